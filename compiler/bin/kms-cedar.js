@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { launch } from "./launch.js";
+
+await launch(new URL("../src/cli/main.ts", import.meta.url), new URL("../dist/cli.js", import.meta.url));

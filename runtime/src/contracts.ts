@@ -1,0 +1,45 @@
+// The public request and decision formats (DESIGN.md §2). Every engine — reference, graph,
+// Cedar — reads the same Request and answers with the same Decision shape.
+import type { Span } from "./span.js";
+
+/** One authorization check. Context values are strings or arrays of strings, as IAM sees them. */
+export interface Request {
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export type DecisionKind = "Allow" | "ExplicitDeny" | "ImplicitDeny";
+
+/** A statement that decided: where it is (bundle location), its Sid, effect and source span. */
+export interface Reason {
+  readonly policy: string;
+  readonly sid?: string;
+  readonly effect: "Allow" | "Deny";
+  readonly span?: Span;
+  /** Which rule produced it, for explanations: "deny", "key-direct", "key-account", "identity", "gate". */
+  readonly path?: string;
+}
+
+export interface Decision {
+  readonly decision: DecisionKind;
+  readonly reasons: readonly Reason[];
+}
+
+/** A request the engine cannot decide: never a decision, never an Allow. */
+export interface DecisionError {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+export type DecisionResult = Decision | DecisionError;
+
+export function isDecisionError(result: DecisionResult): result is DecisionError {
+  return "error" in result;
+}
+
+/** A bundle: key policies by key ARN, identity policies by principal ARN (DESIGN §2). */
+export interface Bundle<Policy = unknown> {
+  readonly keys?: Readonly<Record<string, { readonly policy: Policy }>>;
+  readonly principals?: Readonly<Record<string, { readonly policies: readonly Policy[] }>>;
+}
