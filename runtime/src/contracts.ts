@@ -15,6 +15,8 @@ export type DecisionKind = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 /** A statement that decided: where it is (bundle location), its Sid, effect and source span. */
 export interface Reason {
   readonly policy: string;
+  /** Index of the statement in the policy's `Statement` array (0 when it is a single object). */
+  readonly statement: number;
   readonly sid?: string;
   readonly effect: "Allow" | "Deny";
   readonly span?: Span;
