@@ -8,3 +8,7 @@ export { BASE_OPERATORS } from "./policy/operator-name.types.js";
 export type { BaseOperator, OperatorName, SetQualifier } from "./policy/operator-name.types.js";
 export type { Template, TemplatePart } from "./policy/template.types.js";
 export type { Arn } from "./policy/arn.types.js";
+export { formatOperatorName, parseOperatorName } from "./policy/operator-name.js";
+export { hasSubstitutions, parseTemplate } from "./policy/template.js";
+export type { TemplateError, TemplateResult } from "./policy/template.js";
+export { parseArn } from "./policy/arn.js";
