@@ -5,3 +5,8 @@ export type {
 } from "./contracts.js";
 export { isDecisionError } from "./contracts.js";
 export type { Span } from "./span.js";
+// The reference evaluator (the oracle, runtime/src/reference/): evaluateReference(bundle, request).
+export { evaluateReference } from "./reference/index.js";
+export type {
+  ReferenceBundle, ReferenceOperation, ReferenceRequest, ReferenceResult,
+} from "./reference/index.js";

@@ -1,0 +1,44 @@
+// Finds the policies of a request in the bundle (DESIGN §2, docs/request-model.md "The caller"):
+// the key policy by exact key ARN, the caller's identity policies by principal ARN.
+
+import { parseRoleArn, type Caller } from "./caller.js";
+import { isObject, ownProperty } from "./json-shape.js";
+import { readPolicy, type PolicyView } from "./policy.js";
+
+/** The key policy of `keyArn`, or undefined when the bundle has no such key (KR0004). */
+export function keyPolicyOf(bundle: unknown, keyArn: string): PolicyView | undefined {
+  const keys = isObject(bundle) ? ownProperty(bundle, "keys") : undefined;
+  if (!isObject(keys)) return undefined;
+  const entry = ownProperty(keys, keyArn);
+  if (entry === undefined) return undefined;
+  // A key entry without a readable `policy` keeps its key: the policy is read as unreadable (deny).
+  return readPolicy(isObject(entry) ? ownProperty(entry, "policy") : undefined, `keys[${keyArn}]`);
+}
+
+/**
+ * The identity policies that apply to the caller, in bundle order: those listed under the caller's
+ * ARN; for a role session, those of the role behind it (matched by partition, account and role
+ * name, whatever the path) and then any listed under the session ARN. Root and services: none.
+ */
+export function identityPoliciesOf(bundle: unknown, caller: Caller): PolicyView[] {
+  if (caller.kind === "root" || caller.kind === "service") return [];
+  const principals = isObject(bundle) ? ownProperty(bundle, "principals") : undefined;
+  if (!isObject(principals)) return [];
+  const policies: PolicyView[] = [];
+  for (const [arn, entry] of Object.entries(principals)) {
+    const role = caller.kind === "session" ? parseRoleArn(arn) : undefined;
+    const isRoleBehindSession = role !== undefined && caller.kind === "session" &&
+      role.partition === caller.partition && role.account === caller.account && role.roleName === caller.roleName;
+    if (isRoleBehindSession) policies.push(...readEntry(arn, entry));
+  }
+  const own = ownProperty(principals, caller.arn);
+  if (own !== undefined) policies.push(...readEntry(caller.arn, own));
+  return policies;
+}
+
+function readEntry(arn: string, entry: unknown): PolicyView[] {
+  const list = isObject(entry) ? ownProperty(entry, "policies") : undefined;
+  // A principal entry without a `policies` array is read as one unreadable policy (deny).
+  if (!Array.isArray(list)) return [readPolicy(undefined, `principals[${arn}][0]`)];
+  return list.map((document, i) => readPolicy(document, `principals[${arn}][${i}]`));
+}

@@ -1,0 +1,48 @@
+// The request context as conditions see it (spec §6.1, docs/request-model.md): keys looked up
+// case-insensitively, values as sets, empty arrays absent, case-variant duplicates ambiguous (A18).
+
+import type { VariableValue } from "./variables.js";
+
+/** What a condition key finds in the request. */
+export type ContextEntry =
+  | { readonly kind: "absent" }
+  /** Two context entries differ only in letter case: decided by the fail-closed rule (§0.2, A18). */
+  | { readonly kind: "ambiguous" }
+  /** One or more distinct values (set semantics, §3.2); a plain string is a one-value set. */
+  | { readonly kind: "present"; readonly values: readonly string[] };
+
+/** A validated request context, indexed for case-insensitive lookup. */
+export interface RequestContext {
+  entry(keyName: string): ContextEntry;
+  variable(keyName: string): VariableValue;
+}
+
+/** Indexes a context whose values are already known to be strings or arrays of strings. */
+export function indexContext(context: Readonly<Record<string, string | readonly string[]>>): RequestContext {
+  const byLowerName = new Map<string, Array<string | readonly string[]>>();
+  for (const [name, value] of Object.entries(context)) {
+    // AWS: §6.1 — condition key names, tag-key and encryption-context-key parts included, are
+    // case-insensitive: index by the lower-cased full name.
+    const lower = name.toLowerCase();
+    const list = byLowerName.get(lower) ?? [];
+    list.push(value);
+    byLowerName.set(lower, list);
+  }
+  const entry = (keyName: string): ContextEntry => {
+    const found = byLowerName.get(keyName.toLowerCase());
+    if (found === undefined) return { kind: "absent" };
+    if (found.length > 1) return { kind: "ambiguous" };
+    const raw = found[0]!;
+    const values = typeof raw === "string" ? [raw] : [...new Set(raw)];
+    // AWS: §3.2 — an empty set is treated exactly like an absent key.
+    return values.length === 0 ? { kind: "absent" } : { kind: "present", values };
+  };
+  const variable = (keyName: string): VariableValue => {
+    const found = entry(keyName);
+    if (found.kind === "absent") return { kind: "absent" };
+    // AWS: §4.1 — only single-valued keys can be variables; two or more values have no single answer.
+    if (found.kind === "ambiguous" || found.values.length > 1) return { kind: "ambiguous" };
+    return { kind: "value", value: found.values[0]! };
+  };
+  return { entry, variable };
+}

@@ -1,0 +1,22 @@
+// Shape tests for plain JSON policy values (what JSON.parse gives): objects, and the
+// "string or list of strings" form of policy elements (spec §1.4).
+
+/** A JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * AWS: §1.4 — a single string, or a non-empty array of strings. undefined for anything else,
+ * including an empty array (IAM rejects `"Action": []`, §1.3).
+ */
+export function readStringList(value: unknown): string[] | undefined {
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.every((item) => typeof item === "string") ? [...value] : undefined;
+}
+
+/** An own property of a JSON object (never one inherited from Object.prototype). */
+export function ownProperty(object: Record<string, unknown>, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+}

@@ -1,0 +1,76 @@
+// The KMS decision (spec §5.3, DESIGN §3, docs/request-model.md): a key request combines the key
+// policy and the caller's identity policies; IAM-only requests use identity policies alone.
+
+import type { ReadRequest } from "./request.js";
+import type { PolicyView } from "./policy.js";
+import { reasonOf, uniqueReasons, type Found } from "./reasons.js";
+import { statementApplies, statementPrincipal, type StatementTarget } from "./statement.js";
+import type { ReferenceDecision } from "./types.js";
+
+/**
+ * AWS: §5.3 kmsDecision, for a request on a key (the target is the key ARN):
+ * Allow iff ¬D ∧ (KD ∨ KA) ∧ ((same ∧ KD) ∨ I) ∧ (same ∨ action is cross-account capable).
+ */
+export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, identity: readonly PolicyView[]): ReferenceDecision {
+  const { caller, target } = request;
+  const key: StatementTarget = { kind: "key", action: request.actionName, resource: target.arn, context: request.context };
+  const iam: StatementTarget = { ...key, kind: "identity" };
+
+  // 1. Explicit deny anywhere. A key-policy Deny applies when its principal names the caller
+  //    directly or names the caller's account (A22).
+  const keyDenies = applicable(keyPolicy, key, "Deny")
+    .filter((found) => { const p = statementPrincipal(found.statement, caller); return p.direct || p.account; });
+  const denies = [...keyDenies, ...identity.flatMap((policy) => applicable(policy, iam, "Deny"))];
+  if (denies.length > 0) return explicitDeny(denies);
+
+  // 2. Cross-account capability (§5.4). A service caller acts in the key's account.
+  const same = caller.kind === "service" || caller.account === target.account;
+  if (!same && !request.action.crossAccount) return implicitDeny();
+
+  // 3. Allows: KD (direct), KA (account principal, delegation to IAM), I (identity side).
+  const keyAllows = applicable(keyPolicy, key, "Allow").map((found) => ({ found, principal: statementPrincipal(found.statement, caller) }));
+  const kd = keyAllows.filter((a) => a.principal.direct).map((a) => reasonOf(a.found, "key-direct"));
+  const ka = keyAllows.filter((a) => a.principal.account).map((a) => reasonOf(a.found, "key-account"));
+  const identityAllows = identity.flatMap((policy) => applicable(policy, iam, "Allow")).map((found) => reasonOf(found, "identity"));
+  // AWS: §5.3 — the root user's identity side counts as allowed (also cross-account, A28).
+  const identitySide = caller.kind === "root" || identityAllows.length > 0;
+
+  const directPath = same && kd.length > 0; // fact 5: a direct grant needs no IAM policy
+  const delegatedPath = (kd.length > 0 || ka.length > 0) && identitySide; // facts 2, 4, 6
+  if (!directPath && !delegatedPath) return implicitDeny();
+  const reasons = delegatedPath ? uniqueReasons(kd, ka, identityAllows) : kd;
+  return { decision: "Allow", reasons: uniqueReasons(reasons) };
+}
+
+/**
+ * AWS: §5.3 iamOnlyDecision — identity policies only: the alias half of the alias operations, the
+ * operations without a resource, and RetireGrant (key policy not effective for it, §5.4). The
+ * target must be in the caller's account unless the action is cross-account capable.
+ */
+export function decideIdentityOnlyRequest(request: ReadRequest, identity: readonly PolicyView[]): ReferenceDecision {
+  const { caller, target } = request;
+  const iam: StatementTarget = { kind: "identity", action: request.actionName, resource: target.arn, context: request.context };
+  const denies = identity.flatMap((policy) => applicable(policy, iam, "Deny"));
+  if (denies.length > 0) return explicitDeny(denies);
+  // A service caller has no identity policies (docs/request-model.md).
+  if (caller.kind === "service") return implicitDeny();
+  if (!request.action.crossAccount && target.account !== undefined && target.account !== caller.account) return implicitDeny();
+  const allows = identity.flatMap((policy) => applicable(policy, iam, "Allow")).map((found) => reasonOf(found, "identity"));
+  if (caller.kind !== "root" && allows.length === 0) return implicitDeny();
+  return { decision: "Allow", reasons: allows };
+}
+
+/** The statements of `policy` with the given effect that apply to the target (principal aside). */
+function applicable(policy: PolicyView, target: StatementTarget, effect: "Allow" | "Deny"): Found[] {
+  return policy.statements
+    .filter((statement) => statement.effect === effect && statementApplies(statement, policy, target))
+    .map((statement) => ({ policy, statement }));
+}
+
+function explicitDeny(denies: readonly Found[]): ReferenceDecision {
+  return { decision: "ExplicitDeny", reasons: uniqueReasons(denies.map((found) => reasonOf(found, "deny"))) };
+}
+
+function implicitDeny(): ReferenceDecision {
+  return { decision: "ImplicitDeny", reasons: [] };
+}

@@ -1,0 +1,80 @@
+// Principal / NotPrincipal of key-policy statements (spec §1.5, §5.3 helpers, A22, A35) against
+// the caller, as docs/request-model.md fixes it.
+
+import type { Caller } from "./caller.js";
+import { parseRoleArn } from "./caller.js";
+import { isObject, readStringList } from "./json-shape.js";
+
+/** How a Principal element names the caller. */
+export interface PrincipalMatch {
+  /** `*` or `{"AWS":"*"}`: everyone. */
+  readonly everyone: boolean;
+  /** §5.3 principalMatchesDirect: `*`, the caller's user/role/session/federated ARN, the role behind the session, or the service. */
+  readonly direct: boolean;
+  /** §5.3 principalIsAccount: the caller's account as root ARN or bare id (never for a service caller). */
+  readonly account: boolean;
+}
+
+const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
+
+/**
+ * AWS: §1.5 — reads a Principal element and says how it names the caller. Returns "malformed"
+ * for a shape IAM rejects: not `"*"` or a map of the four principal keys, an empty list, a
+ * partial wildcard (`role/App*`; wildcards are only allowed as the whole value `*`).
+ */
+export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch | "malformed" {
+  if (element === "*") return { everyone: true, direct: true, account: false };
+  if (!isObject(element) || Object.keys(element).length === 0) return "malformed";
+  let everyone = false, direct = false, account = false;
+  for (const [principalKey, raw] of Object.entries(element)) {
+    const values = readStringList(raw);
+    if (!PRINCIPAL_KEYS.has(principalKey) || values === undefined) return "malformed";
+    for (const value of values) {
+      if (principalKey === "AWS" && value === "*") {
+        everyone = direct = true;
+        continue;
+      }
+      if (value.includes("*")) return "malformed";
+      if (principalKey === "AWS") {
+        direct ||= namesCallerDirectly(value, caller);
+        account ||= namesCallerAccount(value, caller);
+      } else if (principalKey === "Service") {
+        direct ||= caller.kind === "service" && value === caller.service;
+      }
+      // Federated and CanonicalUser principals are not meaningful for KMS callers (§1.5): no match.
+    }
+  }
+  return { everyone, direct, account };
+}
+
+/**
+ * §1.5 run-time fallback for NotPrincipal (only read in Deny statements; the compiler rejects it):
+ * the statement skips the caller only when the list names the caller's account AND the caller
+ * itself (or names everyone). For the root user, naming the account names the caller.
+ */
+export function notPrincipalExcludes(match: PrincipalMatch, caller: Caller): boolean {
+  if (match.everyone) return true;
+  if (caller.kind === "service") return match.direct;
+  if (caller.kind === "root") return match.account;
+  return match.account && match.direct;
+}
+
+/** An `AWS` value that is the caller's own ARN, or (for a session) the role behind it. */
+function namesCallerDirectly(value: string, caller: Caller): boolean {
+  if (caller.kind === "service") return false;
+  // Case-sensitive comparison of ARNs (§1.5: the name part is case-sensitive). Unique IDs such as
+  // `AROA…` never equal an ARN, so they never match (A35).
+  if (caller.kind !== "root" && value === caller.arn) return true;
+  if (caller.kind !== "session") return false;
+  // The role behind a session, compared by partition, account and role name: the policy's role
+  // ARN may carry a path that the session ARN does not show (docs/request-model.md).
+  const role = parseRoleArn(value);
+  return role !== undefined && role.partition === caller.partition &&
+    role.account === caller.account && role.roleName === caller.roleName;
+}
+
+/** AWS: §1.5 — `arn:P:iam::A:root` or the bare 12-digit `A` is the account principal. */
+function namesCallerAccount(value: string, caller: Caller): boolean {
+  if (caller.kind === "service") return false;
+  return value === caller.account || value === `arn:${caller.partition}:iam::${caller.account}:root`;
+}

@@ -1,0 +1,52 @@
+// Resource / NotResource matching (spec §1.7, §4.2, §4.4): `*`, or an ARN pattern whose wildcards
+// follow the §1.7 algorithm, with policy variables allowed in the resource part only.
+
+import type { ElementMatch } from "./action-match.js";
+import type { RequestContext } from "./context.js";
+import { compileGlob, globMatches } from "./glob.js";
+import { readStringList } from "./json-shape.js";
+import { resolveVariables, VARIABLES_VERSION } from "./variables.js";
+
+/**
+ * AWS: §1.7 — true when `resource` matches one of the patterns. A pattern whose variable cannot
+ * be resolved matches nothing (§4.4). A pattern IAM would reject (not `*` or an ARN, a wildcard in
+ * the service segment, a variable before the fifth colon, a malformed or ambiguous variable)
+ * makes the whole element "malformed".
+ */
+export function resourceListMatches(
+  patterns: unknown,
+  resource: string,
+  version: string | undefined,
+  context: RequestContext,
+): ElementMatch {
+  const list = readStringList(patterns);
+  if (list === undefined) return "malformed";
+  let matched = false;
+  for (const pattern of list) {
+    const result = patternMatches(pattern, resource, version, context);
+    if (result === "malformed") return "malformed";
+    matched ||= result;
+  }
+  return matched;
+}
+
+function patternMatches(
+  pattern: string,
+  resource: string,
+  version: string | undefined,
+  context: RequestContext,
+): ElementMatch {
+  // AWS: §1.7 rule 1 — "*" alone matches everything (also the request resource "*").
+  if (pattern === "*") return true;
+  const segments = pattern.split(":");
+  if (segments.length < 6 || segments[0] !== "arn") return "malformed";
+  // AWS: §1.7 rule 5 — no wildcard in the service segment.
+  if (/[*?]/.test(segments[2]!)) return "malformed";
+  // AWS: §4.2, A36 — variables only in the resource part (after the fifth colon).
+  const resourcePartStart = segments.slice(0, 5).join(":").length + 1;
+  if (version === VARIABLES_VERSION && pattern.slice(0, resourcePartStart).includes("${")) return "malformed";
+  const resolved = resolveVariables(pattern, version, context.variable);
+  if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing
+  if (resolved.kind !== "pattern") return "malformed";
+  return globMatches(compileGlob(resolved.pieces, "resource"), resource);
+}

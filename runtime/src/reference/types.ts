@@ -1,0 +1,56 @@
+// The reference evaluator's own view of the public formats (DESIGN §2). Restated here, not imported,
+// so the oracle shares no code with the rest of the project; structurally compatible with
+// runtime/src/contracts.ts (a test checks that both directions type-check).
+
+/** A JSON value as `JSON.parse` returns it: the only form in which the oracle reads policies. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** One authorization check (DESIGN §2). Context values are strings or arrays of strings. */
+export interface ReferenceRequest {
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/** Several checks that must all allow (spec §5.5, docs/request-model.md "Operations"). */
+export interface ReferenceOperation {
+  readonly operation: string;
+  readonly checks: readonly ReferenceRequest[];
+}
+
+/** A statement that decided: bundle location, index in `Statement`, Sid, effect, and the rule. */
+export interface ReferenceReason {
+  readonly policy: string;
+  readonly statement: number;
+  readonly sid?: string;
+  readonly effect: "Allow" | "Deny";
+  /** "deny", "key-direct", "key-account" or "identity". */
+  readonly path?: string;
+}
+
+export type ReferenceDecisionKind = "Allow" | "ExplicitDeny" | "ImplicitDeny";
+
+export interface ReferenceDecision {
+  readonly decision: ReferenceDecisionKind;
+  readonly reasons: readonly ReferenceReason[];
+}
+
+/** A request the oracle cannot decide; codes KR0001–KR0007 (docs/request-model.md "Errors"). */
+export interface ReferenceError {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+export type ReferenceResult = ReferenceDecision | ReferenceError;
+
+/** The bundle with inline policy documents (plain JSON values; paths are resolved by the CLI). */
+export interface ReferenceBundle {
+  readonly keys?: Readonly<Record<string, { readonly policy: unknown }>>;
+  readonly principals?: Readonly<Record<string, { readonly policies: readonly unknown[] }>>;
+}
+
+/** The effect a statement is read with. Anything but exactly "Allow" is read as "Deny" (fail closed). */
+export type Effect = "Allow" | "Deny";
+
+/** Which kind of policy a statement sits in: it changes Principal and Resource rules (spec §1.9). */
+export type PolicyKind = "key" | "identity";
