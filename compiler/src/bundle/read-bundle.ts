@@ -1,0 +1,169 @@
+// Reads the shape of a bundle (DESIGN §2) from its syntax tree: which policies it names, for which
+// key or principal, with which bundle location. Pure; shape mistakes go to `report`, and the
+// entries they affect are left out. Files are not read here (load-bundle.ts does that).
+import type { JsonObject, JsonString, JsonValue, Report, Span } from "@kms-cedar/grammar";
+import type { PolicyKind } from "../syntax/policy-syntax.js";
+import { classifyPrincipalArn, isKeyArn } from "./arn-shapes.js";
+import { BundleCode } from "./bundle-diagnostic-codes.js";
+
+/** One policy a bundle names: where it sits in the bundle and what it is. */
+export interface PolicyReference {
+  /** `keys[ARN]` or `principals[ARN][i]` (i = index in that principal's `policies`). */
+  readonly location: string;
+  readonly kind: PolicyKind;
+  /** The key ARN or principal ARN it belongs to. */
+  readonly owner: string;
+  /** A path (relative to the bundle file) or an inline policy document. */
+  readonly value: JsonString | JsonObject;
+}
+
+/** What a bundle declares, in source order; `principals` lists every principal, even with no policy. */
+export interface BundleShape {
+  readonly references: readonly PolicyReference[];
+  readonly keys: readonly string[];
+  readonly principals: readonly string[];
+}
+
+/** Whether a parsed file is a bundle rather than a policy: an object with `keys`/`principals`, no `Statement`. */
+export function looksLikeBundle(root: JsonValue | undefined): boolean {
+  if (root?.kind !== "object") return false;
+  const names = root.members.map((m) => m.key.value);
+  return (names.includes("keys") || names.includes("principals")) && !names.includes("Statement");
+}
+
+/** Reads a bundle's tree; reports every shape mistake. */
+export function readBundle(root: JsonValue, report: Report): BundleShape {
+  const references: PolicyReference[] = [];
+  const keys: string[] = [];
+  const principals: string[] = [];
+  if (root.kind !== "object") {
+    error(report, BundleCode.notAnObject, "a bundle must be a JSON object", root.span);
+    return { references, keys, principals };
+  }
+  const seen = new Set<string>();
+  for (const member of root.members) {
+    const name = member.key.value;
+    if (seen.has(name)) continue; // INVARIANT: the parser reports duplicate keys (KC1024)
+    seen.add(name);
+    if (name !== "keys" && name !== "principals") {
+      error(report, BundleCode.unknownMember, `unknown bundle member \`${name}\``, member.key.span,
+        "a bundle has only `keys` and `principals`");
+      continue;
+    }
+    const section = member.value;
+    if (section === undefined) continue;
+    if (section.kind !== "object") {
+      error(report, BundleCode.sectionNotObject, `\`${name}\` must be an object keyed by ARN`, section.span);
+      continue;
+    }
+    if (name === "keys") readKeys(section, report, references, keys);
+    else readPrincipals(section, report, references, principals);
+  }
+  const declared = root.members.reduce((n, m) => n + (m.value?.kind === "object" ? m.value.members.length : 0), 0);
+  if (declared === 0) {
+    report({ code: BundleCode.emptyBundle, severity: "warning", message: "the bundle has no keys and no principals", span: root.span });
+  }
+  return { references, keys, principals };
+}
+
+function readKeys(section: JsonObject, report: Report, out: PolicyReference[], keys: string[]): void {
+  for (const member of uniqueMembers(section)) {
+    const arn = member.key.value;
+    if (!isKeyArn(arn)) {
+      error(report, BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`, member.key.span,
+        "a key ARN looks like `arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`");
+      continue;
+    }
+    const entry = entryObject(member.value, report, "policy");
+    if (entry === undefined) continue;
+    keys.push(arn);
+    const policy = onlyMember(entry, "policy", report, member.key.span, `key \`${arn}\``);
+    const value = policy && policyValue(policy, report);
+    if (value) out.push({ location: `keys[${arn}]`, kind: "key", owner: arn, value });
+  }
+}
+
+function readPrincipals(section: JsonObject, report: Report, out: PolicyReference[], principals: string[]): void {
+  for (const member of uniqueMembers(section)) {
+    const arn = member.key.value;
+    const form = classifyPrincipalArn(arn);
+    if (form === "invalid") {
+      error(report, BundleCode.badPrincipalArn, `\`${arn}\` is not the ARN of a user, role, role session or federated user`,
+        member.key.span,
+        "write `arn:aws:iam::ACCOUNT:role/NAME`, `…:user/NAME`, `arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION` or `…:federated-user/NAME`");
+      continue;
+    }
+    if (form === "root") {
+      report({
+        code: BundleCode.rootPrincipalPolicies, severity: "warning",
+        message: `identity policies listed for the account root \`${arn}\` are never used`, span: member.key.span,
+        help: "requests from the root user pass the identity side without policies (spec §5.3)",
+      });
+    }
+    const entry = entryObject(member.value, report, "policies");
+    if (entry === undefined) continue;
+    principals.push(arn);
+    const policies = onlyMember(entry, "policies", report, member.key.span, `principal \`${arn}\``);
+    if (policies === undefined) continue;
+    if (policies.kind !== "array") {
+      error(report, BundleCode.policiesNotArray, "`policies` must be an array", policies.span,
+        "write `\"policies\": [\"policy.json\"]`, even for one policy");
+      continue;
+    }
+    policies.elements.forEach((element, index) => {
+      const value = policyValue(element, report);
+      if (value) out.push({ location: `principals[${arn}][${index}]`, kind: "identity", owner: arn, value });
+    });
+  }
+}
+
+function entryObject(value: JsonValue | undefined, report: Report, member: string): JsonObject | undefined {
+  if (value === undefined) return undefined;
+  if (value.kind === "object") return value;
+  const example = member === "policy" ? "{\"policy\": \"key-policy.json\"}" : "{\"policies\": [\"app.json\"]}";
+  error(report, BundleCode.entryNotObject, "a bundle entry must be an object", value.span, `write \`${example}\``);
+  return undefined;
+}
+
+/** The value of `name` in `entry`; reports a missing `name` and any other member. */
+function onlyMember(entry: JsonObject, name: string, report: Report, ownerSpan: Span, owner: string): JsonValue | undefined {
+  let found: JsonValue | undefined;
+  let present = false;
+  for (const member of uniqueMembers(entry)) {
+    if (member.key.value === name) {
+      present = true;
+      found = member.value;
+    } else {
+      error(report, BundleCode.unknownEntryMember, `unknown member \`${member.key.value}\` in the entry of ${owner}`,
+        member.key.span, `an entry has only \`${name}\``);
+    }
+  }
+  if (!present) error(report, BundleCode.missingPolicy, `${owner} has no \`${name}\``, ownerSpan);
+  return found;
+}
+
+function policyValue(value: JsonValue, report: Report): JsonString | JsonObject | undefined {
+  if (value.kind === "object") return value;
+  if (value.kind === "string") {
+    if (value.value.trim() !== "") return value;
+    error(report, BundleCode.emptyPath, "a policy path is empty", value.span);
+    return undefined;
+  }
+  error(report, BundleCode.badPolicyValue, "a policy must be a path or an inline policy document", value.span,
+    "write a path relative to the bundle file (`\"app.json\"`) or a policy object (`{\"Version\": …, \"Statement\": […]}`)");
+  return undefined;
+}
+
+/** Members in source order, later duplicates left out (the parser reports them). */
+function uniqueMembers(object: JsonObject): JsonObject["members"] {
+  const seen = new Set<string>();
+  return object.members.filter((member) => {
+    if (seen.has(member.key.value)) return false;
+    seen.add(member.key.value);
+    return true;
+  });
+}
+
+function error(report: Report, code: string, message: string, span: Span, help?: string): void {
+  report(help === undefined ? { code, severity: "error", message, span } : { code, severity: "error", message, span, help });
+}

@@ -1,0 +1,105 @@
+// What each `kms-cedar` command accepts: options, their values, positionals. The argument parser
+// and the help text are both driven by this table, so they cannot disagree.
+
+/** One option of a command. */
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  readonly short?: string;
+  /** Allowed values of a string option, if it is an enumeration. */
+  readonly choices?: readonly string[];
+  /** Shown in help: `--kind <identity|key>`. */
+  readonly valueName?: string;
+  readonly description: string;
+}
+
+/** One command: name, one-line summary, usage line, options, how many positionals. */
+export interface CommandSpec {
+  readonly name: "check" | "compile" | "eval";
+  readonly summary: string;
+  readonly usage: string;
+  readonly positional: { readonly name: string; readonly min: number; readonly max: number };
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Extra paragraphs for `--help`. */
+  readonly details: readonly string[];
+}
+
+const help: OptionSpec = { type: "boolean", short: "h", description: "show this help" };
+const format: OptionSpec = {
+  type: "string", choices: ["text", "json"], valueName: "text|json",
+  description: "output for people (code frames, default) or one JSON document for machines",
+};
+const kind: OptionSpec = {
+  type: "string", choices: ["identity", "key"], valueName: "identity|key",
+  description: "kind of a single policy file (default: key if a statement has Principal/NotPrincipal, else identity)",
+};
+const maxBytes: OptionSpec = {
+  type: "string", valueName: "N",
+  description: "largest policy document accepted, in bytes of UTF-8 (default: the checker's, 32768)",
+};
+const key: OptionSpec = {
+  type: "string", valueName: "ARN",
+  description: "attach a single key policy file to this key (implies --kind key)",
+};
+const principal: OptionSpec = {
+  type: "string", valueName: "ARN",
+  description: "attach a single identity policy file to this principal (implies --kind identity)",
+};
+
+/** The commands, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: "check",
+    summary: "report every error in policies and bundles, with file:line:col",
+    usage: "kms-cedar check <files…> [--kind identity|key] [--format text|json] [--max-bytes N]",
+    positional: { name: "files", min: 1, max: Infinity },
+    options: { kind, format, "max-bytes": maxBytes, help },
+    details: [
+      "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`).",
+      "The policies of a bundle are checked with their kind: `keys` hold key policies, `principals` identity policies.",
+      "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.",
+    ],
+  },
+  {
+    name: "compile",
+    summary: "compile a bundle to a decision graph and Cedar",
+    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar]",
+    positional: { name: "bundle", min: 1, max: 1 },
+    options: {
+      out: { type: "string", short: "o", valueName: "dir", description: "directory to write the output to (required)" },
+      format,
+      "pure-cedar": { type: "boolean", description: "refuse derived attributes: Cedar any engine can run without our encoder" },
+      kind, key, principal, "max-bytes": maxBytes, help,
+    },
+    details: [
+      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal.",
+      "Exit status: 0 compiled, 1 policy errors, 2 usage or I/O error.",
+    ],
+  },
+  {
+    name: "eval",
+    summary: "decide requests against a bundle",
+    usage: "kms-cedar eval <bundle> --requests <file> [--engine reference|graph|cedar|all] [--format text|json]",
+    positional: { name: "bundle", min: 1, max: 1 },
+    options: {
+      requests: { type: "string", valueName: "file", description: "JSON array of requests and operations (required)" },
+      engine: {
+        type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
+        description: "which engine decides (default reference); `all` runs the three and compares them",
+      },
+      format, kind, key, principal, "max-bytes": maxBytes, help,
+    },
+    details: [
+      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal",
+      "(defaults: key policy of arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000,",
+      "identity policy of arn:aws:iam::111122223333:role/Policy).",
+      "The bundle's policies are checked first; any error stops before evaluation.",
+      "Text output numbers statements from 1; JSON output keeps the 0-based `statement` index.",
+      "Exit status: 0 evaluated, 1 policy errors or engines disagree (--engine all), 2 usage or I/O error.",
+    ],
+  },
+];
+
+/** The spec of `name`, if it is a command. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

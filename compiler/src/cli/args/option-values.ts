@@ -1,0 +1,46 @@
+// Turns a command's raw option strings into typed settings (format, size limit, how to attach a
+// single policy file), or a usage error message.
+import { classifyPrincipalArn, isKeyArn } from "../../bundle/arn-shapes.js";
+import type { AttachOptions } from "../../bundle/load-bundle.js";
+
+export type Options = Readonly<Record<string, string | true>>;
+
+/** `--format`, default text. */
+export function formatOf(options: Options): "text" | "json" {
+  return options["format"] === "json" ? "json" : "text";
+}
+
+/** A string option's value, if given. */
+export function stringOption(options: Options, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** `--max-bytes N`: a positive integer, or a usage error. */
+export function maxBytesOf(options: Options): { maxBytes?: number } | { error: string } {
+  const raw = stringOption(options, "max-bytes");
+  if (raw === undefined) return {};
+  if (!/^[1-9][0-9]{0,9}$/.test(raw)) return { error: `\`--max-bytes\` must be a positive integer, not \`${raw}\`` };
+  return { maxBytes: Number(raw) };
+}
+
+/** `--kind`, `--key`, `--principal` together: how to attach a single policy file. */
+export function attachOf(options: Options): { attach: AttachOptions } | { error: string } {
+  const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
+  const key = stringOption(options, "key");
+  const principal = stringOption(options, "principal");
+  if (key !== undefined && principal !== undefined) return { error: "give `--key` or `--principal`, not both" };
+  if (key !== undefined) {
+    if (kind === "identity") return { error: "`--key` attaches a key policy; it cannot go with `--kind identity`" };
+    if (!isKeyArn(key)) return { error: `\`--key\` needs a key ARN such as \`arn:aws:kms:us-west-2:111122223333:key/ID\`, not \`${key}\`` };
+    return { attach: { kind: "key", arn: key } };
+  }
+  if (principal !== undefined) {
+    if (kind === "key") return { error: "`--principal` attaches an identity policy; it cannot go with `--kind key`" };
+    if (classifyPrincipalArn(principal) !== "caller") {
+      return { error: `\`--principal\` needs the ARN of a user, role, role session or federated user, not \`${principal}\`` };
+    }
+    return { attach: { kind: "identity", arn: principal } };
+  }
+  return { attach: kind !== undefined ? { kind } : {} };
+}

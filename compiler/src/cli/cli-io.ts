@@ -1,0 +1,30 @@
+// The CLI's window on the world: working directory, environment, stdout/stderr. Commands get it
+// as a parameter, so tests can run them in-process and capture the output.
+
+/** Where a command reads its settings and writes its output. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colors are only used then). */
+  readonly stdoutIsTty: boolean;
+  /** Writes to stdout. */
+  readonly out: (text: string) => void;
+  /** Writes to stderr. */
+  readonly err: (text: string) => void;
+}
+
+/** The real process: `process.cwd()`, `process.env`, `process.stdout`/`stderr`. */
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+  };
+}
+
+/** Exit statuses (DESIGN §2). */
+export const EXIT_OK = 0;
+export const EXIT_POLICY_ERRORS = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,44 @@
+// `kms-cedar check <files…>`: every error in every file at once. A file is a single policy (kind
+// from --kind, else inferred) or a bundle (each policy checked with its own kind).
+import { resolve } from "node:path";
+import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
+import { loadBundleOrPolicy, readInput } from "../../bundle/load-bundle.js";
+import { policyChecksAvailable } from "../adapters/policy-checker.js";
+import { formatOf, maxBytesOf, stringOption, type Options } from "../args/option-values.js";
+import { checkLoadedBundle, countDiagnostics, type CheckedFile } from "../checked-file.js";
+import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
+import { checkJson, renderCheckText, type UnreadableFile } from "../render/check-report.js";
+import { createTextStyle, shouldUseColor } from "../render/text-style.js";
+import { usageError } from "./usage-error.js";
+
+/** Runs `check`; returns the exit status. */
+export async function runCheck(files: readonly string[], options: Options, io: CliIo): Promise<number> {
+  const limit = maxBytesOf(options);
+  if ("error" in limit) return usageError(io, limit.error, "check");
+  const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
+  const format = formatOf(options);
+  const items: (CheckedFile | UnreadableFile)[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const input = readInput(resolve(io.cwd, file), file);
+    if ("error" in input) {
+      unreadable = true;
+      items.push({ file, error: `cannot read \`${file}\`: ${input.error}` });
+      io.err(`kms-cedar: cannot read \`${file}\`: ${input.error}\n`);
+      continue;
+    }
+    const loaded = loadBundleOrPolicy(input, io.cwd, kind ? { kind } : {}, {
+      key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
+    });
+    if (loaded.unreadableFiles) unreadable = true;
+    items.push(...(await checkLoadedBundle(loaded, limit)));
+  }
+  if (!(await policyChecksAvailable())) {
+    io.err("kms-cedar: warning: the policy checks are not available yet; only JSON syntax was checked\n");
+  }
+  const checked = items.filter((item): item is CheckedFile => !("error" in item));
+  if (format === "json") io.out(JSON.stringify(checkJson(items), null, 2) + "\n");
+  else io.out(renderCheckText(checked, createTextStyle(shouldUseColor(io.stdoutIsTty, io.env)), { summary: true }));
+  if (unreadable) return EXIT_USAGE;
+  return countDiagnostics(checked).errors > 0 ? EXIT_POLICY_ERRORS : EXIT_OK;
+}

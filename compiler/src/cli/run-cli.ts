@@ -1,0 +1,31 @@
+// Dispatches a `kms-cedar` command line to its command; returns the exit status (DESIGN §2:
+// 0 ok, 1 policy errors or engines disagree, 2 usage or I/O error).
+import { commandHelp, toolHelp, usageHint } from "./args/help-text.js";
+import { parseCommandLine } from "./args/parse-command-line.js";
+import { EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io.js";
+import { runCheck } from "./commands/check-command.js";
+import { runCompile } from "./commands/compile-command.js";
+import { runEval } from "./commands/eval-command.js";
+import { compilerVersion } from "./version.js";
+
+/** Runs the CLI on `argv` (without `node` and the script). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const line = parseCommandLine(argv);
+  switch (line.kind) {
+    case "help":
+      io.out(line.command ? commandHelp(line.command) : toolHelp(compilerVersion()));
+      return EXIT_OK;
+    case "version":
+      io.out(`${compilerVersion()}\n`);
+      return EXIT_OK;
+    case "usage-error":
+      io.err(`kms-cedar: ${line.message}\n${usageHint(line.command)}`);
+      return EXIT_USAGE;
+    case "run": {
+      const [first = ""] = line.positionals;
+      if (line.command.name === "check") return runCheck(line.positionals, line.options, io);
+      if (line.command.name === "eval") return runEval(first, line.options, io);
+      return runCompile(first, line.options, io);
+    }
+  }
+}
