@@ -9,7 +9,7 @@ import { resolveVariables, VARIABLES_VERSION } from "./variables.js";
 
 /**
  * AWS: §1.7 — true when `resource` matches one of the patterns. A pattern whose variable cannot
- * be resolved matches nothing (§4.4). A pattern IAM would reject (not `*` or an ARN, a wildcard in
+ * be resolved matches nothing (§4.4). A pattern IAM would reject (not `*` or `arn:…`, a wildcard in
  * the service segment, a variable before the fifth colon, a malformed or ambiguous variable)
  * makes the whole element "malformed".
  */
@@ -38,12 +38,14 @@ function patternMatches(
 ): ElementMatch {
   // AWS: §1.7 rule 1 — "*" alone matches everything (also the request resource "*").
   if (pattern === "*") return true;
+  // An ARN pattern names at least `arn:partition:service`; a trailing `*` may stand for the rest
+  // (`arn:aws:kms:*`, §1.7 consequences).
   const segments = pattern.split(":");
-  if (segments.length < 6 || segments[0] !== "arn") return "malformed";
+  if (segments.length < 3 || segments[0] !== "arn") return "malformed";
   // AWS: §1.7 rule 5 — no wildcard in the service segment.
   if (/[*?]/.test(segments[2]!)) return "malformed";
   // AWS: §4.2, A36 — variables only in the resource part (after the fifth colon).
-  const resourcePartStart = segments.slice(0, 5).join(":").length + 1;
+  const resourcePartStart = segments.length < 6 ? pattern.length : segments.slice(0, 5).join(":").length + 1;
   if (version === VARIABLES_VERSION && pattern.slice(0, resourcePartStart).includes("${")) return "malformed";
   const resolved = resolveVariables(pattern, version, context.variable);
   if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing
