@@ -94,3 +94,12 @@ export function holds(condition: unknown, context: Ctx, options: HoldsOptions = 
   expect(effect === "Allow" ? ["Allow", "ImplicitDeny"] : ["ExplicitDeny", "Allow"]).toContain(result);
   return effect === "Allow" ? result === "Allow" : result === "ExplicitDeny";
 }
+
+/** One table case of a condition test: the expected value is written from the spec. */
+export interface ConditionRow {
+  readonly name: string;
+  readonly condition: unknown;
+  readonly context: Ctx;
+  readonly expected: boolean;
+  readonly options?: HoldsOptions;
+}
