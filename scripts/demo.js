@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: runs the main job on the bundled example (examples/abac/).
+// `npm run demo`: runs the main job on the bundled example (examples/abac/): checks the bundle,
+// then decides its requests with the reference evaluator (compile will join when it lands).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -12,5 +13,12 @@ function run(args) {
   return result.status ?? 2;
 }
 
-const status = run(["check", "examples/abac/key-policy.json", "--kind", "key", "examples/abac/app-role.json"]);
-process.exit(status);
+const steps = [
+  ["check", "examples/abac/bundle.json"],
+  ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "reference"],
+];
+for (const step of steps) {
+  const status = run(step);
+  if (status !== 0) process.exit(status);
+}
+process.stdout.write("\nexpected decisions, derived by hand from the spec: examples/abac/expected.json\n");

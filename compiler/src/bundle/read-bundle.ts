@@ -32,7 +32,12 @@ export function looksLikeBundle(root: JsonValue | undefined): boolean {
 }
 
 /** Reads a bundle's tree; reports every shape mistake. */
-export function readBundle(root: JsonValue, report: Report): BundleShape {
+export function readBundle(root: JsonValue, reportTo: Report): BundleShape {
+  let errors = 0;
+  const report: Report = (diagnostic) => {
+    if (diagnostic.severity === "error") errors++;
+    reportTo(diagnostic);
+  };
   const references: PolicyReference[] = [];
   const keys: string[] = [];
   const principals: string[] = [];
@@ -60,7 +65,7 @@ export function readBundle(root: JsonValue, report: Report): BundleShape {
     else readPrincipals(section, report, references, principals);
   }
   const declared = root.members.reduce((n, m) => n + (m.value?.kind === "object" ? m.value.members.length : 0), 0);
-  if (declared === 0) {
+  if (declared === 0 && errors === 0) {
     report({ code: BundleCode.emptyBundle, severity: "warning", message: "the bundle has no keys and no principals", span: root.span });
   }
   return { references, keys, principals };

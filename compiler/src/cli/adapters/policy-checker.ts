@@ -28,7 +28,8 @@ export async function checkPolicySource(source: PolicySource, options: CheckOpti
   return result.diagnostics.map((d) => shiftDiagnostic(d, source.start));
 }
 
-function shiftDiagnostic(diagnostic: Diagnostic, by: number): Diagnostic {
+/** `diagnostic` with its span and related spans moved `by` characters (inline documents). */
+export function shiftDiagnostic(diagnostic: Diagnostic, by: number): Diagnostic {
   const shift = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
   const shifted = { ...diagnostic, span: shift(diagnostic.span) };
   if (diagnostic.related === undefined) return shifted;

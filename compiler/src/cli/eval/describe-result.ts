@@ -11,7 +11,7 @@ export function describeResult(index: number, width: number, entry: RequestEntry
   if ("error" in result) return `${label} ${style.error("error".padEnd(12))} ${summary} — ${result.error.code}: ${result.error.message}`;
   const decision = result.decision.padEnd(12);
   const painted = result.decision === "Allow" ? style.good(decision) : result.decision === "ExplicitDeny" ? style.error(decision) : style.warning(decision);
-  const why = result.reasons.length > 0 ? result.reasons.map(describeReason).join("; ") : "no statement applies";
+  const why = result.reasons.length > 0 ? result.reasons.map(describeReason).join("; ") : "nothing allows it";
   return `${label} ${painted} ${summary} — ${why}`;
 }
 

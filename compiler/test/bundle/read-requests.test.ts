@@ -1,0 +1,63 @@
+// Requests files (docs/request-model.md): requests and operations in input order; a malformed
+// entry becomes a KR0007 error entry in its place, never a request.
+import { describe, expect, it } from "vitest";
+import { parseJsonText } from "../../src/bundle/json-front-end.js";
+import { readRequests } from "../../src/bundle/read-requests.js";
+
+const P = "arn:aws:sts::111122223333:assumed-role/App/s1";
+const K = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
+
+function entries(text: string) {
+  const { root } = parseJsonText(text);
+  if (root?.kind !== "array") throw new Error("test input is not an array");
+  return readRequests(root);
+}
+
+describe("readRequests", () => {
+  it("reads requests with and without context, and operations, in order", () => {
+    const list = entries(JSON.stringify([
+      { principal: P, action: "kms:Decrypt", resource: K, context: { "aws:ResourceTag/Project": "Alpha", "kms:EncryptionContextKeys": ["a", "b"] } },
+      { description: "no context", principal: P, action: "kms:ListKeys", resource: "*" },
+      { operation: "kms:ReEncrypt", checks: [
+        { principal: P, action: "kms:ReEncryptFrom", resource: K },
+        { principal: P, action: "kms:ReEncryptTo", resource: K, context: {} },
+      ] },
+    ]));
+    expect(list.map((e) => e.kind)).toEqual(["request", "request", "operation"]);
+    expect(list[0]).toMatchObject({ request: { principal: P, action: "kms:Decrypt", resource: K, context: { "aws:ResourceTag/Project": "Alpha", "kms:EncryptionContextKeys": ["a", "b"] } } });
+    expect(list[1]).toMatchObject({ request: { action: "kms:ListKeys", resource: "*" } });
+    expect(list[1]?.kind === "request" && "context" in list[1].request).toBe(false);
+    expect(list[2]).toMatchObject({ operation: "kms:ReEncrypt", checks: [{ action: "kms:ReEncryptFrom" }, { action: "kms:ReEncryptTo", context: {} }] });
+  });
+
+  it("passes context values as written, for the engines to judge", () => {
+    const [entry] = entries(`[{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"n": 5, "o": {"x": null}}}]`);
+    expect(entry).toMatchObject({ kind: "request", request: { context: { n: 5, o: { x: null } } } });
+  });
+
+  it("keeps a context key named __proto__ as a plain key", () => {
+    const [entry] = entries(`[{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"__proto__": "x"}}]`);
+    const context = entry?.kind === "request" ? entry.request.context : undefined;
+    expect(Object.keys(context ?? {})).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(context)).toBe(Object.prototype);
+  });
+
+  it.each([
+    ["42", "request 0 is not an object"],
+    [`{"action": "kms:Decrypt", "resource": "${K}"}`, "request 0 has no `principal`"],
+    [`{"principal": 1, "action": "kms:Decrypt", "resource": "${K}"}`, "request 0: `principal` must be a string"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "contxt": {}}`, "unknown member `contxt` in request 0"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": []}`, "request 0: `context` must be an object"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "action": "kms:Encrypt", "resource": "${K}"}`, "request 0 has member `action` twice"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"a": "1", "a": "2"}}`, "context key `a` appears twice"],
+    [`{"operation": "kms:ReEncrypt", "checks": []}`, "`checks` must be a non-empty array"],
+    [`{"operation": 7, "checks": [{}]}`, "`operation` must be a string"],
+    [`{"operation": "kms:ReEncrypt", "checks": [{"principal": "${P}"}]}`, "request 0 check 0 has no `action`"],
+  ])("turns %s into a KR0007 entry (%s)", (entry, message) => {
+    const list = entries(`[${entry}, {"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"}]`);
+    expect(list[0]?.kind).toBe("malformed");
+    expect(list[0]?.kind === "malformed" && list[0].error.code).toBe("KR0007");
+    expect(list[0]?.kind === "malformed" && list[0].error.message).toContain(message);
+    expect(list[1]?.kind).toBe("request"); // the next entry is unaffected
+  });
+});
