@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderSnippet } from "../../src/cli/render/code-frame.js";
 import { LineIndex } from "../../src/cli/render/line-index.js";
 import { renderDiagnostic } from "../../src/cli/render/render-diagnostic.js";
-import { createTextStyle } from "../../src/cli/render/text-style.js";
+import { createTextStyle, shouldUseColor } from "../../src/cli/render/text-style.js";
 import { underlinedTexts } from "./frame-helpers.js";
 
 const plain = createTextStyle(false);
@@ -156,5 +156,14 @@ describe("renderSnippet", () => {
     const rows = renderSnippet(new LineIndex(text), { start, end }, "primary", 2, plain);
     expect(rows[0]).toBe(" 9 | line9");
     expect(rows[2]).toBe("10 | line10");
+  });
+});
+
+describe("shouldUseColor", () => {
+  it("colors only a terminal, and never when NO_COLOR is set to a non-empty value", () => {
+    expect(shouldUseColor(true, {})).toBe(true);
+    expect(shouldUseColor(false, {})).toBe(false);
+    expect(shouldUseColor(true, { NO_COLOR: "1" })).toBe(false);
+    expect(shouldUseColor(true, { NO_COLOR: "" })).toBe(true);
   });
 });
