@@ -1,0 +1,78 @@
+// Condition value rules (spec §2.3–§2.10, §2.12, A7, A10, A14): no empty value lists; one value for Null and
+// Bool; every value parses for its operator (numbers, dates, IPs, booleans, base64, ARNs); `*`/`?` under
+// a non-Like string operator are literal. Values holding a policy variable are check-variables.ts's
+// business and are not parsed here (they are resolved at evaluation time).
+import type { DiagnosticInfo, Report } from "@kms-cedar/grammar";
+import { parseArn, parseTemplate } from "@kms-cedar/grammar";
+import { CHECK_CODES } from "../diagnostics/check-codes.js";
+import { makeDiagnostic } from "../diagnostics/make-diagnostic.js";
+import type { ConditionValue } from "../syntax/policy-syntax.js";
+import type { Check } from "./check-context.js";
+import { operatorFamily, type OperatorFamily } from "./operator-family.js";
+import { conditionKeys } from "./policy-walk.js";
+import { parseDate } from "./values/parse-date.js";
+import { parseDecimal } from "./values/parse-decimal.js";
+import { parseIpRange } from "./values/parse-ip.js";
+import { isBase64, parseBooleanValue } from "./values/parse-simple-values.js";
+
+/** For each family whose values have a syntax: the test and the code reporting a failure. */
+const VALUE_SYNTAX: Partial<Record<OperatorFamily, { readonly ok: (text: string) => boolean; readonly info: DiagnosticInfo; readonly what: string }>> = {
+  numeric: { ok: (t) => parseDecimal(t) !== undefined, info: CHECK_CODES.invalidNumber, what: "a number" },
+  date: { ok: (t) => parseDate(t) !== undefined, info: CHECK_CODES.invalidDate, what: "a date" },
+  ip: { ok: (t) => parseIpRange(t) !== undefined, info: CHECK_CODES.invalidIp, what: "an IP address or CIDR range" },
+  binary: { ok: isBase64, info: CHECK_CODES.invalidBase64, what: "base64" },
+  arn: { ok: (t) => parseArn(t) !== undefined, info: CHECK_CODES.invalidArnValue, what: "an ARN" },
+  bool: { ok: (t) => parseBooleanValue(t) !== undefined, info: CHECK_CODES.invalidBool, what: "`true` or `false`" },
+  null: { ok: (t) => parseBooleanValue(t) !== undefined, info: CHECK_CODES.invalidNullValue, what: "`true` or `false`" },
+};
+
+const NON_LIKE_STRING = new Set(["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"]);
+
+export const checkConditionValues: Check = ({ text, document, variables }, report) => {
+  for (const { operator, key } of conditionKeys(document)) {
+    const op = operator.operator;
+    if (op === undefined) continue;
+    const opName = operator.name.value;
+    // AWS: A7 — `"k": []` is accepted by IAM with contradictory documented meanings: reject. (An array whose
+    // elements were all malformed also has no values, but was reported by readPolicy.)
+    if (key.form === "array" && /^\[\s*\]$/u.test(text.slice(key.span.start, key.span.end))) {
+      report(makeDiagnostic(CHECK_CODES.emptyValueList, key.span, `condition key \`${key.key.value}\` has no values`));
+    }
+    const family = operatorFamily(op.base);
+    if ((family === "null" || family === "bool") && key.values.length > 1) {
+      const info = family === "null" ? CHECK_CODES.nullMultipleValues : CHECK_CODES.boolMultipleValues;
+      report(makeDiagnostic(info, key.span, `\`${opName}\` on \`${key.key.value}\` has ${key.values.length} values`));
+    }
+    const syntax = VALUE_SYNTAX[family];
+    for (const value of key.values) {
+      if (NON_LIKE_STRING.has(op.base)) checkWildcards(value, opName, variables, report);
+      if (variables && value.node.kind === "string" && value.text.includes("${")) continue;
+      if (syntax !== undefined && !syntax.ok(value.text)) {
+        report(makeDiagnostic(syntax.info, value.node.span, `\`${value.text}\` is not ${syntax.what} (operator \`${opName}\`)`));
+        continue;
+      }
+      if (family === "bool" || family === "null") checkBooleanCase(value, report);
+    }
+  }
+};
+
+/** AWS: A14 — `"TRUE"` is read as `true` (third-party observation), but AWS does not document it. */
+function checkBooleanCase(value: ConditionValue, report: Report): void {
+  const parsed = parseBooleanValue(value.text);
+  if (parsed !== undefined && !parsed.lowerCase) {
+    report(makeDiagnostic(CHECK_CODES.booleanValueCase, value.node.span, `write \`${value.text.toLowerCase()}\` instead of \`${value.text}\``));
+  }
+}
+
+/** AWS: §2.3 — Access Analyzer warns about `*`/`?` under a non-Like operator (they match only themselves). */
+function checkWildcards(value: ConditionValue, opName: string, variables: boolean, report: Report): void {
+  let text = value.text;
+  if (variables && text.includes("${")) {
+    const parsed = parseTemplate(text);
+    if (!("template" in parsed)) return;
+    text = parsed.template.filter((p) => p.kind === "text").map((p) => p.text).join("");
+  }
+  if (!/[*?]/u.test(text) || value.node.kind !== "string") return;
+  report(makeDiagnostic(CHECK_CODES.wildcardWithoutLike, value.node.span,
+    `\`${value.text}\` contains a wildcard, but \`${opName}\` compares it literally`));
+}
