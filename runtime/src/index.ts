@@ -10,3 +10,13 @@ export { evaluateReference } from "./reference/index.js";
 export type {
   ReferenceBundle, ReferenceOperation, ReferenceRequest, ReferenceResult,
 } from "./reference/index.js";
+// The decision graph format and the graph evaluator (runtime/src/graph/, runtime/src/evaluate/).
+export { GRAPH_FORMAT, GRAPH_VERSION } from "./graph/graph-types.js";
+export type {
+  ActionStatements, ActionTarget, ConditionNode, DecisionGraph, GraphAction, GraphNode, GraphPolicy, GraphStatement,
+  GraphTemplatePart, GraphValue, Origin, PrincipalNode, ResourceNode,
+} from "./graph/graph-types.js";
+export { readGraph } from "./graph/read-graph.js";
+export type { ReadGraphResult } from "./graph/read-graph.js";
+export { createAuthorizer } from "./evaluate/create-authorizer.js";
+export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";

@@ -1,0 +1,26 @@
+// Normalizes a checked bundle into the model: every policy normalized, keys and principals mapped
+// to policy indices in bundle order. Phase: normalize; assumes no check reported an error.
+import type { ModelBundle, ModelPolicy } from "../model/policy-model.js";
+import type { CheckedBundle } from "./check-sources.js";
+import { normalizePolicy } from "./normalize-policy.js";
+import { textPosition } from "./text-position.js";
+
+export function normalizeBundle(checked: CheckedBundle): ModelBundle {
+  const policies: ModelPolicy[] = [];
+  const keys: { arn: string; policy: number }[] = [];
+  const principals = new Map<string, number[]>(checked.loaded.principals.map((arn) => [arn, []]));
+  for (const { source, document } of checked.policies) {
+    if (document === undefined) continue; // INVARIANT: unreachable once the checks passed
+    const index = policies.length;
+    policies.push(normalizePolicy(document, {
+      location: source.location,
+      kind: source.kind,
+      owner: source.owner,
+      file: source.file,
+      position: textPosition(source.text, source.start),
+    }));
+    if (source.kind === "key") keys.push({ arn: source.owner, policy: index });
+    else principals.set(source.owner, [...(principals.get(source.owner) ?? []), index]);
+  }
+  return { policies, keys, principals: [...principals].map(([arn, list]) => ({ arn, policies: list })) };
+}

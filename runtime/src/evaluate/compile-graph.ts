@@ -1,0 +1,105 @@
+// Compiles a decision graph once into closures and lookup tables (DESIGN §5): one closure per node
+// (memoized per request, so shared nodes run once), statements indexed by policy and action with
+// Deny lists apart from Allow lists, and the context slots every test reads. No eval, no new Function.
+import type { Reason } from "../contracts.js";
+import type { DecisionGraph, GraphAction, GraphStatement } from "../graph/graph-types.js";
+import { compileCondition } from "./compile-condition.js";
+import type { NodeTest } from "./compile-condition.js";
+import { compilePrincipal } from "./compile-principal.js";
+import type { PrincipalTest } from "./compile-principal.js";
+import { compileResource } from "./compile-resource.js";
+import type { EvalState } from "./eval-state.js";
+
+/** A statement ready to run. */
+export interface CompiledStatement {
+  readonly id: number;
+  readonly allow: boolean;
+  /** Index into `principalTests`, or -1 (identity policies). */
+  readonly principal: number;
+  /** All tests hold; an undecidable test counts as false in an Allow, true in a Deny (spec §0.2). */
+  readonly applies: (st: EvalState) => boolean;
+  /** The reason it gives, by the path that used it. */
+  readonly reason: Readonly<Record<"deny" | "key-direct" | "key-account" | "identity", Reason>>;
+}
+
+/** A policy's statements by action index. */
+export interface PolicyPlan {
+  readonly deny: readonly (readonly CompiledStatement[])[];
+  readonly allow: readonly (readonly CompiledStatement[])[];
+}
+
+export interface CompiledGraph {
+  readonly graph: DecisionGraph;
+  readonly actions: readonly GraphAction[];
+  /** Lower-cased action name → index. */
+  readonly actionIndex: ReadonlyMap<string, number>;
+  readonly plans: readonly PolicyPlan[];
+  readonly principalTests: readonly PrincipalTest[];
+  /** Lower-cased context key → slot. */
+  readonly slots: Map<string, number>;
+  readonly nodeCount: number;
+}
+
+const NONE: readonly CompiledStatement[] = Object.freeze([]);
+
+export function compileGraph(graph: DecisionGraph): CompiledGraph {
+  const slots = new Map<string, number>();
+  const slotOf = (key: string): number => {
+    const k = key.toLowerCase();
+    let s = slots.get(k);
+    if (s === undefined) slots.set(k, (s = slots.size));
+    return s;
+  };
+  const principalIndex: number[] = [];
+  const principalTests: PrincipalTest[] = [];
+  const tests: NodeTest[] = graph.nodes.map((node, id) => {
+    if (node.kind === "condition") return compileCondition(node, id, slotOf);
+    if (node.kind === "resource") return compileResource(node, id, slotOf);
+    principalIndex[id] = principalTests.length;
+    principalTests.push(compilePrincipal(node));
+    return () => 1;
+  });
+  const statements = graph.statements.map((s, id) => compileStatement(graph, s, id, tests, principalIndex));
+  const actionIndex = new Map(graph.actions.map((a, i) => [a.name.toLowerCase(), i] as const));
+  const plans = graph.policies.map((policy): PolicyPlan => {
+    const deny: (readonly CompiledStatement[])[] = graph.actions.map(() => NONE);
+    const allow: (readonly CompiledStatement[])[] = graph.actions.map(() => NONE);
+    for (const [name, lists] of Object.entries(policy.byAction)) {
+      const a = actionIndex.get(name.toLowerCase())!;
+      deny[a] = lists.deny.map((i) => statements[i]!);
+      allow[a] = lists.allow.map((i) => statements[i]!);
+    }
+    return { deny, allow };
+  });
+  return { graph, actions: graph.actions, actionIndex, plans, principalTests, slots, nodeCount: graph.nodes.length };
+}
+
+function compileStatement(
+  graph: DecisionGraph, s: GraphStatement, id: number, tests: readonly NodeTest[], principalIndex: readonly number[],
+): CompiledStatement {
+  const own = s.tests.map((n) => tests[n]!);
+  const allow = s.effect === "Allow";
+  const fail = allow ? 2 : 3; // an Allow fails on 0 or 2 (undecidable); a Deny only on 0
+  const applies = (st: EvalState): boolean => {
+    for (let i = 0; i < own.length; i++) {
+      const t = own[i]!(st);
+      if (t === 0 || t === fail) return false;
+    }
+    return true;
+  };
+  const base = {
+    policy: graph.policies[s.policy]!.location,
+    statement: s.statement,
+    ...(s.sid !== undefined ? { sid: s.sid } : {}),
+    effect: s.effect,
+    ...(s.span !== undefined ? { span: s.span } : {}),
+  };
+  const reason = (path: string): Reason => Object.freeze({ ...base, path });
+  return {
+    id,
+    allow,
+    principal: s.principal === undefined ? -1 : principalIndex[s.principal]!,
+    applies,
+    reason: { deny: reason("deny"), "key-direct": reason("key-direct"), "key-account": reason("key-account"), identity: reason("identity") },
+  };
+}

@@ -1,0 +1,40 @@
+// Compiles a key-policy Principal node into a classifier of callers (docs/request-model.md
+// "Key-policy principal matching", spec §1.5, §5.3): DIRECT when it names the caller (its own ARN,
+// the role behind a session by partition+account+name, the service, or `*`), ACCOUNT when it names
+// the caller's account (root ARN or bare id; never for a service caller).
+import type { PrincipalNode } from "../graph/graph-types.js";
+import type { CallerInfo } from "./caller.js";
+import { parseCaller, roleKeyOf } from "./caller.js";
+
+export const DIRECT = 1;
+export const ACCOUNT = 2;
+
+export type PrincipalTest = (caller: CallerInfo) => number;
+
+export function compilePrincipal(node: PrincipalNode): PrincipalTest {
+  if (node.any) return () => DIRECT;
+  const exact = new Set<string>();
+  const roles = new Set<string>();
+  const bareAccounts = new Set<string>();
+  const roots = new Set<string>();
+  for (const value of node.aws) {
+    if (/^\d{12}$/.test(value)) {
+      bareAccounts.add(value);
+      continue;
+    }
+    const named = parseCaller(value);
+    if (named === undefined || named.kind === "service") continue; // never matches (A35)
+    if (named.kind === "root") roots.add(`${named.partition}:${named.account}`);
+    else exact.add(value);
+    if (named.kind === "role") roles.add(roleKeyOf(value)!);
+  }
+  const services = new Set(node.service);
+  return (caller) => {
+    if (caller.kind === "service") return services.has(caller.arn) ? DIRECT : 0;
+    let bits = 0;
+    // The caller's own ARN (case-sensitive), or for a session the role behind it, whatever its path.
+    if ((caller.kind !== "root" && exact.has(caller.arn)) || (caller.kind === "session" && roles.has(caller.roleKey))) bits |= DIRECT;
+    if (bareAccounts.has(caller.account) || roots.has(`${caller.partition}:${caller.account}`)) bits |= ACCOUNT;
+    return bits;
+  };
+}

@@ -1,0 +1,136 @@
+// The KMS decision over compiled statements (DESIGN §3, spec §5.3, docs/request-model.md):
+//   key:          Allow iff ¬D ∧ (KD ∨ KA) ∧ ((same ∧ KD) ∨ I) ∧ (same ∨ cross-account capable)
+//   service:      Allow iff ¬D ∧ KD            identity only (alias, no resource, RetireGrant): ¬D ∧ I
+// Deny lists run first and short-circuit; reasons are collected only once the outcome is known.
+import type { Decision, Reason } from "../contracts.js";
+import type { CallerInfo } from "./caller.js";
+import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
+import { ACCOUNT, DIRECT } from "./compile-principal.js";
+import type { EvalState } from "./eval-state.js";
+
+/** A parsed caller with its identity policies and a memo of principal-node answers. */
+export interface Caller {
+  readonly info: CallerInfo;
+  /** Indices of its identity policies in the graph (root: those listed under the root ARN). */
+  readonly identity: readonly number[];
+  /** Per principal node: -1 not yet known, else DIRECT/ACCOUNT bits. */
+  readonly bits: Int8Array;
+}
+
+export const IMPLICIT_DENY: Decision = Object.freeze({ decision: "ImplicitDeny", reasons: Object.freeze([]) as readonly Reason[] });
+
+function principalBits(cg: CompiledGraph, caller: Caller, p: number): number {
+  let b = caller.bits[p]!;
+  if (b < 0) caller.bits[p] = b = cg.principalTests[p]!(caller.info);
+  return b;
+}
+
+function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: Reason[]): boolean {
+  let found = false;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (principalBits(cg, caller, s.principal) !== 0 && s.applies(st)) {
+      if (out === undefined) return true;
+      out.push(s.reason.deny);
+      found = true;
+    }
+  }
+  return found;
+}
+
+/** Whether some identity statement of `kind` applies; with `out`, collects all of them. */
+function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: Reason[]): boolean {
+  let found = false;
+  const policies = caller.identity;
+  for (let p = 0; p < policies.length; p++) {
+    const plan = cg.plans[policies[p]!]!;
+    const list = (deny ? plan.deny : plan.allow)[a]!;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      if (s.applies(st)) {
+        if (out === undefined) return true;
+        out.push(deny ? s.reason.deny : s.reason.identity);
+        found = true;
+      }
+    }
+  }
+  return found;
+}
+
+function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number): Decision {
+  const reasons: Reason[] = [];
+  if (keyPolicy >= 0) keyDenies(cg, st, caller, cg.plans[keyPolicy]!.deny[a]!, reasons);
+  identityApplies(cg, st, caller, a, true, reasons);
+  return { decision: "ExplicitDeny", reasons };
+}
+
+/** Which key-policy Allow statements apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
+function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[]): number {
+  let bits = 0;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    const b = principalBits(cg, caller, s.principal);
+    if (b === 0 || (b | bits) === bits || !s.applies(st)) continue;
+    bits |= b;
+    if (bits === (DIRECT | ACCOUNT)) return bits;
+  }
+  return bits;
+}
+
+/** Collects the applying key-policy Allow statements that name the caller with `bit` (DIRECT first). */
+function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], bit: number, out: Reason[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    const b = principalBits(cg, caller, s.principal);
+    // A statement naming the caller both ways is listed once, as direct (it was collected first).
+    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !s.applies(st)) continue;
+    out.push(bit === DIRECT ? s.reason["key-direct"] : s.reason["key-account"]);
+  }
+}
+
+/**
+ * A request on a key (DESIGN §3). Reasons: the direct key statements, then (when the delegated
+ * path also holds) the account statements and the identity statements.
+ */
+export function decideKey(
+  cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, same: boolean,
+): Decision {
+  const plan = cg.plans[keyPolicy]!;
+  if (keyDenies(cg, st, caller, plan.deny[a]!) || identityApplies(cg, st, caller, a, true)) {
+    return explicitDeny(cg, st, caller, a, keyPolicy);
+  }
+  if (!same && !cg.actions[a]!.crossAccount) return IMPLICIT_DENY;
+  const allows = plan.allow[a]!;
+  const bits = keyAllows(cg, st, caller, allows);
+  if (bits === 0) return IMPLICIT_DENY;
+  const direct = same && (bits & DIRECT) !== 0;
+  const delegated = caller.info.kind === "root" || identityApplies(cg, st, caller, a, false);
+  if (!direct && !delegated) return IMPLICIT_DENY;
+  const reasons: Reason[] = [];
+  collectKeyAllows(cg, st, caller, allows, DIRECT, reasons);
+  if (delegated) {
+    collectKeyAllows(cg, st, caller, allows, ACCOUNT, reasons);
+    identityApplies(cg, st, caller, a, false, reasons);
+  }
+  return { decision: "Allow", reasons };
+}
+
+/** A service principal on a key: the key policy alone, `¬D ∧ KD` (request model). */
+export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number): Decision {
+  const plan = cg.plans[keyPolicy]!;
+  if (keyDenies(cg, st, caller, plan.deny[a]!)) return explicitDeny(cg, st, caller, a, keyPolicy);
+  if ((keyAllows(cg, st, caller, plan.allow[a]!) & DIRECT) === 0) return IMPLICIT_DENY;
+  const reasons: Reason[] = [];
+  collectKeyAllows(cg, st, caller, plan.allow[a]!, DIRECT, reasons);
+  return { decision: "Allow", reasons };
+}
+
+/** Identity policies only (alias half, no specific resource, RetireGrant): `¬D ∧ I` (spec §5.3). */
+export function decideIdentityOnly(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, sameAccount: boolean): Decision {
+  if (identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, -1);
+  if (!sameAccount) return IMPLICIT_DENY;
+  if (caller.info.kind !== "root" && !identityApplies(cg, st, caller, a, false)) return IMPLICIT_DENY;
+  const reasons: Reason[] = [];
+  identityApplies(cg, st, caller, a, false, reasons);
+  return { decision: "Allow", reasons };
+}

@@ -1,0 +1,55 @@
+// The per-authorizer scratch state of one decision: context values by slot, ambiguity marks and a
+// memo of node results, all stamped with a generation number so nothing is cleared or allocated
+// per request. INVARIANT: decide() is not re-entrant (JS is single-threaded; closures never call it).
+
+/** A test's answer: 0 false, 1 true, 2 undecidable (fail-closed by the statement's effect, spec §0.2). */
+export type Tri = 0 | 1 | 2;
+
+export type ContextValue = string | readonly string[];
+
+export class EvalState {
+  gen = 0;
+  /** `slotGen[s] === gen` when slot `s` has a value (a string or a non-empty array) in this request. */
+  readonly slotGen: Int32Array;
+  /** `seenGen[s] === gen` when some context entry names slot `s` (even with an empty array). */
+  readonly seenGen: Int32Array;
+  /** `ambiguousGen[s] === gen` when two context entries differ only in case (A18). */
+  readonly ambiguousGen: Int32Array;
+  readonly slotValue: (ContextValue | undefined)[];
+  /** `nodeGen[n] === gen` when node `n` was evaluated in this request (hash-consed nodes run once). */
+  readonly nodeGen: Int32Array;
+  readonly nodeValue: Uint8Array;
+  /** The request resource string. */
+  resource = "";
+
+  constructor(slots: number, nodes: number) {
+    this.slotGen = new Int32Array(slots);
+    this.seenGen = new Int32Array(slots);
+    this.ambiguousGen = new Int32Array(slots);
+    this.slotValue = new Array<ContextValue | undefined>(slots).fill(undefined);
+    this.nodeGen = new Int32Array(nodes);
+    this.nodeValue = new Uint8Array(nodes);
+  }
+
+  /** Starts a new request (or a new check of an operation). */
+  begin(resource: string): void {
+    if (this.gen === 0x7ffffffe) {
+      this.gen = 0;
+      this.slotGen.fill(0);
+      this.seenGen.fill(0);
+      this.ambiguousGen.fill(0);
+      this.nodeGen.fill(0);
+    }
+    this.gen++;
+    this.resource = resource;
+  }
+
+  /** Whether the slot has a value (an empty array is an absent key, spec §3.2). */
+  has(slot: number): boolean {
+    return this.slotGen[slot] === this.gen;
+  }
+
+  isAmbiguous(slot: number): boolean {
+    return this.ambiguousGen[slot] === this.gen;
+  }
+}

@@ -1,0 +1,29 @@
+// Reads the request's `resource` (docs/request-model.md "The resource"): a KMS key ARN, an alias ARN,
+// or no specific resource (`arn:P:kms:R:A:*` or `*`, spec §1.7). Anything else is malformed (KR0003).
+
+export type TargetKind = "key" | "alias" | "none";
+
+export interface TargetInfo {
+  readonly kind: TargetKind;
+  /** The resource string as given. */
+  readonly arn: string;
+  /** The target's account; empty for `*` (the caller's own account). */
+  readonly account: string;
+}
+
+const KMS_ARN = /^arn:[a-z][a-z0-9-]*:kms:[a-z0-9-]+:(\d{12}):(.*)$/;
+const KEY = /^key\/[^/:]+$/;
+const ALIAS = /^alias\/[^:]+$/;
+
+/** Parses a resource string, or `undefined` when it is malformed. */
+export function parseTarget(resource: string): TargetInfo | undefined {
+  if (resource === "*") return { kind: "none", arn: resource, account: "" };
+  const m = KMS_ARN.exec(resource);
+  if (m === null) return undefined;
+  const account = m[1]!;
+  const rest = m[2]!;
+  if (rest === "*") return { kind: "none", arn: resource, account };
+  if (KEY.test(rest)) return { kind: "key", arn: resource, account };
+  if (ALIAS.test(rest)) return { kind: "alias", arn: resource, account };
+  return undefined;
+}

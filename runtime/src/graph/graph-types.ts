@@ -1,0 +1,139 @@
+// The decision graph (DESIGN §5): the IR between the compiler and every engine that decides from it
+// (the graph evaluator, the Cedar emitter, DOT). Plain JSON data, versioned; read it with `readGraph`.
+// Invariants: nodes are hash-consed (one node per distinct test), children are listed before use.
+import type { Span } from "../span.js";
+
+/** The value of `format` in every graph. */
+export const GRAPH_FORMAT = "kms-cedar-graph";
+/** The format version this runtime reads and the compiler writes. Bump on any incompatible change. */
+export const GRAPH_VERSION = 1;
+
+/** A compiled bundle: the policies, their statements indexed by action, and the tests they share. */
+export interface DecisionGraph {
+  readonly format: typeof GRAPH_FORMAT;
+  readonly version: typeof GRAPH_VERSION;
+  /** The KMS actions the graph was compiled against (catalog order); a request's action must be one. */
+  readonly actions: readonly GraphAction[];
+  readonly policies: readonly GraphPolicy[];
+  /** Key ARN (exact string) → index in `policies` of its key policy. */
+  readonly keys: Readonly<Record<string, number>>;
+  /** Principal ARN (exact string, as in the bundle) → indices in `policies` of its identity policies. */
+  readonly principals: Readonly<Record<string, readonly number[]>>;
+  /** Every test, hash-consed; statements refer to them by index. */
+  readonly nodes: readonly GraphNode[];
+  readonly statements: readonly GraphStatement[];
+}
+
+/** Where a request for this action may point (docs/request-model.md, spec §5.4). */
+export type ActionTarget =
+  /** A KMS key ARN. */
+  | "key"
+  /** No specific resource: `arn:P:kms:R:A:*` or `*` (CreateKey, ListKeys, …). */
+  | "none"
+  /** An alias ARN (IAM only) or a key ARN (the key half): CreateAlias, DeleteAlias, UpdateAlias. */
+  | "alias";
+
+export interface GraphAction {
+  /** Canonical spelling, `kms:Decrypt`. Requests match it case-insensitively. */
+  readonly name: string;
+  readonly target: ActionTarget;
+  /** Whether a key policy is consulted for it on a key (false for RetireGrant and IAM-only actions). */
+  readonly keyPolicy: boolean;
+  /** Whether a caller from another account can be allowed (spec §5.4 `CROSS_ACCOUNT_ACTIONS`). */
+  readonly crossAccount: boolean;
+}
+
+export interface GraphPolicy {
+  /** Bundle location, as reasons name it: `keys[ARN]` or `principals[ARN][i]`. */
+  readonly location: string;
+  readonly kind: "key" | "identity";
+  /** The key ARN or the principal ARN it is attached to. */
+  readonly owner: string;
+  /** The file it was read from, when it came from a file. */
+  readonly file?: string;
+  /** Statement indices (into `statements`) by action name: Deny statements first, each list in source order. */
+  readonly byAction: Readonly<Record<string, ActionStatements>>;
+}
+
+export interface ActionStatements {
+  readonly deny: readonly number[];
+  readonly allow: readonly number[];
+}
+
+export interface GraphStatement {
+  /** Index of the policy in `policies`. */
+  readonly policy: number;
+  /** Index of the statement in the policy's `Statement` array (0 when written as a single object). */
+  readonly statement: number;
+  readonly sid?: string;
+  readonly effect: "Allow" | "Deny";
+  readonly span?: Span;
+  /** The action names (canonical spelling) the statement can match, catalog order. */
+  readonly actions: readonly string[];
+  /** The `principal` node (key policies only). */
+  readonly principal?: number;
+  /**
+   * Tests that must all hold (resource, then conditions in source order). A test that cannot be
+   * decided for a request (ambiguous key, plain operator on several values) counts as false in an
+   * Allow and as true in a Deny (spec §0.2).
+   */
+  readonly tests: readonly number[];
+}
+
+/** Where a node came from: a span in the text of one policy. */
+export interface Origin {
+  readonly policy: number;
+  readonly span: Span;
+}
+
+export type GraphNode = PrincipalNode | ResourceNode | ConditionNode;
+
+/**
+ * Who a key-policy statement names (spec §1.5, request-model "Key-policy principal matching").
+ * Answers "direct", "account" or neither for a caller.
+ */
+export interface PrincipalNode {
+  readonly kind: "principal";
+  /** `"*"` or `{"AWS": "*"}`: every caller, directly. */
+  readonly any: boolean;
+  /** `AWS` values other than `*`, sorted: ARNs and bare account ids. */
+  readonly aws: readonly string[];
+  /** `Service` values, sorted. */
+  readonly service: readonly string[];
+  readonly origin: readonly Origin[];
+}
+
+/** `Resource` (some pattern matches) or `NotResource` (no pattern matches), spec §1.7. */
+export interface ResourceNode {
+  readonly kind: "resource";
+  readonly negated: boolean;
+  readonly patterns: readonly GraphValue[];
+  readonly origin: readonly Origin[];
+}
+
+/** One condition key under one operator (spec §2.2 `evalKey`). */
+export interface ConditionNode {
+  readonly kind: "condition";
+  readonly qualifier?: "ForAllValues" | "ForAnyValue";
+  /** A base operator name of spec §2.1 (`StringEquals`, …, `Null`). */
+  readonly base: string;
+  readonly ifExists: boolean;
+  /** The condition key, lower-cased (key names are case-insensitive). */
+  readonly key: string;
+  readonly values: readonly GraphValue[];
+  readonly origin: readonly Origin[];
+}
+
+/**
+ * A policy value: a plain string (no variables; under Like/ARN/Resource matching `*` and `?` are
+ * wildcards), or a template with variables and literal characters (2012-10-17 policies only, spec §4).
+ */
+export type GraphValue = string | { readonly template: readonly GraphTemplatePart[] };
+
+export type GraphTemplatePart =
+  /** Pattern text: wildcards keep their meaning. */
+  | { readonly text: string }
+  /** Characters that are never wildcards (`${*}`, `${?}`, `${$}`). */
+  | { readonly literal: string }
+  /** `${key}` or `${key, 'default'}`; `variable` is the lower-cased key name. */
+  | { readonly variable: string; readonly default?: string };

@@ -1,0 +1,81 @@
+// Resource / NotResource pattern matching (spec §1.7, A19): a `*` that ends a colon-separated
+// segment (followed by `:` or at the end) may cross colons, any other `*` stays inside its segment,
+// `?` is one code point other than `:`; case-sensitive. Simulated as an NFA: O(text × pattern), no regex.
+import type { GlobChunk } from "./glob.js";
+
+const STAR_ANY = -1;
+const STAR_SEGMENT = -2;
+const ONE = -3;
+const COLON = 0x3a;
+
+/** A compiled resource pattern. Not re-entrant: the state buffers are reused between calls. */
+export interface ResourcePattern {
+  /** Code points (≥ 0) and wildcards (< 0). */
+  readonly units: Int32Array;
+  readonly everything: boolean;
+  readonly current: Uint8Array;
+  readonly next: Uint8Array;
+}
+
+/** Compiles a pattern; chunks with `wild: false` (from `${*}` or variable values) are literal text. */
+export function compileResourcePattern(pattern: string | readonly GlobChunk[]): ResourcePattern {
+  const chunks: readonly GlobChunk[] = typeof pattern === "string" ? [{ text: pattern, wild: true }] : pattern;
+  const raw: number[] = [];
+  for (const chunk of chunks) {
+    for (const ch of chunk.text) {
+      const cp = ch.codePointAt(0)!;
+      raw.push(chunk.wild && ch === "*" ? STAR_SEGMENT : chunk.wild && ch === "?" ? ONE : cp);
+    }
+  }
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === STAR_SEGMENT && (i + 1 === raw.length || raw[i + 1] === COLON)) raw[i] = STAR_ANY;
+  }
+  const everything = typeof pattern === "string" && pattern === "*";
+  return {
+    units: Int32Array.from(raw),
+    everything,
+    current: new Uint8Array(raw.length + 1),
+    next: new Uint8Array(raw.length + 1),
+  };
+}
+
+/**
+ * Whether the request resource matches. A request resource `*` (no specific resource, request
+ * model) is matched only by the pattern `"*"` itself.
+ */
+export function matchResourcePattern(p: ResourcePattern, resource: string): boolean {
+  if (p.everything) return true;
+  if (resource === "*") return false;
+  const units = p.units;
+  const n = units.length;
+  let cur = p.current;
+  let nxt = p.next;
+  cur.fill(0);
+  cur[0] = 1;
+  close(units, cur);
+  for (let i = 0; i < resource.length; ) {
+    const cp = resource.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    nxt.fill(0);
+    let any = false;
+    for (let s = 0; s < n; s++) {
+      if (cur[s] === 0) continue;
+      const u = units[s]!;
+      if (u === STAR_ANY || (u === STAR_SEGMENT && cp !== COLON)) nxt[s] = 1, (any = true);
+      else if ((u === ONE && cp !== COLON) || u === cp) nxt[s + 1] = 1, (any = true);
+    }
+    if (!any) return false;
+    close(units, nxt);
+    const t = cur;
+    cur = nxt;
+    nxt = t;
+  }
+  return cur[n] === 1;
+}
+
+/** Adds the states reachable by letting stars match nothing. */
+function close(units: Int32Array, set: Uint8Array): void {
+  for (let s = 0; s < units.length; s++) {
+    if (set[s] === 1 && (units[s] === STAR_ANY || units[s] === STAR_SEGMENT)) set[s + 1] = 1;
+  }
+}
