@@ -38,7 +38,7 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   const shapeOk = Object.keys(body).every((member) => MEMBERS.has(member)) && (sid === undefined || typeof sid === "string");
   // AWS: §1.9 — an identity policy must not name a principal.
   const principalOk = target.kind === "key" || (!has("Principal") && !has("NotPrincipal"));
-  if (!decide(shapeOk && principalOk)) return false;
+  if (!(shapeOk && principalOk) && !decide("malformed")) return false;
 
   // AWS: §1.3 — in a key policy a statement without Action or without Resource has no effect.
   if (target.kind === "key" && ((!has("Action") && !has("NotAction")) || (!has("Resource") && !has("NotResource")))) {
