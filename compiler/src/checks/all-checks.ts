@@ -9,6 +9,7 @@ import type { Check } from "./check-context.js";
 import { checkConditionKeyNames, checkSetOperators } from "./check-condition-keys.js";
 import { checkConditionOperators, checkDuplicateConditionKeys } from "./check-condition-operators.js";
 import { checkConditionValues } from "./check-condition-values.js";
+import { checkValueFit } from "./check-value-fit.js";
 import { checkCharacters, checkId, checkIdentityPolicySize, checkVersion } from "./check-document.js";
 import { checkKeyPolicyPrincipals } from "./check-principals.js";
 import { checkIdentityResources, checkKeyPolicyResources } from "./check-resources.js";
@@ -48,4 +49,5 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   { name: "checkSetOperators", run: checkSetOperators },             // needs a known operator and a catalog key
   { name: "checkConditionValueVariables", run: checkConditionValueVariables }, // needs a known operator
   { name: "checkConditionValues", run: checkConditionValues },       // skips values with variables (checkConditionValueVariables)
+  { name: "checkValueFit", run: checkValueFit },                     // catalog keys only; a mismatch is a warning, values still parsed above
 ];

@@ -98,6 +98,8 @@ export const CHECK_CODES = {
   invalidNullValue: { code: "KC2129", slug: "invalid-null-value", severity: error, summary: "a `Null` value must be `true` or `false`" },
   booleanValueCase: { code: "KC2130", slug: "boolean-value-case", severity: warning, summary: "write booleans in lower case", help: "we compare `true`/`false` ignoring case, but AWS does not document it" },
   wildcardWithoutLike: { code: "KC2131", slug: "wildcard-without-like", severity: warning, summary: "`*` and `?` are literal characters under this operator", help: "use `StringLike` for wildcard matching" },
+  wildcardInSensitiveKey: { code: "KC2132", slug: "wildcard-in-sensitive-key", severity: warning, summary: "wildcards have no valid use with this condition key", help: "AWS lists account, organization, VPC and VPC endpoint keys whose values should be exact" },
+  operatorTypeMismatch: { code: "KC2133", slug: "operator-type-mismatch", severity: warning, summary: "the operator does not fit the condition key's type", help: "a context value that does not parse for the operator never matches, so negated operators are then true" },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 export type CheckCodeName = keyof typeof CHECK_CODES;

@@ -11,7 +11,7 @@ describe("policies that are correct produce no diagnostics", () => {
     ["identity resources and action patterns (§1.6, §1.7)", "identity", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kms:*","kms:Describe?ey","kms:decrypt","s3:GetObject","*"],"Resource":["arn:aws:kms:*:111122223333:key/*","arn:aws:kms:us-west-2:111122223333:*","arn:aws-cn:kms:cn-north-1:111122223333:alias/x","*"]}]}`],
     ["the recommended Null guard on a multivalued key (§3.2)", "identity", identityCondition(`{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"Null":{"aws:TagKeys":"false"}}`)],
     ["KMS's alias pattern with both set operators (test #28)", "identity", identityCondition(`{"ForAllValues:StringLike":{"kms:ResourceAliases":["alias/*Test*"]},"ForAnyValue:StringLike":{"kms:ResourceAliases":["alias/*Test*"]}}`)],
-    ["typed values of every family", "identity", identityCondition(`{"StringLikeIfExists":{"kms:ViaService":"ec2.*"},"NumericLessThanEquals":{"kms:ValidTo":"1546257599.0"},"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"},"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:DB8:1234:5678::/64"]},"Bool":{"kms:GrantIsForAWSResource":true},"Null":{"kms:ViaService":false},"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/*"},"BinaryEquals":{"kms:EncryptionContext:b":"QUJD"}}`)],
+    ["typed values of every family", "identity", identityCondition(`{"StringLikeIfExists":{"kms:ViaService":"ec2.*"},"NumericLessThanEquals":{"kms:ValidTo":"1546257599.0"},"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"},"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:DB8:1234:5678::/64"]},"Bool":{"kms:GrantIsForAWSResource":true},"Null":{"kms:ViaService":false},"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/*"}}`)],
     ["variables in the resource part and in string values (§4)", "identity", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:CreateAlias","Resource":"arn:aws:kms:us-west-2:111122223333:alias/${"${aws:PrincipalTag/team}"}-*","Condition":{"StringEquals":{"kms:EncryptionContext:team":"${"${aws:PrincipalTag/team, 'shared'}"}","kms:EncryptionContext:user":"${"${aws:username}"}"},"StringLike":{"kms:EncryptionContext:label":"a${"${*}"}b"}}}]}`],
     ["literal characters under StringEquals are not wildcards (§2.3)", "identity", identityCondition(`{"StringEquals":{"kms:EncryptionContext:label":"a${"${*}"}b${"${?}"}"}}`)],
     ["a key policy with sids containing spaces, a condition and the 2012 version", "key", keyCondition(`{"StringEquals":{"kms:CallerAccount":"111122223333","kms:ViaService":"ec2.us-west-2.amazonaws.com"}}`)],
@@ -101,6 +101,18 @@ describe("specific rules", () => {
     expect(problems(text, "key")).toEqual([
       `KC2073: "arn:aws:iam::account-id:root"`, `KC2073: "roleArn"`, `KC2073: "arn:aws:iam::111122223333:policy/P"`,
     ]);
+  });
+
+  it("operator families that fit the key type raise no mismatch; others do (A12, A17)", () => {
+    const fits = `{"NumericLessThanEquals":{"kms:ValidTo":"1546257599"},"DateLessThan":{"kms:ValidTo":"2030-01-01"},"ArnLike":{"kms:GranteePrincipal":"arn:aws:iam::111122223333:role/*"},"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/A"},"Null":{"aws:SourceIp":"false"}}`;
+    expect(problems(identityCondition(fits), "identity")).toEqual([]);
+    const misfits = `{"StringEquals":{"aws:SecureTransport":"true"},"Bool":{"kms:ViaService":"true"},"DateEquals":{"aws:SourceIp":"2020"}}`;
+    expect(problems(identityCondition(misfits), "identity")).toEqual([`KC2133: "StringEquals"`, `KC2133: "Bool"`, `KC2133: "DateEquals"`]);
+  });
+
+  it("sensitive keys warn about patterns under Like operators only (§6.4)", () => {
+    const cond = `{"StringLike":{"aws:SourceVpce":"vpce-*","kms:ViaService":"ec2.*"},"StringNotLike":{"aws:ResourceOrgID":"o-?"}}`;
+    expect(problems(identityCondition(cond), "identity")).toEqual([`KC2132: "vpce-*"`, `KC2132: "o-?"`]);
   });
 
   it("an empty operator map is warned about like an empty Condition (A8)", () => {

@@ -97,6 +97,9 @@ export const CHECK_CASES: readonly DiagnosticCase[] = [
   { code: "KC2129", kind: "identity", text: identityCondition(`{"Null":{"kms:ViaService":"maybe"}}`), underlined: `"maybe"` },
   { code: "KC2130", kind: "identity", text: identityCondition(`{"Bool":{"aws:SecureTransport":"TRUE"}}`), underlined: `"TRUE"` },
   { code: "KC2131", kind: "identity", text: identityCondition(`{"StringEquals":{"kms:ViaService":"ec2.*.amazonaws.com"}}`), underlined: `"ec2.*.amazonaws.com"` },
+  // §6.4, A17 — values and operators that do not fit the key
+  { code: "KC2132", kind: "identity", text: identityCondition(`{"StringLike":{"aws:PrincipalAccount":"1111*"}}`), underlined: `"1111*"` },
+  { code: "KC2133", kind: "identity", text: identityCondition(`{"NumericEquals":{"kms:ViaService":"1"}}`), underlined: `"NumericEquals"` },
 ];
 
 /** Codes that no policy text can produce: internal errors (tested separately by forcing a failure). */
