@@ -47,39 +47,69 @@ export function compilePlainGlob(pattern: string, rule: ColonRule): GlobToken[] 
   return compileGlob([{ text: pattern, literal: false }], rule);
 }
 
-/** True when the whole value matches the whole pattern (anchored at both ends, case-sensitive). */
+/**
+ * True when the whole value matches the whole pattern (anchored at both ends, case-sensitive).
+ * State i means "the first i tokens are matched"; the set of live states advances one code point
+ * at a time over a window [lo, hi] of the pattern, so no input is ever read twice.
+ */
 export function globMatches(tokens: readonly GlobToken[], value: string): boolean {
-  const size = tokens.length + 1; // state i = "the first i tokens are matched"
-  let current = new Uint8Array(size);
-  let next = new Uint8Array(size);
-  current[0] = 1;
-  closeOverEmptyRuns(tokens, current);
+  const final = tokens.length;
+  let live = new Uint8Array(final + 1);
+  let next = new Uint8Array(final + 1);
+  live[0] = 1;
+  let lo = 0;
+  let hi = closeOverEmptyRuns(tokens, live, 0, 0);
   for (const char of value) {
-    next.fill(0);
-    let anyActive = false;
-    for (let i = 0; i < tokens.length; i++) {
-      if (current[i] !== 1) continue;
+    let nextLo = final + 1;
+    let nextHi = -1;
+    for (let i = lo; i <= hi && i < final; i++) {
+      if (live[i] !== 1) continue;
       const token = tokens[i]!;
+      let target = -1;
       if (token.kind === "char") {
-        if (token.char === char) next[i + 1] = 1;
+        if (token.char === char) target = i + 1;
       } else if (token.crossesColon || char !== ":") {
-        // "one" consumes the code point and moves on; "run" consumes it and stays.
-        next[token.kind === "one" ? i + 1 : i] = 1;
-      } else {
-        continue;
+        target = token.kind === "one" ? i + 1 : i; // "one" moves on; "run" consumes and stays
       }
-      anyActive = true;
+      if (target < 0) continue;
+      next[target] = 1;
+      nextLo = Math.min(nextLo, target);
+      nextHi = Math.max(nextHi, target);
     }
-    if (!anyActive) return false;
-    closeOverEmptyRuns(tokens, next);
-    [current, next] = [next, current];
+    live.fill(0, lo, hi + 1);
+    if (nextHi < 0) return false;
+    nextHi = closeOverEmptyRuns(tokens, next, nextLo, nextHi);
+    nextLo = dropStatesBeforeLastRun(tokens, next, nextLo, nextHi);
+    [live, next] = [next, live];
+    [lo, hi] = [nextLo, nextHi];
   }
-  return current[tokens.length] === 1;
+  return live[final] === 1;
 }
 
-/** A `*` may match the empty string: state i active and token i a run ⇒ state i+1 active. */
-function closeOverEmptyRuns(tokens: readonly GlobToken[], states: Uint8Array): void {
-  for (let i = 0; i < tokens.length; i++) {
-    if (states[i] === 1 && tokens[i]!.kind === "run") states[i + 1] = 1;
+/** A `*` may match the empty string: state i live and token i a run ⇒ state i+1 live. Returns the new hi. */
+function closeOverEmptyRuns(tokens: readonly GlobToken[], states: Uint8Array, lo: number, hi: number): number {
+  let last = hi;
+  for (let i = lo; i <= last && i < tokens.length; i++) {
+    if (states[i] === 1 && tokens[i]!.kind === "run") {
+      states[i + 1] = 1;
+      last = Math.max(last, i + 1);
+    }
   }
+  return last;
+}
+
+/**
+ * PERF: once a run that crosses colons is live, it stays live on every later code point, and every
+ * path from an earlier state goes through it; so the earlier states add nothing and are dropped.
+ * This keeps the window to one literal stretch of the pattern (`*a*a…` stays linear).
+ */
+function dropStatesBeforeLastRun(tokens: readonly GlobToken[], states: Uint8Array, lo: number, hi: number): number {
+  for (let i = Math.min(hi, tokens.length - 1); i > lo; i--) {
+    const token = tokens[i]!;
+    if (states[i] === 1 && token.kind === "run" && token.crossesColon) {
+      states.fill(0, lo, i);
+      return i;
+    }
+  }
+  return lo;
 }
