@@ -29,7 +29,7 @@ export const DKP = {
 export type Ctx = Record<string, string | string[]>;
 
 /** A 2012-10-17 policy document. */
-export function doc(...statements: object[]): object {
+export function doc(...statements: unknown[]): object {
   return { Version: "2012-10-17", Statement: statements };
 }
 

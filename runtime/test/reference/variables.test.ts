@@ -54,7 +54,7 @@ describe("policy variables (§4)", () => {
     const alias = (name: string): string => `arn:aws:kms:us-west-2:${A}:alias/${name}`;
     const run = (bundle: object, resource: string, context: Ctx): string =>
       decision(bundle, { principal: APP, action: "kms:DeleteAlias", resource, context });
-    it.each([
+    it.each<{ name: string; pattern: string | string[]; target: string; context: Ctx; expected: string }>([
       { name: "resolved variable", pattern: alias("${aws:PrincipalTag/team}-*"), target: alias("red-key"), context: { [TAG]: "red" }, expected: "Allow" },
       { name: "resolved value is literal (tag `*`)", pattern: alias("${aws:PrincipalTag/team}"), target: alias("red"), context: { [TAG]: "*" }, expected: "ImplicitDeny" },
       { name: "default in Resource", pattern: alias("${aws:PrincipalTag/team, 'shared'}-*"), target: alias("shared-key"), context: {}, expected: "Allow" },
