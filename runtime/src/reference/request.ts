@@ -32,7 +32,7 @@ export function readRequest(request: unknown): ReadRequest | ReferenceError {
     if (typeof request[field] !== "string") return failure("KR0007", `request field \`${field}\` must be a string`);
   }
   const { principal, action, resource } = request as Record<string, string>;
-  const rawContext = request["context"] ?? {};
+  const rawContext = request["context"] === undefined ? {} : request["context"];
   if (!isObject(rawContext)) return failure("KR0007", "request field `context` must be an object");
   for (const [key, value] of Object.entries(rawContext)) {
     const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));

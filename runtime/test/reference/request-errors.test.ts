@@ -33,6 +33,8 @@ const rows: Array<{ name: string; request: unknown; code: string }> = [
   { name: "missing action", request: { principal: APP, resource: K1 }, code: "KR0007" },
   { name: "request is not an object", request: "kms:Decrypt", code: "KR0007" },
   { name: "context is an array", request: req(APP, "kms:Decrypt", K1, ["x"]), code: "KR0007" },
+  { name: "context is null", request: req(APP, "kms:Decrypt", K1, null), code: "KR0007" },
+  { name: "a check of an operation is malformed", request: { operation: "kms:ReEncrypt", checks: [{ principal: APP }] }, code: "KR0007" },
   { name: "operation with no checks", request: { operation: "kms:ReEncrypt", checks: [] }, code: "KR0007" },
 ];
 
