@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: runs the main job on the bundled example (examples/abac/): checks the bundle,
-// then decides its requests with the reference evaluator (compile will join when it lands).
+// compiles it to a decision graph (out/abac/), then decides its requests with the reference
+// evaluator and with the graph.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -15,7 +16,9 @@ function run(args) {
 
 const steps = [
   ["check", "examples/abac/bundle.json"],
+  ["compile", "examples/abac/bundle.json", "-o", "out/abac"],
   ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "reference"],
+  ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "graph"],
 ];
 for (const step of steps) {
   const status = run(step);

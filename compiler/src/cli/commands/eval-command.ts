@@ -29,7 +29,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   const names = engine === "all" ? ALL_ENGINES : [engine as EngineName];
   const deciders: Decide[] = [];
   for (const name of names) {
-    const setup = prepareEngine(name, prepared.bundle);
+    const setup = prepareEngine(name, prepared);
     if ("unavailable" in setup) {
       io.err(`kms-cedar: ${setup.unavailable}\n`);
       return EXIT_USAGE;

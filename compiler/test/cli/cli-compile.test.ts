@@ -1,0 +1,43 @@
+// `kms-cedar compile`: checks first (errors → exit 1, nothing written), then writes the graph files
+// into the output directory; a directory that cannot be written is an I/O error (exit 2).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runKmsCedar, tempFiles } from "./run-cli-process.js";
+
+describe("kms-cedar compile", () => {
+  it("writes graph.json, graph.txt and graph.dot for the ABAC example, exit 0", () => {
+    const out = join(tempFiles({}), "out");
+    const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", out]);
+    expect(run.status).toBe(0);
+    for (const name of ["graph.json", "graph.txt", "graph.dot"]) {
+      expect(run.stdout).toContain(`wrote ${join(out, name)}`);
+      expect(existsSync(join(out, name))).toBe(true);
+    }
+    const graph = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { keys: Record<string, unknown> };
+    expect(Object.keys(graph.keys)).toContain("arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111");
+  });
+
+  it("lists the written files as JSON with --format json", () => {
+    const out = join(tempFiles({}), "out");
+    const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", out, "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { files: string[] }).files.map((f) => f.slice(out.length + 1))).toEqual(["graph.json", "graph.txt", "graph.dot"]);
+  });
+
+  it("stops on policy errors with their code frames, writes nothing, exit 1", () => {
+    const out = join(tempFiles({}), "out");
+    const run = runKmsCedar(["compile", "examples/broken/bundle.json", "-o", out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("error[KC2909]");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("reports an output path that cannot be written as an I/O error, exit 2", () => {
+    const dir = tempFiles({});
+    writeFileSync(join(dir, "file"), "x");
+    const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", join(dir, "file", "out")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("cannot write to");
+  });
+});
