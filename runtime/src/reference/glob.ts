@@ -99,17 +99,25 @@ function closeOverEmptyRuns(tokens: readonly GlobToken[], states: Uint8Array, lo
 }
 
 /**
- * PERF: once a run that crosses colons is live, it stays live on every later code point, and every
- * path from an earlier state goes through it; so the earlier states add nothing and are dropped.
- * This keeps the window to one literal stretch of the pattern (`*a*a…` stays linear).
+ * PERF: a live run r stays live on every later code point it accepts, and every path from an
+ * earlier state s passes through r. So s adds nothing when r crosses colons, or when no token
+ * between s and r can consume a ":" (then r is still live whenever s's path reaches it).
+ * Dropping those states keeps the window to one literal stretch (`*a*a…` stays linear).
  */
 function dropStatesBeforeLastRun(tokens: readonly GlobToken[], states: Uint8Array, lo: number, hi: number): number {
-  for (let i = Math.min(hi, tokens.length - 1); i > lo; i--) {
-    const token = tokens[i]!;
-    if (states[i] === 1 && token.kind === "run" && token.crossesColon) {
-      states.fill(0, lo, i);
-      return i;
-    }
+  for (let r = Math.min(hi, tokens.length - 1); r > lo; r--) {
+    const run = tokens[r]!;
+    if (states[r] !== 1 || run.kind !== "run") continue;
+    let s = r - 1;
+    while (s >= lo && (run.crossesColon || !consumesColon(tokens[s]!))) states[s--] = 0;
+    let first = lo;
+    while (states[first] !== 1) first++;
+    return first;
   }
   return lo;
+}
+
+/** Whether a token can consume a ":" of the value. */
+function consumesColon(token: GlobToken): boolean {
+  return token.kind === "char" ? token.char === ":" : token.crossesColon;
 }
