@@ -3,3 +3,13 @@ export type {
   ConditionBlock, ConditionKeyEntry, ConditionOperatorEntry, ConditionValue, PolicyDocument, PolicyKind,
   PrincipalElement, PrincipalEntry, Statement, StringList,
 } from "./syntax/policy-syntax.js";
+// The decision graph pipeline (compiler/src/pipeline.ts) and its emitters.
+export { compileBundle, compileLoadedBundle } from "./pipeline.js";
+export type { CompileResult } from "./pipeline.js";
+export type { BundleDiagnostic } from "./normalize/check-sources.js";
+export type { LoadOptions } from "./load-input.js";
+export { emitGraphJson } from "./emit/graph-json.js";
+export { emitGraphText } from "./emit/graph-text.js";
+export { emitDot } from "./emit/dot.js";
+export { GRAPH_PASSES, runGraphPasses } from "./passes/graph-passes.js";
+export type { GraphPass } from "./passes/graph-passes.js";

@@ -132,7 +132,7 @@ function decideLoaded(
   return decideKey(cg, st, caller, a, keyPolicy!, account === target.account);
 }
 
-/** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks. */
+/** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks (spec §5.5). */
 function decideOperation(op: Operation, decideOne: (r: Request) => DecisionResult): DecisionResult {
   if (!Array.isArray(op.checks) || op.checks.length === 0) return malformed("an operation needs a non-empty `checks` array");
   const results: Decision[] = [];
@@ -142,7 +142,15 @@ function decideOperation(op: Operation, decideOne: (r: Request) => DecisionResul
     results.push(r);
   }
   const worst = results.reduce((w, r) => (SEVERITY[r.decision] > SEVERITY[w] ? r.decision : w), results[0]!.decision);
+  // A statement that decided several checks is named once.
   const reasons: Reason[] = [];
-  for (const r of results) if (r.decision === worst) reasons.push(...r.reasons);
+  const seen = new Set<string>();
+  for (const r of results) {
+    if (r.decision !== worst) continue;
+    for (const reason of r.reasons) {
+      const id = `${reason.statement} ${reason.policy}`;
+      if (!seen.has(id)) seen.add(id), reasons.push(reason);
+    }
+  }
   return { decision: worst, reasons };
 }

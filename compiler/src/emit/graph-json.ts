@@ -1,0 +1,54 @@
+// Serializes a decision graph as `graph.json` (DESIGN §5): fields in a fixed order, one action,
+// policy, node or statement per line, so files are byte-stable and diff well. Phase: emit.
+import type { DecisionGraph, GraphNode, GraphPolicy, GraphStatement } from "@kms-cedar/runtime";
+
+/** The graph as JSON text (ends with a newline). `readGraph` / `createAuthorizer` read it back. */
+export function emitGraphJson(graph: DecisionGraph): string {
+  const line = (value: unknown): string => JSON.stringify(value);
+  const list = (items: readonly unknown[]): string =>
+    items.length === 0 ? "[]" : `[\n${items.map((item) => `    ${line(item)}`).join(",\n")}\n  ]`;
+  const map = (entries: readonly [string, unknown][]): string =>
+    entries.length === 0 ? "{}" : `{\n${entries.map(([k, v]) => `    ${line(k)}: ${line(v)}`).join(",\n")}\n  }`;
+  return [
+    "{",
+    `  "format": ${line(graph.format)},`,
+    `  "version": ${line(graph.version)},`,
+    `  "actions": ${list(graph.actions.map((a) => ({ name: a.name, target: a.target, keyPolicy: a.keyPolicy, crossAccount: a.crossAccount })))},`,
+    `  "policies": ${list(graph.policies.map(orderPolicy))},`,
+    `  "keys": ${map(Object.entries(graph.keys))},`,
+    `  "principals": ${map(Object.entries(graph.principals))},`,
+    `  "nodes": ${list(graph.nodes.map(orderNode))},`,
+    `  "statements": ${list(graph.statements.map(orderStatement))}`,
+    "}",
+    "",
+  ].join("\n");
+}
+
+function orderPolicy(p: GraphPolicy): GraphPolicy {
+  return {
+    location: p.location, kind: p.kind, owner: p.owner, ...(p.file !== undefined ? { file: p.file } : {}),
+    byAction: Object.fromEntries(Object.entries(p.byAction).map(([k, v]) => [k, { deny: v.deny, allow: v.allow }])),
+  };
+}
+
+function orderNode(n: GraphNode): GraphNode {
+  switch (n.kind) {
+    case "principal":
+      return { kind: n.kind, any: n.any, aws: n.aws, service: n.service, origin: n.origin };
+    case "resource":
+      return { kind: n.kind, negated: n.negated, patterns: n.patterns, origin: n.origin };
+    case "condition":
+      return {
+        kind: n.kind, ...(n.qualifier !== undefined ? { qualifier: n.qualifier } : {}), base: n.base, ifExists: n.ifExists,
+        key: n.key, values: n.values, origin: n.origin,
+      };
+  }
+}
+
+function orderStatement(s: GraphStatement): GraphStatement {
+  return {
+    policy: s.policy, statement: s.statement, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect,
+    ...(s.span !== undefined ? { span: s.span } : {}), actions: s.actions,
+    ...(s.principal !== undefined ? { principal: s.principal } : {}), tests: s.tests,
+  };
+}
