@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Builds the workspace in the current directory for publishing: a clean dist/ with JS and type
+// declarations from `tsc -p tsconfig.build.json`, and, for a package with a `bin`, the CLI as one
+// esbuild bundle (dist/cli.js) that runs with plain node. Run through `npm run build` (root or workspace).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const dir = process.cwd();
+const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+const require = createRequire(import.meta.url);
+
+rmSync(join(dir, "dist"), { recursive: true, force: true });
+
+// Declarations + JS, one file per module; sibling packages resolve to their built dist/ types
+// (tsconfig.build.json clears the "source" condition), so workspaces build in dependency order.
+const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+  cwd: dir, stdio: "inherit",
+});
+if (tsc.status !== 0) {
+  process.stderr.write(`build: tsc failed in ${manifest.name}\n`);
+  process.exit(1);
+}
+
+// The CLI: everything bundled from the TypeScript sources except cedar-wasm, which loads its .wasm
+// from its own folder. The banner gives bundled CommonJS code a `require`.
+if (manifest.bin !== undefined) {
+  const entry = join(dir, "src/cli/main.ts");
+  if (!existsSync(entry)) throw new Error(`build: ${manifest.name} has a bin but no src/cli/main.ts`);
+  await build({
+    entryPoints: [entry],
+    outfile: join(dir, "dist/cli.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "es2022",
+    conditions: ["source"],
+    external: ["@cedar-policy/cedar-wasm", "@cedar-policy/cedar-wasm/*"],
+    banner: { js: 'import { createRequire as __kmsCedarCreateRequire } from "node:module";\nconst require = __kmsCedarCreateRequire(import.meta.url);' },
+    logLevel: "warning",
+    legalComments: "eof",
+  });
+}
+process.stdout.write(`build: ${manifest.name} → dist/\n`);
