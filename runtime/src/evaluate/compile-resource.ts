@@ -28,9 +28,20 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
     }
     return miss;
   };
+  // PERF: without variables the answer depends on the resource string alone; keep the last one.
+  let lastResource: string | undefined;
+  let lastValue: Tri = 0;
+  const cached = (st: EvalState): Tri => {
+    if (st.resource !== lastResource) {
+      lastValue = test(st);
+      lastResource = st.resource;
+    }
+    return lastValue;
+  };
+  const run = templated.length === 0 ? cached : test;
   return (st) => {
     if (st.nodeGen[id] === st.gen) return st.nodeValue[id] as Tri;
-    const value = test(st);
+    const value = run(st);
     st.nodeGen[id] = st.gen;
     st.nodeValue[id] = value;
     return value;

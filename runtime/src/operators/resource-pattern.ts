@@ -10,9 +10,12 @@ const COLON = 0x3a;
 
 /** A compiled resource pattern. Not re-entrant: the state buffers are reused between calls. */
 export interface ResourcePattern {
-  /** Code points (≥ 0) and wildcards (< 0). */
+  /** Code points (≥ 0) and wildcards (< 0) between the literal prefix and suffix. */
   readonly units: Int32Array;
   readonly everything: boolean;
+  /** PERF: literal text the resource must start and end with, checked before the automaton runs. */
+  readonly prefix: string;
+  readonly suffix: string;
   readonly current: Uint8Array;
   readonly next: Uint8Array;
 }
@@ -31,11 +34,19 @@ export function compileResourcePattern(pattern: string | readonly GlobChunk[]): 
     if (raw[i] === STAR_SEGMENT && (i + 1 === raw.length || raw[i + 1] === COLON)) raw[i] = STAR_ANY;
   }
   const everything = typeof pattern === "string" && pattern === "*";
+  let head = 0;
+  while (head < raw.length && raw[head]! >= 0) head++;
+  let tail = raw.length;
+  while (tail > head && raw[tail - 1]! >= 0) tail--;
+  const text = (units: number[]): string => String.fromCodePoint(...units);
+  const middle = raw.slice(head, tail);
   return {
-    units: Int32Array.from(raw),
+    units: Int32Array.from(middle),
     everything,
-    current: new Uint8Array(raw.length + 1),
-    next: new Uint8Array(raw.length + 1),
+    prefix: text(raw.slice(0, head)),
+    suffix: head === raw.length ? "" : text(raw.slice(tail)),
+    current: new Uint8Array(middle.length + 1),
+    next: new Uint8Array(middle.length + 1),
   };
 }
 
@@ -46,14 +57,21 @@ export function compileResourcePattern(pattern: string | readonly GlobChunk[]): 
 export function matchResourcePattern(p: ResourcePattern, resource: string): boolean {
   if (p.everything) return true;
   if (resource === "*") return false;
+  const { prefix, suffix } = p;
+  if (resource.length < prefix.length + suffix.length || !resource.startsWith(prefix) || !resource.endsWith(suffix)) return false;
   const units = p.units;
   const n = units.length;
+  const start = prefix.length;
+  const end = resource.length - suffix.length;
+  if (n === 0) return start === end;
+  if (n === 1 && units[0] === STAR_ANY) return true;
+  if (n === 1 && units[0] === STAR_SEGMENT) return resource.indexOf(":", start) < 0 || resource.indexOf(":", start) >= end;
   let cur = p.current;
   let nxt = p.next;
   cur.fill(0);
   cur[0] = 1;
   close(units, cur);
-  for (let i = 0; i < resource.length; ) {
+  for (let i = start; i < end; ) {
     const cp = resource.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     nxt.fill(0);
