@@ -28,6 +28,10 @@ const format: OptionSpec = {
   type: "string", choices: ["text", "json"], valueName: "text|json",
   description: "output for people (code frames, default) or one JSON document for machines",
 };
+const checkFormat: OptionSpec = {
+  type: "string", choices: ["text", "json", "sarif"], valueName: "text|json|sarif",
+  description: "output for people (default), one JSON document, or a SARIF 2.1.0 log for CI code scanning",
+};
 const kind: OptionSpec = {
   type: "string", choices: ["identity", "key"], valueName: "identity|key",
   description: "kind of a single policy file (default: key if a statement has Principal/NotPrincipal, else identity)",
@@ -50,12 +54,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "check",
     summary: "report every error in policies and bundles, with file:line:col",
-    usage: "kms-cedar check <files…> [--kind identity|key] [--format text|json] [--max-bytes N]",
+    usage: "kms-cedar check <files…> [--kind identity|key] [--format text|json|sarif] [--max-bytes N]",
     positional: { name: "files", min: 1, max: Infinity },
-    options: { kind, format, "max-bytes": maxBytes, help },
+    options: { kind, format: checkFormat, "max-bytes": maxBytes, help },
     details: [
       "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`).",
       "The policies of a bundle are checked with their kind: `keys` hold key policies, `principals` identity policies.",
+      "`--format sarif` writes SARIF 2.1.0 (rules from the diagnostic registry, regions from the spans), for code scanning.",
       "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.",
     ],
   },

@@ -8,7 +8,9 @@ import { formatOf, maxBytesOf, stringOption, type Options } from "../args/option
 import { checkLoadedBundle, countDiagnostics, type CheckedFile } from "../checked-file.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { checkJson, renderCheckText, type UnreadableFile } from "../render/check-report.js";
+import { checkSarif } from "../render/check-sarif.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
+import { compilerVersion } from "../version.js";
 import { usageError } from "./usage-error.js";
 
 /** Runs `check`; returns the exit status. */
@@ -16,7 +18,7 @@ export async function runCheck(files: readonly string[], options: Options, io: C
   const limit = maxBytesOf(options);
   if ("error" in limit) return usageError(io, limit.error, "check");
   const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
-  const format = formatOf(options);
+  const format = options["format"] === "sarif" ? "sarif" : formatOf(options);
   const items: (CheckedFile | UnreadableFile)[] = [];
   let unreadable = false;
   for (const file of files) {
@@ -37,8 +39,15 @@ export async function runCheck(files: readonly string[], options: Options, io: C
     io.err("kms-cedar: warning: the policy checks are not available yet; only JSON syntax was checked\n");
   }
   const checked = items.filter((item): item is CheckedFile => !("error" in item));
-  if (format === "json") io.out(JSON.stringify(checkJson(items), null, 2) + "\n");
+  if (format === "sarif") io.out(JSON.stringify(await sarifLog(items, io.cwd), null, 2) + "\n");
+  else if (format === "json") io.out(JSON.stringify(checkJson(items), null, 2) + "\n");
   else io.out(renderCheckText(checked, createTextStyle(shouldUseColor(io.stdoutIsTty, io.env)), { summary: true }));
   if (unreadable) return EXIT_USAGE;
   return countDiagnostics(checked).errors > 0 ? EXIT_POLICY_ERRORS : EXIT_OK;
+}
+
+/** The SARIF log; the registry is loaded only for this format. */
+async function sarifLog(items: readonly (CheckedFile | UnreadableFile)[], cwd: string): Promise<object> {
+  const { DIAGNOSTIC_REGISTRY } = await import("../../diagnostics/registry.js");
+  return checkSarif(items, { version: compilerVersion(), cwd, rules: DIAGNOSTIC_REGISTRY });
 }
