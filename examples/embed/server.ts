@@ -1,0 +1,45 @@
+// Embedding example: an HTTP authorization endpoint on node:http and @kms-cedar/runtime. POST a request
+// (DESIGN §2) as JSON, get the decision (or the error entry) back. Only the runtime is needed, no wasm.
+// Run: node scripts/run-ts.js examples/embed/server.ts out/graph.json [port]  (compile first: kms-cedar compile … -o out)
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { pathToFileURL } from "node:url";
+import { createAuthorizer, type Request } from "@kms-cedar/runtime";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** A server deciding POSTed requests with the decision graph in `graphJson` (the text of graph.json). */
+export function createAuthorizationServer(graphJson: string): Server {
+  const authorizer = createAuthorizer(graphJson); // compiled once; decide() is synchronous and cheap
+  return createServer((req, res) => {
+    const reply = (status: number, body: unknown): void => {
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body) + "\n");
+    };
+    if (req.method !== "POST") return reply(405, { error: { code: "method", message: "POST a request as JSON" } });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (size > MAX_BODY_BYTES) return reply(413, { error: { code: "size", message: "request body too large" } });
+      let request: unknown;
+      try {
+        request = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      } catch {
+        return reply(400, { error: { code: "json", message: "the body is not JSON" } });
+      }
+      reply(200, authorizer.decide(request as Request)); // malformed requests get an error entry, never Allow
+    });
+  });
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [graphFile = "out/graph.json", port = "8080"] = process.argv.slice(2);
+  const server = createAuthorizationServer(readFileSync(graphFile, "utf8"));
+  server.listen(Number(port), "127.0.0.1", () => {
+    const address = server.address();
+    console.log(`deciding on http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/ with ${graphFile}`);
+  });
+}

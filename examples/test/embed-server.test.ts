@@ -1,0 +1,96 @@
+// The embedding example (examples/embed/server.ts): started on 127.0.0.1 port 0, driven over loopback
+// with the ABAC example's requests (expected decisions written in examples/abac/expected.json), plus
+// the HTTP-level refusals. Every test closes what it opened.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compileBundle, emitGraphJson } from "@kms-cedar/compiler";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuthorizationServer } from "../embed/server.js";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const readJson = (path: string): unknown => JSON.parse(readFileSync(join(REPO, path), "utf8"));
+
+function compiledGraph(): string {
+  const result = compileBundle("examples/abac/bundle.json", { baseDir: REPO });
+  if (result.graph === undefined) throw new Error(`the ABAC example does not compile: ${JSON.stringify(result.diagnostics)}`);
+  return emitGraphJson(result.graph);
+}
+
+async function post(base: string, body: string, method = "POST"): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(base, { method, body: method === "POST" ? body : null, headers: { connection: "close" } });
+  return { status: response.status, json: await response.json() };
+}
+
+describe("examples/embed/server.ts in-process", () => {
+  const graph = compiledGraph();
+  const server = createAuthorizationServer(graph);
+  let base = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it("decides every ABAC example request as examples/abac/expected.json says", async () => {
+    const requests = readJson("examples/abac/requests.json") as unknown[];
+    const expected = readJson("examples/abac/expected.json") as { decision: string }[];
+    expect(requests).toHaveLength(expected.length);
+    const decided: unknown[] = [];
+    for (const request of requests) {
+      const { status, json } = await post(base, JSON.stringify(request));
+      expect(status).toBe(200);
+      decided.push((json as { decision?: string }).decision);
+    }
+    expect(decided).toEqual(expected.map((e) => e.decision));
+  });
+
+  it("returns the reasons of an Allow and the error entry of a malformed request", async () => {
+    const allow = (await post(base, JSON.stringify((readJson("examples/abac/requests.json") as unknown[])[0]))).json as { reasons: { sid?: string }[] };
+    expect(allow.reasons.map((r) => r.sid)).toEqual(["Enable IAM User Permissions", "UseProjectAlphaKeys"]);
+    const malformed = await post(base, JSON.stringify({ principal: "arn:aws:iam::111122223333:role/App" }));
+    expect(malformed.status).toBe(200);
+    expect(malformed.json).toMatchObject({ error: { code: "KR0007" } });
+  });
+
+  it("refuses other methods, bodies that are not JSON, and oversized bodies", async () => {
+    expect((await post(base, "", "GET")).status).toBe(405);
+    expect(await post(base, "{not json")).toEqual({ status: 400, json: { error: { code: "json", message: "the body is not JSON" } } });
+    expect((await post(base, JSON.stringify({ pad: "x".repeat(70 * 1024) }))).status).toBe(413);
+  });
+});
+
+describe("examples/embed/server.ts run as a program", () => {
+  it("listens on the port it prints and answers one request", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kms-cedar-embed-"));
+    const graphFile = join(dir, "graph.json");
+    writeFileSync(graphFile, compiledGraph());
+    const child = spawn(process.execPath, [join(REPO, "scripts/run-ts.js"), join(REPO, "examples/embed/server.ts"), graphFile, "0"], {
+      cwd: REPO, stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("\n")) resolve(out);
+        });
+        child.on("exit", (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
+      });
+      const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line)?.[1];
+      expect(port).toMatch(/^[1-9]\d*$/);
+      const request = (readJson("examples/abac/requests.json") as unknown[])[4];
+      const { json } = await post(`http://127.0.0.1:${port}/`, JSON.stringify(request));
+      expect((json as { decision: string }).decision).toBe("ExplicitDeny");
+    } finally {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
