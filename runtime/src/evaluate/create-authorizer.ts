@@ -8,7 +8,7 @@ import { parseCaller, roleKeyOf } from "./caller.js";
 import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ContextReader } from "./context-reader.js";
-import { decideIdentityOnly, decideKey, decideService } from "./decide-kms.js";
+import { decideIdentityOnly, decideKey, decideService, ReasonCollector } from "./decide-kms.js";
 import type { Caller } from "./decide-kms.js";
 import { RequestErrorCode, requestError } from "./errors.js";
 import { EvalState } from "./eval-state.js";
@@ -22,7 +22,10 @@ export interface Operation {
 }
 
 export interface Authorizer {
-  /** Decides one request or one operation; an error entry when it cannot be decided, never an Allow. */
+  /**
+   * Decides one request or one operation; an error entry when it cannot be decided, never an Allow.
+   * Decisions are frozen and may be shared between calls.
+   */
   decide(request: Request | Operation): DecisionResult;
   readonly graph: DecisionGraph;
 }
@@ -37,6 +40,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const cg = compileGraph(read.graph);
   const st = new EvalState(cg.slots.size, cg.nodeCount);
   const reader = new ContextReader(cg.slots);
+  const out = new ReasonCollector();
   const principals = new Map(Object.entries(read.graph.principals));
   // Role policies by partition:account:name, in bundle order (a session finds its role whatever the path).
   const roles = new Map<string, number[]>();
@@ -104,7 +108,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (!fits) return requestError(RequestErrorCode.actionDoesNotFit, `action \`${action}\` does not fit resource`, resource);
     const keyPolicy = target.kind === "key" ? read.graph.keys[resource] : undefined;
     if (target.kind === "key" && keyPolicy === undefined) return requestError(RequestErrorCode.unknownKey, "unknown key", resource);
-    return decideLoaded(cg, st, caller, a, target, keyPolicy);
+    return decideLoaded(cg, st, caller, a, target, keyPolicy, out);
   };
 
   const decide = (input: Request | Operation): DecisionResult => {
@@ -119,17 +123,17 @@ function malformed(why: string): DecisionResult {
 }
 
 function decideLoaded(
-  cg: CompiledGraph, st: EvalState, caller: Caller, a: number, target: TargetInfo, keyPolicy: number | undefined,
+  cg: CompiledGraph, st: EvalState, caller: Caller, a: number, target: TargetInfo, keyPolicy: number | undefined, out: ReasonCollector,
 ): Decision {
   const account = caller.info.account;
   if (target.kind !== "key") {
     // Alias half or no specific resource: IAM only, never across accounts (spec §5.3, §5.5).
-    return decideIdentityOnly(cg, st, caller, a, target.account === "" || target.account === account);
+    return decideIdentityOnly(cg, st, caller, a, target.account === "" || target.account === account, out);
   }
   // RetireGrant: the key policy is not effective (spec §5.4); identity only, cross-account capable.
-  if (!cg.actions[a]!.keyPolicy) return decideIdentityOnly(cg, st, caller, a, true);
-  if (caller.info.kind === "service") return decideService(cg, st, caller, a, keyPolicy!);
-  return decideKey(cg, st, caller, a, keyPolicy!, account === target.account);
+  if (!cg.actions[a]!.keyPolicy) return decideIdentityOnly(cg, st, caller, a, true, out);
+  if (caller.info.kind === "service") return decideService(cg, st, caller, a, keyPolicy!, out);
+  return decideKey(cg, st, caller, a, keyPolicy!, account === target.account, out);
 }
 
 /** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks (spec §5.5). */

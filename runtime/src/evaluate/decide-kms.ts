@@ -2,7 +2,8 @@
 //   key:          Allow iff ¬D ∧ (KD ∨ KA) ∧ ((same ∧ KD) ∨ I) ∧ (same ∨ cross-account capable)
 //   service:      Allow iff ¬D ∧ KD            identity only (alias, no resource, RetireGrant): ¬D ∧ I
 // Deny lists run first and short-circuit; reasons are collected only once the outcome is known.
-import type { Decision, Reason } from "../contracts.js";
+import type { Decision, DecisionKind, Reason } from "../contracts.js";
+import { DecisionCache } from "./decision-cache.js";
 import type { CallerInfo } from "./caller.js";
 import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
@@ -17,6 +18,27 @@ export interface Caller {
   readonly bits: Int8Array;
 }
 
+/** Collects reasons without allocating, then shares the decision (decision-cache.ts). */
+export class ReasonCollector {
+  // PERF: never shrunk (setting `length = 0` would drop the backing store); `count` is the size.
+  private readonly reasons: Reason[] = [];
+  private count = 0;
+  private readonly cache = new DecisionCache();
+
+  clear(): this {
+    this.count = 0;
+    return this;
+  }
+
+  push(reason: Reason): void {
+    this.reasons[this.count++] = reason;
+  }
+
+  decision(kind: DecisionKind): Decision {
+    return this.cache.get(kind, this.reasons, this.count);
+  }
+}
+
 export const IMPLICIT_DENY: Decision = Object.freeze({ decision: "ImplicitDeny", reasons: Object.freeze([]) as readonly Reason[] });
 
 function principalBits(cg: CompiledGraph, caller: Caller, p: number): number {
@@ -25,7 +47,7 @@ function principalBits(cg: CompiledGraph, caller: Caller, p: number): number {
   return b;
 }
 
-function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: Reason[]): boolean {
+function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: ReasonCollector): boolean {
   let found = false;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
@@ -39,7 +61,7 @@ function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
 }
 
 /** Whether some identity statement of `kind` applies; with `out`, collects all of them. */
-function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: Reason[]): boolean {
+function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: ReasonCollector): boolean {
   let found = false;
   const policies = caller.identity;
   for (let p = 0; p < policies.length; p++) {
@@ -57,11 +79,11 @@ function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: nu
   return found;
 }
 
-function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number): Decision {
-  const reasons: Reason[] = [];
-  if (keyPolicy >= 0) keyDenies(cg, st, caller, cg.plans[keyPolicy]!.deny[a]!, reasons);
-  identityApplies(cg, st, caller, a, true, reasons);
-  return { decision: "ExplicitDeny", reasons };
+function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
+  out.clear();
+  if (keyPolicy >= 0) keyDenies(cg, st, caller, cg.plans[keyPolicy]!.deny[a]!, out);
+  identityApplies(cg, st, caller, a, true, out);
+  return out.decision("ExplicitDeny");
 }
 
 /** Which key-policy Allow statements apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
@@ -78,7 +100,7 @@ function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
 }
 
 /** Collects the applying key-policy Allow statements that name the caller with `bit` (DIRECT first). */
-function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], bit: number, out: Reason[]): void {
+function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], bit: number, out: ReasonCollector): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     const b = principalBits(cg, caller, s.principal);
@@ -93,11 +115,11 @@ function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list
  * path also holds) the account statements and the identity statements.
  */
 export function decideKey(
-  cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, same: boolean,
+  cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, same: boolean, out: ReasonCollector,
 ): Decision {
   const plan = cg.plans[keyPolicy]!;
   if (keyDenies(cg, st, caller, plan.deny[a]!) || identityApplies(cg, st, caller, a, true)) {
-    return explicitDeny(cg, st, caller, a, keyPolicy);
+    return explicitDeny(cg, st, caller, a, keyPolicy, out);
   }
   if (!same && !cg.actions[a]!.crossAccount) return IMPLICIT_DENY;
   const allows = plan.allow[a]!;
@@ -106,31 +128,31 @@ export function decideKey(
   const direct = same && (bits & DIRECT) !== 0;
   const delegated = caller.info.kind === "root" || identityApplies(cg, st, caller, a, false);
   if (!direct && !delegated) return IMPLICIT_DENY;
-  const reasons: Reason[] = [];
-  collectKeyAllows(cg, st, caller, allows, DIRECT, reasons);
+  out.clear();
+  collectKeyAllows(cg, st, caller, allows, DIRECT, out);
   if (delegated) {
-    collectKeyAllows(cg, st, caller, allows, ACCOUNT, reasons);
-    identityApplies(cg, st, caller, a, false, reasons);
+    collectKeyAllows(cg, st, caller, allows, ACCOUNT, out);
+    identityApplies(cg, st, caller, a, false, out);
   }
-  return { decision: "Allow", reasons };
+  return out.decision("Allow");
 }
 
 /** A service principal on a key: the key policy alone, `¬D ∧ KD` (request model). */
-export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number): Decision {
+export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   const plan = cg.plans[keyPolicy]!;
-  if (keyDenies(cg, st, caller, plan.deny[a]!)) return explicitDeny(cg, st, caller, a, keyPolicy);
+  if (keyDenies(cg, st, caller, plan.deny[a]!)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
   if ((keyAllows(cg, st, caller, plan.allow[a]!) & DIRECT) === 0) return IMPLICIT_DENY;
-  const reasons: Reason[] = [];
-  collectKeyAllows(cg, st, caller, plan.allow[a]!, DIRECT, reasons);
-  return { decision: "Allow", reasons };
+  collectKeyAllows(cg, st, caller, plan.allow[a]!, DIRECT, out.clear());
+  return out.decision("Allow");
 }
 
 /** Identity policies only (alias half, no specific resource, RetireGrant): `¬D ∧ I` (spec §5.3). */
-export function decideIdentityOnly(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, sameAccount: boolean): Decision {
-  if (identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, -1);
+export function decideIdentityOnly(
+  cg: CompiledGraph, st: EvalState, caller: Caller, a: number, sameAccount: boolean, out: ReasonCollector,
+): Decision {
+  if (identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, -1, out);
   if (!sameAccount) return IMPLICIT_DENY;
   if (caller.info.kind !== "root" && !identityApplies(cg, st, caller, a, false)) return IMPLICIT_DENY;
-  const reasons: Reason[] = [];
-  identityApplies(cg, st, caller, a, false, reasons);
-  return { decision: "Allow", reasons };
+  identityApplies(cg, st, caller, a, false, out.clear());
+  return out.decision("Allow");
 }
