@@ -13,7 +13,8 @@ import { dropUnreachableActions } from "../../src/passes/drop-unreachable-action
 import { runGraphPasses } from "../../src/passes/graph-passes.js";
 import { mergeEqualTests } from "../../src/passes/merge-equal-tests.js";
 import { pruneNodes } from "../../src/passes/prune-nodes.js";
-import type { JsonString, StringList } from "../../src/index.js";
+import type { JsonString } from "@kms-cedar/grammar";
+import type { StringList } from "../../src/index.js";
 
 const span = (start: number) => ({ start, end: start + 1, line: 1, column: start + 1 });
 const list = (...items: string[]): StringList => ({
