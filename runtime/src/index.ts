@@ -20,3 +20,24 @@ export { readGraph } from "./graph/read-graph.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
+// Cedar (runtime/src/cedar/): names shared with the emitter, the manifest, typed values, and the
+// Cedar engine createCedarAuthorizer({ policies, schema, manifest }) (encoder + cedar-wasm).
+export {
+  accountId, ActionGroup, actionId, BARE_ACCOUNT, callerType, CedarType, parseCallerName, policyEntityId, sessionRoleId,
+} from "./cedar/cedar-names.js";
+export type { CallerKind, CallerName } from "./cedar/cedar-names.js";
+export { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar/cedar-manifest.js";
+export type {
+  AttributeKind, CedarManifest, ManifestAction, ManifestAttribute, ManifestCondition, ManifestIdentity, ManifestPolicy,
+  MarkerName, PolicyRole,
+} from "./cedar/cedar-manifest.js";
+export {
+  DATETIME_GRID, datetimeText, DECIMAL_GRID, decimalText, gridFits, instantOnGrid, ipAddressText, ipRangeText, LONG_GRID,
+  numberOnGrid, represent, toGrid,
+} from "./cedar/cedar-values.js";
+export type { Grid, GridValue } from "./cedar/cedar-values.js";
+export { loadCedar } from "./cedar/load-cedar.js";
+export type { CedarWasm } from "./cedar/load-cedar.js";
+export { splitPolicySet } from "./cedar/split-policy-set.js";
+export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";
+export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";

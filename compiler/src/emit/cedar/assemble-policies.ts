@@ -1,0 +1,171 @@
+// Assembles the Cedar policy set from the decision graph with the KMS algebra of DESIGN §3:
+//   permits: identity Allows; the same-account direct path of key-policy Allows; the root user;
+//   forbids: Deny statements (`deny-*`, explicit), one gate per key `unless { KD ∨ KA }` (`gate-*`,
+//   implicit) and one cross-account rule (implicit). Phase: emit; source order, deterministic ids.
+import type { DecisionGraph, GraphStatement, PolicyRole, Reason } from "@kms-cedar/runtime";
+import { ActionGroup, actionId, CedarType, policyEntityId } from "@kms-cedar/runtime";
+import { and, FALSE, or, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
+import type { Expr } from "./cedar-expr.js";
+import { entity } from "./cedar-literal.js";
+import type { ConditionPlan } from "./plan-conditions.js";
+import { emitPrincipal } from "./emit-principal.js";
+import { emitTest } from "./emit-test.js";
+import type { Effect } from "./emit-test.js";
+
+export interface EmittedPolicy {
+  readonly id: string;
+  readonly role: PolicyRole;
+  readonly reason?: Reason;
+  readonly text: string;
+}
+
+interface Scope {
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+}
+
+/** Every policy of the set, in output order. */
+export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): EmittedPolicy[] {
+  const actions = new ActionSets(graph);
+  const out: EmittedPolicy[] = [];
+  const ids = new Set<string>();
+  const uniqueId = (base: string): string => {
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const tests = (s: GraphStatement, effect: Effect): Expr =>
+    and(...s.tests.map((n) => emitTest(plan.strategies.get(n)!, effect, plan.views)));
+
+  graph.policies.forEach((policy, p) => {
+    const statements = graph.statements.filter((s) => s.policy === p);
+    const keyArns = Object.keys(graph.keys).filter((arn) => graph.keys[arn] === p);
+    const onKeys = keyResource(keyArns);
+    const gate: string[] = [];
+    for (const s of statements) {
+      const reason = reasonOf(graph, s);
+      const comment = commentOf(graph, s);
+      const base = `p${p}-s${s.statement}`;
+      if (policy.kind === "identity") {
+        const names = s.actions;
+        if (names.length === 0) continue;
+        const scope = { principal: `principal in ${entity(CedarType.policy, policyEntityId(policy.location))}`, action: actions.scope(names), resource: "resource" };
+        const role = s.effect === "Deny" ? "deny" : "allow";
+        const id = uniqueId(`${role}-${base}`);
+        out.push({ id, role, reason, text: policyText(comment, id, s.effect === "Deny" ? "forbid" : "permit", scope, tests(s, s.effect)) });
+        continue;
+      }
+      // A key policy is consulted only for the key-policy actions on its own key (spec §5.4).
+      const names = s.actions.filter((a) => actions.keyPolicy.has(a));
+      if (names.length === 0 || s.principal === undefined || keyArns.length === 0) continue;
+      const terms = emitPrincipal(graph.nodes[s.principal] as Parameters<typeof emitPrincipal>[0]);
+      const action = actions.scope(names);
+      if (s.effect === "Deny") {
+        // A key-policy Deny applies when it names the caller directly or names its account (A22).
+        const who = or(terms.direct, terms.account);
+        const id = uniqueId(`deny-${base}`);
+        const { scope, rest } = principalScope(who, action, onKeys.scope);
+        out.push({ id, role: "deny", reason, text: policyText(comment, id, "forbid", scope, and(rest, onKeys.test, tests(s, "Deny"))) });
+        continue;
+      }
+      const body = tests(s, "Allow");
+      if (terms.direct !== FALSE) {
+        // AWS: §5.3 fact 5 — naming the caller directly grants it in the key's own account.
+        const id = uniqueId(`allow-${base}`);
+        const { scope, rest } = principalScope(terms.direct, action, onKeys.scope);
+        const same = relation("principal.account == resource.account");
+        out.push({ id, role: "allow", reason, text: policyText(comment, id, "permit", scope, and(rest, onKeys.test, same, body)) });
+      }
+      const disjunct = and(or(terms.direct, terms.account), actions.test(names), body);
+      gate.push(`${comment.map((c) => `\n  ${c}\n  `).join("")}${printDisjunct(disjunct)}`);
+    }
+    if (policy.kind === "key" && keyArns.length > 0) {
+      const id = uniqueId(`gate-p${p}`);
+      const comment = [`// Gate of ${policy.location}: the key policy must name the caller or its account (KD or KA, DESIGN §3).`];
+      const scope = { principal: "principal", action: `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`, resource: onKeys.scope };
+      const body = gate.length === 0 ? "false" : gate.join(" ||");
+      const extra = onKeys.test === TRUE ? "" : `${printConjunct(onKeys.test)} && `;
+      out.push({ id, role: "gate", text: `${comment.join("\n")}\n@id("${id}")\nforbid (${scope.principal}, ${scope.action}, ${scope.resource})\nunless { ${extra === "" ? body : `${extra}(${body})`} };` });
+    }
+  });
+  out.push({
+    id: uniqueId("cross-account"),
+    role: "cross-account",
+    text: `// A caller from another account can only use the cross-account actions (spec §5.4).\n@id("cross-account")\n` +
+      `forbid (principal, action in ${entity(CedarType.action, ActionGroup.singleAccount)}, resource)\nwhen { principal.account != resource.account };`,
+  });
+  out.push({
+    id: uniqueId("root"),
+    role: "root",
+    text: `// The root user's identity side counts as allowed (spec §5.3); key policies still decide through the gates.\n` +
+      `@id("root")\npermit (principal is ${CedarType.root}, action, resource);`,
+  });
+  return out;
+}
+
+/** Catalog action sets and how to write a statement's actions. */
+class ActionSets {
+  readonly all: readonly string[];
+  readonly keyPolicy: ReadonlySet<string>;
+
+  constructor(graph: DecisionGraph) {
+    this.all = graph.actions.map((a) => a.name);
+    this.keyPolicy = new Set(graph.actions.filter((a) => a.keyPolicy).map((a) => a.name));
+  }
+
+  scope(names: readonly string[]): string {
+    if (names.length === this.all.length) return "action";
+    if (names.length === this.keyPolicy.size && names.every((n) => this.keyPolicy.has(n))) {
+      return `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`;
+    }
+    const list = names.map((n) => entity(CedarType.action, actionId(n)));
+    return list.length === 1 ? `action == ${list[0]}` : `action in [${list.join(", ")}]`;
+  }
+
+  /** The action test of a key-policy statement inside its gate (whose scope is all key-policy actions). */
+  test(names: readonly string[]): Expr {
+    const scope = this.scope(names);
+    return scope.startsWith(`action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`) ? TRUE : relation(scope);
+  }
+}
+
+/** `resource == Kms::Key::"K"` for a key policy's key (a scope), or a test when several keys share it. */
+function keyResource(arns: readonly string[]): { scope: string; test: Expr } {
+  if (arns.length === 1) return { scope: `resource == ${entity(CedarType.key, arns[0]!)}`, test: TRUE };
+  const list = arns.map((a) => entity(CedarType.key, a)).join(", ");
+  return { scope: `resource is ${CedarType.key}`, test: relation(`resource in [${list}]`) };
+}
+
+/** Moves a single `principal in E` / `principal == E` into the scope. */
+function principalScope(who: Expr, action: string, resource: string): { scope: Scope; rest: Expr } {
+  if (who === TRUE) return { scope: { principal: "principal", action, resource }, rest: TRUE };
+  if (who.kind === "leaf" && /^principal (in|==) [A-Za-z:]+::"/.test(who.text) && !who.text.includes("[")) {
+    return { scope: { principal: who.text, action, resource }, rest: TRUE };
+  }
+  return { scope: { principal: "principal", action, resource }, rest: who };
+}
+
+function policyText(comment: readonly string[], id: string, effect: "permit" | "forbid", scope: Scope, body: Expr): string {
+  const head = `${comment.join("\n")}\n@id("${id}")\n${effect} (${scope.principal}, ${scope.action}, ${scope.resource})`;
+  return body === TRUE ? `${head};` : `${head}\nwhen { ${printExpr(body)} };`;
+}
+
+function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
+  return {
+    policy: graph.policies[s.policy]!.location,
+    statement: s.statement,
+    ...(s.sid !== undefined ? { sid: s.sid } : {}),
+    effect: s.effect,
+    ...(s.span !== undefined ? { span: s.span } : {}),
+  };
+}
+
+/** `// keys[ARN] statement 0 "Sid" (file line 5)` — one line, safe for a Cedar comment. */
+function commentOf(graph: DecisionGraph, s: GraphStatement): string[] {
+  const policy = graph.policies[s.policy]!;
+  const sid = s.sid === undefined ? "" : ` ${JSON.stringify(s.sid)}`;
+  const where = s.span?.line === undefined ? "" : ` (${policy.file ?? "inline"} line ${s.span.line})`;
+  return [`// ${policy.location} statement ${s.statement}${sid} ${s.effect}${where}`.replace(/[\r\n\u2028\u2029]/g, " ")];
+}

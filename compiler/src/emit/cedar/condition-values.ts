@@ -1,0 +1,59 @@
+// Classifies policy values (graph values, spec §4) for Cedar: plain text, a whole-value variable that
+// Cedar can compare with another attribute, or a template Cedar cannot build (no string concatenation).
+// Phase: emit. Pattern pieces keep which characters are wildcards.
+import type { GraphValue } from "@kms-cedar/runtime";
+import type { PatternPiece } from "./cedar-literal.js";
+
+export type ValueShape =
+  /** No variable: the pieces (wildcards active in `wild` pieces, `${*}` etc. literal). */
+  | { readonly kind: "text"; readonly pieces: readonly PatternPiece[]; readonly text: string }
+  /** Exactly one variable and nothing else: compared as literal text (spec §4.4). */
+  | { readonly kind: "variable"; readonly key: string; readonly default?: string }
+  /** Variables mixed with text: Cedar has no string concatenation. */
+  | { readonly kind: "template" };
+
+/** The shape of one policy value. */
+export function shapeOf(value: GraphValue): ValueShape {
+  if (typeof value === "string") return { kind: "text", pieces: [{ text: value, wild: true }], text: value };
+  const parts = value.template;
+  const variables = parts.filter((p) => "variable" in p);
+  if (variables.length === 0) {
+    const pieces = parts.map((p) => ("text" in p ? { text: p.text, wild: true } : { text: (p as { literal: string }).literal, wild: false }));
+    return { kind: "text", pieces, text: pieces.map((p) => p.text).join("") };
+  }
+  if (parts.length === 1) {
+    const v = variables[0] as { variable: string; default?: string };
+    return v.default === undefined ? { kind: "variable", key: v.variable } : { kind: "variable", key: v.variable, default: v.default };
+  }
+  return { kind: "template" };
+}
+
+/** Whether a wildcard `?` appears (Cedar's `like` has none). */
+export function hasQuestionWildcard(pieces: readonly PatternPiece[]): boolean {
+  return pieces.some((p) => p.wild && p.text.includes("?"));
+}
+
+/** Whether a wildcard `*` or `?` appears. */
+export function hasWildcard(pieces: readonly PatternPiece[]): boolean {
+  return pieces.some((p) => p.wild && (p.text.includes("*") || p.text.includes("?")));
+}
+
+/**
+ * Splits pattern pieces at the first five colons (spec §2.9: colons from literal pieces split too,
+ * as in the graph evaluator). Returns the six components, or `undefined` when there are fewer.
+ */
+export function arnComponents(pieces: readonly PatternPiece[]): PatternPiece[][] | undefined {
+  const parts: PatternPiece[][] = [[]];
+  for (const piece of pieces) {
+    let text = piece.text;
+    let cut = parts.length < 6 ? text.indexOf(":") : -1;
+    while (cut >= 0) {
+      parts[parts.length - 1]!.push({ text: text.slice(0, cut), wild: piece.wild });
+      parts.push([]);
+      text = text.slice(cut + 1);
+      cut = parts.length < 6 ? text.indexOf(":") : -1;
+    }
+    parts[parts.length - 1]!.push({ text, wild: piece.wild });
+  }
+  return parts.length === 6 ? parts : undefined;
+}

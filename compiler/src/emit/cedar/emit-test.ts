@@ -1,0 +1,83 @@
+// Prints a planned node as a Cedar expression for a statement of one effect (spec §2.2 evalKey,
+// §0.2): the value test when the view is present, and otherwise the answer for an absent key, an
+// undecidable one (fail-closed: false in an Allow, true in a Deny) or an unparseable value (no pair
+// matches), read from the per-request marker sets. Phase: emit.
+import { constant, ifThenElse, not, or, primary } from "./cedar-expr.js";
+import type { Expr } from "./cedar-expr.js";
+import { contextAttr, str, strSet } from "./cedar-literal.js";
+import type { ContextViews, View } from "./context-views.js";
+import type { Strategy } from "./strategy.js";
+
+export type Effect = "Allow" | "Deny";
+
+/** The Cedar test of a planned node in a statement with `effect`. */
+export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews): Expr {
+  const fcr = effect === "Deny"; // AWS: §0.2 — undecidable counts as unsatisfied in Allow, satisfied in Deny
+  switch (strategy.kind) {
+    case "const":
+      return constant(strategy.value);
+    case "null":
+      return emitNull(views.get(strategy.view), strategy.whenPresent, strategy.whenAbsent, fcr);
+    case "compare": {
+      const view = views.get(strategy.view);
+      const match = or(...strategy.pairs.map((pair) => pair(view.value, views)));
+      const test = ifThenElse(view.has, strategy.negated ? not(match) : match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
+      // AWS: §4.4, A18 — a variable on an ambiguous or multi-valued key leaves the test undecidable.
+      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
+      return ifThenElse(undecidable, constant(fcr), test);
+    }
+    case "set": {
+      const view = views.get(strategy.view);
+      const match = setTest(view.value, strategy.qualifier, strategy.negated, strategy.values);
+      return ifThenElse(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
+    }
+    case "resource": {
+      const match = or(...strategy.pairs);
+      return strategy.negated ? not(match) : match;
+    }
+    case "derived": {
+      const view = views.get(strategy.attr);
+      return ifThenElse(view.has, primary(view.value), constant(fcr));
+    }
+  }
+}
+
+/** `context["#unsure"].contains("name")` and the like. */
+function marker(set: "#unsure" | "#several" | "#invalid", view: View): Expr {
+  return primary(`${contextAttr(set)}.contains(${str(view.marker)})`);
+}
+
+/**
+ * The answer when the view is not present: the key is absent (`absent`), undecidable (#unsure:
+ * ambiguous, or several values for a single-value view → fail closed), or present with a value
+ * that does not parse (#invalid → no pair matches → the negated operators hold).
+ */
+function absentAnswer(view: View, fcr: boolean, absent: boolean, negated: boolean): Expr {
+  const parsed = view.typed ? ifThenElse(marker("#invalid", view), constant(negated), constant(absent)) : constant(absent);
+  return ifThenElse(marker("#unsure", view), constant(fcr), parsed);
+}
+
+/**
+ * AWS: §2.10 — Null holds when presence is as wanted; an ambiguous key is undecidable. A key with
+ * several values, or a value the typed view cannot parse, is present although the view is absent.
+ */
+function emitNull(view: View, whenPresent: boolean, whenAbsent: boolean, fcr: boolean): Expr {
+  const parsedOrAbsent = view.typed ? ifThenElse(marker("#invalid", view), constant(whenPresent), constant(whenAbsent)) : constant(whenAbsent);
+  let rest = ifThenElse(marker("#unsure", view), constant(fcr), parsedOrAbsent);
+  // #several ⊂ #unsure: only needed when "present" and "undecidable" answer differently.
+  if (view.single && whenPresent !== fcr) rest = ifThenElse(marker("#several", view), constant(whenPresent), rest);
+  return ifThenElse(view.has, constant(whenPresent), rest);
+}
+
+/** AWS: §3.2 — the four set operators over a Set<String> view, with containsAny / containsAll. */
+function setTest(value: string, qualifier: "ForAllValues" | "ForAnyValue", negated: boolean, values: readonly string[]): Expr {
+  const literal = strSet(values);
+  if (qualifier === "ForAnyValue") {
+    // some r ∈ R matches some p / some r ∈ R matches no p
+    if (!negated) return values.length === 1 ? primary(`${value}.contains(${str(values[0]!)})`) : primary(`${value}.containsAny(${literal})`);
+    return not(primary(`${literal}.containsAll(${value})`));
+  }
+  // every r ∈ R matches some p / every r ∈ R matches no p
+  if (!negated) return primary(`${literal}.containsAll(${value})`);
+  return values.length === 1 ? not(primary(`${value}.contains(${str(values[0]!)})`)) : not(primary(`${value}.containsAny(${literal})`));
+}

@@ -1,0 +1,125 @@
+// The Cedar manifest (manifest.json): everything the request encoder needs besides the policies and
+// the schema — the actions, keys and attached identity policies, what each policy id stands for, and
+// every context attribute (native typed views and derived attributes) with how to compute it.
+import type { Reason } from "../contracts.js";
+import type { ActionTarget, GraphValue } from "../graph/graph-types.js";
+
+export const MANIFEST_FORMAT = "kms-cedar-manifest";
+export const MANIFEST_VERSION = 1;
+
+export interface CedarManifest {
+  readonly format: typeof MANIFEST_FORMAT;
+  readonly version: typeof MANIFEST_VERSION;
+  /** Every KMS action (catalog order), as the decision graph lists them. */
+  readonly actions: readonly ManifestAction[];
+  /** The key ARNs of the bundle (exact strings); a request on another key is undecidable (KR0004). */
+  readonly keys: readonly string[];
+  /** Identity policies by the principal ARN they are attached to (bundle order). */
+  readonly identity: readonly ManifestIdentity[];
+  /** What each policy id of policies.cedar stands for, in policy-set order. */
+  readonly policies: readonly ManifestPolicy[];
+  /** Every attribute the policies read from `context`, entity tags included, in schema order. */
+  readonly attributes: readonly ManifestAttribute[];
+  /** The marker sets the policies read (`context["#unsure"]` …), see `MarkerName`. */
+  readonly markers: readonly MarkerName[];
+}
+
+export interface ManifestAction {
+  readonly name: string;
+  readonly target: ActionTarget;
+  readonly keyPolicy: boolean;
+  readonly crossAccount: boolean;
+}
+
+export interface ManifestIdentity {
+  /** The principal ARN as written in the bundle. */
+  readonly principal: string;
+  /** `Iam::Policy` entity ids (bundle locations) in bundle order. */
+  readonly policies: readonly string[];
+}
+
+/** Why a policy is in the set: decides ExplicitDeny versus ImplicitDeny, and the reasons. */
+export type PolicyRole =
+  /** A Deny statement: satisfied means ExplicitDeny. */
+  | "deny"
+  /** An Allow statement (identity, or the same-account direct path of a key-policy statement). */
+  | "allow"
+  /** The per-key gate `unless { KD ∨ KA }`: satisfied means ImplicitDeny. */
+  | "gate"
+  /** Another account calling an action that cannot cross accounts: ImplicitDeny. */
+  | "cross-account"
+  /** The root user's implicitly allowed identity side. */
+  | "root";
+
+export interface ManifestPolicy {
+  readonly id: string;
+  readonly role: PolicyRole;
+  /** The statement it was emitted from (deny and allow policies). */
+  readonly reason?: Reason;
+}
+
+/**
+ * Per-request marker sets of attribute names (DESIGN §4: nothing may make a policy error, and the
+ * fail-closed rule depends on the statement's effect, so the policies test the markers):
+ * - `#unsure`: the key is ambiguous (A18), or a single-value view met two or more values (§3.6);
+ * - `#several`: a single-value view met two or more values (the key is present, for `Null`);
+ * - `#invalid`: a typed view met a value that does not parse (every pair fails, §2.2).
+ */
+export type MarkerName = "#unsure" | "#several" | "#invalid";
+
+/** How an attribute is computed from the request. */
+export type AttributeKind =
+  /** The key's single value (String). */
+  | "string"
+  /** The key's values (Set<String>); an empty set is absent. */
+  | "set"
+  /** The single value lower-cased (derived, StringEqualsIgnoreCase). */
+  | "lower"
+  /** `true` / `false` in any letter case (Boolean). */
+  | "bool"
+  /** An IPv4 or IPv6 address (ipaddr), written in a form Cedar's `ip()` accepts. */
+  | "ip"
+  /** A number (Long), exact between and beyond the policy constants. */
+  | "long"
+  /** A number (decimal, four fraction digits), exact between and beyond the policy constants. */
+  | "decimal"
+  /** An instant (datetime, milliseconds), exact between and beyond the policy constants. */
+  | "datetime"
+  /** A tag of the resource entity (`aws:ResourceTag/<tag>`), not a context attribute. */
+  | "resource-tag"
+  /** A tag of the principal entity (`aws:PrincipalTag/<tag>`), not a context attribute. */
+  | "principal-tag"
+  /** A derived Boolean: the value of one condition test; absent when it cannot be decided. */
+  | "condition-test"
+  /** A derived Boolean: the value of a Resource / NotResource element; absent when undecidable. */
+  | "resource-test";
+
+export interface ManifestAttribute {
+  /** Attribute name in `context` (or tag name for the tag kinds). */
+  readonly name: string;
+  readonly kind: AttributeKind;
+  /** The condition key (lower-cased) it reads; absent for resource tests. */
+  readonly key?: string;
+  /** Whether a plain Cedar encoder could not produce it from the request value alone (DESIGN §4). */
+  readonly derived: boolean;
+  /** For derived attributes: why Cedar cannot say it natively. */
+  readonly why?: string;
+  /**
+   * long / decimal: the policy constants (canonical decimal text, ascending); datetime: the policy
+   * instants in milliseconds since the epoch (ascending). A request value is replaced by one that
+   * compares the same with every constant when Cedar cannot carry it exactly.
+   */
+  readonly constants?: readonly string[];
+  /** condition-test: the test to evaluate (spec §2.2 evalKey). */
+  readonly condition?: ManifestCondition;
+  /** resource-test: the element to evaluate (spec §1.7). */
+  readonly resource?: { readonly negated: boolean; readonly patterns: readonly GraphValue[] };
+}
+
+export interface ManifestCondition {
+  readonly qualifier?: "ForAllValues" | "ForAnyValue";
+  readonly base: string;
+  readonly ifExists: boolean;
+  readonly key: string;
+  readonly values: readonly GraphValue[];
+}

@@ -1,0 +1,98 @@
+// Cedar entity types and ids shared by the Cedar emitter (compiler) and the request encoder (runtime),
+// so both name principals, accounts, policies, resources and actions the same way (docs/cedar-mapping.md).
+// Callers are read as docs/request-model.md "The caller" says; anything else is not a principal.
+
+/** Entity type names, one per kind of thing a request or a policy can name. */
+export const CedarType = {
+  account: "Iam::Account",
+  root: "Iam::Root",
+  user: "Iam::User",
+  role: "Iam::Role",
+  policy: "Iam::Policy",
+  session: "Sts::AssumedRole",
+  federated: "Sts::FederatedUser",
+  service: "Aws::Service",
+  key: "Kms::Key",
+  alias: "Kms::Alias",
+  noResource: "Kms::NoResource",
+  action: "Kms::Action",
+} as const;
+
+/** The action groups the schema declares (ids that cannot clash with a KMS action name). */
+export const ActionGroup = {
+  /** Every action whose key policy is consulted on a key. */
+  keyPolicy: "key-policy-actions",
+  /** Every action a caller from another account can never be allowed (spec §5.4). */
+  singleAccount: "single-account-actions",
+} as const;
+
+export type CallerKind = "root" | "user" | "role" | "session" | "federated" | "service";
+
+/** A request principal or a key-policy `AWS` / `Service` value, read as a caller. */
+export interface CallerName {
+  readonly kind: CallerKind;
+  /** The string as given. */
+  readonly arn: string;
+  /** Empty for a service. */
+  readonly partition: string;
+  /** Empty for a service. */
+  readonly account: string;
+  /** Role name of a role or a role session, else empty. */
+  readonly roleName: string;
+}
+
+const PARTITION = "([a-z][a-z0-9-]*)";
+const ACCOUNT = "(\\d{12})";
+const ROOT = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:root$`);
+const USER = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:user/(?:[^/:]+/)*([^/:]+)$`);
+const ROLE = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:role/(?:[^/:]+/)*([^/:]+)$`);
+const SESSION = new RegExp(`^arn:${PARTITION}:sts::${ACCOUNT}:assumed-role/([^/:]+)/([^/:]+)$`);
+const FEDERATED = new RegExp(`^arn:${PARTITION}:sts::${ACCOUNT}:federated-user/([^/:]+)$`);
+const SERVICE = /^[^:/\s]+\.amazonaws\.com$/;
+/** A bare 12-digit account id (a key-policy account principal). */
+export const BARE_ACCOUNT = /^\d{12}$/;
+
+/** Reads a principal string (docs/request-model.md "The caller"), or `undefined` when it is none. */
+export function parseCallerName(text: string): CallerName | undefined {
+  if (SERVICE.test(text)) return { kind: "service", arn: text, partition: "", account: "", roleName: "" };
+  const named = (kind: CallerKind, m: RegExpExecArray, roleName = ""): CallerName =>
+    ({ kind, arn: text, partition: m[1]!, account: m[2]!, roleName });
+  let m: RegExpExecArray | null;
+  if ((m = ROOT.exec(text)) !== null) return named("root", m);
+  if ((m = USER.exec(text)) !== null) return named("user", m);
+  if ((m = ROLE.exec(text)) !== null) return named("role", m, m[3]!);
+  if ((m = SESSION.exec(text)) !== null) return named("session", m, m[3]!);
+  if ((m = FEDERATED.exec(text)) !== null) return named("federated", m);
+  return undefined;
+}
+
+/** The Cedar entity type of a caller. */
+export function callerType(kind: CallerKind): string {
+  return CedarType[kind === "root" ? "root" : kind];
+}
+
+/**
+ * The account entity a caller sits in: the root ARN of its partition and account. It is itself a
+ * member of the bare-account entity, so `arn:P:iam::A:root` names one partition and `A` any.
+ */
+export function accountId(partition: string, account: string): string {
+  return `arn:${partition}:iam::${account}:root`;
+}
+
+/**
+ * The role entity a session belongs to: the role ARN without its path (roles are matched by
+ * partition, account and name, whatever the path; docs/request-model.md).
+ */
+export function sessionRoleId(partition: string, account: string, roleName: string): string {
+  return `arn:${partition}:iam::${account}:role/${roleName}`;
+}
+
+/** The action entity id of a KMS action `kms:Name`. */
+export function actionId(actionName: string): string {
+  return actionName.startsWith("kms:") ? actionName.slice(4) : actionName;
+}
+
+/** The entity id of an identity policy: its bundle location (`principals[ARN][i]`). */
+export function policyEntityId(location: string): string {
+  return location;
+}
