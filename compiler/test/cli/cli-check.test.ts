@@ -46,8 +46,18 @@ describe("kms-cedar check", () => {
 
   it.skipIf(!checksAvailable)("points inline-document diagnostics into the bundle text", () => {
     const run = runKmsCedar(["check", "examples/broken/bundle.json"]);
-    expect(run.stdout).toMatch(/ --> examples\/broken\/bundle.json:8:25\n/);
+    expect(run.stdout).toMatch(/ --> examples\/broken\/bundle.json:8:23\n/);
     expect(underlinedTexts(run.stdout)).toContain('"Permit"');
+  });
+
+  it.skipIf(!checksAvailable)("shows every error of a broken policy at once, each underlined", () => {
+    const run = runKmsCedar(["check", "examples/broken/identity-policy.json", "examples/broken/syntax-error.json"]);
+    expect(run.status).toBe(1);
+    const codes = [...run.stdout.matchAll(/^error\[(KC\d{4})\]/gm)].map((m) => m[1]);
+    expect(codes).toEqual(["KC2039", "KC2031", "KC2060", "KC2090", "KC1015", "KC1016"]);
+    expect(underlinedTexts(run.stdout)).toEqual(['"Use project keys"', '"allow"', '"key/*"', '"stringEquals"', '"Action"', ","]);
+    expect(run.stdout).toContain(" --> examples/broken/identity-policy.json:6:17\n");
+    expect(run.stdout).toMatch(/^6 errors, 0 warnings in 2 files$/m);
   });
 
   it("prints one JSON report for machines: files in command-line order, spans with line and column", () => {

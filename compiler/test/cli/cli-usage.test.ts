@@ -19,7 +19,7 @@ describe("kms-cedar help and version", () => {
     const run = runKmsCedar([command, "--help"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`usage: kms-cedar ${command} `);
-    expect(run.stdout).toContain("--format <text|json>");
+    expect(run.stdout).toContain("--format <text|json");
     expect(run.stderr).toBe("");
   });
 
