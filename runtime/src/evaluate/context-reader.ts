@@ -19,8 +19,8 @@ export class ContextReader {
 
   /** Loads `context` into `state`; an error when the request cannot be decided. */
   load(state: EvalState, context: unknown): DecisionError | undefined {
-    if (context === undefined || context === null) return undefined;
-    if (typeof context !== "object" || Array.isArray(context)) {
+    if (context === undefined) return undefined;
+    if (typeof context !== "object" || context === null || Array.isArray(context)) {
       return requestError(RequestErrorCode.malformedRequest, "malformed request: `context` is not an object");
     }
     const entries = context as Record<string, unknown>;
