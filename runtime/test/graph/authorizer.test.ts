@@ -114,6 +114,7 @@ describe("createAuthorizer", () => {
       [{ principal: APP, action: "kms:Decrypt", resource: "*" }, "KR0005"],
       [{ principal: APP, action: "kms:Decrypt", resource: K1, context: { k: 1 } }, "KR0006"],
       [{ principal: APP, resource: K1 }, "KR0007"],
+      [{ principal: APP, action: "kms:Decrypt", resource: K1, context: null }, "KR0007"],
       [{ operation: "kms:ReEncrypt", checks: [] }, "KR0007"],
     ];
     for (const [request, code] of cases) expect(outcome(decide(request)), JSON.stringify(request)).toBe(code);
