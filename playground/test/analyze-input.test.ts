@@ -1,0 +1,111 @@
+// The playground's pure parts in Node (no browser): the analysis of pasted text, the annotated source,
+// the graph layout and picture, and the browser stand-in for node:path.
+import { describe, expect, it } from "vitest";
+import { analyzeInput } from "../src/analyze-input.js";
+import { decideAll, prepareEngines } from "../src/decide-engines.js";
+import { layoutGraph } from "../src/graph-layout.js";
+import { fit, renderGraphSvg } from "../src/graph-svg.js";
+import { dirname, relative, resolve } from "../src/node-shims/path.js";
+import { SAMPLE_BROKEN, SAMPLE_BUNDLE, SAMPLE_REQUESTS } from "../src/samples.js";
+import { renderSourceView } from "../src/source-view.js";
+
+const underlined = (text: string, span: { start: number; end: number }): string => text.slice(span.start, span.end);
+
+describe("analyzeInput", () => {
+  it("compiles the sample bundle: no diagnostics, 3 statements sharing the Resource test", () => {
+    const a = analyzeInput(SAMPLE_BUNDLE);
+    expect(a.shape).toBe("bundle");
+    expect(a.diagnostics).toEqual([]);
+    expect(a.graph?.statements.map((s) => [s.sid, s.effect])).toEqual([
+      ["Enable IAM User Permissions", "Allow"], ["UseProjectAlphaKeys", "Allow"], ["DenyReservedKeys", "Deny"],
+    ]);
+    // principal (root), the shared Resource pattern, two tag conditions
+    expect(a.graph?.nodes.map((n) => n.kind)).toEqual(["principal", "resource", "condition", "condition"]);
+    expect(a.bundle?.keys).toBeDefined();
+    expect(a.dot).toContain("digraph");
+  });
+
+  it("reports the broken policy's mistakes at their spans in the pasted text, and compiles nothing", () => {
+    const a = analyzeInput(SAMPLE_BROKEN);
+    expect(a.shape).toBe("identity");
+    expect(a.note).toContain("no statement has `Principal`");
+    const found = a.diagnostics.map((d) => [d.code, underlined(SAMPLE_BROKEN, d.span)]);
+    expect(found).toContainEqual(["KC2031", '"allow"']);
+    expect(found).toContainEqual(["KC2090", '"stringEquals"']);
+    const effect = a.diagnostics.find((d) => d.code === "KC2031");
+    expect([effect?.line, effect?.column]).toEqual([6, 17]);
+    expect(a.graph).toBeUndefined();
+  });
+
+  it("takes the kind it is given for a single policy", () => {
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}';
+    expect(analyzeInput(policy, "key").shape).toBe("key");
+    expect(analyzeInput(policy).shape).toBe("identity");
+  });
+
+  it("says a bundle cannot name policy files here", () => {
+    const text = '{"keys": {"arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111": {"policy": "key.json"}}}';
+    const a = analyzeInput(text);
+    expect(a.errors).toBeGreaterThan(0);
+    expect(a.diagnostics.map((d) => underlined(text, d.span))).toContain('"key.json"');
+  });
+});
+
+describe("the engines side by side", () => {
+  it("reference and graph agree on the sample requests; Cedar says why it is missing", () => {
+    const engines = prepareEngines(analyzeInput(SAMPLE_BUNDLE));
+    const outcomes = SAMPLE_REQUESTS.map((r) => decideAll(engines, JSON.parse(r.text)));
+    // Expected from DESIGN §3 (see the labels in samples.ts).
+    expect(outcomes.map((o) => o.map((a) => (a.result === undefined ? "-" : "error" in a.result ? a.result.error.code : a.result.decision)))).toEqual([
+      ["Allow", "Allow", "-"], ["ExplicitDeny", "ExplicitDeny", "-"], ["ImplicitDeny", "ImplicitDeny", "-"], ["KR0002", "KR0002", "-"],
+    ]);
+    expect(outcomes.every((o) => o[1]?.agrees === true)).toBe(true);
+    expect(outcomes[0]?.[2]?.unavailable).toMatch(/not available/);
+  });
+});
+
+describe("the annotated source", () => {
+  it("marks each span where it is and puts the message under its line", () => {
+    const a = analyzeInput(SAMPLE_BROKEN);
+    const html = renderSourceView(a.text, a.diagnostics);
+    expect(html).toMatch(/<mark class="error" data-codes="KC2031"[^>]*>&quot;allow&quot;<\/mark>/);
+    expect(html).toContain('data-code="KC2031"');
+    const lines = html.split('<div class="line">');
+    expect(lines[6]).toContain("KC2031"); // line 6 holds `"Effect": "allow"`, and its message follows it
+  });
+
+  it("escapes the pasted text", () => {
+    expect(renderSourceView("<script>", [])).toContain("&lt;script&gt;");
+  });
+});
+
+describe("the graph picture", () => {
+  it("lays out one box per statement and node and one edge per use", () => {
+    const graph = analyzeInput(SAMPLE_BUNDLE).graph!;
+    const layout = layoutGraph(graph);
+    expect(layout.policies).toHaveLength(2);
+    expect(layout.statements).toHaveLength(3);
+    expect(layout.nodes).toHaveLength(4);
+    expect(layout.edges.map((e) => [e.from, e.to, e.principal])).toEqual([[0, 0, true], [1, 1, false], [1, 2, false], [2, 1, false], [2, 3, false]]);
+    const boxes = [...layout.statements, ...layout.nodes];
+    for (const a of boxes) for (const b of boxes) if (a !== b && a.x === b.x) expect(a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+    const svg = renderGraphSvg(layout);
+    expect(svg.match(/<path class="edge/g)).toHaveLength(5);
+    expect(svg).toContain("DenyReservedKeys");
+  });
+
+  it("cuts long labels with an ellipsis", () => {
+    expect(fit("x".repeat(200), 66)).toBe(`${"x".repeat(9)}…`);
+    expect(fit("short", 66)).toBe("short");
+  });
+});
+
+describe("the node:path stand-in", () => {
+  it("resolves, takes dirnames and relative paths like POSIX node:path", () => {
+    expect(resolve("/a/b", "../c", "./d")).toBe("/a/c/d");
+    expect(resolve("/x", "/y/z")).toBe("/y/z");
+    expect(dirname("/a/b/c.json")).toBe("/a/b");
+    expect(dirname("/c.json")).toBe("/");
+    expect(relative("/a/b", "/a/c/d")).toBe("../c/d");
+  });
+});
