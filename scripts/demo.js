@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: runs the main job on the bundled example (examples/abac/): checks the bundle,
-// compiles it to a decision graph (out/abac/), then decides its requests with the reference
-// evaluator and with the graph.
+// compiles it to a decision graph and Cedar (out/abac/), then decides its requests with the reference
+// evaluator, and with all three engines (reference, graph, Cedar) compared.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -18,7 +18,7 @@ const steps = [
   ["check", "examples/abac/bundle.json"],
   ["compile", "examples/abac/bundle.json", "-o", "out/abac"],
   ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "reference"],
-  ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "graph"],
+  ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "all"],
 ];
 for (const step of steps) {
   const status = run(step);

@@ -1,28 +1,31 @@
-// `kms-cedar compile`: checks first (errors → exit 1, nothing written), then writes the graph files
-// into the output directory; a directory that cannot be written is an I/O error (exit 2).
+// `kms-cedar compile`: checks first (errors → exit 1, nothing written), then writes the graph
+// and Cedar files into the output directory; a directory that cannot be written is an I/O error (exit 2).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runKmsCedar, tempFiles } from "./run-cli-process.js";
 
+const FILES = ["policies.cedar", "schema.cedarschema", "schema.cedarschema.json", "manifest.json", "graph.json", "graph.txt", "graph.dot"];
+
 describe("kms-cedar compile", () => {
-  it("writes graph.json, graph.txt and graph.dot for the ABAC example, exit 0", () => {
+  it("writes the Cedar and graph files for the ABAC example, exit 0", () => {
     const out = join(tempFiles({}), "out");
     const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", out]);
     expect(run.status).toBe(0);
-    for (const name of ["graph.json", "graph.txt", "graph.dot"]) {
+    for (const name of FILES) {
       expect(run.stdout).toContain(`wrote ${join(out, name)}`);
       expect(existsSync(join(out, name))).toBe(true);
     }
     const graph = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { keys: Record<string, unknown> };
     expect(Object.keys(graph.keys)).toContain("arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111");
+    expect(readFileSync(join(out, "policies.cedar"), "utf8")).toMatch(/^(permit|forbid) \(/m);
   });
 
   it("lists the written files as JSON with --format json", () => {
     const out = join(tempFiles({}), "out");
     const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", out, "--format", "json"]);
     expect(run.status).toBe(0);
-    expect((JSON.parse(run.stdout) as { files: string[] }).files.map((f) => f.slice(out.length + 1))).toEqual(["graph.json", "graph.txt", "graph.dot"]);
+    expect((JSON.parse(run.stdout) as { files: string[] }).files.map((f) => f.slice(out.length + 1))).toEqual(FILES);
   });
 
   it("stops on policy errors with their code frames, writes nothing, exit 1", () => {

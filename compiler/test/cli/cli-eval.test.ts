@@ -121,10 +121,18 @@ describe("kms-cedar eval", () => {
     });
   });
 
-  // Changes when the Cedar engine lands (helper H5): `all` then runs the three engines.
-  it("reports an engine that is not available yet, exit 2", () => {
-    const run = runKmsCedar(["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "all"]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain("the cedar engine is not available yet");
+  it("runs the three engines with --engine all: one entry per request with each decision and `agree`", () => {
+    const run = runKmsCedar(["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "all", "--format", "json"]);
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as { reference: Entry; graph: Entry; cedar: Entry; agree: boolean }[];
+    expect(rows).toHaveLength(expected.length);
+    rows.forEach((row, i) => {
+      expect(Object.keys(row)).toEqual(["reference", "graph", "cedar", "agree"]);
+      expect({ i, decisions: [row.reference.decision, row.graph.decision, row.cedar.decision], agree: row.agree })
+        .toEqual({ i, decisions: Array(3).fill(expected[i]?.decision), agree: true });
+    });
+    const text = runKmsCedar(["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--engine", "all"]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^the engines agree on every request$/m);
   });
 });

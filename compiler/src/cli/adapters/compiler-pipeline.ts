@@ -1,33 +1,48 @@
-// Adapter to the compiler pipeline (`compileLoadedBundle`, compiler/src/pipeline.ts): compiles a
-// checked bundle and lists the files `compile -o <dir>` writes. Cedar output joins when it lands.
+// Adapter to the compiler: the decision graph (`compileLoadedBundle`, compiler/src/pipeline.ts) and
+// its Cedar output (`emitCedar`), for `compile -o` and for the graph and Cedar engines of `eval`.
 import type { Diagnostic } from "@kms-cedar/grammar";
+import type { DecisionGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "../../bundle/load-bundle.js";
+import { emitCedar, type CedarFiles } from "../../emit/cedar/emit-cedar.js";
 import { emitDot } from "../../emit/dot.js";
 import { emitGraphJson } from "../../emit/graph-json.js";
 import { emitGraphText } from "../../emit/graph-text.js";
 import { compileLoadedBundle } from "../../pipeline.js";
 
-/** A file to write into the output directory. */
+/** A diagnostic of the compiler, with the file its span points into when it is about a policy. */
+export type CompilerDiagnostic = Diagnostic & { readonly file?: string; readonly location?: string };
+
+/** The graph, and the Cedar files when asked for; `failed` lists the errors that stopped it. */
+export type Compiled =
+  | { readonly graph: DecisionGraph; readonly cedar?: CedarFiles; readonly diagnostics: readonly CompilerDiagnostic[] }
+  | { readonly failed: readonly CompilerDiagnostic[] };
+
+/** Compiles `loaded` (already checked) to a graph, and to Cedar when `cedar` is set. */
+export function compileLoaded(loaded: LoadedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean }): Compiled {
+  const result = compileLoadedBundle(loaded);
+  if (result.graph === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
+  if (!options.cedar) return { graph: result.graph, diagnostics: result.diagnostics };
+  const cedar = emitCedar(result.graph, { pureCedar: options.pureCedar });
+  const diagnostics = [...result.diagnostics, ...cedar.diagnostics];
+  if (cedar.files === undefined) return { failed: diagnostics.filter((d) => d.severity === "error") };
+  return { graph: result.graph, cedar: cedar.files, diagnostics };
+}
+
+/** A file `compile -o <dir>` writes. */
 export interface OutputFile {
   readonly name: string;
   readonly contents: string;
 }
 
-export type CompileOutcome =
-  | { readonly files: readonly OutputFile[]; readonly notes: readonly string[] }
-  | { readonly failed: readonly (Diagnostic & { readonly file: string })[] };
-
-/** Compiles `loaded` (already checked); `pureCedar` refuses derived attributes (DESIGN §4). */
-export function compileForOutput(loaded: LoadedBundle, options: { readonly pureCedar: boolean }): CompileOutcome {
-  const result = compileLoadedBundle(loaded);
-  if (result.graph === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
-  const files: OutputFile[] = [
-    { name: "graph.json", contents: emitGraphJson(result.graph) },
-    { name: "graph.txt", contents: emitGraphText(result.graph) },
-    { name: "graph.dot", contents: emitDot(result.graph) },
+/** The files of a compilation, in a fixed order. */
+export function outputFiles(graph: DecisionGraph, cedar: CedarFiles): OutputFile[] {
+  return [
+    { name: "policies.cedar", contents: cedar.policies },
+    { name: "schema.cedarschema", contents: cedar.schema },
+    { name: "schema.cedarschema.json", contents: cedar.schemaJson },
+    { name: "manifest.json", contents: cedar.manifest },
+    { name: "graph.json", contents: emitGraphJson(graph) },
+    { name: "graph.txt", contents: emitGraphText(graph) },
+    { name: "graph.dot", contents: emitDot(graph) },
   ];
-  // TODO(H5): policies.cedar, the schema and manifest.json from result.cedar once the Cedar emitter lands.
-  const notes = ["Cedar output (policies.cedar, schema, manifest.json) is not produced yet"];
-  if (options.pureCedar) notes.push("`--pure-cedar` has no effect until Cedar output lands");
-  return { files, notes };
 }

@@ -1,19 +1,20 @@
 // Adapters to the decision engines the CLI can run: the reference evaluator (`evaluateReference`
-// of @kms-cedar/runtime, over the plain JSON bundle), the decision graph (`compileLoadedBundle` +
-// `createAuthorizer`) and Cedar (`createCedarAuthorizer`, not landed yet: reported unavailable).
-import * as runtime from "@kms-cedar/runtime";
-import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+// of @kms-cedar/runtime, over the plain JSON bundle), the decision graph (`createAuthorizer`) and
+// Cedar (`createCedarAuthorizer` over the emitted policies, schema and manifest).
+import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "../../bundle/load-bundle.js";
-import { compileLoadedBundle } from "../../pipeline.js";
+import { compileLoaded, type CompilerDiagnostic } from "./compiler-pipeline.js";
 
 export type EngineName = "reference" | "graph" | "cedar";
 
 /** Decides one request. */
 export type Decide = (request: Request) => DecisionResult;
 
-/** An engine ready to decide requests on one bundle, or why it cannot. */
-export type EngineSetup = { readonly decide: Decide } | { readonly unavailable: string };
+/** The engines, ready to decide on one bundle, or the compiler errors that prevent it. */
+export type EngineSetup =
+  | { readonly decide: readonly Decide[] }
+  | { readonly failed: readonly CompilerDiagnostic[] };
 
 /** The checked bundle in both forms: plain JSON documents and the loaded texts. */
 export interface EngineInput {
@@ -21,20 +22,24 @@ export interface EngineInput {
   readonly loaded: LoadedBundle;
 }
 
-/** Prepares `engine` for one bundle. */
-export function prepareEngine(engine: EngineName, input: EngineInput): EngineSetup {
-  if (engine === "reference") return { decide: (request) => evaluateReference(input.bundle, request) };
-  if (engine === "graph") {
-    const compiled = compileLoadedBundle(input.loaded);
-    if (compiled.graph === undefined) {
-      const first = compiled.diagnostics.find((d) => d.severity === "error");
-      return { unavailable: `the graph engine cannot compile this bundle${first ? `: ${first.code} ${first.message}` : ""}` };
+/** Prepares `engines` (in order) for one bundle; compiles it once if any engine needs it. */
+export function prepareEngines(engines: readonly EngineName[], input: EngineInput): EngineSetup {
+  const needsGraph = engines.some((e) => e !== "reference");
+  const compiled = needsGraph ? compileLoaded(input.loaded, { cedar: engines.includes("cedar"), pureCedar: false }) : undefined;
+  if (compiled !== undefined && "failed" in compiled) return { failed: compiled.failed };
+  const decide = engines.map((engine): Decide => {
+    if (engine === "reference") return (request) => evaluateReference(input.bundle, request);
+    // INVARIANT: compiled is set (and has Cedar files when "cedar" is asked for) here.
+    if (compiled === undefined) throw new Error("internal error: the bundle was not compiled");
+    if (engine === "graph") {
+      const authorizer = createAuthorizer(compiled.graph);
+      return (request) => authorizer.decide(request);
     }
-    const authorizer = createAuthorizer(compiled.graph);
-    return { decide: (request) => authorizer.decide(request) };
-  }
-  // TODO(H5): createCedarAuthorizer(compiled.cedar).decide once the Cedar emitter lands.
-  const cedar = (runtime as unknown as Record<string, unknown>)["createCedarAuthorizer"];
-  if (typeof cedar !== "function") return { unavailable: "the cedar engine is not available yet" };
-  return { unavailable: "the cedar engine is not wired into the CLI yet" };
+    if (compiled.cedar === undefined) throw new Error("internal error: no Cedar output");
+    const authorizer = createCedarAuthorizer({
+      policies: compiled.cedar.policies, schema: compiled.cedar.schema, manifest: compiled.cedar.manifest,
+    });
+    return (request) => authorizer.decide(request);
+  });
+  return { decide };
 }

@@ -4,12 +4,13 @@ import type { DecisionResult } from "@kms-cedar/runtime";
 import { resolve } from "node:path";
 import { loadRequests } from "../../bundle/load-requests.js";
 import type { RequestEntry } from "../../bundle/read-requests.js";
-import { prepareEngine, type Decide, type EngineName } from "../adapters/engines.js";
+import { prepareEngines, type Decide, type EngineName } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { combineChecks } from "../eval/combine-checks.js";
 import { decisionsAgree } from "../eval/compare-decisions.js";
 import { describeResult } from "../eval/describe-result.js";
+import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
 import { LineIndex } from "../render/line-index.js";
 import { renderDiagnostic } from "../render/render-diagnostic.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
@@ -27,15 +28,13 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   const prepared = await prepareBundle("eval", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
   const names = engine === "all" ? ALL_ENGINES : [engine as EngineName];
-  const deciders: Decide[] = [];
-  for (const name of names) {
-    const setup = prepareEngine(name, prepared);
-    if ("unavailable" in setup) {
-      io.err(`kms-cedar: ${setup.unavailable}\n`);
-      return EXIT_USAGE;
-    }
-    deciders.push(setup.decide);
+  const setup = prepareEngines(names, prepared);
+  if ("failed" in setup) {
+    if (formatOf(options) === "json") io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
+    else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
+    return EXIT_POLICY_ERRORS;
   }
+  const deciders = setup.decide;
   const requests = loadRequests(resolve(io.cwd, requestsFile), requestsFile);
   if (!requests.ok) {
     io.err(`kms-cedar: ${requests.message}\n`);
