@@ -79,11 +79,12 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
         out.push({ id, role: "allow", reason, text: policyText(comment, id, "permit", scope, and(rest, onKeys.test, same, body)) });
       }
       const disjunct = and(or(terms.direct, terms.account), actions.test(names), body);
-      gate.push(`${comment.map((c) => `\n  ${c}\n  `).join("")}${printDisjunct(disjunct)}`);
+      const conjunction = disjunct.kind === "and" ? `(${printExpr(disjunct)})` : printDisjunct(disjunct);
+      gate.push(`${commentOf(graph, s, false).map((c) => `\n  ${c}\n  `).join("")}${conjunction}`);
     }
     if (policy.kind === "key" && keyArns.length > 0) {
       const id = uniqueId(`gate-p${p}`);
-      const comment = [`// Gate of ${policy.location}: the key policy must name the caller or its account (KD or KA, DESIGN §3).`];
+      const comment = [`// Gate of ${policy.location}: denied unless the key policy names the caller or its account (KD or KA).`];
       const scope = { principal: "principal", action: `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`, resource: onKeys.scope };
       const body = gate.length === 0 ? "false" : gate.join(" ||");
       const extra = onKeys.test === TRUE ? "" : `${printConjunct(onKeys.test)} && `;
@@ -162,10 +163,12 @@ function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
   };
 }
 
-/** `// keys[ARN] statement 0 "Sid" (file line 5)` — one line, safe for a Cedar comment. */
-function commentOf(graph: DecisionGraph, s: GraphStatement): string[] {
+/** `// Allow "Sid" (statement 0) in keys[ARN], file line 5` — one line, safe for a Cedar comment. */
+function commentOf(graph: DecisionGraph, s: GraphStatement, withLocation = true): string[] {
   const policy = graph.policies[s.policy]!;
   const sid = s.sid === undefined ? "" : ` ${JSON.stringify(s.sid)}`;
-  const where = s.span?.line === undefined ? "" : ` (${policy.file ?? "inline"} line ${s.span.line})`;
-  return [`// ${policy.location} statement ${s.statement}${sid} ${s.effect}${where}`.replace(/[\r\n\u2028\u2029]/g, " ")];
+  const file = policy.file === undefined || policy.file.startsWith("<") ? "" : `${policy.file} `;
+  const line = s.span?.line === undefined ? "" : `${file}line ${s.span.line}`;
+  const where = [withLocation ? ` in ${policy.location}` : "", line === "" ? "" : `, ${line}`].join("");
+  return [`// ${s.effect}${sid} (statement ${s.statement})${where}`.replace(/[\r\n\u2028\u2029]/g, " ")];
 }

@@ -50,6 +50,7 @@ const HEADER = [
   "// the kind of deny: `deny-*` is a Deny statement (ExplicitDeny); `gate-*` (the key policy names",
   "// neither the caller nor its account) and `cross-account` are ImplicitDeny.",
   "",
+  "",
 ].join("\n");
 
 /** Emits and self-checks the Cedar output of `graph`. */

@@ -55,9 +55,16 @@ function accountTerms(node: PrincipalNode): Expr {
   return inAny(accounts);
 }
 
-/** `principal in E` or `principal in [E1, E2, …]`; `false` for none. */
+/**
+ * `principal in E` or `principal in [E1, E2, …]`, one per entity type (Cedar's validator wants the
+ * members of a set to have one type); `false` for none.
+ */
 function inAny(entities: readonly string[]): Expr {
-  const unique = [...new Set(entities)];
-  if (unique.length === 0) return FALSE;
-  return relation(unique.length === 1 ? `principal in ${unique[0]}` : `principal in [${unique.join(", ")}]`);
+  const byType = new Map<string, string[]>();
+  for (const e of new Set(entities)) {
+    const type = e.slice(0, e.indexOf('::"'));
+    byType.set(type, [...(byType.get(type) ?? []), e]);
+  }
+  return or(...[...byType.values()].map((list) =>
+    relation(list.length === 1 ? `principal in ${list[0]}` : `principal in [${list.join(", ")}]`)));
 }
