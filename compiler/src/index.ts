@@ -13,3 +13,6 @@ export { emitGraphText } from "./emit/graph-text.js";
 export { emitDot } from "./emit/dot.js";
 export { GRAPH_PASSES, runGraphPasses } from "./passes/graph-passes.js";
 export type { GraphPass } from "./passes/graph-passes.js";
+// The Cedar emitter (compiler/src/emit/cedar/, H6); exported for the conformance suite until compileBundle carries `cedar`.
+export { emitCedar } from "./emit/cedar/emit-cedar.js";
+export type { CedarFiles, EmitCedarOptions, EmitCedarResult } from "./emit/cedar/emit-cedar.js";
