@@ -8,6 +8,7 @@ import { LARGE_FILE_BYTES, parseJsonText } from "../../compiler/src/bundle/json-
 import { loadBundleOrPolicy } from "../../compiler/src/bundle/load-bundle.js";
 import { toPlainBundle } from "../../compiler/src/bundle/to-plain-bundle.js";
 import { LineIndex } from "../../compiler/src/cli/render/line-index.js";
+import { emitCedar, type CedarFiles, type NativeShare } from "../../compiler/src/emit/cedar/emit-cedar.js";
 import { emitDot } from "../../compiler/src/emit/dot.js";
 import { emitGraphText } from "../../compiler/src/emit/graph-text.js";
 import { compileLoadedBundle } from "../../compiler/src/pipeline.js";
@@ -25,6 +26,22 @@ export interface PlacedDiagnostic extends Diagnostic {
   readonly location?: string;
 }
 
+/** The Cedar output of the compiled input, or why there is none. */
+export interface CedarOutput {
+  readonly files?: CedarFiles;
+  /** How many conditions and resources compiled to native Cedar. */
+  readonly share?: NativeShare;
+  readonly unavailable?: string;
+}
+
+/** How to read the pasted text. */
+export interface AnalyzeOptions {
+  /** Attach a single policy as this kind (default: inferred, like the CLI). */
+  readonly kind?: "key" | "identity";
+  /** Refuse derived attributes, as `kms-cedar compile --pure-cedar`. */
+  readonly pureCedar?: boolean;
+}
+
 export interface Analysis {
   readonly text: string;
   readonly shape: "bundle" | "key" | "identity";
@@ -39,10 +56,13 @@ export interface Analysis {
   readonly bundle?: Bundle;
   readonly graphText?: string;
   readonly dot?: string;
+  /** Present when the graph compiled. */
+  readonly cedar?: CedarOutput;
 }
 
-/** Checks and compiles `text`; `kind` attaches a single policy (default: inferred, like the CLI). */
-export function analyzeInput(text: string, kind?: "key" | "identity"): Analysis {
+/** Checks and compiles `text` to the decision graph and Cedar. */
+export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analysis {
+  const kind = options.kind;
   const parsed = parseJsonText(text, { maxBytes: LARGE_FILE_BYTES });
   const input = { file: INPUT_NAME, path: `/${INPUT_NAME}`, text, root: parsed.root, diagnostics: parsed.diagnostics };
   const loaded = loadBundleOrPolicy(input, "/", kind !== undefined ? { kind } : {}, {
@@ -51,7 +71,8 @@ export function analyzeInput(text: string, kind?: "key" | "identity"): Analysis 
   const compiled = compileLoadedBundle(loaded);
   const index = new LineIndex(text);
   // INVARIANT: the playground reads no files, so every span points into the pasted text.
-  const diagnostics = compiled.diagnostics
+  const cedar = compiled.graph !== undefined ? emitCedarOutput(compiled.graph, options.pureCedar === true) : undefined;
+  const diagnostics = [...compiled.diagnostics, ...(cedar?.diagnostics ?? [])]
     .map((d): PlacedDiagnostic => {
       const start = index.position(d.span.start);
       const end = index.position(d.span.end);
@@ -64,7 +85,7 @@ export function analyzeInput(text: string, kind?: "key" | "identity"): Analysis 
     ? `read as ${shape === "key" ? "a key" : "an identity"} policy (${loaded.single.inferredBecause}) of \`${loaded.single.arn}\``
     : undefined;
   const base = { text, shape, ...(note !== undefined ? { note } : {}), diagnostics, errors };
-  if (compiled.graph === undefined || errors > 0) return base;
+  if (compiled.graph === undefined || compiled.diagnostics.some((d) => d.severity === "error")) return base;
   const plain = toPlainBundle(loaded);
   return {
     ...base,
@@ -72,5 +93,18 @@ export function analyzeInput(text: string, kind?: "key" | "identity"): Analysis 
     ...("bundle" in plain ? { bundle: plain.bundle } : {}),
     graphText: emitGraphText(compiled.graph),
     dot: emitDot(compiled.graph),
+    ...(cedar !== undefined ? { cedar: cedar.output } : {}),
   };
+}
+
+/** The Cedar files (cedar-wasm must be loadable: in the page, after `initCedarWeb`). */
+function emitCedarOutput(graph: DecisionGraph, pureCedar: boolean): { output: CedarOutput; diagnostics: Diagnostic[] } {
+  let emitted: ReturnType<typeof emitCedar>;
+  try {
+    emitted = emitCedar(graph, { pureCedar });
+  } catch (failure) {
+    return { output: { unavailable: `Cedar: not available (${failure instanceof Error ? failure.message : String(failure)})` }, diagnostics: [] };
+  }
+  const refused = emitted.files === undefined ? { unavailable: "Cedar: not emitted, see the diagnostics" } : { files: emitted.files };
+  return { output: { ...refused, share: emitted.share }, diagnostics: [...emitted.diagnostics] };
 }

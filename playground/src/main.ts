@@ -24,6 +24,7 @@ const kind = $<HTMLSelectElement>("kind");
 const sample = $<HTMLSelectElement>("sample");
 const requestText = $<HTMLTextAreaElement>("request");
 const requestSample = $<HTMLSelectElement>("request-sample");
+const pureCedar = $<HTMLInputElement>("pure-cedar");
 
 let analysis: Analysis | undefined;
 let engines: Record<EngineName, EngineSetup> | undefined;
@@ -31,9 +32,9 @@ let cedarFactory: CedarEngineFactory | undefined;
 let revision = 0;
 
 function analyze(): void {
-  const chosen = kind.value === "key" || kind.value === "identity" ? kind.value : undefined;
+  const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
   try {
-    analysis = analyzeInput(policy.value, chosen);
+    analysis = analyzeInput(policy.value, { ...chosen, pureCedar: pureCedar.checked });
   } catch (failure) {
     // INVARIANT: the compiler returns diagnostics and never throws; show a bug as what it is.
     $("summary").className = "summary error";
@@ -58,7 +59,12 @@ function analyze(): void {
 
 function cedarText(current: Analysis): string {
   if (current.graph === undefined) return "fix the errors first: nothing is compiled";
-  return "Cedar: not available (this build of the compiler emits no Cedar yet)";
+  const cedar = current.cedar;
+  if (cedar?.files === undefined) return cedar?.unavailable ?? "Cedar: not available";
+  const share = cedar.share;
+  const native = share === undefined ? ""
+    : `// native Cedar: ${share.conditions.native} of ${share.conditions.native + share.conditions.derived} conditions, ${share.resources.native} of ${share.resources.native + share.resources.derived} resource tests (the rest are derived attributes the encoder computes)\n\n`;
+  return native + cedar.files.policies;
 }
 
 function decide(): void {
@@ -95,6 +101,7 @@ policy.value = SAMPLE_BUNDLE;
 requestText.value = SAMPLE_REQUESTS[0]?.text ?? "{}";
 policy.addEventListener("input", debounce(analyze, 200));
 kind.addEventListener("change", analyze);
+pureCedar.addEventListener("change", analyze);
 requestText.addEventListener("input", debounce(decide, 200));
 $("decide").addEventListener("click", decide);
 sample.addEventListener("change", () => {

@@ -2,6 +2,7 @@
 // the graph layout and picture, and the browser stand-in for node:path.
 import { describe, expect, it } from "vitest";
 import { analyzeInput } from "../src/analyze-input.js";
+import { prepareCedarEngine } from "../src/cedar-engine.js";
 import { decideAll, prepareEngines } from "../src/decide-engines.js";
 import { layoutGraph } from "../src/graph-layout.js";
 import { fit, renderGraphSvg } from "../src/graph-svg.js";
@@ -39,7 +40,7 @@ describe("analyzeInput", () => {
 
   it("takes the kind it is given for a single policy", () => {
     const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}';
-    expect(analyzeInput(policy, "key").shape).toBe("key");
+    expect(analyzeInput(policy, { kind: "key" }).shape).toBe("key");
     expect(analyzeInput(policy).shape).toBe("identity");
   });
 
@@ -51,16 +52,35 @@ describe("analyzeInput", () => {
   });
 });
 
+const decisionOf = (a: { result?: { decision: string } | { error: { code: string } } }): string =>
+  a.result === undefined ? "-" : "error" in a.result ? a.result.error.code : a.result.decision;
+
 describe("the engines side by side", () => {
-  it("reference and graph agree on the sample requests; Cedar says why it is missing", () => {
-    const engines = prepareEngines(analyzeInput(SAMPLE_BUNDLE));
+  it("reference, graph and Cedar agree on the sample requests", () => {
+    const engines = prepareEngines(analyzeInput(SAMPLE_BUNDLE), prepareCedarEngine());
     const outcomes = SAMPLE_REQUESTS.map((r) => decideAll(engines, JSON.parse(r.text)));
     // Expected from DESIGN §3 (see the labels in samples.ts).
-    expect(outcomes.map((o) => o.map((a) => (a.result === undefined ? "-" : "error" in a.result ? a.result.error.code : a.result.decision)))).toEqual([
-      ["Allow", "Allow", "-"], ["ExplicitDeny", "ExplicitDeny", "-"], ["ImplicitDeny", "ImplicitDeny", "-"], ["KR0002", "KR0002", "-"],
+    expect(outcomes.map((o) => o.map(decisionOf))).toEqual([
+      ["Allow", "Allow", "Allow"], ["ExplicitDeny", "ExplicitDeny", "ExplicitDeny"],
+      ["ImplicitDeny", "ImplicitDeny", "ImplicitDeny"], ["KR0002", "KR0002", "KR0002"],
     ]);
-    expect(outcomes.every((o) => o[1]?.agrees === true)).toBe(true);
-    expect(outcomes[0]?.[2]?.unavailable).toMatch(/not available/);
+    expect(outcomes.every((o) => o[1]?.agrees === true && o[2]?.agrees === true)).toBe(true);
+  });
+
+  it("says why Cedar is missing when no Cedar engine is given", () => {
+    const answers = decideAll(prepareEngines(analyzeInput(SAMPLE_BUNDLE)), JSON.parse(SAMPLE_REQUESTS[0]!.text));
+    expect(answers.map(decisionOf)).toEqual(["Allow", "Allow", "-"]);
+    expect(answers[2]?.unavailable).toMatch(/not available/);
+  });
+
+  it("under pure Cedar, refuses a `?` wildcard at its span but keeps the graph and the reference", () => {
+    const text = SAMPLE_BUNDLE.replace('"StringEquals": { "aws:ResourceTag/Project": "Alpha"', '"StringLike": { "aws:ResourceTag/Project": "Alph?"');
+    expect(analyzeInput(text).cedar?.files).toBeDefined(); // a derived attribute by default (DESIGN §4)
+    const pure = analyzeInput(text, { pureCedar: true });
+    expect(pure.diagnostics.map((d) => [d.code, underlined(text, d.span)])).toEqual([["KC3001", '"Alph?"']]);
+    expect(pure.cedar?.files).toBeUndefined();
+    const answers = decideAll(prepareEngines(pure, prepareCedarEngine()), JSON.parse(SAMPLE_REQUESTS[0]!.text));
+    expect(answers.map(decisionOf)).toEqual(["Allow", "Allow", "-"]);
   });
 });
 
