@@ -9,6 +9,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+// The installed CLI must run the same checks, and write the same SARIF, as the repository's (once they are there).
+const registryInRepo = await import("../../src/diagnostics/registry.js").then(() => true, () => false);
+const checksInRepo = await import("../../src/checks/check-policy.js").then(
+  (m: Record<string, unknown>) => typeof m["checkPolicyText"] === "function", () => false);
 const KEY = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
 const ROLE = "arn:aws:iam::111122223333:role/App";
 const SESSION = "arn:aws:sts::111122223333:assumed-role/App/s1";
@@ -58,6 +62,16 @@ function writeBundle(dir: string): void {
   };
   writeFileSync(join(dir, "key-policy.json"), JSON.stringify(keyPolicy, null, 2));
   writeFileSync(join(dir, "app.json"), JSON.stringify(identity, null, 2));
+  // Expected decisions (DESIGN §3: same account, the key policy names the account, an identity Allow
+  // is needed): Allow, ImplicitDeny (tag Beta), ExplicitDeny, error KR0002 (unknown action).
+  const requests = [
+    { principal: SESSION, action: "kms:Decrypt", resource: KEY, context: { "aws:ResourceTag/Project": "Alpha" } },
+    { principal: SESSION, action: "kms:Decrypt", resource: KEY, context: { "aws:ResourceTag/Project": "Beta" } },
+    { principal: SESSION, action: "kms:ScheduleKeyDeletion", resource: KEY, context: {} },
+    { principal: SESSION, action: "kms:NoSuchAction", resource: KEY, context: {} },
+  ];
+  writeFileSync(join(dir, "requests.json"), JSON.stringify(requests));
+  writeFileSync(join(dir, "broken.json"), '{ "Version": "2012-10-17", "Statement": [ }');
   writeFileSync(join(dir, "bundle.json"), JSON.stringify({ keys: { [KEY]: { policy: "key-policy.json" } }, principals: { [ROLE]: { policies: ["app.json"] } } }, null, 2));
 }
 
@@ -109,10 +123,26 @@ describe("the installed kms-cedar CLI", () => {
 
   it("prints its version and fails a broken policy with exit status 1", () => {
     expect(run("npx", ["--no-install", "kms-cedar", "--version"], app()).stdout.trim()).toBe("0.1.0");
-    writeFileSync(join(app(), "broken.json"), '{ "Version": "2012-10-17", "Statement": [ }');
     const broken = spawnSync("npx", ["--no-install", "kms-cedar", "check", "broken.json"], { cwd: app(), env: childEnv(), encoding: "utf8" });
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/error\[KC1\d{3}\]/);
+  });
+
+  it.skipIf(!checksInRepo)("runs the full policy checks, not only JSON syntax", () => {
+    writeFileSync(join(app(), "lower-effect.json"), JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "allow", Action: "kms:Decrypt", Resource: "*" }] }));
+    const checked = spawnSync("npx", ["--no-install", "kms-cedar", "check", "lower-effect.json"], { cwd: app(), env: childEnv(), encoding: "utf8" });
+    // policy-checker.ts must import check-policy.js with a literal specifier, or esbuild cannot bundle it.
+    expect(checked.stderr, "the installed CLI checks only JSON syntax: the checks were not bundled").not.toContain("only JSON syntax was checked");
+    expect(checked.stdout).toContain("error[KC2031]");
+    expect(checked.status).toBe(1);
+  });
+
+  it.skipIf(!registryInRepo)("writes a SARIF log with the registry's rules", () => {
+    const sarif = spawnSync("npx", ["--no-install", "kms-cedar", "check", "broken.json", "--format", "sarif"], { cwd: app(), env: childEnv(), encoding: "utf8" });
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0]?.tool.driver.rules.map((r) => r.id)).toContain("KC1006");
+    expect(log.runs[0]?.results.length).toBeGreaterThan(0);
   });
 
   it("runs kms-cedar-conformance from its bundle", () => {
@@ -122,14 +152,6 @@ describe("the installed kms-cedar CLI", () => {
 
 describe("@kms-cedar/runtime installed", () => {
   it("decides requests with createAuthorizer from the compiled graph.json", () => {
-    // Expected from DESIGN §3 (same account, key policy names the account, identity Allow needed).
-    const requests = [
-      { principal: SESSION, action: "kms:Decrypt", resource: KEY, context: { "aws:ResourceTag/Project": "Alpha" } },
-      { principal: SESSION, action: "kms:Decrypt", resource: KEY, context: { "aws:ResourceTag/Project": "Beta" } },
-      { principal: SESSION, action: "kms:ScheduleKeyDeletion", resource: KEY, context: {} },
-      { principal: SESSION, action: "kms:NoSuchAction", resource: KEY, context: {} },
-    ];
-    writeFileSync(join(app(), "requests.json"), JSON.stringify(requests));
     writeFileSync(join(app(), "decide.mjs"), [
       'import { readFileSync } from "node:fs";',
       'import { createAuthorizer } from "@kms-cedar/runtime";',
@@ -139,6 +161,22 @@ describe("@kms-cedar/runtime installed", () => {
     ].join("\n"));
     if (!existsSync(join(app(), "out/graph.json"))) run("npx", ["--no-install", "kms-cedar", "compile", "bundle.json", "-o", "out"], app());
     const decided = JSON.parse(run(process.execPath, ["decide.mjs"], app()).stdout) as string[];
+    expect(decided).toEqual(["Allow", "ImplicitDeny", "ExplicitDeny", "KR0002"]);
+  });
+
+  it("decides with createCedarAuthorizer over Cedar emitted by the installed compiler (cedar-wasm found in place)", () => {
+    writeFileSync(join(app(), "cedar.mjs"), [
+      'import { readFileSync } from "node:fs";',
+      'import { compileBundle, emitCedar } from "@kms-cedar/compiler";',
+      'import { createCedarAuthorizer } from "@kms-cedar/runtime";',
+      'const { graph } = compileBundle("bundle.json");',
+      "const { files, diagnostics } = emitCedar(graph);",
+      'if (files === undefined) throw new Error(JSON.stringify(diagnostics));',
+      "const cedar = createCedarAuthorizer({ policies: files.policies, schema: files.schema, manifest: files.manifest });",
+      'const requests = JSON.parse(readFileSync("requests.json", "utf8"));',
+      'console.log(JSON.stringify(requests.map((r) => { const d = cedar.decide(r); return "error" in d ? d.error.code : d.decision; })));',
+    ].join("\n"));
+    const decided = JSON.parse(run(process.execPath, ["cedar.mjs"], app()).stdout) as string[];
     expect(decided).toEqual(["Allow", "ImplicitDeny", "ExplicitDeny", "KR0002"]);
   });
 
