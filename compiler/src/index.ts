@@ -16,3 +16,10 @@ export type { GraphPass } from "./passes/graph-passes.js";
 // The Cedar emitter (compiler/src/emit/cedar/, H6); exported for the conformance suite until compileBundle carries `cedar`.
 export { emitCedar } from "./emit/cedar/emit-cedar.js";
 export type { CedarFiles, EmitCedarOptions, EmitCedarResult } from "./emit/cedar/emit-cedar.js";
+// Policy checks (compiler/src/checks/), the policy view reader, the KMS catalog and the diagnostic registry (H3).
+export { checkPolicyText } from "./checks/check-policy.js";
+export type { CheckPolicyOptions, CheckPolicyResult } from "./checks/check-policy.js";
+export { readPolicy } from "./syntax/read-policy.js";
+export { DIAGNOSTIC_REGISTRY, findDiagnosticInfo } from "./diagnostics/registry.js";
+export { CATALOG_SOURCE, CONDITION_KEYS, KMS_ACTIONS, findConditionKey, findKmsAction, listKmsActions, matchKmsActions } from "./catalog/index.js";
+export type { ConditionKeyInfo, ConditionKeyType, KmsActionInfo, PolicyType, ResourceKind } from "./catalog/index.js";

@@ -89,7 +89,7 @@ export const CHECK_CODES = {
   emptyValueList: { code: "KC2120", slug: "empty-value-list", severity: error, summary: "a condition key has an empty list of values", help: "IAM's behaviour for `[]` is contradictory; write the intended values" },
   nullMultipleValues: { code: "KC2121", slug: "null-multiple-values", severity: error, summary: "`Null` takes one value, `true` or `false`" },
   boolMultipleValues: { code: "KC2122", slug: "bool-multiple-values", severity: error, summary: "`Bool` takes one value, `true` or `false`" },
-  invalidNumber: { code: "KC2123", slug: "invalid-number", severity: error, summary: "not a number", help: "write an integer or decimal such as `10` or `1546257599.0`; exponents, hex, NaN and Infinity are not accepted" },
+  invalidNumber: { code: "KC2123", slug: "invalid-numeric-value", severity: error, summary: "not a number", help: "write an integer or decimal such as `10` or `1546257599.0`; exponents, hex, NaN and Infinity are not accepted" },
   invalidDate: { code: "KC2124", slug: "invalid-date", severity: error, summary: "not a date", help: "write an ISO 8601 date such as `2020-01-01` or `2020-01-01T00:00:00Z`, or epoch seconds" },
   invalidIp: { code: "KC2125", slug: "invalid-ip", severity: error, summary: "not an IP address or CIDR range", help: "write an IPv4 or IPv6 address or CIDR such as `203.0.113.0/24` or `2001:db8::/32`" },
   invalidBool: { code: "KC2126", slug: "invalid-bool", severity: error, summary: "a `Bool` value must be `true` or `false`" },

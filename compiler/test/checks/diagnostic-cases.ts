@@ -1,6 +1,8 @@
 // One case per diagnostic code that checkPolicyText can produce: a policy, its kind, and the text the
 // diagnostic must underline (its `occurrence`-th appearance in the policy, 0 by default). Expected values
 // come from the spec sections named in each comment, not from the checker's output.
+import { BUNDLE_DIAGNOSTICS } from "../../src/bundle/bundle-diagnostic-codes.js";
+import { CEDAR_DIAGNOSTICS } from "../../src/emit/cedar/cedar-codes.js";
 import type { PolicyKind } from "../../src/syntax/policy-syntax.js";
 import { identityCondition, identityStatement, keyCondition, keyStatement } from "../helpers/diagnose.js";
 
@@ -102,5 +104,52 @@ export const CHECK_CASES: readonly DiagnosticCase[] = [
   { code: "KC2133", kind: "identity", text: identityCondition(`{"NumericEquals":{"kms:ViaService":"1"}}`), underlined: `"NumericEquals"` },
 ];
 
-/** Codes that no policy text can produce: internal errors (tested separately by forcing a failure). */
-export const UNREACHABLE_BY_INPUT: readonly string[] = ["KC9001", "KC9002"];
+/** A case whose expected span is given by its offsets in the text (for `{`, `,` and other repeated text). */
+function at(code: string, kind: PolicyKind, text: string, marker: string, offsetInMarker = 0, length = 1): DiagnosticCase {
+  const start = text.indexOf(marker) + offsetInMarker;
+  if (text.indexOf(marker) < 0) throw new Error(`marker ${marker} not in ${text}`);
+  const underlined = text.slice(start, start + length);
+  let occurrence = 0;
+  for (let i = text.indexOf(underlined); i >= 0 && i < start; i = text.indexOf(underlined, i + 1)) occurrence++;
+  return { code, kind, text, underlined, occurrence };
+}
+
+const ok = identityStatement("");
+const deep = `${"[".repeat(70)}${"]".repeat(70)}`;
+const oversized = `{${V},"Id":"${"x".repeat(32_800)}","Statement":{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}}`;
+
+/** The JSON front end's codes (grammar/src/json/diagnostic-codes.ts), as checkPolicyText reports them. */
+export const JSON_CASES: readonly DiagnosticCase[] = [
+  { code: "KC1001", kind: "identity", text: "", underlined: "" },
+  { code: "KC1002", kind: "key", text: oversized, underlined: oversized.slice(32_768) },
+  at("KC1003", "identity", deep, "[".repeat(6), 64),
+  { code: "KC1004", kind: "identity", text: `\uFEFF${ok}`, underlined: "\uFEFF" },
+  at("KC1005", "identity", `${ok},`, "]},", 2),
+  { code: "KC1006", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":@`), underlined: "@" },
+  { code: "KC1007", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":TRUE`), underlined: "TRUE" },
+  { code: "KC1008", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":"*" // all keys\n`), underlined: "// all keys" },
+  { code: "KC1009", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":'*'`), underlined: "'*'" },
+  { code: "KC1010", kind: "identity", text: `{"Version":"2012-10-17}`, underlined: `"2012-10-17}` },
+  { code: "KC1011", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":"a\tb"`), underlined: "\t" },
+  { code: "KC1012", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":"\\x"`), underlined: "\\x" },
+  { code: "KC1013", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":"\\u12"`), underlined: "\\u12" },
+  { code: "KC1014", kind: "identity", text: identityCondition(`{"NumericEquals":{"kms:RotationPeriodInDays":0365}}`), underlined: "0365" },
+  { code: "KC1015", kind: "identity", text: ok.replace(`"Effect":"Allow",`, `"Effect":"Allow" `), underlined: `"Action"` },
+  at("KC1016", "identity", ok.replace(`"Resource":"*"`, `"Resource":"*",`), `"*",}`, 3),
+  at("KC1017", "identity", ok.replace(`"Action":"kms:Decrypt"`, `"Action":[,"kms:Decrypt"]`), "[,", 1),
+  { code: "KC1018", kind: "identity", text: ok.replace(`"Effect":"Allow"`, `"Effect" "Allow"`), underlined: `"Allow"` },
+  at("KC1019", "identity", ok.replace(`"Effect":"Allow"`, `"Sid":,"Effect":"Allow"`), `"Sid":,`, 6),
+  { code: "KC1020", kind: "identity", text: ok.replace(`"Effect":"Allow"`, `true : 1,"Effect":"Allow"`), underlined: "true" },
+  at("KC1021", "identity", ok.replace(`"Action":"kms:Decrypt"`, `"Action":["kms:Decrypt":"x"]`), `"kms:Decrypt":`, 13),
+  at("KC1022", "identity", ok.slice(0, -1), "{"),
+  at("KC1023", "identity", ok.replace(`"Resource":"*"`, `"Resource":["*"]]`), `]]`, 1),
+  { code: "KC1024", kind: "identity", text: ok.replace(`"Effect":"Allow"`, `"Effect":"Deny","Effect":"Allow"`), underlined: `"Effect"`, occurrence: 1 },
+];
+
+/** Registry codes that no policy text given to checkPolicyText can produce, and why. */
+export const NOT_FROM_POLICY_TEXT: readonly { readonly code: string; readonly why: string }[] = [
+  { code: "KC9001", why: "internal error of the JSON parser (a bug), never caused by input" },
+  { code: "KC9002", why: "internal error of a check; shown firing by internal-error.test.ts, which forces a check to throw" },
+  ...BUNDLE_DIAGNOSTICS.map((info) => ({ code: info.code, why: "bundle loader code, shown firing by compiler/test/bundle and compiler/test/cli" })),
+  ...CEDAR_DIAGNOSTICS.map((info) => ({ code: info.code, why: "Cedar emitter code (compile, not check), shown firing by the Cedar emitter's tests" })),
+];

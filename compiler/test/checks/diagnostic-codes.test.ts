@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHECK_CODES } from "../../src/diagnostics/check-codes.js";
 import { diagnose } from "../helpers/diagnose.js";
-import { CHECK_CASES } from "./diagnostic-cases.js";
+import { CHECK_CASES, JSON_CASES } from "./diagnostic-cases.js";
 
 function nthIndex(text: string, needle: string, n: number): number {
   let at = -1;
@@ -12,8 +12,8 @@ function nthIndex(text: string, needle: string, n: number): number {
   return at;
 }
 
-describe("every check code fires on its case and underlines the expected text", () => {
-  for (const c of CHECK_CASES) {
+describe("every code checkPolicyText reports fires on its case and underlines the expected text", () => {
+  for (const c of [...JSON_CASES, ...CHECK_CASES]) {
     it(`${c.code} (${c.kind})`, () => {
       const start = nthIndex(c.text, c.underlined, c.occurrence ?? 0);
       expect(start, "the case's underlined text must occur in its policy").toBeGreaterThanOrEqual(0);

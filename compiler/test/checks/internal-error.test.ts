@@ -13,8 +13,8 @@ describe("a check that throws", () => {
     const text = `{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"kms:Decrypt","Resource":"*"}]}`;
     const found = diagnose(text, "identity").map((d) => [d.code, d.message]);
     expect(found).toEqual([
-      ["KC2031", "invalid effect `allow`"],
       ["KC9002", "internal error in `checkKmsActionNames`: boom"],
+      ["KC2031", "invalid effect `allow`"],
     ]);
   });
 });

@@ -1,13 +1,10 @@
 // Test helper: every diagnostic of a policy text, as checkPolicyText would give them.
 import type { Diagnostic } from "@kms-cedar/grammar";
-import { runChecks } from "../../src/checks/run-checks.js";
+import { checkPolicyText } from "../../src/checks/check-policy.js";
 import type { PolicyKind } from "../../src/syntax/policy-syntax.js";
-import { tinyJson } from "./tiny-json.js";
 
 export function diagnose(text: string, kind: PolicyKind): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  runChecks(text, kind, tinyJson(text), (d) => out.push(d));
-  return out;
+  return checkPolicyText(text, kind).diagnostics;
 }
 
 /** `code: underlined text` for each diagnostic, in position order: compact and readable in assertions. */
