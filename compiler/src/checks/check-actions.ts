@@ -34,7 +34,7 @@ export const checkKmsActionNames: Check = ({ kind, document }, report) => {
         const colon = item.value.indexOf(":");
         if (colon < 0 || item.value.includes("${") || item.value.slice(0, colon).toLowerCase() !== "kms") continue;
         const name = item.value.slice(colon + 1);
-        if (name.includes(":")) continue; // malformed: checkActionFormat reports it
+        if (name === "" || name.includes(":")) continue; // malformed: checkActionFormat reports it
         const matches = matchKmsActions(name);
         if (matches.length === 0) {
           report(makeDiagnostic(CHECK_CODES.unknownKmsAction, item.span, `\`${item.value}\` matches no KMS action`));
