@@ -6,11 +6,12 @@ import type { CedarManifest, DecisionGraph, GraphStatement, MarkerName } from "@
 import { loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION, splitPolicySet } from "@kms-cedar/runtime";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { assemblePolicies } from "./assemble-policies.js";
-import { CEDAR_CODES } from "./cedar-codes.js";
+import { CEDAR_CODES, WHY } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";
 import { emitSchema } from "./emit-schema.js";
 import { planConditions } from "./plan-conditions.js";
 import type { ConditionPlan } from "./plan-conditions.js";
+import type { Strategy } from "./strategy.js";
 
 export interface EmitCedarOptions {
   /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
@@ -128,9 +129,10 @@ function measure(graph: DecisionGraph, statements: readonly GraphStatement[], pl
     for (const n of s.tests) {
       const strategy = plan.strategies.get(n)!;
       const bucket = graph.nodes[n]!.kind === "resource" ? resources : conditions;
-      if (strategy.kind === "derived") {
+      const code = derivedCode(strategy);
+      if (code !== undefined) {
         bucket.derived++;
-        derivedByKind[strategy.code] = (derivedByKind[strategy.code] ?? 0) + 1;
+        derivedByKind[code] = (derivedByKind[code] ?? 0) + 1;
       } else {
         bucket.native++;
       }
@@ -144,15 +146,23 @@ function refuseDerived(graph: DecisionGraph, used: readonly number[], plan: Cond
   const out: CedarDiagnostic[] = [];
   for (const n of used) {
     const strategy = plan.strategies.get(n)!;
-    if (strategy.kind !== "derived") continue;
+    const code = derivedCode(strategy);
+    if (code === undefined) continue;
     const node = graph.nodes[n]!;
     const origin = node.origin[0];
     const policy = origin === undefined ? undefined : graph.policies[origin.policy];
     const what = node.kind === "condition" ? `condition on \`${node.key}\`` : "resource pattern";
-    const d = makeDiagnostic(CEDAR_CODES[strategy.code], origin?.span ?? { start: 0, end: 0 }, `${what} cannot be compiled to pure Cedar: ${strategy.why}`);
+    const d = makeDiagnostic(CEDAR_CODES[code], origin?.span ?? { start: 0, end: 0 }, `${what} cannot be compiled to pure Cedar: ${WHY[code]}`);
     out.push({ ...d, ...(policy !== undefined ? { location: policy.location } : {}), ...(policy?.file !== undefined ? { file: policy.file } : {}) });
   }
   return out;
+}
+
+/** The derived kind a node needs, if any (a derived test, or a native test over a derived view). */
+function derivedCode(strategy: Strategy): CedarCode | undefined {
+  if (strategy.kind === "derived") return strategy.code;
+  if (strategy.kind === "compare") return strategy.derivedView;
+  return undefined;
 }
 
 function internal(code: CedarCode, detail: string): CedarDiagnostic {

@@ -35,8 +35,8 @@ export function planCompare(node: ConditionNode, views: ContextViews, typed: Typ
   const base = NEGATED[node.base] ?? (node.base === "ArnEquals" ? "ArnLike" : node.base);
   if (node.qualifier !== undefined) return planSet(node, base, negated, views);
   const absent = node.ifExists || negated;
-  const compare = (view: string, pairs: PairMatch[], variables: string[] = []): Strategy =>
-    ({ kind: "compare", view, negated, absent, pairs, variables });
+  const compare = (view: string, pairs: PairMatch[], variables: string[] = [], derivedView?: CedarCode): Strategy =>
+    ({ kind: "compare", view, negated, absent, pairs, variables, ...(derivedView !== undefined ? { derivedView } : {}) });
   switch (base) {
     case "StringEquals":
     case "StringLike":
@@ -49,7 +49,7 @@ export function planCompare(node: ConditionNode, views: ContextViews, typed: Typ
         pairs.push(equals(shape.text.toLowerCase()));
       }
       // The lower-case view exists only because Cedar has no lower-case function (derived).
-      return compare(views.value(node.key, "lower"), pairs);
+      return compare(views.value(node.key, "lower"), pairs, [], "ignoreCase");
     }
     case "Bool": {
       const pairs: PairMatch[] = [];
@@ -82,7 +82,7 @@ function equals(literal: string): PairMatch {
   return (v) => relation(`${v} == ${str(literal)}`);
 }
 
-type Compare = (view: string, pairs: PairMatch[], variables?: string[]) => Strategy;
+type Compare = (view: string, pairs: PairMatch[], variables?: string[], derivedView?: CedarCode) => Strategy;
 
 function planString(node: ConditionNode, like: boolean, views: ContextViews, compare: Compare): Planned {
   const pairs: PairMatch[] = [];

@@ -27,6 +27,8 @@ export type Strategy =
       readonly absent: boolean;
       readonly pairs: readonly PairMatch[];
       readonly variables: readonly string[];
+      /** Set when the view itself is derived (the lower-case view of IgnoreCase). */
+      readonly derivedView?: CedarCode;
     }
   /** A set operator with StringEquals / StringNotEquals over a Set<String> view (§3.2). */
   | {
