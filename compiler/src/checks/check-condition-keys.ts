@@ -18,6 +18,7 @@ const ALIAS_KEYS: Readonly<Record<string, string>> = {
 /** AWS: §1.9, §3.4 — single-valued families KMS refuses set operators on (`OverlyPermissiveCondition`). */
 const NO_SET_OPERATOR_FAMILIES = new Set(["kms:encryptioncontext:", "aws:requesttag/"]);
 
+/** Key names: format, unknown `aws:`/`kms:` keys, keys a key policy may not use, the `aws:` alias keys, deprecated synonyms. */
 export const checkConditionKeyNames: Check = ({ kind, document }, report) => {
   for (const { key } of conditionKeys(document)) {
     const name = key.key.value;

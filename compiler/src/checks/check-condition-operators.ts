@@ -18,6 +18,7 @@ for (const base of BASE_OPERATORS) {
   }
 }
 
+/** Operator names (known, correctly cased, no `NullIfExists`, no set-qualified `Null`) and empty blocks. */
 export const checkConditionOperators: Check = ({ document }, report) => {
   for (const statement of document.statements) {
     const condition = statement.condition;

@@ -28,6 +28,7 @@ const VALUE_SYNTAX: Partial<Record<OperatorFamily, { readonly ok: (text: string)
 
 const NON_LIKE_STRING = new Set(["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"]);
 
+/** Every condition value against its operator: value counts, empty lists, value syntax, boolean case, literal wildcards. */
 export const checkConditionValues: Check = ({ text, document, variables }, report) => {
   for (const { operator, key } of conditionKeys(document)) {
     const op = operator.operator;

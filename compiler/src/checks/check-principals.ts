@@ -29,6 +29,7 @@ function awsPrincipalProblem(value: string): string | undefined {
   return "is not an IAM user, role or root ARN, or an STS session ARN";
 }
 
+/** Key-policy `Principal` values: `*` string form, whole-value wildcards, unique IDs, well-formed `AWS` principals. */
 export const checkKeyPolicyPrincipals: Check = ({ kind, document }, report) => {
   if (kind !== "key") return;
   for (const statement of document.statements) {

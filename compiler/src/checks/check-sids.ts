@@ -7,6 +7,7 @@ import type { Check } from "./check-context.js";
 
 const IDENTITY_SID = /^[A-Za-z0-9]*$/u;
 
+/** `Sid` characters (identity policies) and uniqueness (error in identity policies, warning in key policies). */
 export const checkSids: Check = ({ kind, document }, report) => {
   const seen = new Map<string, JsonString>();
   for (const statement of document.statements) {

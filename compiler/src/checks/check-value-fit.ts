@@ -28,6 +28,7 @@ const FITTING: Record<string, readonly OperatorFamily[]> = {
   Binary: ["binary"],
 };
 
+/** Operator family against the key type (A17) and patterns in the values of sensitive keys (§6.4). */
 export const checkValueFit: Check = ({ document, variables }, report) => {
   for (const { operator, key } of conditionKeys(document)) {
     const op = operator.operator;

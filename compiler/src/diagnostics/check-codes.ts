@@ -33,7 +33,7 @@ export const CHECK_CODES = {
 
   // Statements (checks/check-statement-elements.ts, check-sids.ts), spec §1.3, §1.9, A21, A27.
   missingEffect: { code: "KC2030", slug: "missing-effect", severity: error, summary: "the statement has no `Effect`" },
-  invalidEffect: { code: "KC2031", slug: "invalid-effect", severity: error, summary: "`Effect` must be exactly `Allow` or `Deny` (case-sensitive)" },
+  invalidEffect: { code: "KC2031", slug: "invalid-effect", severity: error, summary: "`Effect` must be exactly `Allow` or `Deny` (case-sensitive)", help: "write `Allow` or `Deny`" },
   conflictingElements: { code: "KC2032", slug: "conflicting-elements", severity: error, summary: "an element and its `Not` form are both present" },
   missingAction: { code: "KC2033", slug: "missing-action", severity: error, summary: "the statement has neither `Action` nor `NotAction`" },
   missingResource: { code: "KC2034", slug: "missing-resource", severity: error, summary: "the statement has neither `Resource` nor `NotResource`" },
