@@ -7,6 +7,8 @@ export type Expr =
   | { readonly kind: "const"; readonly value: boolean }
   /** Pre-printed text: "primary" binds like a call or member access, "relation" like `==` / `in` / `has`. */
   | { readonly kind: "leaf"; readonly text: string; readonly level: "primary" | "relation" }
+  /** `left == right` or `left != right` (negation flips it). */
+  | { readonly kind: "equals"; readonly left: string; readonly right: string; readonly negated: boolean }
   | { readonly kind: "not"; readonly item: Expr }
   | { readonly kind: "and"; readonly items: readonly Expr[] }
   | { readonly kind: "or"; readonly items: readonly Expr[] }
@@ -25,6 +27,11 @@ export function relation(text: string): Expr {
   return { kind: "leaf", text, level: "relation" };
 }
 
+/** `left == right`, printed operands. */
+export function equals(left: string, right: string): Expr {
+  return { kind: "equals", left, right, negated: false };
+}
+
 export function constant(value: boolean): Expr {
   return value ? TRUE : FALSE;
 }
@@ -32,6 +39,7 @@ export function constant(value: boolean): Expr {
 export function not(item: Expr): Expr {
   if (item.kind === "const") return constant(!item.value);
   if (item.kind === "not") return item.item;
+  if (item.kind === "equals") return { ...item, negated: !item.negated };
   return { kind: "not", item };
 }
 
@@ -82,6 +90,7 @@ const LEVEL = { if: 0, or: 1, and: 2, relation: 3, not: 4, primary: 5, const: 5 
 function levelOf(e: Expr): number {
   switch (e.kind) {
     case "leaf": return LEVEL[e.level];
+    case "equals": return LEVEL.relation;
     case "const": return LEVEL.const;
     default: return LEVEL[e.kind];
   }
@@ -92,6 +101,7 @@ export function printExpr(e: Expr): string {
   switch (e.kind) {
     case "const": return e.value ? "true" : "false";
     case "leaf": return e.text;
+    case "equals": return `${e.left} ${e.negated ? "!=" : "=="} ${e.right}`;
     case "not": return `!${wrap(e.item, LEVEL.not + 1)}`;
     case "and": return e.items.map((i) => wrap(i, LEVEL.and + 1)).join(" && ");
     case "or": return e.items.map((i) => wrap(i, LEVEL.or + 1)).join(" || ");

@@ -1,9 +1,10 @@
 // Emits the Cedar output of a decision graph (DESIGN §3, §4): policies.cedar (formatted), the schema
 // (text and JSON) and manifest.json, then checks its own output with cedar-wasm's strict validator
 // (a failure is a KC93xx bug report, never silent output). Phase: emit; deterministic.
-import type { Diagnostic, DiagnosticInfo } from "@kms-cedar/grammar";
+import type { Diagnostic } from "@kms-cedar/grammar";
 import type { CedarManifest, DecisionGraph, GraphStatement, MarkerName } from "@kms-cedar/runtime";
-import { loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION, splitPolicySet } from "@kms-cedar/runtime";
+import { loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import { checkOutput } from "./check-output.js";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { assemblePolicies } from "./assemble-policies.js";
 import { CEDAR_CODES, WHY } from "./cedar-codes.js";
@@ -65,29 +66,15 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const share = measure(graph, statements, plan);
   if (options.pureCedar === true) diagnostics.push(...refuseDerived(graph, used, plan));
 
-  const cedar = loadCedar();
   const emitted = assemblePolicies(graph, plan);
   const raw = HEADER + emitted.map((p) => p.text).join("\n\n");
-  const formatted = cedar.formatPolicies({ policyText: raw, lineWidth: 100, indentWidth: 2 });
-  if (formatted.type !== "success") {
-    return { diagnostics: [...diagnostics, internal("formatFailed", formatted.errors.map((e) => e.message).join("; "))], share };
-  }
-  const policies = formatted.formatted_policy;
-  const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => policies.includes(`context["${m}"]`)) as MarkerName[];
   const attributes = plan.views.list();
+  // Markers are declared only when some policy reads them (the folding may have dropped a guard).
+  const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`)) as MarkerName[];
   const schema = emitSchema(graph, attributes, markers);
-  const json = cedar.schemaToJson(schema);
-  if (json.type !== "success") {
-    return { diagnostics: [...diagnostics, internal("schemaFailed", json.errors.map((e) => e.message).join("; "))], share };
-  }
-  const split = splitPolicySet(cedar, policies);
-  if ("error" in split) return { diagnostics: [...diagnostics, internal("formatFailed", split.error)], share };
-  const validation = cedar.validate({ schema, policies: { staticPolicies: split.policies }, validationSettings: { mode: "strict" } });
-  if (validation.type !== "success") {
-    diagnostics.push(internal("validationFailed", validation.errors.map((e) => e.message).join("; ")));
-  } else {
-    for (const e of validation.validationErrors) diagnostics.push(internal("validationFailed", `policy \`${e.policyId}\`: ${e.error.message}`));
-  }
+  const checked = checkOutput(loadCedar(), raw, schema);
+  diagnostics.push(...checked.diagnostics);
+  if (!("policies" in checked) || diagnostics.some((d) => d.severity === "error")) return { diagnostics, share };
   const manifest: CedarManifest = {
     format: MANIFEST_FORMAT,
     version: MANIFEST_VERSION,
@@ -101,11 +88,10 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
     attributes,
     markers,
   };
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, share };
   const files: CedarFiles = {
-    policies,
+    policies: checked.policies,
     schema,
-    schemaJson: `${JSON.stringify(json.json, null, 2)}\n`,
+    schemaJson: `${JSON.stringify(checked.schemaJson, null, 2)}\n`,
     manifest: `${JSON.stringify(manifest, null, 2)}\n`,
   };
   return { files, manifest, diagnostics, share };
@@ -163,9 +149,4 @@ function derivedCode(strategy: Strategy): CedarCode | undefined {
   if (strategy.kind === "derived") return strategy.code;
   if (strategy.kind === "compare") return strategy.derivedView;
   return undefined;
-}
-
-function internal(code: CedarCode, detail: string): CedarDiagnostic {
-  const info: DiagnosticInfo = CEDAR_CODES[code];
-  return makeDiagnostic(info, { start: 0, end: 0 }, info.summary, { help: `${info.help ?? ""} (${detail})` });
 }

@@ -6,7 +6,7 @@ import { constant, ifThenElse, not, or, primary } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { contextAttr, str, strSet } from "./cedar-literal.js";
 import type { ContextViews, View } from "./context-views.js";
-import type { Strategy } from "./strategy.js";
+import type { PairMatch, Strategy } from "./strategy.js";
 
 export type Effect = "Allow" | "Deny";
 
@@ -20,7 +20,7 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
       return emitNull(views.get(strategy.view), strategy.whenPresent, strategy.whenAbsent, fcr);
     case "compare": {
       const view = views.get(strategy.view);
-      const match = or(...strategy.pairs.map((pair) => pair(view.value, views)));
+      const match = matchAny(strategy.pairs, view.value, views);
       const test = ifThenElse(view.has, strategy.negated ? not(match) : match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
       // AWS: §4.4, A18 — a variable on an ambiguous or multi-valued key leaves the test undecidable.
       const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
@@ -40,6 +40,18 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
       return ifThenElse(view.has, primary(view.value), constant(fcr));
     }
   }
+}
+
+/**
+ * OR over the pairs; two or more equalities with string literals read better as one set test
+ * (`["a", "b"].contains(v)`), placed where the first of them was.
+ */
+function matchAny(pairs: readonly PairMatch[], value: string, views: ContextViews): Expr {
+  const literals = pairs.flatMap((p) => (p.literal === undefined ? [] : [p.literal]));
+  if (literals.length < 2) return or(...pairs.map((pair) => pair(value, views)));
+  const first = pairs.findIndex((p) => p.literal !== undefined);
+  const set = primary(`${strSet([...new Set(literals)])}.contains(${value})`);
+  return or(...pairs.flatMap((pair, i) => (pair.literal === undefined ? [pair(value, views)] : i === first ? [set] : [])));
 }
 
 /** `context["#unsure"].contains("name")` and the like. */

@@ -4,7 +4,7 @@
 import type { ConditionNode } from "@kms-cedar/runtime";
 import { datetimeText, decimalText, instantOnGrid, ipRangeText, numberOnGrid } from "@kms-cedar/runtime";
 import type { CedarCode } from "./cedar-codes.js";
-import { and, FALSE, ifThenElse, primary, relation } from "./cedar-expr.js";
+import { and, equals as equalsExpr, FALSE, ifThenElse, primary, relation } from "./cedar-expr.js";
 import { likePattern, str, strSet } from "./cedar-literal.js";
 import { arnComponents, hasQuestionWildcard, hasWildcard, shapeOf } from "./condition-values.js";
 import type { ContextViews } from "./context-views.js";
@@ -57,7 +57,7 @@ export function planCompare(node: ConditionNode, views: ContextViews, typed: Typ
         const shape = shapeOf(value);
         if (shape.kind !== "text") return { derive: "variableOperator" };
         const lower = shape.text.toLowerCase();
-        pairs.push(lower === "true" || lower === "false" ? (v) => relation(`${v} == ${lower}`) : () => FALSE);
+        pairs.push(lower === "true" || lower === "false" ? (v) => equalsExpr(v, lower) : () => FALSE);
       }
       return compare(views.value(node.key, "bool"), pairs);
     }
@@ -78,8 +78,10 @@ export function planCompare(node: ConditionNode, views: ContextViews, typed: Typ
   throw new Error(`INVARIANT: unknown condition operator \`${node.base}\``);
 }
 
+/** The pair `r == "literal"`; tagged so the printer can merge several into one set test. */
 function equals(literal: string): PairMatch {
-  return (v) => relation(`${v} == ${str(literal)}`);
+  const pair: PairMatch = (v) => equalsExpr(v, str(literal));
+  return Object.assign(pair, { literal });
 }
 
 type Compare = (view: string, pairs: PairMatch[], variables?: string[], derivedView?: CedarCode) => Strategy;
@@ -97,8 +99,8 @@ function planString(node: ConditionNode, like: boolean, views: ContextViews, com
       const fallback = shape.default;
       pairs.push((v, lookup) => {
         const view = lookup.get(w);
-        const same = relation(`${v} == ${view.value}`);
-        return fallback === undefined ? and(view.has, same) : ifThenElse(view.has, same, relation(`${v} == ${str(fallback)}`));
+        const same = equalsExpr(v, view.value);
+        return fallback === undefined ? and(view.has, same) : ifThenElse(view.has, same, equalsExpr(v, str(fallback)));
       });
       continue;
     }
@@ -147,9 +149,9 @@ function planNumber(node: ConditionNode, suffix: string, views: ContextViews, ty
   const pairs = node.values.map((value): PairMatch => {
     const g = typeof value === "string" ? numberOnGrid(value, digits) : undefined;
     if (g === undefined) return () => FALSE;
-    if (grid.kind === "long") return (v) => relation(`${v} ${COMPARE[suffix]} ${g.floor.toString()}`);
+    if (grid.kind === "long") return suffix === "Equals" ? (v) => equalsExpr(v, g.floor.toString()) : (v) => relation(`${v} ${COMPARE[suffix]} ${g.floor.toString()}`);
     const literal = `decimal(${str(decimalText(g.floor))})`;
-    return suffix === "Equals" ? (v) => relation(`${v} == ${literal}`) : (v) => primary(`${v}.${DECIMAL_METHOD[suffix]}(${literal})`);
+    return suffix === "Equals" ? (v) => equalsExpr(v, literal) : (v) => primary(`${v}.${DECIMAL_METHOD[suffix]}(${literal})`);
   });
   return compare(view, pairs);
 }
@@ -161,7 +163,8 @@ function planDate(node: ConditionNode, suffix: string, views: ContextViews, type
   const pairs = node.values.map((value): PairMatch => {
     const g = typeof value === "string" ? instantOnGrid(value) : undefined;
     if (g === undefined) return () => FALSE;
-    return (v) => relation(`${v} ${COMPARE[suffix]} datetime(${str(datetimeText(g.floor))})`);
+    const literal = `datetime(${str(datetimeText(g.floor))})`;
+    return suffix === "Equals" ? (v) => equalsExpr(v, literal) : (v) => relation(`${v} ${COMPARE[suffix]} ${literal}`);
   });
   return compare(view, pairs);
 }

@@ -4,8 +4,11 @@ import type { CedarCode } from "./cedar-codes.js";
 import type { Expr } from "./cedar-expr.js";
 import type { View } from "./context-views.js";
 
-/** Builds the positive match of one policy value against the view's value (printed access). */
-export type PairMatch = (value: string, views: ViewLookup) => Expr;
+/**
+ * Builds the positive match of one policy value against the view's value (printed access). A pair
+ * that is plain equality with a string literal carries it as `literal`.
+ */
+export type PairMatch = ((value: string, views: ViewLookup) => Expr) & { readonly literal?: string };
 
 export interface ViewLookup {
   get(id: string): View;
