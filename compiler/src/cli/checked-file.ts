@@ -20,7 +20,7 @@ export interface CheckedFile {
 }
 
 /** Checks every policy of `loaded`; the bundle's own diagnostics come first (when it is a bundle). */
-export async function checkLoadedBundle(loaded: LoadedBundle, options: CheckOptions): Promise<CheckedFile[]> {
+export function checkLoadedBundle(loaded: LoadedBundle, options: CheckOptions): CheckedFile[] {
   const out: CheckedFile[] = [];
   if (loaded.single === undefined) {
     out.push({ file: loaded.file, kind: "bundle", text: loaded.text, diagnostics: sortBySpan(loaded.diagnostics) });
@@ -33,7 +33,7 @@ export async function checkLoadedBundle(loaded: LoadedBundle, options: CheckOpti
       seen.locations.push(source.location);
       continue;
     }
-    const diagnostics = sortBySpan(await checkPolicySource(source, options));
+    const diagnostics = sortBySpan(checkPolicySource(source, options));
     const locations = [source.location];
     const inferredBecause = loaded.single?.inferredBecause;
     const entry: CheckedFile = {

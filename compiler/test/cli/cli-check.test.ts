@@ -3,12 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { policyChecksAvailable } from "../../src/cli/adapters/policy-checker.js";
 import { underlinedTexts } from "./frame-helpers.js";
 import { REPO, runKmsCedar, tempFiles } from "./run-cli-process.js";
-
-// The policy checks (helper H3) may not have landed yet; tests that need them wait for them.
-const checksAvailable = await policyChecksAvailable();
 
 describe("kms-cedar check", () => {
   it("passes the ABAC example bundle: exit 0, no colors when piped, a summary over the 4 files", () => {
@@ -44,13 +40,13 @@ describe("kms-cedar check", () => {
     expect(given.stdout).not.toContain("note: checked");
   });
 
-  it.skipIf(!checksAvailable)("points inline-document diagnostics into the bundle text", () => {
+  it("points inline-document diagnostics into the bundle text", () => {
     const run = runKmsCedar(["check", "examples/broken/bundle.json"]);
     expect(run.stdout).toMatch(/ --> examples\/broken\/bundle.json:8:23\n/);
     expect(underlinedTexts(run.stdout)).toContain('"Permit"');
   });
 
-  it.skipIf(!checksAvailable)("shows every error of a broken policy at once, each underlined", () => {
+  it("shows every error of a broken policy at once, each underlined", () => {
     const run = runKmsCedar(["check", "examples/broken/identity-policy.json", "examples/broken/syntax-error.json"]);
     expect(run.status).toBe(1);
     const codes = [...run.stdout.matchAll(/^error\[(KC\d{4})\]/gm)].map((m) => m[1]);

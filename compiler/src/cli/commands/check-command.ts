@@ -3,7 +3,6 @@
 import { resolve } from "node:path";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
 import { loadBundleOrPolicy, readInput } from "../../bundle/load-bundle.js";
-import { policyChecksAvailable } from "../adapters/policy-checker.js";
 import { formatOf, maxBytesOf, stringOption, type Options } from "../args/option-values.js";
 import { checkLoadedBundle, countDiagnostics, type CheckedFile } from "../checked-file.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
@@ -33,10 +32,7 @@ export async function runCheck(files: readonly string[], options: Options, io: C
       key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
     });
     if (loaded.unreadableFiles) unreadable = true;
-    items.push(...(await checkLoadedBundle(loaded, limit)));
-  }
-  if (!(await policyChecksAvailable())) {
-    io.err("kms-cedar: warning: the policy checks are not available yet; only JSON syntax was checked\n");
+    items.push(...checkLoadedBundle(loaded, limit));
   }
   const checked = items.filter((item): item is CheckedFile => !("error" in item));
   if (format === "sarif") io.out(JSON.stringify(await sarifLog(items, io.cwd), null, 2) + "\n");

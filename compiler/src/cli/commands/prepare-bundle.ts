@@ -37,7 +37,7 @@ export async function prepareBundle(
     return { ok: false, exit: usageError(io, message, command) };
   }
   const loaded = loadBundleOrPolicy(input, io.cwd, attach.attach, { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN });
-  const checked = await checkLoadedBundle(loaded, limit);
+  const checked = checkLoadedBundle(loaded, limit);
   const counts = countDiagnostics(checked);
   const json = formatOf(options) === "json";
   if (counts.errors > 0) {

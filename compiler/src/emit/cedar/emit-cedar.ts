@@ -30,12 +30,18 @@ export interface CedarFiles {
 /** A diagnostic of the Cedar phase, with the bundle location and file of the policy it is about. */
 export type CedarDiagnostic = Diagnostic & { readonly location?: string; readonly file?: string };
 
-/** How many conditions (and Resource elements) compiled natively, and why the rest are derived. */
-export interface NativeShare {
-  readonly conditions: { readonly native: number; readonly derived: number };
-  readonly resources: { readonly native: number; readonly derived: number };
+/** Native and derived occurrences (per statement that emits Cedar), derived ones by kind. */
+export interface ShareCount {
+  readonly native: number;
+  readonly derived: number;
   /** Derived occurrences by kind (a CEDAR_CODES name). */
-  readonly derivedByKind: Readonly<Record<string, number>>;
+  readonly byKind: Readonly<Record<string, number>>;
+}
+
+/** How many conditions and Resource elements compiled natively, and why the rest are derived. */
+export interface NativeShare {
+  readonly conditions: ShareCount;
+  readonly resources: ShareCount;
 }
 
 export interface EmitCedarResult {
@@ -108,9 +114,8 @@ export function emittedStatements(graph: DecisionGraph): GraphStatement[] {
 }
 
 function measure(graph: DecisionGraph, statements: readonly GraphStatement[], plan: ConditionPlan): NativeShare {
-  const conditions = { native: 0, derived: 0 };
-  const resources = { native: 0, derived: 0 };
-  const derivedByKind: Record<string, number> = {};
+  const conditions = { native: 0, derived: 0, byKind: {} as Record<string, number> };
+  const resources = { native: 0, derived: 0, byKind: {} as Record<string, number> };
   for (const s of statements) {
     for (const n of s.tests) {
       const strategy = plan.strategies.get(n)!;
@@ -118,13 +123,13 @@ function measure(graph: DecisionGraph, statements: readonly GraphStatement[], pl
       const code = derivedCode(strategy);
       if (code !== undefined) {
         bucket.derived++;
-        derivedByKind[code] = (derivedByKind[code] ?? 0) + 1;
+        bucket.byKind[code] = (bucket.byKind[code] ?? 0) + 1;
       } else {
         bucket.native++;
       }
     }
   }
-  return { conditions, resources, derivedByKind };
+  return { conditions, resources };
 }
 
 /** `--pure-cedar`: one KC3xxx error per derived node, at its first origin. */
