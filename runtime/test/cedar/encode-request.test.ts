@@ -1,0 +1,136 @@
+// The request encoder (runtime/src/cedar/encode-request.ts): the same request errors as the other
+// engines, in the same order (docs/request-model.md "Errors"); the entity hierarchy (session → role →
+// account, attached policies, service in the key's account); context views and the marker sets.
+import { describe, expect, it } from "vitest";
+import type { CedarManifest } from "@kms-cedar/runtime";
+import { MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import { createEncoder } from "../../src/cedar/encode-request.js";
+import type { EncodedRequest } from "../../src/cedar/encode-request.js";
+
+const A = "111122223333";
+const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
+const SESSION = `arn:aws:sts::${A}:assumed-role/App/s1`;
+
+const manifest: CedarManifest = {
+  format: MANIFEST_FORMAT,
+  version: MANIFEST_VERSION,
+  actions: [
+    { name: "kms:Decrypt", target: "key", keyPolicy: true, crossAccount: true },
+    { name: "kms:CreateKey", target: "none", keyPolicy: false, crossAccount: false },
+    { name: "kms:CreateAlias", target: "alias", keyPolicy: true, crossAccount: false },
+  ],
+  keys: [KEY],
+  identity: [
+    { principal: `arn:aws:iam::${A}:role/team/App`, policies: ["principals[role/team/App][0]"] },
+    { principal: SESSION, policies: ["principals[session][0]"] },
+  ],
+  policies: [],
+  attributes: [
+    { name: "kms:encryptioncontext:dept", kind: "string", key: "kms:encryptioncontext:dept", derived: false },
+    { name: "kms:encryptioncontextkeys", kind: "set", key: "kms:encryptioncontextkeys", derived: false },
+    { name: "aws:multifactorauthage", kind: "long", key: "aws:multifactorauthage", derived: false, constants: ["3600"] },
+    { name: "aws:sourceip", kind: "ip", key: "aws:sourceip", derived: false },
+    { name: "project", kind: "resource-tag", key: "aws:resourcetag/project", derived: false },
+  ],
+  markers: ["#unsure", "#several", "#invalid"],
+};
+const encode = createEncoder(manifest);
+
+function encoded(request: object): EncodedRequest {
+  const result = encode(request as never);
+  if ("error" in result) throw new Error(result.error.message);
+  return result;
+}
+
+describe("request errors (docs/request-model.md), in the reference evaluator's order", () => {
+  const ok = { principal: SESSION, action: "kms:Decrypt", resource: KEY, context: {} };
+  const code = (request: object): string | undefined => {
+    const result = encode(request as never);
+    return "error" in result ? result.error.code : undefined;
+  };
+
+  it("gives each kind of undecidable request its code", () => {
+    expect(code({ ...ok, principal: 7 })).toBe("KR0007");
+    expect(code({ ...ok, context: [] })).toBe("KR0007");
+    expect(code({ ...ok, context: { "aws:SourceIp": 7 } })).toBe("KR0006");
+    expect(code({ ...ok, principal: "arn:aws:iam::1:user/x" })).toBe("KR0001");
+    expect(code({ ...ok, action: "kms:Frobnicate" })).toBe("KR0002");
+    expect(code({ ...ok, action: "s3:Decrypt" })).toBe("KR0002");
+    expect(code({ ...ok, resource: "arn:aws:s3:::bucket" })).toBe("KR0003");
+    expect(code({ ...ok, resource: "*" })).toBe("KR0005");
+    expect(code({ ...ok, resource: `arn:aws:kms:us-west-2:${A}:key/other` })).toBe("KR0004");
+    expect(code({ ...ok, action: "KMS:decrypt" })).toBeUndefined();
+  });
+
+  it("reports the first problem when there are several", () => {
+    expect(code({ ...ok, principal: "nobody", action: "kms:Frobnicate", context: { k: 1 } })).toBe("KR0006");
+    expect(code({ ...ok, principal: "nobody", action: "kms:Frobnicate" })).toBe("KR0001");
+  });
+});
+
+describe("entities", () => {
+  it("puts a session in its role (by name, path-less), the role in its account, and attaches the role's policies", () => {
+    const e = encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY });
+    expect(e.principal).toEqual({ type: "Sts::AssumedRole", id: SESSION });
+    const session = e.entities.find((x) => x.uid.id === SESSION)!;
+    expect(session.attrs).toEqual({ account: A });
+    expect(session.parents).toEqual([
+      { type: "Iam::Role", id: `arn:aws:iam::${A}:role/App` },
+      { type: "Iam::Policy", id: "principals[role/team/App][0]" },
+      { type: "Iam::Policy", id: "principals[session][0]" },
+    ]);
+    const role = e.entities.find((x) => x.uid.id === `arn:aws:iam::${A}:role/App`)!;
+    expect(role.parents).toEqual([{ type: "Iam::Account", id: `arn:aws:iam::${A}:root` }]);
+    const account = e.entities.find((x) => x.uid.id === `arn:aws:iam::${A}:root`)!;
+    expect(account.parents).toEqual([{ type: "Iam::Account", id: A }]);
+    expect(e.resource).toEqual({ type: "Kms::Key", id: KEY });
+    expect(e.entities.find((x) => x.uid.id === KEY)!.attrs).toEqual({ account: A, arn: KEY });
+  });
+
+  it("gives a service the key's account and no parents; `*` takes the caller's account", () => {
+    const service = encoded({ principal: "logs.amazonaws.com", action: "kms:Decrypt", resource: KEY });
+    expect(service.entities.find((x) => x.uid.id === "logs.amazonaws.com")).toEqual({ uid: { type: "Aws::Service", id: "logs.amazonaws.com" }, attrs: { account: A }, parents: [] });
+    const none = encoded({ principal: `arn:aws:iam::444455556666:root`, action: "kms:CreateKey", resource: "*" });
+    expect(none.entities.find((x) => x.uid.id === "*")!.attrs).toEqual({ account: "444455556666", arn: "*" });
+    const alias = encoded({ principal: SESSION, action: "kms:CreateAlias", resource: `arn:aws:kms:us-west-2:${A}:alias/x` });
+    expect(alias.resource).toEqual({ type: "Kms::Alias", id: `arn:aws:kms:us-west-2:${A}:alias/x` });
+  });
+});
+
+describe("context views and markers", () => {
+  const context = (c: object): EncodedRequest["context"] => encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY, context: c }).context;
+
+  it("reads keys case-insensitively and converts typed values", () => {
+    expect(context({ "KMS:EncryptionContext:Dept": "IT", "aws:SourceIp": "::ffff:10.1.2.3", "aws:MultiFactorAuthAge": "99999999999999999999" })).toEqual({
+      "kms:encryptioncontext:dept": "IT",
+      "aws:sourceip": { __extn: { fn: "ip", arg: "0:0:0:0:0:ffff:a01:203" } },
+      "aws:multifactorauthage": 3601,
+      "#unsure": [], "#several": [], "#invalid": [],
+    });
+  });
+
+  it("marks ambiguous keys unsure, several values of a single-value view unsure and several, bad typed values invalid", () => {
+    expect(context({
+      "kms:EncryptionContext:Dept": ["IT", "HR"],
+      "kms:EncryptionContextKeys": ["Dept", "Dept"],
+      "aws:SourceIp": "bad",
+      "aws:ResourceTag/Project": "A", "aws:resourcetag/project": "B",
+    })).toEqual({
+      "kms:encryptioncontextkeys": ["Dept"],
+      "#unsure": ["kms:encryptioncontext:dept", "aws:resourcetag/project"],
+      "#several": ["kms:encryptioncontext:dept"],
+      "#invalid": ["aws:sourceip"],
+    });
+  });
+
+  it("treats an empty array as an absent key and a repeated value as one value", () => {
+    expect(context({ "kms:EncryptionContextKeys": [], "kms:EncryptionContext:Dept": ["IT", "IT"] })).toEqual({
+      "kms:encryptioncontext:dept": "IT", "#unsure": [], "#several": [], "#invalid": [],
+    });
+  });
+
+  it("puts resource tags on the resource entity", () => {
+    const e = encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY, context: { "aws:ResourceTag/PROJECT": "Alpha" } });
+    expect(e.entities.find((x) => x.uid.id === KEY)!.tags).toEqual({ project: "Alpha" });
+  });
+});
