@@ -1,2 +1,4 @@
-// Entry point of the `kms-cedar-conformance` CLI (placeholder until the conformance suite lands).
-process.stdout.write("kms-cedar-conformance: not implemented yet\n");
+// Entry point of the `kms-cedar-conformance` CLI (conformance/bin/kms-cedar-conformance.js runs it).
+import { main } from "./cli.js";
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,122 @@
+// The condition keys generated policies test, with the value pools both sides draw from: policy
+// values that pass the checks, and request values that include odd ones (unparseable numbers,
+// dates and IPs, IPv6, IPv4-mapped IPv6, numbers beyond 2^53, more than four decimals, Unicode).
+// Phase: conformance generators. Pools are small and shared so conditions match about half the time.
+import type { OperatorFamily } from "./operators.js";
+
+export interface ConditionKeySpec {
+  readonly key: string;
+  /** The family of operators the key is meant for. */
+  readonly family: Exclude<OperatorFamily, "null">;
+  /** Multivalued in the request (spec §3.7): plain operators are rejected (KC2106). */
+  readonly multi: boolean;
+  /** Usable in key policies (spec §5.6: not `aws:ResourceTag/*` nor `kms:ResourceAliases`). */
+  readonly inKeyPolicy: boolean;
+  /** Set operators are rejected on it (KC2104: `kms:EncryptionContext:*`, `aws:RequestTag/*`). */
+  readonly noSetOperators: boolean;
+  /** Values a policy may write (all pass the checks). */
+  readonly policyValues: readonly string[];
+  /** Values a request may carry (overlapping the policy values, plus odd ones). */
+  readonly contextValues: readonly string[];
+}
+
+const DEPT_POLICY = ["IT", "HR", "Finance", "it", "I*", "*T", "?R", "a*b", "a?b", "", "école", "Fin*"];
+const DEPT_CONTEXT = ["IT", "it", "HR", "hr", "Finance", "FINANCE", "a*b", "axb", "a😀b", "", "ÉCOLE", "école", "straße"];
+
+function key(
+  k: string, family: ConditionKeySpec["family"], policyValues: readonly string[], contextValues: readonly string[],
+  flags: { multi?: boolean; identityOnly?: boolean; noSetOperators?: boolean } = {},
+): ConditionKeySpec {
+  return {
+    key: k, family, multi: flags.multi ?? false, inKeyPolicy: !(flags.identityOnly ?? false),
+    noSetOperators: flags.noSetOperators ?? false, policyValues, contextValues,
+  };
+}
+
+const NUMBERS_POLICY = ["7", "21", "21.0", "30", "-1.5", "0.00005", "9007199254740993", "+7", ".5", "30.12345"];
+const NUMBERS_CONTEXT = [
+  "7", "21", "30", "21.00", "-1.5", "0.00005", "0.0001", "9007199254740992", "9007199254740993", "7.00001",
+  "30.12345", "abc", "1e3", "0x10", " 7", "-0", ".5",
+];
+const DATES_POLICY = [
+  "2020-01-01T00:00:00Z", "2020-01-01", "2019-12-31T23:59:59Z", "1577836800", "2020-01-01T01:00:00+01:00", "2020",
+  "2020-06", "2020-01-01T00:00:00.5Z", "1577836800.25", "2020-01-01T00:00:00.0001Z",
+];
+const DATES_CONTEXT = [
+  "2020-01-01T00:00:00Z", "2019-12-31T23:59:59Z", "2020-01-01T00:00:00.500Z", "1577836800", "1577836799",
+  "2020-01-01T00:00:00+00:00", "2021-03-04T05:06:07Z", "2020-01-01t00:00:00z", "2020-01-01T00:00:00.0001Z",
+  "soon", "2020-13-01", "2020",
+];
+const BOOL_POLICY = ["true", "false", "TRUE", "False"];
+const BOOL_CONTEXT = ["true", "false", "True", "FALSE", "maybe", "1"];
+const IP_POLICY = [
+  "203.0.113.0/24", "203.0.113.5", "203.0.113.77/24", "10.0.0.0/8", "2001:DB8:1234:5678::/64", "2001:db8::1",
+  "::ffff:203.0.113.0/120", "0.0.0.0/0", "2001:db8::/32",
+];
+const IP_CONTEXT = [
+  "203.0.113.7", "203.0.113.5", "10.1.2.3", "198.51.100.1", "2001:db8:1234:5678:abcd::1", "2001:db8::1",
+  "2001:DB8::1", "::ffff:203.0.113.7", "bad", "010.1.2.3", "203.0.113.7/32", "2001:db8:1234:5679::1",
+];
+const ARN_POLICY = [
+  "arn:aws:s3:::bucket-1", "arn:aws:s3:::bucket-*", "arn:aws:s3:::bucket-?", "arn:aws:logs:us-west-2:111122223333:log-group:a:b",
+  "arn:aws:logs:*:111122223333:*", "arn:aws:iam::111122223333:role/*", "arn:aws:iam::111122223333:role/team/App",
+  "arn:aws:iam::*:root",
+];
+const ARN_CONTEXT = [
+  "arn:aws:s3:::bucket-1", "arn:aws:s3:::bucket-22", "arn:aws:s3:::Bucket-1", "arn:aws:logs:us-west-2:111122223333:log-group:a:b",
+  "arn:aws:logs:us-east-1:111122223333:log-group:x", "arn:aws:iam::111122223333:role/team/App",
+  "arn:aws:iam::111122223333:role/Admin", "arn:aws:iam::444455556666:root", "not-an-arn", "arn:aws:s3::bucket",
+];
+const BINARY_POLICY = ["QmluYXJ5", "T3RoZXI=", "QmluYXJ5VmFsdWU="];
+const BINARY_CONTEXT = ["QmluYXJ5", "T3RoZXI=", "T3RoZXI", "%%", "QmluYXJ5VmFsdWU=", ""];
+
+/** Every key generated policies use. */
+export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
+  key("kms:EncryptionContext:Dept", "string", DEPT_POLICY, DEPT_CONTEXT, { noSetOperators: true }),
+  key("aws:RequestTag/Env", "string", ["prod", "dev", "p*"], ["prod", "dev", "Prod", "test"], { noSetOperators: true }),
+  key("aws:PrincipalTag/team", "string", ["red", "blue", "r*", "RED"], ["red", "blue", "Red", "green", "*"]),
+  key("kms:ViaService", "string",
+    ["ec2.us-west-2.amazonaws.com", "rds.us-west-2.amazonaws.com", "ec2.*", "*.amazonaws.com"],
+    ["ec2.us-west-2.amazonaws.com", "rds.us-west-2.amazonaws.com", "lambda.us-west-2.amazonaws.com"]),
+  key("aws:ResourceTag/Project", "string", ["Alpha", "Beta", "alpha", "A*"], ["Alpha", "alpha", "Beta", "Gamma"], { identityOnly: true }),
+  key("kms:EncryptionContextKeys", "string", ["App", "Secret", "Stage", "S*"], ["App", "Secret", "Stage", "app"], { multi: true }),
+  key("aws:TagKeys", "string", ["Project", "Owner", "Pro*"], ["Project", "Owner", "Env", "project"], { multi: true }),
+  key("kms:GrantOperations", "string", ["Decrypt", "Encrypt", "Re*"], ["Decrypt", "Encrypt", "ReEncryptFrom", "Sign"], { multi: true }),
+  key("kms:ResourceAliases", "string", ["alias/test-key", "alias/prod", "alias/Test*", "alias/*test*"],
+    ["alias/test-key", "alias/prod", "alias/Test", "alias/mytest"], { multi: true, identityOnly: true }),
+  key("kms:ScheduleKeyDeletionPendingWindowInDays", "numeric", NUMBERS_POLICY, NUMBERS_CONTEXT),
+  key("aws:MultiFactorAuthAge", "numeric", NUMBERS_POLICY, NUMBERS_CONTEXT),
+  key("aws:CurrentTime", "date", DATES_POLICY, DATES_CONTEXT),
+  key("aws:TokenIssueTime", "date", DATES_POLICY, DATES_CONTEXT),
+  key("aws:SecureTransport", "bool", BOOL_POLICY, BOOL_CONTEXT),
+  key("kms:GrantIsForAWSResource", "bool", BOOL_POLICY, BOOL_CONTEXT),
+  key("aws:SourceIp", "ip", IP_POLICY, IP_CONTEXT),
+  key("aws:VpcSourceIp", "ip", IP_POLICY, IP_CONTEXT),
+  key("aws:SourceArn", "arn", ARN_POLICY, ARN_CONTEXT),
+  key("aws:PrincipalArn", "arn", ARN_POLICY, ARN_CONTEXT),
+  key("aws:PrincipalTag/blob", "binary", BINARY_POLICY, BINARY_CONTEXT),
+];
+
+/** Keys that policy variables name (spec §4), with the values requests give them. */
+export const VARIABLE_KEYS: readonly { readonly key: string; readonly contextValues: readonly string[] }[] = [
+  { key: "aws:username", contextValues: ["Bob", "bob", "*", "a*b", "red"] },
+  { key: "aws:PrincipalTag/team", contextValues: ["red", "blue", "Red", "*", "1111aaaa"] },
+];
+
+/** String and ARN policy values with variables and special characters (2012-10-17 only means something). */
+export const VARIABLE_VALUES: Readonly<Record<"string" | "arn", readonly string[]>> = {
+  string: [
+    "${aws:username}", "${aws:PrincipalTag/team}", "${aws:PrincipalTag/team, 'red'}", "a${*}b", "a${?}b", "${aws:username}-*",
+    "${$}x", "${AWS:UserName}",
+  ],
+  arn: [
+    "arn:aws:iam::111122223333:user/${aws:username}", "arn:aws:s3:::bucket-${aws:PrincipalTag/team, '1'}",
+    "arn:aws:iam::111122223333:role/${aws:PrincipalTag/team}*",
+  ],
+};
+
+/** The spec of a key (case-insensitive), or `undefined`. */
+export function findKeySpec(name: string): ConditionKeySpec | undefined {
+  const lower = name.toLowerCase();
+  return CONDITION_KEYS.find((k) => k.key.toLowerCase() === lower);
+}

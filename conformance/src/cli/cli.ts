@@ -1,0 +1,32 @@
+// The `kms-cedar-conformance` CLI: dispatches to run, verify, corpus and replay.
+// Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
+import { corpusCommand } from "./corpus-command.js";
+import { MAIN_HELP } from "./help-text.js";
+import { UsageError } from "./parse-options.js";
+import { replayCommand } from "./replay-command.js";
+import { runCommand } from "./run-command.js";
+import { verifyCommand } from "./verify-command.js";
+
+const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number>> = {
+  run: runCommand, verify: verifyCommand, corpus: corpusCommand, replay: replayCommand,
+};
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(MAIN_HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (run === undefined) throw new UsageError(`unknown command \`${command}\` (commands: ${Object.keys(COMMANDS).join(", ")})`);
+    return run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`kms-cedar-conformance: ${e.message}\nRun \`kms-cedar-conformance --help\` for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,42 @@
+// `kms-cedar-conformance corpus`: every compilable policy of the corpus, three engines.
+// Phase: conformance CLI.
+import { existsSync } from "node:fs";
+import { runCorpus } from "../corpus/run-corpus.js";
+import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { CORPUS_HELP } from "./help-text.js";
+import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
+import { progressBar } from "./progress-bar.js";
+import { DEFAULT_SEED } from "./run-command.js";
+
+/** The corpus folder: the shared one, else ./corpus. */
+export function defaultCorpusDir(): string {
+  return existsSync("/work/shared/corpus/MANIFEST.tsv") ? "/work/shared/corpus" : "corpus";
+}
+
+export function corpusCommand(args: readonly string[]): number {
+  const p = parseOptions(args, {
+    dir: { type: "string" }, "runs-per-policy": { type: "string" }, limit: { type: "string" }, seed: { type: "string" },
+    report: { type: "string" }, "laws-every": { type: "string" }, counterexamples: { type: "string" },
+  });
+  if (p.values["help"] === true) {
+    process.stdout.write(CORPUS_HELP);
+    return 0;
+  }
+  if (p.positionals.length > 0) throw new UsageError(`unexpected argument \`${p.positionals[0]}\``);
+  const dir = stringOption(p, "dir") ?? defaultCorpusDir();
+  if (!existsSync(`${dir}/MANIFEST.tsv`)) throw new UsageError(`no MANIFEST.tsv in \`${dir}\``);
+  const progress = progressBar("corpus");
+  const limit = p.values["limit"] !== undefined ? intOption(p, "limit", 0) : undefined;
+  const result = runCorpus({
+    dir, casesPerPolicy: Math.max(1, intOption(p, "runs-per-policy", 64)), seed: intOption(p, "seed", DEFAULT_SEED),
+    lawEvery: intOption(p, "laws-every", 0), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
+    ...(limit !== undefined ? { limit } : {}),
+    onPolicy: (i, n) => progress.update(i, n, 0),
+  });
+  progress.done();
+  const header = [
+    `Corpus \`${dir}\`: ${result.files} files; ${result.policies} policies decided; ${Object.keys(result.rejectedFiles).length} rejected by the compiler; skipped kinds: ${Object.entries(result.skippedKinds).map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}.`,
+  ];
+  process.stdout.write(`${header.join("\n")}\n\n`);
+  return finishRun(result, `corpus --runs-per-policy ${intOption(p, "runs-per-policy", 64)} --seed ${result.seed}`, stringOption(p, "report"), (r) => ({ ...r, corpus: { files: result.files, policies: result.policies, skippedKinds: result.skippedKinds, rejectedFiles: result.rejectedFiles } }) as typeof r, "kms-cedar conformance report: corpus");
+}

@@ -1,0 +1,27 @@
+// The end of every command: markdown on stdout, JSON to --report, the seed on stderr when
+// something failed, and the exit code (0 / 1). Phase: conformance CLI.
+import { writeFileSync } from "node:fs";
+import { jsonReport } from "../report/json-report.js";
+import type { JsonReport } from "../report/json-report.js";
+import { markdownReport } from "../report/markdown-report.js";
+import type { RunResult } from "../run/run-conformance.js";
+import { UsageError } from "./parse-options.js";
+
+/** Prints the reports of `result`; returns the exit code. */
+export function finishRun(result: RunResult, command: string, reportFile: string | undefined, extra: (r: JsonReport) => JsonReport = (r) => r, title?: string): number {
+  const report = extra(jsonReport(result, command));
+  process.stdout.write(markdownReport(report, title));
+  if (reportFile !== undefined) {
+    try {
+      writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (e) {
+      throw new UsageError(`cannot write \`${reportFile}\`: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+  const failed = report.divergences > 0 || report.lawViolations > 0;
+  if (failed) process.stderr.write(`kms-cedar-conformance: ${report.divergences} divergence(s), ${report.lawViolations} law violation(s); seed ${report.seed}\n`);
+  return failed ? 1 : 0;
+}
+
+/** Where counterexample folders go by default: conformance/counterexamples (gitignored). */
+export const DEFAULT_COUNTEREXAMPLES = new URL("../../counterexamples", import.meta.url).pathname;

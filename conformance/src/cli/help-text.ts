@@ -1,0 +1,89 @@
+// The --help texts of `kms-cedar-conformance` and its commands.
+
+export const MAIN_HELP = `kms-cedar-conformance — prove the compiled output decides like the reference evaluator
+
+Usage:
+  kms-cedar-conformance run [--runs N] [--seed S] [--operator X] [--report file.json]
+  kms-cedar-conformance verify <bundle> [--runs N] [--seed S] [--report file.json]
+  kms-cedar-conformance corpus [--dir corpus] [--runs-per-policy N] [--report file.json]
+  kms-cedar-conformance replay <case-folder>
+
+Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
+against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
+explicit_deny_overrides_allow, statement_order_irrelevant, adding_a_deny_never_grants,
+identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides).
+The report is markdown on stdout; a progress bar goes to stderr on a terminal.
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
+Run \`kms-cedar-conformance <command> --help\` for a command's options.
+`;
+
+export const RUN_HELP = `kms-cedar-conformance run — generated policies × generated requests, three engines
+
+Usage: kms-cedar-conformance run [options]
+
+Options:
+  --runs N               requests to decide (default 20000); each with every engine
+  --seed S               fast-check seed (default 20261123); printed in the report
+  --operator X           only bundles built around base operator X (e.g. StringLike)
+  --requests-per-bundle K  requests per generated bundle (default 128; compiling is amortized)
+  --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
+  --engines LIST         comma-separated subset of reference,graph,cedar (default all)
+  --path P               replay one run of an earlier report (with its --seed)
+  --report FILE          also write the JSON report to FILE
+  --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
+  -h, --help             this text
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage error.
+`;
+
+export const VERIFY_HELP = `kms-cedar-conformance verify — check the compiled output on your own bundle
+
+Usage: kms-cedar-conformance verify <bundle.json | policy.json> [options]
+
+Requests are generated from the bundle: its callers, keys and actions, each condition constant
+and its near misses (other case, off by one, neighbouring address, ...), absent keys and lists.
+Bundles with no key get a placeholder key (DESIGN §2).
+
+Options:
+  --runs N               requests to decide (default 5000)
+  --seed S               fast-check seed (default 20261123)
+  --kind key|identity    how to attach a single policy file (default: key if it names a Principal)
+  --key ARN              the key a single key policy belongs to
+  --principal ARN        the principal a single identity policy belongs to
+  --laws-every M         check the metamorphic laws on one batch in M (default 8; 0 = never)
+  --report FILE          also write the JSON report to FILE
+  --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
+  -h, --help             this text
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
+`;
+
+export const CORPUS_HELP = `kms-cedar-conformance corpus — every compilable policy of the corpus
+
+Usage: kms-cedar-conformance corpus [options]
+
+Takes every kms-key-policy and identity-policy of MANIFEST.tsv, puts it in a bundle that reaches
+every KMS path, and decides generated requests with the three engines (as verify does).
+
+Options:
+  --dir DIR              the corpus folder (default /work/shared/corpus, else ./corpus)
+  --runs-per-policy N    requests per policy (default 64)
+  --limit N              only the first N policies of those kinds
+  --seed S               fast-check seed (default 20261123)
+  --laws-every M         metamorphic laws on one batch in M (default 0 = never)
+  --report FILE          also write the JSON report to FILE
+  -h, --help             this text
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
+`;
+
+export const REPLAY_HELP = `kms-cedar-conformance replay — re-run a counterexample folder
+
+Usage: kms-cedar-conformance replay <folder>
+
+Reads bundle.json, requests.json and case.json (written by run/verify on a failure), decides every
+request with every engine and checks the law the folder records.
+
+Exit codes: 0 the failure no longer reproduces, 1 it still does, 2 usage or I/O error.
+`;

@@ -1,0 +1,53 @@
+// `kms-cedar-conformance replay <folder>`: decides a counterexample folder's requests with every
+// engine and checks its law again. Phase: conformance CLI.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LawExtras } from "../arbitraries/case-arbitrary.js";
+import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
+import type { PlainBundleShape } from "../laws/bundle-transforms.js";
+import { evaluateCase, outcomeTexts } from "../run/evaluate-case.js";
+import { REPLAY_HELP } from "./help-text.js";
+import { parseOptions, UsageError } from "./parse-options.js";
+
+function readJson(path: string): unknown {
+  if (!existsSync(path)) throw new UsageError(`cannot read \`${path}\`: no such file`);
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`\`${path}\` is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function replayCommand(args: readonly string[]): number {
+  const p = parseOptions(args, {});
+  if (p.values["help"] === true) {
+    process.stdout.write(REPLAY_HELP);
+    return 0;
+  }
+  if (p.positionals.length !== 1) throw new UsageError("replay needs exactly one case folder");
+  const dir = p.positionals[0]!;
+  const bundle = readJson(join(dir, "bundle.json")) as PlainBundleShape;
+  const requests = readJson(join(dir, "requests.json"));
+  if (!Array.isArray(requests)) throw new UsageError("requests.json must hold an array");
+  const meta = existsSync(join(dir, "case.json")) ? (readJson(join(dir, "case.json")) as { law?: string; extras?: LawExtras }) : {};
+  const extras: LawExtras = meta.extras ?? { seed: 0, extraDeny: { key: {}, identity: {}, target: "" } };
+  const metamorphic = METAMORPHIC_LAWS.some((l) => l.name === meta.law);
+  const evaluation = evaluateCase(bundle, requests, extras, { metamorphic });
+  if (evaluation.rejected) {
+    process.stdout.write(`the compiler rejects this bundle: ${evaluation.prepared.errors.join("; ")}\n`);
+    return 2;
+  }
+  evaluation.results.forEach((r, i) => {
+    const texts = outcomeTexts(r);
+    process.stdout.write(`request ${i}: ${Object.entries(texts).map(([e, t]) => `${e} ${t}`).join(" | ")}\n`);
+  });
+  for (const [engine, setup] of Object.entries(evaluation.prepared.engines)) {
+    if ("unavailable" in setup) process.stdout.write(`${engine}: not available (${setup.unavailable})\n`);
+  }
+  if (evaluation.violations.length === 0) {
+    process.stdout.write(`no law is broken${meta.law ? ` (the folder recorded \`${meta.law}\`)` : ""}\n`);
+    return 0;
+  }
+  for (const v of evaluation.violations) process.stdout.write(`broken: ${v.law} (${v.engine}) on request ${v.requestIndex}: ${v.message}\n`);
+  return 1;
+}

@@ -1,0 +1,50 @@
+// `kms-cedar-conformance run`: generated bundles around every operator variant × generated
+// requests, decided by the three engines, with the laws. Phase: conformance CLI.
+import { isBaseOperator } from "../arbitraries/operators.js";
+import { ENGINE_NAMES } from "../engines/engine-types.js";
+import type { EngineName } from "../engines/engine-types.js";
+import { runConformance } from "../run/run-conformance.js";
+import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { RUN_HELP } from "./help-text.js";
+import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
+import { progressBar } from "./progress-bar.js";
+
+export const DEFAULT_SEED = 20261123;
+
+/** Parses `--engines a,b`. */
+export function engineList(text: string | undefined): EngineName[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  for (const n of names) if (!(ENGINE_NAMES as readonly string[]).includes(n)) throw new UsageError(`unknown engine \`${n}\` (engines: ${ENGINE_NAMES.join(", ")})`);
+  if (!names.includes("reference")) throw new UsageError("--engines must include `reference` (the oracle)");
+  return names as EngineName[];
+}
+
+export function runCommand(args: readonly string[]): number {
+  const p = parseOptions(args, {
+    runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" },
+    "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
+    path: { type: "string" }, counterexamples: { type: "string" },
+  });
+  if (p.values["help"] === true) {
+    process.stdout.write(RUN_HELP);
+    return 0;
+  }
+  if (p.positionals.length > 0) throw new UsageError(`unexpected argument \`${p.positionals[0]}\``);
+  const operator = stringOption(p, "operator");
+  if (operator !== undefined && !isBaseOperator(operator)) throw new UsageError(`unknown base operator \`${operator}\` (spec §2.1 names 27, e.g. StringLike, NumericLessThan, Null)`);
+  const path = stringOption(p, "path");
+  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`--path needs a fast-check path such as \`42\`, got \`${path}\``);
+  const cases = intOption(p, "runs", 20_000);
+  const progress = progressBar("run");
+  const engines = engineList(stringOption(p, "engines"));
+  const result = runConformance({
+    seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: Math.max(1, intOption(p, "requests-per-bundle", 128)),
+    lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
+    ...(operator !== undefined ? { operator } : {}), ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
+    onProgress: (d, t, f) => progress.update(d, t, f),
+  });
+  progress.done();
+  const title = `kms-cedar conformance report${operator ? ` (${operator})` : ""}`;
+  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title);
+}

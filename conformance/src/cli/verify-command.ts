@@ -1,0 +1,54 @@
+// `kms-cedar-conformance verify <bundle>`: requests generated for the user's own bundle, decided
+// by the three engines; exit 1 on any divergence. Phase: conformance CLI.
+import { existsSync } from "node:fs";
+import { PLACEHOLDER_KEY, loadBundleFile } from "../verify/load-bundle-file.js";
+import type { LoadOptions } from "../verify/load-bundle-file.js";
+import { runConformance } from "../run/run-conformance.js";
+import { verifySource } from "../verify/verify-source.js";
+import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { VERIFY_HELP } from "./help-text.js";
+import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
+import { progressBar } from "./progress-bar.js";
+import { DEFAULT_SEED } from "./run-command.js";
+
+export function verifyCommand(args: readonly string[]): number {
+  const p = parseOptions(args, {
+    runs: { type: "string" }, seed: { type: "string" }, report: { type: "string" }, kind: { type: "string" },
+    key: { type: "string" }, principal: { type: "string" }, "laws-every": { type: "string" }, counterexamples: { type: "string" },
+  });
+  if (p.values["help"] === true) {
+    process.stdout.write(VERIFY_HELP);
+    return 0;
+  }
+  if (p.positionals.length !== 1) throw new UsageError("verify needs exactly one bundle or policy file");
+  const file = p.positionals[0]!;
+  if (!existsSync(file)) throw new UsageError(`cannot read \`${file}\`: no such file`);
+  const kind = stringOption(p, "kind");
+  if (kind !== undefined && kind !== "key" && kind !== "identity") throw new UsageError("--kind is `key` or `identity`");
+  const load: LoadOptions = {
+    ...(kind ? { kind } : {}), ...(stringOption(p, "key") ? { key: stringOption(p, "key")! } : {}),
+    ...(stringOption(p, "principal") ? { principal: stringOption(p, "principal")! } : {}),
+  };
+  const loaded = loadBundleFile(file, load);
+  if ("error" in loaded) throw new UsageError(loaded.error);
+  const bundle = loaded.bundle;
+  const notes: string[] = [];
+  if (Object.keys(bundle.keys ?? {}).length === 0) {
+    notes.push(`the bundle has no key: requests on keys name the placeholder key \`${PLACEHOLDER_KEY}\`, which is not in the bundle (error KR0004)`);
+  }
+  const cases = intOption(p, "runs", 5_000);
+  const per = Math.max(1, Math.min(256, cases));
+  const progress = progressBar("verify");
+  const result = runConformance({
+    seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: per, source: verifySource(bundle, per, file),
+    cacheBundles: true, lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
+    onProgress: (d, t, f) => progress.update(d, t, f),
+  });
+  progress.done();
+  if (result.stats.rejectedBundles > 0) {
+    process.stderr.write(`kms-cedar-conformance: the compiler rejects \`${file}\` (${Object.keys(result.stats.rejectedReasons).join(", ")}); run \`npx kms-cedar check ${file}\`\n`);
+    return 2;
+  }
+  for (const n of notes) process.stderr.write(`note: ${n}\n`);
+  return finishRun(result, `verify ${file} --runs ${cases} --seed ${result.seed}`, stringOption(p, "report"), undefined, `kms-cedar conformance report for \`${file}\``);
+}

@@ -1,0 +1,27 @@
+// The three engines as the conformance suite sees them: something that decides a request (or an
+// operation) on one prepared bundle, or says why it cannot. Phase: conformance harness.
+import type { DecisionResult } from "@kms-cedar/runtime";
+
+export type EngineName = "reference" | "graph" | "cedar";
+
+export const ENGINE_NAMES: readonly EngineName[] = ["reference", "graph", "cedar"];
+
+/** Decides one request or operation (`{ operation, checks }`), as every engine's `decide` does. */
+export type Decide = (request: unknown) => DecisionResult;
+
+/** An engine ready for one bundle, or the reason it is not. */
+export type EngineSetup = { readonly decide: Decide } | { readonly unavailable: string };
+
+/** A bundle compiled once for every engine. */
+export interface PreparedBundle {
+  /** Error diagnostics of the compiler (`code message`); empty when the graph compiled. */
+  readonly errors: readonly string[];
+  readonly engines: Readonly<Record<EngineName, EngineSetup>>;
+}
+
+/** Lets tests and the mutation check wrap an engine (e.g. to break it on purpose). */
+export type EngineWrapper = (engine: EngineName, decide: Decide) => Decide;
+
+export function isAvailable(setup: EngineSetup): setup is { readonly decide: Decide } {
+  return "decide" in setup;
+}

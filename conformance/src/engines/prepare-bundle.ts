@@ -1,0 +1,48 @@
+// Compiles a bundle once and readies the three engines on it: the reference evaluator reads the
+// plain JSON documents, the graph and Cedar engines read the compiler's output. Phase: conformance harness.
+import { compileBundle } from "@kms-cedar/compiler";
+import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import type { Bundle } from "@kms-cedar/runtime";
+import { prepareCedar } from "./cedar-engine.js";
+import type { Decide, EngineName, EngineSetup, EngineWrapper, PreparedBundle } from "./engine-types.js";
+
+export interface PrepareOptions {
+  /** Engines to ready (default: all three); the others are reported unavailable. */
+  readonly engines?: readonly EngineName[];
+  readonly wrap?: EngineWrapper;
+}
+
+/** Compiles `bundle` (plain JSON documents inline) and readies the engines. Never throws on user input. */
+export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): PreparedBundle {
+  const wanted = new Set(options.engines ?? ["reference", "graph", "cedar"]);
+  const wrap = (name: EngineName, decide: Decide): Decide => (options.wrap ? options.wrap(name, decide) : decide);
+  const skipped: EngineSetup = { unavailable: "not selected" };
+  const compiled = compileBundle(bundle as Bundle);
+  const errors = compiled.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+  const reference: EngineSetup = wanted.has("reference")
+    ? { decide: wrap("reference", (r) => evaluateReference(bundle as never, r as never)) }
+    : skipped;
+  let graph: EngineSetup = skipped;
+  if (wanted.has("graph")) {
+    if (compiled.graph === undefined) graph = { unavailable: `the compiler rejected the bundle: ${errors[0] ?? "no graph"}` };
+    else {
+      const authorizer = createAuthorizer(compiled.graph);
+      graph = { decide: wrap("graph", (r) => authorizer.decide(r as never)) };
+    }
+  }
+  let cedar: EngineSetup = skipped;
+  if (wanted.has("cedar")) {
+    const setup = compiled.graph === undefined ? { unavailable: "the compiler rejected the bundle" } : safePrepareCedar(compiled);
+    cedar = "decide" in setup ? { decide: wrap("cedar", setup.decide) } : setup;
+  }
+  return { errors, engines: { reference, graph, cedar } };
+}
+
+/** The Cedar engine, or why not; a throw while loading the emitted files is reported, not propagated. */
+function safePrepareCedar(compiled: Parameters<typeof prepareCedar>[0]): EngineSetup {
+  try {
+    return prepareCedar(compiled);
+  } catch (e) {
+    return { unavailable: `the Cedar engine failed to load the emitted files: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,21 @@
+// Every law of the conformance suite, differential then metamorphic, in the order reports list them.
+import { addingADenyNeverGrants } from "./adding-a-deny-never-grants.js";
+import { crossAccountNeedsBothSides } from "./cross-account-needs-both-sides.js";
+import { DIFFERENTIAL_LAWS } from "./differential-laws.js";
+import { explicitDenyOverridesAllow } from "./explicit-deny-overrides-allow.js";
+import { identityAllowWithoutDelegationGrantsNothing } from "./identity-allow-without-delegation-grants-nothing.js";
+import type { MetamorphicLaw } from "./law-types.js";
+import { statementOrderIrrelevant } from "./statement-order-irrelevant.js";
+
+export { DIFFERENTIAL_LAWS };
+
+export const METAMORPHIC_LAWS: readonly MetamorphicLaw[] = [
+  explicitDenyOverridesAllow,               // needs an allowed request in the case
+  statementOrderIrrelevant,
+  addingADenyNeverGrants,
+  identityAllowWithoutDelegationGrantsNothing, // same-account key checks only
+  crossAccountNeedsBothSides,               // cross-account key checks only
+];
+
+/** Every law name, for reports. */
+export const LAW_NAMES: readonly string[] = [...DIFFERENTIAL_LAWS.map((l) => l.name), ...METAMORPHIC_LAWS.map((l) => l.name)];

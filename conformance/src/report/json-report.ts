@@ -1,0 +1,97 @@
+// The machine-readable report of a run (`--report file.json`): seed, cases, divergences, the
+// decision mix per base operator, per qualifier × IfExists, per operator variant and per KMS path,
+// the laws, and the first failures with their replay commands. Phase: conformance report.
+import type { BaseOperator } from "../arbitraries/operators.js";
+import { BASE_OPERATOR_NAMES } from "../arbitraries/operators.js";
+import { LAW_NAMES } from "../laws/all-laws.js";
+import type { LawTally } from "../laws/law-types.js";
+import { KMS_PATHS } from "../run/kms-path.js";
+import type { Failure, RunResult } from "../run/run-conformance.js";
+import { newTally } from "../run/statistics.js";
+import type { Tally } from "../run/statistics.js";
+
+/** One row of a table: the reference's decision mix and the divergences. */
+export interface ReportRow {
+  readonly cases: number;
+  readonly Allow: number;
+  readonly ExplicitDeny: number;
+  readonly ImplicitDeny: number;
+  readonly errors: number;
+  readonly divergences: number;
+}
+
+export interface JsonReport {
+  readonly command: string;
+  readonly seed: number;
+  readonly cases: number;
+  readonly divergences: number;
+  readonly lawViolations: number;
+  readonly bundles: number;
+  readonly rejectedBundles: number;
+  readonly rejectedReasons: Readonly<Record<string, number>>;
+  readonly elapsedSeconds: number;
+  readonly casesPerSecond: number;
+  readonly engines: Readonly<Record<string, { readonly available: boolean; readonly cases: number; readonly note?: string }>>;
+  /** Bundles on which an engine could not run, by engine and reason. */
+  readonly unavailable: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly decisions: ReportRow;
+  readonly operators: Readonly<Record<BaseOperator, ReportRow>>;
+  readonly qualifiers: Readonly<Record<string, ReportRow>>;
+  readonly variants: Readonly<Record<string, ReportRow>>;
+  readonly kmsPaths: Readonly<Record<string, ReportRow>>;
+  readonly allowVia: Readonly<Record<string, number>>;
+  readonly requestErrors: Readonly<Record<string, number>>;
+  readonly laws: Readonly<Record<string, LawTally>>;
+  readonly failures: readonly {
+    readonly law: string; readonly engine: string; readonly message: string; readonly focus: string;
+    readonly request: unknown; readonly outcomes: Readonly<Record<string, string>>; readonly replay: string;
+    readonly folder?: string;
+  }[];
+}
+
+const row = (t: Tally | undefined): ReportRow => {
+  const x = t ?? newTally();
+  return { cases: x.cases, Allow: x.Allow, ExplicitDeny: x.ExplicitDeny, ImplicitDeny: x.ImplicitDeny, errors: x.error, divergences: x.divergences };
+};
+
+/** The qualifier rows, in report order. */
+export const QUALIFIER_ROWS = ["none plain", "none IfExists", "ForAnyValue plain", "ForAnyValue IfExists", "ForAllValues plain", "ForAllValues IfExists"];
+
+/** How to replay a failure: its folder if it was written, else the seed and path of its run. */
+export function replayCommand(result: RunResult, f: Failure, command: string): string {
+  if (f.shrunk?.folder !== undefined) return `npx kms-cedar-conformance replay ${f.shrunk.folder}`;
+  return command === "run" ? `npx kms-cedar-conformance run --seed ${result.seed} --path ${f.runIndex}` : `(re-run \`${command}\` with --seed ${result.seed})`;
+}
+
+/** Builds the JSON report of a run. */
+export function jsonReport(result: RunResult, command = "run"): JsonReport {
+  const s = result.stats;
+  const seconds = result.elapsedMs / 1000;
+  const by = <K extends string>(keys: readonly K[], m: Record<string, Tally>): Record<K, ReportRow> =>
+    Object.fromEntries(keys.map((k) => [k, row(m[k])])) as Record<K, ReportRow>;
+  const otherPaths = Object.keys(s.paths).filter((p) => !(KMS_PATHS as readonly string[]).includes(p));
+  const cedarNote = result.cedar.available ? (s.engineCases["cedar"] ?? 0) < s.cases ? "not available on some bundles (see rejected/unavailable counts)" : undefined : result.cedar.reason;
+  return {
+    command, seed: result.seed, cases: s.cases, divergences: s.divergences, lawViolations: result.violationCount,
+    bundles: s.bundles, rejectedBundles: s.rejectedBundles, rejectedReasons: s.rejectedReasons,
+    elapsedSeconds: Math.round(seconds * 10) / 10, casesPerSecond: seconds > 0 ? Math.round(s.cases / seconds) : 0,
+    engines: {
+      reference: { available: true, cases: s.engineCases["reference"] ?? 0 },
+      graph: { available: true, cases: s.engineCases["graph"] ?? 0 },
+      cedar: { available: result.cedar.available, cases: s.engineCases["cedar"] ?? 0, ...(cedarNote ? { note: cedarNote } : {}) },
+    },
+    unavailable: s.unavailable,
+    decisions: row(s.decisions),
+    operators: by(BASE_OPERATOR_NAMES, s.operators),
+    qualifiers: by(QUALIFIER_ROWS, s.qualifiers),
+    variants: Object.fromEntries(Object.keys(s.variants).sort().map((k) => [k, row(s.variants[k])])),
+    kmsPaths: by([...KMS_PATHS, ...otherPaths], s.paths),
+    allowVia: s.allowVia,
+    requestErrors: s.errors,
+    laws: Object.fromEntries(LAW_NAMES.map((n) => [n, result.laws[n] ?? { checked: 0, skipped: 0, violations: 0 }])),
+    failures: result.failures.slice(0, 20).map((f) => ({
+      law: f.law, engine: f.engine, message: f.message, focus: f.focus, request: f.request, outcomes: f.outcomes,
+      replay: replayCommand(result, f, command), ...(f.shrunk?.folder ? { folder: f.shrunk.folder } : {}),
+    })),
+  };
+}

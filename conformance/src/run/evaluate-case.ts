@@ -1,0 +1,88 @@
+// Decides one case batch with every engine and checks every law on it: the differential laws on
+// each request, the metamorphic laws on rewrites of the bundle. Phase: conformance harness.
+import type { DecisionResult } from "@kms-cedar/runtime";
+import type { LawExtras } from "../arbitraries/case-arbitrary.js";
+import { outcomeText, safeDecide } from "../compare/outcome.js";
+import { ENGINE_NAMES } from "../engines/engine-types.js";
+import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engine-types.js";
+import { prepareBundle } from "../engines/prepare-bundle.js";
+import { DIFFERENTIAL_LAWS, METAMORPHIC_LAWS } from "../laws/all-laws.js";
+import type { PlainBundleShape } from "../laws/bundle-transforms.js";
+import type { EngineResults, LawTally, LawViolation } from "../laws/law-types.js";
+
+export interface EvaluateOptions {
+  readonly engines?: readonly EngineName[];
+  readonly wrap?: EngineWrapper;
+  /** Check the metamorphic laws too (they compile several rewrites of the bundle). */
+  readonly metamorphic?: boolean;
+  /** Only these laws (by name); default all. */
+  readonly laws?: ReadonlySet<string>;
+  /** Prepared bundles by bundle object: `verify` decides many batches on one bundle, compiled once. */
+  readonly cache?: WeakMap<object, PreparedBundle>;
+}
+
+export interface CaseEvaluation {
+  readonly prepared: PreparedBundle;
+  /** Compiler errors: the bundle was rejected and nothing was decided. */
+  readonly rejected: boolean;
+  readonly results: readonly EngineResults[];
+  readonly violations: readonly LawViolation[];
+  /** Per-law tallies of this case. */
+  readonly tallies: Readonly<Record<string, LawTally>>;
+}
+
+const newTally = (): LawTally => ({ checked: 0, skipped: 0, violations: 0 });
+
+/** Evaluates `requests` on `bundle` with every engine and checks the laws. */
+export function evaluateCase(
+  bundle: PlainBundleShape, requests: readonly unknown[], extras: LawExtras, options: EvaluateOptions = {},
+): CaseEvaluation {
+  const prepare = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}) });
+  const cached = options.cache?.get(bundle);
+  const prepared = cached ?? prepare(bundle);
+  if (cached === undefined) options.cache?.set(bundle, prepared);
+  const tallies: Record<string, LawTally> = {};
+  const tally = (name: string): LawTally => (tallies[name] ??= newTally());
+  if (prepared.errors.length > 0) return { prepared, rejected: true, results: [], violations: [], tallies };
+  const engines = ENGINE_NAMES.filter((e) => "decide" in prepared.engines[e]);
+  const results: EngineResults[] = requests.map((request) => {
+    const out: Record<EngineName, DecisionResult | undefined> = { reference: undefined, graph: undefined, cedar: undefined };
+    for (const e of engines) {
+      const setup = prepared.engines[e];
+      if ("decide" in setup) out[e] = safeDecide(setup.decide, request);
+    }
+    return out;
+  });
+  const wanted = (name: string): boolean => options.laws === undefined || options.laws.has(name);
+  const violations: LawViolation[] = [];
+  for (const law of DIFFERENTIAL_LAWS) {
+    if (!wanted(law.name)) continue;
+    const t = tally(law.name);
+    results.forEach((r, i) => {
+      if (!law.applies(r)) return;
+      t.checked++;
+      const message = law.check(r);
+      if (message === undefined) return;
+      t.violations++;
+      const engine: EngineName = law.name.startsWith("graph") ? "graph" : "cedar";
+      violations.push({ law: law.name, engine, requestIndex: i, message, outcomes: outcomeTexts(r) });
+    });
+  }
+  if (options.metamorphic === true) {
+    const input = { bundle, requests, base: prepared, results, engines, prepare, seed: extras.seed, extraDeny: extras.extraDeny };
+    for (const law of METAMORPHIC_LAWS) {
+      if (wanted(law.name)) violations.push(...law.check(input, tally(law.name)));
+    }
+  }
+  return { prepared, rejected: false, results, violations, tallies };
+}
+
+/** Each engine's outcome text on one request. */
+export function outcomeTexts(r: EngineResults): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of ENGINE_NAMES) {
+    const x = r[e];
+    if (x !== undefined) out[e] = outcomeText(x);
+  }
+  return out;
+}
