@@ -6,9 +6,9 @@ export const DEFAULT_MAX_BYTES = 32_768;
 /** Deepest nesting of arrays and objects accepted by default (policies need about six). */
 export const DEFAULT_MAX_DEPTH = 64;
 
-/** A usable limit: a non-negative integer, else the default. */
+/** A usable limit: a non-negative number (`Infinity` for none), else the default. */
 export function limitOrDefault(value: number | undefined, fallback: number): number {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+  return typeof value === "number" && value >= 0 ? Math.floor(value) : fallback;
 }
 
 /** UTF-8 length of one UTF-16 code unit at `i`; a lone surrogate counts 3 (it is sent as U+FFFD). */

@@ -9,6 +9,7 @@ import { JsonParser } from "./parser.js";
 import { resolveBrackets } from "./resolve-brackets.js";
 import { scanJson } from "./scan.js";
 import type { ParseOptions, ParseResult } from "./syntax-tree.js";
+import type { JsonToken } from "./tokens.js";
 
 // PERF: building the parser costs milliseconds; one instance serves every call (parsing is synchronous).
 let sharedParser: JsonParser | undefined;
@@ -44,11 +45,12 @@ export function parseJson(text: string, options?: ParseOptions): ParseResult {
         text.length === 0 ? "the document is empty" : "the document holds no JSON value", 0, text.length));
       return { root: undefined, diagnostics: diagnostics.sort(byPosition) };
     }
+    let unclosed: ReadonlySet<JsonToken> | undefined;
     if (scanned.needsBracketResolution) {
-      ({ tokens, quietAtEnd } = resolveBrackets(tokens, quietAtEnd, maxDepth, report));
+      ({ tokens, quietAtEnd, unclosed } = resolveBrackets(tokens, quietAtEnd, maxDepth, report));
     }
     sharedParser ??= new JsonParser();
-    const root = sharedParser.parseDocument(text, tokens, quietAtEnd, report);
+    const root = sharedParser.parseDocument(text, tokens, quietAtEnd, unclosed, report);
     return { root, diagnostics: diagnostics.length > 1 ? diagnostics.sort(byPosition) : diagnostics };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

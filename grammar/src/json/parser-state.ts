@@ -18,6 +18,8 @@ export class Frame {
   expectSeparator = false;
   /** The `,` after the last item, if any (a trailing comma when the container closes next). */
   lastComma: JsonToken | undefined = undefined;
+  /** Stray colons are reported once per container (object syntax in an array is one mistake). */
+  reportedStrayColon = false;
 }
 
 /**
@@ -32,14 +34,16 @@ export class ParserState {
   frame: Frame = this.frames[0]!;
   root: JsonValue | undefined = undefined;
   private quietAtEnd = false;
+  private unclosed: ReadonlySet<JsonToken> | undefined = undefined;
   private eofReported = false;
   private seenRoot = false;
   private reportedStray = false;
 
-  reset(text: string, quietAtEnd: boolean, report: Report): void {
+  reset(text: string, quietAtEnd: boolean, unclosed: ReadonlySet<JsonToken> | undefined, report: Report): void {
     this.text = text;
     this.report = report;
     this.quietAtEnd = quietAtEnd;
+    this.unclosed = unclosed;
     this.eofReported = false;
     this.depth = 0;
     this.frame = this.frames[0]!;
@@ -58,8 +62,19 @@ export class ParserState {
     frame.open = open;
     frame.expectSeparator = false;
     frame.lastComma = undefined;
+    frame.reportedStrayColon = false;
     this.frame = frame;
     return frame;
+  }
+
+  /**
+   * The current container is one the bracket resolver found never closed, inside a container
+   * opened by `parent`: its end is taken to be the current token (see the parser's gates).
+   */
+  endsUnclosedBefore(parent: "{" | "["): boolean {
+    const open = this.frame.open;
+    return open !== undefined && this.depth > 1 && this.unclosed !== undefined && this.unclosed.has(open)
+      && this.frames[this.depth - 1]!.open!.image === parent;
   }
 
   leave(): void {
@@ -90,8 +105,9 @@ export class ParserState {
       }
       this.eofReported = true;
     } else if (!(next as JsonToken).quiet) {
-      this.report(jsonDiagnostic(JsonCode.unclosedBracket, `expected \`${expected}\` before \`${next.image}\``,
-        next.startOffset, next.startOffset + 1, `add \`${expected}\` to close the \`${open.image}\``,
+      const end = next.tokenTypeIdx === T.keyColon ? (next.payload as JsonValue).span.end : next.endOffset! + 1;
+      this.report(jsonDiagnostic(JsonCode.unclosedBracket, `expected \`${expected}\` before ${quoteSource(next.image)}`,
+        next.startOffset, end, `add \`${expected}\` to close the \`${open.image}\``,
         [{ span: { start: open.startOffset, end: open.startOffset + 1 }, message: "the unclosed bracket" }]));
       (next as JsonToken).quiet = true; // the enclosing containers do not report it again
     }
@@ -147,10 +163,12 @@ export class ParserState {
   /** A `:` where none belongs; `tok` is a Colon, or a KeyColon whose colon is the stray one. */
   strayColonAt(tok: IToken, next: IToken): void {
     const at = tok.endOffset!;
-    const where = this.frame.open === undefined ? "here" : this.frame.open.image === "[" ? "in array" : "in object";
-    if (!this.isQuiet(tok)) {
+    const frame = this.frame;
+    const where = frame.open === undefined ? "here" : frame.open.image === "[" ? "in array" : "in object";
+    if (!this.isQuiet(tok) && !frame.reportedStrayColon) {
       this.report(jsonDiagnostic(JsonCode.unexpectedColon, `unexpected \`:\` ${where}`, at, at + 1));
     }
+    frame.reportedStrayColon = true;
     this.quiet(next);
   }
 

@@ -8,7 +8,7 @@ import { type Frame, ParserState } from "./parser-state.js";
 import type { JsonArray, JsonMember, JsonObject, JsonString, JsonValue } from "./syntax-tree.js";
 import {
   ALL_TOKEN_TYPES, BadKey, BadString, Colon, Comma, FalseLit, Invalid, type JsonToken, KeyColon, LCurly, LSquare,
-  MissingValue, NullLit, NumberLit, RCurly, RSquare, StringLit, TrueLit,
+  MissingValue, NullLit, NumberLit, RCurly, RSquare, StringLit, T, TrueLit,
 } from "./tokens.js";
 
 type Alts<T> = IOrAlt<T>[];
@@ -35,9 +35,14 @@ export class JsonParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** Parses the whole token list; the first value is the root, anything after it is reported. */
-  parseDocument(text: string, tokens: JsonToken[], quietAtEnd: boolean, report: Report): JsonValue | undefined {
-    this.s.reset(text, quietAtEnd, report);
+  /**
+   * Parses the whole token list; the first value is the root, anything after it is reported.
+   * `unclosed`: the openers the bracket resolver found never closed, if it ran.
+   */
+  parseDocument(
+    text: string, tokens: JsonToken[], quietAtEnd: boolean, unclosed: ReadonlySet<JsonToken> | undefined, report: Report,
+  ): JsonValue | undefined {
+    this.s.reset(text, quietAtEnd, unclosed, report);
     this.input = tokens;
     return this.document();
   }
@@ -186,6 +191,18 @@ export class JsonParser extends EmbeddedActionsParser {
   ];
 
   private readonly objectItem = (): void => this.OR(this.objectAlts);
+
+  /**
+   * A `{` or `[` where a key belongs, in an object that is never closed, inside an array: it is the
+   * array's next element, so the object ends here (reported by `close`).
+   */
+  private readonly generalObjectLoop = {
+    GATE: (): boolean => {
+      const idx = this.LA(1).tokenTypeIdx;
+      return (idx !== T.lCurly && idx !== T.lSquare) || !this.s.endsUnclosedBefore("[");
+    },
+    DEF: this.objectItem,
+  };
   private readonly closeCurly = (): IToken => this.CONSUME(RCurly);
 
   private readonly object = this.RULE("object", (): JsonObject => {
@@ -193,7 +210,7 @@ export class JsonParser extends EmbeddedActionsParser {
     const frame = this.s.enter(open);
     const members: JsonMember[] = (frame.members = []);
     this.MANY(this.fastMember);
-    this.MANY2(this.objectItem);
+    this.MANY2(this.generalObjectLoop);
     const closer = this.option(5, this.closeCurly);
     let end = 0;
     if (!this.RECORDING_PHASE) {
@@ -276,6 +293,15 @@ export class JsonParser extends EmbeddedActionsParser {
   ];
 
   private readonly arrayItem = (): void => this.OR(this.arrayAlts);
+
+  /**
+   * `"key": value` in an array that is never closed, inside an object: the key is the object's next
+   * member, so the array ends here (reported by `close`).
+   */
+  private readonly generalArrayLoop = {
+    GATE: (): boolean => this.LA(1).tokenTypeIdx !== T.keyColon || !this.s.endsUnclosedBefore("{"),
+    DEF: this.arrayItem,
+  };
   private readonly closeSquare = (): IToken => this.CONSUME(RSquare);
 
   private readonly array = this.RULE("array", (): JsonArray => {
@@ -283,7 +309,7 @@ export class JsonParser extends EmbeddedActionsParser {
     const frame = this.s.enter(open);
     const elements: JsonValue[] = (frame.elements = []);
     this.MANY(this.fastElement);
-    this.MANY2(this.arrayItem);
+    this.MANY2(this.generalArrayLoop);
     const closer = this.OPTION(this.closeSquare);
     let end = 0;
     if (!this.RECORDING_PHASE) end = this.s.close(frame, closer, this.LA(1), this.LA(0));

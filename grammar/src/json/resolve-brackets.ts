@@ -11,6 +11,8 @@ import { Invalid, JsonToken, T } from "./tokens.js";
 export interface ResolvedTokens {
   readonly tokens: JsonToken[];
   readonly quietAtEnd: boolean;
+  /** Openers never closed: a closer of an enclosing container, or the end of the text, ends them. */
+  readonly unclosed: ReadonlySet<JsonToken>;
 }
 
 // PERF: lookahead for a decision is bounded, and so is the number of decisions that look ahead,
@@ -51,6 +53,8 @@ export function resolveBrackets(
 ): ResolvedTokens {
   const out: JsonToken[] = [];
   const stack: number[] = [];
+  const openers: JsonToken[] = [];
+  const unclosed = new Set<JsonToken>();
   let decisions = 0;
   let quiet = false;
   const emit = (tok: JsonToken): void => {
@@ -64,6 +68,7 @@ export function resolveBrackets(
     if (isOpener(idx)) {
       if (stack.length < maxDepth) {
         stack.push(idx);
+        openers.push(tok);
         emit(tok);
         continue;
       }
@@ -78,7 +83,9 @@ export function resolveBrackets(
         `arrays and objects nest deeper than ${maxDepth} levels here`, tok.startOffset, tok.startOffset + 1,
         `the limit is ${maxDepth} levels; the content of this \`${tok.image}\` was skipped`));
       emit(new JsonToken(Invalid, T.invalid, "…", tok.startOffset, last.endOffset, undefined, true));
-      quiet = true;
+      // No follow-on error right after the skipped content, but the end of the text after it
+      // is still checked (the enclosing brackets may be unclosed).
+      quiet = j < tokens.length;
       i = j - 1;
       continue;
     }
@@ -102,13 +109,17 @@ export function resolveBrackets(
         quiet = true;
         continue;
       }
+      for (let k = at + 1; k < openers.length; k++) unclosed.add(openers[k]!);
+      const matched = openers[at]!;
       stack.length = at;
+      openers.length = at;
       // A closer that ends the root right before a `,` is often an extra one in the middle of the
       // document (`{"a": {}}, "b": 1}`): drop it when the rest then balances better.
       if (at === 0 && tokens[i + 1]?.tokenTypeIdx === T.comma && decisions < LOOKAHEAD_DECISIONS) {
         decisions++;
         if (countMistakes(tokens, i + 1, [opener]) < countMistakes(tokens, i + 1, [])) {
           stack.push(opener);
+          openers.push(matched);
           report(jsonDiagnostic(JsonCode.unexpectedClosingBracket, `unexpected \`${tok.image}\``,
             tok.startOffset, tok.startOffset + 1, `this \`${tok.image}\` closes the whole document early; remove it`));
           quiet = true;
@@ -118,5 +129,6 @@ export function resolveBrackets(
     }
     emit(tok);
   }
-  return { tokens: out, quietAtEnd: quiet || quietAtEnd };
+  for (const open of openers) unclosed.add(open);
+  return { tokens: out, quietAtEnd: quiet || quietAtEnd, unclosed };
 }
