@@ -1,15 +1,11 @@
 // `kms-cedar eval <bundle> --requests <file> [--engine …]`: checks the bundle, then decides every
 // request and operation in input order with one engine, or with all three and compares them.
-import type { DecisionResult } from "@kms-cedar/runtime";
 import { resolve } from "node:path";
 import { loadRequests } from "../../bundle/load-requests.js";
-import type { RequestEntry } from "../../bundle/read-requests.js";
-import { prepareEngines, type Decide, type EngineName } from "../adapters/engines.js";
+import { prepareEngines, type EngineName } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
-import { combineChecks } from "../eval/combine-checks.js";
-import { decisionsAgree } from "../eval/compare-decisions.js";
-import { describeResult } from "../eval/describe-result.js";
+import { tabulateResults } from "../eval/tabulate-results.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
 import { LineIndex } from "../render/line-index.js";
 import { renderDiagnostic } from "../render/render-diagnostic.js";
@@ -34,7 +30,6 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
     return EXIT_POLICY_ERRORS;
   }
-  const deciders = setup.decide;
   const requests = loadRequests(resolve(io.cwd, requestsFile), requestsFile);
   if (!requests.ok) {
     io.err(`kms-cedar: ${requests.message}\n`);
@@ -44,33 +39,9 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
     }
     return EXIT_USAGE;
   }
-  const results = requests.entries.map((entry) => deciders.map((decide) => decideEntry(entry, decide)));
+  const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine() }));
+  const { rows, lines, disagreements } = tabulateResults(requests.entries, engines, style);
   const json = formatOf(options) === "json";
-  const width = String(Math.max(requests.entries.length - 1, 0)).length;
-  let disagreements = 0;
-  const rows: unknown[] = [];
-  const lines: string[] = [];
-  requests.entries.forEach((entry, i) => {
-    const answers = results[i] ?? [];
-    const first = answers[0] ?? missing();
-    if (names.length === 1) {
-      rows.push(first);
-      lines.push(describeResult(i, width, entry, first, style));
-      return;
-    }
-    const agree = answers.every((answer) => decisionsAgree(first, answer));
-    if (!agree) disagreements++;
-    const row: Record<string, unknown> = {};
-    names.forEach((name, k) => (row[name] = answers[k]));
-    row["agree"] = agree;
-    rows.push(row);
-    const line = describeResult(i, width, entry, first, style);
-    if (agree) lines.push(line);
-    else {
-      const each = names.map((name, k) => `${name}=${outcome(answers[k] ?? missing())}`).join(" ");
-      lines.push(`${line}\n${" ".repeat(width + 3)}${style.error("DISAGREE")}: ${each}`);
-    }
-  });
   if (json) io.out(JSON.stringify(rows, null, 2) + "\n");
   else {
     io.out(lines.map((line) => line + "\n").join(""));
@@ -82,17 +53,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   return disagreements > 0 ? EXIT_POLICY_ERRORS : EXIT_OK;
 }
 
-function decideEntry(entry: RequestEntry, decide: Decide): DecisionResult {
-  if (entry.kind === "malformed") return { error: entry.error };
-  if (entry.kind === "request") return decide(entry.request);
-  return combineChecks(entry.checks.map((check) => decide(check)));
-}
-
-function outcome(result: DecisionResult): string {
-  return "error" in result ? `error(${result.error.code})` : result.decision;
-}
-
-function missing(): DecisionResult {
-  // INVARIANT: every entry has one answer per engine.
-  throw new Error("internal error: an engine gave no answer");
+function missingEngine(): never {
+  // INVARIANT: prepareEngines answers one decider per engine name.
+  throw new Error("internal error: an engine was not prepared");
 }
