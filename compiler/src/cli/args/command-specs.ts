@@ -77,7 +77,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     details: [
       "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal.",
-      "Exit status: 0 compiled, 1 policy errors, 2 usage or I/O error.",
+      "Writes policies.cedar, schema.cedarschema, schema.cedarschema.json, manifest.json (how to encode a",
+      "request for Cedar), graph.json, graph.txt and graph.dot into <dir>.",
+      "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },
   {
