@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { underlinedTexts } from "./frame-helpers.js";
 import { runKmsCedar, tempFiles } from "./run-cli-process.js";
 
 const FILES = ["policies.cedar", "schema.cedarschema", "schema.cedarschema.json", "manifest.json", "graph.json", "graph.txt", "graph.dot"];
@@ -34,6 +35,18 @@ describe("kms-cedar compile", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("error[KC2909]");
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("stops with a code frame when --pure-cedar refuses a derived attribute, exit 1", () => {
+    const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",\n  "Condition": {"StringEqualsIgnoreCase": {"aws:ResourceTag/Project": "alpha"}}}]}';
+    const dir = tempFiles({ "p.json": policy });
+    const run = runKmsCedar(["compile", join(dir, "p.json"), "-o", join(dir, "out"), "--pure-cedar"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^error\[KC3\d{3}\]: /m);
+    expect(underlinedTexts(run.stdout)).toEqual(['"alpha"']);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    const plain = runKmsCedar(["compile", join(dir, "p.json"), "-o", join(dir, "out")]);
+    expect(plain.status).toBe(0);
   });
 
   it("reports an output path that cannot be written as an I/O error, exit 2", () => {
