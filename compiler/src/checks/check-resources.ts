@@ -11,6 +11,14 @@ import { resourceLists } from "./policy-walk.js";
 /** The AWS partitions (spec §1.7: IAM checks the partition). */
 const PARTITIONS = new Set(["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]);
 
+/**
+ * AWS: §1.7 rule 4, A19 — a `*` that ends the pattern may run past colons, so `arn:aws:kms:*` is an
+ * ARN pattern (it matches every KMS ARN, Appendix A #41) although it has fewer than six parts.
+ */
+function endsInCrossingWildcard(value: string): boolean {
+  return value.endsWith("*") && value.split(":").length >= 3;
+}
+
 /** Why a resource pattern is not acceptable in an identity policy, or `undefined` when it is fine. */
 function resourceProblem(value: string, variables: boolean): string | undefined {
   if (value === "*") return undefined;
@@ -23,8 +31,9 @@ function resourceProblem(value: string, variables: boolean): string | undefined 
     components = shape.components;
   } else {
     const arn = parseArn(value);
-    if (arn === undefined) return "is not an ARN (it needs six colon-separated parts) or `*`";
-    components = ["arn", arn.partition, arn.service];
+    if (arn !== undefined) components = ["arn", arn.partition, arn.service];
+    else if (endsInCrossingWildcard(value)) components = value.split(":");
+    else return "is not an ARN (it needs six colon-separated parts) or `*`";
   }
   if (components[0] !== "arn") return "is not an ARN: it must start with `arn:`";
   const partition = components[1] ?? "";

@@ -96,6 +96,11 @@ describe("specific rules", () => {
     ]);
   });
 
+  it("a trailing `*` may stand for the rest of the ARN, colons included (§1.7 rule 4, Appendix A #41)", () => {
+    const text = identityStatement("").replace(`"Resource":"*"`, `"Resource":["arn:aws:kms:*","arn:aws:*","arn:aws:kms:us-west-2","arn:aws:kms"]`);
+    expect(problems(text, "identity")).toEqual([`KC2060: "arn:aws:kms:us-west-2"`, `KC2060: "arn:aws:kms"`]);
+  });
+
   it("key policy AWS principals with placeholders are reported (§1.5)", () => {
     const text = keyStatement("").replace(`"arn:aws:iam::111122223333:root"`, `["arn:aws:iam::account-id:root","roleArn","arn:aws:iam::111122223333:policy/P"]`);
     expect(problems(text, "key")).toEqual([
