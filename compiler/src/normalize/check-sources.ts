@@ -1,9 +1,8 @@
 // Parses and checks every policy of a loaded bundle (all checks, all errors at once), moving the
 // diagnostics' spans into the text of the file that holds each policy. Phase: checks.
 import type { Diagnostic, Span } from "@kms-cedar/grammar";
-import { parseJsonText } from "../bundle/json-front-end.js";
 import type { LoadedBundle, PolicySource } from "../bundle/load-bundle.js";
-import { runChecks } from "../checks/run-checks.js";
+import { checkPolicyText } from "../checks/check-policy.js";
 import type { PolicyDocument } from "../syntax/policy-syntax.js";
 
 /** A diagnostic of a bundle: which file its span points into, and which policy it is about. */
@@ -37,10 +36,10 @@ export function checkSources(loaded: LoadedBundle): CheckedBundle {
         location: source.location,
       });
     };
-    const parsed = parseJsonText(text);
-    parsed.diagnostics.forEach(report);
-    const document = parsed.root === undefined ? undefined : runChecks(text, source.kind, parsed.root, report);
-    return { source, document };
+    // The same entry point as `kms-cedar check`, so a policy compiles exactly when it checks clean.
+    const checked = checkPolicyText(text, source.kind);
+    checked.diagnostics.forEach(report);
+    return { source, document: checked.document };
   });
   return { loaded, policies, diagnostics };
 }
