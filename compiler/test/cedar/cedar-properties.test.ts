@@ -59,7 +59,7 @@ describe("cedar_agrees_with_reference and cedar_never_errors", () => {
     console.log(`cedar_agrees_with_reference (bundles): compiled ${compiled}; decisions ${JSON.stringify(mix)}`);
     expect(compiled).toBeGreaterThan(RUNS * 0.8);
     for (const kind of ["Allow", "ExplicitDeny", "ImplicitDeny", "error"]) expect(mix[kind] ?? 0).toBeGreaterThan(0);
-  });
+  }, 600_000);
 
   it("decides edge values (numbers, dates, IPs, ARNs, wildcards, sets, variables) like the reference evaluator", () => {
     const mix: Record<string, number> = {};
@@ -86,5 +86,5 @@ describe("cedar_agrees_with_reference and cedar_never_errors", () => {
     console.log(`cedar_agrees_with_reference (edge values): compiled ${compiled}, ${operators.size} operators; decisions ${JSON.stringify(mix)}`);
     expect(compiled).toBeGreaterThan(RUNS * 2);
     for (const kind of ["Allow", "ExplicitDeny", "ImplicitDeny"]) expect(mix[kind] ?? 0).toBeGreaterThan(RUNS / 10);
-  });
+  }, 600_000);
 });

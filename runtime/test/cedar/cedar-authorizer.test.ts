@@ -3,7 +3,7 @@
 // of their checks; and a Cedar evaluation error is an error entry, never a decision (an erroring
 // forbid is skipped by Cedar, so a decision could be a wrong Allow).
 import { describe, expect, it } from "vitest";
-import type { CedarManifest } from "@kms-cedar/runtime";
+import type { CedarManifest, Request } from "@kms-cedar/runtime";
 import { CEDAR_FAILURE_CODE, createCedarAuthorizer, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
 
 const A = "111122223333";
@@ -44,7 +44,7 @@ const policies = `
 @id("deny-2") forbid (${policy}, action == Kms::Action::"Decrypt", resource == Kms::Key::"${KEY_2}") when { context["n"] > 1 };
 `;
 const engine = createCedarAuthorizer({ policies, schema, manifest });
-const request = (action: string, resource: string, context: object = {}) => ({ principal: USER, action, resource, context });
+const request = (action: string, resource: string, context: Record<string, string> = {}): Request => ({ principal: USER, action, resource, context });
 
 describe("createCedarAuthorizer", () => {
   it("maps satisfied permits to Allow with their statements", () => {

@@ -7,6 +7,9 @@ import { MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
 import { createEncoder } from "../../src/cedar/encode-request.js";
 import type { EncodedRequest } from "../../src/cedar/encode-request.js";
 
+/** The id of an entity of the encoded request. */
+const idOf = (e: EncodedRequest["entities"][number]): string => (e.uid as { id: string }).id;
+
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
 const SESSION = `arn:aws:sts::${A}:assumed-role/App/s1`;
@@ -72,26 +75,26 @@ describe("entities", () => {
   it("puts a session in its role (by name, path-less), the role in its account, and attaches the role's policies", () => {
     const e = encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY });
     expect(e.principal).toEqual({ type: "Sts::AssumedRole", id: SESSION });
-    const session = e.entities.find((x) => x.uid.id === SESSION)!;
+    const session = e.entities.find((x) => idOf(x) === SESSION)!;
     expect(session.attrs).toEqual({ account: A });
     expect(session.parents).toEqual([
       { type: "Iam::Role", id: `arn:aws:iam::${A}:role/App` },
       { type: "Iam::Policy", id: "principals[role/team/App][0]" },
       { type: "Iam::Policy", id: "principals[session][0]" },
     ]);
-    const role = e.entities.find((x) => x.uid.id === `arn:aws:iam::${A}:role/App`)!;
+    const role = e.entities.find((x) => idOf(x) === `arn:aws:iam::${A}:role/App`)!;
     expect(role.parents).toEqual([{ type: "Iam::Account", id: `arn:aws:iam::${A}:root` }]);
-    const account = e.entities.find((x) => x.uid.id === `arn:aws:iam::${A}:root`)!;
+    const account = e.entities.find((x) => idOf(x) === `arn:aws:iam::${A}:root`)!;
     expect(account.parents).toEqual([{ type: "Iam::Account", id: A }]);
     expect(e.resource).toEqual({ type: "Kms::Key", id: KEY });
-    expect(e.entities.find((x) => x.uid.id === KEY)!.attrs).toEqual({ account: A, arn: KEY });
+    expect(e.entities.find((x) => idOf(x) === KEY)!.attrs).toEqual({ account: A, arn: KEY });
   });
 
   it("gives a service the key's account and no parents; `*` takes the caller's account", () => {
     const service = encoded({ principal: "logs.amazonaws.com", action: "kms:Decrypt", resource: KEY });
-    expect(service.entities.find((x) => x.uid.id === "logs.amazonaws.com")).toEqual({ uid: { type: "Aws::Service", id: "logs.amazonaws.com" }, attrs: { account: A }, parents: [] });
+    expect(service.entities.find((x) => idOf(x) === "logs.amazonaws.com")).toEqual({ uid: { type: "Aws::Service", id: "logs.amazonaws.com" }, attrs: { account: A }, parents: [] });
     const none = encoded({ principal: `arn:aws:iam::444455556666:root`, action: "kms:CreateKey", resource: "*" });
-    expect(none.entities.find((x) => x.uid.id === "*")!.attrs).toEqual({ account: "444455556666", arn: "*" });
+    expect(none.entities.find((x) => idOf(x) === "*")!.attrs).toEqual({ account: "444455556666", arn: "*" });
     const alias = encoded({ principal: SESSION, action: "kms:CreateAlias", resource: `arn:aws:kms:us-west-2:${A}:alias/x` });
     expect(alias.resource).toEqual({ type: "Kms::Alias", id: `arn:aws:kms:us-west-2:${A}:alias/x` });
   });
@@ -131,6 +134,6 @@ describe("context views and markers", () => {
 
   it("puts resource tags on the resource entity", () => {
     const e = encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY, context: { "aws:ResourceTag/PROJECT": "Alpha" } });
-    expect(e.entities.find((x) => x.uid.id === KEY)!.tags).toEqual({ project: "Alpha" });
+    expect(e.entities.find((x) => idOf(x) === KEY)!.tags).toEqual({ project: "Alpha" });
   });
 });
