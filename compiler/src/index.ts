@@ -15,7 +15,7 @@ export { GRAPH_PASSES, runGraphPasses } from "./passes/graph-passes.js";
 export type { GraphPass } from "./passes/graph-passes.js";
 // The Cedar emitter (compiler/src/emit/cedar/, H6); exported for the conformance suite until compileBundle carries `cedar`.
 export { emitCedar } from "./emit/cedar/emit-cedar.js";
-export type { CedarFiles, EmitCedarOptions, EmitCedarResult } from "./emit/cedar/emit-cedar.js";
+export type { CedarDiagnostic, CedarFiles, EmitCedarOptions, EmitCedarResult, NativeShare, ShareCount } from "./emit/cedar/emit-cedar.js";
 // Policy checks (compiler/src/checks/), the policy view reader, the KMS catalog and the diagnostic registry (H3).
 export { checkPolicyText } from "./checks/check-policy.js";
 export type { CheckPolicyOptions, CheckPolicyResult } from "./checks/check-policy.js";
