@@ -75,16 +75,29 @@ export const EDGE_KEYS: readonly EdgeKey[] = [
   },
 ];
 
+/** Resources of the statement: `*`, and `…/${var}` patterns (native through `resource.name`). */
+export const EDGE_RESOURCES = [
+  "*", "*", "*",
+  "arn:aws:kms:*:111122223333:key/${aws:PrincipalTag/team}",
+  "arn:aws:kms:us-west-2:*:key/${aws:username, '1111aaaa-1111-1111-1111-111111111111'}",
+  "arn:aws:kms:*:111122223333:alias/${aws:username}",
+] as const;
+
 /** A condition on one edge key, with an Allow or a Deny around it, and contexts aimed at it. */
 export const edgeScenarioArb = fc.record({
   spec: fc.constantFrom(...EDGE_KEYS),
   deny: fc.boolean(),
   ifExists: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
-}).chain(({ spec, deny, ifExists }) => fc.record({
+  resource: fc.constantFrom(...EDGE_RESOURCES),
+  notResource: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+}).chain(({ spec, deny, ifExists, resource, notResource }) => fc.record({
   operator: fc.constantFrom(...spec.operators),
   values: fc.uniqueArray(fc.constantFrom(...spec.policy), { minLength: 1, maxLength: spec.operators[0] === "Bool" ? 1 : 3 }),
   contexts: fc.array(contextArb(spec), { minLength: 3, maxLength: 8 }),
-}).map((r) => ({ key: spec.key, deny, operator: `${r.operator}${ifExists ? "IfExists" : ""}`, values: r.values, contexts: r.contexts })));
+}).map((r) => ({
+  key: spec.key, deny, operator: `${r.operator}${ifExists ? "IfExists" : ""}`, values: r.values, contexts: r.contexts,
+  resource: notResource ? { NotResource: resource } : { Resource: resource },
+})));
 
 function contextArb(spec: EdgeKey): fc.Arbitrary<Record<string, unknown>> {
   const one = fc.constantFrom(...spec.request, ...spec.policy);
@@ -96,8 +109,11 @@ function contextArb(spec: EdgeKey): fc.Arbitrary<Record<string, unknown>> {
     present: fc.integer({ min: 0, max: 5 }).map((n) => n > 0),
     value,
     duplicate: fc.integer({ min: 0, max: 12 }).map((n) => n === 0),
-    team: fc.option(fc.constantFrom("red", "abc", "a*c", "a?c"), { nil: undefined }),
-    user: fc.option(fc.oneof(fc.constantFrom("bob", "abc"), fc.array(fc.constantFrom("bob", "abc"), { minLength: 2, maxLength: 2 })), { nil: undefined }),
+    team: fc.option(fc.constantFrom("red", "abc", "a*c", "a?c", "1111aaaa-1111-1111-1111-111111111111", "1111aaaa-*"), { nil: undefined }),
+    user: fc.option(fc.oneof(
+      fc.constantFrom("bob", "abc", "1111aaaa-1111-1111-1111-111111111111", "x:y"),
+      fc.array(fc.constantFrom("bob", "abc", "1111aaaa-1111-1111-1111-111111111111"), { minLength: 2, maxLength: 2 }),
+    ), { nil: undefined }),
   }).map((r) => {
     const context: Record<string, unknown> = {};
     if (r.present) context[spec.key] = r.value;

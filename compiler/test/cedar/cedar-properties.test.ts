@@ -67,8 +67,8 @@ describe("cedar_agrees_with_reference and cedar_never_errors", () => {
     let compiled = 0;
     console.log(`cedar_agrees_with_reference (edge values): seed ${SEED}, ${RUNS * 4} conditions`);
     fc.assert(
-      fc.property(edgeScenarioArb, ({ key, deny, operator, values, contexts }) => {
-        const statement = { Effect: deny ? "Deny" : "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { [operator]: { [key]: values.length === 1 ? values[0] : values } } };
+      fc.property(edgeScenarioArb, ({ key, deny, operator, values, contexts, resource }) => {
+        const statement = { Effect: deny ? "Deny" : "Allow", Action: "kms:Decrypt", ...resource, Condition: { [operator]: { [key]: values.length === 1 ? values[0] : values } } };
         const policy = { Version: "2012-10-17", Statement: deny ? [statement, { Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] : [statement] };
         const dkp = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] };
         const bundle = { keys: { [KEY_A]: { policy: dkp } }, principals: { [APP_ROLE_WITH_PATH]: { policies: [policy] } } } as Bundle;

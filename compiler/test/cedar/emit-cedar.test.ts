@@ -153,6 +153,25 @@ describe("conditions in native Cedar (spec §2.2: absent key, fail-closed §0.2,
   });
 });
 
+describe("resources", () => {
+  it("matches `…:key/${var}` natively: the prefix by like, the key id by the resource's name (§4.4)", () => {
+    const out = toCedar(identityBundle({ Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:*:*:key/${aws:PrincipalTag/KeyId}" }));
+    expect(policyById(out.files!.policies, "allow-p1-s0")).toBe(
+      `@id("allow-p1-s0") permit (principal in ${POLICY}, action == Kms::Action::"Decrypt", resource) ` +
+      'when { !context["#unsure"].contains("aws:principaltag/keyid") && resource.arn like "arn:aws:kms:*:*:key/*" && ' +
+      'principal.hasTag("keyid") && resource.name == principal.getTag("keyid") };',
+    );
+    expect(out.manifest!.resourceName).toBe(true);
+    expect(out.files!.schema).toContain("entity Key, Alias, NoResource { account: String, arn: String, name: String }");
+  });
+
+  it("derives a pattern with a variable followed by more text", () => {
+    const out = toCedar(identityBundle({ Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:*:*:key/${aws:PrincipalTag/KeyId}*" }));
+    expect(out.manifest!.attributes.map((a) => [a.kind, a.derived])).toEqual([["resource-test", true]]);
+    expect(out.share.resources).toEqual({ native: 0, derived: 1, byKind: { concatenation: 1 } });
+  });
+});
+
 describe("determinism and the schema", () => {
   it("compiles the same bundle to byte-identical files", () => {
     const first = emitCedar(compileBundle("examples/abac/bundle.json").graph!);

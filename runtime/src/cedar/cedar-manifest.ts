@@ -22,6 +22,8 @@ export interface CedarManifest {
   readonly attributes: readonly ManifestAttribute[];
   /** The marker sets the policies read (`context["#unsure"]` …), see `MarkerName`. */
   readonly markers: readonly MarkerName[];
+  /** Whether resources carry `name`: the sixth ARN component after its first `/` (key id, alias name). */
+  readonly resourceName?: boolean;
 }
 
 export interface ManifestAction {

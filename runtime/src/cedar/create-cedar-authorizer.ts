@@ -105,7 +105,7 @@ function toDecision(allowed: boolean, determining: readonly string[], roles: Rea
   return { decision: "ImplicitDeny", reasons: [] };
 }
 
-/** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks. */
+/** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks (spec §5.5). */
 function decideOperation(op: CedarOperation, decideOne: (r: Request) => DecisionResult): DecisionResult {
   if (!Array.isArray(op.checks) || op.checks.length === 0) {
     return { error: { code: "KR0007", message: "malformed request: an operation needs a non-empty `checks` array" } };
@@ -117,7 +117,13 @@ function decideOperation(op: CedarOperation, decideOne: (r: Request) => Decision
     results.push(r);
   }
   const worst = results.reduce((w, r) => (SEVERITY[r.decision] > SEVERITY[w] ? r.decision : w), results[0]!.decision);
-  return { decision: worst, reasons: results.filter((r) => r.decision === worst).flatMap((r) => r.reasons) };
+  // A statement that decided several checks is named once.
+  const seen = new Set<string>();
+  const reasons = results.filter((r) => r.decision === worst).flatMap((r) => r.reasons).filter((reason) => {
+    const key = `${reason.policy}#${reason.statement}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+  return { decision: worst, reasons };
 }
 
 function failure(errors: readonly string[]): DecisionError {

@@ -62,7 +62,9 @@ export function createEncoder(manifest: CedarManifest): (request: Request) => En
     const entities: EntityJson[] = [];
     const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities);
     const resource = { type: target.type, id: request.resource };
-    entities.push({ uid: resource, attrs: { account: target.account, arn: request.resource }, parents: [], ...withTags(resourceTags) });
+    const attrs: Record<string, string> = { account: target.account, arn: request.resource };
+    if (manifest.resourceName === true) attrs["name"] = resourceName(request.resource);
+    entities.push({ uid: resource, attrs, parents: [], ...withTags(resourceTags) });
     return { principal, action: { type: CedarType.action, id: actionId(action.name) }, resource, context, entities };
   };
 }
@@ -120,6 +122,14 @@ function principalEntities(
   }
   out.push({ uid, attrs: { account: caller.account }, parents, ...withTags(tags) });
   return uid;
+}
+
+/** The sixth ARN component after its first `/` (`key/ID` → `ID`, `alias/NAME` → `NAME`), else empty. */
+function resourceName(arn: string): string {
+  const m = KMS_ARN.exec(arn);
+  const sixth = m === null ? "" : m[4]!;
+  const slash = sixth.indexOf("/");
+  return slash < 0 ? "" : sixth.slice(slash + 1);
 }
 
 function withTags(tags: Record<string, string>): { tags?: Record<string, string> } {

@@ -61,6 +61,17 @@ export class ContextViews {
   private readonly named = new Map<string, View>();
   private readonly attributes: ManifestAttribute[] = [];
   private readonly usedMarkers = new Set<MarkerName>();
+  private resourceName = false;
+
+  /** Records that a policy reads `resource.name` (the schema and the encoder then provide it). */
+  useResourceName(): void {
+    this.resourceName = true;
+  }
+
+  /** Whether some policy reads `resource.name`. */
+  usesResourceName(): boolean {
+    return this.resourceName;
+  }
 
   /** Registers the value view `kind` of `key`; returns its id. */
   value(key: string, kind: ValueKind, extra: Partial<ManifestAttribute> = {}): string {

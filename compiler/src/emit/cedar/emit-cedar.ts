@@ -77,7 +77,8 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const attributes = plan.views.list();
   // Markers are declared only when some policy reads them (the folding may have dropped a guard).
   const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`)) as MarkerName[];
-  const schema = emitSchema(graph, attributes, markers);
+  const resourceName = plan.views.usesResourceName();
+  const schema = emitSchema(graph, attributes, markers, resourceName);
   const checked = checkOutput(loadCedar(), raw, schema);
   diagnostics.push(...checked.diagnostics);
   if (!("policies" in checked) || diagnostics.some((d) => d.severity === "error")) return { diagnostics, share };
@@ -93,6 +94,7 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
     policies: emitted.map((p) => ({ id: p.id, role: p.role, ...(p.reason !== undefined ? { reason: p.reason } : {}) })),
     attributes,
     markers,
+    ...(resourceName ? { resourceName } : {}),
   };
   const files: CedarFiles = {
     policies: checked.policies,

@@ -20,7 +20,9 @@ function describe(target: string, keyPolicy: boolean, crossAccount: boolean): st
 const PRINCIPALS = "[Iam::Root, Iam::User, Iam::Role, Sts::AssumedRole, Sts::FederatedUser, Aws::Service]";
 
 /** The schema text (Cedar schema syntax). */
-export function emitSchema(graph: DecisionGraph, attributes: readonly ManifestAttribute[], markers: readonly MarkerName[]): string {
+export function emitSchema(
+  graph: DecisionGraph, attributes: readonly ManifestAttribute[], markers: readonly MarkerName[], resourceName = false,
+): string {
   const principalTags = attributes.some((a) => a.kind === "principal-tag") ? " tags String" : "";
   const resourceTags = attributes.some((a) => a.kind === "resource-tag") ? " tags String" : "";
   const principal = `{ account: String }${principalTags}`;
@@ -69,7 +71,8 @@ export function emitSchema(graph: DecisionGraph, attributes: readonly ManifestAt
     "namespace Kms {",
     fields.length === 0 ? "  type Context = {};" : `  type Context = {\n${fields.join(",\n")}\n  };`,
     "  // A key, an alias (the alias half of CreateAlias, DeleteAlias, UpdateAlias), or no specific resource.",
-    `  entity Key, Alias, NoResource { account: String, arn: String }${resourceTags};`,
+    ...(resourceName ? ["  // `name`: the sixth ARN component after its first `/` (the key id, the alias name)."] : []),
+    `  entity Key, Alias, NoResource { account: String, arn: String${resourceName ? ", name: String" : ""} }${resourceTags};`,
     `  action ${str(ActionGroup.keyPolicy)}, ${str(ActionGroup.singleAccount)};`,
     ...actions,
     "}",

@@ -32,8 +32,9 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
       return ifThenElse(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
     }
     case "resource": {
-      const match = or(...strategy.pairs);
-      return strategy.negated ? not(match) : match;
+      const match = or(...strategy.pairs.map((pair) => pair(views)));
+      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
+      return ifThenElse(undecidable, constant(fcr), strategy.negated ? not(match) : match);
     }
     case "derived": {
       const view = views.get(strategy.attr);

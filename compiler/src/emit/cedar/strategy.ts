@@ -42,7 +42,15 @@ export type Strategy =
       readonly absent: boolean;
       readonly values: readonly string[];
     }
-  /** Resource / NotResource matched natively against `resource.arn` (§1.7). */
-  | { readonly kind: "resource"; readonly negated: boolean; readonly pairs: readonly Expr[] }
+  /**
+   * Resource / NotResource matched natively against `resource.arn` (§1.7); `variables` are the views
+   * of variables in `…/${var}` patterns (undecidable → fail closed).
+   */
+  | {
+      readonly kind: "resource";
+      readonly negated: boolean;
+      readonly pairs: readonly ((views: ViewLookup) => Expr)[];
+      readonly variables: readonly string[];
+    }
   /** A derived Boolean attribute (condition or resource test), absent when undecidable. */
   | { readonly kind: "derived"; readonly attr: string; readonly why: string; readonly code: CedarCode };
