@@ -37,13 +37,10 @@ export function utf8Length(text: string): number {
 }
 
 /**
- * When `text` is over `maxBytes` bytes of UTF-8: its size and the UTF-16 offset of the first
- * character past the limit; `undefined` when it fits.
+ * When `text` (of `bytes` bytes of UTF-8) is over `maxBytes`: its size and the UTF-16 offset of the
+ * first character past the limit; `undefined` when it fits.
  */
-export function findOverflow(text: string, maxBytes: number): { bytes: number; offset: number } | undefined {
-  // INVARIANT: UTF-8 never takes fewer bytes than UTF-16 code units, nor more than three per unit.
-  if (text.length * 3 <= maxBytes) return undefined;
-  const bytes = utf8Length(text);
+export function findOverflow(text: string, bytes: number, maxBytes: number): { bytes: number; offset: number } | undefined {
   if (bytes <= maxBytes) return undefined;
   let total = 0;
   let offset = 0;

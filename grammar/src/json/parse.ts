@@ -4,12 +4,11 @@
 import type { Diagnostic, Report } from "../diagnostic.js";
 import { JsonCode } from "./diagnostic-codes.js";
 import { jsonDiagnostic } from "./json-diagnostic.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, findOverflow, limitOrDefault } from "./limits.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, findOverflow, limitOrDefault, utf8Length } from "./limits.js";
 import { JsonParser } from "./parser.js";
 import { resolveBrackets } from "./resolve-brackets.js";
 import { scanJson } from "./scan.js";
 import type { ParseOptions, ParseResult } from "./syntax-tree.js";
-import type { JsonToken } from "./tokens.js";
 
 // PERF: building the parser costs milliseconds; one instance serves every call (parsing is synchronous).
 let sharedParser: JsonParser | undefined;
@@ -31,13 +30,14 @@ export function parseJson(text: string, options?: ParseOptions): ParseResult {
     if (typeof text !== "string") throw new TypeError(`parseJson expects a string, got ${typeof text}`);
     const maxBytes = limitOrDefault(options?.maxBytes, DEFAULT_MAX_BYTES);
     const maxDepth = limitOrDefault(options?.maxDepth, DEFAULT_MAX_DEPTH);
-    const overflow = findOverflow(text, maxBytes);
+    const bytes = utf8Length(text);
+    const overflow = findOverflow(text, bytes, maxBytes);
     if (overflow !== undefined) {
       report(jsonDiagnostic(JsonCode.documentTooLarge,
         `the document is ${overflow.bytes} bytes, over the limit of ${maxBytes} bytes`, overflow.offset, text.length));
       return { root: undefined, diagnostics };
     }
-    const scanned = scanJson(text, maxDepth, report);
+    const scanned = scanJson(text, maxDepth, report, bytes === text.length);
     let tokens = scanned.tokens;
     let quietAtEnd = scanned.quietAtEnd;
     if (tokens.length === 0) {
@@ -45,12 +45,11 @@ export function parseJson(text: string, options?: ParseOptions): ParseResult {
         text.length === 0 ? "the document is empty" : "the document holds no JSON value", 0, text.length));
       return { root: undefined, diagnostics: diagnostics.sort(byPosition) };
     }
-    let unclosed: ReadonlySet<JsonToken> | undefined;
     if (scanned.needsBracketResolution) {
-      ({ tokens, quietAtEnd, unclosed } = resolveBrackets(tokens, quietAtEnd, maxDepth, report));
+      ({ tokens, quietAtEnd } = resolveBrackets(tokens, quietAtEnd, maxDepth, report));
     }
     sharedParser ??= new JsonParser();
-    const root = sharedParser.parseDocument(text, tokens, quietAtEnd, unclosed, report);
+    const root = sharedParser.parseDocument(text, tokens, quietAtEnd, report);
     return { root, diagnostics: diagnostics.length > 1 ? diagnostics.sort(byPosition) : diagnostics };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -34,16 +34,14 @@ export class ParserState {
   frame: Frame = this.frames[0]!;
   root: JsonValue | undefined = undefined;
   private quietAtEnd = false;
-  private unclosed: ReadonlySet<JsonToken> | undefined = undefined;
   private eofReported = false;
   private seenRoot = false;
   private reportedStray = false;
 
-  reset(text: string, quietAtEnd: boolean, unclosed: ReadonlySet<JsonToken> | undefined, report: Report): void {
+  reset(text: string, quietAtEnd: boolean, report: Report): void {
     this.text = text;
     this.report = report;
     this.quietAtEnd = quietAtEnd;
-    this.unclosed = unclosed;
     this.eofReported = false;
     this.depth = 0;
     this.frame = this.frames[0]!;
@@ -67,16 +65,6 @@ export class ParserState {
     return frame;
   }
 
-  /**
-   * The current container is one the bracket resolver found never closed, inside a container
-   * opened by `parent`: its end is taken to be the current token (see the parser's gates).
-   */
-  endsUnclosedBefore(parent: "{" | "["): boolean {
-    const open = this.frame.open;
-    return open !== undefined && this.depth > 1 && this.unclosed !== undefined && this.unclosed.has(open)
-      && this.frames[this.depth - 1]!.open!.image === parent;
-  }
-
   leave(): void {
     if (this.depth > 0) this.depth--;
     this.frame = this.frames[this.depth]!;
@@ -91,7 +79,8 @@ export class ParserState {
     const expected = open.image === "{" ? "}" : "]";
     if (closer !== undefined) {
       const comma = frame.lastComma;
-      if (comma !== undefined && !frame.expectSeparator) {
+      // A zero-width closer (close-unclosed.ts) stands for a missing one: no trailing comma then.
+      if (comma !== undefined && !frame.expectSeparator && closer.image !== "") {
         this.report(jsonDiagnostic(JsonCode.trailingComma, `trailing comma before \`${expected}\``,
           comma.startOffset, comma.startOffset + 1));
       }

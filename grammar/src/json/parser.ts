@@ -8,7 +8,7 @@ import { type Frame, ParserState } from "./parser-state.js";
 import type { JsonArray, JsonMember, JsonObject, JsonString, JsonValue } from "./syntax-tree.js";
 import {
   ALL_TOKEN_TYPES, BadKey, BadString, Colon, Comma, FalseLit, Invalid, type JsonToken, KeyColon, LCurly, LSquare,
-  MissingValue, NullLit, NumberLit, RCurly, RSquare, StringLit, T, TrueLit,
+  MissingValue, NullLit, NumberLit, RCurly, RSquare, StringLit, TrueLit,
 } from "./tokens.js";
 
 type Alts<T> = IOrAlt<T>[];
@@ -35,14 +35,9 @@ export class JsonParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /**
-   * Parses the whole token list; the first value is the root, anything after it is reported.
-   * `unclosed`: the openers the bracket resolver found never closed, if it ran.
-   */
-  parseDocument(
-    text: string, tokens: JsonToken[], quietAtEnd: boolean, unclosed: ReadonlySet<JsonToken> | undefined, report: Report,
-  ): JsonValue | undefined {
-    this.s.reset(text, quietAtEnd, unclosed, report);
+  /** Parses the whole token list; the first value is the root, anything after it is reported. */
+  parseDocument(text: string, tokens: JsonToken[], quietAtEnd: boolean, report: Report): JsonValue | undefined {
+    this.s.reset(text, quietAtEnd, report);
     this.input = tokens;
     return this.document();
   }
@@ -78,7 +73,7 @@ export class JsonParser extends EmbeddedActionsParser {
   private readonly value = this.RULE("value", (): JsonValue | undefined => this.OR(this.valueAlts));
 
   // ---- objects ----
-  // option: 1 and 4 (stray colons), 2, 3 (fast comma), 5 (closer), 6, 7; or: 0–4; consume and
+  // option: 1 and 4 (stray colons), 2, 3 (fast comma), 5 (closer), 6, 7; or: 0–5; consume and
   // subrule: 1–2 in the fast loop, 4–5 for general member values, 0, 3, 6, 7 elsewhere.
 
   private addMember(frame: Frame, key: IToken, value: JsonValue | undefined): void {
@@ -191,27 +186,24 @@ export class JsonParser extends EmbeddedActionsParser {
   ];
 
   private readonly objectItem = (): void => this.OR(this.objectAlts);
+  private readonly closeCurly = (): IToken => this.consume(1, RCurly);
 
   /**
-   * A `{` or `[` where a key belongs, in an object that is never closed, inside an array: it is the
-   * array's next element, so the object ends here (reported by `close`).
+   * After the fast loop: the `}` (the common case, one dispatch), or the general loop and then the
+   * `}` if any, or nothing at all (the end of the text, or an enclosing container's closer).
    */
-  private readonly generalObjectLoop = {
-    GATE: (): boolean => {
-      const idx = this.LA(1).tokenTypeIdx;
-      return (idx !== T.lCurly && idx !== T.lSquare) || !this.s.endsUnclosedBefore("[");
-    },
-    DEF: this.objectItem,
-  };
-  private readonly closeCurly = (): IToken => this.CONSUME(RCurly);
+  private readonly objectEndAlts: Alts<IToken | undefined> = [
+    { ALT: () => this.CONSUME(RCurly) },
+    { ALT: () => { this.AT_LEAST_ONE(this.objectItem); return this.option(5, this.closeCurly); } },
+    { ALT: () => undefined },
+  ];
 
   private readonly object = this.RULE("object", (): JsonObject => {
     const open = this.CONSUME(LCurly) as JsonToken;
     const frame = this.s.enter(open);
     const members: JsonMember[] = (frame.members = []);
     this.MANY(this.fastMember);
-    this.MANY2(this.generalObjectLoop);
-    const closer = this.option(5, this.closeCurly);
+    const closer = this.or(5, this.objectEndAlts);
     let end = 0;
     if (!this.RECORDING_PHASE) {
       end = this.s.close(frame, closer, this.LA(1), this.LA(0));
@@ -235,7 +227,7 @@ export class JsonParser extends EmbeddedActionsParser {
   private readonly keyLikeValue = this.RULE("keyLikeValue", (): void => { this.OR(this.keyLikeAlts); });
 
   // ---- arrays ----
-  // consume 0 (general), 1 (fast); subrule 0–1 of object/array, 2 of value; option 0–2; or 0–1.
+  // consume 0 (general), 1 (fast); subrule 0–1 of object/array, 2 of value; option 0–2; or 0–2.
 
   private element(value: JsonValue | undefined, first: IToken): void {
     if (this.RECORDING_PHASE) return;
@@ -293,24 +285,21 @@ export class JsonParser extends EmbeddedActionsParser {
   ];
 
   private readonly arrayItem = (): void => this.OR(this.arrayAlts);
+  private readonly closeSquare = (): IToken => this.consume(1, RSquare);
 
-  /**
-   * `"key": value` in an array that is never closed, inside an object: the key is the object's next
-   * member, so the array ends here (reported by `close`).
-   */
-  private readonly generalArrayLoop = {
-    GATE: (): boolean => this.LA(1).tokenTypeIdx !== T.keyColon || !this.s.endsUnclosedBefore("{"),
-    DEF: this.arrayItem,
-  };
-  private readonly closeSquare = (): IToken => this.CONSUME(RSquare);
+  /** After the fast loop: as for objects (`objectEndAlts`). */
+  private readonly arrayEndAlts: Alts<IToken | undefined> = [
+    { ALT: () => this.CONSUME(RSquare) },
+    { ALT: () => { this.AT_LEAST_ONE(this.arrayItem); return this.OPTION(this.closeSquare); } },
+    { ALT: () => undefined },
+  ];
 
   private readonly array = this.RULE("array", (): JsonArray => {
     const open = this.CONSUME(LSquare) as JsonToken;
     const frame = this.s.enter(open);
     const elements: JsonValue[] = (frame.elements = []);
     this.MANY(this.fastElement);
-    this.MANY2(this.generalArrayLoop);
-    const closer = this.OPTION(this.closeSquare);
+    const closer = this.or(2, this.arrayEndAlts);
     let end = 0;
     if (!this.RECORDING_PHASE) end = this.s.close(frame, closer, this.LA(1), this.LA(0));
     this.s.leave();

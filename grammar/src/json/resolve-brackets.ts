@@ -1,18 +1,17 @@
 // Bracket resolution before parsing (only when the scanner saw mismatched or too-deep brackets):
 // decides for each mismatched closer whether it is extra (dropped, reported here) or closes inner
-// unclosed containers (kept; the parser reports them), and collapses containers past the depth limit.
+// unclosed containers (kept; see close-unclosed.ts), and collapses containers past the depth limit.
 // Phase: grammar. After this pass the parser never nests deeper than `maxDepth`.
 import type { Report } from "../diagnostic.js";
 import { JsonCode } from "./diagnostic-codes.js";
+import { closeUnclosed } from "./close-unclosed.js";
 import { jsonDiagnostic } from "./json-diagnostic.js";
-import { Invalid, JsonToken, T } from "./tokens.js";
+import { JsonToken, T } from "./tokens.js";
 
 /** The token list the parser will read, and whether a reported flaw sits right before the end. */
 export interface ResolvedTokens {
   readonly tokens: JsonToken[];
   readonly quietAtEnd: boolean;
-  /** Openers never closed: a closer of an enclosing container, or the end of the text, ends them. */
-  readonly unclosed: ReadonlySet<JsonToken>;
 }
 
 // PERF: lookahead for a decision is bounded, and so is the number of decisions that look ahead,
@@ -82,7 +81,7 @@ export function resolveBrackets(
       report(jsonDiagnostic(JsonCode.nestingTooDeep,
         `arrays and objects nest deeper than ${maxDepth} levels here`, tok.startOffset, tok.startOffset + 1,
         `the limit is ${maxDepth} levels; the content of this \`${tok.image}\` was skipped`));
-      emit(new JsonToken(Invalid, T.invalid, "…", tok.startOffset, last.endOffset, undefined, true));
+      emit(new JsonToken(T.invalid, "…", tok.startOffset, last.endOffset, undefined, true));
       // No follow-on error right after the skipped content, but the end of the text after it
       // is still checked (the enclosing brackets may be unclosed).
       quiet = j < tokens.length;
@@ -130,5 +129,5 @@ export function resolveBrackets(
     emit(tok);
   }
   for (const open of openers) unclosed.add(open);
-  return { tokens: out, quietAtEnd: quiet || quietAtEnd, unclosed };
+  return { tokens: unclosed.size > 0 ? closeUnclosed(out, unclosed, report) : out, quietAtEnd: quiet || quietAtEnd };
 }

@@ -4,10 +4,9 @@
 import type { Report } from "../diagnostic.js";
 import { JsonCode } from "./diagnostic-codes.js";
 import { jsonDiagnostic, quoteSource } from "./json-diagnostic.js";
+import type { CodeUnits } from "./code-units.js";
 import type { ScanCursor } from "./scan-string.js";
-import {
-  BadKey, FalseLit, Invalid, JsonToken, NullLit, NumberLit, T, TrueLit,
-} from "./tokens.js";
+import { JsonToken, T } from "./tokens.js";
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
@@ -21,14 +20,14 @@ export function isForeignSpace(c: number): boolean {
  * Characters that end a run: whitespace, controls, structure, quotes, `;`, a comment start. A `:` is
  * taken tentatively (`kms:Decrypt` unquoted is one run) and trailing ones are given back.
  */
-function isRunChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+function isRunChar(codes: CodeUnits, i: number): boolean {
+  const c = codes[i]!;
   // `!(c > 32)` is also true for NaN, past the end of the text.
   if (!(c > 32) || c === 123 || c === 125 || c === 91 || c === 93 || c === 44 || c === 34 || c === 39 || c === 59) {
     return false;
   }
   if (c === 47) { // `/` starts a comment when followed by `/` or `*`
-    const d = text.charCodeAt(i + 1);
+    const d = codes[i + 1];
     return d !== 47 && d !== 42;
   }
   return !isForeignSpace(c);
@@ -44,11 +43,11 @@ export function describeCharacters(run: string): string {
 
 function literalToken(run: string, start: number, end: number): JsonToken | undefined {
   const span = { start, end };
-  if (run === "true") return new JsonToken(TrueLit, T.true, run, start, end - 1, { kind: "boolean", span, value: true }, false);
-  if (run === "false") return new JsonToken(FalseLit, T.false, run, start, end - 1, { kind: "boolean", span, value: false }, false);
-  if (run === "null") return new JsonToken(NullLit, T.null, run, start, end - 1, { kind: "null", span }, false);
+  if (run === "true") return new JsonToken(T.true, run, start, end - 1, { kind: "boolean", span, value: true }, false);
+  if (run === "false") return new JsonToken(T.false, run, start, end - 1, { kind: "boolean", span, value: false }, false);
+  if (run === "null") return new JsonToken(T.null, run, start, end - 1, { kind: "null", span }, false);
   if (JSON_NUMBER.test(run)) {
-    return new JsonToken(NumberLit, T.number, run, start, end - 1, { kind: "number", span, raw: run, value: Number(run) }, false);
+    return new JsonToken(T.number, run, start, end - 1, { kind: "number", span, raw: run, value: Number(run) }, false);
   }
   return undefined;
 }
@@ -75,12 +74,12 @@ function wordHelp(word: string): string | undefined {
  * Scans the run starting at `cursor.pos` (a character that is not whitespace, structure or a
  * quote) and returns its token, or `undefined` for stray characters (reported and dropped).
  */
-export function scanBare(text: string, cursor: ScanCursor, report: Report): JsonToken | undefined {
+export function scanBare(text: string, codes: CodeUnits, cursor: ScanCursor, report: Report): JsonToken | undefined {
   const start = cursor.pos;
   let end = start + 1;
-  if (isRunChar(text, start)) {
-    while (isRunChar(text, end)) end++;
-    while (end > start + 1 && text.charCodeAt(end - 1) === 58) end--; // `a: 1`: the `:` is a separator
+  if (isRunChar(codes, start)) {
+    while (isRunChar(codes, end)) end++;
+    while (end > start + 1 && codes[end - 1] === 58) end--; // `a: 1`: the `:` is a separator
   }
   let run = text.slice(start, end);
   const literal = literalToken(run, start, end);
@@ -96,7 +95,7 @@ export function scanBare(text: string, cursor: ScanCursor, report: Report): Json
     } else {
       report(jsonDiagnostic(JsonCode.invalidNumber, `invalid number ${quoteSource(run)}`, start, end, numberHelp(run)));
     }
-    return new JsonToken(Invalid, T.invalid, run, start, end - 1, undefined, true);
+    return new JsonToken(T.invalid, run, start, end - 1, undefined, true);
   }
   if (!/[\p{L}_$]/u.test(run.charAt(0))) {
     report(jsonDiagnostic(JsonCode.unexpectedCharacter,
@@ -116,5 +115,5 @@ export function scanBare(text: string, cursor: ScanCursor, report: Report): Json
   let next = end;
   while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   const isKey = text.charCodeAt(next) === 58;
-  return new JsonToken(isKey ? BadKey : Invalid, isKey ? T.badKey : T.invalid, run, start, end - 1, undefined, true);
+  return new JsonToken(isKey ? T.badKey : T.invalid, run, start, end - 1, undefined, true);
 }

@@ -4,6 +4,7 @@
 import type { Report } from "../diagnostic.js";
 import { JsonCode } from "./diagnostic-codes.js";
 import { jsonDiagnostic, quoteSource } from "./json-diagnostic.js";
+import type { CodeUnits } from "./code-units.js";
 import type { JsonString } from "./syntax-tree.js";
 
 /** Where the scanner stands; scanString moves `pos` past the string and sets `flawed`. */
@@ -29,14 +30,14 @@ function codePointName(c: number): string {
  * Scans the string whose opening quote (`"` or, as a reported mistake, `'`) is at `start`.
  * PERF: the common string (no backslash, no control character) is sliced, not decoded.
  */
-export function scanString(text: string, cursor: ScanCursor, report: Report): JsonString | undefined {
+export function scanString(text: string, codes: CodeUnits, cursor: ScanCursor, report: Report): JsonString | undefined {
   const start = cursor.pos;
-  const quote = text.charCodeAt(start);
+  const quote = codes[start]!;
   const length = text.length;
   let i = start + 1;
   if (quote === 34) {
     for (; i < length; i++) {
-      const c = text.charCodeAt(i);
+      const c = codes[i]!;
       if (c === 34) {
         const end = i + 1;
         const raw = text.slice(start, end);

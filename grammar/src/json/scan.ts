@@ -2,13 +2,13 @@
 // lexical mistake (comments, BOM, stray characters, bad strings and numbers) exactly once.
 // Phase: grammar. Reported stray characters are dropped; the token after them is marked `quiet`.
 import type { Report } from "../diagnostic.js";
+import { codeUnits, type CodeUnits } from "./code-units.js";
 import { JsonCode } from "./diagnostic-codes.js";
 import { jsonDiagnostic, quoteSource } from "./json-diagnostic.js";
 import { describeCharacters, isForeignSpace, scanBare } from "./scan-bare.js";
 import { scanString, type ScanCursor } from "./scan-string.js";
-import {
-  BadString, Colon, Comma, JsonToken, KeyColon, LCurly, LSquare, MissingValue, RCurly, RSquare, StringLit, T,
-} from "./tokens.js";
+import type { JsonValue } from "./syntax-tree.js";
+import { JsonToken, T } from "./tokens.js";
 
 /** The scanner's output, ready for the bracket resolver and the parser. */
 export interface ScanResult {
@@ -25,22 +25,46 @@ for (const idx of [T.lCurly, T.lSquare, T.string, T.keyColon, T.number, T.true, 
   STARTS_VALUE[idx] = true;
 }
 
+// PERF: token objects are pooled and the token list is reused from one scan to the next (tokens
+// never reach the syntax tree). This takes the most frequent allocation out of every parse; the
+// few pointers from pooled tokens to new nodes cost the garbage collector far less.
+const pool: JsonToken[] = [];
+const shared: JsonToken[] = [];
+
 /** Collects tokens: follow-on suppression (`quiet`) and the MissingValue insertion happen here. */
 class TokenList {
-  readonly tokens: JsonToken[] = [];
+  readonly tokens: JsonToken[] = shared;
   /** The next token follows a reported flaw. */
   quiet = false;
   /** The last token was a KeyColon. */
   afterKey = false;
 
-  constructor(private readonly report: Report) {}
+  constructor(private readonly report: Report) {
+    shared.length = 0;
+  }
+
+  /** Adds a token (from the pool) of type `idx`; `flawed`: the next token follows a reported flaw. */
+  add(idx: number, image: string, start: number, end: number, payload: JsonValue | undefined, flawed: boolean): void {
+    const n = this.tokens.length;
+    let tok = pool[n];
+    if (tok === undefined) pool[n] = tok = new JsonToken(idx, image, start, end, payload, flawed);
+    else {
+      tok.tokenTypeIdx = idx;
+      tok.image = image;
+      tok.startOffset = start;
+      tok.endOffset = end;
+      tok.payload = payload;
+      tok.quiet = flawed;
+    }
+    this.push(tok, flawed);
+  }
 
   push(tok: JsonToken, flawed: boolean): void {
     if (this.quiet) tok.quiet = true;
     if (this.afterKey && STARTS_VALUE[tok.tokenTypeIdx] !== true) this.missingValue(tok.startOffset, tok);
     this.tokens.push(tok);
     this.quiet = flawed;
-    this.afterKey = tok.tokenTypeIdx === T.keyColon;
+    this.afterKey = tok.tokenTypeIdx === KEY_COLON;
   }
 
   /** Inserts a MissingValue before `next` (undefined: the end of the text at `at`) and reports it. */
@@ -51,88 +75,90 @@ class TokenList {
       this.report(jsonDiagnostic(JsonCode.missingValue, `expected a value after \`:\`, found ${found}`,
         at, next === undefined ? at : next.endOffset + 1));
     }
-    this.tokens.push(new JsonToken(MissingValue, T.missingValue, "", at, at - 1, undefined, true));
+    this.tokens.push(new JsonToken(T.missingValue, "", at, at - 1, undefined, true));
     this.afterKey = false;
   }
 }
 
-const punctuation = (type: typeof LCurly, idx: number, image: string, at: number): JsonToken =>
-  new JsonToken(type, idx, image, at, at, undefined, false);
+const KEY_COLON = T.keyColon;
 
-/** Scans `text`; `maxDepth` only decides whether the bracket resolver must run. */
-export function scanJson(text: string, maxDepth: number, report: Report): ScanResult {
+/**
+ * Scans `text`; `maxDepth` only decides whether the bracket resolver must run. `ascii`: the caller
+ * knows that the text is ASCII (a faster path).
+ */
+export function scanJson(text: string, maxDepth: number, report: Report, ascii = false): ScanResult {
   const list = new TokenList(report);
+  const codes = codeUnits(text, ascii);
   const length = text.length;
   const cursor: ScanCursor = { pos: 0, flawed: false };
   const openers: number[] = [];
   let needsBracketResolution = false;
   let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) {
+  if (codes[0] === 0xfeff) {
     report(jsonDiagnostic(JsonCode.byteOrderMark, "unexpected byte order mark at the start of the document", 0, 1));
     i = 1;
   }
   while (i < length) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     switch (c) {
       case 10: // PERF: the indentation after a line break, in one tight loop
         i++;
-        while (text.charCodeAt(i) === 32) i++;
+        while (i < length && codes[i] === 32) i++;
         continue;
       case 32: case 9: case 13:
         i++;
         continue;
       case 123: // {
       case 91: // [
-        list.push(c === 123 ? punctuation(LCurly, T.lCurly, "{", i) : punctuation(LSquare, T.lSquare, "[", i), false);
+        if (c === 123) list.add(T.lCurly, "{", i, i, undefined, false);
+        else list.add(T.lSquare, "[", i, i, undefined, false);
         openers.push(c);
         if (openers.length > maxDepth) needsBracketResolution = true;
         i++;
         continue;
       case 125: // }
       case 93: // ]
-        list.push(c === 125 ? punctuation(RCurly, T.rCurly, "}", i) : punctuation(RSquare, T.rSquare, "]", i), false);
+        if (c === 125) list.add(T.rCurly, "}", i, i, undefined, false);
+        else list.add(T.rSquare, "]", i, i, undefined, false);
         if (openers.pop() !== c - 2) needsBracketResolution = true; // `{` + 2 = `}`, `[` + 2 = `]`
         i++;
         continue;
       case 44:
-        list.push(punctuation(Comma, T.comma, ",", i), false);
+        list.add(T.comma, ",", i, i, undefined, false);
         i++;
         continue;
       case 58:
-        list.push(punctuation(Colon, T.colon, ":", i), false);
+        list.add(T.colon, ":", i, i, undefined, false);
         i++;
         continue;
       case 34: case 39: { // " '
         cursor.pos = i;
-        const node = scanString(text, cursor, report);
+        const node = scanString(text, codes, cursor, report);
         const end = cursor.pos;
-        let tok: JsonToken;
-        if (node === undefined) {
-          tok = new JsonToken(BadString, T.badString, text.slice(i, end), i, end - 1, undefined, true);
-        } else {
+        // An unterminated string may have eaten a separator: no follow-on error after it.
+        if (node === undefined) list.add(T.badString, text.slice(i, end), i, end - 1, undefined, true);
+        else {
           // A key: the string, optional whitespace and `:` become one KeyColon token.
           let j = end;
-          let d = text.charCodeAt(j);
-          while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++j);
+          let d = codes[j];
+          while (d === 32 || d === 10 || d === 13 || d === 9) d = codes[++j];
           if (d === 58) {
-            tok = new JsonToken(KeyColon, T.keyColon, node.raw, i, j, node, cursor.flawed);
+            list.add(KEY_COLON, node.raw, i, j, node, cursor.flawed);
             cursor.pos = j + 1;
-          } else tok = new JsonToken(StringLit, T.string, node.raw, i, end - 1, node, cursor.flawed);
+          } else list.add(T.string, node.raw, i, end - 1, node, cursor.flawed);
         }
-        // An unterminated string may have eaten a separator: no follow-on error after it.
-        list.push(tok, cursor.flawed);
         i = cursor.pos;
         continue;
       }
       default: {
         if (c === 47) { // `//` or `/*`
-          const d = text.charCodeAt(i + 1);
+          const d = codes[i + 1];
           if (d === 47 || d === 42) {
             i = skipComment(text, i, d === 42, report);
             continue;
           }
         }
-        const tok = scanOther(text, i, cursor, report);
+        const tok = scanOther(text, codes, i, cursor, report);
         i = cursor.pos;
         if (tok === undefined) list.quiet = true;
         else list.push(tok, cursor.flawed);
@@ -152,18 +178,18 @@ export function scanJson(text: string, maxDepth: number, report: Report): ScanRe
  * (reported), stray control characters (reported, dropped: `undefined`), and bare runs.
  * Moves `cursor.pos` past what it read; `cursor.flawed` says whether it reported something.
  */
-function scanOther(text: string, i: number, cursor: ScanCursor, report: Report): JsonToken | undefined {
-  const c = text.charCodeAt(i);
+function scanOther(text: string, codes: CodeUnits, i: number, cursor: ScanCursor, report: Report): JsonToken | undefined {
+  const c = codes[i]!;
   if (c === 61 || c === 59) { // `=` or `=>` for `:`, `;` for `,`
-    const width = c === 61 && text.charCodeAt(i + 1) === 62 ? 2 : 1;
+    const width = c === 61 && codes[i + 1] === 62 ? 2 : 1;
     const expected = c === 61 ? ":" : ",";
     report(jsonDiagnostic(c === 61 ? JsonCode.missingColon : JsonCode.missingComma,
       `expected \`${expected}\`, found \`${text.slice(i, i + width)}\``, i, i + width));
     cursor.pos = i + width;
     cursor.flawed = true;
     return c === 61
-      ? new JsonToken(Colon, T.colon, ":", i, i + width - 1, undefined, true)
-      : new JsonToken(Comma, T.comma, ",", i, i, undefined, true);
+      ? new JsonToken(T.colon, ":", i, i + width - 1, undefined, true)
+      : new JsonToken(T.comma, ",", i, i, undefined, true);
   }
   if (c < 32 || isForeignSpace(c)) {
     report(jsonDiagnostic(JsonCode.unexpectedCharacter, `unexpected character ${describeCharacters(text.charAt(i))}`,
@@ -173,7 +199,7 @@ function scanOther(text: string, i: number, cursor: ScanCursor, report: Report):
     return undefined;
   }
   cursor.pos = i;
-  return scanBare(text, cursor, report);
+  return scanBare(text, codes, cursor, report);
 }
 
 /** Skips a `//` or `/* … *\/` comment starting at `start`, reports it, returns the offset after it. */

@@ -74,7 +74,6 @@ export const T = {
 export class JsonToken implements IToken {
   // PERF: `declare`d, not class fields: fields would be defined (to undefined) before the
   // constructor assigns them, which doubles the cost of the most frequent allocation.
-  declare tokenType: TokenType;
   declare tokenTypeIdx: number;
   declare image: string;
   declare startOffset: number;
@@ -83,10 +82,9 @@ export class JsonToken implements IToken {
   declare quiet: boolean;
 
   constructor(
-    tokenType: TokenType, tokenTypeIdx: number, image: string, startOffset: number, endOffset: number,
+    tokenTypeIdx: number, image: string, startOffset: number, endOffset: number,
     payload: JsonValue | undefined, quiet: boolean,
   ) {
-    this.tokenType = tokenType;
     this.tokenTypeIdx = tokenTypeIdx;
     this.image = image;
     this.startOffset = startOffset;
@@ -94,4 +92,12 @@ export class JsonToken implements IToken {
     this.payload = payload;
     this.quiet = quiet;
   }
+
+  /** PERF: derived from `tokenTypeIdx` (Chevrotain matches on the index), so tokens stay small. */
+  get tokenType(): TokenType {
+    return TYPE_BY_INDEX[this.tokenTypeIdx]!;
+  }
 }
+
+const TYPE_BY_INDEX: TokenType[] = [];
+for (const type of ALL_TOKEN_TYPES) TYPE_BY_INDEX[type.tokenTypeIdx!] = type;
