@@ -84,7 +84,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
     }
     if (policy.kind === "key" && keyArns.length > 0) {
       const id = uniqueId(`gate-p${p}`);
-      const comment = [`// Gate of ${policy.location}: denied unless the key policy names the caller or its account (KD or KA).`];
+      const comment = ["// Gate: denied unless this key's policy names the caller or its account (KD or KA)."];
       const scope = { principal: "principal", action: `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`, resource: onKeys.scope };
       const body = gate.length === 0 ? "false" : gate.join(" ||");
       const extra = onKeys.test === TRUE ? "" : `${printConjunct(onKeys.test)} && `;

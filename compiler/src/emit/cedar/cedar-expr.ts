@@ -104,7 +104,8 @@ export function printExpr(e: Expr): string {
     case "equals": return `${e.left} ${e.negated ? "!=" : "=="} ${e.right}`;
     case "not": return `!${wrap(e.item, LEVEL.not + 1)}`;
     case "and": return e.items.map((i) => wrap(i, LEVEL.and + 1)).join(" && ");
-    case "or": return e.items.map((i) => wrap(i, LEVEL.or + 1)).join(" || ");
+    // `a && b || c` is correct, but `(a && b) || c` is what a reader expects.
+    case "or": return e.items.map((i) => (i.kind === "and" ? `(${printExpr(i)})` : wrap(i, LEVEL.or + 1))).join(" || ");
     case "if": return `if ${printExpr(e.test)} then ${printExpr(e.then)} else ${printExpr(e.else)}`;
   }
 }

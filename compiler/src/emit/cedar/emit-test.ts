@@ -2,7 +2,7 @@
 // §0.2): the value test when the view is present, and otherwise the answer for an absent key, an
 // undecidable one (fail-closed: false in an Allow, true in a Deny) or an unparseable value (no pair
 // matches), read from the per-request marker sets. Phase: emit.
-import { constant, ifThenElse, not, or, primary } from "./cedar-expr.js";
+import { and, constant, ifThenElse, not, or, primary } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { contextAttr, str, strSet } from "./cedar-literal.js";
 import type { ContextViews, View } from "./context-views.js";
@@ -21,7 +21,7 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
     case "compare": {
       const view = views.get(strategy.view);
       const match = matchAny(strategy.pairs, view.value, views);
-      const test = ifThenElse(view.has, strategy.negated ? not(match) : match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
+      const test = guarded(view.has, strategy.negated ? not(match) : match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
       // AWS: §4.4, A18 — a variable on an ambiguous or multi-valued key leaves the test undecidable.
       const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
       return ifThenElse(undecidable, constant(fcr), test);
@@ -29,7 +29,7 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
     case "set": {
       const view = views.get(strategy.view);
       const match = setTest(view.value, strategy.qualifier, strategy.negated, strategy.values);
-      return ifThenElse(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
+      return guarded(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
     }
     case "resource": {
       const match = or(...strategy.pairs.map((pair) => pair(views)));
@@ -55,9 +55,23 @@ function matchAny(pairs: readonly PairMatch[], value: string, views: ContextView
   return or(...pairs.flatMap((pair, i) => (pair.literal === undefined ? [pair(value, views)] : i === first ? [set] : [])));
 }
 
+const MARKERS = new WeakSet<Expr>();
+
 /** `context["#unsure"].contains("name")` and the like. */
 function marker(set: "#unsure" | "#several" | "#invalid", view: View): Expr {
-  return primary(`${contextAttr(set)}.contains(${str(view.marker)})`);
+  const e = primary(`${contextAttr(set)}.contains(${str(view.marker)})`);
+  MARKERS.add(e);
+  return e;
+}
+
+/**
+ * `if present then test else rest`. A marker only ever names an absent view, so when `rest` is a
+ * disjunction of markers the same reads `(present && test) || rest`.
+ */
+function guarded(present: Expr, test: Expr, rest: Expr): Expr {
+  const markers = rest.kind === "or" ? rest.items : [rest];
+  if (rest.kind !== "const" && markers.every((m) => MARKERS.has(m))) return or(and(present, test), rest);
+  return ifThenElse(present, test, rest);
 }
 
 /**
