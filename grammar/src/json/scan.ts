@@ -27,7 +27,8 @@ for (const idx of [T.lCurly, T.lSquare, T.string, T.keyColon, T.number, T.true, 
 
 // PERF: token objects are pooled and the token list is reused from one scan to the next (tokens
 // never reach the syntax tree). This takes the most frequent allocation out of every parse; the
-// few pointers from pooled tokens to new nodes cost the garbage collector far less.
+// few pointers from pooled tokens to new nodes cost the garbage collector far less. (The pool keeps
+// the last document's leaf nodes alive until the next scan.)
 const pool: JsonToken[] = [];
 const shared: JsonToken[] = [];
 
@@ -38,16 +39,18 @@ class TokenList {
   quiet = false;
   /** The last token was a KeyColon. */
   afterKey = false;
+  /** Pooled tokens handed out by this scan (other tokens are allocated: the pool stays packed). */
+  private used = 0;
 
   constructor(private readonly report: Report) {
     shared.length = 0;
   }
 
-  /** Adds a token (from the pool) of type `idx`; `flawed`: the next token follows a reported flaw. */
+  /** Adds a pooled token of type `idx`; `flawed`: it was reported (so is quiet, and so is the next). */
   add(idx: number, image: string, start: number, end: number, payload: JsonValue | undefined, flawed: boolean): void {
-    const n = this.tokens.length;
+    const n = this.used++;
     let tok = pool[n];
-    if (tok === undefined) pool[n] = tok = new JsonToken(idx, image, start, end, payload, flawed);
+    if (tok === undefined) pool.push(tok = new JsonToken(idx, image, start, end, payload, flawed));
     else {
       tok.tokenTypeIdx = idx;
       tok.image = image;

@@ -137,6 +137,18 @@ describe("limits", () => {
   });
 });
 
+describe("shared state between calls", () => {
+  it("a result stays valid after later parses, and a short text after a long one reads nothing stale", () => {
+    const long = '{"Statement": [{"Effect": "Allow", "Action": "kms:*"}], "Id": "x"}';
+    const first = parseJson(long);
+    const second = parseJson('{"a"');
+    parseJson('["é", 1]');
+    expect(toPlainValue(first.root!)).toEqual(JSON.parse(long));
+    expect(second.diagnostics.map((d) => d.code)).toEqual(["KC1018"]);
+    expect(parseJson('"ab').diagnostics.map((d) => d.code)).toEqual(["KC1010"]);
+  });
+});
+
 describe("toPlainValue", () => {
   it("matches JSON.parse, __proto__ included", () => {
     const t = '{"__proto__": {"x": 1}, "a": [1, "2", true, null, {"b": -0}], "1": 0}';
