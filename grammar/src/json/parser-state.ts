@@ -44,8 +44,10 @@ export class ParserState {
     this.quietAtEnd = quietAtEnd;
     this.eofReported = false;
     this.depth = 0;
-    this.frame = this.frames[0]!;
-    this.frame.expectSeparator = false;
+    const root = (this.frame = this.frames[0]!);
+    root.expectSeparator = false;
+    root.lastComma = undefined;
+    root.reportedStrayColon = false;
     this.root = undefined;
     this.seenRoot = false;
     this.reportedStray = false;

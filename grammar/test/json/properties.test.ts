@@ -89,12 +89,16 @@ function acceptedByJsonParse(text: string): { ok: true; value: unknown } | { ok:
 }
 
 describe("parseJson properties", () => {
-  it("(a) never throws and always returns well-formed diagnostics", () => {
+  it("(a) never throws, always returns well-formed diagnostics, and calls do not leak into each other", () => {
     const mix: Record<string, number> = {};
+    let previous: { text: string; result: ParseResult } | undefined;
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 120 }), jsonishText, mutatedJson), (text) => {
         const result = parseJson(text, UNLIMITED);
         expectWellFormed(text, result);
+        // The parser and scanner keep state between calls: the same text must give the same result.
+        if (previous !== undefined) expect(parseJson(previous.text, UNLIMITED)).toEqual(previous.result);
+        previous = { text, result };
         bump(mix, result.diagnostics.length === 0 ? "clean" : "with-errors");
         if (result.root === undefined) bump(mix, "no-root");
       }),

@@ -146,6 +146,9 @@ describe("shared state between calls", () => {
     expect(toPlainValue(first.root!)).toEqual(JSON.parse(long));
     expect(second.diagnostics.map((d) => d.code)).toEqual(["KC1018"]);
     expect(parseJson('"ab').diagnostics.map((d) => d.code)).toEqual(["KC1010"]);
+    // Found by a soak run: a stray colon at the top level after one in an earlier document.
+    expect(parseJson('"a": 1').diagnostics.map((d) => d.code)).toEqual(["KC1021"]);
+    expect(parseJson('"a": 1').diagnostics.map((d) => d.code)).toEqual(["KC1021"]);
   });
 });
 
