@@ -80,9 +80,13 @@ function resourcesFor(p: PlacedStatement, action: string, keys: readonly string[
   return matching.length > 0 ? matching : any.length > 0 ? any : [...keys];
 }
 
-/** A context value that satisfies a condition value more often than not: wildcards filled in. */
-function concretize(value: string): string {
-  return value.replace(/\$\{[^}]*\}/g, "red").replace(/\*/g, "").replace(/\?/g, "Z");
+/** Context values near a condition value: wildcards filled in, numbers and instants also one off. */
+function concretize(value: string): string[] {
+  const filled = value.replace(/\$\{[^}]*\}/g, "red").replace(/\*/g, "").replace(/\?/g, "Z");
+  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return [filled, String(Number(value) + 1), String(Number(value) - 1)];
+  const t = /^\d{4}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+  if (!Number.isNaN(t)) return [filled, new Date(t + 1000).toISOString(), new Date(t - 1000).toISOString()];
+  return [filled];
 }
 
 /** Condition entries of the statement as [key, candidate context values]. */
@@ -93,7 +97,7 @@ function conditionValues(s: Json): [string, string[]][] {
   for (const entries of Object.values(cond as Json)) {
     if (typeof entries !== "object" || entries === null) continue;
     for (const [k, v] of Object.entries(entries as Json)) {
-      const values = (Array.isArray(v) ? v : [v]).map((x) => concretize(String(x)));
+      const values = (Array.isArray(v) ? v : [v]).flatMap((x) => concretize(String(x)));
       if (!k.toLowerCase().startsWith("null")) out.push([k, values]);
     }
   }
@@ -112,7 +116,7 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
     action: fc.constantFrom(...actions),
     resourcePick: fc.nat(),
     context: baseContext,
-    picks: fc.array(fc.tuple(fc.nat(3).map((n) => n > 0), fc.nat(), fc.boolean()), { minLength: entries.length, maxLength: entries.length }),
+    picks: fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.boolean()), { minLength: entries.length, maxLength: entries.length }),
   }).map((r) => {
     const options = resources.get(r.action)!;
     const resource = options[r.resourcePick % options.length]!;

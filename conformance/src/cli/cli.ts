@@ -7,12 +7,12 @@ import { replayCommand } from "./replay-command.js";
 import { runCommand } from "./run-command.js";
 import { verifyCommand } from "./verify-command.js";
 
-const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number>> = {
+const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Promise<number>>> = {
   run: runCommand, verify: verifyCommand, corpus: corpusCommand, replay: replayCommand,
 };
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(MAIN_HELP);
@@ -21,7 +21,7 @@ export function main(argv: readonly string[]): number {
   const run = COMMANDS[command];
   try {
     if (run === undefined) throw new UsageError(`unknown command \`${command}\` (commands: ${Object.keys(COMMANDS).join(", ")})`);
-    return run(rest);
+    return await run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`kms-cedar-conformance: ${e.message}\nRun \`kms-cedar-conformance --help\` for usage.\n`);

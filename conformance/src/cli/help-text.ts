@@ -28,6 +28,8 @@ Options:
   --operator X           only bundles built around base operator X (e.g. StringLike)
   --requests-per-bundle K  requests per generated bundle (default 128; compiling is amortized)
   --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
+  --laws-cedar           run the metamorphic laws on Cedar too (default: reference and graph; slow)
+  --workers N            decide in N processes (same cases for a seed whatever N; default 1)
   --engines LIST         comma-separated subset of reference,graph,cedar (default all)
   --path P               replay one run of an earlier report (with its --seed)
   --report FILE          also write the JSON report to FILE

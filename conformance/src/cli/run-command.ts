@@ -4,6 +4,7 @@ import { isBaseOperator } from "../arbitraries/operators.js";
 import { ENGINE_NAMES } from "../engines/engine-types.js";
 import type { EngineName } from "../engines/engine-types.js";
 import { runConformance } from "../run/run-conformance.js";
+import { runShards } from "./run-shards.js";
 import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
 import { RUN_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
@@ -20,11 +21,12 @@ export function engineList(text: string | undefined): EngineName[] | undefined {
   return names as EngineName[];
 }
 
-export function runCommand(args: readonly string[]): number {
+export async function runCommand(args: readonly string[]): Promise<number> {
   const p = parseOptions(args, {
     runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" },
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
-    path: { type: "string" }, counterexamples: { type: "string" },
+    path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
+    "laws-cedar": { type: "boolean" },
   });
   if (p.values["help"] === true) {
     process.stdout.write(RUN_HELP);
@@ -36,14 +38,29 @@ export function runCommand(args: readonly string[]): number {
   const path = stringOption(p, "path");
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`--path needs a fast-check path such as \`42\`, got \`${path}\``);
   const cases = intOption(p, "runs", 20_000);
-  const progress = progressBar("run");
+  const workers = Math.max(1, intOption(p, "workers", 1));
+  const shardText = stringOption(p, "shard");
+  const shard = shardText === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(shardText);
+  if (shardText !== undefined && (shard === null || shard === undefined || Number(shard[1]) >= Number(shard[2]))) throw new UsageError(`--shard needs k/N with k < N, got \`${shardText}\``);
   const engines = engineList(stringOption(p, "engines"));
-  const result = runConformance({
+  const options = {
     seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: Math.max(1, intOption(p, "requests-per-bundle", 128)),
     lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
+    ...(p.values["laws-cedar"] === true ? {} : { lawEngines: ["reference", "graph"] as EngineName[] }),
     ...(operator !== undefined ? { operator } : {}), ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
-    onProgress: (d, t, f) => progress.update(d, t, f),
-  });
+  };
+  if (shard !== undefined && shard !== null) {
+    // A worker of `--workers`: report progress and the result to the parent, print nothing.
+    const result = runConformance({ ...options, shard: { index: Number(shard[1]), count: Number(shard[2]) }, onProgress: (d, t, f) => process.send?.({ progress: [d, t, f] }) });
+    await new Promise<void>((resolve) => process.send!({ result }, () => resolve()));
+    process.disconnect?.();
+    return 0;
+  }
+  const progress = progressBar("run");
+  const forwarded = args.filter((a, i) => a !== "--workers" && args[i - 1] !== "--workers" && !a.startsWith("--workers="));
+  const result = workers > 1 && path === undefined
+    ? await runShards(forwarded, workers, (d, t, f) => progress.update(d, t, f))
+    : runConformance({ ...options, onProgress: (d, t, f) => progress.update(d, t, f) });
   progress.done();
   const title = `kms-cedar conformance report${operator ? ` (${operator})` : ""}`;
   return finishRun(result, `run --runs ${cases} --seed ${result.seed}${operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title);

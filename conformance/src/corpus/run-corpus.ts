@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { mergeLaws, mergeStatistics } from "../run/merge-statistics.js";
-import { runConformance } from "../run/run-conformance.js";
+import { cpuMsSince, runConformance } from "../run/run-conformance.js";
 import type { Failure, RunOptions, RunResult } from "../run/run-conformance.js";
 import { verifySource } from "../verify/verify-source.js";
 import { identityPolicyBundle, keyPolicyBundle } from "./corpus-bundle.js";
@@ -31,6 +31,7 @@ export interface CorpusResult extends RunResult {
 /** Runs the corpus. */
 export function runCorpus(options: CorpusOptions): CorpusResult {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const entries = readCorpusManifest(options.dir);
   const skippedKinds: Record<string, number> = {};
   const taken = entries.filter((e) => {
@@ -70,7 +71,7 @@ export function runCorpus(options: CorpusOptions): CorpusResult {
     stats.rejectedReasons[code] = (stats.rejectedReasons[code] ?? 0) + 1;
   }
   return {
-    seed: options.seed, elapsedMs: performance.now() - started, stats, laws: mergeLaws(parts.map((p) => p.laws)), failures,
+    seed: options.seed, elapsedMs: performance.now() - started, cpuMs: cpuMsSince(cpuStart), stats, laws: mergeLaws(parts.map((p) => p.laws)), failures,
     violationCount: parts.reduce((n, p) => n + p.violationCount, 0), firstFailureAtCase: undefined,
     cedar: parts[0]?.cedar ?? { available: false, reason: "no policy compiled" },
     files: entries.length, skippedKinds, rejectedFiles, policies: parts.length,

@@ -31,6 +31,9 @@ export interface JsonReport {
   readonly rejectedReasons: Readonly<Record<string, number>>;
   readonly elapsedSeconds: number;
   readonly casesPerSecond: number;
+  /** CPU seconds of the run and cases per CPU second (the machine may be shared). */
+  readonly cpuSeconds: number;
+  readonly casesPerCpuSecond: number;
   readonly engines: Readonly<Record<string, { readonly available: boolean; readonly cases: number; readonly note?: string }>>;
   /** Bundles on which an engine could not run, by engine and reason. */
   readonly unavailable: Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -75,6 +78,7 @@ export function jsonReport(result: RunResult, command = "run"): JsonReport {
     command, seed: result.seed, cases: s.cases, divergences: s.divergences, lawViolations: result.violationCount,
     bundles: s.bundles, rejectedBundles: s.rejectedBundles, rejectedReasons: s.rejectedReasons,
     elapsedSeconds: Math.round(seconds * 10) / 10, casesPerSecond: seconds > 0 ? Math.round(s.cases / seconds) : 0,
+    cpuSeconds: Math.round(result.cpuMs / 100) / 10, casesPerCpuSecond: result.cpuMs > 0 ? Math.round(s.cases / (result.cpuMs / 1000)) : 0,
     engines: {
       reference: { available: true, cases: s.engineCases["reference"] ?? 0 },
       graph: { available: true, cases: s.engineCases["graph"] ?? 0 },

@@ -16,15 +16,16 @@ function table(title: string, rows: readonly [string, ReportRow][]): string[] {
   return out;
 }
 
-/** Renders the markdown report. */
+/** Renders the markdown report; for `verify` and `corpus`, operators and variants with no case are left out. */
 export function markdownReport(r: JsonReport, title = "kms-cedar conformance report"): string {
+  const generated = r.command.startsWith("run");
   const lines: string[] = [`# ${title}`, ""];
   const engines = Object.entries(r.engines).map(([name, e]) => (e.available ? `${name} (${fmt(e.cases)} cases${e.note ? `; ${e.note}` : ""})` : `${name}: **not available** (${e.note ?? "unknown"})`));
   lines.push(
     `- command: \`${r.command}\`, seed **${r.seed}**`,
     `- cases: **${fmt(r.cases)}** requests on ${fmt(r.bundles)} bundles (${fmt(r.rejectedBundles)} generated bundles rejected by the compiler${r.rejectedBundles > 0 ? `: ${Object.entries(r.rejectedReasons).map(([k, v]) => `${k} × ${v}`).join(", ")}` : ""})`,
     `- engines: ${engines.join("; ")}`,
-    `- time: ${r.elapsedSeconds} s, **${fmt(r.casesPerSecond)} cases/s** (every case decided by every available engine)`,
+    `- time: ${r.elapsedSeconds} s wall, **${fmt(r.casesPerSecond)} cases/s**; ${r.cpuSeconds} s CPU, ${fmt(r.casesPerCpuSecond)} cases per CPU second (every case decided by every available engine, bundles compiled and checked included)`,
     `- divergences: **${fmt(r.divergences)}**; law violations: **${fmt(r.lawViolations)}**`,
   );
   for (const [engine, reasons] of Object.entries(r.unavailable)) {
@@ -39,11 +40,12 @@ export function markdownReport(r: JsonReport, title = "kms-cedar conformance rep
   lines.push("## Decision mix (reference evaluator)", "",
     `Allow ${fmt(d.Allow)} (${pct(d.Allow, d.cases)}), ExplicitDeny ${fmt(d.ExplicitDeny)} (${pct(d.ExplicitDeny, d.cases)}), ImplicitDeny ${fmt(d.ImplicitDeny)} (${pct(d.ImplicitDeny, d.cases)}), request errors ${fmt(d.errors)} (${pct(d.errors, d.cases)}: ${Object.entries(r.requestErrors).sort().map(([k, v]) => `${k} × ${fmt(v)}`).join(", ") || "none"}).`, "");
   lines.push("## Base operators (spec §2.1)", "", "Each case is counted under the operator its bundle was built around (`run`) or under every operator in play for its action (`verify`, `corpus`).", "");
-  lines.push(...table("operator", BASE_OPERATOR_NAMES.map((o) => [o, r.operators[o]])), "");
+  lines.push(...table("operator", BASE_OPERATOR_NAMES.filter((o) => generated || r.operators[o].cases > 0).map((o) => [o, r.operators[o]])), "");
   lines.push("## Qualifiers × IfExists", "", ...table("qualifier", Object.entries(r.qualifiers)), "");
   lines.push("## Operator variants reached (cases)", "", "`—`: not a valid operator (`Null` takes neither `IfExists` nor a qualifier: KC2091, KC2092).", "");
   lines.push("| operator | plain | IfExists | ForAnyValue: | ForAnyValue: IfExists | ForAllValues: | ForAllValues: IfExists |", "|---|---:|---:|---:|---:|---:|---:|");
   for (const base of BASE_OPERATOR_NAMES) {
+    if (!generated && r.operators[base].cases === 0) continue;
     const cells = QUALIFIERS.flatMap((qualifier) => [false, true].map((ifExists) => {
       const v = { base, qualifier, ifExists };
       if (!isValidVariant(v)) return "—";

@@ -17,6 +17,8 @@ export interface EvaluateOptions {
   readonly metamorphic?: boolean;
   /** Only these laws (by name); default all. */
   readonly laws?: ReadonlySet<string>;
+  /** Engines the metamorphic laws run (default: all available); compiling Cedar for every rewrite is slow. */
+  readonly lawEngines?: readonly EngineName[];
   /** Prepared bundles by bundle object: `verify` decides many batches on one bundle, compiled once. */
   readonly cache?: WeakMap<object, PreparedBundle>;
 }
@@ -69,7 +71,9 @@ export function evaluateCase(
     });
   }
   if (options.metamorphic === true) {
-    const input = { bundle, requests, base: prepared, results, engines, prepare, seed: extras.seed, extraDeny: extras.extraDeny };
+    const lawEngines = options.lawEngines === undefined ? engines : engines.filter((e) => options.lawEngines!.includes(e));
+    const prepareLaw = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { engines: lawEngines, ...(options.wrap ? { wrap: options.wrap } : {}) });
+    const input = { bundle, requests, base: prepared, results, engines: lawEngines, prepare: prepareLaw, seed: extras.seed, extraDeny: extras.extraDeny };
     for (const law of METAMORPHIC_LAWS) {
       if (wanted(law.name)) violations.push(...law.check(input, tally(law.name)));
     }

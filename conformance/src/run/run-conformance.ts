@@ -41,15 +41,21 @@ export interface RunOptions {
   readonly wrap?: EngineWrapper;
   /** Check the metamorphic laws on one bundle in `lawEvery` (default 4; 0 = never). */
   readonly lawEvery?: number;
+  /** Engines the metamorphic laws run (default all available). */
+  readonly lawEngines?: readonly EngineName[];
   /** Shrink and keep at most this many failures (default 3). */
   readonly maxCounterexamples?: number;
   /** Where to write counterexample folders (default: not written). */
   readonly counterexampleDir?: string;
   /** Replay only this fast-check path (a failing run printed by an earlier run). */
   readonly path?: string;
+  /** Decide only the runs `i` with `i % count === index` (the others are generated and skipped): one worker's share. */
+  readonly shard?: { readonly index: number; readonly count: number };
   /** Stop deciding after the first failure (to measure how many cases a check needs). */
   readonly stopOnFirst?: boolean;
   readonly onProgress?: (done: number, total: number, failures: number) => void;
+  /** Most minimization attempts per failure (default 600). */
+  readonly shrinkBudget?: number;
   /** Reuse prepared bundles across batches (when the source's bundle object never changes). */
   readonly cacheBundles?: boolean;
 }
@@ -71,6 +77,8 @@ export interface Failure {
 export interface RunResult {
   readonly seed: number;
   readonly elapsedMs: number;
+  /** CPU time of this process during the run (user + system), in ms: meaningful on a shared machine. */
+  readonly cpuMs: number;
   readonly stats: Statistics;
   readonly laws: Readonly<Record<string, LawTally>>;
   readonly failures: readonly Failure[];
@@ -86,6 +94,7 @@ const METAMORPHIC = new Set(METAMORPHIC_LAWS.map((l) => l.name));
 /** Runs the conformance property for `options.cases` requests. */
 export function runConformance(options: RunOptions): RunResult {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const perBundle = Math.max(1, options.requestsPerBundle ?? 32);
   const lawEvery = options.lawEvery ?? 4;
   const source = options.source ?? generatedSource(perBundle, options.operator);
@@ -93,7 +102,7 @@ export function runConformance(options: RunOptions): RunResult {
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
   const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>): EvaluateOptions => ({
     ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
-    metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}),
+    metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
   });
   const stats = newStatistics();
   const laws: Record<string, LawTally> = {};
@@ -101,12 +110,17 @@ export function runConformance(options: RunOptions): RunResult {
   let violationCount = 0;
   let firstFailureAtCase: number | undefined;
   let runIndex = options.path !== undefined ? Number(options.path.split(":")[0]) : 0;
-  let remaining = options.cases;
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const bundlesNeeded = Math.ceil(options.cases / perBundle);
+  let decided = 0;
 
   const property = fc.property(arb, (c: ConformanceCase) => {
     const index = runIndex++;
-    if (remaining <= 0 || (options.stopOnFirst === true && firstFailureAtCase !== undefined)) return true;
-    const requests = c.requests.slice(0, Math.min(perBundle, remaining));
+    // Run i decides the requests of budget slot i (the last slot may be partial); a shard takes every count-th run.
+    const budget = Math.min(perBundle, options.cases - index * perBundle);
+    if (options.path === undefined && (budget <= 0 || index % shard.count !== shard.index)) return true;
+    if (options.stopOnFirst === true && firstFailureAtCase !== undefined) return true;
+    const requests = c.requests.slice(0, options.path === undefined ? budget : perBundle);
     const metamorphic = lawEvery > 0 && index % lawEvery === 0;
     const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic));
     stats.bundles++;
@@ -114,7 +128,7 @@ export function runConformance(options: RunOptions): RunResult {
       recordRejected(stats, evaluation.prepared.errors);
       return true;
     }
-    remaining -= requests.length;
+    decided += requests.length;
     const diverged = new Set(evaluation.violations.filter((v) => !METAMORPHIC.has(v.law)).map((v) => v.requestIndex));
     const engines = ENGINE_NAMES.filter((e) => "decide" in evaluation.prepared.engines[e]);
     for (const e of ENGINE_NAMES) {
@@ -141,11 +155,10 @@ export function runConformance(options: RunOptions): RunResult {
         outcomes: v.outcomes, request: requests[v.requestIndex],
       });
     }
-    options.onProgress?.(options.cases - remaining, options.cases, violationCount);
+    options.onProgress?.(decided, Math.ceil(options.cases / shard.count), violationCount);
     return true;
   });
-  // A few runs more than needed, for the rare bundle the compiler rejects (they decide nothing).
-  const numRuns = options.path !== undefined ? 1 : Math.ceil((options.cases / perBundle) * 1.05) + 3;
+  const numRuns = options.path !== undefined ? 1 : bundlesNeeded;
   fc.check(property, { seed: options.seed, numRuns, ...(options.path !== undefined ? { path: options.path } : {}) });
 
   // Shrink the first failures, one per (law, engine).
@@ -157,14 +170,21 @@ export function runConformance(options: RunOptions): RunResult {
     seen.add(key);
     shrunkCount++;
     const lawSet = new Set([f.law]);
+    // PERF: shrink with the reference and the failing engine only (compiling Cedar is the slow part).
+    const shrinkEngines: EngineName[] = f.engine === "reference" ? ["reference"] : ["reference", f.engine];
+    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet), engines: shrinkEngines };
     const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
-      evaluateCase(bundle as never, requests, extras, evalOptions(METAMORPHIC.has(f.law), lawSet)).violations.find((v) => v.engine === f.engine);
+      evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
     const replay = fc.check(fc.property(arb, (c) => violates(c.bundle, c.requests, c.extras) === undefined), {
       seed: options.seed, path: options.path ?? String(f.runIndex),
     });
     const found = replay.counterexample?.[0] as ConformanceCase | undefined;
     if (found === undefined) continue;
-    const minimal = minimizeCase({ bundle: found.bundle, requests: found.requests }, (cand) => violates(cand.bundle, cand.requests, found.extras) !== undefined);
+    // Keep only the requests that break the law, then minimize.
+    const first = evaluateCase(found.bundle, found.requests, found.extras, shrinkOptions).violations.filter((v) => v.engine === f.engine);
+    const only = [...new Set(first.map((v) => v.requestIndex))].map((i) => found.requests[i]!);
+    const start = only.length > 0 && violates(found.bundle, only, found.extras) !== undefined ? only : found.requests;
+    const minimal = minimizeCase({ bundle: found.bundle, requests: start }, (cand) => violates(cand.bundle, cand.requests, found.extras) !== undefined, options.shrinkBudget ?? 600);
     const last = violates(minimal.bundle, minimal.requests, found.extras);
     f.shrunk = { bundle: minimal.bundle, requests: minimal.requests };
     if (options.counterexampleDir !== undefined && last !== undefined) {
@@ -178,7 +198,7 @@ export function runConformance(options: RunOptions): RunResult {
     }
   }
   return {
-    seed: options.seed, elapsedMs: performance.now() - started, stats, laws, failures, violationCount,
+    seed: options.seed, elapsedMs: performance.now() - started, cpuMs: cpuMsSince(cpuStart), stats, laws, failures, violationCount,
     firstFailureAtCase, cedar: cedarAvailability(),
   };
 }
@@ -190,6 +210,12 @@ export function generatedSource(perBundle: number, operator?: BaseOperator): Cas
     variantsOf: (c) => (c.focus !== undefined ? [c.focus] : []),
     labelOf: (c) => (c.focus !== undefined ? operatorName(c.focus) : "bundle"),
   };
+}
+
+/** CPU milliseconds (user + system) used since `start`. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }
 
 function outcomeTextsOf(r: Readonly<Record<string, unknown>>): Record<string, string> {

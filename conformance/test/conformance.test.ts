@@ -1,0 +1,63 @@
+// The CI conformance run, operator by operator: for each of the 27 base operators of spec §2.1,
+// bundles built around its variants (qualifiers × IfExists) and requests on them, decided by the
+// reference evaluator, the decision graph and Cedar; every law checked. Fixed seed (FC_SEED),
+// budget CONFORMANCE_CASES per operator. A failure prints the seed and the case folder to replay.
+import { afterAll, describe, expect, it } from "vitest";
+import { BASE_OPERATOR_NAMES } from "../src/arbitraries/operators.js";
+import { cedarAvailability } from "../src/engines/cedar-engine.js";
+import { jsonReport } from "../src/report/json-report.js";
+import { markdownReport } from "../src/report/markdown-report.js";
+import { KMS_PATHS } from "../src/run/kms-path.js";
+import { mergeLaws, mergeStatistics } from "../src/run/merge-statistics.js";
+import { runConformance } from "../src/run/run-conformance.js";
+import type { RunResult } from "../src/run/run-conformance.js";
+
+const SEED = Number(process.env["FC_SEED"] ?? 20261123);
+const PER_OPERATOR = Number(process.env["CONFORMANCE_CASES"] ?? 160);
+const COUNTEREXAMPLES = new URL("../counterexamples", import.meta.url).pathname;
+const results: RunResult[] = [];
+
+afterAll(() => {
+  if (results.length === 0) return;
+  const merged: RunResult = {
+    ...results[0]!, seed: SEED, stats: mergeStatistics(results.map((r) => r.stats)), laws: mergeLaws(results.map((r) => r.laws)),
+    failures: results.flatMap((r) => r.failures), violationCount: results.reduce((n, r) => n + r.violationCount, 0),
+    elapsedMs: results.reduce((n, r) => n + r.elapsedMs, 0), cpuMs: results.reduce((n, r) => n + r.cpuMs, 0),
+  };
+  const d = merged.stats.decisions;
+  console.log(`conformance: seed ${SEED}, ${d.cases} cases (Allow ${d.Allow}, ExplicitDeny ${d.ExplicitDeny}, ImplicitDeny ${d.ImplicitDeny}, errors ${d.error}), ${merged.stats.divergences} divergences, ${Math.round(d.cases / (merged.elapsedMs / 1000))} cases/s`);
+  if (merged.violationCount > 0) console.log(markdownReport(jsonReport(merged, `CI --seed ${SEED}`)));
+});
+
+describe("conformance, operator by operator", () => {
+  it("has the Cedar engine", () => {
+    expect(cedarAvailability()).toEqual({ available: true });
+  });
+
+  BASE_OPERATOR_NAMES.forEach((operator, i) => {
+    it(`${operator}: graph and Cedar decide like the reference, and the laws hold`, () => {
+      const r = runConformance({
+        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: PER_OPERATOR / 2, operator, lawEvery: 1,
+        lawEngines: ["reference", "graph"], counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
+      });
+      results.push(r);
+      const failures = r.failures.map((f) => `${f.law} (${f.engine}): ${f.message}; replay: ${f.shrunk?.folder ?? `run --seed ${SEED + i} --operator ${operator} --requests-per-bundle ${PER_OPERATOR / 2} --path ${f.runIndex}`}`);
+      if (failures.length > 0) console.log(`${operator}: seed ${SEED + i}, first failure after ${r.firstFailureAtCase} cases\n  ${failures.slice(0, 5).join("\n  ")}`);
+      expect(r.stats.cases).toBe(PER_OPERATOR);
+      expect(r.stats.engineCases["cedar"]).toBe(PER_OPERATOR);
+      expect(failures).toEqual([]);
+    });
+  });
+
+  it("reached every operator with an Allow and a deny, every qualifier row, every KMS path, and checked every law", () => {
+    const stats = mergeStatistics(results.map((r) => r.stats));
+    const laws = mergeLaws(results.map((r) => r.laws));
+    const noAllow = BASE_OPERATOR_NAMES.filter((o) => (stats.operators[o]?.Allow ?? 0) === 0);
+    const noDeny = BASE_OPERATOR_NAMES.filter((o) => (stats.operators[o]?.ExplicitDeny ?? 0) + (stats.operators[o]?.ImplicitDeny ?? 0) === 0);
+    expect({ noAllow, noDeny }).toEqual({ noAllow: [], noDeny: [] });
+    expect(Object.keys(stats.qualifiers).sort()).toHaveLength(6);
+    expect(KMS_PATHS.filter((p) => (stats.paths[p]?.cases ?? 0) === 0)).toEqual([]);
+    expect(Object.entries(laws).filter(([, t]) => t.checked === 0).map(([n]) => n)).toEqual([]);
+    expect(stats.rejectedBundles).toBe(0);
+  });
+});
