@@ -30,9 +30,9 @@ export const BadString = token("BadString", "unterminated string");
 /** A bare word followed by `:`, i.e. an unquoted object key (already reported). */
 export const BadKey = token("BadKey", "unquoted key");
 /**
- * Anything else already reported by the scanner or the bracket resolver: invalid numbers, bare
- * words, stray characters, extra closing brackets, containers past the depth limit. It stands in
- * for a value where a value is expected and is skipped everywhere else.
+ * A value already reported by the scanner or the bracket resolver: an invalid number, a bare word,
+ * a container past the depth limit. It stands for a value that could not be built (`undefined` in
+ * the tree). Stray characters and extra closing brackets are dropped instead, not tokenized.
  */
 export const Invalid = token("Invalid", "invalid token");
 /**
