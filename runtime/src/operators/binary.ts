@@ -1,15 +1,19 @@
 // BinaryEquals (spec §2.7): the policy value is base64; the request value (also base64 text, as a
 // context carries it) matches when the decoded bytes are equal. Our own decoder, so the runtime
-// needs no Node Buffer.
+// needs no Node Buffer. Strict, canonical base64, as the reference evaluator reads it.
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/** Decodes standard base64 (padding optional, no whitespace) to a byte string, or `undefined`. */
+/**
+ * Decodes standard base64 to a byte string, or `undefined`.
+ * DEVIATION: §2.7 — AWS does not say how lenient its decoder is; we accept only canonical base64
+ * (length a multiple of 4, at most two `=` at the end, unused bits zero, no whitespace).
+ */
 export function decodeBase64(text: string): string | undefined {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 61 && text.length - end < 2) end--;
-  if (end !== text.length && text.length % 4 !== 0) return undefined;
-  if (end % 4 === 1) return undefined;
+  const length = text.length;
+  if (length % 4 !== 0) return undefined;
+  let end = length;
+  while (end > 0 && length - end < 2 && text.charCodeAt(end - 1) === 61) end--;
   let bytes = "";
   let buffer = 0;
   let bits = 0;
@@ -23,5 +27,7 @@ export function decodeBase64(text: string): string | undefined {
       bytes += String.fromCharCode((buffer >> bits) & 0xff);
     }
   }
+  // The bits left after the last whole byte must be zero, so every byte string has one encoding.
+  if ((buffer & ((1 << bits) - 1)) !== 0) return undefined;
   return bytes;
 }

@@ -156,4 +156,11 @@ describe("Bool and BinaryEquals (spec §2.6, §2.7)", () => {
     expect(decodeBase64("QmluYXJ5VmFsdWU=")).toBe("BinaryValue");
     expect(decodeBase64("not base64!")).toBeUndefined();
   });
+  it("accepts only canonical base64, as the reference evaluator does", () => {
+    expect(decodeBase64("QUI=")).toBe("AB");
+    expect(decodeBase64("QQ==")).toBe("A");
+    expect(decodeBase64("")).toBe("");
+    // unpadded, unused bits set, padding inside or too long, whitespace
+    for (const bad of ["QUI", "QQ", "QUJ=D", "QR==", "QUJ=", "Q===", "====", "QUJD\n"]) expect(decodeBase64(bad), bad).toBeUndefined();
+  });
 });
