@@ -20,6 +20,14 @@ export { readGraph } from "./graph/read-graph.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
+// The operators' value parsers (runtime/src/operators/), which the compiler's value checks reuse.
+export { decodeBase64 } from "./operators/binary.js";
+export { parseBool } from "./operators/bool.js";
+export { parseInstant } from "./operators/date.js";
+export { parseDecimal } from "./operators/decimal.js";
+export type { Decimal } from "./operators/decimal.js";
+export { parseCidr } from "./operators/ip.js";
+export type { Cidr } from "./operators/ip.js";
 // Cedar (runtime/src/cedar/): names shared with the emitter, the manifest, typed values, and the
 // Cedar engine createCedarAuthorizer({ policies, schema, manifest }) (encoder + cedar-wasm).
 export {

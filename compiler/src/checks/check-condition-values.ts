@@ -10,20 +10,17 @@ import type { ConditionValue } from "../syntax/policy-syntax.js";
 import type { Check } from "./check-context.js";
 import { operatorFamily, type OperatorFamily } from "./operator-family.js";
 import { conditionKeys } from "./policy-walk.js";
-import { parseDate } from "./values/parse-date.js";
-import { parseDecimal } from "./values/parse-decimal.js";
-import { parseIpRange } from "./values/parse-ip.js";
-import { isBase64, parseBooleanValue } from "./values/parse-simple-values.js";
+import { isBase64Value, isBooleanValue, isDateValue, isIpValue, isNumberValue } from "./value-syntax.js";
 
 /** For each family whose values have a syntax: the test and the code reporting a failure. */
 const VALUE_SYNTAX: Partial<Record<OperatorFamily, { readonly ok: (text: string) => boolean; readonly info: DiagnosticInfo; readonly what: string }>> = {
-  numeric: { ok: (t) => parseDecimal(t) !== undefined, info: CHECK_CODES.invalidNumber, what: "a number" },
-  date: { ok: (t) => parseDate(t) !== undefined, info: CHECK_CODES.invalidDate, what: "a date" },
-  ip: { ok: (t) => parseIpRange(t) !== undefined, info: CHECK_CODES.invalidIp, what: "an IP address or CIDR range" },
-  binary: { ok: isBase64, info: CHECK_CODES.invalidBase64, what: "base64" },
+  numeric: { ok: isNumberValue, info: CHECK_CODES.invalidNumber, what: "a number" },
+  date: { ok: isDateValue, info: CHECK_CODES.invalidDate, what: "a date" },
+  ip: { ok: isIpValue, info: CHECK_CODES.invalidIp, what: "an IP address or CIDR range" },
+  binary: { ok: isBase64Value, info: CHECK_CODES.invalidBase64, what: "base64" },
   arn: { ok: (t) => parseArn(t) !== undefined, info: CHECK_CODES.invalidArnValue, what: "an ARN" },
-  bool: { ok: (t) => parseBooleanValue(t) !== undefined, info: CHECK_CODES.invalidBool, what: "`true` or `false`" },
-  null: { ok: (t) => parseBooleanValue(t) !== undefined, info: CHECK_CODES.invalidNullValue, what: "`true` or `false`" },
+  bool: { ok: isBooleanValue, info: CHECK_CODES.invalidBool, what: "`true` or `false`" },
+  null: { ok: isBooleanValue, info: CHECK_CODES.invalidNullValue, what: "`true` or `false`" },
 };
 
 const NON_LIKE_STRING = new Set(["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"]);
@@ -59,8 +56,7 @@ export const checkConditionValues: Check = ({ text, document, variables }, repor
 
 /** AWS: A14 — `"TRUE"` is read as `true` (third-party observation), but AWS does not document it. */
 function checkBooleanCase(value: ConditionValue, report: Report): void {
-  const parsed = parseBooleanValue(value.text);
-  if (parsed !== undefined && !parsed.lowerCase) {
+  if (value.text !== value.text.toLowerCase()) {
     report(makeDiagnostic(CHECK_CODES.booleanValueCase, value.node.span, `write \`${value.text.toLowerCase()}\` instead of \`${value.text}\``));
   }
 }
