@@ -24,7 +24,7 @@ export function findKmsAction(name: string): KmsActionInfo | undefined {
  * spec §1.6). `pattern` is what follows `kms:`.
  */
 export function matchKmsActions(pattern: string): KmsActionInfo[] {
-  const regex = actionGlob(pattern);
+  const regex = actionPatternRegex(pattern);
   return KMS_ACTIONS.filter((a) => regex.test(a.name));
 }
 
@@ -39,7 +39,8 @@ export function findConditionKey(name: string): ConditionKeyInfo | undefined {
   return FAMILIES.find((k) => k.familyPrefix !== undefined && lower.startsWith(k.familyPrefix) && lower.length > k.familyPrefix.length);
 }
 
-function actionGlob(pattern: string): RegExp {
+/** An action pattern as an anchored, case-insensitive regex: `*` any run, `?` one code point, the rest literal (spec §1.6). */
+export function actionPatternRegex(pattern: string): RegExp {
   let source = "";
   for (const ch of pattern) {
     if (ch === "*") source += ".*";

@@ -1,6 +1,6 @@
 // Expands Action / NotAction patterns against the KMS catalog (spec §1.6): case-insensitive globs
 // over the whole `service:Name`; NotAction becomes its complement among KMS actions. Phase: normalize.
-import { listKmsActions } from "../catalog/index.js";
+import { actionPatternRegex, listKmsActions } from "../catalog/kms-catalog.js";
 import type { StringList } from "../syntax/policy-syntax.js";
 
 /** Every KMS action, canonical spelling (`kms:Decrypt`), catalog order. */
@@ -15,17 +15,8 @@ export function kmsActionNames(): readonly string[] {
 export function normalizeActions(action: StringList | undefined, notAction: StringList | undefined): string[] {
   const list = action ?? notAction;
   if (list === undefined) return [];
-  const globs = list.items.map((item) => actionGlob(item.value));
+  const globs = list.items.map((item) => actionPatternRegex(item.value));
   const matches = (name: string): boolean => globs.some((g) => g.test(name));
   const negated = action === undefined;
   return kmsActionNames().filter((name) => matches(name) !== negated);
-}
-
-/** `*` any run, `?` one code point, the rest literal; anchored, case-insensitive. */
-function actionGlob(pattern: string): RegExp {
-  let source = "";
-  for (const ch of pattern) {
-    source += ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.*+?()[\]{}|/-]/gu, "\\$&");
-  }
-  return new RegExp(`^${source}$`, "isu");
 }
