@@ -3,6 +3,7 @@
 // operators, the fail-closed answer (2) for ambiguous keys and plain operators on several values.
 import type { ConditionNode } from "../graph/graph-types.js";
 import { compileValues } from "./compile-values.js";
+import { memoizeNode } from "./eval-state.js";
 import type { EvalState, Tri } from "./eval-state.js";
 import { hasSeveralValues } from "./template.js";
 
@@ -31,14 +32,7 @@ export function isNegated(base: string): boolean {
 /** Compiles a condition node; `id` is its index, for the per-request memo. */
 export function compileCondition(node: ConditionNode, id: number, slotOf: (key: string) => number): NodeTest {
   const slot = slotOf(node.key);
-  const test = node.base === "Null" ? compileNull(node, slot) : compileKey(node, slot, slotOf);
-  return (st) => {
-    if (st.nodeGen[id] === st.gen) return st.nodeValue[id] as Tri;
-    const value = test(st);
-    st.nodeGen[id] = st.gen;
-    st.nodeValue[id] = value;
-    return value;
-  };
+  return memoizeNode(id, node.base === "Null" ? compileNull(node, slot) : compileKey(node, slot, slotOf));
 }
 
 function compileNull(node: ConditionNode, slot: number): NodeTest {

@@ -4,6 +4,7 @@ import type { ResourceNode } from "../graph/graph-types.js";
 import { compileResourcePattern, matchResourcePattern } from "../operators/resource-pattern.js";
 import type { ResourcePattern } from "../operators/resource-pattern.js";
 import type { NodeTest } from "./compile-condition.js";
+import { memoizeNode } from "./eval-state.js";
 import type { EvalState, Tri } from "./eval-state.js";
 import { compileTemplate, resolveChunks } from "./template.js";
 
@@ -38,12 +39,5 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
     }
     return lastValue;
   };
-  const run = templated.length === 0 ? cached : test;
-  return (st) => {
-    if (st.nodeGen[id] === st.gen) return st.nodeValue[id] as Tri;
-    const value = run(st);
-    st.nodeGen[id] = st.gen;
-    st.nodeValue[id] = value;
-    return value;
-  };
+  return memoizeNode(id, templated.length === 0 ? cached : test);
 }

@@ -53,3 +53,17 @@ export class EvalState {
     return this.ambiguousGen[slot] === this.gen;
   }
 }
+
+/**
+ * Wraps node `id`'s test so it runs at most once per request: a hash-consed node shared by several
+ * statements answers from the memo after its first run (DESIGN §5).
+ */
+export function memoizeNode(id: number, test: (st: EvalState) => Tri): (st: EvalState) => Tri {
+  return (st) => {
+    if (st.nodeGen[id] === st.gen) return st.nodeValue[id] as Tri;
+    const value = test(st);
+    st.nodeGen[id] = st.gen;
+    st.nodeValue[id] = value;
+    return value;
+  };
+}
