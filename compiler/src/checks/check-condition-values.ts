@@ -3,12 +3,13 @@
 // a non-Like string operator are literal. Values holding a policy variable are check-variables.ts's
 // business and are not parsed here (they are resolved at evaluation time).
 import type { DiagnosticInfo, Report } from "@kms-cedar/grammar";
-import { parseArn, parseTemplate } from "@kms-cedar/grammar";
+import { parseArn } from "@kms-cedar/grammar";
 import { CHECK_CODES } from "../diagnostics/check-codes.js";
 import { makeDiagnostic } from "../diagnostics/make-diagnostic.js";
 import type { ConditionValue } from "../syntax/policy-syntax.js";
 import type { Check } from "./check-context.js";
 import { operatorFamily, type OperatorFamily } from "./operator-family.js";
+import { hasOwnWildcard } from "./pattern-text.js";
 import { conditionKeys } from "./policy-walk.js";
 import { isBase64Value, isBooleanValue, isDateValue, isIpValue, isNumberValue } from "./value-syntax.js";
 
@@ -63,13 +64,7 @@ function checkBooleanCase(value: ConditionValue, report: Report): void {
 
 /** AWS: §2.3 — Access Analyzer warns about `*`/`?` under a non-Like operator (they match only themselves). */
 function checkWildcards(value: ConditionValue, opName: string, variables: boolean, report: Report): void {
-  let text = value.text;
-  if (variables && text.includes("${")) {
-    const parsed = parseTemplate(text);
-    if (!("template" in parsed)) return;
-    text = parsed.template.filter((p) => p.kind === "text").map((p) => p.text).join("");
-  }
-  if (!/[*?]/u.test(text) || value.node.kind !== "string") return;
+  if (value.node.kind !== "string" || !hasOwnWildcard(value.text, variables)) return;
   report(makeDiagnostic(CHECK_CODES.wildcardWithoutLike, value.node.span,
     `\`${value.text}\` contains a wildcard, but \`${opName}\` compares it literally`));
 }

@@ -1,14 +1,13 @@
 // Rules about a value and operator fitting the condition key (spec §6.4, A17): wildcards in the values of the
 // "sensitive" keys AWS names, and operators whose family does not fit the key's type. Both are warnings:
 // IAM accepts them. Only catalog keys are judged; values with variables are judged on their text parts.
-import type { JsonString } from "@kms-cedar/grammar";
-import { parseTemplate } from "@kms-cedar/grammar";
 import { findConditionKey } from "../catalog/kms-catalog.js";
 import type { ConditionKeyType } from "../catalog/catalog-types.js";
 import { CHECK_CODES } from "../diagnostics/check-codes.js";
 import { makeDiagnostic } from "../diagnostics/make-diagnostic.js";
 import type { Check } from "./check-context.js";
 import { operatorFamily, type OperatorFamily } from "./operator-family.js";
+import { hasOwnWildcard } from "./pattern-text.js";
 import { conditionKeys } from "./policy-walk.js";
 
 /** AWS: §6.4 — keys for which "wildcards have no valid use". */
@@ -45,16 +44,10 @@ export const checkValueFit: Check = ({ document, variables }, report) => {
     }
     if (!SENSITIVE_KEYS.has(info.name.toLowerCase()) || (op.base !== "StringLike" && op.base !== "StringNotLike")) continue;
     for (const value of key.values) {
-      if (value.node.kind === "string" && hasWildcard(value.node, variables)) {
+      if (value.node.kind === "string" && hasOwnWildcard(value.node.value, variables)) {
         report(makeDiagnostic(CHECK_CODES.wildcardInSensitiveKey, value.node.span,
           `\`${value.text}\` is a pattern, but \`${info.name}\` values should be exact`));
       }
     }
   }
 };
-
-function hasWildcard(node: JsonString, variables: boolean): boolean {
-  if (!variables || !node.value.includes("${")) return /[*?]/u.test(node.value);
-  const parsed = parseTemplate(node.value);
-  return "template" in parsed && parsed.template.some((p) => p.kind === "text" && /[*?]/u.test(p.text));
-}
