@@ -2,6 +2,7 @@
 // keys lower-cased, actions expanded (NotAction as a complement), values typed, spans with line and
 // column in the file. Phase: normalize; assumes the checks reported no error, so it cannot fail.
 import type { BaseOperator } from "@kms-cedar/grammar";
+import { allowsVariables, operatorFamily } from "../checks/operator-family.js";
 import type { ModelCondition, ModelPolicy, ModelPrincipal, ModelResource, ModelStatement } from "../model/policy-model.js";
 import type { PolicyDocument, PrincipalElement, Statement } from "../syntax/policy-syntax.js";
 import { normalizeActions } from "./normalize-actions.js";
@@ -17,9 +18,6 @@ export interface PolicyPlace {
   /** Maps the document's offsets to file spans. */
   readonly position: TextPosition;
 }
-
-// AWS: §4.2 — variables are allowed in String, ARN and Bool values (Bool: A14), never elsewhere.
-const VARIABLE_BASES = /^(String|Arn|Bool)/;
 
 export function normalizePolicy(document: PolicyDocument, place: PolicyPlace): ModelPolicy {
   const version = document.version?.value;
@@ -47,7 +45,8 @@ function normalizeStatement(s: Statement, variables: boolean, place: PolicyPlace
   for (const entry of s.condition?.operators ?? []) {
     const op = entry.operator;
     if (op === undefined) continue; // INVARIANT: the checks rejected unknown operators
-    const withVariables = variables && VARIABLE_BASES.test(op.base);
+    // AWS: §4.2 — variables only in String, ARN and Bool values (the rule the checks applied).
+    const withVariables = variables && allowsVariables(operatorFamily(op.base));
     for (const key of entry.keys) {
       conditions.push({
         ...(op.qualifier !== undefined ? { qualifier: op.qualifier } : {}),
