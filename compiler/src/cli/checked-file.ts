@@ -3,7 +3,8 @@
 // entries with the same kind is checked once).
 import type { Diagnostic } from "@kms-cedar/grammar";
 import type { LoadedBundle } from "../bundle/load-bundle.js";
-import { checkPolicySource, type CheckOptions } from "./adapters/policy-checker.js";
+import { checkPolicySource } from "../bundle/check-policy-source.js";
+import type { CheckPolicyOptions } from "../checks/check-policy.js";
 
 /** The diagnostics of one checked text. */
 export interface CheckedFile {
@@ -20,7 +21,7 @@ export interface CheckedFile {
 }
 
 /** Checks every policy of `loaded`; the bundle's own diagnostics come first (when it is a bundle). */
-export function checkLoadedBundle(loaded: LoadedBundle, options: CheckOptions): CheckedFile[] {
+export function checkLoadedBundle(loaded: LoadedBundle, options: CheckPolicyOptions): CheckedFile[] {
   const out: CheckedFile[] = [];
   if (loaded.single === undefined) {
     out.push({ file: loaded.file, kind: "bundle", text: loaded.text, diagnostics: sortBySpan(loaded.diagnostics) });
@@ -33,7 +34,7 @@ export function checkLoadedBundle(loaded: LoadedBundle, options: CheckOptions): 
       seen.locations.push(source.location);
       continue;
     }
-    const diagnostics = sortBySpan(checkPolicySource(source, options));
+    const diagnostics = sortBySpan(checkPolicySource(source, options).diagnostics);
     const locations = [source.location];
     const inferredBecause = loaded.single?.inferredBecause;
     const entry: CheckedFile = {

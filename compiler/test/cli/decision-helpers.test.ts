@@ -2,7 +2,7 @@
 // "Reasons"), and moving inline-document spans into the bundle text.
 import type { DecisionResult, Reason } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
-import { shiftDiagnostic } from "../../src/cli/adapters/policy-checker.js";
+import { shiftDiagnostic } from "../../src/bundle/check-policy-source.js";
 import { combineChecks } from "../../src/cli/eval/combine-checks.js";
 import { decisionsAgree } from "../../src/cli/eval/compare-decisions.js";
 import { describeReason } from "../../src/cli/eval/describe-result.js";

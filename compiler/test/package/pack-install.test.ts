@@ -131,7 +131,7 @@ describe("the installed kms-cedar CLI", () => {
   it.skipIf(!checksInRepo)("runs the full policy checks, not only JSON syntax", () => {
     writeFileSync(join(app(), "lower-effect.json"), JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "allow", Action: "kms:Decrypt", Resource: "*" }] }));
     const checked = spawnSync("npx", ["--no-install", "kms-cedar", "check", "lower-effect.json"], { cwd: app(), env: childEnv(), encoding: "utf8" });
-    // policy-checker.ts must import check-policy.js with a literal specifier, or esbuild cannot bundle it.
+    // check-policy-source.ts must import check-policy.js with a literal specifier, or esbuild cannot bundle it.
     expect(checked.stderr, "the installed CLI checks only JSON syntax: the checks were not bundled").not.toContain("only JSON syntax was checked");
     expect(checked.stdout).toContain("error[KC2031]");
     expect(checked.status).toBe(1);
