@@ -3,8 +3,11 @@
 import { compilePlainGlob, globMatches } from "./glob.js";
 import { readStringList } from "./json-shape.js";
 
-/** A match result; "malformed" = the element is not valid policy grammar (the caller applies FCR). */
-export type ElementMatch = boolean | "malformed";
+/**
+ * A match result. "malformed" = the element is not valid policy grammar; "undecidable" = the
+ * request does not say enough to decide (a Resource against `*`). The caller applies FCR to both.
+ */
+export type ElementMatch = boolean | "malformed" | "undecidable";
 
 /**
  * AWS: §1.6 — true when `action` (e.g. `kms:Decrypt`) matches one of the patterns, ignoring case.

@@ -2,32 +2,46 @@
 // follow the §1.7 algorithm, with policy variables allowed in the resource part only.
 
 import type { ElementMatch } from "./action-match.js";
+import { matchAnyRegion } from "./any-region-match.js";
 import type { RequestContext } from "./context.js";
 import { compileGlob, globMatches } from "./glob.js";
 import { readStringList } from "./json-shape.js";
 import { resolveVariables, VARIABLES_VERSION } from "./variables.js";
 
 /**
+ * The request resource `*` (docs/request-model.md) names no Region: it stands for the synthetic
+ * `arn:P:kms:R:A:*` of §1.7 / A20 with the caller's partition P and account A, for every Region R.
+ */
+export interface AnyRegion {
+  readonly partition: string;
+  readonly account: string;
+}
+
+/**
  * AWS: §1.7 — true when `resource` matches one of the patterns. A pattern whose variable cannot
  * be resolved matches nothing (§4.4). A pattern IAM would reject (not `*` or `arn:…`, a wildcard in
  * the service segment, a variable before the fifth colon, a malformed or ambiguous variable)
- * makes the whole element "malformed".
+ * makes the whole element "malformed". Against the resource `*`, a pattern other than `*` that
+ * matches the synthetic resource in some Regions only is "undecidable" (FCR, §0.2).
  */
 export function resourceListMatches(
   patterns: unknown,
   resource: string,
   version: string | undefined,
   context: RequestContext,
+  anyRegion?: AnyRegion,
 ): ElementMatch {
   const list = readStringList(patterns);
   if (list === undefined) return "malformed";
   let matched = false;
+  let undecidable = false;
   for (const pattern of list) {
-    const result = patternMatches(pattern, resource, version, context);
+    const result = patternMatches(pattern, resource, version, context, anyRegion);
     if (result === "malformed") return "malformed";
-    matched ||= result;
+    if (result === "undecidable") undecidable = true;
+    else matched ||= result;
   }
-  return matched;
+  return matched ? true : undecidable ? "undecidable" : false;
 }
 
 function patternMatches(
@@ -35,6 +49,7 @@ function patternMatches(
   resource: string,
   version: string | undefined,
   context: RequestContext,
+  anyRegion: AnyRegion | undefined,
 ): ElementMatch {
   // AWS: §1.7 rule 1 — "*" alone matches everything (also the request resource "*").
   if (pattern === "*") return true;
@@ -50,5 +65,11 @@ function patternMatches(
   const resolved = resolveVariables(pattern, version, context.variable);
   if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing
   if (resolved.kind !== "pattern") return "malformed";
-  return globMatches(compileGlob(resolved.pieces, "resource"), resource);
+  const tokens = compileGlob(resolved.pieces, "resource");
+  if (resource !== "*") return globMatches(tokens, resource);
+  // AWS: §1.7, A20 — `*` is `arn:P:kms:R:A:*` for an unknown Region R: decided only when every
+  // Region agrees. Without a caller account (a service caller) nothing but `*` is decided.
+  if (anyRegion === undefined) return "undecidable";
+  const regions = matchAnyRegion(tokens, anyRegion.partition, anyRegion.account);
+  return regions === "every" ? true : regions === "none" ? false : "undecidable";
 }

@@ -10,7 +10,7 @@ import { failClosed } from "./fail-closed.js";
 import { ownProperty } from "./json-shape.js";
 import type { PolicyView, StatementView } from "./policy.js";
 import { matchPrincipal, notPrincipalExcludes } from "./principal-match.js";
-import { resourceListMatches } from "./resource-match.js";
+import { resourceListMatches, type AnyRegion } from "./resource-match.js";
 import type { PolicyKind } from "./types.js";
 
 /** What a statement is matched against. */
@@ -21,6 +21,8 @@ export interface StatementTarget {
   /** The resource Resource patterns see: the request resource, or the key ARN for a key policy. */
   readonly resource: string;
   readonly context: RequestContext;
+  /** Set when the request resource is `*`: the partition and account it stands for (§1.7, A20). */
+  readonly anyRegion?: AnyRegion;
 }
 
 const MEMBERS = new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
@@ -30,7 +32,7 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   const body = statement.body;
   if (body === undefined) return true; // INVARIANT: an unreadable statement is read as a Deny of everything
   const fcr = failClosed(statement.effect);
-  const decide = (match: ElementMatch): boolean => (match === "malformed" ? fcr : match);
+  const decide = (match: ElementMatch): boolean => (typeof match === "boolean" ? match : fcr);
   const has = (member: string): boolean => ownProperty(body, member) !== undefined;
 
   // AWS: §1.3 — unknown members and a non-string Sid are syntax errors.
@@ -48,7 +50,7 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   if (!decide(action)) return false;
   // AWS: §1.3, A21 — NotResource is not accepted in a key policy.
   const resource = target.kind === "key" && has("NotResource") ? "malformed"
-    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, target.context));
+    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, target.context, target.anyRegion));
   if (!decide(resource)) return false;
 
   const condition = ownProperty(body, "Condition");
@@ -91,5 +93,5 @@ function readPair(
   if ((value === undefined) === (notValue === undefined)) return "malformed";
   if (value !== undefined) return match(value);
   const inverse = match(notValue);
-  return inverse === "malformed" ? "malformed" : !inverse;
+  return typeof inverse === "boolean" ? !inverse : inverse;
 }
