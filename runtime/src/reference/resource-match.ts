@@ -2,7 +2,7 @@
 // follow the §1.7 algorithm, with policy variables allowed in the resource part only.
 
 import type { ElementMatch } from "./action-match.js";
-import { matchAnyRegion } from "./any-region-match.js";
+import { matchesSomeRegion } from "./any-region-match.js";
 import type { RequestContext } from "./context.js";
 import { compileGlob, globMatches } from "./glob.js";
 import { readStringList } from "./json-shape.js";
@@ -10,7 +10,7 @@ import { resolveVariables, VARIABLES_VERSION } from "./variables.js";
 
 /**
  * The request resource `*` (docs/request-model.md) names no Region: it stands for the synthetic
- * `arn:P:kms:R:A:*` of §1.7 / A20 with the caller's partition P and account A, for every Region R.
+ * `arn:P:kms:R:A:*` of §1.7 / A20 with the caller's partition P and account A, Region R unknown.
  */
 export interface AnyRegion {
   readonly partition: string;
@@ -22,7 +22,7 @@ export interface AnyRegion {
  * be resolved matches nothing (§4.4). A pattern IAM would reject (not `*` or `arn:…`, a wildcard in
  * the service segment, a variable before the fifth colon, a malformed or ambiguous variable)
  * makes the whole element "malformed". Against the resource `*`, a pattern other than `*` that
- * matches the synthetic resource in some Regions only is "undecidable" (FCR, §0.2).
+ * matches the synthetic resource in some Region is "undecidable" (FCR, §0.2).
  */
 export function resourceListMatches(
   patterns: unknown,
@@ -67,9 +67,9 @@ function patternMatches(
   if (resolved.kind !== "pattern") return "malformed";
   const tokens = compileGlob(resolved.pieces, "resource");
   if (resource !== "*") return globMatches(tokens, resource);
-  // AWS: §1.7, A20 — `*` is `arn:P:kms:R:A:*` for an unknown Region R: decided only when every
-  // Region agrees. Without a caller account (a service caller) nothing but `*` is decided.
+  // AWS: §1.7, A20, §0.2 — `*` is `arn:P:kms:R:A:*` for a Region R the request does not give: a
+  // pattern other than `*` decides it only when no Region matches; otherwise FCR. Without a caller
+  // account (a service caller) nothing but `*` is decided.
   if (anyRegion === undefined) return "undecidable";
-  const regions = matchAnyRegion(tokens, anyRegion.partition, anyRegion.account);
-  return regions === "every" ? true : regions === "none" ? false : "undecidable";
+  return matchesSomeRegion(tokens, anyRegion.partition, anyRegion.account) ? "undecidable" : false;
 }

@@ -1,7 +1,9 @@
 // Audit (H9): a request resource `*` (docs/request-model.md: no specific resource, the caller's
-// account) stands for the synthetic `arn:P:kms:R:A:*` of spec §1.7 / A20 with an unknown Region R.
-// Expected values: what every concrete `arn:aws:kms:R:A:*` gives, and where Regions disagree, the
-// fail-closed rule (§0.2): an Allow does not apply, a Deny does.
+// account) stands for the synthetic `arn:P:kms:R:A:*` of spec §1.7 / A20 with a Region R the
+// request does not give. A pattern that cannot match it in any Region decides "no match"; `*`
+// decides "match"; any other pattern leaves the request ambiguous, so the fail-closed rule (§0.2)
+// decides: an Allow does not apply, a Deny does. (Before this audit such patterns never matched `*`,
+// so a Deny of `arn:aws:kms:*` or an Allow with NotResource `arn:aws:kms:*` failed open.)
 
 import { describe, expect, it } from "vitest";
 import { A, APP, APP_ROLE, B, DKP, K1, allow, decision, deny, doc } from "./fixtures.js";
@@ -60,10 +62,15 @@ describe("§1.7/A20 — NotResource against `*`", () => {
     expect(decision(bundle, listKeys("*"))).toBe("Allow");
   });
 
-  it("Deny NotResource arn:aws:kms:* excludes every synthetic resource → Allow for `*`", () => {
+  it("Deny NotResource arn:aws:kms:* → Allow for every concrete form; for `*` the pattern decides nothing → FCR, ExplicitDeny", () => {
     const bundle = withIdentity(allow("kms:ListKeys"), { Effect: "Deny", Action: "kms:ListKeys", NotResource: "arn:aws:kms:*" });
     expect(decision(bundle, listKeys(SYNTHETIC_WEST))).toBe("Allow");
-    expect(decision(bundle, listKeys("*"))).toBe("Allow");
+    expect(decision(bundle, listKeys("*"))).toBe("ExplicitDeny");
+  });
+
+  it("Deny NotResource of keys only → the Deny applies to `*` (no Region makes it a key)", () => {
+    const bundle = withIdentity(allow("kms:ListKeys"), { Effect: "Deny", Action: "kms:ListKeys", NotResource: `arn:aws:kms:*:${A}:key/*` });
+    expect(decision(bundle, listKeys("*"))).toBe("ExplicitDeny");
   });
 
   it("Deny NotResource of one Region → the Deny applies to `*` (FCR)", () => {
@@ -79,15 +86,14 @@ describe("§1.7/A20 — Allow Resource patterns against `*`", () => {
   });
 
   it.each([
-    `arn:aws:kms:*:${A}:*`, "arn:aws:kms:*", "arn:*:kms:*:*:*", `arn:aws:kms:*:${A}:?`,
-  ])("Allow Resource %s matches the synthetic resource in every Region → Allow", (pattern) => {
-    expect(decision(withIdentity(allow("kms:ListKeys", pattern)), listKeys("*"))).toBe("Allow");
+    `arn:aws:kms:*:${A}:*`, "arn:aws:kms:*", "arn:*:kms:*:*:*", SYNTHETIC_WEST, `arn:aws:kms:us-*:${A}:*`,
+  ])("Allow Resource %s: only `*` itself decides the resource `*` → FCR, ImplicitDeny", (pattern) => {
+    expect(decision(withIdentity(allow("kms:ListKeys", pattern)), listKeys(SYNTHETIC_WEST))).toBe("Allow");
+    expect(decision(withIdentity(allow("kms:ListKeys", pattern)), listKeys("*"))).toBe("ImplicitDeny");
   });
 
-  it.each([
-    SYNTHETIC_WEST, `arn:aws:kms:us-*:${A}:*`, `arn:aws:kms:*-*:${A}:*`,
-  ])("Allow Resource %s matches only some Regions → FCR, ImplicitDeny", (pattern) => {
-    expect(decision(withIdentity(allow("kms:ListKeys", pattern)), listKeys("*"))).toBe("ImplicitDeny");
+  it("a list with `*` and a pattern that matches some Region: `*` decides → Allow", () => {
+    expect(decision(withIdentity(allow("kms:ListKeys", [SYNTHETIC_WEST, "*"])), listKeys("*"))).toBe("Allow");
   });
 
   it("a variable in the resource part is resolved first (`${aws:username}` absent → matches nothing)", () => {
