@@ -2,6 +2,7 @@
 // or operations. A malformed entry becomes an error entry (KR0007) in its place, so results stay
 // aligned with the input; the engines judge everything else (principal forms, context values, …).
 import type { JsonArray, JsonObject, JsonValue, Span } from "@kms-cedar/grammar";
+import { toPlainValue } from "@kms-cedar/grammar";
 import type { Request } from "@kms-cedar/runtime";
 
 /** One entry of a requests file, in input order. */
@@ -72,9 +73,8 @@ function readRequest(object: JsonObject, where: string): Request | string {
   if (context?.kind !== "object") return request;
   // Context values go to the engines as written: a value that is not a string or an array of
   // strings is theirs to reject (KR0006), so every engine sees the same request.
-  const plain: Record<string, unknown> = {};
-  for (const entry of context.members) setOwn(plain, entry.key.value, entry.value === undefined ? null : toPlain(entry.value));
-  return { ...request, context: plain as Request["context"] };
+  // INVARIANT: the file parsed without errors (load-requests.ts), so every member has a value.
+  return { ...request, context: toPlainValue(context) as Request["context"] };
 }
 
 function member(object: JsonObject, name: string): JsonValue | undefined {
@@ -88,28 +88,4 @@ function findDuplicateMember(object: JsonObject): string | undefined {
     seen.add(m.key.value);
   }
   return undefined;
-}
-
-/** The value `JSON.parse` would give for `value`. */
-function toPlain(value: JsonValue): unknown {
-  switch (value.kind) {
-    case "string":
-    case "boolean":
-    case "number":
-      return value.value;
-    case "null":
-      return null;
-    case "array":
-      return value.elements.map(toPlain);
-    case "object": {
-      const out: Record<string, unknown> = {};
-      for (const m of value.members) setOwn(out, m.key.value, m.value === undefined ? null : toPlain(m.value));
-      return out;
-    }
-  }
-}
-
-/** Sets an own enumerable property, as JSON.parse does (so `__proto__` stays a plain key). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
