@@ -17,6 +17,12 @@ export function arnMatches(pattern: readonly PatternPiece[], value: string): boo
   return patternParts.every((part, i) => globMatches(compileGlob(part, "anywhere"), valueParts[i]!));
 }
 
+/** AWS: §2.9 — text with six colon-separated components whose first is `arn`. */
+export function isArnText(text: string): boolean {
+  const parts = splitText(text);
+  return parts !== undefined && parts[0] === "arn";
+}
+
 function splitText(value: string): string[] | undefined {
   const parts = value.split(":");
   if (parts.length < COMPONENTS) return undefined;

@@ -96,17 +96,27 @@ function forbiddenInKeyPolicy(operator: Operator, keyName: string, kind: PolicyK
 
 /**
  * AWS: §1.4 — a string or a list of strings; JSON numbers and booleans stand for their text.
- * Anything else (null, an object, a nested array) is a syntax error: undefined.
+ * Anything else (null, an object, a nested array) is a syntax error: undefined. So is a number
+ * whose text `JSON.parse` may have changed beyond recovery (see `isExactNumber`).
  */
 function toStringList(raw: unknown): string[] | undefined {
   const list = Array.isArray(raw) ? raw : [raw];
   const texts: string[] = [];
   for (const item of list) {
     if (typeof item === "string") texts.push(item);
-    else if (typeof item === "number" && Number.isFinite(item)) texts.push(String(item));
+    else if (typeof item === "number" && isExactNumber(item)) texts.push(String(item));
     else if (typeof item === "boolean") texts.push(item ? "true" : "false");
     else return undefined;
   }
   return texts;
 }
 
+
+/**
+ * The oracle reads `JSON.parse` output, not the policy text: `9007199254740993` arrives as
+ * 9007199254740992 and `1e21` as 1e+21. An integer beyond 2^53 or a value JavaScript prints with an
+ * exponent may not be the number the policy wrote, so its key is decided by §0.2.
+ */
+function isExactNumber(n: number): boolean {
+  return Number.isFinite(n) && !String(n).includes("e") && (!Number.isInteger(n) || Number.isSafeInteger(n));
+}

@@ -1,7 +1,7 @@
 // The per-pair comparison `match(pos, r, p)` of spec §2.2, family by family (§2.3–§2.9), and the
 // preparation of policy values it needs (variables resolved, typed values checked).
 
-import { arnMatches } from "./arn-match.js";
+import { arnMatches, isArnText } from "./arn-match.js";
 import { decodeBase64, sameBytes } from "./base64.js";
 import type { RequestContext } from "./context.js";
 import { compareInstant, parseInstant } from "./date.js";
@@ -9,7 +9,7 @@ import { compareDecimal, parseDecimal } from "./decimal.js";
 import { compileGlob, globMatches, type PatternPiece } from "./glob.js";
 import { ipInRange, parseIpAddress, parseIpRange } from "./ip.js";
 import type { Comparison, OperatorBase } from "./operators.js";
-import { piecesText, resolveVariables } from "./variables.js";
+import { namesVariable, piecesText, resolveVariables } from "./variables.js";
 
 /** A policy value ready to compare: NULL (an unresolvable variable, §4.4) or resolved text. */
 export type PolicyValue =
@@ -34,9 +34,13 @@ export function preparePolicyValue(
     if (resolved.kind === "null") return { kind: "null" };
     if (resolved.kind !== "pattern") return "fail-closed";
     const value = { kind: "value" as const, text: piecesText(resolved.pieces), pieces: resolved.pieces };
-    // A literal Bool value must be true/false (§2.6); one built from a variable is checked per pair.
-    const hasVariable = resolved.pieces.some((piece) => piece.literal);
-    if (family === "Bool" && !hasVariable && readBool(value.text) === undefined) return "fail-closed";
+    // A literal Bool value must be true/false (§2.6) and a literal ARN value an ARN (§2.9): else the
+    // compiler rejects it and §0.2 decides. A value built from a variable is checked per pair
+    // (§2.2); the special characters `${*}` `${?}` `${$}` are no variables.
+    if (!namesVariable(text, version)) {
+      if (family === "Bool" && readBool(value.text) === undefined) return "fail-closed";
+      if (family === "Arn" && !isArnText(value.text)) return "fail-closed";
+    }
     return value;
   }
   const value = { kind: "value" as const, text, pieces: [{ text, literal: false }] };

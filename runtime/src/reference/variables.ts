@@ -82,6 +82,14 @@ export function resolveVariables(
   return { kind: "pattern", pieces };
 }
 
+/**
+ * Whether `text` names a policy variable (not just a special character `${*}` `${?}` `${$}`):
+ * only then is its value known at run time alone (§4.1, §4.3).
+ */
+export function namesVariable(text: string, version: string | undefined): boolean {
+  return version === VARIABLES_VERSION && /\$\{(?![*?$]\})/.test(text);
+}
+
 /** The text of resolved pieces, for operators that have no wildcards (StringEquals, Bool, ...). */
 export function piecesText(pieces: readonly PatternPiece[]): string {
   return pieces.map((piece) => piece.text).join("");
