@@ -9,16 +9,14 @@ import { makeDiagnostic } from "../diagnostics/make-diagnostic.js";
 import { arnTemplateShape } from "./arn-template.js";
 import type { Check, CheckContext } from "./check-context.js";
 import { allowsVariables, operatorFamily } from "./operator-family.js";
-import { actionLists, conditionKeys, resourceLists } from "./policy-walk.js";
+import { actionItems, conditionKeys, resourceLists } from "./policy-walk.js";
 import { spanInString } from "./string-spans.js";
 import { roughSubstitutionRanges, substitutionRanges } from "./template-ranges.js";
 
 /** AWS: §4.2 — no variables in `Action`, `NotAction`, `Principal`, `NotPrincipal` or condition key names. */
 export const checkMisplacedVariables: Check = ({ document }, report) => {
+  for (const { list, item } of actionItems(document)) reportMisplaced(item, `\`${list.key.value}\``, report);
   for (const statement of document.statements) {
-    for (const list of actionLists(statement)) {
-      for (const item of list.items) reportMisplaced(item, `\`${list.key.value}\``, report);
-    }
     for (const principal of [statement.principal, statement.notPrincipal]) {
       if (principal === undefined) continue;
       if (principal.wildcard !== undefined) reportMisplaced(principal.wildcard, `\`${principal.key.value}\``, report);

@@ -1,5 +1,5 @@
 // Iteration helpers over the policy view, always in source order. Phase: checks.
-import type { JsonObject } from "@kms-cedar/grammar";
+import type { JsonObject, JsonString } from "@kms-cedar/grammar";
 import type {
   ConditionKeyEntry, ConditionOperatorEntry, PolicyDocument, Statement, StringList,
 } from "../syntax/policy-syntax.js";
@@ -25,6 +25,22 @@ export function* conditionKeys(document: PolicyDocument): Generator<ConditionKey
   for (const statement of document.statements) {
     for (const operator of statement.condition?.operators ?? []) {
       for (const key of operator.keys) yield { statement, operator, key };
+    }
+  }
+}
+
+export interface ActionItemVisit {
+  readonly statement: Statement;
+  /** `Action` or `NotAction`. */
+  readonly list: StringList;
+  readonly item: JsonString;
+}
+
+/** Every `Action` / `NotAction` pattern of every statement, in source order. */
+export function* actionItems(document: PolicyDocument): Generator<ActionItemVisit> {
+  for (const statement of document.statements) {
+    for (const list of actionLists(statement)) {
+      for (const item of list.items) yield { statement, list, item };
     }
   }
 }
