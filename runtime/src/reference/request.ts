@@ -35,8 +35,7 @@ export function readRequest(request: unknown): ReadRequest | ReferenceError {
   const rawContext = request["context"] === undefined ? {} : request["context"];
   if (!isObject(rawContext)) return failure("KR0007", "request field `context` must be an object");
   for (const [key, value] of Object.entries(rawContext)) {
-    const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
-    if (!ok) return failure("KR0006", `context value of \`${key}\` must be a string or an array of strings`);
+    if (!isStringOrStrings(value)) return failure("KR0006", `context value of \`${key}\` must be a string or an array of strings`);
   }
   const caller = parseCaller(principal!);
   if (caller === undefined) return failure("KR0001", `malformed principal \`${principal}\``);
@@ -73,6 +72,14 @@ function fits(action: KmsAction, target: Target): boolean {
   if (target.kind === "alias") return action.class === "alias";
   if (target.kind === "none") return action.class === "iam-only";
   return action.class !== "iam-only";
+}
+
+/** A string, or an array whose every slot holds a string (a hole of a sparse array is no string). */
+function isStringOrStrings(value: unknown): boolean {
+  if (typeof value === "string") return true;
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return false;
+  return true;
 }
 
 function failure(code: string, message: string): ReferenceError {
