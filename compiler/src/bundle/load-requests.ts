@@ -2,12 +2,10 @@
 // and reads its entries. Only an unreadable or unparsable file, or one that is not an array, fails
 // as a whole (exit 2); a malformed entry is an error entry in its place.
 import type { Diagnostic } from "@kms-cedar/grammar";
+import { JsonCode } from "@kms-cedar/grammar";
 import { LARGE_FILE_BYTES, parseJsonText } from "./json-front-end.js";
 import { readRequests, type RequestEntry } from "./read-requests.js";
 import { readTextFile } from "./read-text-file.js";
-
-/** The JSON front end's duplicate-key code (grammar/src/json/diagnostic-codes.ts `duplicateKey`). */
-const DUPLICATE_KEY = "KC1024";
 
 export type LoadedRequests =
   | { readonly ok: true; readonly file: string; readonly text: string; readonly entries: readonly RequestEntry[] }
@@ -26,7 +24,7 @@ export function loadRequests(path: string, file: string): LoadedRequests {
   if ("error" in read) return { ok: false, file, message: `cannot read \`${file}\`: ${read.error}` };
   const parsed = parseJsonText(read.text, { maxBytes: LARGE_FILE_BYTES });
   // A duplicate member makes only its entry malformed (read-requests.ts), not the whole file.
-  const errors = parsed.diagnostics.filter((d) => d.severity === "error" && d.code !== DUPLICATE_KEY);
+  const errors = parsed.diagnostics.filter((d) => d.severity === "error" && d.code !== JsonCode.duplicateKey);
   if (errors.length > 0 || parsed.root === undefined) {
     return { ok: false, file, message: `\`${file}\` is not valid JSON`, text: read.text, diagnostics: errors };
   }
