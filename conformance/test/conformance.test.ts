@@ -13,7 +13,8 @@ import { runConformance } from "../src/run/run-conformance.js";
 import type { RunResult } from "../src/run/run-conformance.js";
 
 const SEED = Number(process.env["FC_SEED"] ?? 20261123);
-const PER_OPERATOR = Number(process.env["CONFORMANCE_CASES"] ?? 160);
+const PER_OPERATOR = Number(process.env["CONFORMANCE_CASES"] ?? 256);
+const PER_BUNDLE = Number(process.env["CONFORMANCE_REQUESTS_PER_BUNDLE"] ?? 64);
 const COUNTEREXAMPLES = new URL("../counterexamples", import.meta.url).pathname;
 const results: RunResult[] = [];
 
@@ -37,11 +38,11 @@ describe("conformance, operator by operator", () => {
   BASE_OPERATOR_NAMES.forEach((operator, i) => {
     it(`${operator}: graph and Cedar decide like the reference, and the laws hold`, () => {
       const r = runConformance({
-        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: PER_OPERATOR / 2, operator, lawEvery: 1,
+        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: PER_BUNDLE, operator, lawEvery: 2,
         lawEngines: ["reference", "graph"], counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
       });
       results.push(r);
-      const failures = r.failures.map((f) => `${f.law} (${f.engine}): ${f.message}; replay: ${f.shrunk?.folder ?? `run --seed ${SEED + i} --operator ${operator} --requests-per-bundle ${PER_OPERATOR / 2} --path ${f.runIndex}`}`);
+      const failures = r.failures.map((f) => `${f.law} (${f.engine}): ${f.message}; replay: ${f.shrunk?.folder ?? `run --seed ${SEED + i} --operator ${operator} --requests-per-bundle ${PER_BUNDLE} --path ${f.runIndex}`}`);
       if (failures.length > 0) console.log(`${operator}: seed ${SEED + i}, first failure after ${r.firstFailureAtCase} cases\n  ${failures.slice(0, 5).join("\n  ")}`);
       expect(r.stats.cases).toBe(PER_OPERATOR);
       expect(r.stats.engineCases["cedar"]).toBe(PER_OPERATOR);

@@ -52,6 +52,6 @@ export function conformanceCaseArb(options: CaseOptions = {}): fc.Arbitrary<Conf
   const n = options.requestsPerBundle ?? 32;
   return fc.constantFrom(...focusVariants(options.operator)).chain((focus) =>
     bundleArb(focus).chain((bundle) =>
-      fc.tuple(fc.array(requestArb(bundle), { minLength: n, maxLength: n }), extrasArb(focus))
+      fc.tuple(fc.array(requestArb(bundle, focus), { minLength: n, maxLength: n }), extrasArb(focus))
         .map(([requests, extras]) => ({ focus, bundle, requests, extras }))));
 }

@@ -33,6 +33,16 @@ function key(
   };
 }
 
+// Two profiles per family: one key with plain values (integers, millisecond instants) that Cedar can
+// compare natively, one with odd values (decimals, > 4 digits, > 2^53, sub-millisecond) that need
+// derived views — a bundle's constants for one key decide which path the Cedar emitter takes.
+const INTEGERS_POLICY = ["7", "21", "30", "0", "-3", 21, 7];
+const INTEGERS_CONTEXT = ["7", "21", "30", "20", "22", "0", "-3", "6", "31", "abc", "21.0", " 7"];
+const INSTANTS_POLICY = ["2020-01-01T00:00:00Z", "2020-01-01", "2019-12-31T23:59:59Z", "1577836800", "2020-01-01T01:00:00+01:00", "2020-06-15T12:30:00.250Z"];
+const INSTANTS_CONTEXT = [
+  "2020-01-01T00:00:00Z", "2019-12-31T23:59:59Z", "2020-01-01T00:00:01Z", "1577836800", "1577836799", "2020-06-15T12:30:00.250Z",
+  "2020-06-15T12:30:00.251Z", "2021-03-04T05:06:07Z", "soon",
+];
 const NUMBERS_POLICY = ["7", "21", "21.0", "30", "-1.5", "0.00005", "9007199254740993", "+7", ".5", "30.12345"];
 const NUMBERS_CONTEXT = [
   "7", "21", "30", "21.00", "-1.5", "0.00005", "0.0001", "9007199254740992", "9007199254740993", "7.00001",
@@ -84,9 +94,9 @@ export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("kms:GrantOperations", "string", ["Decrypt", "Encrypt", "Re*"], ["Decrypt", "Encrypt", "ReEncryptFrom", "Sign"], { multi: true }),
   key("kms:ResourceAliases", "string", ["alias/test-key", "alias/prod", "alias/Test*", "alias/*test*"],
     ["alias/test-key", "alias/prod", "alias/Test", "alias/mytest"], { multi: true, identityOnly: true }),
-  key("kms:ScheduleKeyDeletionPendingWindowInDays", "numeric", NUMBERS_POLICY, NUMBERS_CONTEXT),
+  key("kms:ScheduleKeyDeletionPendingWindowInDays", "numeric", INTEGERS_POLICY.map(String), INTEGERS_CONTEXT),
   key("aws:MultiFactorAuthAge", "numeric", NUMBERS_POLICY, NUMBERS_CONTEXT),
-  key("aws:CurrentTime", "date", DATES_POLICY, DATES_CONTEXT),
+  key("aws:CurrentTime", "date", INSTANTS_POLICY, INSTANTS_CONTEXT),
   key("aws:TokenIssueTime", "date", DATES_POLICY, DATES_CONTEXT),
   key("aws:SecureTransport", "bool", BOOL_POLICY, BOOL_CONTEXT),
   key("kms:GrantIsForAWSResource", "bool", BOOL_POLICY, BOOL_CONTEXT),

@@ -13,7 +13,10 @@ import {
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { mentionedKeys } from "./bundle-keys.js";
 import { sometimes } from "./sometimes.js";
+import { operatorName } from "./operators.js";
+import type { OperatorVariant } from "./operators.js";
 import { placedStatements, steeredCheckArb } from "./steered-requests.js";
+import type { PlacedStatement } from "./steered-requests.js";
 
 export type Context = Record<string, unknown>;
 export interface Check { principal: string; action: string; resource: string; context: Context }
@@ -144,11 +147,14 @@ export function operationArb(ctx: fc.Arbitrary<Context>): fc.Arbitrary<Operation
  * A request on `bundle`: a check aimed at one of its statements (most often), a check drawn from
  * the whole fixture world, or, one in ten, an operation.
  */
-export function requestArb(bundle: PlainBundleShape): fc.Arbitrary<GeneratedRequest> {
+export function requestArb(bundle: PlainBundleShape, focus?: OperatorVariant): fc.Arbitrary<GeneratedRequest> {
   const context = contextArb(mentionedKeys(bundle));
   const placed = placedStatements(bundle as never);
+  // Statements that test the focus operator are aimed at four times as often: they are what the case is about.
+  const tests = (p: PlacedStatement): boolean => focus !== undefined && Object.keys((p.statement["Condition"] ?? {}) as object).includes(operatorName(focus));
   // PERF: one arbitrary per statement, built once per bundle (no `chain` per request).
-  const aimed = placed.length === 0 ? checkArb(context) : fc.oneof(...placed.map((p) => steeredCheckArb(p, context, Object.keys(bundle.keys ?? {}))));
+  const aimed = placed.length === 0 ? checkArb(context)
+    : fc.oneof(...placed.map((p) => ({ weight: tests(p) ? 4 : 1, arbitrary: steeredCheckArb(p, context, Object.keys(bundle.keys ?? {})) })));
   return fc.oneof(
     { weight: 7, arbitrary: aimed },
     { weight: 3, arbitrary: checkArb(context) },

@@ -83,9 +83,10 @@ function resourcesFor(p: PlacedStatement, action: string, keys: readonly string[
 /** Context values near a condition value: wildcards filled in, numbers and instants also one off. */
 function concretize(value: string): string[] {
   const filled = value.replace(/\$\{[^}]*\}/g, "red").replace(/\*/g, "").replace(/\?/g, "Z");
-  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return [filled, String(Number(value) + 1), String(Number(value) - 1)];
+  // The value itself twice: comparisons differ from their `…Equals` partner only on equal values.
+  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return [filled, filled, String(Number(value) + 1), String(Number(value) - 1)];
   const t = /^\d{4}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isNaN(t)) return [filled, new Date(t + 1000).toISOString(), new Date(t - 1000).toISOString()];
+  if (!Number.isNaN(t)) return [filled, filled, new Date(t + 1000).toISOString(), new Date(t - 1000).toISOString()];
   return [filled];
 }
 

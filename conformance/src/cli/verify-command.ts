@@ -41,7 +41,8 @@ export function verifyCommand(args: readonly string[]): number {
   const progress = progressBar("verify");
   const result = runConformance({
     seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: per, source: verifySource(bundle, per, file),
-    cacheBundles: true, lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
+    cacheBundles: true, lawEvery: intOption(p, "laws-every", 8),
+    rerunCommand: (path) => `npx kms-cedar-conformance verify ${file} --runs ${cases} --seed ${intOption(p, "seed", DEFAULT_SEED)} (batch ${path})`, counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
     onProgress: (d, t, f) => progress.update(d, t, f),
   });
   progress.done();

@@ -63,7 +63,8 @@ export const QUALIFIER_ROWS = ["none plain", "none IfExists", "ForAnyValue plain
 /** How to replay a failure: its folder if it was written, else the seed and path of its run. */
 export function replayCommand(result: RunResult, f: Failure, command: string): string {
   if (f.shrunk?.folder !== undefined) return `npx kms-cedar-conformance replay ${f.shrunk.folder}`;
-  return command === "run" ? `npx kms-cedar-conformance run --seed ${result.seed} --path ${f.runIndex}` : `(re-run \`${command}\` with --seed ${result.seed})`;
+  void command;
+  return f.rerun;
 }
 
 /** Builds the JSON report of a run. */

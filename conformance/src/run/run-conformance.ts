@@ -1,6 +1,6 @@
 // A conformance run: draws case batches (a bundle around a focus operator and its requests) from
 // a fixed seed, decides every request with every engine, checks every law, keeps the statistics,
-// then shrinks the first failures (fast-check replay of the failing run, then greedy minimization)
+// then shrinks the first failures (regenerated from seed and path, then greedy minimization)
 // and writes them as case folders. Phase: conformance harness.
 import fc from "fast-check";
 import { conformanceCaseArb } from "../arbitraries/case-arbitrary.js";
@@ -54,6 +54,8 @@ export interface RunOptions {
   /** Stop deciding after the first failure (to measure how many cases a check needs). */
   readonly stopOnFirst?: boolean;
   readonly onProgress?: (done: number, total: number, failures: number) => void;
+  /** The command that regenerates run `path` unshrunk (default: a `run` command with this run's options). */
+  readonly rerunCommand?: (path: string) => string;
   /** Most minimization attempts per failure (default 600). */
   readonly shrinkBudget?: number;
   /** Reuse prepared bundles across batches (when the source's bundle object never changes). */
@@ -70,6 +72,8 @@ export interface Failure {
   readonly outcomes: Readonly<Record<string, string>>;
   /** The request as generated (before shrinking). */
   readonly request: unknown;
+  /** The command that regenerates the unshrunk case. */
+  readonly rerun: string;
   /** The shrunk case, when it was shrunk. */
   shrunk?: { readonly bundle: unknown; readonly requests: readonly unknown[]; readonly folder?: string };
 }
@@ -98,6 +102,8 @@ export function runConformance(options: RunOptions): RunResult {
   const perBundle = Math.max(1, options.requestsPerBundle ?? 32);
   const lawEvery = options.lawEvery ?? 4;
   const source = options.source ?? generatedSource(perBundle, options.operator);
+  const rerun = options.rerunCommand ?? ((path: string) =>
+    `npx kms-cedar-conformance run --seed ${options.seed}${options.operator ? ` --operator ${options.operator}` : ""} --requests-per-bundle ${perBundle} --path ${path}`);
   const arb = source.arbitrary;
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
   const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>): EvaluateOptions => ({
@@ -152,7 +158,7 @@ export function runConformance(options: RunOptions): RunResult {
       if (failures.some((f) => f.law === v.law && f.engine === v.engine && f.runIndex === index)) continue;
       failures.push({
         law: v.law, engine: v.engine, message: v.message, runIndex: index, focus: source.labelOf(c),
-        outcomes: v.outcomes, request: requests[v.requestIndex],
+        outcomes: v.outcomes, request: requests[v.requestIndex], rerun: rerun(String(index)),
       });
     }
     options.onProgress?.(decided, Math.ceil(options.cases / shard.count), violationCount);
@@ -175,11 +181,16 @@ export function runConformance(options: RunOptions): RunResult {
     const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet), engines: shrinkEngines };
     const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
       evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
-    const replay = fc.check(fc.property(arb, (c) => violates(c.bundle, c.requests, c.extras) === undefined), {
-      seed: options.seed, path: options.path ?? String(f.runIndex),
-    });
-    const found = replay.counterexample?.[0] as ConformanceCase | undefined;
-    if (found === undefined) continue;
+    // Regenerate the failing case from its seed and path. fast-check's own shrinking is not used: on
+    // these chained arbitraries it recursed deep enough to crash V8 (a fatal deoptimizer error), and the
+    // greedy minimization below gives smaller cases anyway.
+    const box: { found?: ConformanceCase } = {};
+    fc.check(fc.property(arb, (c) => {
+      box.found = c;
+      return true;
+    }), { seed: options.seed, path: options.path ?? String(f.runIndex), numRuns: 1 });
+    const found = box.found;
+    if (found === undefined || violates(found.bundle, found.requests, found.extras) === undefined) continue;
     // Keep only the requests that break the law, then minimize.
     const first = evaluateCase(found.bundle, found.requests, found.extras, shrinkOptions).violations.filter((v) => v.engine === f.engine);
     const only = [...new Set(first.map((v) => v.requestIndex))].map((i) => found.requests[i]!);
@@ -190,7 +201,7 @@ export function runConformance(options: RunOptions): RunResult {
     if (options.counterexampleDir !== undefined && last !== undefined) {
       const evaluation = evaluateCase(minimal.bundle, minimal.requests, found.extras, evalOptions(false));
       const folder = writeCounterexample(options.counterexampleDir, `seed-${options.seed}-run-${f.runIndex}-${f.law}-${f.engine}`, minimal.bundle, minimal.requests, {
-        law: f.law, engine: f.engine, message: last.message, seed: options.seed, path: String(f.runIndex), focus: f.focus,
+        law: f.law, engine: f.engine, message: last.message, rerun: f.rerun, focus: f.focus,
         extras: found.extras, outcomes: evaluation.results.map((r) => outcomeTextsOf(r)),
         ...(last.transformed !== undefined ? { transformed: last.transformed } : {}),
       });

@@ -10,9 +10,8 @@ export interface CounterexampleFile {
   readonly law: string;
   readonly engine: string;
   readonly message: string;
-  /** How to regenerate the unshrunk case: `run --seed S --path P`. */
-  readonly seed?: number;
-  readonly path?: string;
+  /** The command that regenerates the unshrunk case (`run --seed S … --path P`). */
+  readonly rerun?: string;
   readonly focus?: string;
   readonly extras: LawExtras;
   /** Each engine's outcome per request (for the reader; replay recomputes them). */
@@ -41,9 +40,7 @@ export function writeCounterexample(
     "",
     `Engines side by side: \`npx kms-cedar eval ${join(shown, "bundle.json")} --requests ${join(shown, "requests.json")} --engine all\``,
   ];
-  if (meta.seed !== undefined && meta.path !== undefined) {
-    lines.push("", `Unshrunk case: \`npx kms-cedar-conformance run --seed ${meta.seed} --path ${meta.path}\``);
-  }
+  if (meta.rerun !== undefined) lines.push("", `Unshrunk case: \`${meta.rerun}\``);
   writeFileSync(join(folder, "README.md"), `${lines.join("\n")}\n`);
   return folder;
 }
