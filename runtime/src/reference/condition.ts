@@ -1,7 +1,7 @@
 // The Condition block (spec §1.8, §2.2, §2.10–§2.12, §3): AND over operators and keys, OR over
 // values, NOR for negated operators, set operators, IfExists, Null, and the fail-closed cases.
 
-import type { RequestContext } from "./context.js";
+import { isIdentityPolicyOnlyKey, type RequestContext } from "./context.js";
 import { isObject } from "./json-shape.js";
 import { failClosed } from "./fail-closed.js";
 import { parseOperator, type Operator } from "./operators.js";
@@ -88,8 +88,8 @@ function keyHolds(operator: Operator, keyName: string, raw: unknown, scope: Cond
  */
 function forbiddenInKeyPolicy(operator: Operator, keyName: string, kind: PolicyKind): boolean {
   if (kind !== "key") return false;
+  if (isIdentityPolicyOnlyKey(keyName)) return true;
   const lower = keyName.toLowerCase();
-  if (lower.startsWith("aws:resourcetag/") || lower === "kms:resourcealiases") return true;
   return operator.setOperator === "ForAllValues" &&
     (lower.startsWith("kms:encryptioncontext:") || lower.startsWith("aws:requesttag/"));
 }

@@ -46,3 +46,23 @@ export function indexContext(context: Readonly<Record<string, string | readonly 
   };
   return { entry, variable };
 }
+
+/**
+ * AWS: §5.6, A23 — `aws:ResourceTag/*` and `kms:ResourceAliases` exist for IAM policies only; KMS
+ * refuses key policies that use them. The compiler rejects them; the oracle fails closed on them.
+ */
+export function isIdentityPolicyOnlyKey(keyName: string): boolean {
+  const lower = keyName.toLowerCase();
+  return lower.startsWith("aws:resourcetag/") || lower === "kms:resourcealiases";
+}
+
+/**
+ * The context as key-policy statements see it: a variable naming an IAM-policy-only key has no
+ * answer (FCR, §5.6), whatever the request carries or the variable's default says.
+ */
+export function keyPolicyContext(context: RequestContext): RequestContext {
+  return {
+    entry: context.entry,
+    variable: (keyName) => (isIdentityPolicyOnlyKey(keyName) ? { kind: "ambiguous" } : context.variable(keyName)),
+  };
+}

@@ -5,7 +5,7 @@
 import { actionListMatches, type ElementMatch } from "./action-match.js";
 import type { Caller } from "./caller.js";
 import { conditionHolds } from "./condition.js";
-import type { RequestContext } from "./context.js";
+import { keyPolicyContext, type RequestContext } from "./context.js";
 import { failClosed } from "./fail-closed.js";
 import { ownProperty } from "./json-shape.js";
 import type { PolicyView, StatementView } from "./policy.js";
@@ -32,6 +32,8 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   const body = statement.body;
   if (body === undefined) return true; // INVARIANT: an unreadable statement is read as a Deny of everything
   const fcr = failClosed(statement.effect);
+  // AWS: §5.6 — in a key policy, variables naming IAM-policy-only keys have no answer (FCR).
+  const context = target.kind === "key" ? keyPolicyContext(target.context) : target.context;
   const decide = (match: ElementMatch): boolean => (typeof match === "boolean" ? match : fcr);
   const has = (member: string): boolean => ownProperty(body, member) !== undefined;
 
@@ -50,13 +52,13 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   if (!decide(action)) return false;
   // AWS: §1.3, A21 — NotResource is not accepted in a key policy.
   const resource = target.kind === "key" && has("NotResource") ? "malformed"
-    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, target.context, target.anyRegion));
+    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, context, target.anyRegion));
   if (!decide(resource)) return false;
 
   const condition = ownProperty(body, "Condition");
   if (condition === undefined) return true;
   return conditionHolds(condition, {
-    context: target.context, version: policy.version, effect: statement.effect, kind: target.kind,
+    context, version: policy.version, effect: statement.effect, kind: target.kind,
   });
 }
 
