@@ -17,6 +17,7 @@ export function isKeyArn(text: string): boolean {
 
 /** What a member of `principals` names: a caller with identity policies, the root, or nothing valid. */
 export function classifyPrincipalArn(text: string): "caller" | "root" | "invalid" {
+  // DEVIATION: §5.7 — a session ARN may own identity policies, added to its role's; AWS session policies only narrow.
   if (USER_OR_ROLE_ARN.test(text) || SESSION_ARN.test(text)) return "caller";
   if (ROOT_ARN.test(text)) return "root";
   return "invalid";

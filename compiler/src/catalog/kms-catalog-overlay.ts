@@ -4,10 +4,12 @@
 
 /** AWS: §5.4 — actions whose "Policy type" is IAM policy only (a key-policy statement has no effect). */
 export const IAM_ONLY_ACTIONS: readonly string[] = [
+  // DEVIATION: §5.4, A32 — GenerateRandom is IAM-only (permissions table), though the Nitro pages show it in a key policy.
   "CreateKey", "ListKeys", "ListAliases", "GenerateRandom", "ListRetirableGrants",
   "ConnectCustomKeyStore", "CreateCustomKeyStore", "DeleteCustomKeyStore", "DescribeCustomKeyStores",
   "DisconnectCustomKeyStore", "UpdateCustomKeyStore",
   // AWS: §5.4 — "IAM (not effective in a key policy); mainly decided by the grant itself".
+  // DEVIATION: §5.4, §5.7 — grants are not modelled, so RetireGrant is decided by identity policies alone.
   "RetireGrant",
 ];
 

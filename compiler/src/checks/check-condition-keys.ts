@@ -28,6 +28,7 @@ export const checkConditionKeyNames: Check = ({ kind, document }, report) => {
       report(makeDiagnostic(CHECK_CODES.invalidConditionKey, span, `condition key \`${name}\` is not of the form \`service:name\``));
       continue;
     }
+    // DEVIATION: A37 — IAM accepts these unknown keys (never present); we reject them and name the `kms:` key.
     const alias = ALIAS_KEYS[name.toLowerCase()];
     if (alias !== undefined) {
       report(makeDiagnostic(CHECK_CODES.aliasKeyNeedsKmsPrefix, span, `\`${name}\` does not exist; did you mean \`${alias}\`?`,
@@ -41,6 +42,7 @@ export const checkConditionKeyNames: Check = ({ kind, document }, report) => {
       }
       continue;
     }
+    // DEVIATION: §5.6, A23 — only observed, not documented, that KMS rejects these keys in key policies; we reject them.
     if (kind === "key" && info.policies === "identity") {
       report(makeDiagnostic(CHECK_CODES.keyNotSupportedInKeyPolicy, span, `\`${name}\` cannot be used in a key policy`));
     }
@@ -60,11 +62,13 @@ export const checkSetOperators: Check = ({ document }, report) => {
     if (info === undefined) continue;
     const span = key.key.span;
     const opName = operator.name.value;
+    // DEVIATION: §1.9, §3.4, A6 — KMS rejects `ForAllValues` on these in key policies; we reject both qualifiers in both kinds.
     if (op.qualifier !== undefined && info.familyPrefix !== undefined && NO_SET_OPERATOR_FAMILIES.has(info.familyPrefix)) {
       report(makeDiagnostic(CHECK_CODES.overlyPermissiveSetOperator, span, `\`${opName}\` cannot be used with \`${name}\``));
     } else if (op.qualifier !== undefined && !info.multiValued) {
       report(makeDiagnostic(CHECK_CODES.setOperatorOnSingleValuedKey, span, `\`${opName}\` on single-valued key \`${name}\``));
     } else if (op.qualifier === undefined && info.multiValued) {
+      // DEVIATION: §3.6, A5 — IAM accepts a plain operator on a multivalued key; we reject it.
       report(makeDiagnostic(CHECK_CODES.plainOperatorOnMultivaluedKey, span,
         `\`${name}\` is multivalued; \`${opName}\` needs \`ForAllValues:\` or \`ForAnyValue:\``));
     }

@@ -23,12 +23,14 @@ export const checkConditionOperators: Check = ({ document }, report) => {
   for (const statement of document.statements) {
     const condition = statement.condition;
     if (condition === undefined) continue;
+    // DEVIATION: §1.8, A8 — an empty `Condition` or operator map is read as no condition (AWS: "no effect"), with a warning.
     if (condition.node.members.length === 0) {
       report(makeDiagnostic(CHECK_CODES.emptyCondition, condition.node.span, "empty `Condition`: the statement is unconditional"));
     }
     for (const entry of condition.operators) {
       const name = entry.name.value;
       const operator = entry.operator;
+      // DEVIATION: §1.8 — IAM accepts an unknown operator whose map is empty (`{"x": {}}`); we reject every unknown operator.
       if (operator === undefined) {
         const suggestion = NAMES_BY_LOWER.get(name.toLowerCase());
         report(makeDiagnostic(CHECK_CODES.unknownOperator, entry.name.span, `unknown condition operator \`${name}\``,
@@ -36,6 +38,7 @@ export const checkConditionOperators: Check = ({ document }, report) => {
       } else if (operator.base === "Null" && operator.ifExists) {
         report(makeDiagnostic(CHECK_CODES.nullIfExists, entry.name.span, `\`${name}\` is not an operator: \`Null\` cannot take \`IfExists\``));
       } else if (operator.base === "Null" && operator.qualifier !== undefined) {
+        // DEVIATION: §2.10, A10 — IAM accepts `ForAllValues:Null` (always true) and `ForAnyValue:Null` (always false); we reject them.
         report(makeDiagnostic(CHECK_CODES.qualifiedNull, entry.name.span, `\`${name}\` is not allowed`));
       }
       if (entry.node.members.length === 0) {
@@ -61,6 +64,7 @@ export const checkDuplicateConditionKeys: Check = ({ document }, report) => {
           continue;
         }
         if (first.value === member.key.value) continue;
+        // DEVIATION: §1.8, A9 — case-variant keys under one operator are an Access Analyzer error, which IAM accepts: we reject them.
         report(makeDiagnostic(CHECK_CODES.duplicateConditionKey, member.key.span,
           `condition key \`${member.key.value}\` repeats \`${first.value}\` under \`${entry.name.value}\` (key names ignore case)`,
           { related: [{ span: first.span, message: "first written here" }] }));

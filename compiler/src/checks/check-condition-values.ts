@@ -19,6 +19,7 @@ const VALUE_SYNTAX: Partial<Record<OperatorFamily, { readonly ok: (text: string)
   date: { ok: isDateValue, info: CHECK_CODES.invalidDate, what: "a date" },
   ip: { ok: isIpValue, info: CHECK_CODES.invalidIp, what: "an IP address or CIDR range" },
   binary: { ok: isBase64Value, info: CHECK_CODES.invalidBase64, what: "base64" },
+  // DEVIATION: §2.9 — an ARN value with fewer than six components (it would never match) is rejected.
   arn: { ok: (t) => parseArn(t) !== undefined, info: CHECK_CODES.invalidArnValue, what: "an ARN" },
   bool: { ok: isBooleanValue, info: CHECK_CODES.invalidBool, what: "`true` or `false`" },
   null: { ok: isBooleanValue, info: CHECK_CODES.invalidNullValue, what: "`true` or `false`" },
@@ -32,12 +33,13 @@ export const checkConditionValues: Check = ({ text, document, variables }, repor
     const op = operator.operator;
     if (op === undefined) continue;
     const opName = operator.name.value;
-    // AWS: A7 — `"k": []` is accepted by IAM with contradictory documented meanings: reject. (An array whose
-    // elements were all malformed also has no values, but was reported by readPolicy.)
+    // DEVIATION: §2.12, A7 — IAM accepts `"k": []`, whose documented meaning contradicts itself: we reject it.
+    // (An array whose elements were all malformed also has no values, but was reported by readPolicy.)
     if (key.form === "array" && /^\[\s*\]$/u.test(text.slice(key.span.start, key.span.end))) {
       report(makeDiagnostic(CHECK_CODES.emptyValueList, key.span, `condition key \`${key.key.value}\` has no values`));
     }
     const family = operatorFamily(op.base);
+    // DEVIATION: §2.6, §2.10, A10, A14 — several values under `Null` or `Bool` (IAM accepts them) are rejected.
     if ((family === "null" || family === "bool") && key.values.length > 1) {
       const info = family === "null" ? CHECK_CODES.nullMultipleValues : CHECK_CODES.boolMultipleValues;
       report(makeDiagnostic(info, key.span, `\`${opName}\` on \`${key.key.value}\` has ${key.values.length} values`));

@@ -16,5 +16,6 @@ export type Check = (context: CheckContext, report: Report) => void;
 
 /** The context for a document; a missing or other `Version` means variables are literal text (A1). */
 export function createCheckContext(text: string, kind: PolicyKind, document: PolicyDocument): CheckContext {
+  // DEVIATION: §1.2, A1 — a missing Version reads as 2008-10-17 (AWS pages disagree): `${…}` is then literal text.
   return { text, kind, document, variables: document.version?.value === "2012-10-17" };
 }

@@ -11,6 +11,7 @@ const MANAGED_POLICY_LIMIT = 6144;
 /** `Version` missing, unknown or old. */
 export const checkVersion: Check = ({ kind, document }, report) => {
   const version = document.version;
+  // DEVIATION: §1.2, A1 — a missing Version is only a warning, also in key policies, which KMS says must have one.
   if (version === undefined) {
     if (document.node.members.some((m) => m.key.value === "Version")) return; // malformed: already reported
     const help = kind === "key"
@@ -29,6 +30,7 @@ export const checkVersion: Check = ({ kind, document }, report) => {
 
 /** AWS: A2 — the grammar says identity policies have no `Id`; IAM accepts and ignores it. */
 export const checkId: Check = ({ kind, document }, report) => {
+  // DEVIATION: §1.1, A2 — the grammar page forbids `Id` in identity policies, IAM accepts it: we accept and ignore it (warning).
   if (kind === "identity" && document.id !== undefined) {
     report(makeDiagnostic(CHECK_CODES.idInIdentityPolicy, document.id.span, "`Id` is ignored in an identity policy"));
   }
@@ -39,6 +41,7 @@ export const checkIdentityPolicySize: Check = ({ text, kind, document }, report)
   if (kind !== "identity") return;
   let count = 0;
   for (const ch of text) if (ch !== " " && ch !== "\t" && ch !== "\n" && ch !== "\r") count++;
+  // DEVIATION: §1.10 — IAM rejects a managed policy over the limit; we cannot tell managed from inline, so we only warn.
   if (count > MANAGED_POLICY_LIMIT) {
     report(makeDiagnostic(CHECK_CODES.identityPolicyTooLarge, document.node.span,
       `the policy has ${count} non-whitespace characters, over the managed-policy limit of ${MANAGED_POLICY_LIMIT}`));

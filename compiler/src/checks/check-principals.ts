@@ -31,6 +31,7 @@ function awsPrincipalProblem(value: string): string | undefined {
 
 /** Key-policy `Principal` values: `*` string form, whole-value wildcards, unique IDs, well-formed `AWS` principals. */
 export const checkKeyPolicyPrincipals: Check = ({ kind, document }, report) => {
+  // DEVIATION: §1.3, §1.11 — KMS also rejects principals that do not exist and lockout policies; neither is checkable offline.
   if (kind !== "key") return;
   for (const statement of document.statements) {
     const principal = statement.principal;
@@ -54,6 +55,7 @@ function checkValue(type: string, item: JsonString, report: Parameters<Check>[1]
     return;
   }
   if (type !== "AWS") return;
+  // DEVIATION: §1.5, A35 — a unique ID (`AROA…`) is read as naming no one: it never matches (warning).
   if (UNIQUE_ID.test(value)) {
     report(makeDiagnostic(CHECK_CODES.uniqueIdPrincipal, item.span, `principal \`${value}\` is a unique ID and never matches`));
     return;

@@ -62,6 +62,7 @@ export const checkKeyPolicyResources: Check = ({ kind, document }, report) => {
   if (kind !== "key") return;
   for (const statement of document.statements) {
     for (const item of statement.resource?.items ?? []) {
+      // DEVIATION: §1.7, A21 — a key-policy Resource other than `*` is undocumented: warned, then matched against the key ARN.
       if (item.value === "*") continue;
       report(makeDiagnostic(CHECK_CODES.keyPolicyResourceNotStar, item.span,
         `key policy resource \`${item.value}\` is not \`*\``));

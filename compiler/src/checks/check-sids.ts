@@ -22,6 +22,7 @@ export const checkSids: Check = ({ kind, document }, report) => {
       seen.set(sid.value, sid);
       continue;
     }
+    // DEVIATION: §1.3, A27 — KMS does not document duplicate Sids in key policies: accepted with a warning.
     const info = kind === "identity" ? CHECK_CODES.duplicateSid : CHECK_CODES.duplicateSidInKeyPolicy;
     report(makeDiagnostic(info, sid.span, `duplicate \`Sid\` \`${sid.value}\``,
       { related: [{ span: first.span, message: "first used here" }] }));

@@ -72,6 +72,7 @@ export const checkRequiredElements: Check = ({ kind, document }, report) => {
 /** AWS: §1.3, §1.9, A21 — principals are forbidden in identity policies; `NotPrincipal`/`NotResource` in key policies. */
 export const checkElementsForKind: Check = ({ kind, document }, report) => {
   for (const statement of document.statements) {
+    // DEVIATION: §1.3, A21 — KMS does not document `NotPrincipal`/`NotResource` in key policies: we reject them.
     const forbidden = kind === "identity" ? ["Principal", "NotPrincipal"] : ["NotPrincipal", "NotResource"];
     for (const name of forbidden) {
       const key: JsonString | undefined = memberKey(statement.node, name);

@@ -44,6 +44,7 @@ export const checkResourceVariables: Check = (context, report) => {
         const template = checkTemplate(context, item, report);
         if (template === undefined) continue;
         const ranges = substitutionRanges(item.value);
+        // DEVIATION: §4.2, A36 — rejected although AWS managed policies use them (`arn:*:kms:*:${aws:PrincipalAccount}:key/*`).
         for (const index of arnTemplateShape(template).misplaced) {
           const range = ranges[template.slice(0, index).filter((p) => p.kind !== "text").length];
           if (range === undefined) continue;
@@ -99,6 +100,7 @@ function checkTemplate(context: CheckContext, node: JsonString, report: Report):
     const range = ranges[i]!;
     const span = spanInString(node, range.offset, range.length);
     const info = findConditionKey(part.key);
+    // DEVIATION: §4.1, A24 — a multivalued key as a variable is rejected (AWS: "cannot be"; what IAM does with it is unknown).
     if (info?.multiValued === true) {
       report(makeDiagnostic(CHECK_CODES.multivaluedVariable, span, `\`${info.name}\` is multivalued and cannot be a policy variable`));
     } else if (info === undefined && /^(aws|kms):/u.test(part.key)) {

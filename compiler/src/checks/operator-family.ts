@@ -17,5 +17,6 @@ export function operatorFamily(base: BaseOperator): OperatorFamily {
 
 /** AWS: §4.2 — the families whose values may contain policy variables (Bool: DOC-CONFLICT, allowed, A14). */
 export function allowsVariables(family: OperatorFamily): boolean {
+  // DEVIATION: §2.6, §4.2, A14 — `Bool` values may hold variables (the operators page says yes, the variables page no).
   return family === "string" || family === "arn" || family === "bool";
 }

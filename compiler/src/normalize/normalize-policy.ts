@@ -21,6 +21,7 @@ export interface PolicyPlace {
 
 export function normalizePolicy(document: PolicyDocument, place: PolicyPlace): ModelPolicy {
   const version = document.version?.value;
+  // DEVIATION: §1.2, A1 — variables only under 2012-10-17; a missing Version reads as 2008-10-17.
   const variables = version === VARIABLES_VERSION;
   const statements = document.statements.map((s) => normalizeStatement(s, variables, place));
   return {

@@ -35,6 +35,7 @@ export function readStringList(key: JsonString, value: JsonValue, report: Report
       `\`${key.value}\` must be a string or an array of strings, found ${describeJson(value)}`));
     return undefined;
   }
+  // DEVIATION: §1.3 — an empty list is rejected in key policies too, where KMS does not document it (IAM rejects it).
   if (value.elements.length === 0) {
     report(makeDiagnostic(CHECK_CODES.emptyElement, value.span, `\`${key.value}\` is an empty array`));
   }

@@ -16,6 +16,7 @@ function reportDuplicate(member: JsonMember, first: JsonMember, report: Report):
 
 /** Reports every member whose key already appeared earlier in `members`, pointing at the first. */
 export function reportDuplicateKeys(members: readonly JsonMember[], report: Report): void {
+  // DEVIATION: §1.1, §1.12, A9 — how AWS reads a repeated key is undocumented (JSON.parse keeps the last): we reject it.
   const count = members.length;
   if (count < 2) return;
   if (count <= SMALL_OBJECT) {

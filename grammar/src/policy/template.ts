@@ -76,6 +76,7 @@ function scanVariable(text: string, open: number): Scanned {
 function scanDefault(text: string, open: number, name: string, afterComma: number): Scanned {
   let i = afterComma;
   while (i < text.length && /\s/u.test(text[i] ?? "")) i++;
+  // DEVIATION: §4.1, A24 — only `, 'default'` (blanks optional, no quote inside) is accepted; AWS shows it by example only.
   if (text[i] !== "'") {
     return { error: { message: "default value of a policy variable must be in single quotes", offset: open, length: i + 1 - open } };
   }

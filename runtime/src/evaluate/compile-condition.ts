@@ -54,15 +54,18 @@ function compileKey(node: ConditionNode, slot: number, slotOf: (key: string) => 
   const { prepare, m } = compileValues(positivePartner(node.base), node.values, slotOf);
   const qualifier = node.qualifier;
   // AWS: §2.12 — the answer for an absent key (or an empty set).
+  // DEVIATION: §2.12, §3.2, A3, A4 — absent key: ForAllValues true, ForAnyValue false even when negated, IfExists true.
   const absent: Tri = node.ifExists || qualifier === "ForAllValues" ? 1 : qualifier === "ForAnyValue" ? 0 : negated ? 1 : 0;
   return (st) => {
     if (prepare !== undefined && !prepare(st)) return 2; // a variable on an ambiguous key: fail closed
+    // DEVIATION: §6.1, A18 — a key given in two letter cases is ambiguous: fail closed.
     if (st.isAmbiguous(slot)) return 2; // A18: fail closed
     if (!st.has(slot)) return absent;
     const v = st.slotValue[slot]!;
     // Negated bases are the NOR of their positive partner: `m(r) !== negated`.
     if (typeof v === "string") return m(v) !== negated ? 1 : 0;
     if (qualifier === undefined) {
+      // DEVIATION: §3.6, A5 — a plain operator on two or more request values: fail closed (AWS does not say).
       if (hasSeveralValues(v)) return 2; // A5: plain operator on several values, fail closed
       return m(v[0]!) !== negated ? 1 : 0;
     }

@@ -31,6 +31,7 @@ function pairTest(base: string, p: string): PairTest {
     case "StringEquals":
       return (r) => r === p;
     case "StringEqualsIgnoreCase": {
+      // DEVIATION: §2.3, A26 — IgnoreCase folds with locale-independent Unicode lower-casing (AWS does not say).
       const lower = p.toLowerCase();
       return (r) => r === p || r.toLowerCase() === lower;
     }

@@ -33,10 +33,12 @@ export class ContextReader {
       const slot = this.slotOf(name);
       if (slot < 0) continue;
       if (state.seenGen[slot] === state.gen) {
+        // DEVIATION: §6.1, A18 — case-variant names of one key make it ambiguous (decided by the fail-closed rule).
         state.ambiguousGen[slot] = state.gen; // A18: case-variant names, even if one is empty
         continue;
       }
       state.seenGen[slot] = state.gen;
+      // DEVIATION: §3.2 — an empty set is an absent key everywhere, `Null` and `IfExists` included.
       if (typeof value !== "string" && value.length === 0) continue; // an empty set is an absent key
       state.slotGen[slot] = state.gen;
       state.slotValue[slot] = value as string | readonly string[];

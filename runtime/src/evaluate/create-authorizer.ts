@@ -67,6 +67,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const identityOf = (kind: string, arn: string, roleKey: string): number[] => {
     if (kind === "service" || kind === "root") return [];
     const own = principals.get(arn) ?? [];
+    // DEVIATION: §5.7 — policies listed under a session ARN add to its role's; AWS session policies only narrow.
     return kind === "session" ? [...(roles.get(roleKey) ?? []), ...own] : [...own];
   };
   const targetFor = (resource: string): TargetInfo | null => {
@@ -130,6 +131,7 @@ function decideLoaded(
     // Alias half or no specific resource: IAM only, never across accounts (spec §5.3, §5.5).
     return decideIdentityOnly(cg, st, caller, a, target.account === "" || target.account === account, out);
   }
+  // DEVIATION: §5.4, §5.7 — grants are not modelled: RetireGrant is decided by identity policies alone.
   // RetireGrant: the key policy is not effective (spec §5.4); identity only, cross-account capable.
   if (!cg.actions[a]!.keyPolicy) return decideIdentityOnly(cg, st, caller, a, true, out);
   if (caller.info.kind === "service") return decideService(cg, st, caller, a, keyPolicy!, out);

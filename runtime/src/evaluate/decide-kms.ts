@@ -51,6 +51,7 @@ function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
   let found = false;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
+    // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
     if (principalBits(cg, caller, s.principal) !== 0 && s.applies(st)) {
       if (out === undefined) return true;
       out.push(s.reason.deny);
@@ -118,6 +119,7 @@ export function decideKey(
   cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, same: boolean, out: ReasonCollector,
 ): Decision {
   const plan = cg.plans[keyPolicy]!;
+  // DEVIATION: §5.7 — grants, SCPs, RCPs, permission boundaries, session and VPC endpoint policies are not modelled.
   if (keyDenies(cg, st, caller, plan.deny[a]!) || identityApplies(cg, st, caller, a, true)) {
     return explicitDeny(cg, st, caller, a, keyPolicy, out);
   }
@@ -126,6 +128,7 @@ export function decideKey(
   const bits = keyAllows(cg, st, caller, allows);
   if (bits === 0) return IMPLICIT_DENY;
   const direct = same && (bits & DIRECT) !== 0;
+  // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
   const delegated = caller.info.kind === "root" || identityApplies(cg, st, caller, a, false);
   if (!direct && !delegated) return IMPLICIT_DENY;
   out.clear();
@@ -140,6 +143,7 @@ export function decideKey(
 /** A service principal on a key: the key policy alone, `¬D ∧ KD` (request model). */
 export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   const plan = cg.plans[keyPolicy]!;
+  // DEVIATION: request model — a service principal is decided by the key policy alone (¬D ∧ KD), in the key's account.
   if (keyDenies(cg, st, caller, plan.deny[a]!)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
   if ((keyAllows(cg, st, caller, plan.allow[a]!) & DIRECT) === 0) return IMPLICIT_DENY;
   collectKeyAllows(cg, st, caller, plan.allow[a]!, DIRECT, out.clear());

@@ -22,6 +22,7 @@ export function parseTarget(resource: string): TargetInfo | undefined {
   if (m === null) return undefined;
   const account = m[1]!;
   const rest = m[2]!;
+  // DEVIATION: §1.7, A20 — resource-less operations name the synthetic `arn:P:kms:R:A:*` (literal `*`) or `*`.
   if (rest === "*") return { kind: "none", arn: resource, account };
   if (KEY.test(rest)) return { kind: "key", arn: resource, account };
   if (ALIAS.test(rest)) return { kind: "alias", arn: resource, account };

@@ -29,6 +29,7 @@ export function hasSeveralValues(v: readonly string[]): boolean {
 
 /** A variable's value: a string, NULL (absent, no default) or UNDECIDABLE. */
 function variableValue(st: EvalState, slot: number, fallback: string | undefined): string | null | undefined {
+  // DEVIATION: §4.1, A18 — a variable on an ambiguous or multi-valued key is undecidable (fail closed).
   if (st.isAmbiguous(slot)) return UNDECIDABLE_VALUE;
   if (!st.has(slot)) return fallback ?? NULL_VALUE;
   const v = st.slotValue[slot]!;
@@ -45,6 +46,7 @@ export function resolveChunks(t: CompiledTemplate, st: EvalState): GlobChunk[] |
   let isNull = false;
   for (let i = 0; i < t.parts.length; i++) {
     const part = t.parts[i]!;
+    // DEVIATION: §4.4, A24 — substituted text is literal: `*` and `?` from the context are never wildcards.
     if ("variable" in part) {
       const v = variableValue(st, t.slots[i]!, part.default);
       if (v === UNDECIDABLE_VALUE) return UNDECIDABLE_VALUE;

@@ -24,6 +24,7 @@ export function compileArnPattern(pattern: string | readonly GlobChunk[]): ArnPa
     }
     parts[parts.length - 1]!.push({ text, wild: chunk.wild });
   }
+  // DEVIATION: §2.9 — a pattern with fewer than six components never matches (so `ArnNotLike` holds); AWS does not say.
   return { components: parts.length === 6 ? parts.map((p) => compileGlob(p)) : undefined };
 }
 

@@ -5,12 +5,12 @@
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /**
- * Decodes standard base64 to a byte string, or `undefined`.
- * DEVIATION: §2.7 — AWS does not say how lenient its decoder is; we accept only canonical base64
- * (length a multiple of 4, at most two `=` at the end, unused bits zero, no whitespace).
+ * Decodes standard base64 to a byte string, or `undefined` unless it is canonical: length a
+ * multiple of 4, at most two `=` at the end, unused bits zero, no whitespace.
  */
 export function decodeBase64(text: string): string | undefined {
   const length = text.length;
+  // DEVIATION: §2.7 — canonical base64 only; AWS does not say how lenient its decoder is.
   if (length % 4 !== 0) return undefined;
   let end = length;
   while (end > 0 && length - end < 2 && text.charCodeAt(end - 1) === 61) end--;

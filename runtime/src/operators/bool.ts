@@ -10,6 +10,7 @@ function isWord(text: string, word: string): boolean {
 
 /** `true`, `false`, or `undefined` when the text is neither (letter case ignored). */
 export function parseBool(text: string): boolean | undefined {
+  // DEVIATION: §2.6, A14 — `TRUE`/`True` count as `true` (third-party observation; AWS does not say).
   if (isWord(text, "true")) return true;
   if (isWord(text, "false")) return false;
   return undefined;

@@ -9,6 +9,7 @@ const EPOCH = /^\d+(?:\.\d+)?$/;
 
 /** Parses a date value to seconds since 1970-01-01T00:00:00Z, or `undefined` when it is not one. */
 export function parseInstant(text: string): Decimal | undefined {
+  // DEVIATION: §2.5, A16 — W3C forms (zone optional, T/Z any case), else epoch seconds; four digits are a year.
   const m = W3C.exec(text);
   if (m !== null) return fromParts(m);
   if (EPOCH.test(text)) return parseDecimal(text);

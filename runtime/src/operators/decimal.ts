@@ -51,6 +51,7 @@ function scan(s: string): boolean {
 
 /** Parses a decimal, or `undefined` when the text is not one (exponents, NaN, blanks, hex …). */
 export function parseDecimal(s: string): Decimal | undefined {
+  // DEVIATION: §2.4, A15 — AWS gives no number syntax: no exponent, NaN, Infinity or hex; compared exactly, never rounded.
   if (!scan(s)) return undefined;
   return { sign: sSign, int: s.slice(sIntStart, sIntEnd), frac: s.slice(sFracStart, sFracEnd) };
 }

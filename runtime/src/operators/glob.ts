@@ -110,6 +110,7 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+// DEVIATION: §2.3, A26 — `?` matches one code point, not one UTF-16 unit (AWS does not say).
 /** Width in UTF-16 units of the code point at `i`. */
 function widthAt(s: string, i: number, end: number): number {
   return isHigh(s.charCodeAt(i)) && i + 1 < end && isLow(s.charCodeAt(i + 1)) ? 2 : 1;

@@ -14,6 +14,7 @@ const scratch = new Uint32Array(4);
 
 /** Parses `address[/prefix]`, or `undefined` when it is not one. */
 export function parseCidr(text: string): Cidr | undefined {
+  // DEVIATION: §2.8, A34 — no leading zeros; a bare IPv6 address is /128; IPv4-mapped IPv6 is not IPv4.
   const slash = text.indexOf("/");
   const address = slash < 0 ? text : text.slice(0, slash);
   const words = new Uint32Array(4);

@@ -30,6 +30,7 @@ export function compileResourcePattern(pattern: string | readonly GlobChunk[]): 
       raw.push(chunk.wild && ch === "*" ? STAR_SEGMENT : chunk.wild && ch === "?" ? ONE : cp);
     }
   }
+  // DEVIATION: §1.7, A19 — a `*` ending a segment may cross colons, other `*` and every `?` stay in one; case-sensitive.
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] === STAR_SEGMENT && (i + 1 === raw.length || raw[i + 1] === COLON)) raw[i] = STAR_ANY;
   }
