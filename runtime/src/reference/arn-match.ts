@@ -13,6 +13,7 @@ const COMPONENTS = 6;
 export function arnMatches(pattern: readonly PatternPiece[], value: string): boolean {
   const valueParts = splitText(value);
   const patternParts = splitPieces(pattern);
+  // DEVIATION: §2.9 — fewer than six components never match (so `ArnNotLike` holds); AWS does not say.
   if (valueParts === undefined || patternParts === undefined) return false;
   return patternParts.every((part, i) => globMatches(compileGlob(part, "anywhere"), valueParts[i]!));
 }

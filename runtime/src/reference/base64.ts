@@ -5,6 +5,7 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Decodes base64 text into bytes; undefined if the text is not canonical base64. */
 export function decodeBase64(text: string): number[] | undefined {
+  // DEVIATION: §2.7 — canonical base64 only; AWS does not say how lenient its decoder is.
   if (text.length % 4 !== 0) return undefined;
   const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   const body = text.slice(0, text.length - padding);

@@ -31,6 +31,7 @@ export function identityPoliciesOf(bundle: unknown, caller: Caller): PolicyView[
       role.partition === caller.partition && role.account === caller.account && role.roleName === caller.roleName;
     if (isRoleBehindSession) policies.push(...readEntry(arn, entry));
   }
+  // DEVIATION: §5.7 — policies listed under a session ARN add to its role's; AWS session policies only narrow.
   const own = ownProperty(principals, caller.arn);
   if (own !== undefined) policies.push(...readEntry(caller.arn, own));
   return policies;

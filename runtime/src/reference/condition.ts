@@ -23,8 +23,10 @@ export interface ConditionScope {
  */
 export function conditionHolds(block: unknown, scope: ConditionScope): boolean {
   if (!isObject(block)) return failClosed(scope.effect);
+  // DEVIATION: §1.8, A8 — an empty block (or operator map) holds: read as no condition (AWS: "no effect").
   for (const [operatorName, keyMap] of Object.entries(block)) {
     const operator = parseOperator(operatorName);
+    // DEVIATION: §1.8 — an unknown operator is FCR even with an empty map, which IAM accepts.
     const holds = operator === undefined || !isObject(keyMap)
       ? failClosed(scope.effect)
       : Object.entries(keyMap).every(([keyName, raw]) => keyHolds(operator, keyName, raw, scope));
@@ -59,9 +61,11 @@ function keyHolds(operator: Operator, keyName: string, raw: unknown, scope: Cond
     if (value === "fail-closed") return fcr;
     policyValues.push(value);
   }
+  // DEVIATION: §6.1, A18 — a key given in two letter cases is ambiguous: FCR.
   if (entry.kind === "ambiguous") return fcr; // AWS: §6.1, A18
 
   // AWS: §2.12 / §3.2 — an absent key (or an empty set).
+  // DEVIATION: §2.12, §3.2, A3, A4 — absent key: ForAllValues true, ForAnyValue false even when negated, IfExists true.
   if (entry.kind === "absent") {
     if (ifExists) return true; // §2.11
     if (setOperator === "ForAllValues") return true;
@@ -77,6 +81,7 @@ function keyHolds(operator: Operator, keyName: string, raw: unknown, scope: Cond
   if (setOperator === "ForAllValues") return values.every(test);
   if (setOperator === "ForAnyValue") return values.some(test);
   // AWS: §3.6, A5 — a plain operator on two or more request values: fail-closed rule.
+  // DEVIATION: §3.6, A5 — a plain operator on two or more request values: FCR (AWS does not say).
   if (values.length > 1) return fcr;
   return test(values[0]!);
 }
@@ -88,6 +93,7 @@ function keyHolds(operator: Operator, keyName: string, raw: unknown, scope: Cond
  */
 function forbiddenInKeyPolicy(operator: Operator, keyName: string, kind: PolicyKind): boolean {
   if (kind !== "key") return false;
+  // DEVIATION: §5.6, A23 — only observed, not documented, that KMS rejects these keys in key policies: FCR.
   if (isIdentityPolicyOnlyKey(keyName)) return true;
   const lower = keyName.toLowerCase();
   return operator.setOperator === "ForAllValues" &&

@@ -31,16 +31,19 @@ export function indexContext(context: Readonly<Record<string, string | readonly 
   const entry = (keyName: string): ContextEntry => {
     const found = byLowerName.get(keyName.toLowerCase());
     if (found === undefined) return { kind: "absent" };
+    // DEVIATION: §6.1, A18 — two entries that differ only in letter case make the key ambiguous (FCR).
     if (found.length > 1) return { kind: "ambiguous" };
     const raw = found[0]!;
     const values = typeof raw === "string" ? [raw] : [...new Set(raw)];
     // AWS: §3.2 — an empty set is treated exactly like an absent key.
+    // DEVIATION: §3.2 — an empty set is an absent key everywhere, `Null` and `IfExists` included.
     return values.length === 0 ? { kind: "absent" } : { kind: "present", values };
   };
   const variable = (keyName: string): VariableValue => {
     const found = entry(keyName);
     if (found.kind === "absent") return { kind: "absent" };
     // AWS: §4.1 — only single-valued keys can be variables; two or more values have no single answer.
+    // DEVIATION: §4.1, A18 — a variable on an ambiguous or multi-valued key has no single value (FCR).
     if (found.kind === "ambiguous" || found.values.length > 1) return { kind: "ambiguous" };
     return { kind: "value", value: found.values[0]! };
   };

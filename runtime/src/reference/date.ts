@@ -10,6 +10,7 @@ export interface Instant {
 
 // AWS: §2.5 — YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.s+]]TZD; TZD = Z | ±hh:mm, optional
 // (missing = UTC), either case of T and Z.
+// DEVIATION: §2.5, A16 — only these forms (IAM's own parser accepts more); four digits are a year; exact instants.
 const W3C =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:\d{2})?)?)?)?$/;
 // AWS: §2.5 — an integer epoch, optionally with a decimal fraction (no '-', no 'T').

@@ -9,6 +9,7 @@ export interface Decimal {
 }
 
 // AWS: §2.4 — optional sign, digits, optional fraction; no exponent, NaN, Infinity, hex or blanks.
+// DEVIATION: §2.4, A15 — AWS gives no number syntax: no exponent, NaN, Infinity or hex; compared exactly, never rounded.
 const DECIMAL = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))$/;
 
 /** Parses decimal text such as `10`, `-3.50`, `+.5`, `7.`; undefined for anything else. */

@@ -28,11 +28,13 @@ export function compileGlob(pieces: readonly PatternPiece[], rule: ColonRule): G
   for (const piece of pieces) {
     for (const char of piece.text) {
       if (!piece.literal && char === "*") tokens.push({ kind: "run", crossesColon: true });
+      // DEVIATION: §1.7, §2.3, A26 — `?` is one code point; in a Resource it never matches `:` (our reading of §1.7).
       else if (!piece.literal && char === "?") tokens.push({ kind: "one", crossesColon: rule === "anywhere" });
       else tokens.push({ kind: "char", char });
     }
   }
   if (rule === "anywhere") return tokens;
+  // DEVIATION: §1.7, A19 — a `*` ending a segment may cross colons (the current page), others stay in their segment.
   // AWS: §1.7 — '*' followed by ':' or at end of pattern -> '.*', any other '*' -> '[^:]*'.
   return tokens.map((token, i) => {
     if (token.kind !== "run") return token;

@@ -28,6 +28,7 @@ export function parseIpRange(text: string): IpRange | undefined {
   const slash = text.indexOf("/");
   const network = parseIpAddress(slash < 0 ? text : text.slice(0, slash));
   if (network === undefined) return undefined;
+  // DEVIATION: §2.8, A34 — a bare IPv6 address is /128 (AWS documents /32 for IPv4 only).
   if (slash < 0) return { network, prefixLength: network.bits.length };
   const prefix = text.slice(slash + 1);
   if (!/^(0|[1-9]\d{0,2})$/.test(prefix)) return undefined;
@@ -38,12 +39,14 @@ export function parseIpRange(text: string): IpRange | undefined {
 
 /** AWS: §2.8 — an address is in a range of the same IP version whose prefix bits it shares. */
 export function ipInRange(address: IpAddressBits, range: IpRange): boolean {
+  // DEVIATION: §2.8 — IPv4-mapped IPv6 addresses are not unified with IPv4 (AWS does not say).
   if (address.version !== range.network.version) return false;
   const prefix = range.prefixLength;
   return address.bits.slice(0, prefix) === range.network.bits.slice(0, prefix);
 }
 
 /** Four decimal octets 0–255, no leading zeros (they would be ambiguous with octal). */
+// DEVIATION: §2.8 — IPv4 octets with leading zeros are not addresses (AWS does not say).
 function parseIpv4(text: string): string | undefined {
   const parts = text.split(".");
   if (parts.length !== 4) return undefined;

@@ -12,6 +12,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function readStringList(value: unknown): string[] | undefined {
   if (typeof value === "string") return [value];
+  // DEVIATION: §1.3 — an empty list is malformed in key policies too (FCR), where KMS does not document it.
   if (!Array.isArray(value) || value.length === 0) return undefined;
   return value.every((item) => typeof item === "string") ? [...value] : undefined;
 }

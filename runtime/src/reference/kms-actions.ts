@@ -19,6 +19,7 @@ export interface KmsAction {
 }
 
 const IAM_ONLY = [
+  // DEVIATION: §5.4, A32 — GenerateRandom is IAM-only (permissions table), though the Nitro pages show it in a key policy.
   "CreateKey", "ListKeys", "ListAliases", "GenerateRandom", "ListRetirableGrants",
   "ConnectCustomKeyStore", "CreateCustomKeyStore", "DeleteCustomKeyStore",
   "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "UpdateCustomKeyStore",

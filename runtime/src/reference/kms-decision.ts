@@ -13,17 +13,21 @@ import type { ReferenceDecision } from "./types.js";
  */
 export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, identity: readonly PolicyView[]): ReferenceDecision {
   const { caller, target } = request;
+  // DEVIATION: §1.7, A21 — key-policy Resource patterns other than `*` are matched against the key ARN.
   const key: StatementTarget = { kind: "key", action: request.actionName, resource: target.arn, context: request.context };
   const iam: StatementTarget = { ...key, kind: "identity" };
 
+  // DEVIATION: §5.7 — grants, SCPs, RCPs, permission boundaries, session and VPC endpoint policies are not modelled.
   // 1. Explicit deny anywhere. A key-policy Deny applies when its principal names the caller
   //    directly or names the caller's account (A22).
+  // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
   const keyDenies = applicable(keyPolicy, key, "Deny")
     .filter((found) => { const p = statementPrincipal(found.statement, caller); return p.direct || p.account; });
   const denies = [...keyDenies, ...identity.flatMap((policy) => applicable(policy, iam, "Deny"))];
   if (denies.length > 0) return explicitDeny(denies);
 
   // 2. Cross-account capability (§5.4). A service caller acts in the key's account.
+  // DEVIATION: request model — a service principal acts in the key's account and has no identity policies.
   const same = caller.kind === "service" || caller.account === target.account;
   if (!same && !request.action.crossAccount) return implicitDeny();
 
@@ -33,6 +37,7 @@ export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, id
   const ka = keyAllows.filter((a) => a.principal.account).map((a) => reasonOf(a.found, "key-account"));
   const identityAllows = identity.flatMap((policy) => applicable(policy, iam, "Allow")).map((found) => reasonOf(found, "identity"));
   // AWS: §5.3 — the root user's identity side counts as allowed (also cross-account, A28).
+  // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
   const identitySide = caller.kind === "root" || identityAllows.length > 0;
 
   const directPath = same && kd.length > 0; // fact 5: a direct grant needs no IAM policy

@@ -28,6 +28,7 @@ export function preparePolicyValue(
   context: RequestContext,
 ): PolicyValue | "fail-closed" {
   const family = base.family;
+  // DEVIATION: §2.6, §4.2, A14 — `Bool` values may hold variables (the operators page says yes, the variables page no).
   if (family === "StringEquals" || family === "StringEqualsIgnoreCase" || family === "StringLike" ||
       family === "Arn" || family === "Bool") {
     const resolved = resolveVariables(text, version, context.variable);
@@ -63,6 +64,7 @@ export function matchPair(base: OperatorBase, r: string, p: PolicyValue): boolea
     // AWS: §2.3 — exact and case-sensitive; `*` and `?` are ordinary characters.
     case "StringEquals": return r === p.text;
     // AWS: §2.3, A26 — locale-independent Unicode lower-casing of both sides.
+    // DEVIATION: §2.3, A26 — locale-independent Unicode lower-casing (AWS does not say).
     case "StringEqualsIgnoreCase": return r.toLowerCase() === p.text.toLowerCase();
     // AWS: §2.3 — glob, case-sensitive, `*` crosses every character including "/" and ":".
     case "StringLike": return globMatches(compileGlob(p.pieces, "anywhere"), r);
@@ -94,6 +96,7 @@ export function matchPair(base: OperatorBase, r: string, p: PolicyValue): boolea
 
 /** AWS: §2.6, A14 — `true`/`false` in any letter case. */
 export function readBool(text: string): boolean | undefined {
+  // DEVIATION: §2.6, A14 — `TRUE`/`True` count as `true` (third-party observation; AWS does not say).
   const lower = text.toLowerCase();
   return lower === "true" ? true : lower === "false" ? false : undefined;
 }

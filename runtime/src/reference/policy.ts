@@ -39,6 +39,7 @@ export function readPolicy(document: unknown, location: string): PolicyView {
   if (Object.keys(document).some((member) => !TOP_LEVEL_MEMBERS.has(member))) return unreadable;
   const version = ownProperty(document, "Version");
   if (version !== undefined && (typeof version !== "string" || !VERSIONS.has(version))) return unreadable;
+  // DEVIATION: §1.1, A2 — a string `Id` is accepted and ignored, in identity policies too (the grammar page forbids it there).
   const id = ownProperty(document, "Id");
   if (id !== undefined && typeof id !== "string") return unreadable;
   const raw = ownProperty(document, "Statement");

@@ -64,6 +64,7 @@ function namesCallerDirectly(value: string, caller: Caller): boolean {
   if (caller.kind === "service") return false;
   // Case-sensitive comparison of ARNs (§1.5: the name part is case-sensitive). Unique IDs such as
   // `AROA…` never equal an ARN, so they never match (A35).
+  // DEVIATION: §1.5, A35 — ARNs compare exactly, so a unique ID (`AROA…`) never matches.
   if (caller.kind !== "root" && value === caller.arn) return true;
   if (caller.kind !== "session") return false;
   // The role behind a session, compared by partition, account and role name: the policy's role

@@ -61,6 +61,7 @@ function readTarget(resource: string, caller: Caller): Target | undefined {
   const m = KMS_ARN.exec(resource);
   if (m === null) return undefined;
   const [partition, account, rest] = [m[1]!, m[3]!, m[4]!];
+  // DEVIATION: §1.7, A20 — resource-less operations name the synthetic `arn:P:kms:R:A:*` (literal `*`) or `*`.
   if (rest === "*") return { kind: "none", arn: resource, account };
   if (/^key\/[^/:]+$/.test(rest)) return { kind: "key", arn: resource, partition, account };
   if (/^alias\/[^:]+$/.test(rest)) return { kind: "alias", arn: resource, partition, account };

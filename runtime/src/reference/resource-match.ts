@@ -61,6 +61,7 @@ function patternMatches(
   if (/[*?]/.test(segments[2]!)) return "malformed";
   // AWS: §4.2, A36 — variables only in the resource part (after the fifth colon).
   const resourcePartStart = segments.length < 6 ? pattern.length : segments.slice(0, 5).join(":").length + 1;
+  // DEVIATION: §4.2, A36 — a variable before the fifth colon is FCR, although AWS managed policies use them.
   if (version === VARIABLES_VERSION && pattern.slice(0, resourcePartStart).includes("${")) return "malformed";
   const resolved = resolveVariables(pattern, version, context.variable);
   if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing

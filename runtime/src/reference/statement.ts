@@ -51,6 +51,7 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   const action = readPair(body, "Action", "NotAction", (v) => actionListMatches(v, target.action));
   if (!decide(action)) return false;
   // AWS: §1.3, A21 — NotResource is not accepted in a key policy.
+  // DEVIATION: §1.3, A21 — `NotResource` in a key policy (KMS does not document it) is FCR.
   const resource = target.kind === "key" && has("NotResource") ? "malformed"
     : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, context, target.anyRegion));
   if (!decide(resource)) return false;
@@ -77,6 +78,7 @@ export function statementPrincipal(statement: StatementView, caller: Caller): { 
     return match === "malformed" ? fcr : { direct: match.direct, account: match.account };
   }
   // AWS: §1.5 — NotPrincipal is only supported with Deny; an Allow with it never applies.
+  // DEVIATION: §1.5, A21 — `NotPrincipal` in a key policy: an Allow never applies, a Deny uses the §1.5 fallback.
   if (statement.effect === "Allow") return notNamed;
   const match = matchPrincipal(notPrincipal, caller);
   if (match === "malformed") return fcr;

@@ -29,6 +29,7 @@ const SPECIAL: Readonly<Record<string, string>> = { "*": "*", "?": "?", $: "$" }
 // AWS: §4.1 — a key name has no blanks, braces, `$`, commas, quotes or wildcards.
 const NAME = /^[^\s{}$,'*?]+$/;
 // AWS: §4.1 — `, 'default'` with optional blanks after the comma and no quote inside.
+// DEVIATION: §4.1, A24 — defaults only as `, 'text'` (blanks optional, no quote inside); AWS shows the syntax by example.
 const DEFAULT = /^,\s*'([^']*)'\}/;
 
 /**
@@ -40,6 +41,7 @@ export function resolveVariables(
   version: string | undefined,
   lookup: (name: string) => VariableValue,
 ): ResolvedValue {
+  // DEVIATION: §1.2, A1 — a missing Version reads as 2008-10-17 (AWS pages disagree): `${…}` stays literal.
   if (version !== VARIABLES_VERSION) return { kind: "pattern", pieces: [{ text, literal: false }] };
   const pieces: PatternPiece[] = [];
   let rest = text;
@@ -70,6 +72,7 @@ export function resolveVariables(
       fallback = match[1]!;
       rest = rest.slice(nameEnd + match[0].length);
     }
+    // DEVIATION: §4.4, A24 — substituted text is literal (never a wildcard); an ambiguous or multi-valued key is FCR.
     const value = lookup(name);
     if (value.kind === "ambiguous") sawAmbiguous = true;
     else if (value.kind === "value") pieces.push({ text: value.value, literal: true });
