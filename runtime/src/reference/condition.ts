@@ -124,5 +124,6 @@ function toStringList(raw: unknown): string[] | undefined {
  * exponent may not be the number the policy wrote, so its key is decided by §0.2.
  */
 function isExactNumber(n: number): boolean {
+  // DEVIATION: §1.4 — a JSON number beyond 2^53 or printed with an exponent is FCR (its text is lost).
   return Number.isFinite(n) && !String(n).includes("e") && (!Number.isInteger(n) || Number.isSafeInteger(n));
 }

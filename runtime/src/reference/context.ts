@@ -64,6 +64,7 @@ export function isIdentityPolicyOnlyKey(keyName: string): boolean {
  * answer (FCR, §5.6), whatever the request carries or the variable's default says.
  */
 export function keyPolicyContext(context: RequestContext): RequestContext {
+  // DEVIATION: §5.6, A23 — FCR extended from conditions on these keys to variables naming them.
   return {
     entry: context.entry,
     variable: (keyName) => (isIdentityPolicyOnlyKey(keyName) ? { kind: "ambiguous" } : context.variable(keyName)),

@@ -38,6 +38,7 @@ export function preparePolicyValue(
     // A literal Bool value must be true/false (§2.6) and a literal ARN value an ARN (§2.9): else the
     // compiler rejects it and §0.2 decides. A value built from a variable is checked per pair
     // (§2.2); the special characters `${*}` `${?}` `${$}` are no variables.
+    // DEVIATION: §2.9, §0.2 — a literal ARN value without six components is FCR, not "no match" as §2.9 says.
     if (!namesVariable(text, version)) {
       if (family === "Bool" && readBool(value.text) === undefined) return "fail-closed";
       if (family === "Arn" && !isArnText(value.text)) return "fail-closed";

@@ -68,6 +68,7 @@ function patternMatches(
   if (resolved.kind !== "pattern") return "malformed";
   const tokens = compileGlob(resolved.pieces, "resource");
   if (resource !== "*") return globMatches(tokens, resource);
+  // DEVIATION: §1.7, A20 — the request resource `*` (request model) decides only `*` and impossible patterns; else FCR.
   // AWS: §1.7, A20, §0.2 — `*` is `arn:P:kms:R:A:*` for a Region R the request does not give: a
   // pattern other than `*` decides it only when no Region matches; otherwise FCR. Without a caller
   // account (a service caller) nothing but `*` is decided.
