@@ -1,6 +1,7 @@
 // The decision graph (DESIGN §5): the IR between the compiler and every engine that decides from it
 // (the graph evaluator, the Cedar emitter, DOT). Plain JSON data, versioned; read it with `readGraph`.
-// Invariants: nodes are hash-consed (one node per distinct test), children are listed before use.
+// Nodes are flat tests that statements refer to by index; the compiler's passes hash-cons them (one
+// node per distinct test) and keep only the ones some statement uses.
 import type { Span } from "../span.js";
 
 /** The value of `format` in every graph. */
