@@ -2,6 +2,7 @@
 // batch of the same seed (so a seed means the same cases whatever N), and merges their results.
 // Each worker shrinks and writes its own failures. Phase: conformance CLI.
 import { fork } from "node:child_process";
+import { V8_WORKAROUND_FLAG } from "../engines/avoid-v8-wasm-inlining-crash.js";
 import type { RunResult } from "../run/run-conformance.js";
 import { mergeLaws, mergeStatistics } from "../run/merge-statistics.js";
 
@@ -15,7 +16,7 @@ export async function runShards(args: readonly string[], count: number, onProgre
   const started = performance.now();
   const progress = Array.from({ length: count }, () => [0, 0, 0] as [number, number, number]);
   const results = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<RunResult>((resolve, reject) => {
-    const child = fork(BIN, ["run", ...args, "--shard", `${index}/${count}`], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    const child = fork(BIN, ["run", ...args, "--shard", `${index}/${count}`], { stdio: ["ignore", "ignore", "inherit", "ipc"], execArgv: [...process.execArgv, V8_WORKAROUND_FLAG] });
     let result: RunResult | undefined;
     child.on("message", (m: ShardMessage) => {
       if ("progress" in m) {

@@ -1,5 +1,6 @@
 // Compiles a bundle once and readies the three engines on it: the reference evaluator reads the
 // plain JSON documents, the graph and Cedar engines read the compiler's output. Phase: conformance harness.
+import "./avoid-v8-wasm-inlining-crash.js";
 import { compileBundle } from "@kms-cedar/compiler";
 import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
 import type { Bundle } from "@kms-cedar/runtime";
