@@ -45,7 +45,8 @@ export function actionPatternRegex(pattern: string): RegExp {
   for (const ch of pattern) {
     if (ch === "*") source += ".*";
     else if (ch === "?") source += ".";
-    else source += ch.replace(/[\\^$.*+?()[\]{}|/-]/gu, "\\$&");
+    // INVARIANT: only syntax characters are escaped; under the `u` flag `\-` is an invalid escape.
+    else source += ch.replace(/[\\^$.*+?()[\]{}|/]/gu, "\\$&");
   }
   return new RegExp(`^${source}$`, "isu");
 }

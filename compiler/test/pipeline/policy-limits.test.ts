@@ -29,3 +29,15 @@ describe("compileBundle applies the same limits as `kms-cedar check`", () => {
     expect(result.graph).toBeDefined();
   });
 });
+
+describe("action patterns of other services", () => {
+  it("compile when they hold regex-special characters such as `-` (execute-api:Invoke)", () => {
+    const policy = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: ["execute-api:Invoke", "kms:Decrypt", "s3:Get(Object)+"], Resource: "*" }],
+    };
+    const result = compileBundle({ principals: { [ROLE]: { policies: [policy] } } });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.graph?.statements[0]?.actions).toEqual(["kms:Decrypt"]);
+  });
+});
