@@ -1,6 +1,6 @@
 // The compiler's type-changing steps, one per line (STYLE "Passes"): input → loaded bundle →
-// checked bundle → policy model → decision graph → optimized graph. Stops after the checks if any
-// reported an error; after that nothing can fail.
+// checked bundle → policy model → decision graph → optimized graph → Cedar. Stops after the checks if
+// any reported an error; after that only the Cedar emitter can refuse (KC3xxx, or a KC93xx bug report).
 import type { Bundle, DecisionGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "./bundle/load-bundle.js";
 import { loadInput } from "./load-input.js";
@@ -10,26 +10,40 @@ import { checkSources } from "./normalize/check-sources.js";
 import type { BundleDiagnostic } from "./normalize/check-sources.js";
 import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
+import { emitCedar } from "./emit/cedar/emit-cedar.js";
+import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
 
-/** What compiling a bundle gives: the graph (absent when there were errors) and every diagnostic. */
+export interface CompileOptions extends LoadOptions {
+  /** Emit Cedar too (default true); graph-only callers save the ~100 ms of strict validation. */
+  readonly cedar?: boolean;
+  /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
+  readonly pureCedar?: boolean;
+}
+
+/** What compiling a bundle gives (DESIGN §2): the graph and the Cedar output (absent after errors), every diagnostic. */
 export interface CompileResult {
   readonly graph: DecisionGraph | undefined;
-  /** The Cedar output (DESIGN §2); not produced yet. */
-  readonly cedar?: undefined;
+  /** `policies.cedar`, the schema (text and JSON) and `manifest.json`: what `createCedarAuthorizer` takes. */
+  readonly cedar: CedarFiles | undefined;
+  /** How many conditions and resources compiled to native Cedar (absent when no Cedar was emitted). */
+  readonly share?: NativeShare;
   readonly diagnostics: readonly BundleDiagnostic[];
 }
 
 /** Compiles a bundle file path (or single policy file), or a bundle object (inline documents or paths). */
-export function compileBundle(input: string | Bundle, options?: LoadOptions): CompileResult {
-  return compileLoadedBundle(loadInput(input, options));
+export function compileBundle(input: string | Bundle, options: CompileOptions = {}): CompileResult {
+  return compileLoadedBundle(loadInput(input, options), options);
 }
 
 /** Compiles a bundle already loaded by the bundle loader (the CLI's entry: spans point into its files). */
-export function compileLoadedBundle(loaded: LoadedBundle): CompileResult {
+export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOptions = {}): CompileResult {
   const checked = checkSources(loaded);
-  if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, diagnostics: checked.diagnostics };
+  if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);
   const graph = runGraphPasses(lowered);
-  return { graph, diagnostics: checked.diagnostics };
+  if (options.cedar === false) return { graph, cedar: undefined, diagnostics: checked.diagnostics };
+  const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
+  const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
+  return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
 }

@@ -68,7 +68,7 @@ export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analys
   const loaded = loadBundleOrPolicy(input, "/", kind !== undefined ? { kind } : {}, {
     key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
   });
-  const compiled = compileLoadedBundle(loaded);
+  const compiled = compileLoadedBundle(loaded, { cedar: false }); // Cedar below, with the page's options
   const index = new LineIndex(text);
   // INVARIANT: the playground reads no files, so every span points into the pasted text.
   const cedar = compiled.graph !== undefined ? emitCedarOutput(compiled.graph, options.pureCedar === true) : undefined;

@@ -51,7 +51,7 @@ describe("golden cases", () => {
   for (const name of cases) {
     describe(name, () => {
       const dir = join(ROOT, name);
-      const compiled = compileBundle("bundle.json", { baseDir: dir });
+      const compiled = compileBundle("bundle.json", { baseDir: dir, cedar: false });
       const expectations = JSON.parse(readFileSync(join(dir, "requests.json"), "utf8")) as Expectation[];
 
       it("compiles without errors, to the expected graph", () => {

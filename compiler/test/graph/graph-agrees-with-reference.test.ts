@@ -28,7 +28,7 @@ describe("graph_agrees_with_reference", () => {
     console.log(`graph_agrees_with_reference: seed ${SEED}, ${RUNS} bundles`);
     fc.assert(
       fc.property(bundleArb, fc.array(requestArb, { minLength: 4, maxLength: 12 }), (bundle, requests) => {
-        const result = compileBundle(bundle as Bundle);
+        const result = compileBundle(bundle as Bundle, { cedar: false });
         if (result.graph === undefined) {
           rejected++;
           return; // a generated policy the checks reject (counted, and kept rare by the generators)
@@ -68,7 +68,7 @@ describe("graph_agrees_with_reference", () => {
         const policy = { Version: version, Statement: deny ? [statement, { Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] : [statement] };
         const dkp = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] };
         const bundle = { keys: { [KEY_A]: { policy: dkp } }, principals: { [APP_ROLE_WITH_PATH]: { policies: [policy] } } };
-        const result = compileBundle(bundle as Bundle);
+        const result = compileBundle(bundle as Bundle, { cedar: false });
         if (result.graph === undefined) return;
         const authorizer = createAuthorizer(result.graph);
         for (const context of contexts) {

@@ -18,7 +18,7 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   const wanted = new Set(options.engines ?? ["reference", "graph", "cedar"]);
   const wrap = (name: EngineName, decide: Decide): Decide => (options.wrap ? options.wrap(name, decide) : decide);
   const skipped: EngineSetup = { unavailable: "not selected" };
-  const compiled = compileBundle(bundle as Bundle);
+  const compiled = compileBundle(bundle as Bundle, { cedar: wanted.has("cedar") });
   const errors = compiled.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
   const reference: EngineSetup = wanted.has("reference")
     ? { decide: wrap("reference", (r) => evaluateReference(bundle as never, r as never)) }

@@ -1,9 +1,9 @@
 // Adapter to the compiler: the decision graph (`compileLoadedBundle`, compiler/src/pipeline.ts) and
-// its Cedar output (`emitCedar`), for `compile -o` and for the graph and Cedar engines of `eval`.
+// its Cedar output, for `compile -o` and for the graph and Cedar engines of `eval`.
 import type { Diagnostic } from "@kms-cedar/grammar";
 import type { DecisionGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "../../bundle/load-bundle.js";
-import { emitCedar, type CedarFiles } from "../../emit/cedar/emit-cedar.js";
+import type { CedarFiles } from "../../emit/cedar/emit-cedar.js";
 import { emitDot } from "../../emit/dot.js";
 import { emitGraphJson } from "../../emit/graph-json.js";
 import { emitGraphText } from "../../emit/graph-text.js";
@@ -19,13 +19,13 @@ export type Compiled =
 
 /** Compiles `loaded` (already checked) to a graph, and to Cedar when `cedar` is set. */
 export function compileLoaded(loaded: LoadedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean }): Compiled {
-  const result = compileLoadedBundle(loaded);
-  if (result.graph === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
+  const result = compileLoadedBundle(loaded, options);
+  if (result.diagnostics.some((d) => d.severity === "error") || result.graph === undefined) {
+    return { failed: result.diagnostics.filter((d) => d.severity === "error") };
+  }
   if (!options.cedar) return { graph: result.graph, diagnostics: result.diagnostics };
-  const cedar = emitCedar(result.graph, { pureCedar: options.pureCedar });
-  const diagnostics = [...result.diagnostics, ...cedar.diagnostics];
-  if (cedar.files === undefined) return { failed: diagnostics.filter((d) => d.severity === "error") };
-  return { graph: result.graph, cedar: cedar.files, diagnostics };
+  if (result.cedar === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
+  return { graph: result.graph, cedar: result.cedar, diagnostics: result.diagnostics };
 }
 
 /** A file `compile -o <dir>` writes. */
