@@ -54,11 +54,8 @@ export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, id
  */
 export function decideIdentityOnlyRequest(request: ReadRequest, identity: readonly PolicyView[]): ReferenceDecision {
   const { caller, target } = request;
-  // AWS: §1.7, A20 — the resource `*` is the synthetic `arn:P:kms:R:A:*` of the caller's account.
-  const anyRegion = target.arn === "*" && caller.kind !== "service" ? { partition: caller.partition, account: caller.account } : undefined;
   const iam: StatementTarget = {
     kind: "identity", action: request.actionName, resource: target.arn, context: request.context,
-    ...(anyRegion === undefined ? {} : { anyRegion }),
   };
   const denies = identity.flatMap((policy) => applicable(policy, iam, "Deny"));
   if (denies.length > 0) return explicitDeny(denies);

@@ -2,41 +2,30 @@
 // follow the §1.7 algorithm, with policy variables allowed in the resource part only.
 
 import type { ElementMatch } from "./action-match.js";
-import { matchesSomeRegion } from "./any-region-match.js";
 import type { RequestContext } from "./context.js";
 import { compileGlob, globMatches } from "./glob.js";
 import { readStringList } from "./json-shape.js";
 import { resolveVariables, VARIABLES_VERSION } from "./variables.js";
 
 /**
- * The request resource `*` (docs/request-model.md) names no Region: it stands for the synthetic
- * `arn:P:kms:R:A:*` of §1.7 / A20 with the caller's partition P and account A, Region R unknown.
- */
-export interface AnyRegion {
-  readonly partition: string;
-  readonly account: string;
-}
-
-/**
  * AWS: §1.7 — true when `resource` matches one of the patterns. A pattern whose variable cannot
  * be resolved matches nothing (§4.4). A pattern IAM would reject (not `*` or `arn:…`, a wildcard in
  * the service segment, a variable before the fifth colon, a malformed or ambiguous variable)
- * makes the whole element "malformed". Against the resource `*`, a pattern other than `*` that
- * matches the synthetic resource in some Region is "undecidable" (FCR, §0.2).
+ * makes the whole element "malformed". The request resource `*` is matched by the pattern `*` only
+ * (DESIGN §2).
  */
 export function resourceListMatches(
   patterns: unknown,
   resource: string,
   version: string | undefined,
   context: RequestContext,
-  anyRegion?: AnyRegion,
 ): ElementMatch {
   const list = readStringList(patterns);
   if (list === undefined) return "malformed";
   let matched = false;
   let undecidable = false;
   for (const pattern of list) {
-    const result = patternMatches(pattern, resource, version, context, anyRegion);
+    const result = patternMatches(pattern, resource, version, context);
     if (result === "malformed") return "malformed";
     if (result === "undecidable") undecidable = true;
     else matched ||= result;
@@ -49,7 +38,6 @@ function patternMatches(
   resource: string,
   version: string | undefined,
   context: RequestContext,
-  anyRegion: AnyRegion | undefined,
 ): ElementMatch {
   // AWS: §1.7 rule 1 — "*" alone matches everything (also the request resource "*").
   if (pattern === "*") return true;
@@ -67,11 +55,8 @@ function patternMatches(
   if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing
   if (resolved.kind !== "pattern") return "malformed";
   const tokens = compileGlob(resolved.pieces, "resource");
-  if (resource !== "*") return globMatches(tokens, resource);
-  // DEVIATION: §1.7, A20 — the request resource `*` (request model) decides only `*` and impossible patterns; else FCR.
-  // AWS: §1.7, A20, §0.2 — `*` is `arn:P:kms:R:A:*` for a Region R the request does not give: a
-  // pattern other than `*` decides it only when no Region matches; otherwise FCR. Without a caller
-  // account (a service caller) nothing but `*` is decided.
-  if (anyRegion === undefined) return "undecidable";
-  return matchesSomeRegion(tokens, anyRegion.partition, anyRegion.account) ? "undecidable" : false;
+  // DEVIATION: DESIGN §2 (fixed contract) — the request resource `*` is matched only by the pattern `*`
+  // (the current KMS table: such actions take `"Resource": "*"`); write `arn:P:kms:R:A:*` for the A20 form.
+  if (resource === "*") return false;
+  return globMatches(tokens, resource);
 }

@@ -10,7 +10,7 @@ import { failClosed } from "./fail-closed.js";
 import { ownProperty } from "./json-shape.js";
 import type { PolicyView, StatementView } from "./policy.js";
 import { matchPrincipal, notPrincipalExcludes } from "./principal-match.js";
-import { resourceListMatches, type AnyRegion } from "./resource-match.js";
+import { resourceListMatches } from "./resource-match.js";
 import type { PolicyKind } from "./types.js";
 
 /** What a statement is matched against. */
@@ -22,7 +22,6 @@ export interface StatementTarget {
   readonly resource: string;
   readonly context: RequestContext;
   /** Set when the request resource is `*`: the partition and account it stands for (§1.7, A20). */
-  readonly anyRegion?: AnyRegion;
 }
 
 const MEMBERS = new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
@@ -53,7 +52,7 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   // AWS: §1.3, A21 — NotResource is not accepted in a key policy.
   // DEVIATION: §1.3, A21 — `NotResource` in a key policy (KMS does not document it) is FCR.
   const resource = target.kind === "key" && has("NotResource") ? "malformed"
-    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, context, target.anyRegion));
+    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, context));
   if (!decide(resource)) return false;
 
   const condition = ownProperty(body, "Condition");
