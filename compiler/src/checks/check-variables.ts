@@ -101,7 +101,10 @@ function checkTemplate(context: CheckContext, node: JsonString, report: Report):
     const span = spanInString(node, range.offset, range.length);
     const info = findConditionKey(part.key);
     // DEVIATION: §4.1, A24 — a multivalued key as a variable is rejected (AWS: "cannot be"; what IAM does with it is unknown).
-    if (info?.multiValued === true) {
+    if (info !== undefined && context.kind === "key" && info.policies === "identity") {
+      // AWS: §5.6, A23 — a key KMS does not support in key policies is no more usable as a variable there.
+      report(makeDiagnostic(CHECK_CODES.keyNotSupportedInKeyPolicy, span, `\`${info.name}\` cannot be used in a key policy, not even as a variable`));
+    } else if (info?.multiValued === true) {
       report(makeDiagnostic(CHECK_CODES.multivaluedVariable, span, `\`${info.name}\` is multivalued and cannot be a policy variable`));
     } else if (info === undefined && /^(aws|kms):/u.test(part.key)) {
       report(makeDiagnostic(CHECK_CODES.unknownConditionKey, span, `policy variable names unknown condition key \`${part.key}\``));

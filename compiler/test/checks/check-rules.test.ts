@@ -96,6 +96,13 @@ describe("specific rules", () => {
     ]);
   });
 
+  it("a key policy may not read `aws:ResourceTag/*` or `kms:ResourceAliases` through a variable either (§5.6, A23)", () => {
+    const text = keyCondition(`{"StringEquals":{"kms:EncryptionContext:team":["\${aws:ResourceTag/team}","\${kms:ResourceAliases}"]}}`);
+    expect(problems(text, "key")).toEqual([`KC2102: \${aws:ResourceTag/team}`, `KC2102: \${kms:ResourceAliases}`]);
+    const identity = identityCondition(`{"StringEquals":{"kms:EncryptionContext:team":"\${aws:ResourceTag/team}"}}`);
+    expect(problems(identity, "identity")).toEqual([]);
+  });
+
   it("a trailing `*` may stand for the rest of the ARN, colons included (§1.7 rule 4, Appendix A #41)", () => {
     const text = identityStatement("").replace(`"Resource":"*"`, `"Resource":["arn:aws:kms:*","arn:aws:*","arn:aws:kms:us-west-2","arn:aws:kms"]`);
     expect(problems(text, "identity")).toEqual([`KC2060: "arn:aws:kms:us-west-2"`, `KC2060: "arn:aws:kms"`]);
