@@ -3,7 +3,7 @@
 // a non-Like string operator are literal. Values holding a policy variable are check-variables.ts's
 // business and are not parsed here (they are resolved at evaluation time).
 import type { DiagnosticInfo, Report } from "@kms-cedar/grammar";
-import { parseArn } from "@kms-cedar/grammar";
+import { parseArn, parseTemplate } from "@kms-cedar/grammar";
 import { CHECK_CODES } from "../diagnostics/check-codes.js";
 import { makeDiagnostic } from "../diagnostics/make-diagnostic.js";
 import type { ConditionValue } from "../syntax/policy-syntax.js";
@@ -47,8 +47,9 @@ export const checkConditionValues: Check = ({ text, document, variables }, repor
     const syntax = VALUE_SYNTAX[family];
     for (const value of key.values) {
       if (NON_LIKE_STRING.has(op.base)) checkWildcards(value, opName, variables, report);
-      if (variables && value.node.kind === "string" && value.text.includes("${")) continue;
-      if (syntax !== undefined && !syntax.ok(value.text)) {
+      const text = variables && value.node.kind === "string" ? textWithoutVariables(value.text) : value.text;
+      if (text === undefined) continue; // a real variable: resolved at evaluation time
+      if (syntax !== undefined && !syntax.ok(text)) {
         report(makeDiagnostic(syntax.info, value.node.span, `\`${value.text}\` is not ${syntax.what} (operator \`${opName}\`)`));
         continue;
       }
@@ -69,4 +70,16 @@ function checkWildcards(value: ConditionValue, opName: string, variables: boolea
   if (value.node.kind !== "string" || !hasOwnWildcard(value.text, variables)) return;
   report(makeDiagnostic(CHECK_CODES.wildcardWithoutLike, value.node.span,
     `\`${value.text}\` contains a wildcard, but \`${opName}\` compares it literally`));
+}
+
+/**
+ * The text a value stands for when it holds no real variable: `${*}`, `${?}`, `${$}` become their
+ * characters (so `a${?}b` is judged as the literal `a?b`, and `${*}` alone is no boolean); `undefined`
+ * when a variable is resolved at evaluation time or the template is malformed (check-variables.ts).
+ */
+function textWithoutVariables(text: string): string | undefined {
+  if (!text.includes("${")) return text;
+  const parsed = parseTemplate(text);
+  if (!("template" in parsed) || parsed.template.some((part) => part.kind === "variable")) return undefined;
+  return parsed.template.map((part) => (part.kind === "variable" ? "" : part.text)).join("");
 }

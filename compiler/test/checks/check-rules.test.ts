@@ -103,6 +103,11 @@ describe("specific rules", () => {
     expect(problems(identity, "identity")).toEqual([]);
   });
 
+  it("values made only of `${*}` `${?}` `${$}` are judged as the literal text they stand for (§4.1)", () => {
+    const text = identityCondition(`{"Bool":{"aws:SecureTransport":"\${*}"},"ArnLike":{"aws:SourceArn":"a\${?}b"},"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/\${*}"}}`);
+    expect(problems(text, "identity")).toEqual([`KC2126: "\${*}"`, `KC2128: "a\${?}b"`]);
+  });
+
   it("a trailing `*` may stand for the rest of the ARN, colons included (§1.7 rule 4, Appendix A #41)", () => {
     const text = identityStatement("").replace(`"Resource":"*"`, `"Resource":["arn:aws:kms:*","arn:aws:*","arn:aws:kms:us-west-2","arn:aws:kms"]`);
     expect(problems(text, "identity")).toEqual([`KC2060: "arn:aws:kms:us-west-2"`, `KC2060: "arn:aws:kms"`]);
