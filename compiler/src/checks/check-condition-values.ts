@@ -47,6 +47,7 @@ export const checkConditionValues: Check = ({ text, document, variables }, repor
     const syntax = VALUE_SYNTAX[family];
     for (const value of key.values) {
       if (NON_LIKE_STRING.has(op.base)) checkWildcards(value, opName, variables, report);
+      checkExactNumber(value, report);
       const text = variables && value.node.kind === "string" ? textWithoutVariables(value.text) : value.text;
       if (text === undefined) continue; // a real variable: resolved at evaluation time
       if (syntax !== undefined && !syntax.ok(text)) {
@@ -82,4 +83,16 @@ function textWithoutVariables(text: string): string | undefined {
   const parsed = parseTemplate(text);
   if (!("template" in parsed) || parsed.template.some((part) => part.kind === "variable")) return undefined;
   return parsed.template.map((part) => (part.kind === "variable" ? "" : part.text)).join("");
+}
+
+/**
+ * AWS: §1.4 — an unquoted number is read as the text written. The reference evaluator sees
+ * `JSON.parse`'s value (DESIGN §1), which turns `1.0` into `1` and rounds beyond 2^53, so a number
+ * whose text does not survive that is refused rather than read two ways.
+ */
+// DEVIATION: §1.4 — IAM accepts such numbers; we require them quoted.
+function checkExactNumber(value: ConditionValue, report: Report): void {
+  if (value.node.kind !== "number" || String(JSON.parse(value.node.raw)) === value.node.raw) return;
+  report(makeDiagnostic(CHECK_CODES.inexactNumber, value.node.span,
+    `\`${value.node.raw}\` would be read as \`${String(JSON.parse(value.node.raw))}\``));
 }

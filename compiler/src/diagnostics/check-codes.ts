@@ -99,6 +99,7 @@ export const CHECK_CODES = {
   booleanValueCase: { code: "KC2130", slug: "boolean-value-case", severity: warning, summary: "write booleans in lower case", help: "we compare `true`/`false` ignoring case, but AWS does not document it" },
   wildcardWithoutLike: { code: "KC2131", slug: "wildcard-without-like", severity: warning, summary: "`*` and `?` are literal characters under this operator", help: "use `StringLike` for wildcard matching" },
   wildcardInSensitiveKey: { code: "KC2132", slug: "wildcard-in-sensitive-key", severity: warning, summary: "wildcards have no valid use with this condition key", help: "AWS lists account, organization, VPC and VPC endpoint keys whose values should be exact" },
+  inexactNumber: { code: "KC2134", slug: "inexact-number", severity: error, summary: "this unquoted number does not survive JSON reading as written", help: "write it as a string, e.g. `\"1.0\"`: JSON readers turn `1.0` into `1` and round integers beyond 2^53, so what the policy says would depend on the reader" },
   operatorTypeMismatch: { code: "KC2133", slug: "operator-type-mismatch", severity: warning, summary: "the operator does not fit the condition key's type", help: "a context value that does not parse for the operator never matches, so negated operators are then true" },
 } as const satisfies Record<string, DiagnosticInfo>;
 

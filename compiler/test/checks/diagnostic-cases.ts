@@ -102,6 +102,7 @@ export const CHECK_CASES: readonly DiagnosticCase[] = [
   // §6.4, A17 — values and operators that do not fit the key
   { code: "KC2132", kind: "identity", text: identityCondition(`{"StringLike":{"aws:PrincipalAccount":"1111*"}}`), underlined: `"1111*"` },
   { code: "KC2133", kind: "identity", text: identityCondition(`{"NumericEquals":{"kms:ViaService":"1"}}`), underlined: `"NumericEquals"` },
+  { code: "KC2134", kind: "identity", text: identityCondition(`{"StringEquals":{"kms:EncryptionContext:v":1.0}}`), underlined: `1.0` },
 ];
 
 /** A case whose expected span is given by its offsets in the text (for `{`, `,` and other repeated text). */
