@@ -44,7 +44,7 @@ export function createEncoder(manifest: CedarManifest): (request: Request) => En
     const rawContext: unknown = request.context === undefined ? {} : request.context;
     if (typeof rawContext !== "object" || rawContext === null || Array.isArray(rawContext)) return failure("KR0007", "request field `context` must be an object");
     for (const [key, value] of Object.entries(rawContext)) {
-      const ok = typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+      const ok = typeof value === "string" || (Array.isArray(value) && isDenseStringArray(value));
       if (!ok) return failure("KR0006", `context value of \`${key}\` must be a string or an array of strings`);
     }
     const caller = parseCallerName(request.principal);
@@ -138,4 +138,10 @@ function withTags(tags: Record<string, string>): { tags?: Record<string, string>
 
 function failure(code: string, message: string): DecisionError {
   return { error: { code, message } };
+}
+
+/** Every index holds a string. `Array.prototype.every` skips holes, so a sparse array would pass it. */
+function isDenseStringArray(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "string") return false;
+  return true;
 }

@@ -137,3 +137,20 @@ describe("context views and markers", () => {
     expect(e.entities.find((x) => idOf(x) === KEY)!.tags).toEqual({ project: "Alpha" });
   });
 });
+
+describe("context arrays with holes", () => {
+  it("are KR0006, like the graph and the reference (a hole is no string)", async () => {
+    const { compileBundle } = await import("@kms-cedar/compiler");
+    const { createCedarAuthorizer } = await import("@kms-cedar/runtime");
+    const compiled = compileBundle("examples/abac/bundle.json");
+    const cedar = createCedarAuthorizer(compiled.cedar!);
+    const sparse: string[] = [];
+    sparse[1] = "Dept";
+    const result = cedar.decide({
+      principal: "arn:aws:sts::111122223333:assumed-role/App/s1", action: "kms:Decrypt",
+      resource: "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111",
+      context: { "kms:EncryptionContextKeys": sparse },
+    });
+    expect(result).toMatchObject({ error: { code: "KR0006" } });
+  });
+});
