@@ -94,7 +94,6 @@ export function readConditionKey(member: JsonMember, value: JsonValue, report: R
 function readConditionValue(value: JsonValue): ConditionValue | undefined {
   switch (value.kind) {
     case "string": return { node: value, text: value.value };
-    // DEVIATION: §1.4 — a number stands for its spelling (`1.50` → "1.50"); the reference sees JSON.parse's `1.5`.
     case "number": return { node: value, text: value.raw };
     case "boolean": return { node: value, text: String(value.value) };
     default: return undefined;
