@@ -102,6 +102,7 @@ function checkTemplate(context: CheckContext, node: JsonString, report: Report):
     const info = findConditionKey(part.key);
     // DEVIATION: §4.1, A24 — a multivalued key as a variable is rejected (AWS: "cannot be"; what IAM does with it is unknown).
     if (info !== undefined && context.kind === "key" && info.policies === "identity") {
+      // DEVIATION: §5.6, A23 — only observed, not documented, that KMS rejects these keys in key policies; we reject them.
       // AWS: §5.6, A23 — a key KMS does not support in key policies is no more usable as a variable there.
       report(makeDiagnostic(CHECK_CODES.keyNotSupportedInKeyPolicy, span, `\`${info.name}\` cannot be used in a key policy, not even as a variable`));
     } else if (info?.multiValued === true) {

@@ -57,6 +57,7 @@ export function compileResourcePattern(pattern: string | readonly GlobChunk[]): 
  */
 export function matchResourcePattern(p: ResourcePattern, resource: string): boolean {
   if (p.everything) return true;
+  // DEVIATION: §1.7, A20, DESIGN §2 — the request resource `*` is matched only by the pattern `*`.
   if (resource === "*") return false;
   const { prefix, suffix } = p;
   if (resource.length < prefix.length + suffix.length || !resource.startsWith(prefix) || !resource.endsWith(suffix)) return false;
