@@ -53,6 +53,9 @@ function patternMatches(
   if (version === VARIABLES_VERSION && pattern.slice(0, resourcePartStart).includes("${")) return "malformed";
   const resolved = resolveVariables(pattern, version, context.variable);
   if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing
+  // AWS: §0.2, §4.1, A18 — a variable on an ambiguous or several-valued key leaves this pattern
+  // undecided; the element is still decided by its other patterns (`*` next to it matches).
+  if (resolved.kind === "ambiguous") return "undecidable";
   if (resolved.kind !== "pattern") return "malformed";
   const tokens = compileGlob(resolved.pieces, "resource");
   // DEVIATION: DESIGN §2 (fixed contract) — the request resource `*` is matched only by the pattern `*`

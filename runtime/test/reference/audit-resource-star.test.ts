@@ -60,3 +60,20 @@ describe("§1.7, A20 — the synthetic resource `arn:P:kms:R:A:*` is matched by 
     expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: { "aws:username": "*" } })).toBe("ExplicitDeny");
   });
 });
+
+describe("§0.2, §4.1 — a pattern whose variable key has several values is undecided, not the whole element", () => {
+  const several = { "aws:PrincipalTag/team": ["blue", "red"] };
+  it("`*` beside it still matches (Allow applies); alone it fails closed (Allow does not apply, Deny does)", () => {
+    const pattern = `arn:aws:kms:*:${A}:key/\${aws:PrincipalTag/team}*`;
+    const key = `arn:aws:kms:us-west-2:${A}:key/blue-1`;
+    const decrypt = { principal: APP, action: "kms:Decrypt", resource: key, context: several };
+    const bundle = (resources: string[]) => ({
+      keys: { [key]: { policy: doc(DKP) } },
+      principals: { [APP_ROLE]: { policies: [doc(allow("kms:Decrypt", resources))] } },
+    });
+    expect(decision(bundle([pattern, "*"]), decrypt)).toBe("Allow");
+    expect(decision(bundle([pattern]), decrypt)).toBe("ImplicitDeny");
+    const denied = { keys: { [key]: { policy: doc(DKP) } }, principals: { [APP_ROLE]: { policies: [doc(allow("kms:Decrypt"), deny("kms:Decrypt", pattern))] } } };
+    expect(decision(denied, decrypt)).toBe("ExplicitDeny");
+  });
+});
