@@ -5,7 +5,7 @@ export type {
 } from "./syntax/policy-syntax.js";
 // The decision graph pipeline (compiler/src/pipeline.ts) and its emitters.
 export { compileBundle, compileLoadedBundle } from "./pipeline.js";
-export type { CompileResult } from "./pipeline.js";
+export type { CompileOptions, CompileResult } from "./pipeline.js";
 export type { BundleDiagnostic } from "./normalize/check-sources.js";
 export type { LoadOptions } from "./load-input.js";
 export { emitGraphJson } from "./emit/graph-json.js";
@@ -13,10 +13,10 @@ export { emitGraphText } from "./emit/graph-text.js";
 export { emitDot } from "./emit/dot.js";
 export { GRAPH_PASSES, runGraphPasses } from "./passes/graph-passes.js";
 export type { GraphPass } from "./passes/graph-passes.js";
-// The Cedar emitter (compiler/src/emit/cedar/, H6); exported for the conformance suite until compileBundle carries `cedar`.
+// The Cedar emitter (compiler/src/emit/cedar/), also run by compileBundle; exported for callers that hold a graph.
 export { emitCedar } from "./emit/cedar/emit-cedar.js";
 export type { CedarDiagnostic, CedarFiles, EmitCedarOptions, EmitCedarResult, NativeShare, ShareCount } from "./emit/cedar/emit-cedar.js";
-// Policy checks (compiler/src/checks/), the policy view reader, the KMS catalog and the diagnostic registry (H3).
+// Policy checks (compiler/src/checks/), the policy view reader, the KMS catalog and the diagnostic registry.
 export { checkPolicyText } from "./checks/check-policy.js";
 export type { CheckPolicyOptions, CheckPolicyResult } from "./checks/check-policy.js";
 export { readPolicy } from "./syntax/read-policy.js";
