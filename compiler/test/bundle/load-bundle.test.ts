@@ -1,12 +1,16 @@
 // Loading bundles from disk: paths relative to the bundle file (not the working directory), inline
 // documents located inside the bundle text, unreadable files, single policy files and their kind.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../src/bundle/arn-shapes.js";
 import { loadBundle, loadBundleOrPolicy, readInput, type ParsedInput } from "../../src/bundle/load-bundle.js";
 import { toPlainBundle } from "../../src/bundle/to-plain-bundle.js";
+
+/** Temporary directories made by this file, removed when the test process exits. */
+const temporaryDirs: string[] = [];
+process.once("exit", () => temporaryDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const K1 = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
 const ROLE = "arn:aws:iam::111122223333:role/App";
@@ -17,6 +21,7 @@ const defaults = { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_AR
 /** A temporary tree: `files` maps relative paths to contents. */
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "kms-cedar-bundle-"));
+  temporaryDirs.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, ".."), { recursive: true });
     writeFileSync(join(root, path), text);

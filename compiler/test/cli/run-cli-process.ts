@@ -1,10 +1,14 @@
 // Test helper: runs the real `kms-cedar` launcher (node compiler/bin/kms-cedar.js) in a child
 // process, as users do, and captures exit status, stdout and stderr.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** Temporary directories made by this file, removed when the test process exits. */
+const temporaryDirs: string[] = [];
+process.once("exit", () => temporaryDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** The repository root. */
 export const REPO = fileURLToPath(new URL("../../../", import.meta.url));
@@ -27,6 +31,7 @@ export function runKmsCedar(args: readonly string[], cwd: string = REPO): CliRun
 /** Writes `files` (relative path → contents) into a fresh temporary directory; returns it. */
 export function tempFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "kms-cedar-cli-"));
+  temporaryDirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
