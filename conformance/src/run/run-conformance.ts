@@ -43,7 +43,9 @@ export interface RunOptions {
   readonly lawEvery?: number;
   /** Engines the metamorphic laws run (default all available). */
   readonly lawEngines?: readonly EngineName[];
-  /** Shrink and keep at most this many failures (default 3). */
+  /** Keep at most this many failures (default 50). */
+  readonly maxFailures?: number;
+  /** Shrink at most this many failures (default 3). */
   readonly maxCounterexamples?: number;
   /** Where to write counterexample folders (default: not written). */
   readonly counterexampleDir?: string;
@@ -154,7 +156,7 @@ export function runConformance(options: RunOptions): RunResult {
       firstFailureAtCase = before + Math.min(...evaluation.violations.map((v) => v.requestIndex)) + 1;
     }
     for (const v of evaluation.violations) {
-      if (failures.length >= 50) break;
+      if (failures.length >= (options.maxFailures ?? 50)) break;
       if (failures.some((f) => f.law === v.law && f.engine === v.engine && f.runIndex === index)) continue;
       failures.push({
         law: v.law, engine: v.engine, message: v.message, runIndex: index, focus: source.labelOf(c),
