@@ -15,7 +15,7 @@ import { statementsOf } from "../src/laws/bundle-transforms.js";
 const SEED = Number(process.env["FC_SEED"] ?? 20261123);
 
 describe("generated bundles", () => {
-  const cases = fc.sample(conformanceCaseArb({ requestsPerBundle: 4 }), { seed: SEED, numRuns: 400 });
+  const cases = fc.sample(conformanceCaseArb({ requestsPerBundle: 4 }), { seed: SEED, numRuns: 800 });
 
   it("pass the compiler's checks (every policy, both kinds), and the filtered share is counted", () => {
     let policies = 0;

@@ -23,7 +23,7 @@ export function markdownReport(r: JsonReport, title = "kms-cedar conformance rep
   const engines = Object.entries(r.engines).map(([name, e]) => (e.available ? `${name} (${fmt(e.cases)} cases${e.note ? `; ${e.note}` : ""})` : `${name}: **not available** (${e.note ?? "unknown"})`));
   lines.push(
     `- command: \`${r.command}\`, seed **${r.seed}**`,
-    `- cases: **${fmt(r.cases)}** requests on ${fmt(r.bundles)} bundles (${fmt(r.rejectedBundles)} generated bundles rejected by the compiler${r.rejectedBundles > 0 ? `: ${Object.entries(r.rejectedReasons).map(([k, v]) => `${k} × ${v}`).join(", ")}` : ""})`,
+    `- cases: **${fmt(r.cases)}** requests on ${fmt(r.bundles)} bundles (${fmt(r.rejectedBundles)} bundles rejected by the compiler${r.rejectedBundles > 0 ? `: ${Object.entries(r.rejectedReasons).map(([k, v]) => `${k} × ${v}`).join(", ")}` : ""})`,
     `- engines: ${engines.join("; ")}`,
     `- time: ${r.elapsedSeconds} s wall, **${fmt(r.casesPerSecond)} cases/s**; ${r.cpuSeconds} s CPU, ${fmt(r.casesPerCpuSecond)} cases per CPU second (every case decided by every available engine, bundles compiled and checked included)`,
     `- divergences: **${fmt(r.divergences)}**; law violations: **${fmt(r.lawViolations)}**`,
