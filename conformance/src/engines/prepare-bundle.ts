@@ -18,8 +18,12 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   const wanted = new Set(options.engines ?? ["reference", "graph", "cedar"]);
   const wrap = (name: EngineName, decide: Decide): Decide => (options.wrap ? options.wrap(name, decide) : decide);
   const skipped: EngineSetup = { unavailable: "not selected" };
+  // PERF: the Cedar output (and its strict validation) only when the Cedar engine is wanted.
   const compiled = compileBundle(bundle as Bundle, { cedar: wanted.has("cedar") });
-  const errors = compiled.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+  const messages = (list: readonly { code: string; severity: string; message: string }[]): string[] =>
+    list.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+  // The bundle is rejected when there is no graph; Cedar-phase errors (KC3xxx, KC93xx) only take the Cedar engine out.
+  const errors = compiled.graph === undefined ? messages(compiled.diagnostics) : [];
   const reference: EngineSetup = wanted.has("reference")
     ? { decide: wrap("reference", (r) => evaluateReference(bundle as never, r as never)) }
     : skipped;
@@ -33,7 +37,10 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   }
   let cedar: EngineSetup = skipped;
   if (wanted.has("cedar")) {
-    const setup = compiled.graph === undefined ? { unavailable: "the compiler rejected the bundle" } : safePrepareCedar(compiled);
+    const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
+    const setup = compiled.graph === undefined ? { unavailable: "the compiler rejected the bundle" }
+      : compiled.cedar === undefined && cedarErrors.length > 0 ? { unavailable: `the Cedar emitter refused the bundle: ${cedarErrors[0]}` }
+        : safePrepareCedar(compiled);
     cedar = "decide" in setup ? { decide: wrap("cedar", setup.decide) } : setup;
   }
   return { errors, engines: { reference, graph, cedar } };
