@@ -19,6 +19,7 @@ export interface CorpusEntry {
 export function findCorpusDir(): string | undefined {
   const candidates = [
     process.env["KMS_CEDAR_CORPUS"],
+    fileURLToPath(new URL("../../../shared/corpus", import.meta.url)), // shared/ beside the clone (CI)
     fileURLToPath(new URL("../../corpus", import.meta.url)),
     "/work/shared/corpus",
   ];

@@ -1,6 +1,8 @@
 // `kms-cedar-conformance corpus`: every compilable policy of the corpus, three engines.
 // Phase: conformance CLI.
 import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { runCorpus } from "../corpus/run-corpus.js";
 import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
 import { CORPUS_HELP } from "./help-text.js";
@@ -8,9 +10,10 @@ import { intOption, parseOptions, stringOption, UsageError } from "./parse-optio
 import { progressBar } from "./progress-bar.js";
 import { DEFAULT_SEED } from "./run-command.js";
 
-/** The corpus folder: the shared one, else ./corpus. */
+/** The corpus folder: shared/corpus beside the repository, the workplace's copy, else ./corpus. */
 export function defaultCorpusDir(): string {
-  return existsSync("/work/shared/corpus/MANIFEST.tsv") ? "/work/shared/corpus" : "corpus";
+  const candidates = [fileURLToPath(new URL("../../../../shared/corpus", import.meta.url)), "/work/shared/corpus"];
+  return candidates.find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ?? "corpus";
 }
 
 export function corpusCommand(args: readonly string[]): number {

@@ -69,7 +69,7 @@ Takes every kms-key-policy and identity-policy of MANIFEST.tsv, puts it in a bun
 every KMS path, and decides generated requests with the three engines (as verify does).
 
 Options:
-  --dir DIR              the corpus folder (default /work/shared/corpus, else ./corpus)
+  --dir DIR              the corpus folder (default ../shared/corpus beside the repository, else ./corpus)
   --runs-per-policy N    requests per policy (default 64)
   --limit N              only the first N policies of those kinds
   --seed S               fast-check seed (default 20261123)

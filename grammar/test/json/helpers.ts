@@ -1,6 +1,7 @@
 // Test helpers for the JSON front end: diagnostics as (code, underlined text) pairs, line numbers.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { ParseOptions } from "../../src/json/syntax-tree.js";
 import { parseJson } from "../../src/json/parse.js";
 
@@ -27,7 +28,9 @@ export function lineOf(text: string, offset: number): number {
   return line;
 }
 
-const CORPUS = "/work/shared/corpus";
+/** shared/ beside the clone (as CI lays it out), else the workplace's copy. */
+const CORPUS = [fileURLToPath(new URL("../../../../shared/corpus", import.meta.url)), "/work/shared/corpus"]
+  .find((dir) => existsSync(dir)) ?? "/work/shared/corpus";
 
 /** The corpus policies (name and text), sorted by name; empty when the corpus is not there. */
 export function corpusPolicies(): { name: string; text: string }[] {
