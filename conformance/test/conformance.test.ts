@@ -1,5 +1,5 @@
 // The CI conformance run, operator by operator: for each of the 27 base operators of spec §2.1,
-// bundles built around its variants (qualifiers × IfExists) and requests on them, decided by the
+// bundles built around each of its variants (qualifiers × IfExists) and requests on them, decided by the
 // reference evaluator, the decision graph and Cedar; every law checked. Fixed seed (FC_SEED),
 // budget CONFORMANCE_CASES per operator. A failure prints the seed and the case folder to replay.
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,7 +42,7 @@ describe("conformance, operator by operator", () => {
         lawEngines: ["reference", "graph"], counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
       });
       results.push(r);
-      const failures = r.failures.map((f) => `${f.law} (${f.engine}): ${f.message}; replay: ${f.shrunk?.folder ?? `run --seed ${SEED + i} --operator ${operator} --requests-per-bundle ${PER_BUNDLE} --path ${f.runIndex}`}`);
+      const failures = r.failures.map((f) => `${f.law} (${f.engine}, ${f.focus}): ${f.message}; replay: ${f.shrunk?.folder ? `npx kms-cedar-conformance replay ${f.shrunk.folder}` : f.rerun}`);
       if (failures.length > 0) console.log(`${operator}: seed ${SEED + i}, first failure after ${r.firstFailureAtCase} cases\n  ${failures.slice(0, 5).join("\n  ")}`);
       expect(r.stats.cases).toBe(PER_OPERATOR);
       expect(r.stats.engineCases["cedar"]).toBe(PER_OPERATOR);

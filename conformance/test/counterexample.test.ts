@@ -44,7 +44,7 @@ describe("counterexamples", () => {
     for (const f of ["bundle.json", "requests.json", "case.json", "README.md"]) expect(existsSync(join(folder, f))).toBe(true);
     const readme = readFileSync(join(folder, "README.md"), "utf8");
     expect(readme).toContain("npx kms-cedar-conformance replay ");
-    expect(readme).toMatch(new RegExp(`run --seed ${SEED} --operator IpAddress --requests-per-bundle 32 --path \\d+`));
+    expect(readme).toMatch(new RegExp(`run --seed ${SEED} --variant [A-Za-z:]*IpAddress[A-Za-z]* --requests-per-bundle 32 --path \\d+`));
     expect(JSON.parse(readFileSync(join(folder, "case.json"), "utf8")).law).toBe("graph_agrees_with_reference");
   });
 

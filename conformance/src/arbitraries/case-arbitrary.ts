@@ -31,6 +31,8 @@ export interface CaseOptions {
   readonly requestsPerBundle?: number;
   /** Only variants of this base operator. */
   readonly operator?: BaseOperator;
+  /** Only this variant (overrides `operator`). */
+  readonly variant?: OperatorVariant;
 }
 
 /** Variants a run draws its focus from: all valid ones, or those of one base operator. */
@@ -50,7 +52,8 @@ function extrasArb(focus: OperatorVariant): fc.Arbitrary<LawExtras> {
 /** The case arbitrary: variant → bundle → `requestsPerBundle` requests (exactly), plus the laws' extras. */
 export function conformanceCaseArb(options: CaseOptions = {}): fc.Arbitrary<ConformanceCase> {
   const n = options.requestsPerBundle ?? 32;
-  return fc.constantFrom(...focusVariants(options.operator)).chain((focus) =>
+  const variants = options.variant !== undefined ? [options.variant] : focusVariants(options.operator);
+  return fc.constantFrom(...variants).chain((focus) =>
     bundleArb(focus).chain((bundle) =>
       fc.tuple(fc.array(requestArb(bundle, focus), { minLength: n, maxLength: n }), extrasArb(focus))
         .map(([requests, extras]) => ({ focus, bundle, requests, extras }))));

@@ -23,15 +23,18 @@ export const RUN_HELP = `kms-cedar-conformance run — generated policies × gen
 Usage: kms-cedar-conformance run [options]
 
 Options:
-  --runs N               requests to decide (default 20000); each with every engine
+  --runs N               requests to decide (default 20000), split evenly over the operator
+                         variants; each request is decided with every engine
   --seed S               fast-check seed (default 20261123); printed in the report
   --operator X           only bundles built around base operator X (e.g. StringLike)
+  --variant V            only bundles built around one variant (e.g. ForAnyValue:StringLikeIfExists)
   --requests-per-bundle K  requests per generated bundle (default 128; compiling is amortized)
   --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
   --laws-cedar           run the metamorphic laws on Cedar too (default: reference and graph; slow)
   --workers N            decide in N processes (same cases for a seed whatever N; default 1)
   --engines LIST         comma-separated subset of reference,graph,cedar (default all)
-  --path P               replay one run of an earlier report (with its --seed)
+  --path P               replay one run of an earlier report (with its --seed, --variant and
+                         --requests-per-bundle, as the report's replay command gives them)
   --report FILE          also write the JSON report to FILE
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text

@@ -1,6 +1,6 @@
 // `kms-cedar-conformance run`: generated bundles around every operator variant × generated
 // requests, decided by the three engines, with the laws. Phase: conformance CLI.
-import { isBaseOperator } from "../arbitraries/operators.js";
+import { isBaseOperator, isValidVariant, parseOperatorVariant } from "../arbitraries/operators.js";
 import { ENGINE_NAMES } from "../engines/engine-types.js";
 import type { EngineName } from "../engines/engine-types.js";
 import { runConformance } from "../run/run-conformance.js";
@@ -26,6 +26,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" },
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
     path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
+    variant: { type: "string" },
     "laws-cedar": { type: "boolean" },
   });
   if (p.values["help"] === true) {
@@ -35,6 +36,9 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   if (p.positionals.length > 0) throw new UsageError(`unexpected argument \`${p.positionals[0]}\``);
   const operator = stringOption(p, "operator");
   if (operator !== undefined && !isBaseOperator(operator)) throw new UsageError(`unknown base operator \`${operator}\` (spec §2.1 names 27, e.g. StringLike, NumericLessThan, Null)`);
+  const variantText = stringOption(p, "variant");
+  const variant = variantText === undefined ? undefined : parseOperatorVariant(variantText);
+  if (variantText !== undefined && (variant === undefined || !isValidVariant(variant))) throw new UsageError(`\`${variantText}\` is not a valid operator (e.g. ForAnyValue:StringLikeIfExists)`);
   const path = stringOption(p, "path");
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`--path needs a fast-check path such as \`42\`, got \`${path}\``);
   const cases = intOption(p, "runs", 20_000);
@@ -47,7 +51,8 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: Math.max(1, intOption(p, "requests-per-bundle", 128)),
     lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
     ...(p.values["laws-cedar"] === true ? {} : { lawEngines: ["reference", "graph"] as EngineName[] }),
-    ...(operator !== undefined ? { operator } : {}), ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
+    ...(operator !== undefined ? { operator } : {}), ...(variant !== undefined ? { variant } : {}),
+    ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
   };
   if (shard !== undefined && shard !== null) {
     // A worker of `--workers`: report progress and the result to the parent, print nothing.
@@ -62,6 +67,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     ? await runShards(forwarded, workers, (d, t, f) => progress.update(d, t, f))
     : runConformance({ ...options, onProgress: (d, t, f) => progress.update(d, t, f) });
   progress.done();
-  const title = `kms-cedar conformance report${operator ? ` (${operator})` : ""}`;
-  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title);
+  const only = variantText ?? operator;
+  const title = `kms-cedar conformance report${only ? ` (${only})` : ""}`;
+  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title);
 }

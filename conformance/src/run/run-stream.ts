@@ -1,0 +1,242 @@
+// One stream of a conformance run: draws case batches from one arbitrary (a bundle and its requests)
+// with a fixed seed, decides every request with every engine, checks every law, keeps the
+// statistics, then shrinks the first failures (regenerated from seed and path, then greedy
+// minimization) and writes them as case folders. Phase: conformance harness.
+import fc from "fast-check";
+import { conformanceCaseArb } from "../arbitraries/case-arbitrary.js";
+import type { ConformanceCase } from "../arbitraries/case-arbitrary.js";
+import type { BaseOperator, OperatorVariant } from "../arbitraries/operators.js";
+import { operatorName } from "../arbitraries/operators.js";
+import { cedarAvailability } from "../engines/cedar-engine.js";
+import { ENGINE_NAMES } from "../engines/engine-types.js";
+import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engine-types.js";
+import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
+import type { LawTally, LawViolation } from "../laws/law-types.js";
+import { evaluateCase } from "./evaluate-case.js";
+import type { EvaluateOptions } from "./evaluate-case.js";
+import { minimizeCase } from "./minimize-case.js";
+import { newStatistics, recordRejected, recordRequest, recordUnavailable } from "./statistics.js";
+import type { Statistics } from "./statistics.js";
+import { writeCounterexample } from "./write-counterexample.js";
+
+/** Where cases come from: generated bundles (`run`), or requests for one user bundle (`verify`, `corpus`). */
+export interface CaseSource {
+  readonly arbitrary: fc.Arbitrary<ConformanceCase>;
+  /** The operator variants a request is counted under in the report. */
+  variantsOf(c: ConformanceCase, request: unknown): readonly OperatorVariant[];
+  /** Label for failures (the focus variant or the bundle's name). */
+  labelOf(c: ConformanceCase): string;
+}
+
+export interface RunOptions {
+  readonly seed: number;
+  /** Default: generated bundles around every operator variant (or `operator`'s, or `variant`). */
+  readonly source?: CaseSource;
+  /** Only bundles around this operator variant. */
+  readonly variant?: OperatorVariant;
+  /** Requests to decide (each with every engine). */
+  readonly cases: number;
+  readonly operator?: BaseOperator;
+  /** Requests per generated bundle (default 32): compiling is amortized over them. */
+  readonly requestsPerBundle?: number;
+  readonly engines?: readonly EngineName[];
+  readonly wrap?: EngineWrapper;
+  /** Check the metamorphic laws on one bundle in `lawEvery` (default 4; 0 = never). */
+  readonly lawEvery?: number;
+  /** Engines the metamorphic laws run (default all available). */
+  readonly lawEngines?: readonly EngineName[];
+  /** Keep at most this many failures (default 50). */
+  readonly maxFailures?: number;
+  /** Shrink at most this many failures (default 3). */
+  readonly maxCounterexamples?: number;
+  /** Where to write counterexample folders (default: not written). */
+  readonly counterexampleDir?: string;
+  /** Replay only this fast-check path (a failing run printed by an earlier run). */
+  readonly path?: string;
+  /** Decide only the runs `i` with `i % count === index` (the others are generated and skipped): one worker's share. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Stop deciding after the first failure (to measure how many cases a check needs). */
+  readonly stopOnFirst?: boolean;
+  readonly onProgress?: (done: number, total: number, failures: number) => void;
+  /** The command that regenerates run `path` unshrunk (default: a `run` command with this run's options). */
+  readonly rerunCommand?: (path: string) => string;
+  /** Most minimization attempts per failure (default 600). */
+  readonly shrinkBudget?: number;
+  /** Reuse prepared bundles across batches (when the source's bundle object never changes). */
+  readonly cacheBundles?: boolean;
+}
+
+/** A law broken in the run, shrunk when it was among the first. */
+export interface Failure {
+  readonly law: string;
+  readonly engine: EngineName;
+  readonly message: string;
+  readonly runIndex: number;
+  readonly focus: string;
+  readonly outcomes: Readonly<Record<string, string>>;
+  /** The request as generated (before shrinking). */
+  readonly request: unknown;
+  /** The command that regenerates the unshrunk case. */
+  readonly rerun: string;
+  /** The shrunk case, when it was shrunk. */
+  shrunk?: { readonly bundle: unknown; readonly requests: readonly unknown[]; readonly folder?: string };
+}
+
+export interface RunResult {
+  readonly seed: number;
+  readonly elapsedMs: number;
+  /** CPU time of this process during the run (user + system), in ms: meaningful on a shared machine. */
+  readonly cpuMs: number;
+  readonly stats: Statistics;
+  readonly laws: Readonly<Record<string, LawTally>>;
+  readonly failures: readonly Failure[];
+  /** All law violations (differential and metamorphic). */
+  readonly violationCount: number;
+  /** Cases decided when the first failure was seen (1-based), if any. */
+  readonly firstFailureAtCase: number | undefined;
+  readonly cedar: ReturnType<typeof cedarAvailability>;
+}
+
+const METAMORPHIC = new Set(METAMORPHIC_LAWS.map((l) => l.name));
+
+/** Runs one stream of `options.cases` requests from `options.source` (default: generated around `operator`). */
+export function runStream(options: RunOptions): RunResult {
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const perBundle = Math.max(1, options.requestsPerBundle ?? 32);
+  const lawEvery = options.lawEvery ?? 4;
+  const source = options.source ?? generatedSource(perBundle, options.operator, options.variant);
+  const rerun = options.rerunCommand ?? ((path: string) =>
+    `npx kms-cedar-conformance run --seed ${options.seed}${options.variant ? ` --variant ${operatorName(options.variant)}` : options.operator ? ` --operator ${options.operator}` : ""} --requests-per-bundle ${perBundle} --path ${path}`);
+  const arb = source.arbitrary;
+  const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
+  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>): EvaluateOptions => ({
+    ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
+    metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
+  });
+  const stats = newStatistics();
+  const laws: Record<string, LawTally> = {};
+  const failures: Failure[] = [];
+  let violationCount = 0;
+  let firstFailureAtCase: number | undefined;
+  let runIndex = options.path !== undefined ? Number(options.path.split(":")[0]) : 0;
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const bundlesNeeded = Math.ceil(options.cases / perBundle);
+  let decided = 0;
+
+  const property = fc.property(arb, (c: ConformanceCase) => {
+    const index = runIndex++;
+    // Run i decides the requests of budget slot i (the last slot may be partial); a shard takes every count-th run.
+    const budget = Math.min(perBundle, options.cases - index * perBundle);
+    if (options.path === undefined && (budget <= 0 || index % shard.count !== shard.index)) return true;
+    if (options.stopOnFirst === true && firstFailureAtCase !== undefined) return true;
+    const requests = c.requests.slice(0, options.path === undefined ? budget : perBundle);
+    const metamorphic = lawEvery > 0 && index % lawEvery === 0;
+    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic));
+    stats.bundles++;
+    if (evaluation.rejected) {
+      recordRejected(stats, evaluation.prepared.errors);
+      return true;
+    }
+    decided += requests.length;
+    const diverged = new Set(evaluation.violations.filter((v) => !METAMORPHIC.has(v.law)).map((v) => v.requestIndex));
+    const engines = ENGINE_NAMES.filter((e) => "decide" in evaluation.prepared.engines[e]);
+    for (const e of ENGINE_NAMES) {
+      const setup = evaluation.prepared.engines[e];
+      if ("unavailable" in setup && setup.unavailable !== "not selected") recordUnavailable(stats, e, setup.unavailable);
+    }
+    const before = stats.cases;
+    evaluation.results.forEach((r, i) => recordRequest(stats, source.variantsOf(c, requests[i]), requests[i], r.reference!, diverged.has(i), engines));
+    for (const [name, t] of Object.entries(evaluation.tallies)) {
+      const sum = (laws[name] ??= { checked: 0, skipped: 0, violations: 0 });
+      sum.checked += t.checked;
+      sum.skipped += t.skipped;
+      sum.violations += t.violations;
+    }
+    violationCount += evaluation.violations.length;
+    if (evaluation.violations.length > 0 && firstFailureAtCase === undefined) {
+      firstFailureAtCase = before + Math.min(...evaluation.violations.map((v) => v.requestIndex)) + 1;
+    }
+    for (const v of evaluation.violations) {
+      if (failures.length >= (options.maxFailures ?? 50)) break;
+      if (failures.some((f) => f.law === v.law && f.engine === v.engine && f.runIndex === index)) continue;
+      failures.push({
+        law: v.law, engine: v.engine, message: v.message, runIndex: index, focus: source.labelOf(c),
+        outcomes: v.outcomes, request: requests[v.requestIndex], rerun: rerun(String(index)),
+      });
+    }
+    options.onProgress?.(decided, Math.ceil(options.cases / shard.count), violationCount);
+    return true;
+  });
+  const numRuns = options.path !== undefined ? 1 : bundlesNeeded;
+  fc.check(property, { seed: options.seed, numRuns, ...(options.path !== undefined ? { path: options.path } : {}) });
+
+  // Shrink the first failures, one per (law, engine).
+  const seen = new Set<string>();
+  let shrunkCount = 0;
+  for (const f of failures) {
+    const key = `${f.law} ${f.engine} ${f.focus}`;
+    if (seen.has(key) || shrunkCount >= (options.maxCounterexamples ?? 3)) continue;
+    seen.add(key);
+    shrunkCount++;
+    const lawSet = new Set([f.law]);
+    // PERF: shrink with the reference and the failing engine only (compiling Cedar is the slow part).
+    const shrinkEngines: EngineName[] = f.engine === "reference" ? ["reference"] : ["reference", f.engine];
+    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet), engines: shrinkEngines };
+    const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
+      evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
+    // Regenerate the failing case from its seed and path. fast-check's own shrinking is not used: on
+    // these chained arbitraries it recursed deep enough to crash V8 (a fatal deoptimizer error), and the
+    // greedy minimization below gives smaller cases anyway.
+    const box: { found?: ConformanceCase } = {};
+    fc.check(fc.property(arb, (c) => {
+      box.found = c;
+      return true;
+    }), { seed: options.seed, path: options.path ?? String(f.runIndex), numRuns: 1 });
+    const found = box.found;
+    if (found === undefined || violates(found.bundle, found.requests, found.extras) === undefined) continue;
+    // Keep only the requests that break the law, then minimize.
+    const first = evaluateCase(found.bundle, found.requests, found.extras, shrinkOptions).violations.filter((v) => v.engine === f.engine);
+    const only = [...new Set(first.map((v) => v.requestIndex))].map((i) => found.requests[i]!);
+    const start = only.length > 0 && violates(found.bundle, only, found.extras) !== undefined ? only : found.requests;
+    const minimal = minimizeCase({ bundle: found.bundle, requests: start }, (cand) => violates(cand.bundle, cand.requests, found.extras) !== undefined, options.shrinkBudget ?? 600);
+    const last = violates(minimal.bundle, minimal.requests, found.extras);
+    f.shrunk = { bundle: minimal.bundle, requests: minimal.requests };
+    if (options.counterexampleDir !== undefined && last !== undefined) {
+      const evaluation = evaluateCase(minimal.bundle, minimal.requests, found.extras, evalOptions(false));
+      const folder = writeCounterexample(options.counterexampleDir, `seed-${options.seed}-run-${f.runIndex}-${f.law}-${f.engine}`, minimal.bundle, minimal.requests, {
+        law: f.law, engine: f.engine, message: last.message, rerun: f.rerun, focus: f.focus,
+        extras: found.extras, outcomes: evaluation.results.map((r) => outcomeTextsOf(r)),
+        ...(last.transformed !== undefined ? { transformed: last.transformed } : {}),
+      });
+      f.shrunk = { ...f.shrunk, folder };
+    }
+  }
+  return {
+    seed: options.seed, elapsedMs: performance.now() - started, cpuMs: cpuMsSince(cpuStart), stats, laws, failures, violationCount,
+    firstFailureAtCase, cedar: cedarAvailability(),
+  };
+}
+
+/** Bundles generated around each operator variant (or one), for the `run` command. */
+export function generatedSource(perBundle: number, operator?: BaseOperator, variant?: OperatorVariant): CaseSource {
+  return {
+    arbitrary: conformanceCaseArb({ requestsPerBundle: perBundle, ...(operator ? { operator } : {}), ...(variant ? { variant } : {}) }),
+    variantsOf: (c) => (c.focus !== undefined ? [c.focus] : []),
+    labelOf: (c) => (c.focus !== undefined ? operatorName(c.focus) : "bundle"),
+  };
+}
+
+/** CPU milliseconds (user + system) used since `start`. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function outcomeTextsOf(r: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r)) {
+    if (v !== undefined) out[k] = JSON.stringify(v);
+  }
+  return out;
+}
