@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import { identityPolicyBundle, keyPolicyBundle } from "../src/corpus/corpus-bundle.js";
 import { readCorpusManifest } from "../src/corpus/corpus-manifest.js";
 import { runCorpus } from "../src/corpus/run-corpus.js";
+import { defaultCorpusDir } from "../src/cli/corpus-command.js";
 
 const SEED = Number(process.env["FC_SEED"] ?? 20261123);
-const DIR = existsSync("/work/shared/corpus/MANIFEST.tsv") ? "/work/shared/corpus" : new URL("../../corpus", import.meta.url).pathname;
+const DIR = process.env["KMS_CEDAR_CORPUS"] ?? defaultCorpusDir();
 const LIMIT = Number(process.env["CORPUS_POLICIES"] ?? 24);
 
 describe.runIf(existsSync(`${DIR}/MANIFEST.tsv`))("corpus", () => {
