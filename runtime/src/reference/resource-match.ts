@@ -30,7 +30,10 @@ export function resourceListMatches(
     if (result === "undecidable") undecidable = true;
     else matched ||= result;
   }
-  return matched ? true : undecidable ? "undecidable" : false;
+  // DEVIATION: §0.2, §4.1 — an undecided pattern leaves the whole element undecided (FCR decides it)
+  // unless the element lists `*`, which matches whatever the other patterns say.
+  if (list.includes("*")) return true;
+  return undecidable ? "undecidable" : matched;
 }
 
 function patternMatches(
@@ -53,8 +56,7 @@ function patternMatches(
   if (version === VARIABLES_VERSION && pattern.slice(0, resourcePartStart).includes("${")) return "malformed";
   const resolved = resolveVariables(pattern, version, context.variable);
   if (resolved.kind === "null") return false; // AWS: §4.4 — an unresolvable variable matches nothing
-  // AWS: §0.2, §4.1, A18 — a variable on an ambiguous or several-valued key leaves this pattern
-  // undecided; the element is still decided by its other patterns (`*` next to it matches).
+  // AWS: §0.2, §4.1, A18 — a variable on an ambiguous or several-valued key leaves this pattern undecided.
   if (resolved.kind === "ambiguous") return "undecidable";
   if (resolved.kind !== "pattern") return "malformed";
   const tokens = compileGlob(resolved.pieces, "resource");

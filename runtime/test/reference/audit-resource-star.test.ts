@@ -61,9 +61,9 @@ describe("§1.7, A20 — the synthetic resource `arn:P:kms:R:A:*` is matched by 
   });
 });
 
-describe("§0.2, §4.1 — a pattern whose variable key has several values is undecided, not the whole element", () => {
+describe("§0.2, §4.1 — a pattern whose variable key has several values leaves the element undecided", () => {
   const several = { "aws:PrincipalTag/team": ["blue", "red"] };
-  it("`*` beside it still matches (Allow applies); alone it fails closed (Allow does not apply, Deny does)", () => {
+  it("`*` beside it still matches (Allow applies); otherwise FCR decides the element (Allow does not apply, Deny does)", () => {
     const pattern = `arn:aws:kms:*:${A}:key/\${aws:PrincipalTag/team}*`;
     const key = `arn:aws:kms:us-west-2:${A}:key/blue-1`;
     const decrypt = { principal: APP, action: "kms:Decrypt", resource: key, context: several };
@@ -73,6 +73,7 @@ describe("§0.2, §4.1 — a pattern whose variable key has several values is un
     });
     expect(decision(bundle([pattern, "*"]), decrypt)).toBe("Allow");
     expect(decision(bundle([pattern]), decrypt)).toBe("ImplicitDeny");
+    expect(decision(bundle([`arn:aws:kms:*:${A}:key/*`, pattern]), decrypt)).toBe("ImplicitDeny"); // matched, but undecided too
     const denied = { keys: { [key]: { policy: doc(DKP) } }, principals: { [APP_ROLE]: { policies: [doc(allow("kms:Decrypt"), deny("kms:Decrypt", pattern))] } } };
     expect(decision(denied, decrypt)).toBe("ExplicitDeny");
   });

@@ -1,0 +1,29 @@
+// Every divergence the suite found during development, kept as a replayable case folder
+// (conformance/test/findings/<name>/: bundle.json, requests.json, case.json, README.md): all three
+// engines must now decide each like the reference, and the recorded law must hold.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { LawExtras } from "../src/arbitraries/case-arbitrary.js";
+import { METAMORPHIC_LAWS } from "../src/laws/all-laws.js";
+import type { PlainBundleShape } from "../src/laws/bundle-transforms.js";
+import { evaluateCase } from "../src/run/evaluate-case.js";
+
+const FINDINGS = fileURLToPath(new URL("./findings/", import.meta.url));
+const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(join(dir, name), "utf8"));
+
+describe("findings replay: every engine agrees with the reference", () => {
+  for (const name of readdirSync(FINDINGS).sort()) {
+    it(name, () => {
+      const dir = join(FINDINGS, name);
+      const meta = existsSync(join(dir, "case.json")) ? (read(dir, "case.json") as { law?: string; extras?: LawExtras }) : {};
+      const extras: LawExtras = meta.extras ?? { seed: 0, extraDeny: { key: {}, identity: {}, target: "" } };
+      const metamorphic = METAMORPHIC_LAWS.some((l) => l.name === meta.law);
+      const evaluation = evaluateCase(read(dir, "bundle.json") as PlainBundleShape, read(dir, "requests.json") as unknown[], extras, { metamorphic });
+      expect(evaluation.rejected).toBe(false);
+      expect(Object.values(evaluation.prepared.engines).every((setup) => "decide" in setup)).toBe(true);
+      expect(evaluation.violations).toEqual([]);
+    });
+  }
+});
