@@ -12,6 +12,10 @@ let loaded: CedarWasm | undefined;
 export function loadCedar(): CedarWasm {
   if (loaded === undefined) {
     const require = createRequire(import.meta.url);
+    // Node 20's V8 can crash ("unreachable code" in the deoptimizer) after a few thousand decisions
+    // when TurboFan inlines the JS→Wasm call into a function it later deoptimizes; turning that
+    // inlining off costs nothing measurable. Set before any Cedar call is hot.
+    (require("node:v8") as typeof import("node:v8")).setFlagsFromString("--no-turbo-inline-js-wasm-calls");
     loaded = require("@cedar-policy/cedar-wasm/nodejs") as CedarWasm;
   }
   return loaded;
