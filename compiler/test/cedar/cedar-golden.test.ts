@@ -8,24 +8,15 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
 import { createCedarAuthorizer } from "@kms-cedar/runtime";
-import type { CedarAuthorizer, DecisionResult, Request } from "@kms-cedar/runtime";
+import type { CedarAuthorizer, Request } from "@kms-cedar/runtime";
+import { outcome, statements } from "../helpers/golden-expectations.js";
+import type { Expectation } from "../helpers/golden-expectations.js";
 import { emitCedar } from "../../src/emit/cedar/emit-cedar.js";
 
 const GOLDEN = fileURLToPath(new URL("../golden/", import.meta.url));
 const SNAPSHOTS = fileURLToPath(new URL("./golden/", import.meta.url));
 const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
-
-interface Expectation {
-  readonly description: string;
-  readonly request: Request | { operation: string; checks: Request[] };
-  readonly expect: string;
-  readonly denies?: readonly string[];
-}
-
-function outcome(result: DecisionResult): string {
-  return "error" in result ? result.error.code : result.decision;
-}
 
 /** Compiles a bundle folder to Cedar; fails if any error is reported. */
 function compileFolder(dir: string): { files: NonNullable<ReturnType<typeof emitCedar>["files"]>; engine: CedarAuthorizer } {
@@ -66,7 +57,7 @@ describe("golden cases under Cedar", () => {
           const result = engine.decide(e.request);
           expect(outcome(result)).toBe(e.expect);
           if (e.denies !== undefined && !("error" in result)) {
-            expect(result.reasons.map((r) => `${r.policy}#${r.statement}`).sort()).toEqual([...e.denies].sort());
+            expect(statements(result)).toEqual([...e.denies].sort());
           }
         });
       }

@@ -8,28 +8,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileBundle, emitGraphJson, emitGraphText } from "@kms-cedar/compiler";
 import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
-import type { Authorizer, DecisionResult, Request } from "@kms-cedar/runtime";
+import type { Authorizer, DecisionResult } from "@kms-cedar/runtime";
+import { outcome, statements } from "../helpers/golden-expectations.js";
+import type { Expectation } from "../helpers/golden-expectations.js";
 
 const ROOT = fileURLToPath(new URL("../golden/", import.meta.url));
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
-
-/** One authored expectation: a request (or operation) and what the spec says it decides. */
-interface Expectation {
-  readonly description: string;
-  readonly request: Request | { operation: string; checks: Request[] };
-  /** `Allow`, `ExplicitDeny`, `ImplicitDeny`, or an error code `KR000n`. */
-  readonly expect: string;
-  /** For ExplicitDeny: the deny statements, as `location#index`. */
-  readonly denies?: readonly string[];
-}
-
-function outcome(result: DecisionResult): string {
-  return "error" in result ? result.error.code : result.decision;
-}
-
-function statements(result: DecisionResult): string[] {
-  return "error" in result ? [] : result.reasons.map((r) => `${r.policy}#${r.statement}`).sort();
-}
 
 /** Reads a bundle folder into the plain JSON bundle the reference evaluator takes. */
 function plainBundle(dir: string): unknown {
