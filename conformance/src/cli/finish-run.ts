@@ -1,6 +1,7 @@
 // The end of every command: markdown on stdout, JSON to --report, the seed on stderr when
 // something failed, and the exit code (0 / 1). Phase: conformance CLI.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { jsonReport } from "../report/json-report.js";
 import type { JsonReport } from "../report/json-report.js";
 import { markdownReport } from "../report/markdown-report.js";
@@ -13,6 +14,7 @@ export function finishRun(result: RunResult, command: string, reportFile: string
   process.stdout.write(markdownReport(report, title));
   if (reportFile !== undefined) {
     try {
+      mkdirSync(dirname(reportFile), { recursive: true }); // like `compile -o`, the folder is made when missing
       writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     } catch (e) {
       throw new UsageError(`cannot write \`${reportFile}\`: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
