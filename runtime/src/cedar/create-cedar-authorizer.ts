@@ -9,6 +9,8 @@ import { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar-manifest.js";
 import { createEncoder } from "./encode-request.js";
 import { loadCedar } from "./load-cedar.js";
 import { splitPolicySet } from "./split-policy-set.js";
+import { decideOperation, isOperation } from "../decide-operation.js";
+import type { Operation } from "../decide-operation.js";
 
 /** The Cedar output of the compiler, as `compile` writes it (texts, or the parsed schema/manifest). */
 export interface CedarBundle {
@@ -20,10 +22,7 @@ export interface CedarBundle {
 }
 
 /** An operation that needs several authorizations (spec §5.5): the worst of its checks. */
-export interface CedarOperation {
-  readonly operation: string;
-  readonly checks: readonly Request[];
-}
+export type CedarOperation = Operation;
 
 /** What Cedar said about one request, for tests and debugging. */
 export interface CedarAnswer {
@@ -44,7 +43,6 @@ export interface CedarAuthorizer {
 /** Code of the error entry returned when Cedar itself fails (a bug: the compiler guarantees it cannot). */
 export const CEDAR_FAILURE_CODE = "KR0900";
 
-const SEVERITY = { Allow: 0, ImplicitDeny: 1, ExplicitDeny: 2 } as const;
 let nextSet = 0;
 
 /** Loads the Cedar output; throws when it is not a policy set, schema and manifest this runtime reads. */
@@ -87,7 +85,7 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
   };
 
   const decide = (input: Request | CedarOperation): DecisionResult => {
-    if (typeof input === "object" && input !== null && "checks" in input) return decideOperation(input, (r) => authorize(r).result);
+    if (isOperation(input)) return decideOperation(input, (r) => authorize(r).result);
     return authorize(input as Request).result;
   };
   return { decide, authorize };
@@ -103,27 +101,6 @@ function toDecision(allowed: boolean, determining: readonly string[], roles: Rea
   const denies = reasons("deny");
   if (denies.length > 0) return { decision: "ExplicitDeny", reasons: denies };
   return { decision: "ImplicitDeny", reasons: [] };
-}
-
-/** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks (spec §5.5). */
-function decideOperation(op: CedarOperation, decideOne: (r: Request) => DecisionResult): DecisionResult {
-  if (!Array.isArray(op.checks) || op.checks.length === 0) {
-    return { error: { code: "KR0007", message: "malformed request: an operation needs a non-empty `checks` array" } };
-  }
-  const results: Decision[] = [];
-  for (const check of op.checks) {
-    const r = decideOne(check);
-    if ("error" in r) return r;
-    results.push(r);
-  }
-  const worst = results.reduce((w, r) => (SEVERITY[r.decision] > SEVERITY[w] ? r.decision : w), results[0]!.decision);
-  // A statement that decided several checks is named once.
-  const seen = new Set<string>();
-  const reasons = results.filter((r) => r.decision === worst).flatMap((r) => r.reasons).filter((reason) => {
-    const key = `${reason.policy}#${reason.statement}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
-  return { decision: worst, reasons };
 }
 
 function failure(errors: readonly string[]): DecisionError {

@@ -1,9 +1,11 @@
 // The graph evaluator's public face: `createAuthorizer(graph)` compiles a decision graph once, then
 // `decide(request)` reads the request as docs/request-model.md says and applies the KMS algebra.
 // Callers, resources and action names are cached (bounded), so a repeated request allocates little.
-import type { Decision, DecisionResult, Reason, Request } from "../contracts.js";
+import type { Decision, DecisionResult, Request } from "../contracts.js";
 import type { DecisionGraph } from "../graph/graph-types.js";
 import { readGraph } from "../graph/read-graph.js";
+import { decideOperation, isOperation } from "../decide-operation.js";
+import type { Operation } from "../decide-operation.js";
 import { parseCaller, roleKeyOf } from "./caller.js";
 import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
@@ -15,11 +17,7 @@ import { EvalState } from "./eval-state.js";
 import { parseTarget } from "./target.js";
 import type { TargetInfo } from "./target.js";
 
-/** An operation that needs several authorizations (spec §5.5); decided as the worst of its checks. */
-export interface Operation {
-  readonly operation: string;
-  readonly checks: readonly Request[];
-}
+export type { Operation } from "../decide-operation.js";
 
 export interface Authorizer {
   /**
@@ -31,7 +29,6 @@ export interface Authorizer {
 }
 
 const CACHE_LIMIT = 4096;
-const SEVERITY = { Allow: 0, ImplicitDeny: 1, ExplicitDeny: 2 } as const;
 
 /** Compiles a graph (object or JSON text) into an authorizer. Throws if it is not a valid graph. */
 export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
@@ -113,7 +110,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   };
 
   const decide = (input: Request | Operation): DecisionResult => {
-    if (typeof input === "object" && input !== null && "checks" in input) return decideOperation(input, decideOne);
+    if (isOperation(input)) return decideOperation(input, decideOne);
     return decideOne(input as Request);
   };
   return { decide, graph: read.graph };
@@ -138,25 +135,3 @@ function decideLoaded(
   return decideKey(cg, st, caller, a, keyPolicy!, account === target.account, out);
 }
 
-/** The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of those checks (spec §5.5). */
-function decideOperation(op: Operation, decideOne: (r: Request) => DecisionResult): DecisionResult {
-  if (!Array.isArray(op.checks) || op.checks.length === 0) return malformed("an operation needs a non-empty `checks` array");
-  const results: Decision[] = [];
-  for (const check of op.checks) {
-    const r = decideOne(check);
-    if ("error" in r) return r;
-    results.push(r);
-  }
-  const worst = results.reduce((w, r) => (SEVERITY[r.decision] > SEVERITY[w] ? r.decision : w), results[0]!.decision);
-  // A statement that decided several checks is named once.
-  const reasons: Reason[] = [];
-  const seen = new Set<string>();
-  for (const r of results) {
-    if (r.decision !== worst) continue;
-    for (const reason of r.reasons) {
-      const id = `${reason.statement} ${reason.policy}`;
-      if (!seen.has(id)) seen.add(id), reasons.push(reason);
-    }
-  }
-  return { decision: worst, reasons };
-}

@@ -1,0 +1,43 @@
+// Operations that need several authorizations (spec §5.5, docs/request-model.md): decided as the
+// worst of their checks. Shared by the graph and Cedar authorizers (the reference has its own).
+import type { Decision, DecisionKind, DecisionResult, Reason, Request } from "./contracts.js";
+
+/** An operation that needs several authorizations (spec §5.5); decided as the worst of its checks. */
+export interface Operation {
+  readonly operation: string;
+  readonly checks: readonly Request[];
+}
+
+const SEVERITY: Readonly<Record<DecisionKind, number>> = { Allow: 0, ImplicitDeny: 1, ExplicitDeny: 2 };
+
+/** Whether `input` is an operation rather than a single request. */
+export function isOperation(input: unknown): input is Operation {
+  return typeof input === "object" && input !== null && "checks" in input;
+}
+
+/**
+ * The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of the checks that
+ * have it, each statement named once; an undecidable check makes the operation undecidable.
+ */
+export function decideOperation(op: Operation, decideOne: (request: Request) => DecisionResult): DecisionResult {
+  if (!Array.isArray(op.checks) || op.checks.length === 0) {
+    return { error: { code: "KR0007", message: "malformed request: an operation needs a non-empty `checks` array" } };
+  }
+  const results: Decision[] = [];
+  for (const check of op.checks) {
+    const result = decideOne(check);
+    if ("error" in result) return result;
+    results.push(result);
+  }
+  const worst = results.reduce((w, r) => (SEVERITY[r.decision] > SEVERITY[w] ? r.decision : w), results[0]!.decision);
+  const reasons: Reason[] = [];
+  const seen = new Set<string>();
+  for (const result of results) {
+    if (result.decision !== worst) continue;
+    for (const reason of result.reasons) {
+      const id = `${reason.policy}#${reason.statement}`;
+      if (!seen.has(id)) seen.add(id), reasons.push(reason);
+    }
+  }
+  return { decision: worst, reasons };
+}
