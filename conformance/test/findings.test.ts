@@ -1,6 +1,8 @@
 // Every divergence the suite found during development, kept as a replayable case folder
 // (conformance/test/findings/<name>/: bundle.json, requests.json, case.json, README.md): all three
-// engines must now decide each like the reference, and the recorded law must hold.
+// engines must now decide each like the reference, and the recorded law must hold. A folder may also
+// hold `expected.json`: the authored answer per request (a decision kind, or `{"error": CODE}`), for
+// findings where the reference itself was wrong; every engine must give it.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +26,16 @@ describe("findings replay: every engine agrees with the reference", () => {
       expect(evaluation.rejected).toBe(false);
       expect(Object.values(evaluation.prepared.engines).every((setup) => "decide" in setup)).toBe(true);
       expect(evaluation.violations).toEqual([]);
+      if (existsSync(join(dir, "expected.json"))) {
+        const expected = read(dir, "expected.json") as (string | { error: string })[];
+        expect(expected.length).toBe(evaluation.results.length);
+        evaluation.results.forEach((result, i) => {
+          for (const [engine, answer] of Object.entries(result)) {
+            const got = answer === undefined ? "missing" : "error" in answer ? { error: answer.error.code } : answer.decision;
+            expect({ request: i, engine, got }).toEqual({ request: i, engine, got: expected[i] });
+          }
+        });
+      }
     });
   }
 });
