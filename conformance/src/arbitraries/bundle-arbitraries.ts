@@ -51,11 +51,30 @@ function crossGrantArb(account: string, focus: OperatorVariant): fc.Arbitrary<Re
   }), 40);
 }
 
+/**
+ * A perimeter Deny (the corpus's VPC-endpoint policy, where the audit found RetireGrant allowed
+ * despite it): everyone outside the account, or everyone under the focus condition, is denied
+ * RetireGrant among other actions. Spec §5.1: it applies to RetireGrant like to any action.
+ */
+function perimeterDenyArb(account: string, focus: OperatorVariant): fc.Arbitrary<Record<string, unknown> | null> {
+  return sometimes(fc.record({
+    actions: fc.constantFrom<unknown>("kms:RetireGrant", "kms:*", ["kms:RetireGrant", "kms:Decrypt"], "kms:Re*", "kms:RetireGrant"),
+    condition: fc.oneof(
+      conditionArb(focus, "key", true).map((c) => buildConditionBlock([c])),
+      fc.constantFrom<Record<string, unknown> | undefined>(
+        { StringNotEquals: { "aws:PrincipalAccount": account } }, { StringNotEquals: { "kms:CallerAccount": account } },
+        { ArnNotLike: { "aws:PrincipalArn": `arn:aws:iam::${account}:*` } }, undefined,
+      ),
+    ),
+  }).map((d) => ({ Sid: "Perimeter", Effect: "Deny", Principal: "*", Action: d.actions, Resource: "*", ...(d.condition ? { Condition: d.condition } : {}) })), 30);
+}
+
 function keyPolicyArb(account: string, focus: OperatorVariant): fc.Arbitrary<Record<string, unknown>> {
-  return fc.tuple(delegationArb(account, focus), crossGrantArb(account, focus), policyArb("key", focus)).map(([dkp, grant, p]) => {
-    const statements = p.policy["Statement"] as Record<string, unknown>[];
-    return { ...p.policy, Statement: [...(dkp ? [dkp] : []), ...(grant ? [grant] : []), ...statements] };
-  });
+  return fc.tuple(delegationArb(account, focus), crossGrantArb(account, focus), perimeterDenyArb(account, focus), policyArb("key", focus))
+    .map(([dkp, grant, perimeter, p]) => {
+      const statements = p.policy["Statement"] as Record<string, unknown>[];
+      return { ...p.policy, Statement: [...(dkp ? [dkp] : []), ...(grant ? [grant] : []), ...(perimeter ? [perimeter] : []), ...statements] };
+    });
 }
 
 const identityPoliciesArb = (focus: OperatorVariant): fc.Arbitrary<Record<string, unknown>[]> =>

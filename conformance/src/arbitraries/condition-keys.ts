@@ -20,8 +20,9 @@ export interface ConditionKeySpec {
   readonly contextValues: readonly string[];
 }
 
-const DEPT_POLICY = ["IT", "HR", "Finance", "it", "I*", "*T", "?R", "a*b", "a?b", "", "école", "Fin*"];
-const DEPT_CONTEXT = ["IT", "it", "HR", "hr", "Finance", "FINANCE", "a*b", "axb", "a😀b", "", "ÉCOLE", "école", "straße"];
+// `a?b` against `a😀b`: `?` is one code point, not one UTF-16 unit (a character outside the BMP is two).
+const DEPT_POLICY = ["IT", "HR", "Finance", "it", "I*", "*T", "?R", "a*b", "a?b", "", "école", "Fin*", "a?b", "?"];
+const DEPT_CONTEXT = ["IT", "it", "HR", "hr", "Finance", "FINANCE", "a*b", "axb", "a😀b", "", "ÉCOLE", "école", "straße", "a😀b", "😀", "a\u{10000}b"];
 
 function key(
   k: string, family: ConditionKeySpec["family"], policyValues: readonly string[], contextValues: readonly string[],
@@ -37,45 +38,60 @@ function key(
 // compare natively, one with odd values (decimals, > 4 digits, > 2^53, sub-millisecond) that need
 // derived views — a bundle's constants for one key decide which path the Cedar emitter takes.
 const INTEGERS_POLICY = ["7", "21", "30", "0", "-3", 21, 7];
-const INTEGERS_CONTEXT = ["7", "21", "30", "20", "22", "0", "-3", "6", "31", "abc", "21.0", " 7"];
-const INSTANTS_POLICY = ["2020-01-01T00:00:00Z", "2020-01-01", "2019-12-31T23:59:59Z", "1577836800", "2020-01-01T01:00:00+01:00", "2020-06-15T12:30:00.250Z"];
+// Values just off a constant (7.5 against 7, 20.9999 against 21) as well as one off.
+const INTEGERS_CONTEXT = ["7", "21", "30", "20", "22", "0", "-3", "6", "31", "abc", "21.0", " 7", "7.5", "6.5", "20.9999", "-2.5"];
+// Zone offsets with minutes (+05:30 is 5.5 hours, not 5), instants one second and one millisecond off.
+const INSTANTS_POLICY = [
+  "2020-01-01T00:00:00Z", "2020-01-01", "2019-12-31T23:59:59Z", "1577836800", "2020-01-01T01:00:00+01:00", "2020-06-15T12:30:00.250Z",
+  "2020-01-01T05:30:00+05:30", "2019-12-31T23:15:00-00:45",
+];
 const INSTANTS_CONTEXT = [
   "2020-01-01T00:00:00Z", "2019-12-31T23:59:59Z", "2020-01-01T00:00:01Z", "1577836800", "1577836799", "2020-06-15T12:30:00.250Z",
-  "2020-06-15T12:30:00.251Z", "2021-03-04T05:06:07Z", "soon",
+  "2020-06-15T12:30:00.251Z", "2021-03-04T05:06:07Z", "soon", "2020-01-01T05:30:00+05:30", "2020-01-01T05:00:00+05:00",
+  "2020-01-01T05:29:59+05:30", "2020-06-15T12:30:00.249Z", "2020-06-15T18:00:00.250+05:30",
 ];
 const NUMBERS_POLICY = ["7", "21", "21.0", "30", "-1.5", "0.00005", "9007199254740993", "+7", ".5", "30.12345"];
+// Decimals off in the 4th and 5th digit (30.1234 / 30.12346 against 30.12345), 7.5 against 7, equal spellings.
 const NUMBERS_CONTEXT = [
   "7", "21", "30", "21.00", "-1.5", "0.00005", "0.0001", "9007199254740992", "9007199254740993", "7.00001",
-  "30.12345", "abc", "1e3", "0x10", " 7", "-0", ".5",
+  "30.12345", "abc", "1e3", "0x10", " 7", "-0", ".5", "7.5", "6.9999", "21.0001", "30.1234", "30.12346", "-1.4999", "30.123450",
 ];
 const DATES_POLICY = [
   "2020-01-01T00:00:00Z", "2020-01-01", "2019-12-31T23:59:59Z", "1577836800", "2020-01-01T01:00:00+01:00", "2020",
-  "2020-06", "2020-01-01T00:00:00.5Z", "1577836800.25", "2020-01-01T00:00:00.0001Z",
+  "2020-06", "2020-01-01T00:00:00.5Z", "1577836800.25", "2020-01-01T00:00:00.0001Z", "2020-01-01T05:30:00.5+05:30",
 ];
 const DATES_CONTEXT = [
   "2020-01-01T00:00:00Z", "2019-12-31T23:59:59Z", "2020-01-01T00:00:00.500Z", "1577836800", "1577836799",
   "2020-01-01T00:00:00+00:00", "2021-03-04T05:06:07Z", "2020-01-01t00:00:00z", "2020-01-01T00:00:00.0001Z",
-  "soon", "2020-13-01", "2020",
+  "soon", "2020-13-01", "2020", "2020-01-01T05:30:00+05:30", "2020-01-01T00:00:00.499Z", "2020-01-01T00:00:00.501Z",
+  "2020-01-01T05:30:00.500+05:30", "2020-01-01T00:00:00.001Z",
 ];
 const BOOL_POLICY = ["true", "false", "TRUE", "False"];
 const BOOL_CONTEXT = ["true", "false", "True", "FALSE", "maybe", "1"];
+// Octet 255, maximal prefixes (/32, /128), prefixes that are not a multiple of 8 (/25, /13, /61, /127),
+// and addresses on both sides of each boundary.
 const IP_POLICY = [
   "203.0.113.0/24", "203.0.113.5", "203.0.113.77/24", "10.0.0.0/8", "2001:DB8:1234:5678::/64", "2001:db8::1",
-  "::ffff:203.0.113.0/120", "0.0.0.0/0", "2001:db8::/32",
+  "::ffff:203.0.113.0/120", "0.0.0.0/0", "2001:db8::/32", "203.0.113.255/32", "255.255.255.255", "203.0.113.128/25",
+  "10.0.0.0/13", "2001:db8::1/128", "2001:db8::/61", "2001:db8::ffff/127", "255.255.255.0/24",
 ];
 const IP_CONTEXT = [
   "203.0.113.7", "203.0.113.5", "10.1.2.3", "198.51.100.1", "2001:db8:1234:5678:abcd::1", "2001:db8::1",
   "2001:DB8::1", "::ffff:203.0.113.7", "bad", "010.1.2.3", "203.0.113.7/32", "2001:db8:1234:5679::1",
+  "203.0.113.255", "255.255.255.255", "203.0.113.128", "203.0.113.127", "10.7.255.255", "10.8.0.0", "2001:db8::2",
+  "2001:db8:0:7::1", "2001:db8:0:8::1", "2001:db8::fffe", "203.0.113.256", "255.255.255.7",
 ];
 const ARN_POLICY = [
   "arn:aws:s3:::bucket-1", "arn:aws:s3:::bucket-*", "arn:aws:s3:::bucket-?", "arn:aws:logs:us-west-2:111122223333:log-group:a:b",
   "arn:aws:logs:*:111122223333:*", "arn:aws:iam::111122223333:role/*", "arn:aws:iam::111122223333:role/team/App",
-  "arn:aws:iam::*:root",
+  "arn:aws:iam::*:root", "arn:aws:logs:us-west-2:111122223333:*", "arn:aws:iam::111122223333:*", "arn:aws:s3:::*",
+  "arn:aws:s3:::bucket-?",
 ];
 const ARN_CONTEXT = [
   "arn:aws:s3:::bucket-1", "arn:aws:s3:::bucket-22", "arn:aws:s3:::Bucket-1", "arn:aws:logs:us-west-2:111122223333:log-group:a:b",
   "arn:aws:logs:us-east-1:111122223333:log-group:x", "arn:aws:iam::111122223333:role/team/App",
   "arn:aws:iam::111122223333:role/Admin", "arn:aws:iam::444455556666:root", "not-an-arn", "arn:aws:s3::bucket",
+  "arn:aws:s3:::bucket-😀", "arn:aws:iam::111122223333:user/Bob", "arn:aws:iam::444455556666:role/team/App",
 ];
 const BINARY_POLICY = ["QmluYXJ5", "T3RoZXI=", "QmluYXJ5VmFsdWU="];
 const BINARY_CONTEXT = ["QmluYXJ5", "T3RoZXI=", "T3RoZXI", "%%", "QmluYXJ5VmFsdWU=", ""];
@@ -105,23 +121,38 @@ export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("aws:SourceArn", "arn", ARN_POLICY, ARN_CONTEXT),
   key("aws:PrincipalArn", "arn", ARN_POLICY, ARN_CONTEXT),
   key("aws:PrincipalTag/blob", "binary", BINARY_POLICY, BINARY_CONTEXT),
+  // Prototype names as tag keys (legal AWS tag keys): every map keyed by them must be prototype-free.
+  key("aws:PrincipalTag/__proto__", "string", ["red", "blue", "r*"], ["red", "blue", "Red"]),
+  key("aws:ResourceTag/constructor", "string", ["Alpha", "A*"], ["Alpha", "Beta"], { identityOnly: true }),
+  key("kms:EncryptionContext:toString", "string", ["x", "y*"], ["x", "yes", "X"], { noSetOperators: true }),
+  // Keys AWS sets from the caller (DESIGN §2): requests mostly leave them out (request-arbitraries.ts).
+  key("aws:PrincipalAccount", "string", ["111122223333", "444455556666", "1111*"], ["111122223333", "444455556666"]),
+  key("kms:CallerAccount", "string", ["111122223333", "444455556666", "4444*"], ["111122223333", "444455556666"]),
+  key("aws:username", "string", ["Bob", "Carol", "B*", "bob"], ["Bob", "Carol", "bob"]),
 ];
+
+/** Keys the engines derive from the principal (DESIGN §2); a request gives them rarely, mostly with the derived value. */
+export const CALLER_DERIVED_KEYS: readonly string[] = ["aws:PrincipalArn", "aws:PrincipalAccount", "kms:CallerAccount", "aws:username"];
+
+/** Names that are properties of `Object.prototype`: a plain object keyed by them loses or corrupts entries. */
+export const PROTOTYPE_NAMES: readonly string[] = ["__proto__", "constructor", "toString"];
 
 /** Keys that policy variables name (spec §4), with the values requests give them. */
 export const VARIABLE_KEYS: readonly { readonly key: string; readonly contextValues: readonly string[] }[] = [
   { key: "aws:username", contextValues: ["Bob", "bob", "*", "a*b", "red"] },
   { key: "aws:PrincipalTag/team", contextValues: ["red", "blue", "Red", "*", "1111aaaa"] },
+  { key: "aws:PrincipalTag/__proto__", contextValues: ["red", "blue"] },
 ];
 
 /** String and ARN policy values with variables and special characters (2012-10-17 only means something). */
 export const VARIABLE_VALUES: Readonly<Record<"string" | "arn", readonly string[]>> = {
   string: [
     "${aws:username}", "${aws:PrincipalTag/team}", "${aws:PrincipalTag/team, 'red'}", "a${*}b", "a${?}b", "${aws:username}-*",
-    "${$}x", "${AWS:UserName}",
+    "${$}x", "${AWS:UserName}", "${aws:PrincipalTag/__proto__}", "${aws:PrincipalTag/team, ''}", "IT${aws:PrincipalTag/team, ''}",
   ],
   arn: [
     "arn:aws:iam::111122223333:user/${aws:username}", "arn:aws:s3:::bucket-${aws:PrincipalTag/team, '1'}",
-    "arn:aws:iam::111122223333:role/${aws:PrincipalTag/team}*",
+    "arn:aws:iam::111122223333:role/${aws:PrincipalTag/team}*", "arn:aws:s3:::bucket-${aws:PrincipalTag/team, ''}1",
   ],
 };
 

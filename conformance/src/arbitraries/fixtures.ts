@@ -36,6 +36,10 @@ export const SESSION_EXT = `arn:aws:sts::${ACCOUNT_B}:assumed-role/Ext/s1`;
 export const ROOT_A = `arn:aws:iam::${ACCOUNT_A}:root`;
 export const ROOT_B = `arn:aws:iam::${ACCOUNT_B}:root`;
 export const USER_NOBODY = `arn:aws:iam::${ACCOUNT_A}:user/Nobody`;
+/** Sessions of roles named like App and Ext in the other account: a role name is not an identity. */
+export const SESSION_APP_B = `arn:aws:sts::${ACCOUNT_B}:assumed-role/App/s1`;
+export const SESSION_EXT_A = `arn:aws:sts::${ACCOUNT_A}:assumed-role/Ext/s1`;
+export const ROLE_APP_B = `arn:aws:iam::${ACCOUNT_B}:role/App`;
 export const SERVICE_LOGS = "logs.amazonaws.com";
 export const SERVICE_EC2 = "ec2.amazonaws.com";
 
@@ -45,7 +49,7 @@ export const POLICY_HOLDERS = [ROLE_APP, ROLE_ADMIN, USER_BOB, FEDERATED_FED, RO
 /** Callers of generated requests (weights in request-arbitraries.ts). */
 export const CALLERS = [
   SESSION_APP, ROLE_APP, SESSION_ADMIN, ROLE_ADMIN, USER_BOB, FEDERATED_FED, ROOT_A, USER_NOBODY,
-  SESSION_EXT, ROLE_EXT, USER_CAROL_B, ROOT_B, SERVICE_LOGS, SERVICE_EC2,
+  SESSION_EXT, ROLE_EXT, USER_CAROL_B, ROOT_B, SERVICE_LOGS, SERVICE_EC2, SESSION_APP_B, SESSION_EXT_A,
 ] as const;
 
 /** What an action needs as its resource and how KMS decides it (spec §5.4, docs/request-model.md). */
@@ -97,6 +101,16 @@ export const HOT_ACTIONS = [
   "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:PutKeyPolicy", "kms:RetireGrant", "kms:CreateKey",
   "kms:ListKeys", "kms:CreateAlias", "kms:Sign", "kms:EnableKeyRotation", "kms:ImportKeyMaterial",
 ] as const;
+
+/**
+ * Spec §5.4: the cross-account capable actions, written out again from the spec's list (not derived
+ * from KMS_ACTIONS), so that a test can enumerate them.
+ */
+export const CROSS_ACCOUNT_ACTIONS: readonly string[] = [
+  "CreateGrant", "Decrypt", "DeriveSharedSecret", "DescribeKey", "Encrypt", "GenerateDataKey", "GenerateDataKeyPair",
+  "GenerateDataKeyPairWithoutPlaintext", "GenerateDataKeyWithoutPlaintext", "GenerateMac", "GetKeyRotationStatus",
+  "GetPublicKey", "ListGrants", "ReEncryptFrom", "ReEncryptTo", "RetireGrant", "RevokeGrant", "Sign", "Verify", "VerifyMac",
+];
 
 /** The account of a caller or ARN (`arn:P:svc:R:ACCOUNT:…`), or `undefined` (services, `*`). */
 export function accountOf(arn: string): string | undefined {

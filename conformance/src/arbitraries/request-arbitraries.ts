@@ -4,11 +4,13 @@
 // key names (and rarely two variants at once, A18), rarely a value that is not a string (KR0006).
 // Phase: conformance generators.
 import fc from "fast-check";
-import { CONDITION_KEYS, VARIABLE_KEYS } from "./condition-keys.js";
+import { withCallerKeys } from "./caller-keys.js";
+import { CONDITION_KEYS, PROTOTYPE_NAMES, VARIABLE_KEYS } from "./condition-keys.js";
+import { malformedRequestArb } from "./hostile-requests.js";
 import {
   ALIAS_A, ALIAS_A2, ALIAS_B, ALL_KMS_ACTIONS, HOT_ACTIONS, KEY_A1, KEY_A2, KEY_B, NO_RESOURCE_A, NO_RESOURCE_B,
   ROLE_ADMIN, ROLE_APP, ROLE_EXT, ROOT_A, ROOT_B, SERVICE_EC2, SERVICE_LOGS, SESSION_ADMIN, SESSION_APP, SESSION_EXT,
-  USER_BOB, USER_CAROL_B, USER_NOBODY, FEDERATED_FED, actionClassOf,
+  USER_BOB, USER_CAROL_B, USER_NOBODY, FEDERATED_FED, SESSION_APP_B, SESSION_EXT_A, actionClassOf,
 } from "./fixtures.js";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { mentionedKeys } from "./bundle-keys.js";
@@ -44,6 +46,7 @@ const callerArb = fc.oneof(
   ...([
     [SESSION_APP, 4], [ROLE_APP, 1], [SESSION_ADMIN, 2], [ROLE_ADMIN, 1], [USER_BOB, 3], [FEDERATED_FED, 1], [ROOT_A, 1],
     [USER_NOBODY, 1], [SESSION_EXT, 3], [ROLE_EXT, 1], [USER_CAROL_B, 2], [ROOT_B, 1], [SERVICE_LOGS, 1], [SERVICE_EC2, 1],
+    [SESSION_APP_B, 2], [SESSION_EXT_A, 1],
   ] as const).map(([arn, weight]) => ({ weight, arbitrary: fc.constant<string>(arn) })),
 );
 
@@ -75,6 +78,8 @@ function valueArb(source: ValueSource): fc.Arbitrary<unknown> {
       { weight: 12, arbitrary: one },
       { weight: 1, arbitrary: one.map((v) => [v]) },
       { weight: 1, arbitrary: fc.uniqueArray(one, { minLength: 2, maxLength: 2 }) },
+      // The same value twice in a single-valued key: still one value, not several.
+      { weight: 1, arbitrary: one.map((v) => [v, v]) },
       { weight: 1, arbitrary: fc.constant([]) },
     );
 }
@@ -92,7 +97,9 @@ export function contextArb(keys: readonly string[]): fc.Arbitrary<Context> {
     extra: sometimes(fc.constantFrom(...others).chain((s) => valueArb(s).map((value) => ({ key: s.key, value }))), 25),
     ambiguous: sometimes(fc.tuple(fc.constantFrom(...(sources.length > 0 ? sources : others)), fc.string({ maxLength: 3 })), 3),
     broken: sometimes(fc.constantFrom<unknown>(7, null, [["nested"]], {}, true), 1),
-  }).map(({ entries, extra, ambiguous, broken }) => {
+    // A member named like a property of Object.prototype (an unknown key: ignored, never a crash).
+    prototypeNamed: sometimes(fc.tuple(fc.constantFrom(...PROTOTYPE_NAMES), fc.constantFrom<unknown>("red", ["red"], "")), 8),
+  }).map(({ entries, extra, ambiguous, broken, prototypeNamed }) => {
     const context: Context = {};
     entries.forEach((e, i) => {
       if (e.present > 0) context[spell(sources[i]!.key, e.how)] = e.value;
@@ -105,6 +112,7 @@ export function contextArb(keys: readonly string[]): fc.Arbitrary<Context> {
       context[s.key.toUpperCase()] = s.values[0];
     }
     if (broken !== null) context["aws:PrincipalTag/team"] = broken;
+    if (prototypeNamed !== null) Object.defineProperty(context, prototypeNamed[0], { value: prototypeNamed[1], enumerable: true, writable: true, configurable: true });
     return context;
   });
 }
@@ -156,8 +164,17 @@ export function requestArb(bundle: PlainBundleShape, focus?: OperatorVariant): f
   const aimed = placed.length === 0 ? checkArb(context)
     : fc.oneof(...placed.map((p) => ({ weight: tests(p) ? 4 : 1, arbitrary: steeredCheckArb(p, context, Object.keys(bundle.keys ?? {})) })));
   return fc.oneof(
-    { weight: 7, arbitrary: aimed },
-    { weight: 3, arbitrary: checkArb(context) },
+    { weight: 7, arbitrary: withCallerKeys(aimed) },
+    { weight: 3, arbitrary: withCallerKeys(checkArb(context)) },
     { weight: 1, arbitrary: operationArb(context) },
+  );
+}
+
+/** A request for a generated case: mostly well formed (`requestArb`), one in twenty malformed (a request error in every engine). */
+export function caseRequestArb(bundle: PlainBundleShape, focus?: OperatorVariant): fc.Arbitrary<unknown> {
+  const wellFormed = requestArb(bundle, focus);
+  return fc.oneof(
+    { weight: 19, arbitrary: wellFormed as fc.Arbitrary<unknown> },
+    { weight: 1, arbitrary: malformedRequestArb(wellFormed).map((m) => m.request) },
   );
 }

@@ -7,7 +7,7 @@ import { anyConditionArb, buildConditionBlock, conditionArb } from "./condition-
 import type { GeneratedCondition, PolicyKind } from "./condition-arbitraries.js";
 import {
   ACCOUNT_A, ACCOUNT_B, FEDERATED_FED, HOT_ACTIONS, KEY_A1, KEY_B, ROLE_ADMIN, ROLE_APP, ROLE_EXT, SERVICE_EC2,
-  SERVICE_LOGS, SESSION_APP, USER_BOB, USER_CAROL_B,
+  ROLE_APP_B, SERVICE_LOGS, SESSION_APP, USER_BOB, USER_CAROL_B,
 } from "./fixtures.js";
 import type { OperatorVariant } from "./operators.js";
 
@@ -18,7 +18,7 @@ export const KEY_POLICY_PRINCIPALS: readonly unknown[] = [
   { AWS: USER_BOB }, { AWS: FEDERATED_FED }, { AWS: ROLE_EXT }, { AWS: ROLE_ADMIN }, { AWS: [USER_BOB, ROLE_EXT] },
   { AWS: USER_CAROL_B }, { Service: SERVICE_LOGS }, { Service: [SERVICE_LOGS, SERVICE_EC2] },
   { AWS: `arn:aws:iam::${ACCOUNT_A}:root`, Service: SERVICE_LOGS }, { AWS: "AROAEXAMPLEROLEID1234" },
-  { AWS: [`arn:aws:iam::${ACCOUNT_B}:root`, ROLE_APP] },
+  { AWS: [`arn:aws:iam::${ACCOUNT_B}:root`, ROLE_APP] }, { AWS: ROLE_APP_B },
 ];
 
 /** Action patterns: exact names, `*` and `?` wildcards, odd case, another service. */
@@ -36,6 +36,8 @@ export const IDENTITY_RESOURCES: readonly string[] = [
   "arn:aws:kms:us-*-2:*:key/1111*", `arn:aws:kms:us-west-2:${ACCOUNT_A}:key/\${aws:PrincipalTag/team, '1111aaaa'}*`,
   "arn:aws:kms:*:*:alias/test/*", `arn:aws:kms:us-west-2:${ACCOUNT_A}:key/1111AAAA*`, "arn:aws:s3:::bucket-1",
   `arn:aws:kms:us-west-2:${ACCOUNT_B}:alias/*`,
+  // Short prefixes ending in `*`, and a trailing `*` segment: they match the synthetic resource `*` too.
+  "arn:aws:kms:*", "arn:aws:*", `arn:aws:kms:us-west-2:*`, `arn:aws:kms:us-east-1:${ACCOUNT_A}:*`, `arn:aws:kms:*:${ACCOUNT_B}:*`,
 ];
 
 /** Key-policy resources: `*` (this key), and rarely a pattern matched against the key ARN (KC2061 warning). */

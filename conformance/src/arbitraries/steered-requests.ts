@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import {
   ALIAS_A, ALIAS_A2, ALIAS_B, ALL_KMS_ACTIONS, CALLERS, KEYS, NO_RESOURCE_A, NO_RESOURCE_B,
-  ROLE_ADMIN, ROLE_APP, ROLE_EXT, SESSION_ADMIN, SESSION_APP, SESSION_EXT, accountOf, actionClassOf,
+  ROLE_ADMIN, ROLE_APP, ROLE_APP_B, ROLE_EXT, SESSION_ADMIN, SESSION_APP, SESSION_APP_B, SESSION_EXT, SESSION_EXT_A, accountOf,
+  actionClassOf,
 } from "./fixtures.js";
 import type { Check, Context } from "./request-arbitraries.js";
 
@@ -19,6 +20,8 @@ export interface PlacedStatement {
 }
 
 const SESSION_OF: Readonly<Record<string, string>> = { [ROLE_APP]: SESSION_APP, [ROLE_ADMIN]: SESSION_ADMIN, [ROLE_EXT]: SESSION_EXT };
+/** A session of a role with the same name in the other account: it must not match. */
+const TWIN_SESSION_OF: Readonly<Record<string, string>> = { [ROLE_APP]: SESSION_APP_B, [ROLE_EXT]: SESSION_EXT_A, [ROLE_APP_B]: SESSION_APP };
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
 
@@ -54,6 +57,7 @@ function callersFor(p: PlacedStatement): string[] {
     } else {
       out.push(v);
       if (SESSION_OF[v]) out.push(SESSION_OF[v]!);
+      if (TWIN_SESSION_OF[v]) out.push(TWIN_SESSION_OF[v]!);
     }
   }
   out.push(...list(m["Service"]));
@@ -76,18 +80,54 @@ function resourcesFor(p: PlacedStatement, action: string, keys: readonly string[
   if (p.key !== undefined) return cls === "no-resource" ? [NO_RESOURCE_A, "*"] : [p.key];
   const patterns = list(p.statement["Resource"]);
   const matching = RESOURCES.filter((r) => fits(r) && (patterns.length === 0 || patterns.some((x) => x === "*" || glob(x).test(r))));
+  // DESIGN §2: the request resource `*` is the caller's account's synthetic resource in an unknown Region;
+  // it is aimed at Region- and account-scoped patterns too (match in every Region, or undecided).
+  if (cls === "no-resource" && !matching.includes("*")) matching.push("*");
   const any = RESOURCES.filter(fits);
   return matching.length > 0 ? matching : any.length > 0 ? any : [...keys];
 }
 
-/** Context values near a condition value: wildcards filled in, numbers and instants also one off. */
+/** A variable's default (`${k, 'd'}` → `d`, also `''`), or `red` (a value the variable keys take). */
+const variableFill = (m: string): string => /,\s*'([^']*)'\s*\}$/.exec(m)?.[1] ?? "red";
+
+/**
+ * Context values near a condition value: wildcards and variables filled in (a `?` also by a character
+ * outside the BMP, one code point but two UTF-16 units; a variable also by its default, `''` included),
+ * numbers one off, half off and off in the 4th decimal, instants a second and a millisecond off.
+ */
 function concretize(value: string): string[] {
-  const filled = value.replace(/\$\{[^}]*\}/g, "red").replace(/\*/g, "").replace(/\?/g, "Z");
+  const fill = (variable: (m: string) => string, question: string): string =>
+    value.replace(/\$\{[^}]*\}/g, variable).replace(/\*/g, "").replace(/\?/g, question);
+  const filled = fill(() => "red", "Z");
+  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀")])].filter((x) => x !== filled);
   // The value itself twice: comparisons differ from their `…Equals` partner only on equal values.
-  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return [filled, filled, String(Number(value) + 1), String(Number(value) - 1)];
+  if (/^[+-]?\d+(\.\d+)?$/.test(value)) {
+    const n = Number(value);
+    return [filled, filled, filled, String(n + 1), String(n - 1), String(n + 0.5), String(n - 0.5), (n + 0.0001).toFixed(5), (n - 0.00001).toFixed(6)];
+  }
   const t = /^\d{4}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isNaN(t)) return [filled, filled, new Date(t + 1000).toISOString(), new Date(t - 1000).toISOString()];
-  return [filled];
+  if (!Number.isNaN(t)) {
+    const at = (ms: number): string => new Date(t + ms).toISOString();
+    return [filled, filled, at(1000), at(-1000), at(1), at(-1)];
+  }
+  const range = ipv4Range(value);
+  if (range !== undefined) return [range.first, range.last, range.last, range.first, ...(range.after ? [range.after] : [])];
+  return [filled, ...others];
+}
+
+/** An IPv4 address or CIDR's first and last address, and the address just after it (octet 255 and /32 reached on purpose). */
+function ipv4Range(value: string): { first: string; last: string; after?: string } | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(value);
+  if (m === null) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = m[5] === undefined ? 32 : Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const n = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  const first = Math.floor(n / size) * size;
+  const text = (x: number): string => [24, 16, 8, 0].map((s) => Math.floor(x / 2 ** s) % 256).join(".");
+  const last = first + size - 1;
+  return { first: text(first), last: text(last), ...(last < 2 ** 32 - 1 ? { after: text(last + 1) } : {}) };
 }
 
 /** Condition entries of the statement as [key, candidate context values]. */
