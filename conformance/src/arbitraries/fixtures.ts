@@ -44,7 +44,7 @@ export const SERVICE_LOGS = "logs.amazonaws.com";
 export const SERVICE_EC2 = "ec2.amazonaws.com";
 
 /** The principals of `bundle.principals` in generated bundles. */
-export const POLICY_HOLDERS = [ROLE_APP, ROLE_ADMIN, USER_BOB, FEDERATED_FED, ROLE_EXT, USER_CAROL_B] as const;
+export const POLICY_HOLDERS = [ROLE_APP, ROLE_ADMIN, USER_BOB, FEDERATED_FED, ROLE_EXT, USER_CAROL_B, ROLE_APP_B] as const;
 
 /** Callers of generated requests (weights in request-arbitraries.ts). */
 export const CALLERS = [

@@ -5,6 +5,8 @@ import { DIFFERENTIAL_LAWS } from "./differential-laws.js";
 import { explicitDenyOverridesAllow } from "./explicit-deny-overrides-allow.js";
 import { identityAllowWithoutDelegationGrantsNothing } from "./identity-allow-without-delegation-grants-nothing.js";
 import type { MetamorphicLaw } from "./law-types.js";
+import { malformedInputNeverAllows } from "./malformed-input-never-allows.js";
+import { noInputThrows } from "./no-input-throws.js";
 import { statementOrderIrrelevant } from "./statement-order-irrelevant.js";
 
 export { DIFFERENTIAL_LAWS };
@@ -15,6 +17,8 @@ export const METAMORPHIC_LAWS: readonly MetamorphicLaw[] = [
   addingADenyNeverGrants,
   identityAllowWithoutDelegationGrantsNothing, // same-account key checks only
   crossAccountNeedsBothSides,               // cross-account key checks only
+  malformedInputNeverAllows,                // mutated and hostile inputs, all three engines' decide()
+  noInputThrows,                            // the case's requests and the same inputs, all three engines
 ];
 
 /** Every law name, for reports. */

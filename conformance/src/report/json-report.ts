@@ -5,6 +5,7 @@ import type { BaseOperator } from "../arbitraries/operators.js";
 import { BASE_OPERATOR_NAMES } from "../arbitraries/operators.js";
 import { LAW_NAMES } from "../laws/all-laws.js";
 import type { LawTally } from "../laws/law-types.js";
+import { FAMILIES } from "../run/families.js";
 import { KMS_PATHS } from "../run/kms-path.js";
 import type { Failure, RunResult } from "../run/run-conformance.js";
 import { newTally } from "../run/statistics.js";
@@ -42,6 +43,8 @@ export interface JsonReport {
   readonly qualifiers: Readonly<Record<string, ReportRow>>;
   readonly variants: Readonly<Record<string, ReportRow>>;
   readonly kmsPaths: Readonly<Record<string, ReportRow>>;
+  /** The generator families of issue 10 (prototype names, shapes, Unicode, RetireGrant, resource `*`, derived keys). */
+  readonly families: Readonly<Record<string, ReportRow>>;
   readonly allowVia: Readonly<Record<string, number>>;
   readonly requestErrors: Readonly<Record<string, number>>;
   readonly laws: Readonly<Record<string, LawTally>>;
@@ -91,6 +94,7 @@ export function jsonReport(result: RunResult, command = "run"): JsonReport {
     qualifiers: by(QUALIFIER_ROWS, s.qualifiers),
     variants: Object.fromEntries(Object.keys(s.variants).sort().map((k) => [k, row(s.variants[k])])),
     kmsPaths: by([...KMS_PATHS, ...otherPaths], s.paths),
+    families: by(FAMILIES, s.families ?? {}),
     allowVia: s.allowVia,
     requestErrors: s.errors,
     laws: Object.fromEntries(LAW_NAMES.map((n) => [n, result.laws[n] ?? { checked: 0, skipped: 0, violations: 0 }])),

@@ -35,6 +35,7 @@ export function mergeStatistics(parts: readonly Statistics[]): Statistics {
     addTallies(out.qualifiers, s.qualifiers);
     addTallies(out.variants, s.variants);
     addTallies(out.paths, s.paths);
+    addTallies(out.families, s.families ?? {});
     addCounts(out.allowVia, s.allowVia);
     addCounts(out.errors, s.errors);
     addCounts(out.engineCases, s.engineCases);

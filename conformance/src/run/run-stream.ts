@@ -13,6 +13,7 @@ import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engin
 import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
 import type { LawTally, LawViolation } from "../laws/law-types.js";
 import { evaluateCase } from "./evaluate-case.js";
+import { bundleFacts, familiesOf } from "./families.js";
 import type { EvaluateOptions } from "./evaluate-case.js";
 import { minimizeCase } from "./minimize-case.js";
 import { newStatistics, recordRejected, recordRequest, recordUnavailable } from "./statistics.js";
@@ -146,7 +147,8 @@ export function runStream(options: RunOptions): RunResult {
       if ("unavailable" in setup && setup.unavailable !== "not selected") recordUnavailable(stats, e, setup.unavailable);
     }
     const before = stats.cases;
-    evaluation.results.forEach((r, i) => recordRequest(stats, source.variantsOf(c, requests[i]), requests[i], r.reference!, diverged.has(i), engines));
+    const facts = bundleFacts(c.bundle);
+    evaluation.results.forEach((r, i) => recordRequest(stats, source.variantsOf(c, requests[i]), requests[i], r.reference!, diverged.has(i), engines, familiesOf(requests[i], facts)));
     for (const [name, t] of Object.entries(evaluation.tallies)) {
       const sum = (laws[name] ??= { checked: 0, skipped: 0, violations: 0 });
       sum.checked += t.checked;

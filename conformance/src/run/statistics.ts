@@ -33,6 +33,8 @@ export interface Statistics {
   /** Every variant (`ForAnyValue:StringLikeIfExists`, …). */
   variants: Record<string, Tally>;
   paths: Record<string, Tally>;
+  /** The generator families of issue 10 (run/families.ts): prototype names, shapes, Unicode, RetireGrant, … */
+  families: Record<string, Tally>;
   allowVia: Record<string, number>;
   errors: Record<string, number>;
   /** Requests each engine decided. */
@@ -44,7 +46,7 @@ export interface Statistics {
 export function newStatistics(): Statistics {
   return {
     cases: 0, bundles: 0, rejectedBundles: 0, rejectedReasons: {}, divergences: 0, decisions: newTally(),
-    operators: {}, qualifiers: {}, variants: {}, paths: {}, allowVia: {}, errors: {}, engineCases: {}, unavailable: {},
+    operators: {}, qualifiers: {}, variants: {}, paths: {}, families: {}, allowVia: {}, errors: {}, engineCases: {}, unavailable: {},
   };
 }
 
@@ -62,7 +64,7 @@ export function qualifierRow(v: OperatorVariant): string {
 /** Records one request, counted under each of `variants` (the case's focus, or the operators in play). */
 export function recordRequest(
   stats: Statistics, variants: readonly OperatorVariant[], request: unknown, reference: DecisionResult,
-  diverged: boolean, engines: readonly string[],
+  diverged: boolean, engines: readonly string[], families: readonly string[] = [],
 ): void {
   stats.cases++;
   bump(stats.decisions, reference, diverged);
@@ -74,6 +76,7 @@ export function recordRequest(
   for (const q of rows) bump((stats.qualifiers[q] ??= newTally()), reference, diverged);
   for (const n of names) bump((stats.variants[n] ??= newTally()), reference, diverged);
   bump((stats.paths[kmsPath(request, reference)] ??= newTally()), reference, diverged);
+  for (const f of families) bump((stats.families[f] ??= newTally()), reference, diverged);
   const via = allowVia(reference);
   if (via !== undefined) stats.allowVia[via] = (stats.allowVia[via] ?? 0) + 1;
   if ("error" in reference) stats.errors[reference.error.code] = (stats.errors[reference.error.code] ?? 0) + 1;
