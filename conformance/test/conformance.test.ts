@@ -1,7 +1,8 @@
 // The CI conformance run, operator by operator: for each of the 27 base operators of spec §2.1,
 // bundles built around each of its variants (qualifiers × IfExists) and requests on them, decided by the
-// reference evaluator, the decision graph and Cedar; every law checked. Fixed seed (FC_SEED),
-// budget CONFORMANCE_CASES per operator. A failure prints the seed and the case folder to replay.
+// reference evaluator, the decision graph and Cedar; every law checked. The budget (src/run/ci-budget.ts,
+// shared with `npm run mutation-check`): fixed seed (FC_SEED), CONFORMANCE_CASES per operator in many
+// small bundles. A failure prints the seed and the case folder to replay.
 import { afterAll, describe, expect, it } from "vitest";
 import { BASE_OPERATOR_NAMES } from "../src/arbitraries/operators.js";
 import { cedarAvailability } from "../src/engines/cedar-engine.js";
@@ -9,12 +10,14 @@ import { jsonReport } from "../src/report/json-report.js";
 import { markdownReport } from "../src/report/markdown-report.js";
 import { KMS_PATHS } from "../src/run/kms-path.js";
 import { mergeLaws, mergeStatistics } from "../src/run/merge-statistics.js";
+import { ciBudget } from "../src/run/ci-budget.js";
+import { FAMILIES } from "../src/run/families.js";
 import { runConformance } from "../src/run/run-conformance.js";
 import type { RunResult } from "../src/run/run-conformance.js";
 
-const SEED = Number(process.env["FC_SEED"] ?? 20261123);
-const PER_OPERATOR = Number(process.env["CONFORMANCE_CASES"] ?? 256);
-const PER_BUNDLE = Number(process.env["CONFORMANCE_REQUESTS_PER_BUNDLE"] ?? 64);
+const BUDGET = ciBudget();
+const SEED = BUDGET.seed;
+const PER_OPERATOR = BUDGET.casesPerOperator;
 const COUNTEREXAMPLES = new URL("../counterexamples", import.meta.url).pathname;
 const results: RunResult[] = [];
 
@@ -38,8 +41,8 @@ describe("conformance, operator by operator", () => {
   BASE_OPERATOR_NAMES.forEach((operator, i) => {
     it(`${operator}: graph and Cedar decide like the reference, and the laws hold`, () => {
       const r = runConformance({
-        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: PER_BUNDLE, operator, lawEvery: 2,
-        lawEngines: ["reference", "graph"], counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
+        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: BUDGET.requestsPerBundle, operator, lawEvery: BUDGET.lawEvery,
+        lawEngines: BUDGET.lawEngines, counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
       });
       results.push(r);
       const failures = r.failures.map((f) => `${f.law} (${f.engine}, ${f.focus}): ${f.message}; replay: ${f.shrunk?.folder ? `npx kms-cedar-conformance replay ${f.shrunk.folder}` : f.rerun}`);
@@ -60,5 +63,19 @@ describe("conformance, operator by operator", () => {
     expect(KMS_PATHS.filter((p) => (stats.paths[p]?.cases ?? 0) === 0)).toEqual([]);
     expect(Object.entries(laws).filter(([, t]) => t.checked === 0).map(([n]) => n)).toEqual([]);
     expect(stats.rejectedBundles).toBe(0);
+  });
+
+  it("reached every generator family of issue 10, both ways where a decision is possible", () => {
+    const f = mergeStatistics(results.map((r) => r.stats)).families;
+    const row = (name: string) => f[name] ?? { cases: 0, Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0, error: 0, divergences: 0 };
+    // Malformed shapes and strings that are not well-formed Unicode are request errors, never decisions (DESIGN §2).
+    const errorsOnly = ["request shapes (malformed)", "Unicode: not well-formed"];
+    // RetireGrant is never allowed by a policy alone (spec §5.4, seed 004); its Denies still apply.
+    const deniedOnly = ["RetireGrant", "RetireGrant, Deny in the key policy"];
+    const unreached = FAMILIES.filter((n) => row(n).cases === 0);
+    const decidedMalformed = errorsOnly.filter((n) => row(n).cases !== row(n).error);
+    const oneWay = FAMILIES.filter((n) => !errorsOnly.includes(n) && !deniedOnly.includes(n) && (row(n).Allow === 0 || row(n).ExplicitDeny + row(n).ImplicitDeny === 0));
+    const retireAllowed = deniedOnly.filter((n) => row(n).Allow > 0 || row(n).ExplicitDeny === 0);
+    expect({ unreached, decidedMalformed, oneWay, retireAllowed }).toEqual({ unreached: [], decidedMalformed: [], oneWay: [], retireAllowed: [] });
   });
 });

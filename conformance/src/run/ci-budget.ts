@@ -1,0 +1,32 @@
+// The CI conformance budget (`npx vitest run conformance/`): one fixed seed per base operator and
+// many small bundles, so a bug that needs one policy value is reached by many bundles instead of a
+// few large ones. Shared by conformance.test.ts and the mutation check, which must run exactly what
+// CI runs. Environment overrides: FC_SEED, CONFORMANCE_CASES, CONFORMANCE_REQUESTS_PER_BUNDLE.
+import type { EngineName } from "../engines/engine-types.js";
+
+export interface CiBudget {
+  /** Seed of the first operator; operator i uses seed + i. */
+  readonly seed: number;
+  /** Requests per base operator (split evenly over its variants). */
+  readonly casesPerOperator: number;
+  readonly requestsPerBundle: number;
+  /** Metamorphic laws on one bundle in `lawEvery`. */
+  readonly lawEvery: number;
+  readonly lawEngines: readonly EngineName[];
+}
+
+const env = (name: string): number | undefined => {
+  const v = process.env[name];
+  return v === undefined || v === "" ? undefined : Number(v);
+};
+
+/** The budget CI runs (overridable through the environment). */
+export function ciBudget(): CiBudget {
+  return {
+    seed: env("FC_SEED") ?? 20261123,
+    casesPerOperator: env("CONFORMANCE_CASES") ?? 256,
+    requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 8,
+    lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
+    lawEngines: ["reference", "graph"],
+  };
+}
