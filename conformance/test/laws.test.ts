@@ -6,6 +6,7 @@ import type { DecisionResult } from "@kms-cedar/runtime";
 import type { LawExtras } from "../src/arbitraries/case-arbitrary.js";
 import type { Decide, EngineWrapper } from "../src/engines/engine-types.js";
 import { addStatement, mapStatements, namesAnAccount, permuteBundle, statementsOf } from "../src/laws/bundle-transforms.js";
+import { malformation } from "../src/compare/strict-shape.js";
 import { evaluateCase } from "../src/run/evaluate-case.js";
 
 const A = "111122223333";
@@ -44,6 +45,30 @@ describe("laws", () => {
   it("graph_agrees_with_reference catches an engine that flips a decision", () => {
     const flip = mutant((_q, r) => ("decision" in r && r.decision === "Allow" ? { decision: "ImplicitDeny", reasons: [] } : r));
     expect(lawsBroken([decrypt(APP)], flip, ["graph_agrees_with_reference"])).toEqual(["graph_agrees_with_reference/graph"]);
+  });
+
+  it("malformed_input_never_allows catches an engine that decides a request carrying `checks` (and passes one that refuses it)", () => {
+    const strict = (decide: Decide): Decide => (q) => (malformation(q) !== undefined ? { error: { code: "KR0007", message: "malformed" } } : decide(q));
+    // The audit's wrong Allow: the extra members are dropped and what is left is decided.
+    const lenient = (decide: Decide): Decide => (q) => {
+      if (typeof q !== "object" || q === null) return { error: { code: "KR0007", message: "not an object" } };
+      const { principal, action, resource, context } = q as Record<string, unknown>;
+      return decide({ principal, action, resource, context: typeof context === "object" && context !== null ? context : {} });
+    };
+    const onGraph = (f: (d: Decide) => Decide): EngineWrapper => (engine, decide) => (engine === "graph" ? f(decide) : decide);
+    const graphOnly = (l: string[]) => l.filter((x) => x.endsWith("/graph"));
+    expect(graphOnly(lawsBroken([decrypt(APP), decrypt(EXT)], onGraph(strict), ["malformed_input_never_allows"]))).toEqual([]);
+    expect(graphOnly(lawsBroken([decrypt(APP), decrypt(EXT)], onGraph(lenient), ["malformed_input_never_allows"]))).toEqual(["malformed_input_never_allows/graph"]);
+  });
+
+  it("no_input_throws catches an engine that throws on a hostile value (and passes one that does not)", () => {
+    const throwing = mutant((q, r) => {
+      if (typeof q === "bigint" || typeof q === "symbol") throw new TypeError("cannot read a request from this value");
+      return r;
+    });
+    const graphOnly = (l: string[]) => l.filter((x) => x.endsWith("/graph"));
+    expect(graphOnly(lawsBroken([decrypt(APP)], mutant((_q, r) => r), ["no_input_throws"]))).toEqual([]);
+    expect(graphOnly(lawsBroken([decrypt(APP)], throwing, ["no_input_throws"]))).toEqual(["no_input_throws/graph"]);
   });
 
   it("explicit_deny_overrides_allow catches an engine that ignores Deny statements", () => {
