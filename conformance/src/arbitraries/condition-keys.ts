@@ -21,7 +21,7 @@ export interface ConditionKeySpec {
 }
 
 // `a?b` against `a😀b`: `?` is one code point, not one UTF-16 unit (a character outside the BMP is two).
-const DEPT_POLICY = ["IT", "HR", "Finance", "it", "I*", "*T", "?R", "a*b", "a?b", "", "école", "Fin*", "a?b", "?", "😀*", "a😀b"];
+const DEPT_POLICY = ["IT", "HR", "Finance", "it", "I*", "*T", "?R", "a*b", "a?b", "", "école", "Fin*", "a?b", "?"];
 const DEPT_CONTEXT = ["IT", "it", "HR", "hr", "Finance", "FINANCE", "a*b", "axb", "a😀b", "", "ÉCOLE", "école", "straße", "a😀b", "😀", "a\u{10000}b"];
 
 function key(
