@@ -100,7 +100,7 @@ const BINARY_CONTEXT = ["QmluYXJ5", "T3RoZXI=", "T3RoZXI", "%%", "QmluYXJ5VmFsdW
 export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("kms:EncryptionContext:Dept", "string", DEPT_POLICY, DEPT_CONTEXT, { noSetOperators: true }),
   key("aws:RequestTag/Env", "string", ["prod", "dev", "p*"], ["prod", "dev", "Prod", "test"], { noSetOperators: true }),
-  key("aws:PrincipalTag/team", "string", ["red", "blue", "r*", "RED"], ["red", "blue", "Red", "green", "*"]),
+  key("aws:PrincipalTag/team", "string", ["red", "blue", "r*", "RED", "r?d"], ["red", "blue", "Red", "green", "*", "r😀d"]),
   key("kms:ViaService", "string",
     ["ec2.us-west-2.amazonaws.com", "rds.us-west-2.amazonaws.com", "ec2.*", "*.amazonaws.com"],
     ["ec2.us-west-2.amazonaws.com", "rds.us-west-2.amazonaws.com", "lambda.us-west-2.amazonaws.com"]),
