@@ -13,6 +13,8 @@ export interface CiBudget {
   /** Metamorphic laws on one bundle in `lawEvery`. */
   readonly lawEvery: number;
   readonly lawEngines: readonly EngineName[];
+  /** Cedar on one bundle in `cedarEvery` (emitting Cedar is most of a bundle's cost). */
+  readonly cedarEvery: number;
 }
 
 const env = (name: string): number | undefined => {
@@ -24,8 +26,9 @@ const env = (name: string): number | undefined => {
 export function ciBudget(): CiBudget {
   return {
     seed: env("FC_SEED") ?? 20261123,
-    casesPerOperator: env("CONFORMANCE_CASES") ?? 256,
-    requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 8,
+    casesPerOperator: env("CONFORMANCE_CASES") ?? 192,
+    requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 6,
+    cedarEvery: env("CONFORMANCE_CEDAR_EVERY") ?? 6,
     lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
     lawEngines: ["reference", "graph"],
   };

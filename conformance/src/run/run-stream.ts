@@ -46,6 +46,12 @@ export interface RunOptions {
   readonly lawEvery?: number;
   /** Engines the metamorphic laws run (default all available). */
   readonly lawEngines?: readonly EngineName[];
+  /**
+   * Cedar on one bundle in `cedarEvery` only (the others: reference and graph). PERF: emitting and
+   * validating Cedar is ~95% of a bundle's cost (≈180 ms against ≈8 ms), so many small bundles are
+   * affordable only when most of them skip it.
+   */
+  readonly cedarEvery?: number;
   /** Keep at most this many failures (default 50). */
   readonly maxFailures?: number;
   /** Shrink at most this many failures (default 3). */
@@ -111,8 +117,8 @@ export function runStream(options: RunOptions): RunResult {
     `npx kms-cedar-conformance run --seed ${options.seed}${options.variant ? ` --variant ${operatorName(options.variant)}` : options.operator ? ` --operator ${options.operator}` : ""} --requests-per-bundle ${perBundle} --path ${path}`);
   const arb = source.arbitrary;
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
-  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>): EvaluateOptions => ({
-    ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
+  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, withoutCedar = false): EvaluateOptions => ({
+    ...(withoutCedar ? { engines: (options.engines ?? ENGINE_NAMES).filter((e) => e !== "cedar") } : options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
     metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
   });
   const stats = newStatistics();
@@ -133,7 +139,8 @@ export function runStream(options: RunOptions): RunResult {
     if (options.stopOnFirst === true && firstFailureAtCase !== undefined) return true;
     const requests = c.requests.slice(0, options.path === undefined ? budget : perBundle);
     const metamorphic = lawEvery > 0 && index % lawEvery === 0;
-    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic));
+    const withoutCedar = options.cedarEvery !== undefined && options.cedarEvery > 1 && index % options.cedarEvery !== 0;
+    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, withoutCedar));
     stats.bundles++;
     if (evaluation.rejected) {
       recordRejected(stats, evaluation.prepared.errors);
