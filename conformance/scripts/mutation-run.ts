@@ -33,6 +33,13 @@ for (const operator of order) {
     signatures.push(s);
     if (baseline !== undefined && !baseline.has(s)) fresh.push(s);
   }
+  // CI also asserts that the compiler accepts every generated bundle (a parser that rejects `/32` kills
+  // bundles, not requests: no law fails, but conformance.test.ts does).
+  if (r.stats.rejectedBundles > 0) {
+    const s = `compiler rejected ${r.stats.rejectedBundles} generated bundle(s) for ${operator} (CI asserts none): ${Object.keys(r.stats.rejectedReasons).join(", ")}`;
+    signatures.push(s);
+    if (baseline !== undefined && !baseline.has(s)) fresh.push(s);
+  }
   if (stopOnNew && fresh.length > 0) break;
 }
 process.stdout.write(`${JSON.stringify({ cases, signatures: baseline === undefined ? signatures : [], fresh: fresh.slice(0, 3) })}\n`);
