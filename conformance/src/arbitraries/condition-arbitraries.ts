@@ -49,7 +49,9 @@ function spell(key: string, how: string): string {
  * so more would starve the native paths).
  */
 function valueArb(spec: ConditionKeySpec, variables: boolean): fc.Arbitrary<string> {
-  const plain = fc.constantFrom(...spec.policyValues);
+  const edges = (spec.edgeValues ?? []).filter((v) => variables || !v.includes("${"));
+  const plain = edges.length === 0 ? fc.constantFrom(...spec.policyValues)
+    : fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...spec.policyValues) }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
   if (!variables || (spec.family !== "string" && spec.family !== "arn")) return plain;
   return fc.oneof({ weight: 6, arbitrary: plain }, { weight: 1, arbitrary: fc.constantFrom(...VARIABLE_VALUES[spec.family]) });
 }
