@@ -29,13 +29,23 @@ export interface ConditionKeySpec {
 
 /** Edge values of each key (see `ConditionKeySpec.edgeValues`). */
 const EDGE: Readonly<Record<string, readonly string[]>> = {
+  // `${k, ''}` on every plain string key (the tag is absent one request in three, and "" is a context value).
+  "aws:RequestTag/Env": ["${aws:PrincipalTag/team, ''}", "p${aws:PrincipalTag/team, ''}"],
+  "kms:ViaService": ["${aws:PrincipalTag/team, ''}"],
+  "aws:ResourceTag/Project": ["${aws:PrincipalTag/team, ''}"],
+  "aws:PrincipalTag/__proto__": ["${aws:PrincipalTag/team, ''}"],
+  "kms:EncryptionContext:toString": ["${aws:PrincipalTag/team, ''}"],
   "kms:EncryptionContext:Dept": ["a?b", "?", "${aws:PrincipalTag/team, ''}", "IT${aws:PrincipalTag/team, ''}"],
   "aws:PrincipalTag/team": ["r?d"],
   "aws:CurrentTime": ["2020-01-01T05:30:00+05:30", "2019-12-31T23:15:00-00:45"],
   "aws:TokenIssueTime": ["2020-01-01T05:30:00.5+05:30"],
   "aws:SourceIp": ["203.0.113.255/32", "255.255.255.255", "203.0.113.128/25", "10.0.0.0/13", "2001:db8::1/128", "2001:db8::/61"],
   "aws:VpcSourceIp": ["203.0.113.255/32", "255.255.255.255", "203.0.113.128/25", "2001:db8::1/128", "2001:db8::ffff/127"],
-  "aws:SourceArn": ["arn:aws:logs:us-west-2:111122223333:log-group:a:b", "arn:aws:logs:*:111122223333:*", "arn:aws:s3:::bucket-?", "arn:aws:s3:::bucket-${aws:PrincipalTag/team, ''}1"],
+  // A variable followed by a colon in the resource part: the text after it still belongs to the sixth component.
+  "aws:SourceArn": [
+    "arn:aws:logs:us-west-2:111122223333:log-group:a:b", "arn:aws:logs:*:111122223333:*", "arn:aws:s3:::bucket-?",
+    "arn:aws:s3:::bucket-${aws:PrincipalTag/team, ''}1", "arn:aws:logs:us-west-2:111122223333:log-group:${aws:PrincipalTag/team}:*",
+  ],
   "aws:PrincipalArn": ["arn:aws:iam::111122223333:*", "arn:aws:iam::111122223333:user/B?b"],
 };
 
@@ -109,6 +119,7 @@ const ARN_POLICY = [
 const ARN_CONTEXT = [
   "arn:aws:s3:::bucket-1", "arn:aws:s3:::bucket-22", "arn:aws:s3:::Bucket-1", "arn:aws:logs:us-west-2:111122223333:log-group:a:b",
   "arn:aws:logs:us-east-1:111122223333:log-group:x", "arn:aws:iam::111122223333:role/team/App",
+  "arn:aws:logs:us-west-2:111122223333:log-group:red:b",
   "arn:aws:iam::111122223333:role/Admin", "arn:aws:iam::444455556666:root", "not-an-arn", "arn:aws:s3::bucket",
   "arn:aws:s3:::bucket-😀", "arn:aws:iam::111122223333:user/Bob", "arn:aws:iam::444455556666:role/team/App",
 ];
@@ -118,7 +129,7 @@ const BINARY_CONTEXT = ["QmluYXJ5", "T3RoZXI=", "T3RoZXI", "%%", "QmluYXJ5VmFsdW
 /** Every key generated policies use. */
 export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("kms:EncryptionContext:Dept", "string", DEPT_POLICY, DEPT_CONTEXT, { noSetOperators: true }),
-  key("aws:RequestTag/Env", "string", ["prod", "dev", "p*"], ["prod", "dev", "Prod", "test"], { noSetOperators: true }),
+  key("aws:RequestTag/Env", "string", ["prod", "dev", "p*"], ["prod", "dev", "Prod", "test", "", "p"], { noSetOperators: true }),
   key("aws:PrincipalTag/team", "string", ["red", "blue", "r*", "RED", "r?d"], ["red", "blue", "Red", "green", "*", "r😀d"]),
   key("kms:ViaService", "string",
     ["ec2.us-west-2.amazonaws.com", "rds.us-west-2.amazonaws.com", "ec2.*", "*.amazonaws.com"],
@@ -131,6 +142,9 @@ export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
     ["alias/test-key", "alias/prod", "alias/Test", "alias/mytest"], { multi: true, identityOnly: true }),
   key("kms:ScheduleKeyDeletionPendingWindowInDays", "numeric", INTEGERS_POLICY.map(String), INTEGERS_CONTEXT),
   key("aws:MultiFactorAuthAge", "numeric", NUMBERS_POLICY, NUMBERS_CONTEXT),
+  // Decimals of at most four digits only: Cedar compares them natively with decimal(), so `>=` against `>` shows.
+  key("kms:RotationPeriodInDays", "numeric", ["7.5", "21.25", "30", "-1.5", "0.0001"],
+    ["7.5", "7.50", "7.4999", "7.5001", "21.25", "21.2501", "21.2499", "30", "30.0", "-1.5", "0.0001", "0", "abc"]),
   key("aws:CurrentTime", "date", INSTANTS_POLICY, INSTANTS_CONTEXT),
   key("aws:TokenIssueTime", "date", DATES_POLICY, DATES_CONTEXT),
   key("aws:SecureTransport", "bool", BOOL_POLICY, BOOL_CONTEXT),

@@ -77,9 +77,9 @@ function valueArb(source: ValueSource): fc.Arbitrary<unknown> {
     : fc.oneof(
       { weight: 12, arbitrary: one },
       { weight: 1, arbitrary: one.map((v) => [v]) },
-      { weight: 1, arbitrary: fc.uniqueArray(one, { minLength: 2, maxLength: 2 }) },
+      { weight: 2, arbitrary: fc.uniqueArray(one, { minLength: 2, maxLength: 2 }) },
       // The same value twice in a single-valued key: still one value, not several.
-      { weight: 1, arbitrary: one.map((v) => [v, v]) },
+      { weight: 2, arbitrary: one.map((v) => [v, v]) },
       { weight: 1, arbitrary: fc.constant([]) },
     );
 }
