@@ -15,6 +15,8 @@ export interface CiBudget {
   readonly lawEngines: readonly EngineName[];
   /** Cedar on one bundle in `cedarEvery` (emitting Cedar is most of a bundle's cost). */
   readonly cedarEvery: number;
+  /** Requests decided on a bundle Cedar runs on (more than on the others: its bundle is already paid for). */
+  readonly cedarRequests: number;
 }
 
 const env = (name: string): number | undefined => {
@@ -26,9 +28,10 @@ const env = (name: string): number | undefined => {
 export function ciBudget(): CiBudget {
   return {
     seed: env("FC_SEED") ?? 20261123,
-    casesPerOperator: env("CONFORMANCE_CASES") ?? 192,
+    casesPerOperator: env("CONFORMANCE_CASES") ?? 144,
     requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 6,
     cedarEvery: env("CONFORMANCE_CEDAR_EVERY") ?? 6,
+    cedarRequests: env("CONFORMANCE_CEDAR_REQUESTS") ?? 20,
     lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
     lawEngines: ["reference", "graph"],
   };
