@@ -151,6 +151,10 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
   const actions = actionsFor(placed.statement);
   const resources = new Map(actions.map((a) => [a, resourcesFor(placed, a, keys)] as const));
   const entries = conditionValues(placed.statement);
+  // Variables the statement reads (`${aws:PrincipalTag/team}`): the condition values above are filled
+  // with `red`, so the variable's key is set to `red` too, half the time (the other half it is what the
+  // generated context says, or absent: the default or NULL path).
+  const variableKeys = [...new Set([...JSON.stringify(placed.statement).matchAll(/\$\{([^},]+:[^},]+?)\s*(?:,[^}]*)?\}/g)].map((m) => m[1]!.trim()))];
   // PERF: no `chain` per request — indices pick from lists computed once per statement.
   return fc.record({
     principal: fc.constantFrom(...callers),
@@ -158,6 +162,7 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
     resourcePick: fc.nat(),
     context: baseContext,
     picks: fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.boolean()), { minLength: entries.length, maxLength: entries.length }),
+    setVariables: fc.boolean(),
   }).map((r) => {
     const options = resources.get(r.action)!;
     const resource = options[r.resourcePick % options.length]!;
@@ -169,6 +174,13 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
       const v = values[n % values.length]!;
       context[key] = asList ? [v] : v;
     });
+    if (r.setVariables) {
+      for (const key of variableKeys) {
+        if (key.toLowerCase() === "aws:username") continue; // derived from the principal
+        for (const k of Object.keys(context)) if (k.toLowerCase() === key.toLowerCase()) delete context[k];
+        context[key] = "red";
+      }
+    }
     return { principal: r.principal, action: r.action, resource, context };
   });
 }
