@@ -28,10 +28,10 @@ const env = (name: string): number | undefined => {
 export function ciBudget(): CiBudget {
   return {
     seed: env("FC_SEED") ?? 20261123,
-    casesPerOperator: env("CONFORMANCE_CASES") ?? 144,
+    casesPerOperator: env("CONFORMANCE_CASES") ?? 120,
     requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 6,
     cedarEvery: env("CONFORMANCE_CEDAR_EVERY") ?? 6,
-    cedarRequests: env("CONFORMANCE_CEDAR_REQUESTS") ?? 20,
+    cedarRequests: env("CONFORMANCE_CEDAR_REQUESTS") ?? 28,
     lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
     lawEngines: ["reference", "graph"],
   };
