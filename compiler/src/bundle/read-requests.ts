@@ -56,7 +56,8 @@ function findDuplicate(value: JsonValue): string | undefined {
     seen.add(m.key.value);
   }
   for (const m of (value as JsonObject).members) {
-    const found = findDuplicate(m.value);
+    // INVARIANT: the file parsed without errors (load-requests.ts), so every member has a value.
+    const found = m.value === undefined ? undefined : findDuplicate(m.value);
     if (found !== undefined) return found;
   }
   return undefined;
