@@ -13,7 +13,7 @@ import type { ReferenceBundle, ReferenceOperation, ReferenceRequest, ReferenceRe
  * Decides `request` — one check (DESIGN §2) or an operation `{ operation, checks }` (§5.5) — for the
  * policies of `bundle` (`{ keys: { [keyArn]: { policy } }, principals: { [arn]: { policies } } }`,
  * documents inline as JSON values). Returns a decision with its reasons, or an error entry
- * (KR0001–KR0007) for a request it cannot decide. Never throws on user input.
+ * (KR0001–KR0009) for a request it cannot decide. Never throws on user input.
  */
 export function evaluateReference(bundle: ReferenceBundle, request: ReferenceRequest | ReferenceOperation | unknown): ReferenceResult {
   // docs/request-model.md "Errors": the shape of the whole input (every check) first, then each check.
