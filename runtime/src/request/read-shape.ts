@@ -12,6 +12,7 @@ import { isWellFormed } from "./well-formed.js";
 export type InputKind = "request" | "operation";
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const FIELDS = ["principal", "action", "resource"] as const;
 
 /**
  * The kind of a request or an operation, or the first shape error (order: docs/request-model.md
@@ -57,7 +58,7 @@ function readRequestShape(request: object): DecisionError | undefined {
     }
   }
   const r = request as Record<string, unknown>;
-  for (const field of ["principal", "action", "resource"] as const) {
+  for (const field of FIELDS) {
     if (!hasOwn(r, field) || typeof r[field] !== "string") return malformed(`request field \`${field}\` must be a string`);
   }
   const context = hasOwn(r, "context") ? r["context"] : undefined;
@@ -66,7 +67,7 @@ function readRequestShape(request: object): DecisionError | undefined {
     const bad = readContextValues(context as Record<string, unknown>);
     if (bad !== undefined) return bad;
   }
-  for (const field of ["principal", "action", "resource"] as const) {
+  for (const field of FIELDS) {
     if (!isWellFormed(r[field] as string)) return notWellFormed(`request field \`${field}\``);
   }
   if (context !== undefined) return readContextText(context as Record<string, unknown>);
