@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
-import { createAuthorizer, type Request } from "@kms-cedar/runtime";
+import { createAuthorizer } from "@kms-cedar/runtime";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -30,7 +30,9 @@ export function createAuthorizationServer(graphJson: string): Server {
       } catch {
         return reply(400, { error: { code: "json", message: "the body is not JSON" } });
       }
-      reply(200, authorizer.decide(request as Request)); // malformed requests get an error entry, never Allow
+      // decide() reads the body with the runtime's one strict request reader (DESIGN §2): a stray
+      // member, a request/operation hybrid or a lone surrogate is an error entry, never a decision.
+      reply(200, authorizer.decide(request));
     });
   });
 }

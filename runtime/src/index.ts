@@ -49,3 +49,10 @@ export type { CedarWasm } from "./cedar/load-cedar.js";
 export { splitPolicySet } from "./cedar/split-policy-set.js";
 export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
+// The request model (runtime/src/request/): the one strict reader of request shapes, callers and
+// resources, the keys derived from the caller, and the KR request-error registry.
+export {
+  acceptsGiven, callerDerived, DERIVED_KEYS, derivedKeyIndex, isWellFormed, parseCaller, parseTarget, readInputShape,
+  REQUEST_ERRORS, RequestErrorCode, requestError,
+} from "./request/index.js";
+export type { CallerInfo, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";

@@ -13,6 +13,7 @@ import {
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { mentionedKeys } from "./bundle-keys.js";
 import { sometimes } from "./sometimes.js";
+import { withConsistentCallerKeys } from "./caller-keys.js";
 import { operatorName } from "./operators.js";
 import type { OperatorVariant } from "./operators.js";
 import { placedStatements, steeredCheckArb } from "./steered-requests.js";
@@ -155,9 +156,10 @@ export function requestArb(bundle: PlainBundleShape, focus?: OperatorVariant): f
   // PERF: one arbitrary per statement, built once per bundle (no `chain` per request).
   const aimed = placed.length === 0 ? checkArb(context)
     : fc.oneof(...placed.map((p) => ({ weight: tests(p) ? 4 : 1, arbitrary: steeredCheckArb(p, context, Object.keys(bundle.keys ?? {})) })));
+  // Caller-derived keys in a context must agree with the principal (DESIGN §2): else KR0009.
   return fc.oneof(
     { weight: 7, arbitrary: aimed },
     { weight: 3, arbitrary: checkArb(context) },
     { weight: 1, arbitrary: operationArb(context) },
-  );
+  ).map(withConsistentCallerKeys);
 }

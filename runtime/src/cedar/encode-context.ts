@@ -31,7 +31,14 @@ interface Builder {
 export function compileContext(attributes: readonly ManifestAttribute[], markers: readonly MarkerName[]): (index: ContextIndex, resource: string) => EncodedContext {
   const steps = attributes.map(compileAttribute);
   return (index, resource) => {
-    const out: Builder = { context: {}, resourceTags: {}, principalTags: {}, marks: { "#unsure": [], "#several": [], "#invalid": [] } };
+    // INVARIANT: no prototype — tag and key names come from the request and the policies, and a plain
+    // object would swallow `__proto__` (a legal tag key): a Deny on it would silently not fire.
+    const out: Builder = {
+      context: Object.create(null) as Record<string, CedarValueJson>,
+      resourceTags: Object.create(null) as Record<string, string>,
+      principalTags: Object.create(null) as Record<string, string>,
+      marks: { "#unsure": [], "#several": [], "#invalid": [] },
+    };
     for (const step of steps) step(index, resource, out);
     for (const m of markers) out.context[m] = out.marks[m];
     return { context: out.context, resourceTags: out.resourceTags, principalTags: out.principalTags };

@@ -4,7 +4,7 @@
 // Deny lists run first and short-circuit; reasons are collected only once the outcome is known.
 import type { Decision, DecisionKind, Reason } from "../contracts.js";
 import { DecisionCache } from "./decision-cache.js";
-import type { CallerInfo } from "./caller.js";
+import type { CallerInfo } from "../request/read-caller.js";
 import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";

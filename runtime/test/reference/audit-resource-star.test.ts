@@ -54,10 +54,10 @@ describe("§1.7, A20 — the synthetic resource `arn:P:kms:R:A:*` is matched by 
     expect(decision(bundle, listKeys(SYNTHETIC_EAST))).toBe("Allow");
   });
 
-  it("a variable in the resource part is resolved first (`${aws:username}` absent → matches nothing)", () => {
-    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", `arn:aws:kms:*:${A}:\${aws:username}`));
+  it("a variable in the resource part is resolved first (`${aws:PrincipalTag/team}` absent → matches nothing)", () => {
+    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", `arn:aws:kms:*:${A}:\${aws:PrincipalTag/team}`));
     expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: {} })).toBe("Allow");
-    expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: { "aws:username": "*" } })).toBe("ExplicitDeny");
+    expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: { "aws:PrincipalTag/team": "*" } })).toBe("ExplicitDeny");
   });
 });
 
