@@ -58,12 +58,15 @@ export function createEncoder(manifest: CedarManifest): (request: Request) => En
     if (!fits) return failure("KR0005", `action \`${request.action}\` does not fit resource \`${request.resource}\``);
     if (target.type === CedarType.key && !keys.has(request.resource)) return failure("KR0004", `unknown key \`${request.resource}\``);
 
-    const { context, resourceTags, principalTags } = buildContext(new ContextIndex(rawContext as Record<string, string | string[]>), request.resource);
+    // DESIGN §2 — the request resource `*` stands for the caller's own resource in an unnamed Region.
+    const owner = request.resource === "*" ? { partition: caller.partition, account: caller.account } : undefined;
+    const { context, resourceTags, principalTags } = buildContext(new ContextIndex(rawContext as Record<string, string | string[]>), request.resource, owner);
     const entities: EntityJson[] = [];
     const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
     if (manifest.resourceName === true) attrs["name"] = resourceName(request.resource);
+    if (manifest.resourcePartition === true) attrs["partition"] = request.resource === "*" ? caller.partition : KMS_ARN.exec(request.resource)![1]!;
     entities.push({ uid: resource, attrs, parents: [], ...withTags(resourceTags) });
     return { principal, action: { type: CedarType.action, id: actionId(action.name) }, resource, context, entities };
   };

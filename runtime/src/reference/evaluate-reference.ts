@@ -35,8 +35,6 @@ function decideCheck(bundle: unknown, request: unknown): ReferenceResult {
   if (keyPolicy === undefined) {
     return { error: { code: "KR0004", message: `unknown key \`${read.target.arn}\`` } };
   }
-  // AWS: §5.4 — RetireGrant: the key policy is not effective; identity policies decide.
-  // DEVIATION: §5.4, §5.7 — grants are not modelled: RetireGrant is decided by identity policies alone.
-  if (read.action.class === "identity-key") return decideIdentityOnlyRequest(read, identity);
+  // RetireGrant (class "grant") is decided here too: its Denies apply, its Allows never do.
   return decideKeyRequest(read, keyPolicy, identity);
 }

@@ -33,7 +33,7 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
     }
     case "resource": {
       const match = or(...strategy.pairs.map((pair) => pair(views)));
-      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
+      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))), ...(strategy.undecided === undefined ? [] : [strategy.undecided]));
       return ifThenElse(undecidable, constant(fcr), strategy.negated ? not(match) : match);
     }
     case "derived": {

@@ -51,6 +51,8 @@ export type Strategy =
       readonly negated: boolean;
       readonly pairs: readonly ((views: ViewLookup) => Expr)[];
       readonly variables: readonly string[];
+      /** When the element is undecided besides its variables (the request `*`, a key-policy value). */
+      readonly undecided?: Expr;
     }
   /** A derived Boolean attribute (condition or resource test), absent when undecidable. */
   | { readonly kind: "derived"; readonly attr: string; readonly why: string; readonly code: CedarCode };
