@@ -25,7 +25,7 @@ describe("RetireGrant in Cedar: never allowed, its Denies decide ExplicitDeny", 
 
   it("one forbid covers the actions no policy can allow", () => {
     expect(policyById(toCedar(bundle()).files!.policies, "grant-only")).toBe(
-      '@id("grant-only") forbid ( principal, action == Kms::Action::"RetireGrant", resource );',
+      '@id("grant-only") forbid (principal, action == Kms::Action::"RetireGrant", resource);',
     );
   });
   it("Allows everywhere (direct, delegated, cross-account, root): ImplicitDeny", () => {
@@ -36,8 +36,8 @@ describe("RetireGrant in Cedar: never allowed, its Denies decide ExplicitDeny", 
   it("a key-policy Deny is a forbid covering RetireGrant, in the key's account and across accounts", () => {
     const out = toCedar(bundle(keyDeny));
     expect(policyById(out.files!.policies, "deny-p0-s2")).toBe(
-      `@id("deny-p0-s2") forbid ( principal, action == Kms::Action::"RetireGrant", resource == Kms::Key::"${KEY}" ) ` +
-      'when { !(context has "aws:sourcevpce" && context["aws:sourcevpce"] == "vpce-1") };',
+      `@id("deny-p0-s2") forbid (principal, action == Kms::Action::"RetireGrant", resource == Kms::Key::"${KEY}") ` +
+      'when { if context has "aws:sourcevpce" then context["aws:sourcevpce"] != "vpce-1" else true };',
     );
     const engine = cedarEngine(bundle(keyDeny));
     for (const p of [SESSION, EXT]) {
@@ -62,8 +62,8 @@ describe("the request resource `*` in Cedar", () => {
   it("native: five colons split into segments; partition and account are the caller's", () => {
     const out = toCedar(identity({ Effect: "Allow", Action: "kms:List*", Resource: `arn:aws:kms:*:${A}:*` }));
     expect(policyById(out.files!.policies, "allow-p1-s0")).toBe(
-      `@id("allow-p1-s0") permit ( principal in Iam::Policy::"principals[${ROLE}][0]", action in [Kms::Action::"ListAliases", Kms::Action::"ListGrants", Kms::Action::"ListKeyPolicies", Kms::Action::"ListKeyRotations", Kms::Action::"ListKeys", Kms::Action::"ListResourceTags", Kms::Action::"ListRetirableGrants"], resource ) ` +
-      `when { resource.arn like "arn:aws:kms:*:${A}:*" || resource.arn == "*" && resource.partition == "aws" && resource.account == "${A}" };`,
+      `@id("allow-p1-s0") permit (principal in Iam::Policy::"principals[${ROLE}][0]", action in [Kms::Action::"ListAliases", Kms::Action::"ListGrants", Kms::Action::"ListKeyPolicies", Kms::Action::"ListKeyRotations", Kms::Action::"ListKeys", Kms::Action::"ListResourceTags", Kms::Action::"ListRetirableGrants"], resource) ` +
+      `when { (resource.arn == "*" && resource.partition == "aws" && resource.account == "${A}") || resource.arn like "arn:aws:kms:*:${A}:*" };`,
     );
     expect(out.share.resources.derived).toBe(0);
     const engine = cedarEngine(identity({ Effect: "Allow", Action: "kms:List*", Resource: `arn:aws:kms:*:${A}:*` }));
@@ -74,8 +74,8 @@ describe("the request resource `*` in Cedar", () => {
   it("a Region-scoped Deny is undecided for `*`: it applies", () => {
     const bundle = identity(ALL, { Effect: "Deny", Action: "kms:CreateKey", Resource: `arn:aws:kms:us-east-1:${A}:*` });
     expect(policyById(toCedar(bundle).files!.policies, "deny-p1-s1")).toBe(
-      `@id("deny-p1-s1") forbid ( principal in Iam::Policy::"principals[${ROLE}][0]", action == Kms::Action::"CreateKey", resource ) ` +
-      `when { resource.arn == "*" && resource.partition == "aws" && resource.account == "${A}" || resource.arn == "arn:aws:kms:us-east-1:${A}:*" };`,
+      `@id("deny-p1-s1") forbid (principal in Iam::Policy::"principals[${ROLE}][0]", action == Kms::Action::"CreateKey", resource) ` +
+      `when { (resource.arn == "*" && resource.partition == "aws" && resource.account == "${A}") || resource.arn like "arn:aws:kms:us-east-1:${A}:*" };`,
     );
     const engine = cedarEngine(bundle);
     expect(outcome(engine.decide({ principal: SESSION, action: "kms:CreateKey", resource: "*" }))).toBe("ExplicitDeny");
@@ -117,7 +117,7 @@ describe("a key policy's Resource in Cedar: `*` or this key's ARN, anything else
     const engine = cedarEngine(keys(doc(DKP, denying(KEY.slice(0, -1)))));
     expect(outcome(engine.decide(decrypt(KEY)))).toBe("ExplicitDeny");
     expect(policyById(toCedar(keys(doc(DKP, denying(KEY.slice(0, -1))))).files!.policies, "deny-p0-s1")).toBe(
-      `@id("deny-p0-s1") forbid ( principal, action == Kms::Action::"Decrypt", resource == Kms::Key::"${KEY}" );`,
+      `@id("deny-p0-s1") forbid (principal, action == Kms::Action::"Decrypt", resource == Kms::Key::"${KEY}");`,
     );
     const exact = cedarEngine(keys(doc(DKP, denying(KEY))));
     expect(outcome(exact.decide(decrypt(KEY)))).toBe("ExplicitDeny");

@@ -79,9 +79,9 @@ export function planResource(node: ResourceNode, index: number, views: ContextVi
 function planKeyPolicyResource(node: ResourceNode): Strategy {
   const values = [...new Set(node.patterns.map((p) => (typeof p === "string" ? p : undefined)))];
   const only = values.length === 1 ? values[0] : undefined;
-  if (only === undefined) return { kind: "resource", negated: node.negated, pairs: [], variables: [], undecided: TRUE };
+  if (only === undefined) return { kind: "resource", negated: node.negated, pairs: [], variables: [], undecided: TRUE, keyPolicy: true };
   const same = equals("resource.arn", str(only));
-  return { kind: "resource", negated: node.negated, pairs: [() => same], variables: [], undecided: not(same) };
+  return { kind: "resource", negated: node.negated, pairs: [() => same], variables: [], undecided: not(same), keyPolicy: true };
 }
 
 /** The pieces of a template before its first variable. */

@@ -53,6 +53,8 @@ export type Strategy =
       readonly variables: readonly string[];
       /** When the element is undecided besides its variables (the request `*`, a key-policy value). */
       readonly undecided?: Expr;
+      /** A key policy's Resource: every value matches or is undecided, so in a Deny it always holds. */
+      readonly keyPolicy?: true;
     }
   /** A derived Boolean attribute (condition or resource test), absent when undecidable. */
   | { readonly kind: "derived"; readonly attr: string; readonly why: string; readonly code: CedarCode };
