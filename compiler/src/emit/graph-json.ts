@@ -13,7 +13,7 @@ export function emitGraphJson(graph: DecisionGraph): string {
     "{",
     `  "format": ${line(graph.format)},`,
     `  "version": ${line(graph.version)},`,
-    `  "actions": ${list(graph.actions.map((a) => ({ name: a.name, target: a.target, keyPolicy: a.keyPolicy, crossAccount: a.crossAccount })))},`,
+    `  "actions": ${list(graph.actions.map((a) => ({ name: a.name, target: a.target, keyPolicy: a.keyPolicy, policyAllows: a.policyAllows, crossAccount: a.crossAccount })))},`,
     `  "policies": ${list(graph.policies.map(orderPolicy))},`,
     `  "keys": ${map(Object.entries(graph.keys))},`,
     `  "principals": ${map(Object.entries(graph.principals))},`,
@@ -36,7 +36,7 @@ function orderNode(n: GraphNode): GraphNode {
     case "principal":
       return { kind: n.kind, any: n.any, aws: n.aws, service: n.service, origin: n.origin };
     case "resource":
-      return { kind: n.kind, negated: n.negated, patterns: n.patterns, origin: n.origin };
+      return { kind: n.kind, negated: n.negated, patterns: n.patterns, ...(n.keyPolicy === true ? { keyPolicy: true } : {}), origin: n.origin };
     case "condition":
       return {
         kind: n.kind, ...(n.qualifier !== undefined ? { qualifier: n.qualifier } : {}), base: n.base, ifExists: n.ifExists,

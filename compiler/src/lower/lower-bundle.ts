@@ -13,6 +13,7 @@ export function lowerCatalog(): GraphAction[] {
     name: `kms:${a.name}`,
     target: a.resource === "alias+key" ? "alias" : a.resource,
     keyPolicy: a.policyType !== "iam-only",
+    policyAllows: a.policyType !== "grant",
     crossAccount: a.crossAccount,
   }));
 }
@@ -51,7 +52,12 @@ function lowerStatement(s: ModelStatement, p: number, kind: "key" | "identity", 
   const origin = (span: ModelStatement["span"]) => [{ policy: p, span }];
   const tests: number[] = [];
   if (s.resource !== undefined) {
-    tests.push(add({ kind: "resource", negated: s.resource.negated, patterns: s.resource.patterns, origin: origin(s.resource.span) }));
+    tests.push(add({
+      kind: "resource", negated: s.resource.negated, patterns: s.resource.patterns,
+      // AWS: §1.7, §5.2 — a key policy's Resource is matched with the key-policy rule (graph-types.ts).
+      ...(kind === "key" ? { keyPolicy: true as const } : {}),
+      origin: origin(s.resource.span),
+    }));
   }
   for (const c of s.conditions) {
     tests.push(add({

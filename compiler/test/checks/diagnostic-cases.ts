@@ -59,6 +59,7 @@ export const CHECK_CASES: readonly DiagnosticCase[] = [
   { code: "KC2053", kind: "identity", text: `{${V},"Statement":[{"Effect":"Allow","Action":"KMS:Decrypt","Resource":"*"}]}`, underlined: `KMS` },
   // §1.7, A21 — resources
   { code: "KC2060", kind: "identity", text: `{${V},"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"KMSKeyARN"}]}`, underlined: `"KMSKeyARN"` },
+  { code: "KC2060", kind: "key", text: `{${V},"Statement":[{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"ARN:aws:kms:*"}]}`, underlined: `"ARN:aws:kms:*"` },
   { code: "KC2061", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:111122223333:key/k1"}]}`, underlined: `"arn:aws:kms:us-west-2:111122223333:key/k1"` },
   // §1.5, A35 — principals
   { code: "KC2070", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":"arn:aws:iam::111122223333:root","Action":"kms:Decrypt","Resource":"*"}]}`, underlined: `"arn:aws:iam::111122223333:root"` },

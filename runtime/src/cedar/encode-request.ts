@@ -74,12 +74,15 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
     if ("error" in resolved) return resolved;
     const index = new ContextIndex(rawContext);
     for (const r of resolved) index.set(r.key, "value" in r ? { kind: "present", values: [r.value] } : { kind: "ambiguous" });
-    const { context, resourceTags, principalTags } = buildContext(index, request.resource);
+    // DESIGN §2 — the request resource `*` stands for the caller's own resource in an unnamed Region.
+    const owner = request.resource === "*" ? { partition: caller.partition, account: caller.account } : undefined;
+    const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
     const entities: EntityJson[] = [];
     const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
     if (manifest.resourceName === true) attrs["name"] = resourceName(request.resource);
+    if (manifest.resourcePartition === true) attrs["partition"] = request.resource === "*" ? caller.partition : KMS_ARN.exec(request.resource)![1]!;
     entities.push({ uid: resource, attrs, parents: [], ...withTags(resourceTags) });
     return { principal, action: { type: CedarType.action, id: actionId(action.name) }, resource, context, entities };
   };

@@ -17,7 +17,7 @@ import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ContextReader } from "./context-reader.js";
 import type { RequestDerived } from "./context-reader.js";
-import { decideIdentityOnly, decideKey, decideService, ReasonCollector } from "./decide-kms.js";
+import { decideDenyOnly, decideIdentityOnly, decideKey, decideService, ReasonCollector } from "./decide-kms.js";
 import type { Caller } from "./decide-kms.js";
 import { EvalState } from "./eval-state.js";
 
@@ -108,6 +108,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const { principal, action, resource } = request;
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
+    st.callerPartition = caller.info.partition;
+    st.callerAccount = caller.info.account;
     const a = actionFor(action);
     if (a < 0) return requestError(RequestErrorCode.unknownAction, "unknown action", action);
     const found = targetFor(resource);
@@ -143,8 +145,9 @@ function decideLoaded(
     // Alias half or no specific resource: IAM only, never across accounts (spec §5.3, §5.5).
     return decideIdentityOnly(cg, st, caller, a, target.account === "" || target.account === account, out);
   }
-  // DEVIATION: §5.4, §5.7 — grants are not modelled: RetireGrant is decided by identity policies alone.
-  // RetireGrant: the key policy is not effective (spec §5.4); identity only, cross-account capable.
+  // AWS: §5.4, seed 004 — RetireGrant: "A policy alone cannot allow access to this operation".
+  // DEVIATION: §5.4, §5.7 — grants are not modelled, so it is never allowed; Denies still apply.
+  if (!cg.actions[a]!.policyAllows) return decideDenyOnly(cg, st, caller, a, cg.actions[a]!.keyPolicy ? keyPolicy! : -1, out);
   if (!cg.actions[a]!.keyPolicy) return decideIdentityOnly(cg, st, caller, a, true, out);
   if (caller.info.kind === "service") return decideService(cg, st, caller, a, keyPolicy!, out);
   return decideKey(cg, st, caller, a, keyPolicy!, account === target.account, out);

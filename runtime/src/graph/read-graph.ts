@@ -42,6 +42,9 @@ function findProblem(g: unknown): string | undefined {
   for (const a of actions) {
     if (!isObject(a) || typeof a["name"] !== "string") return "an action has no name";
     if (a["target"] !== "key" && a["target"] !== "none" && a["target"] !== "alias") return `action \`${a["name"]}\` has a bad target`;
+    for (const flag of ["keyPolicy", "policyAllows", "crossAccount"]) {
+      if (typeof a[flag] !== "boolean") return `action \`${a["name"]}\` lacks the boolean \`${flag}\``;
+    }
     actionNames.add(a["name"]);
   }
   for (const n of nodes) {
@@ -78,7 +81,9 @@ function nodeProblem(n: unknown): string | undefined {
     case "principal":
       return Array.isArray(n["aws"]) && Array.isArray(n["service"]) ? undefined : "a principal node is malformed";
     case "resource":
-      return Array.isArray(n["patterns"]) && n["patterns"].every(isValue) ? undefined : "a resource node is malformed";
+      return Array.isArray(n["patterns"]) && n["patterns"].every(isValue) && (n["keyPolicy"] === undefined || n["keyPolicy"] === true)
+        ? undefined
+        : "a resource node is malformed";
     case "condition":
       return typeof n["key"] === "string" && typeof n["base"] === "string" && Array.isArray(n["values"]) && n["values"].every(isValue)
         ? undefined

@@ -46,8 +46,6 @@ function decideCheck(bundle: unknown, request: unknown): ReferenceResult {
   const read = { ...parsed, context };
   const identity = identityPoliciesOf(bundle, read.caller);
   if (read.target.kind !== "key" || keyPolicy === undefined) return decideIdentityOnlyRequest(read, identity);
-  // AWS: §5.4 — RetireGrant: the key policy is not effective; identity policies decide.
-  // DEVIATION: §5.4, §5.7 — grants are not modelled: RetireGrant is decided by identity policies alone.
-  if (read.action.class === "identity-key") return decideIdentityOnlyRequest(read, identity);
+  // RetireGrant (class "grant") is decided here too: its Denies apply, its Allows never do.
   return decideKeyRequest(read, keyPolicy, identity);
 }

@@ -1,7 +1,8 @@
 // Assembles the Cedar policy set from the decision graph with the KMS algebra of DESIGN §3:
 //   permits: identity Allows; the same-account direct path of key-policy Allows; the root user;
 //   forbids: Deny statements (`deny-*`, explicit), one gate per key `unless { KD ∨ KA }` (`gate-*`,
-//   implicit) and one cross-account rule (implicit). Phase: emit; source order, deterministic ids.
+//   implicit), one cross-account rule (implicit) and one rule for the actions no policy can allow
+//   (`grant-only`, implicit: RetireGrant). Phase: emit; source order, deterministic ids.
 import type { DecisionGraph, GraphStatement, PolicyRole, Reason } from "@kms-cedar/runtime";
 import { ActionGroup, actionId, CedarType, policyEntityId } from "@kms-cedar/runtime";
 import { and, FALSE, or, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
@@ -97,6 +98,20 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
     text: `// A caller from another account can only use the cross-account actions (spec §5.4).\n@id("cross-account")\n` +
       `forbid (principal, action in ${entity(CedarType.action, ActionGroup.singleAccount)}, resource)\nwhen { principal.account != resource.account };`,
   });
+  const grantOnly = graph.actions.filter((a) => !a.policyAllows).map((a) => entity(CedarType.action, actionId(a.name)));
+  if (grantOnly.length > 0) {
+    // AWS: §5.4, seed 004 — "A policy alone cannot allow access to this operation" (RetireGrant).
+    // DEVIATION: §5.4, §5.7 — grants are not modelled, so no permit may allow it; Deny forbids still say ExplicitDeny.
+    const scope = grantOnly.length === 1 ? `action == ${grantOnly[0]}` : `action in [${grantOnly.join(", ")}]`;
+    out.push({
+      id: uniqueId("grant-only"),
+      role: "grant-only",
+      text: `// Only a grant can allow these actions (spec §5.4); grants are not modelled, so no policy allows them.
+` +
+        `@id("grant-only")
+forbid (principal, ${scope}, resource);`,
+    });
+  }
   out.push({
     id: uniqueId("root"),
     role: "root",

@@ -32,8 +32,9 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
       return guarded(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
     }
     case "resource": {
+      if (strategy.keyPolicy === true && !strategy.negated && fcr) return constant(true);
       const match = or(...strategy.pairs.map((pair) => pair(views)));
-      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
+      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))), ...(strategy.undecided === undefined ? [] : [strategy.undecided]));
       return ifThenElse(undecidable, constant(fcr), strategy.negated ? not(match) : match);
     }
     case "derived": {
