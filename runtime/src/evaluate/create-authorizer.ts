@@ -108,8 +108,6 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const { principal, action, resource } = request;
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
-    st.callerPartition = caller.info.partition;
-    st.callerAccount = caller.info.account;
     const a = actionFor(action);
     if (a < 0) return requestError(RequestErrorCode.unknownAction, "unknown action", action);
     const found = targetFor(resource);
@@ -121,6 +119,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const keyPolicy = target.kind === "key" ? keys.get(resource) : undefined;
     if (target.kind === "key" && keyPolicy === undefined) return requestError(RequestErrorCode.unknownKey, "unknown key", resource);
     st.begin(resource);
+    // After begin(), which clears them: the request resource `*` is matched against the caller's account.
+    st.callerPartition = caller.info.partition;
+    st.callerAccount = caller.info.account;
     derived.caller = caller.derived;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
