@@ -3,7 +3,7 @@
 // are inline documents (given their JSON text, pretty-printed) or paths relative to `baseDir`.
 import type { Bundle } from "@kms-cedar/runtime";
 import { resolve } from "node:path";
-import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "./bundle/arn-shapes.js";
+import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "./bundle/arn-shapes.js";
 import { BundleCode } from "./bundle/bundle-diagnostic-codes.js";
 import { loadBundleOrPolicy, readInput } from "./bundle/load-bundle.js";
 import type { LoadedBundle, PolicySource } from "./bundle/load-bundle.js";
@@ -44,10 +44,15 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   const keys = section(input, "keys", refused);
   const principals = section(input, "principals", refused);
   for (const [arn, entry] of keys) {
-    if (isRecord(entry)) add(`keys[${arn}]`, "key", arn, entry.policy);
+    if (!isKeyArn(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
+    else if (isRecord(entry)) add(`keys[${arn}]`, "key", arn, entry.policy);
     else refused.push(bundleError(BundleCode.entryNotObject, `the entry of \`${arn}\` in \`keys\` must be an object`));
   }
   for (const [arn, entry] of principals) {
+    if (classifyPrincipalArn(arn) === "invalid") {
+      refused.push(bundleError(BundleCode.badPrincipalArn, `\`${arn}\` is not the ARN of a user, role, role session or federated user`));
+      continue;
+    }
     const list = isRecord(entry) ? entry.policies : undefined;
     if (Array.isArray(list)) list.forEach((policy: unknown, i) => add(`principals[${arn}][${i}]`, "identity", arn, policy));
     else refused.push(bundleError(BundleCode.policiesNotArray, `\`policies\` of \`${arn}\` in \`principals\` must be an array`));
