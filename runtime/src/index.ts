@@ -17,6 +17,7 @@ export type {
   GraphTemplatePart, GraphValue, Origin, PrincipalNode, ResourceNode,
 } from "./graph/graph-types.js";
 export { readGraph } from "./graph/read-graph.js";
+export { canonicalJson, graphDigest, sealGraph } from "./graph/graph-digest.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";

@@ -7,12 +7,17 @@ import type { Span } from "../span.js";
 /** The value of `format` in every graph. */
 export const GRAPH_FORMAT = "kms-cedar-graph";
 /** The format version this runtime reads and the compiler writes. Bump on any incompatible change. */
-export const GRAPH_VERSION = 1;
+export const GRAPH_VERSION = 2;
 
 /** A compiled bundle: the policies, their statements indexed by action, and the tests they share. */
 export interface DecisionGraph {
   readonly format: typeof GRAPH_FORMAT;
   readonly version: typeof GRAPH_VERSION;
+  /**
+   * `sha256:` + hex over the canonical serialization of the other members (graph-digest.ts); set by
+   * the compiler's last step, required and checked by `readGraph`. Absent only while compiling.
+   */
+  readonly digest?: string;
   /** The KMS actions the graph was compiled against (catalog order); a request's action must be one. */
   readonly actions: readonly GraphAction[];
   readonly policies: readonly GraphPolicy[];
