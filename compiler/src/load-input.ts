@@ -44,12 +44,12 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   const keys = section(input, "keys", refused);
   const principals = section(input, "principals", refused);
   for (const [arn, entry] of keys) {
-    if (!isKeyArn(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
+    if (!isKeyArn(arn) || LONE_SURROGATE.test(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
     else if (isRecord(entry)) add(`keys[${arn}]`, "key", arn, entry.policy);
     else refused.push(bundleError(BundleCode.entryNotObject, `the entry of \`${arn}\` in \`keys\` must be an object`));
   }
   for (const [arn, entry] of principals) {
-    if (classifyPrincipalArn(arn) === "invalid") {
+    if (classifyPrincipalArn(arn) === "invalid" || LONE_SURROGATE.test(arn)) {
       refused.push(bundleError(BundleCode.badPrincipalArn, `\`${arn}\` is not the ARN of a user, role, role session or federated user`));
       continue;
     }
@@ -79,6 +79,9 @@ function section(input: unknown, name: "keys" | "principals", refused: LoadedBun
   }
   return Object.keys(value).map((arn) => [arn, value[arn]]);
 }
+
+/** A surrogate that is not half of a pair (no Unicode character; a bundle file would get KC1025). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -65,6 +65,9 @@ describe("bundle objects of the wrong shape are diagnostics", () => {
     { name: "keys not an object", bundle: { keys: ["x"] }, code: "KC2903" },
     { name: "bundle not an object", bundle: 42, code: "KC2901" },
     { name: "a BigInt in an inline document", bundle: { keys: { [KEY]: { policy: { Version: 10n } } } }, code: "KC2907" },
+    { name: "a key ARN with a lone surrogate", bundle: { keys: { [`${KEY}\ud800`]: { policy: {} } } }, code: "KC2909" },
+    { name: "a principal ARN with a lone surrogate", bundle: { principals: { [`${ROLE}\udc00`]: { policies: [] } } }, code: "KC2910" },
+    { name: "a lone surrogate in an inline policy (compile used to throw)", bundle: { keys: { [KEY]: { policy: policyWith("a\ud800") } } }, code: "KC1025" },
   ])("$name: $code", ({ bundle, code }) => {
     expect(errors(bundle)).toContain(code);
   });
