@@ -2,6 +2,7 @@
 // checked bundle → policy model → decision graph → optimized graph → Cedar. Stops after the checks if
 // any reported an error; after that only the Cedar emitter can refuse (KC3xxx, or a KC93xx bug report).
 import type { Bundle, DecisionGraph } from "@kms-cedar/runtime";
+import { sealGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "./bundle/load-bundle.js";
 import { loadInput } from "./load-input.js";
 import type { LoadOptions } from "./load-input.js";
@@ -41,7 +42,8 @@ export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOption
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);
-  const graph = runGraphPasses(lowered);
+  // Last step on the graph: its integrity digest (readGraph refuses a graph that does not match it).
+  const graph = sealGraph(runGraphPasses(lowered));
   if (options.cedar === false) return { graph, cedar: undefined, diagnostics: checked.diagnostics };
   const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
   const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];

@@ -17,6 +17,7 @@ export type {
   GraphTemplatePart, GraphValue, Origin, PrincipalNode, ResourceNode,
 } from "./graph/graph-types.js";
 export { readGraph } from "./graph/read-graph.js";
+export { canonicalJson, graphDigest, sealGraph } from "./graph/graph-digest.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
@@ -44,7 +45,9 @@ export {
   numberOnGrid, represent, toGrid,
 } from "./cedar/cedar-values.js";
 export type { Grid, GridValue } from "./cedar/cedar-values.js";
-export { loadCedar } from "./cedar/load-cedar.js";
+export { cedarRecoveries, loadCedar } from "./cedar/load-cedar.js";
+export { CEDAR_LIMITS, cedarLimitProblems, measureCedarText } from "./cedar/cedar-limits.js";
+export type { CedarTextMeasure } from "./cedar/cedar-limits.js";
 export type { CedarWasm } from "./cedar/load-cedar.js";
 export { splitPolicySet } from "./cedar/split-policy-set.js";
 export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";

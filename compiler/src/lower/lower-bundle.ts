@@ -32,9 +32,10 @@ export function lowerBundle(model: ModelBundle, actions: readonly GraphAction[] 
     ...(policy.file !== undefined ? { file: policy.file } : {}),
     byAction: {},
   }));
-  const keys: Record<string, number> = {};
+  // Keyed by ARNs from the bundle: no prototype (a member named `__proto__` stays a member).
+  const keys = Object.create(null) as Record<string, number>;
   for (const key of model.keys) keys[key.arn] = key.policy;
-  const principals: Record<string, readonly number[]> = {};
+  const principals = Object.create(null) as Record<string, readonly number[]>;
   for (const principal of model.principals) principals[principal.arn] = principal.policies;
   return {
     format: GRAPH_FORMAT,

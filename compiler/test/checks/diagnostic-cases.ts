@@ -146,6 +146,7 @@ export const JSON_CASES: readonly DiagnosticCase[] = [
   at("KC1022", "identity", ok.slice(0, -1), "{"),
   at("KC1023", "identity", ok.replace(`"Resource":"*"`, `"Resource":["*"]]`), `]]`, 1),
   { code: "KC1024", kind: "identity", text: ok.replace(`"Effect":"Allow"`, `"Effect":"Deny","Effect":"Allow"`), underlined: `"Effect"`, occurrence: 1 },
+  { code: "KC1025", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":"arn:aws:kms:*:*:key/\\udc00"`), underlined: "\\udc00" },
 ];
 
 /** Registry codes that no policy text given to checkPolicyText can produce, and why. */

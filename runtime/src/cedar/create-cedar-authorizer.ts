@@ -7,6 +7,7 @@ import type { Decision, DecisionError, DecisionResult, Reason, Request } from ".
 import type { CedarManifest, ManifestPolicy } from "./cedar-manifest.js";
 import { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar-manifest.js";
 import { createEncoder } from "./encode-request.js";
+import { cedarLimitProblems } from "./cedar-limits.js";
 import { loadCedar } from "./load-cedar.js";
 import { splitPolicySet } from "./split-policy-set.js";
 import { decideOperation } from "../decide-operation.js";
@@ -54,6 +55,9 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
   if (manifest.format !== MANIFEST_FORMAT || manifest.version !== MANIFEST_VERSION) {
     throw new Error(`cannot load Cedar manifest: expected ${MANIFEST_FORMAT} version ${MANIFEST_VERSION}`);
   }
+  // Never hand cedar-wasm text it cannot take: a trap there would break every authorizer (cedar-limits.ts).
+  const tooBig = [...cedarLimitProblems(bundle.policies), ...(typeof bundle.schema === "string" ? cedarLimitProblems(bundle.schema) : [])];
+  if (tooBig.length > 0) throw new Error(`cannot load Cedar policies: ${tooBig.join("; ")}`);
   const split = splitPolicySet(cedar, bundle.policies);
   if ("error" in split) throw new Error(`cannot load Cedar policies: ${split.error}`);
   const setId = `kms-cedar-${++nextSet}`;

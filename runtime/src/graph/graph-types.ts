@@ -13,6 +13,11 @@ export const GRAPH_VERSION = 2;
 export interface DecisionGraph {
   readonly format: typeof GRAPH_FORMAT;
   readonly version: typeof GRAPH_VERSION;
+  /**
+   * `sha256:` + hex over the canonical serialization of the other members (graph-digest.ts); set by
+   * the compiler's last step, required and checked by `readGraph`. Absent only while compiling.
+   */
+  readonly digest?: string;
   /** The KMS actions the graph was compiled against (catalog order); a request's action must be one. */
   readonly actions: readonly GraphAction[];
   readonly policies: readonly GraphPolicy[];

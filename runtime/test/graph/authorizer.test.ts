@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createAuthorizer, GRAPH_FORMAT, GRAPH_VERSION, readGraph } from "@kms-cedar/runtime";
+import { createAuthorizer, GRAPH_FORMAT, GRAPH_VERSION, readGraph, sealGraph } from "@kms-cedar/runtime";
 import type { DecisionGraph, DecisionResult, GraphAction, GraphNode, GraphStatement } from "@kms-cedar/runtime";
 
 const A = "111122223333";
@@ -31,14 +31,14 @@ function graph(nodes: GraphNode[], statements: GraphStatement[]): DecisionGraph 
     });
     return out;
   };
-  return {
+  return sealGraph({
     format: GRAPH_FORMAT, version: GRAPH_VERSION, actions: ACTIONS,
     policies: [
       { location: `keys[${K1}]`, kind: "key", owner: K1, byAction: byAction(0) },
       { location: `principals[arn:aws:iam::${A}:role/path/App][0]`, kind: "identity", owner: `arn:aws:iam::${A}:role/path/App`, byAction: byAction(1) },
     ],
     keys: { [K1]: 0 }, principals: { [`arn:aws:iam::${A}:role/path/App`]: [1] }, nodes, statements,
-  };
+  });
 }
 
 const principal = (aws: string[], any = false, service: string[] = []): GraphNode => ({ kind: "principal", any, aws, service, origin: [{ policy: 0, span }] });
@@ -140,7 +140,7 @@ describe("readGraph", () => {
     const { policyAllows: _dropped, ...old } = ACTIONS[4]!;
     expect(readGraph({ ...g, actions: [...ACTIONS.slice(0, 4), old] })).toMatchObject({ error: expect.stringContaining("policyAllows") });
     expect(readGraph({ ...g, format: "x" })).toMatchObject({ error: expect.stringContaining("not a decision graph") });
-    expect(readGraph({ ...g, statements: [stmt(1, 0, "Allow", ["kms:Decrypt"], [99])] })).toMatchObject({ error: expect.stringContaining("missing node") });
+    expect(readGraph({ ...g, statements: [stmt(1, 0, "Allow", ["kms:Decrypt"], [99])] })).toMatchObject({ error: expect.stringContaining("statements[0].tests refers to a missing entry (99)") });
     expect(() => createAuthorizer("{")).toThrow(/cannot load decision graph/);
   });
 });

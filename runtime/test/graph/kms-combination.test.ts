@@ -3,7 +3,7 @@
 // is the caller's `arn:P:kms:R:A:*` in an unnamed Region (DESIGN §2); a key policy's Resource matches
 // with `*` or the key's exact ARN only, anything else is undecided (spec §1.7, §0.2).
 import { describe, expect, it } from "vitest";
-import { createAuthorizer, GRAPH_FORMAT, GRAPH_VERSION } from "@kms-cedar/runtime";
+import { createAuthorizer, GRAPH_FORMAT, GRAPH_VERSION, sealGraph } from "@kms-cedar/runtime";
 import type { DecisionGraph, DecisionResult, GraphAction, GraphNode, GraphStatement } from "@kms-cedar/runtime";
 
 const A = "111122223333";
@@ -38,7 +38,7 @@ function graph(nodes: GraphNode[], statements: GraphStatement[]): DecisionGraph 
     });
     return out;
   };
-  return {
+  return sealGraph({
     format: GRAPH_FORMAT, version: GRAPH_VERSION, actions: ACTIONS,
     policies: [
       { location: `keys[${K1}]`, kind: "key", owner: K1, byAction: byAction(0) },
@@ -47,7 +47,7 @@ function graph(nodes: GraphNode[], statements: GraphStatement[]): DecisionGraph 
       { location: `keys[${K2}]`, kind: "key", owner: K2, byAction: byAction(3) },
     ],
     keys: { [K1]: 0, [K2]: 3 }, principals: { [APP_ROLE]: [1], [EXT_ROLE]: [2] }, nodes, statements,
-  };
+  });
 }
 
 describe("RetireGrant: never allowed, every applicable Deny applies", () => {

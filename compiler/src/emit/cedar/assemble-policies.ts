@@ -5,9 +5,9 @@
 //   (`grant-only`, implicit: RetireGrant). Phase: emit; source order, deterministic ids.
 import type { DecisionGraph, GraphStatement, PolicyRole, Reason } from "@kms-cedar/runtime";
 import { ActionGroup, actionId, CedarType, policyEntityId } from "@kms-cedar/runtime";
-import { and, FALSE, or, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
+import { and, FALSE, or, printChain, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
-import { entity } from "./cedar-literal.js";
+import { entity, inChunks } from "./cedar-literal.js";
 import type { ConditionPlan } from "./plan-conditions.js";
 import { emitPrincipal } from "./emit-principal.js";
 import { emitTest } from "./emit-test.js";
@@ -87,7 +87,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
       const id = uniqueId(`gate-p${p}`);
       const comment = ["// Gate: denied unless this key's policy names the caller or its account (KD or KA)."];
       const scope = { principal: "principal", action: `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`, resource: onKeys.scope };
-      const body = gate.length === 0 ? "false" : gate.join(" ||");
+      const body = gate.length === 0 ? "false" : printChain(gate, " ||");
       const extra = onKeys.test === TRUE ? "" : `${printConjunct(onKeys.test)} && `;
       out.push({ id, role: "gate", text: `${comment.join("\n")}\n@id("${id}")\nforbid (${scope.principal}, ${scope.action}, ${scope.resource})\nunless { ${extra === "" ? body : `${extra}(${body})`} };` });
     }
@@ -150,8 +150,8 @@ class ActionSets {
 /** `resource == Kms::Key::"K"` for a key policy's key (a scope), or a test when several keys share it. */
 function keyResource(arns: readonly string[]): { scope: string; test: Expr } {
   if (arns.length === 1) return { scope: `resource == ${entity(CedarType.key, arns[0]!)}`, test: TRUE };
-  const list = arns.map((a) => entity(CedarType.key, a)).join(", ");
-  return { scope: `resource is ${CedarType.key}`, test: relation(`resource in [${list}]`) };
+  const runs = inChunks(arns.map((a) => entity(CedarType.key, a)));
+  return { scope: `resource is ${CedarType.key}`, test: or(...runs.map((run) => relation(`resource in [${run.join(", ")}]`))) };
 }
 
 /** Moves a single `principal in E` / `principal == E` into the scope. */
@@ -178,12 +178,14 @@ function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
   };
 }
 
-/** `// Allow "Sid" (statement 0) in keys[ARN], file line 5` — one line, safe for a Cedar comment. */
+/** `// Allow "Sid" (statement 0) in keys[ARN], file line 5` — one ASCII line, safe for a Cedar comment. */
 function commentOf(graph: DecisionGraph, s: GraphStatement, withLocation = true): string[] {
   const policy = graph.policies[s.policy]!;
   const sid = s.sid === undefined ? "" : ` ${JSON.stringify(s.sid)}`;
   const file = policy.file === undefined || policy.file.startsWith("<") ? "" : `${policy.file} `;
   const line = s.span?.line === undefined ? "" : `${file}line ${s.span.line}`;
   const where = [withLocation ? ` in ${policy.location}` : "", line === "" ? "" : `, ${line}`].join("");
-  return [`// ${s.effect}${sid} (statement ${s.statement})${where}`.replace(/[\r\n\u2028\u2029]/g, " ")];
+  // Non-ASCII is escaped: cedar-wasm's formatter overflows on a long run of it (cedar-limits.ts).
+  const text = `// ${s.effect}${sid} (statement ${s.statement})${where}`.replace(/[\r\n\u2028\u2029]/g, " ");
+  return [text.replace(/[^\x20-\x7e]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)];
 }

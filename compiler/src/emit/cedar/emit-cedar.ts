@@ -3,7 +3,7 @@
 // (a failure is a KC93xx bug report, never silent output). Phase: emit; deterministic.
 import type { Diagnostic } from "@kms-cedar/grammar";
 import type { CedarManifest, DecisionGraph, GraphStatement, MarkerName } from "@kms-cedar/runtime";
-import { loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import { cedarLimitProblems, loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
 import { checkOutput } from "./check-output.js";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { assemblePolicies } from "./assemble-policies.js";
@@ -80,6 +80,13 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const resourceName = plan.views.usesResourceName();
   const resourcePartition = plan.views.usesResourcePartition();
   const schema = emitSchema(graph, attributes, markers, resourceName, resourcePartition);
+  // Never call cedar-wasm with text it would trap on (a trap breaks every later call in the process).
+  const overLimits = [...cedarLimitProblems(raw, { formatter: true }), ...cedarLimitProblems(schema)];
+  if (overLimits.length > 0) {
+    const info = CEDAR_CODES.engineLimit;
+    diagnostics.push(makeDiagnostic(info, { start: 0, end: 0 }, `the Cedar output cannot be handled by cedar-wasm: ${overLimits.join("; ")}`));
+    return { diagnostics, share };
+  }
   const checked = checkOutput(loadCedar(), raw, schema);
   diagnostics.push(...checked.diagnostics);
   if (!("policies" in checked) || diagnostics.some((d) => d.severity === "error")) return { diagnostics, share };
