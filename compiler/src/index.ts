@@ -23,3 +23,5 @@ export { readPolicy } from "./syntax/read-policy.js";
 export { DIAGNOSTIC_REGISTRY, findDiagnosticInfo } from "./diagnostics/registry.js";
 export { CATALOG_SOURCE, CONDITION_KEYS, KMS_ACTIONS, findConditionKey, findKmsAction, listKmsActions, matchKmsActions } from "./catalog/index.js";
 export type { ConditionKeyInfo, ConditionKeyType, KmsActionInfo, PolicyType, ResourceKind } from "./catalog/index.js";
+// Output paths, checked before the work and made without Node 20's recursive mkdir (also used by the conformance CLI).
+export { checkOutputDirectory, checkOutputFile, makeDirectory } from "./cli/output-path.js";

@@ -1,18 +1,19 @@
 // The kms-cedar-conformance CLI as a user runs it: --help on every command, exit codes 0 / 1 / 2,
 // the markdown report on stdout and the JSON report's shape.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BASE_OPERATOR_NAMES } from "../src/arbitraries/operators.js";
 
 const BIN = new URL("../bin/kms-cedar-conformance.js", import.meta.url).pathname;
+const REPO = new URL("../../", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "kms-cedar-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: "utf8", timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,6 +56,23 @@ describe("kms-cedar-conformance", () => {
     expect(Object.keys(json.qualifiers)).toHaveLength(6);
     expect(json.kmsPaths["key, same account"]).toBeDefined();
     expect(json.engines.cedar.cases).toBe(0);
+  });
+
+  it.skipIf(!existsSync("/proc/self"))("an output path that cannot be written is exit 2 at once, before the run (no hang on /proc)", () => {
+    const started = Date.now();
+    const r = cli("run", "--runs", "100000", "--report", "/proc/x/r.json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("cannot write `/proc/x/r.json`");
+    expect(r.stdout).toBe("");
+    const file = join(tmp, "a-file");
+    writeFileSync(file, "x");
+    const underFile = cli("verify", "examples/abac/bundle.json", "--runs", "100000", "--report", join(file, "r.json"));
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr).toContain("not a directory");
+    const counterexamples = cli("run", "--runs", "100000", "--counterexamples", "/proc/x");
+    expect(counterexamples.status).toBe(2);
+    expect(counterexamples.stderr).toContain("cannot write counterexamples to `/proc/x`");
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it("replay: decides a case folder with every engine and exits 0 when no law is broken", () => {

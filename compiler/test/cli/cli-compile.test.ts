@@ -56,4 +56,18 @@ describe("kms-cedar compile", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("cannot write to");
   });
+
+  it.skipIf(!existsSync("/proc/self"))("reports `-o /proc/x` as an I/O error at once, before compiling (Node 20's recursive mkdir hangs there)", () => {
+    const run = runKmsCedar(["compile", "examples/broken/bundle.json", "-o", "/proc/x"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("cannot write to `/proc/x`");
+    expect(run.stdout).toBe(""); // the policy errors of the bundle were not even looked at
+  });
+
+  it("leaves no probe behind when the output directory is writable but compiling fails", () => {
+    const dir = tempFiles({});
+    const run = runKmsCedar(["compile", "examples/broken/bundle.json", "-o", join(dir, "a", "b")]);
+    expect(run.status).toBe(1);
+    expect(existsSync(join(dir, "a"))).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCorpus } from "../corpus/run-corpus.js";
-import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
 import { CORPUS_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
@@ -28,6 +28,7 @@ export function corpusCommand(args: readonly string[]): number {
   if (p.positionals.length > 0) throw new UsageError(`unexpected argument \`${p.positionals[0]}\``);
   const dir = stringOption(p, "dir") ?? defaultCorpusDir();
   if (!existsSync(`${dir}/MANIFEST.tsv`)) throw new UsageError(`no MANIFEST.tsv in \`${dir}\``);
+  checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("corpus");
   const limit = p.values["limit"] !== undefined ? intOption(p, "limit", 0) : undefined;
   const result = runCorpus({

@@ -5,7 +5,7 @@ import { ENGINE_NAMES } from "../engines/engine-types.js";
 import type { EngineName } from "../engines/engine-types.js";
 import { runConformance } from "../run/run-conformance.js";
 import { runShards } from "./run-shards.js";
-import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
 import { RUN_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
@@ -61,6 +61,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     process.disconnect?.();
     return 0;
   }
+  checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("run");
   const forwarded = args.filter((a, i) => a !== "--workers" && args[i - 1] !== "--workers" && !a.startsWith("--workers="));
   const result = workers > 1 && path === undefined

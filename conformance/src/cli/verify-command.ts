@@ -5,7 +5,7 @@ import { PLACEHOLDER_KEY, loadBundleFile } from "../verify/load-bundle-file.js";
 import type { LoadOptions } from "../verify/load-bundle-file.js";
 import { runConformance } from "../run/run-conformance.js";
 import { verifySource } from "../verify/verify-source.js";
-import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
 import { VERIFY_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
@@ -38,6 +38,7 @@ export function verifyCommand(args: readonly string[]): number {
   }
   const cases = intOption(p, "runs", 5_000);
   const per = Math.max(1, Math.min(256, cases));
+  checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("verify");
   const result = runConformance({
     seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: per, source: verifySource(bundle, per, file),
