@@ -11,6 +11,7 @@ export type { LoadOptions } from "./load-input.js";
 export { emitGraphJson } from "./emit/graph-json.js";
 export { emitGraphText } from "./emit/graph-text.js";
 export { emitDot } from "./emit/dot.js";
+export { emitGraphSvg } from "./emit/graph-svg.js";
 export { GRAPH_PASSES, runGraphPasses } from "./passes/graph-passes.js";
 export type { GraphPass } from "./passes/graph-passes.js";
 // The Cedar emitter (compiler/src/emit/cedar/), also run by compileBundle; exported for callers that hold a graph.

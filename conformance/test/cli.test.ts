@@ -75,6 +75,18 @@ describe("kms-cedar-conformance", () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
+  it("corpus: --corpus DIR names the corpus; a folder without MANIFEST.tsv is a clear usage error", () => {
+    const r = cli("corpus", "--corpus", tmp);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`\`${tmp}\` is not a corpus: it has no MANIFEST.tsv`);
+    const corpus = join(tmp, "corpus");
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, "MANIFEST.tsv"), "file\tsource_repo\tpath\tcommit\tlicence\tform\tkind\n");
+    const empty = cli("corpus", "--corpus", corpus, "--runs-per-policy", "1");
+    expect(empty.stdout).toContain(`Corpus \`${corpus}\`: 0 files`);
+    expect(empty.status).toBe(0);
+  });
+
   it("replay: decides a case folder with every engine and exits 0 when no law is broken", () => {
     const folder = join(tmp, "case");
     mkdirSync(folder);

@@ -10,15 +10,18 @@ import { intOption, parseOptions, stringOption, UsageError } from "./parse-optio
 import { progressBar } from "./progress-bar.js";
 import { DEFAULT_SEED } from "./run-command.js";
 
-/** The corpus folder: shared/corpus beside the repository, the workplace's copy, else ./corpus. */
-export function defaultCorpusDir(): string {
-  const candidates = [fileURLToPath(new URL("../../../../shared/corpus", import.meta.url)), "/work/shared/corpus"];
-  return candidates.find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ?? "corpus";
+/**
+ * Where to look for the corpus when `--corpus` is not given: ./corpus, then shared/corpus beside the
+ * repository (the development layout). Neither is required: without one, `--corpus DIR` is asked for.
+ */
+export function defaultCorpusDir(): string | undefined {
+  const candidates = ["corpus", fileURLToPath(new URL("../../../../shared/corpus", import.meta.url))];
+  return candidates.find((d) => existsSync(join(d, "MANIFEST.tsv")));
 }
 
 export function corpusCommand(args: readonly string[]): number {
   const p = parseOptions(args, {
-    dir: { type: "string" }, "runs-per-policy": { type: "string" }, limit: { type: "string" }, seed: { type: "string" },
+    corpus: { type: "string" }, dir: { type: "string" }, "runs-per-policy": { type: "string" }, limit: { type: "string" }, seed: { type: "string" },
     report: { type: "string" }, "laws-every": { type: "string" }, counterexamples: { type: "string" },
   });
   if (p.values["help"] === true) {
@@ -26,8 +29,12 @@ export function corpusCommand(args: readonly string[]): number {
     return 0;
   }
   if (p.positionals.length > 0) throw new UsageError(`unexpected argument \`${p.positionals[0]}\``);
-  const dir = stringOption(p, "dir") ?? defaultCorpusDir();
-  if (!existsSync(`${dir}/MANIFEST.tsv`)) throw new UsageError(`no MANIFEST.tsv in \`${dir}\``);
+  const given = stringOption(p, "corpus") ?? stringOption(p, "dir"); // --dir: the option's first name
+  const dir = given ?? defaultCorpusDir();
+  if (dir === undefined) {
+    throw new UsageError("no corpus found (a folder with MANIFEST.tsv, looked for in ./corpus): give it with --corpus DIR");
+  }
+  if (!existsSync(join(dir, "MANIFEST.tsv"))) throw new UsageError(`\`${dir}\` is not a corpus: it has no MANIFEST.tsv`);
   checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("corpus");
   const limit = p.values["limit"] !== undefined ? intOption(p, "limit", 0) : undefined;

@@ -5,7 +5,7 @@ export const MAIN_HELP = `kms-cedar-conformance — prove the compiled output de
 Usage:
   kms-cedar-conformance run [--runs N] [--seed S] [--operator X] [--report file.json]
   kms-cedar-conformance verify <bundle> [--runs N] [--seed S] [--report file.json]
-  kms-cedar-conformance corpus [--dir corpus] [--runs-per-policy N] [--report file.json]
+  kms-cedar-conformance corpus [--corpus DIR] [--runs-per-policy N] [--report file.json]
   kms-cedar-conformance replay <case-folder>
 
 Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
@@ -72,7 +72,8 @@ Takes every kms-key-policy and identity-policy of MANIFEST.tsv, puts it in a bun
 every KMS path, and decides generated requests with the three engines (as verify does).
 
 Options:
-  --dir DIR              the corpus folder (default ../shared/corpus beside the repository, else ./corpus)
+  --corpus DIR           the corpus folder, holding MANIFEST.tsv (default ./corpus, else shared/corpus
+                         beside the repository); --dir DIR is the same
   --runs-per-policy N    requests per policy (default 64)
   --limit N              only the first N policies of those kinds
   --seed S               fast-check seed (default 20261123)

@@ -78,7 +78,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     details: [
       "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal.",
       "Writes policies.cedar, schema.cedarschema, schema.cedarschema.json, manifest.json (how to encode a",
-      "request for Cedar), graph.json, graph.txt and graph.dot into <dir>.",
+      "request for Cedar), graph.json, graph.txt, graph.dot (for Graphviz) and graph.svg (the same picture,",
+      "drawn by kms-cedar: no Graphviz needed) into <dir>, which is made when missing.",
       "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },
