@@ -87,6 +87,14 @@ describe("kms-cedar-conformance", () => {
     expect(empty.status).toBe(0);
   });
 
+  it("verify -: reads the bundle from standard input, its policy paths relative to the working directory", () => {
+    const bundle = readFileSync(join(REPO, "examples/abac/bundle.json"), "utf8");
+    const r = spawnSync(process.execPath, [BIN, "verify", "-", "--runs", "20"], { cwd: join(REPO, "examples/abac"), input: bundle, encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("report for `<stdin>`");
+    expect(r.stdout).toContain("cases: **20**");
+  });
+
   it("replay: decides a case folder with every engine and exits 0 when no law is broken", () => {
     const folder = join(tmp, "case");
     mkdirSync(folder);

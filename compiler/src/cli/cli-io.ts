@@ -1,5 +1,6 @@
 // The CLI's window on the world: working directory, environment, stdout/stderr. Commands get it
 // as a parameter, so tests can run them in-process and capture the output.
+import { readTextFile } from "../bundle/read-text-file.js";
 
 /** Where a command reads its settings and writes its output. */
 export interface CliIo {
@@ -11,6 +12,8 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to stderr. */
   readonly err: (text: string) => void;
+  /** All of standard input as UTF-8 text (for a file argument `-`), or why it cannot be read. */
+  readonly readStdin: () => { readonly text: string } | { readonly error: string };
 }
 
 /** The real process: `process.cwd()`, `process.env`, `process.stdout`/`stderr`. */
@@ -21,6 +24,7 @@ export function processIo(): CliIo {
     stdoutIsTty: process.stdout.isTTY === true,
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
+    readStdin: () => readTextFile(0),
   };
 }
 

@@ -48,7 +48,8 @@ Usage: kms-cedar-conformance verify <bundle.json | policy.json> [options]
 
 Requests are generated from the bundle: its callers, keys and actions, each condition constant
 and its near misses (other case, off by one, neighbouring address, ...), absent keys and lists.
-Bundles with no key get a placeholder key (DESIGN §2).
+Bundles with no key get a placeholder key (DESIGN §2). \`-\` reads the bundle or policy from standard
+input (a bundle so read names its policy files relative to the working directory).
 
 Options:
   --runs N               requests to decide (default 5000)

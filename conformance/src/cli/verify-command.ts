@@ -1,6 +1,7 @@
 // `kms-cedar-conformance verify <bundle>`: requests generated for the user's own bundle, decided
 // by the three engines; exit 1 on any divergence. Phase: conformance CLI.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PLACEHOLDER_KEY, loadBundleFile } from "../verify/load-bundle-file.js";
 import type { LoadOptions } from "../verify/load-bundle-file.js";
 import { runConformance } from "../run/run-conformance.js";
@@ -21,15 +22,18 @@ export function verifyCommand(args: readonly string[]): number {
     return 0;
   }
   if (p.positionals.length !== 1) throw new UsageError("verify needs exactly one bundle or policy file");
-  const file = p.positionals[0]!;
-  if (!existsSync(file)) throw new UsageError(`cannot read \`${file}\`: no such file`);
+  const argument = p.positionals[0]!;
+  // `-` is standard input; a bundle read from it names its policy files relative to the working directory.
+  const stdin = argument === "-" ? readStdin() : undefined;
+  const file = stdin === undefined ? argument : "<stdin>";
+  if (stdin === undefined && !existsSync(file)) throw new UsageError(`cannot read \`${file}\`: no such file`);
   const kind = stringOption(p, "kind");
   if (kind !== undefined && kind !== "key" && kind !== "identity") throw new UsageError("--kind is `key` or `identity`");
   const load: LoadOptions = {
     ...(kind ? { kind } : {}), ...(stringOption(p, "key") ? { key: stringOption(p, "key")! } : {}),
     ...(stringOption(p, "principal") ? { principal: stringOption(p, "principal")! } : {}),
   };
-  const loaded = loadBundleFile(file, load);
+  const loaded = stdin === undefined ? loadBundleFile(file, load) : loadBundleFile(join(process.cwd(), file), load, stdin);
   if ("error" in loaded) throw new UsageError(loaded.error);
   const bundle = loaded.bundle;
   const notes: string[] = [];
@@ -53,4 +57,13 @@ export function verifyCommand(args: readonly string[]): number {
   }
   for (const n of notes) process.stderr.write(`note: ${n}\n`);
   return finishRun(result, `verify ${file} --runs ${cases} --seed ${result.seed}`, stringOption(p, "report"), undefined, `kms-cedar conformance report for \`${file}\``);
+}
+
+/** All of standard input, or a usage error. */
+function readStdin(): string {
+  try {
+    return readFileSync(0, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
 }

@@ -58,7 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     positional: { name: "files", min: 1, max: Infinity },
     options: { kind, format: checkFormat, "max-bytes": maxBytes, help },
     details: [
-      "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`).",
+      "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`); `-` reads one from standard input.",
       "The policies of a bundle are checked with their kind: `keys` hold key policies, `principals` identity policies.",
       "`--format sarif` writes SARIF 2.1.0 (rules from the diagnostic registry, regions from the spans), for code scanning.",
       "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.",
@@ -76,7 +76,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       kind, key, principal, "max-bytes": maxBytes, help,
     },
     details: [
-      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal.",
+      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` reads it from",
+      "standard input (a bundle read so names its policy files relative to the working directory).",
       "Writes policies.cedar, schema.cedarschema, schema.cedarschema.json, manifest.json (how to encode a",
       "request for Cedar), graph.json, graph.txt, graph.dot (for Graphviz) and graph.svg (the same picture,",
       "drawn by kms-cedar: no Graphviz needed) into <dir>, which is made when missing.",
@@ -89,7 +90,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: "kms-cedar eval <bundle> --requests <file> [--engine reference|graph|cedar|all] [--format text|json]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
-      requests: { type: "string", valueName: "file", description: "JSON array of requests and operations (required)" },
+      requests: { type: "string", valueName: "file", description: "JSON array of requests and operations (required; `-` for standard input)" },
       engine: {
         type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
         description: "which engine decides (default reference); `all` runs the three and compares them",
@@ -97,7 +98,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       format, kind, key, principal, "max-bytes": maxBytes, help,
     },
     details: [
-      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal",
+      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` for <bundle>",
+      "or for --requests reads it from standard input (one of them; a bundle so read resolves its paths in the working directory)",
       "(defaults: key policy of arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000,",
       "identity policy of arn:aws:iam::111122223333:role/Policy).",
       "The bundle's policies are checked first; any error stops before evaluation.",
