@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io.js";
 import { runCheck } from "./commands/check-command.js";
 import { runCompile } from "./commands/compile-command.js";
 import { runEval } from "./commands/eval-command.js";
+import { runTest } from "./commands/test-command.js";
 import { compilerVersion } from "./version.js";
 
 /** Runs the CLI on `argv` (without `node` and the script). */
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const [first = ""] = line.positionals;
       if (line.command.name === "check") return runCheck(line.positionals, line.options, io);
       if (line.command.name === "eval") return runEval(first, line.options, io);
+      if (line.command.name === "test") return runTest(line.positionals, line.options, io);
       return runCompile(first, line.options, io);
     }
   }

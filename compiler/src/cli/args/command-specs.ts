@@ -14,7 +14,7 @@ export interface OptionSpec {
 
 /** One command: name, one-line summary, usage line, options, how many positionals. */
 export interface CommandSpec {
-  readonly name: "check" | "compile" | "eval";
+  readonly name: "check" | "compile" | "eval" | "test" | "authorize";
   readonly summary: string;
   readonly usage: string;
   readonly positional: { readonly name: string; readonly min: number; readonly max: number };
@@ -105,6 +105,25 @@ export const COMMANDS: readonly CommandSpec[] = [
       "The bundle's policies are checked first; any error stops before evaluation.",
       "Text output numbers statements from 1; JSON output keeps the 0-based `statement` index.",
       "Exit status: 0 evaluated, 1 policy errors or engines disagree (--engine all), 2 usage or I/O error.",
+    ],
+  },
+  {
+    name: "test",
+    summary: "decide requests files whose entries carry `expect` with all three engines; fail on any miss",
+    usage: "kms-cedar test <requests-files…> [--bundle <file>] [--format text|json]",
+    positional: { name: "requests-files", min: 1, max: Infinity },
+    options: {
+      bundle: { type: "string", valueName: "file", description: "the bundle (or single policy) to decide against (default: bundle.json beside each requests file)" },
+      format, kind, key, principal, "max-bytes": maxBytes, help,
+    },
+    details: [
+      "Each requests file is a JSON array of requests and operations, as for `eval`; an entry may carry",
+      "`\"expect\": \"Allow\" | \"ExplicitDeny\" | \"ImplicitDeny\"` or a request error code (`\"KR0002\"`, or `{\"error\": \"KR0002\"}`),",
+      "and a `description`. Both are annotations of the file: they are removed before any engine sees the request.",
+      "Every entry is decided by the reference evaluator, the decision graph and Cedar; it passes when all three",
+      "give the expected outcome. Entries without `expect` are skipped. `-` reads a requests file from standard input",
+      "(then --bundle is required).",
+      "Exit status: 0 every expectation met, 1 a miss or policy errors, 2 usage or I/O error.",
     ],
   },
 ];

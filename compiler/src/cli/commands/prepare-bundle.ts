@@ -21,7 +21,7 @@ export type Prepared =
 
 /** Loads and checks `file` for `command`; prints diagnostics (all of them in text, errors in JSON). */
 export async function prepareBundle(
-  command: "eval" | "compile", file: string, options: Options, io: CliIo, style: TextStyle,
+  command: "eval" | "compile" | "test" | "authorize", file: string, options: Options, io: CliIo, style: TextStyle,
 ): Promise<Prepared> {
   const attach = attachOf(options);
   if ("error" in attach) return { ok: false, exit: usageError(io, attach.error, command) };
