@@ -3,6 +3,7 @@
 import { commandHelp, toolHelp, usageHint } from "./args/help-text.js";
 import { parseCommandLine } from "./args/parse-command-line.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io.js";
+import { runAuthorize } from "./commands/authorize-command.js";
 import { runCheck } from "./commands/check-command.js";
 import { runCompile } from "./commands/compile-command.js";
 import { runEval } from "./commands/eval-command.js";
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (line.command.name === "check") return runCheck(line.positionals, line.options, io);
       if (line.command.name === "eval") return runEval(first, line.options, io);
       if (line.command.name === "test") return runTest(line.positionals, line.options, io);
+      if (line.command.name === "authorize") return runAuthorize(first, line.options, io);
       return runCompile(first, line.options, io);
     }
   }

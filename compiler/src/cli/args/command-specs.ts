@@ -7,6 +7,8 @@ export interface OptionSpec {
   readonly short?: string;
   /** Allowed values of a string option, if it is an enumeration. */
   readonly choices?: readonly string[];
+  /** The option may be repeated; its values are kept in order. */
+  readonly multiple?: true;
   /** Shown in help: `--kind <identity|key>`. */
   readonly valueName?: string;
   readonly description: string;
@@ -124,6 +126,35 @@ export const COMMANDS: readonly CommandSpec[] = [
       "give the expected outcome. Entries without `expect` are skipped. `-` reads a requests file from standard input",
       "(then --bundle is required).",
       "Exit status: 0 every expectation met, 1 a miss or policy errors, 2 usage or I/O error.",
+    ],
+  },
+  {
+    name: "authorize",
+    summary: "decide one request given on the command line (for shell scripts)",
+    usage: "kms-cedar authorize <bundle> --principal ARN --action kms:X --resource ARN [--context k=v …] [--exit-code] [--format text|json]",
+    positional: { name: "bundle", min: 1, max: 1 },
+    options: {
+      principal: { type: "string", valueName: "ARN", description: "the caller (required)" },
+      action: { type: "string", valueName: "kms:X", description: "the action (required)" },
+      resource: { type: "string", valueName: "ARN", description: "the key ARN, or the synthetic resource of an IAM-only operation (required)" },
+      context: {
+        type: "string", multiple: true, valueName: "k=v",
+        description: "a context key and string value; repeat the key for a list, or write k:=JSON (e.g. `k:=[\"a\"]`)",
+      },
+      "exit-code": { type: "boolean", description: "exit 0 on Allow, 3 on ExplicitDeny or ImplicitDeny" },
+      engine: {
+        type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
+        description: "which engine decides (default reference); `all` runs the three and compares them",
+      },
+      format, kind, "max-bytes": maxBytes, help,
+    },
+    details: [
+      "<bundle> is a bundle file, or a single policy file (`-` reads it from standard input). A single key policy is",
+      "attached to --resource when it is a key ARN, a single identity policy to --principal when it names a user,",
+      "role or session; otherwise to the placeholders of `eval`.",
+      "Text output is the decision and the statements that decided it; `--format json` prints the decision object.",
+      "A request the engines cannot decide (unknown action, malformed ARN, …) is a usage error.",
+      "Exit status: 0 decided (with --exit-code: 0 Allow, 3 a deny), 1 policy errors or engines disagree, 2 usage or I/O error.",
     ],
   },
 ];

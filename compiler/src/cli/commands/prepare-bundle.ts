@@ -2,7 +2,7 @@
 // policy, and stop with the diagnostics if any is an error. Warnings are shown and do not stop.
 import type { Bundle } from "@kms-cedar/runtime";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
-import { loadBundleOrPolicy, type LoadedBundle } from "../../bundle/load-bundle.js";
+import { loadBundleOrPolicy, type AttachOptions, type LoadedBundle } from "../../bundle/load-bundle.js";
 import { looksLikeBundle } from "../../bundle/read-bundle.js";
 import { toPlainBundle } from "../../bundle/to-plain-bundle.js";
 import { attachOf, formatOf, maxBytesOf, type Options } from "../args/option-values.js";
@@ -19,11 +19,18 @@ export type Prepared =
   | { readonly ok: true; readonly loaded: LoadedBundle; readonly bundle: Bundle }
   | { readonly ok: false; readonly exit: number };
 
+/** How `authorize` attaches a single policy file (its --principal is the request's, not an attachment). */
+export interface SingleFileAttachment {
+  readonly attach: AttachOptions;
+  readonly defaults: { readonly key: string; readonly principal: string };
+}
+
 /** Loads and checks `file` for `command`; prints diagnostics (all of them in text, errors in JSON). */
 export async function prepareBundle(
   command: "eval" | "compile" | "test" | "authorize", file: string, options: Options, io: CliIo, style: TextStyle,
+  single?: SingleFileAttachment,
 ): Promise<Prepared> {
-  const attach = attachOf(options);
+  const attach = single !== undefined ? { attach: single.attach } : attachOf(options);
   if ("error" in attach) return { ok: false, exit: usageError(io, attach.error, command) };
   const limit = maxBytesOf(options);
   if ("error" in limit) return { ok: false, exit: usageError(io, limit.error, command) };
@@ -36,7 +43,8 @@ export async function prepareBundle(
     const message = `\`--kind\`, \`--key\` and \`--principal\` apply to a single policy file; \`${input.file}\` is a bundle`;
     return { ok: false, exit: usageError(io, message, command) };
   }
-  const loaded = loadBundleOrPolicy(input, io.cwd, attach.attach, { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN });
+  const defaults = single?.defaults ?? { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN };
+  const loaded = loadBundleOrPolicy(input, io.cwd, attach.attach, defaults);
   const checked = checkLoadedBundle(loaded, limit);
   const counts = countDiagnostics(checked);
   const json = formatOf(options) === "json";
