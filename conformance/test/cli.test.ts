@@ -95,6 +95,17 @@ describe("kms-cedar-conformance", () => {
     expect(r.stdout).toContain("cases: **20**");
   });
 
+  it("--version prints the package version; --format json prints the JSON report on stdout", () => {
+    const version = cli("--version");
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(join(REPO, "conformance/package.json"), "utf8")) as { version: string }).version}\n`);
+    const r = cli("run", "--runs", "16", "--requests-per-bundle", "8", "--operator", "Bool", "--engines", "reference,graph", "--laws-every", "0", "--seed", "3", "--format", "json");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { seed: number; cases: number; divergences: number };
+    expect([report.seed, report.cases, report.divergences]).toEqual([3, 16, 0]);
+    expect(cli("run", "--format", "yaml").status).toBe(2);
+  });
+
   it("replay: decides a case folder with every engine and exits 0 when no law is broken", () => {
     const folder = join(tmp, "case");
     mkdirSync(folder);

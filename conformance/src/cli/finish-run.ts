@@ -10,9 +10,10 @@ import type { RunResult } from "../run/run-conformance.js";
 import { UsageError } from "./parse-options.js";
 
 /** Prints the reports of `result`; returns the exit code. */
-export function finishRun(result: RunResult, command: string, reportFile: string | undefined, extra: (r: JsonReport) => JsonReport = (r) => r, title?: string): number {
+export function finishRun(result: RunResult, command: string, reportFile: string | undefined, extra: (r: JsonReport) => JsonReport = (r) => r, title?: string, format: "markdown" | "json" = "markdown"): number {
   const report = extra(jsonReport(result, command));
-  process.stdout.write(markdownReport(report, title));
+  // --format json: the JSON report (the --report file's content) on stdout instead of the markdown.
+  process.stdout.write(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : markdownReport(report, title));
   if (reportFile !== undefined) {
     try {
       makeDirectory(dirname(reportFile)); // like `compile -o`, the folder is made when missing
@@ -36,6 +37,13 @@ export function checkOutputPaths(reportFile: string | undefined, counterexampleD
   // Only a folder the user named: the default one is written only if a case fails.
   const folder = counterexampleDir === undefined ? undefined : checkOutputDirectory(counterexampleDir);
   if (folder !== undefined) throw new UsageError(`cannot write counterexamples to \`${counterexampleDir}\`: ${folder}`);
+}
+
+/** `--format markdown|json` (default markdown), or a usage error. */
+export function formatOption(value: string | undefined): "markdown" | "json" {
+  if (value === undefined || value === "markdown" || value === "text") return "markdown";
+  if (value === "json") return "json";
+  throw new UsageError(`--format is \`markdown\` or \`json\`, not \`${value}\``);
 }
 
 /** Where counterexample folders go by default: conformance/counterexamples (gitignored). */

@@ -12,7 +12,8 @@ Every case is decided by the reference evaluator, the decision graph and Cedar, 
 against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
 explicit_deny_overrides_allow, statement_order_irrelevant, adding_a_deny_never_grants,
 identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides).
-The report is markdown on stdout; a progress bar goes to stderr on a terminal.
+The report is markdown on stdout (\`--format json\`: the JSON report); a progress bar goes to stderr
+on a terminal. \`kms-cedar-conformance --version\` prints the version.
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
 Run \`kms-cedar-conformance <command> --help\` for a command's options.
@@ -36,6 +37,7 @@ Options:
   --path P               replay one run of an earlier report (with its --seed, --variant and
                          --requests-per-bundle, as the report's replay command gives them)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
@@ -59,6 +61,7 @@ Options:
   --principal ARN        the principal a single identity policy belongs to
   --laws-every M         check the metamorphic laws on one batch in M (default 8; 0 = never)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
@@ -80,6 +83,7 @@ Options:
   --seed S               fast-check seed (default 20261123)
   --laws-every M         metamorphic laws on one batch in M (default 0 = never)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   -h, --help             this text
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.

@@ -6,7 +6,7 @@ import { PLACEHOLDER_KEY, loadBundleFile } from "../verify/load-bundle-file.js";
 import type { LoadOptions } from "../verify/load-bundle-file.js";
 import { runConformance } from "../run/run-conformance.js";
 import { verifySource } from "../verify/verify-source.js";
-import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun, formatOption } from "./finish-run.js";
 import { VERIFY_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
@@ -14,7 +14,7 @@ import { DEFAULT_SEED } from "./run-command.js";
 
 export function verifyCommand(args: readonly string[]): number {
   const p = parseOptions(args, {
-    runs: { type: "string" }, seed: { type: "string" }, report: { type: "string" }, kind: { type: "string" },
+    runs: { type: "string" }, seed: { type: "string" }, report: { type: "string" }, format: { type: "string" }, kind: { type: "string" },
     key: { type: "string" }, principal: { type: "string" }, "laws-every": { type: "string" }, counterexamples: { type: "string" },
   });
   if (p.values["help"] === true) {
@@ -42,6 +42,7 @@ export function verifyCommand(args: readonly string[]): number {
   }
   const cases = intOption(p, "runs", 5_000);
   const per = Math.max(1, Math.min(256, cases));
+  const format = formatOption(stringOption(p, "format"));
   checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("verify");
   const result = runConformance({
@@ -56,7 +57,7 @@ export function verifyCommand(args: readonly string[]): number {
     return 2;
   }
   for (const n of notes) process.stderr.write(`note: ${n}\n`);
-  return finishRun(result, `verify ${file} --runs ${cases} --seed ${result.seed}`, stringOption(p, "report"), undefined, `kms-cedar conformance report for \`${file}\``);
+  return finishRun(result, `verify ${file} --runs ${cases} --seed ${result.seed}`, stringOption(p, "report"), undefined, `kms-cedar conformance report for \`${file}\``, format);
 }
 
 /** All of standard input, or a usage error. */
