@@ -51,19 +51,25 @@ const principal: OptionSpec = {
   description: "attach a single identity policy file to this principal (implies --kind identity)",
 };
 
+const maxWarnings: OptionSpec = {
+  type: "string", valueName: "N", description: "exit 1 when there are more than N warnings (for CI)",
+};
+const warningsAsErrors: OptionSpec = { type: "boolean", description: "exit 1 on any warning (the same as --max-warnings 0)" };
+
 /** The commands, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "check",
     summary: "report every error in policies and bundles, with file:line:col",
-    usage: "kms-cedar check <files…> [--kind identity|key] [--format text|json|sarif] [--max-bytes N]",
+    usage: "kms-cedar check <files or directories…> [--kind identity|key] [--format text|json|sarif] [--max-bytes N] [--max-warnings N]",
     positional: { name: "files", min: 1, max: Infinity },
-    options: { kind, format: checkFormat, "max-bytes": maxBytes, help },
+    options: { kind, format: checkFormat, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, help },
     details: [
       "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`); `-` reads one from standard input.",
       "The policies of a bundle are checked with their kind: `keys` hold key policies, `principals` identity policies.",
+      "A directory is searched recursively for `.json` files, checked in sorted order (symbolic links to directories are not followed).",
       "`--format sarif` writes SARIF 2.1.0 (rules from the diagnostic registry, regions from the spans), for code scanning.",
-      "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.",
+      "Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings allows), 2 usage or I/O error.",
     ],
   },
   {
@@ -75,7 +81,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       out: { type: "string", short: "o", valueName: "dir", description: "directory to write the output to (required)" },
       format,
       "pure-cedar": { type: "boolean", description: "refuse derived attributes: Cedar any engine can run without our encoder" },
-      kind, key, principal, "max-bytes": maxBytes, help,
+      kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, help,
     },
     details: [
       "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` reads it from",
@@ -83,6 +89,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Writes policies.cedar, schema.cedarschema, schema.cedarschema.json, manifest.json (how to encode a",
       "request for Cedar), graph.json, graph.txt, graph.dot (for Graphviz) and graph.svg (the same picture,",
       "drawn by kms-cedar: no Graphviz needed) into <dir>, which is made when missing.",
+      "With --max-warnings N or --warnings-as-errors, too many warnings stop before anything is written (exit 1).",
       "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },

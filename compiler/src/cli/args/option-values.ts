@@ -22,6 +22,14 @@ export function listOption(options: Options, name: string): readonly string[] {
   return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 }
 
+/** `--max-warnings N` / `--warnings-as-errors`: how many warnings are tolerated (Infinity when neither is given). */
+export function warningLimitOf(options: Options): { limit: number } | { error: string } {
+  const raw = stringOption(options, "max-warnings");
+  if (raw !== undefined && !/^[0-9]{1,9}$/.test(raw)) return { error: `\`--max-warnings\` must be a non-negative integer, not \`${raw}\`` };
+  if (options["warnings-as-errors"] === true) return { limit: 0 };
+  return { limit: raw === undefined ? Infinity : Number(raw) };
+}
+
 /** `--max-bytes N`: a positive integer, or a usage error. */
 export function maxBytesOf(options: Options): { maxBytes?: number } | { error: string } {
   const raw = stringOption(options, "max-bytes");

@@ -5,9 +5,10 @@ import { join, resolve } from "node:path";
 import { describeIoError } from "../../bundle/read-text-file.js";
 import { compileLoaded, outputFiles } from "../adapters/compiler-pipeline.js";
 import { checkOutputDirectory, makeDirectory } from "../output-path.js";
-import { formatOf, stringOption, type Options } from "../args/option-values.js";
+import { formatOf, stringOption, warningLimitOf, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
+import { plural } from "../render/summary-line.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
 import { prepareBundle } from "./prepare-bundle.js";
 import { usageError } from "./usage-error.js";
@@ -16,6 +17,8 @@ import { usageError } from "./usage-error.js";
 export async function runCompile(bundleFile: string, options: Options, io: CliIo): Promise<number> {
   const out = stringOption(options, "out");
   if (out === undefined) return usageError(io, "missing `-o <dir>`", "compile");
+  const warningLimit = warningLimitOf(options);
+  if ("error" in warningLimit) return usageError(io, warningLimit.error, "compile");
   // Before the work: a directory that cannot be written is an I/O error at once, not after compiling.
   const unwritable = checkOutputDirectory(resolve(io.cwd, out));
   if (unwritable !== undefined) {
@@ -35,6 +38,11 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   if (compiled.cedar === undefined) throw new Error("internal error: compiled without Cedar output");
   const warnings = compiled.diagnostics.filter((d) => d.severity !== "error" && d.code.startsWith("KC3"));
   if (warnings.length > 0 && !json) io.out(renderCompilerDiagnostics(warnings, prepared.loaded, style) + "\n");
+  const warningCount = prepared.warnings + warnings.length;
+  if (warningCount > warningLimit.limit) {
+    io.err(`kms-cedar: ${plural(warningCount, "warning")}, more than the ${warningLimit.limit} allowed (--max-warnings / --warnings-as-errors); nothing written\n`);
+    return EXIT_POLICY_ERRORS;
+  }
   const directory = resolve(io.cwd, out);
   const written: string[] = [];
   try {

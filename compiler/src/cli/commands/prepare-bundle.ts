@@ -16,7 +16,7 @@ import { usageError } from "./usage-error.js";
 
 /** A bundle ready for an engine or the compiler, or the exit status to stop with. */
 export type Prepared =
-  | { readonly ok: true; readonly loaded: LoadedBundle; readonly bundle: Bundle }
+  | { readonly ok: true; readonly loaded: LoadedBundle; readonly bundle: Bundle; readonly warnings: number }
   | { readonly ok: false; readonly exit: number };
 
 /** How `authorize` attaches a single policy file (its --principal is the request's, not an attachment). */
@@ -63,5 +63,5 @@ export async function prepareBundle(
     io.err(`kms-cedar: internal error: \`${plain.failed}\` passed the checks but JSON.parse rejects it\n`);
     return { ok: false, exit: EXIT_USAGE };
   }
-  return { ok: true, loaded, bundle: plain.bundle };
+  return { ok: true, loaded, bundle: plain.bundle, warnings: counts.warnings };
 }
