@@ -1,5 +1,6 @@
 // Dispatches a `kms-cedar` command line to its command; returns the exit status (DESIGN §2:
 // 0 ok, 1 policy errors or engines disagree, 2 usage or I/O error).
+import { completionScript } from "./args/completion-script.js";
 import { commandHelp, toolHelp, usageHint } from "./args/help-text.js";
 import { parseCommandLine } from "./args/parse-command-line.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io.js";
@@ -16,6 +17,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   switch (line.kind) {
     case "help":
       io.out(line.command ? commandHelp(line.command) : toolHelp(compilerVersion()));
+      return EXIT_OK;
+    case "completion":
+      io.out(completionScript(line.shell));
       return EXIT_OK;
     case "version":
       io.out(`${compilerVersion()}\n`);

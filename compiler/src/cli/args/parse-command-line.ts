@@ -7,6 +7,7 @@ import { COMMANDS, findCommand, type CommandSpec } from "./command-specs.js";
 export type CommandLine =
   | { readonly kind: "help"; readonly command?: CommandSpec }
   | { readonly kind: "version" }
+  | { readonly kind: "completion"; readonly shell: "bash" | "zsh" }
   | {
       readonly kind: "run";
       readonly command: CommandSpec;
@@ -26,6 +27,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (rest[0] === undefined) return { kind: "help" };
     const command = findCommand(rest[0]);
     return command ? { kind: "help", command } : unknownCommand(rest[0]);
+  }
+  if (first === "completion") {
+    const [shell, extra] = rest;
+    if (shell === "--help" || shell === "-h") return { kind: "help" };
+    if (shell !== "bash" && shell !== "zsh") return { kind: "usage-error", message: "`completion` needs a shell: `kms-cedar completion bash` or `kms-cedar completion zsh`" };
+    if (extra !== undefined) return { kind: "usage-error", message: `unexpected argument \`${extra}\`` };
+    return { kind: "completion", shell };
   }
   if (first.startsWith("-")) return { kind: "usage-error", message: `unknown option \`${first}\`` };
   const command = findCommand(first);
