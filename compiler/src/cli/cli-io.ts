@@ -14,11 +14,17 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** All of standard input as UTF-8 text (for a file argument `-`), or why it cannot be read. */
   readonly readStdin: () => { readonly text: string } | { readonly error: string };
+  /** Calls `handler` when the user interrupts (Ctrl-C) instead of ending the process: for `--watch`. */
+  readonly onInterrupt?: (handler: () => void) => void;
 }
 
 /** The real process: `process.cwd()`, `process.env`, `process.stdout`/`stderr`. */
 export function processIo(): CliIo {
   return {
+    onInterrupt: (handler) => {
+      process.once("SIGINT", handler);
+      process.once("SIGTERM", handler);
+    },
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,

@@ -9,7 +9,9 @@ import { runCheck } from "./commands/check-command.js";
 import { runCompile } from "./commands/compile-command.js";
 import { runEval } from "./commands/eval-command.js";
 import { runTest } from "./commands/test-command.js";
+import { usageError } from "./commands/usage-error.js";
 import { compilerVersion } from "./version.js";
+import { watchAndRerun, watchedPaths } from "./watch-mode.js";
 
 /** Runs the CLI on `argv` (without `node` and the script). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -29,6 +31,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     case "run": {
       const [first = ""] = line.positionals;
+      if (line.options["watch"] === true && (line.command.name === "check" || line.command.name === "compile")) {
+        const name = line.command.name;
+        if (line.positionals.includes("-")) return usageError(io, "`--watch` cannot watch standard input (`-`)", name);
+        const run = () => (name === "check" ? runCheck(line.positionals, line.options, io) : runCompile(first, line.options, io));
+        const stop = new AbortController();
+        io.onInterrupt?.(() => stop.abort());
+        await watchAndRerun(watchedPaths(line.positionals, io.cwd), run, io, stop.signal);
+        return EXIT_OK;
+      }
       if (line.command.name === "check") return runCheck(line.positionals, line.options, io);
       if (line.command.name === "eval") return runEval(first, line.options, io);
       if (line.command.name === "test") return runTest(line.positionals, line.options, io);

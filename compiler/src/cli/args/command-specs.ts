@@ -54,6 +54,7 @@ const principal: OptionSpec = {
 const maxWarnings: OptionSpec = {
   type: "string", valueName: "N", description: "exit 1 when there are more than N warnings (for CI)",
 };
+const watch: OptionSpec = { type: "boolean", description: "run again whenever an input file changes (debounced), until interrupted" };
 const warningsAsErrors: OptionSpec = { type: "boolean", description: "exit 1 on any warning (the same as --max-warnings 0)" };
 
 /** The commands, in the order help lists them. */
@@ -63,7 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "report every error in policies and bundles, with file:line:col",
     usage: "kms-cedar check <files or directories…> [--kind identity|key] [--format text|json|sarif] [--max-bytes N] [--max-warnings N]",
     positional: { name: "files", min: 1, max: Infinity },
-    options: { kind, format: checkFormat, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, help },
+    options: { kind, format: checkFormat, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help },
     details: [
       "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`); `-` reads one from standard input.",
       "The policies of a bundle are checked with their kind: `keys` hold key policies, `principals` identity policies.",
@@ -81,7 +82,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       out: { type: "string", short: "o", valueName: "dir", description: "directory to write the output to (required)" },
       format,
       "pure-cedar": { type: "boolean", description: "refuse derived attributes: Cedar any engine can run without our encoder" },
-      kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, help,
+      kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help,
     },
     details: [
       "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` reads it from",
