@@ -6,11 +6,22 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const dir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
 const require = createRequire(import.meta.url);
+
+// `npm pack` in one workspace (its prepack script) builds the sibling packages it depends on first
+// when they have no dist/ yet: tsc reads their declarations from there.
+for (const name of Object.keys(manifest.dependencies ?? {})) {
+  if (!name.startsWith("@kms-cedar/")) continue;
+  const sibling = join(dir, "..", name.slice("@kms-cedar/".length));
+  if (existsSync(join(sibling, "dist/index.d.ts")) || !existsSync(join(sibling, "package.json"))) continue;
+  const built = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { cwd: sibling, stdio: ["ignore", "inherit", "inherit"] });
+  if (built.status !== 0) process.exit(1);
+}
 
 rmSync(join(dir, "dist"), { recursive: true, force: true });
 
@@ -43,4 +54,5 @@ if (manifest.bin !== undefined) {
     legalComments: "eof",
   });
 }
-process.stdout.write(`build: ${manifest.name} → dist/\n`);
+// On stderr: `npm pack --json` prints its JSON on stdout, after this prepack script.
+process.stderr.write(`build: ${manifest.name} → dist/\n`);

@@ -20,8 +20,21 @@ export async function importTypeScript(url) {
   return import(url);
 }
 
+/**
+ * A reader that closed its end of stdout (`kms-cedar eval … | head -1`) ends the program quietly with
+ * status 141 (128 + SIGPIPE), as `cat` or a Go program would, instead of an unhandled `EPIPE` trace.
+ */
+function endQuietlyOnClosedPipe(stream) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(141);
+    throw error;
+  });
+}
+
 /** Runs `sourceUrl` (TypeScript) when it exists, else the prebuilt `bundledUrl`. */
 export async function launch(sourceUrl, bundledUrl) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   if (existsSync(fileURLToPath(sourceUrl))) return importTypeScript(sourceUrl);
   return import(bundledUrl);
 }

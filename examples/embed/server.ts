@@ -1,6 +1,7 @@
 // Embedding example: an HTTP authorization endpoint on node:http and @kms-cedar/runtime. POST a request
 // (DESIGN §2) as JSON, get the decision (or the error entry) back. Only the runtime is needed, no wasm.
-// Run: node scripts/run-ts.js examples/embed/server.ts out/graph.json [port]  (compile first: kms-cedar compile … -o out)
+// Run: node scripts/run-ts.js examples/embed/server.ts [out/abac/graph.json] [port]  (compile first:
+// npx kms-cedar compile examples/abac/bundle.json -o out/abac, as the README and `npm run demo` do)
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
@@ -38,7 +39,7 @@ export function createAuthorizationServer(graphJson: string): Server {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [graphFile = "out/graph.json", port = "8080"] = process.argv.slice(2);
+  const [graphFile = "out/abac/graph.json", port = "8080"] = process.argv.slice(2); // where `npm run demo` and the README compile to
   const server = createAuthorizationServer(readFileSync(graphFile, "utf8"));
   server.listen(Number(port), "127.0.0.1", () => {
     const address = server.address();

@@ -108,3 +108,16 @@ describe("examples/embed/server.ts run as a program", () => {
     }
   });
 });
+
+describe("the embedding example's defaults", () => {
+  it("read graph.json where the README's compile command (and `npm run demo`) writes it", () => {
+    const repo = new URL("../../", import.meta.url);
+    const server = readFileSync(new URL("examples/embed/server.ts", repo), "utf8");
+    const readme = readFileSync(new URL("README.md", repo), "utf8");
+    const demo = readFileSync(new URL("scripts/demo.js", repo), "utf8");
+    const fallback = /const \[graphFile = "([^"]+)"/.exec(server)?.[1];
+    const out = /npx kms-cedar compile examples\/abac\/bundle\.json -o (\S+)/.exec(readme)?.[1];
+    expect(fallback).toBe(`${out}/graph.json`);
+    expect(demo).toContain(`"-o", "${out}"`);
+  });
+});

@@ -1,6 +1,7 @@
 // Reads a requests file's tree (docs/request-model.md "Requests files"): a JSON array whose entries
 // are requests or operations. What only the file can say is judged here: a member written twice,
-// and the file-level annotation members (`description`), which are stripped before anything else.
+// and the file-level annotation members (`description` anywhere, `expect` on an entry for `kms-cedar test`),
+// which are stripped before anything else.
 // The rest is judged by the runtime's one strict request reader (readInputShape), exactly as the
 // engines' `decide()` judges it, so a malformed entry becomes its error entry in its place.
 import type { JsonArray, JsonObject, JsonValue, Span } from "@kms-cedar/grammar";
@@ -8,11 +9,23 @@ import { toPlainValue } from "@kms-cedar/grammar";
 import { readInputShape } from "@kms-cedar/runtime";
 import type { Request } from "@kms-cedar/runtime";
 
-/** One entry of a requests file, in input order. */
-export type RequestEntry =
+/** One entry of a requests file, in input order, with its file-level annotations (never seen by an engine). */
+export type RequestEntry = (
   | { readonly kind: "request"; readonly span: Span; readonly request: Request }
   | { readonly kind: "operation"; readonly span: Span; readonly operation: string; readonly checks: readonly Request[] }
-  | { readonly kind: "malformed"; readonly span: Span; readonly error: { readonly code: string; readonly message: string } };
+  | { readonly kind: "malformed"; readonly span: Span; readonly error: { readonly code: string; readonly message: string } }
+) & { readonly annotations?: EntryAnnotations };
+
+/** What `kms-cedar test` expects of an entry: a decision, or a request error code. */
+export type ExpectedOutcome = { readonly decision: "Allow" | "ExplicitDeny" | "ImplicitDeny" } | { readonly error: string };
+
+/** Members of an entry that annotate it for people and `kms-cedar test`; stripped before any engine. */
+export interface EntryAnnotations {
+  readonly description?: string;
+  readonly expect?: ExpectedOutcome;
+  /** Set when `expect` is there but is none of the allowed values (the entry is then malformed). */
+  readonly unreadableExpect?: true;
+}
 
 /** KR0007: malformed request (missing field, wrong type) — docs/request-model.md "Errors". */
 export const MALFORMED_REQUEST = "KR0007";
@@ -25,7 +38,41 @@ export const ANNOTATION_MEMBERS: readonly string[] = ["description"];
 
 /** The entries of a requests array. */
 export function readRequests(array: JsonArray): RequestEntry[] {
-  return array.elements.map((element, index) => readEntry(element, `request ${index}`));
+  return array.elements.map((element, index) => {
+    const where = `request ${index}`;
+    const annotations = element.kind === "object" ? readAnnotations(element, where) : {};
+    if (typeof annotations === "string") {
+      const error = { code: MALFORMED_REQUEST, message: annotations };
+      return { kind: "malformed", span: element.span, error, annotations: { unreadableExpect: true } };
+    }
+    const entry = readEntry(element.kind === "object" ? withoutMembers(element, ["expect"]) : element, where);
+    return Object.keys(annotations).length > 0 ? { ...entry, annotations } : entry;
+  });
+}
+
+const DECISIONS = ["Allow", "ExplicitDeny", "ImplicitDeny"];
+
+/** `description` and `expect` of an entry (not of a check), or what is wrong with them. */
+function readAnnotations(object: JsonObject, where: string): EntryAnnotations | string {
+  const out: { description?: string; expect?: ExpectedOutcome } = {};
+  const description = member(object, "description");
+  if (description?.kind === "string") out.description = description.value;
+  const expect = member(object, "expect");
+  if (expect === undefined) return out;
+  const code = expect.kind === "object" && expect.members.length === 1 ? member(expect, "error") : undefined;
+  if (expect.kind === "string" && DECISIONS.includes(expect.value)) out.expect = { decision: expect.value as "Allow" };
+  else if (expect.kind === "string" && /^KR[0-9]{4}$/.test(expect.value)) out.expect = { error: expect.value };
+  else if (code?.kind === "string" && /^KR[0-9]{4}$/.test(code.value)) out.expect = { error: code.value };
+  else return `${where}: \`expect\` must be \`Allow\`, \`ExplicitDeny\`, \`ImplicitDeny\` or a request error code such as \`KR0002\``;
+  return out;
+}
+
+function withoutMembers(object: JsonObject, names: readonly string[]): JsonObject {
+  return { ...object, members: object.members.filter((m) => !names.includes(m.key.value)) };
+}
+
+function member(object: JsonObject, name: string): JsonValue | undefined {
+  return object.members.find((m) => m.key.value === name)?.value;
 }
 
 function readEntry(value: JsonValue, where: string): RequestEntry {

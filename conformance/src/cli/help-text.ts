@@ -5,14 +5,15 @@ export const MAIN_HELP = `kms-cedar-conformance — prove the compiled output de
 Usage:
   kms-cedar-conformance run [--runs N] [--seed S] [--operator X] [--report file.json]
   kms-cedar-conformance verify <bundle> [--runs N] [--seed S] [--report file.json]
-  kms-cedar-conformance corpus [--dir corpus] [--runs-per-policy N] [--report file.json]
+  kms-cedar-conformance corpus [--corpus DIR] [--runs-per-policy N] [--report file.json]
   kms-cedar-conformance replay <case-folder>
 
 Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
 against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
 explicit_deny_overrides_allow, statement_order_irrelevant, adding_a_deny_never_grants,
 identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides).
-The report is markdown on stdout; a progress bar goes to stderr on a terminal.
+The report is markdown on stdout (\`--format json\`: the JSON report); a progress bar goes to stderr
+on a terminal. \`kms-cedar-conformance --version\` prints the version.
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
 Run \`kms-cedar-conformance <command> --help\` for a command's options.
@@ -36,6 +37,7 @@ Options:
   --path P               replay one run of an earlier report (with its --seed, --variant and
                          --requests-per-bundle, as the report's replay command gives them)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
@@ -48,7 +50,8 @@ Usage: kms-cedar-conformance verify <bundle.json | policy.json> [options]
 
 Requests are generated from the bundle: its callers, keys and actions, each condition constant
 and its near misses (other case, off by one, neighbouring address, ...), absent keys and lists.
-Bundles with no key get a placeholder key (DESIGN §2).
+Bundles with no key get a placeholder key (DESIGN §2). \`-\` reads the bundle or policy from standard
+input (a bundle so read names its policy files relative to the working directory).
 
 Options:
   --runs N               requests to decide (default 5000)
@@ -58,6 +61,7 @@ Options:
   --principal ARN        the principal a single identity policy belongs to
   --laws-every M         check the metamorphic laws on one batch in M (default 8; 0 = never)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
@@ -72,12 +76,14 @@ Takes every kms-key-policy and identity-policy of MANIFEST.tsv, puts it in a bun
 every KMS path, and decides generated requests with the three engines (as verify does).
 
 Options:
-  --dir DIR              the corpus folder (default ../shared/corpus beside the repository, else ./corpus)
+  --corpus DIR           the corpus folder, holding MANIFEST.tsv (default ./corpus, else shared/corpus
+                         beside the repository); --dir DIR is the same
   --runs-per-policy N    requests per policy (default 64)
   --limit N              only the first N policies of those kinds
   --seed S               fast-check seed (default 20261123)
   --laws-every M         metamorphic laws on one batch in M (default 0 = never)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   -h, --help             this text
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.

@@ -5,7 +5,7 @@ import { ENGINE_NAMES } from "../engines/engine-types.js";
 import type { EngineName } from "../engines/engine-types.js";
 import { runConformance } from "../run/run-conformance.js";
 import { runShards } from "./run-shards.js";
-import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun, formatOption } from "./finish-run.js";
 import { RUN_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
@@ -23,7 +23,7 @@ export function engineList(text: string | undefined): EngineName[] | undefined {
 
 export async function runCommand(args: readonly string[]): Promise<number> {
   const p = parseOptions(args, {
-    runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" },
+    runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" }, format: { type: "string" },
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
     path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
     variant: { type: "string" },
@@ -61,6 +61,8 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     process.disconnect?.();
     return 0;
   }
+  const format = formatOption(stringOption(p, "format"));
+  checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("run");
   const forwarded = args.filter((a, i) => a !== "--workers" && args[i - 1] !== "--workers" && !a.startsWith("--workers="));
   const result = workers > 1 && path === undefined
@@ -69,5 +71,5 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   progress.done();
   const only = variantText ?? operator;
   const title = `kms-cedar conformance report${only ? ` (${only})` : ""}`;
-  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title);
+  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title, format);
 }

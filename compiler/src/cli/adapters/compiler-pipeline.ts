@@ -5,6 +5,7 @@ import type { DecisionGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "../../bundle/load-bundle.js";
 import type { CedarFiles } from "../../emit/cedar/emit-cedar.js";
 import { emitDot } from "../../emit/dot.js";
+import { emitGraphSvg } from "../../emit/graph-svg.js";
 import { emitGraphJson } from "../../emit/graph-json.js";
 import { emitGraphText } from "../../emit/graph-text.js";
 import { compileLoadedBundle } from "../../pipeline.js";
@@ -44,5 +45,6 @@ export function outputFiles(graph: DecisionGraph, cedar: CedarFiles): OutputFile
     { name: "graph.json", contents: emitGraphJson(graph) },
     { name: "graph.txt", contents: emitGraphText(graph) },
     { name: "graph.dot", contents: emitDot(graph) },
+    { name: "graph.svg", contents: emitGraphSvg(graph) },
   ];
 }

@@ -55,7 +55,8 @@ export function tabulateResults(entries: readonly RequestEntry[], engines: reado
   return { rows, lines, disagreements };
 }
 
-function decideEntry(entry: RequestEntry, decide: (request: Request) => DecisionResult): DecisionResult {
+/** The result of one entry: an operation is the worst of its checks, a malformed entry its error. */
+export function decideEntry(entry: RequestEntry, decide: (request: Request) => DecisionResult): DecisionResult {
   if (entry.kind === "malformed") return { error: entry.error };
   if (entry.kind === "request") return decide(entry.request);
   return combineChecks(entry.checks.map((check) => decide(check)));
