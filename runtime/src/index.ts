@@ -65,3 +65,5 @@ export { batchAvpRequests } from "./avp/batch-avp-requests.js";
 export type { AvpBatch, AvpBatches } from "./avp/batch-avp-requests.js";
 export { createAvpDecoder } from "./avp/decode-avp-answer.js";
 export type { AvpAnswerDecoder } from "./avp/decode-avp-answer.js";
+// Operations (several checks, decided as the worst): shared by every engine built on the runtime.
+export { decideOperation, isOperation } from "./decide-operation.js";

@@ -48,7 +48,7 @@ export function evaluateCase(
   if (prepared.errors.length > 0) return { prepared, rejected: true, results: [], violations: [], tallies };
   const engines = ENGINE_NAMES.filter((e) => "decide" in prepared.engines[e]);
   const results: EngineResults[] = requests.map((request) => {
-    const out: Record<EngineName, DecisionResult | undefined> = { reference: undefined, graph: undefined, cedar: undefined };
+    const out: Record<EngineName, DecisionResult | undefined> = { reference: undefined, graph: undefined, cedar: undefined, "avp-local": undefined };
     for (const e of engines) {
       const setup = prepared.engines[e];
       if ("decide" in setup) out[e] = safeDecide(setup.decide, request);
@@ -66,7 +66,7 @@ export function evaluateCase(
       const message = law.check(r);
       if (message === undefined) return;
       t.violations++;
-      const engine: EngineName = law.name.startsWith("graph") ? "graph" : "cedar";
+      const engine: EngineName = law.name.startsWith("graph") ? "graph" : law.name.startsWith("avp_local") ? "avp-local" : "cedar";
       violations.push({ law: law.name, engine, requestIndex: i, message, outcomes: outcomeTexts(r) });
     });
   }
