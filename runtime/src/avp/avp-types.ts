@@ -20,7 +20,7 @@ export type AvpAttributeValue =
   | { readonly string: string }
   | { readonly long: number }
   | { readonly boolean: boolean }
-  | { readonly set: readonly AvpAttributeValue[] }
+  | { readonly set: AvpAttributeValue[] }
   | { readonly record: Readonly<Record<string, AvpAttributeValue>> }
   | { readonly entityIdentifier: AvpEntityIdentifier }
   | { readonly ipaddr: string }
@@ -31,13 +31,13 @@ export type AvpAttributeValue =
 export interface AvpEntityItem {
   readonly identifier: AvpEntityIdentifier;
   readonly attributes?: Readonly<Record<string, AvpAttributeValue>>;
-  readonly parents?: readonly AvpEntityIdentifier[];
+  readonly parents?: AvpEntityIdentifier[];
   /** Cedar entity tags (`CedarTagValue`, the same members as AttributeValue). */
   readonly tags?: Readonly<Record<string, AvpAttributeValue>>;
 }
 
 export interface AvpEntities {
-  readonly entityList: readonly AvpEntityItem[];
+  readonly entityList: AvpEntityItem[];
 }
 
 export interface AvpContext {
@@ -65,7 +65,7 @@ export interface AvpBatchItem {
 export interface AvpBatchIsAuthorizedInput {
   readonly policyStoreId: string;
   readonly entities: AvpEntities;
-  readonly requests: readonly AvpBatchItem[];
+  readonly requests: AvpBatchItem[];
 }
 
 /** What IsAuthorized answers (and each BatchIsAuthorized result item). */

@@ -15,7 +15,7 @@ import { avpIdentifier, avpRecord } from "./avp-values.js";
 /** One request in AVP's shapes: the batch item and the entities it needs. */
 export interface AvpEncoded {
   readonly item: AvpBatchItem;
-  readonly entities: readonly AvpEntityItem[];
+  readonly entities: AvpEntityItem[];
 }
 
 export interface AvpEncoder {
