@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { BatchIsAuthorizedCommand, IsAuthorizedCommand, VerifiedPermissionsClient } from "@aws-sdk/client-verifiedpermissions";
 import type { BatchIsAuthorizedCommandInput, IsAuthorizedCommandInput, IsAuthorizedCommandOutput } from "@aws-sdk/client-verifiedpermissions";
 import { batchAvpRequests, createAvpDecoder, createAvpEncoder } from "@kms-cedar/runtime";
-import type { AvpIsAuthorizedInput, Request } from "@kms-cedar/runtime";
+import type { AvpBatchIsAuthorizedInput, AvpIsAuthorizedInput, Request } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "../../src/index.js";
 
@@ -106,7 +106,7 @@ describe("AVP requests serialized by the AWS SDK", () => {
     const { client, sent } = capturingClient({ results: requests.map(() => ({ decision: "DENY", determiningPolicies: [{ policyId: "SPgate" }], errors: [] })) });
     const output = await client.send(new BatchIsAuthorizedCommand(input));
     expect(sent[0]!.headers["x-amz-target"]).toBe("VerifiedPermissions.BatchIsAuthorized");
-    const body = JSON.parse(sent[0]!.body) as typeof input;
+    const body = JSON.parse(sent[0]!.body) as AvpBatchIsAuthorizedInput;
     expect(body).toEqual(JSON.parse(JSON.stringify(input)));
     expect(body.requests.map((r) => [r.action.actionId, (r.context!.contextMap["aws:sourceip"] as { ipaddr: string }).ipaddr])).toEqual([["Decrypt", "10.1.2.3"], ["Encrypt", "10.1.2.3"], ["Decrypt", "192.0.2.1"]]);
     const decode = createAvpDecoder(manifest, { SPgate: gateName });

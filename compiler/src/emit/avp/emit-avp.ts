@@ -12,11 +12,10 @@ import { AVP_CODES } from "./avp-codes.js";
 import type { AvpCode } from "./avp-codes.js";
 import { countMostParents } from "./count-parents.js";
 import { describePolicy } from "./describe-policy.js";
-import { renamePolicyJson, renameSchemaJson } from "./rename-types.js";
+import { printPolicy, readPolicy, renamePolicyText, scopedResource } from "./avp-policy.js";
+import type { AvpPolicyParts } from "./avp-policy.js";
+import { renameSchemaJson } from "./rename-schema.js";
 import { splitPolicy } from "./split-policy.js";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
 
 /** The files `compile --target avp` writes under `avp/`, by path relative to it. */
 export interface AvpFiles {
@@ -53,11 +52,13 @@ export function emitAvp(graph: DecisionGraph, cedarFiles: CedarFiles, manifest: 
   const split = splitPolicySet(cedar, cedarFiles.policies);
   if ("error" in split) return { diagnostics: [internal(split.error)] };
   const parts: Part[] = [];
+  const refused: { bytes: number; resource: string | undefined }[] = [];
   for (const source of manifest.policies) {
-    const est = cedar.policyToJson(split.policies[source.id]!);
-    if (est.type !== "success") return { diagnostics: [internal(`policy \`${source.id}\`: ${est.errors.map((e) => e.message).join("; ")}`)] };
-    const fitted = fit(cedar, renamePolicyJson(est.json as unknown as Json) as Obj, schemaText);
+    const fitted = fit(cedar, readPolicy(renamePolicyText(split.policies[source.id]!)), schemaText);
     if (fitted === undefined) {
+      // Counted whole in the totals below, so the store's other quotas are reported too.
+      const whole = printPolicy(readPolicy(renamePolicyText(split.policies[source.id]!)));
+      refused.push({ bytes: utf8Bytes(whole), resource: scopedResource(readPolicy(whole).resource) });
       diagnostics.push(refusal(graph, "policyTooLarge", source, `policy \`${source.id}\` is over AVP's policy size quota of ${AVP_QUOTAS.policyBytes} bytes and cannot be split exactly`));
       continue;
     }
@@ -68,13 +69,16 @@ export function emitAvp(graph: DecisionGraph, cedarFiles: CedarFiles, manifest: 
 
   const validation = cedar.validate({ schema: schema as never, policies: { staticPolicies: Object.fromEntries(parts.map((p) => [p.name, p.statement])) }, validationSettings: { mode: "strict" } });
   if (validation.type !== "success") return { diagnostics: [internal(validation.errors.map((e) => e.message).join("; "))] };
-  if (validation.validationErrors.length > 0) return { diagnostics: validation.validationErrors.map((e) => internal(`policy \`${e.policyId}\`: ${e.error.message}`)) };
+  if (validation.validationErrors.length > 0) {
+    const first = validation.validationErrors.slice(0, 3).map((e) => `policy \`${e.policyId}\`: ${e.error.message}`);
+    return { diagnostics: [internal(`${validation.validationErrors.length} validation error(s): ${first.join("; ")}`)] };
+  }
 
   const schemaBytes = utf8Bytes(schemaText);
   if (schemaBytes > AVP_QUOTAS.schemaBytes) diagnostics.push(refusal(graph, "schemaTooLarge", undefined, `the AVP schema is ${schemaBytes} bytes, over AVP's schema size quota of ${AVP_QUOTAS.schemaBytes}`));
   const perResource = new Map<string, number>();
   let unspecified = 0;
-  for (const p of parts) {
+  for (const p of [...parts, ...refused]) {
     if (p.resource === undefined) unspecified += p.bytes;
     else perResource.set(p.resource, (perResource.get(p.resource) ?? 0) + p.bytes);
   }
@@ -108,31 +112,20 @@ export function emitAvp(graph: DecisionGraph, cedarFiles: CedarFiles, manifest: 
 }
 
 /** The policy as text parts within the size quota (itself when it fits), or undefined when it cannot be split exactly. */
-function fit(cedar: CedarWasm, policy: Obj, schemaText: string): { text: string; resource?: string }[] | undefined {
-  const text = toText(cedar, policy);
-  if (utf8Bytes(text) <= AVP_QUOTAS.policyBytes) return [{ text, ...resourceOf(policy) }];
+function fit(cedar: CedarWasm, policy: AvpPolicyParts, schemaText: string): { text: string; resource?: string }[] | undefined {
+  const text = printPolicy(policy);
+  if (utf8Bytes(text) <= AVP_QUOTAS.policyBytes) {
+    const resource = scopedResource(policy.resource);
+    return [{ text, ...(resource !== undefined ? { resource } : {}) }];
+  }
   const halves = splitPolicy(policy);
   if (halves === undefined) return undefined;
   // Exactness needs each part to be as error-free as the whole: strictly validate both before going on.
-  const check = cedar.validate({ schema: JSON.parse(schemaText), policies: { staticPolicies: { a: toText(cedar, halves[0]), b: toText(cedar, halves[1]) } }, validationSettings: { mode: "strict" } });
+  const check = cedar.validate({ schema: JSON.parse(schemaText), policies: { staticPolicies: { a: printPolicy(halves[0]), b: printPolicy(halves[1]) } }, validationSettings: { mode: "strict" } });
   if (check.type !== "success" || check.validationErrors.length > 0) return undefined;
   const left = fit(cedar, halves[0], schemaText);
   const right = left === undefined ? undefined : fit(cedar, halves[1], schemaText);
   return left === undefined || right === undefined ? undefined : [...left, ...right];
-}
-
-function toText(cedar: CedarWasm, policy: Obj): string {
-  const text = cedar.policyToText(policy as never);
-  if (text.type !== "success") throw new Error(`INVARIANT: a renamed policy does not print: ${text.errors.map((e) => e.message).join("; ")}`);
-  return text.text;
-}
-
-/** The resource entity a scope names (`Kms::Key::"arn"`), which AVP's per-resource quota counts against; none for the unspecified resource. */
-function resourceOf(policy: Obj): { resource?: string } {
-  const scope = policy["resource"] as Obj;
-  const entity = (scope["op"] === "==" || scope["op"] === "in") ? scope["entity"] : scope["op"] === "is" ? (scope["in"] as Obj | undefined)?.["entity"] : undefined;
-  if (entity === undefined || entity === null || typeof entity !== "object" || Array.isArray(entity)) return {};
-  return { resource: `${String(entity["type"])}::${JSON.stringify(entity["id"])}` };
 }
 
 function refusal(graph: DecisionGraph, code: AvpCode, source: ManifestPolicy | undefined, message: string): CedarDiagnostic {
