@@ -17,6 +17,9 @@ export type { GraphPass } from "./passes/graph-passes.js";
 // The Cedar emitter (compiler/src/emit/cedar/), also run by compileBundle; exported for callers that hold a graph.
 export { emitCedar } from "./emit/cedar/emit-cedar.js";
 export type { CedarDiagnostic, CedarFiles, EmitCedarOptions, EmitCedarResult, NativeShare, ShareCount } from "./emit/cedar/emit-cedar.js";
+// The Amazon Verified Permissions profile (compiler/src/emit/avp/), also run by compileBundle with `avp: true`.
+export { emitAvp } from "./emit/avp/emit-avp.js";
+export type { AvpFiles, EmitAvpResult } from "./emit/avp/emit-avp.js";
 // Policy checks (compiler/src/checks/), the policy view reader, the KMS catalog and the diagnostic registry.
 export { checkPolicyText } from "./checks/check-policy.js";
 export type { CheckPolicyOptions, CheckPolicyResult } from "./checks/check-policy.js";

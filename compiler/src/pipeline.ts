@@ -13,12 +13,17 @@ import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
 import { emitCedar } from "./emit/cedar/emit-cedar.js";
 import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
+import { emitAvp } from "./emit/avp/emit-avp.js";
+import type { AvpFiles } from "./emit/avp/emit-avp.js";
+import type { AvpManifest } from "@kms-cedar/runtime";
 
 export interface CompileOptions extends LoadOptions {
   /** Emit Cedar too (default true); graph-only callers save the ~100 ms of strict validation. */
   readonly cedar?: boolean;
   /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
   readonly pureCedar?: boolean;
+  /** Emit the Amazon Verified Permissions profile too (implies `cedar`; docs/deployment.md). */
+  readonly avp?: boolean;
 }
 
 /** What compiling a bundle gives (DESIGN §2): the graph and the Cedar output (absent after errors), every diagnostic. */
@@ -28,6 +33,8 @@ export interface CompileResult {
   readonly cedar: CedarFiles | undefined;
   /** How many conditions and resources compiled to native Cedar (absent when no Cedar was emitted). */
   readonly share?: NativeShare;
+  /** The AVP profile (`avp` option): the files under `avp/` and avp-manifest.json; absent after errors. */
+  readonly avp?: { readonly files: AvpFiles; readonly manifest: AvpManifest };
   readonly diagnostics: readonly BundleDiagnostic[];
 }
 
@@ -47,5 +54,8 @@ export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOption
   if (options.cedar === false) return { graph, cedar: undefined, diagnostics: checked.diagnostics };
   const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
   const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
-  return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
+  if (options.avp !== true || cedar.files === undefined || cedar.manifest === undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
+  const avp = emitAvp(graph, cedar.files, cedar.manifest);
+  diagnostics.push(...avp.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file })));
+  return { graph, cedar: cedar.files, share: cedar.share, diagnostics, ...(avp.files && avp.manifest ? { avp: { files: avp.files, manifest: avp.manifest } } : {}) };
 }

@@ -59,3 +59,21 @@ export {
   REQUEST_ERRORS, RequestErrorCode, requestError,
 } from "./request/index.js";
 export type { CallerInfo, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";
+// Amazon Verified Permissions (runtime/src/avp/): the profile's names and quotas, the request encoder
+// to IsAuthorized / BatchIsAuthorized input, and the decoder of AVP's answer (docs/deployment.md).
+export { AVP_NAMESPACE, AVP_TYPE, avpType, isAllowedAvpNamespace } from "./avp/avp-names.js";
+export { AVP_QUOTAS, AVP_REQUEST_CODES, utf8Bytes } from "./avp/avp-quotas.js";
+export { AVP_MANIFEST_FORMAT, AVP_MANIFEST_VERSION } from "./avp/avp-manifest.js";
+export type { AvpManifest, AvpManifestPolicy, AvpStoreSizes } from "./avp/avp-manifest.js";
+export type {
+  AvpActionIdentifier, AvpAnswer, AvpAttributeValue, AvpBatchIsAuthorizedInput, AvpBatchItem, AvpContext, AvpEntities,
+  AvpEntityIdentifier, AvpEntityItem, AvpIsAuthorizedInput,
+} from "./avp/avp-types.js";
+export { createAvpEncoder, readAvpManifest, transitiveParents } from "./avp/encode-avp-request.js";
+export type { AvpEncoded, AvpEncoder } from "./avp/encode-avp-request.js";
+export { batchAvpRequests } from "./avp/batch-avp-requests.js";
+export type { AvpBatch, AvpBatches } from "./avp/batch-avp-requests.js";
+export { createAvpDecoder } from "./avp/decode-avp-answer.js";
+export type { AvpAnswerDecoder } from "./avp/decode-avp-answer.js";
+// Operations (several checks, decided as the worst): shared by every engine built on the runtime.
+export { decideOperation } from "./decide-operation.js";

@@ -33,7 +33,8 @@ Options:
   --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
   --laws-cedar           run the metamorphic laws on Cedar too (default: reference and graph; slow)
   --workers N            decide in N processes (same cases for a seed whatever N; default 1)
-  --engines LIST         comma-separated subset of reference,graph,cedar (default all)
+  --engines LIST         comma-separated subset of reference,graph,cedar,avp-local (default: the first three)
+  --engine avp-local     the reference and the AVP profile decided locally (docs/deployment.md)
   --path P               replay one run of an earlier report (with its --seed, --variant and
                          --requests-per-bundle, as the report's replay command gives them)
   --report FILE          also write the JSON report to FILE

@@ -26,7 +26,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" }, format: { type: "string" },
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
     path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
-    variant: { type: "string" },
+    variant: { type: "string" }, engine: { type: "string" },
     "laws-cedar": { type: "boolean" },
   });
   if (p.values["help"] === true) {
@@ -46,7 +46,10 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const shardText = stringOption(p, "shard");
   const shard = shardText === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(shardText);
   if (shardText !== undefined && (shard === null || shard === undefined || Number(shard[1]) >= Number(shard[2]))) throw new UsageError(`--shard needs k/N with k < N, got \`${shardText}\``);
-  const engines = engineList(stringOption(p, "engines"));
+  const single = stringOption(p, "engine");
+  if (single !== undefined && stringOption(p, "engines") !== undefined) throw new UsageError("give --engine or --engines, not both");
+  // `--engine E`: the reference (the oracle) and E.
+  const engines = engineList(single === undefined ? stringOption(p, "engines") : single === "reference" ? "reference" : `reference,${single}`);
   const options = {
     seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: Math.max(1, intOption(p, "requests-per-bundle", 128)),
     lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,

@@ -76,13 +76,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "compile",
     summary: "compile a bundle to a decision graph and Cedar",
-    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar]",
+    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar] [--target cedar|avp]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
       out: { type: "string", short: "o", valueName: "dir", description: "directory to write the output to (required)" },
       format,
       "pure-cedar": { type: "boolean", description: "refuse derived attributes: Cedar any engine can run without our encoder" },
-      kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help,
+      target: {
+        type: "string", choices: ["cedar", "avp"], valueName: "cedar|avp",
+        description: "`avp` also writes <dir>/avp/: an Amazon Verified Permissions policy store (docs/deployment.md)",
+      },
+            kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help,
     },
     details: [
       "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` reads it from",
@@ -91,6 +95,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       "request for Cedar), graph.json, graph.txt, graph.dot (for Graphviz) and graph.svg (the same picture,",
       "drawn by kms-cedar: no Graphviz needed) into <dir>, which is made when missing.",
       "With --max-warnings N or --warnings-as-errors, too many warnings stop before anything is written (exit 1).",
+      "--target avp adds avp/schema.json, avp/put-schema.json, avp/policies/*.json (CreatePolicy inputs) and",
+      "avp/avp-manifest.json, within AVP's quotas or refused with a KC31xx error naming the quota.",
       "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },

@@ -1,7 +1,7 @@
 // `kms-cedar compile <bundle> -o <dir>`: checks the bundle, compiles it to a decision graph and to
 // Cedar, and writes policies.cedar, schema.cedarschema(.json), manifest.json and graph.json/txt/dot.
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describeIoError } from "../../bundle/read-text-file.js";
 import { compileLoaded, outputFiles } from "../adapters/compiler-pipeline.js";
 import { checkOutputDirectory, makeDirectory } from "../output-path.js";
@@ -29,7 +29,8 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   const style = createTextStyle(shouldUseColor(io.stdoutIsTty, io.env));
   const prepared = await prepareBundle("compile", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
-  const compiled = compileLoaded(prepared.loaded, { cedar: true, pureCedar: options["pure-cedar"] === true });
+  const avp = stringOption(options, "target") === "avp";
+  const compiled = compileLoaded(prepared.loaded, { cedar: true, pureCedar: options["pure-cedar"] === true, avp });
   if ("failed" in compiled) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(compiled.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(compiled.failed, prepared.loaded, style));
@@ -47,7 +48,9 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   const written: string[] = [];
   try {
     makeDirectory(directory);
-    for (const file of outputFiles(compiled.graph, compiled.cedar)) {
+    const files = [...outputFiles(compiled.graph, compiled.cedar), ...(compiled.avp ?? []).map((f) => ({ name: join("avp", f.name), contents: f.contents }))];
+    for (const file of files) {
+      makeDirectory(dirname(join(directory, file.name)));
       writeFileSync(join(directory, file.name), file.contents);
       written.push(join(out, file.name));
     }
