@@ -10,6 +10,7 @@ import { createEncoder } from "./encode-request.js";
 import { loadCedar } from "./load-cedar.js";
 import { splitPolicySet } from "./split-policy-set.js";
 import { decideOperation, isOperation } from "../decide-operation.js";
+import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 
 /** The Cedar output of the compiler, as `compile` writes it (texts, or the parsed schema/manifest). */
@@ -36,6 +37,8 @@ export interface CedarAnswer {
 export interface CedarAuthorizer {
   /** Decides a request or an operation; an error entry when it cannot be decided, never an Allow. */
   decide(request: Request | CedarOperation): DecisionResult;
+  /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
+  decideMany(requests: readonly (Request | CedarOperation)[]): DecisionResult[];
   /** Decides one request and returns Cedar's raw diagnostics too. */
   authorize(request: Request): CedarAnswer;
 }
@@ -88,7 +91,7 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
     if (isOperation(input)) return decideOperation(input, (r) => authorize(r).result);
     return authorize(input as Request).result;
   };
-  return { decide, authorize };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), authorize };
 }
 
 function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>): Decision {

@@ -5,6 +5,7 @@ import type { Decision, DecisionResult, Request } from "../contracts.js";
 import type { DecisionGraph } from "../graph/graph-types.js";
 import { readGraph } from "../graph/read-graph.js";
 import { decideOperation, isOperation } from "../decide-operation.js";
+import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import { parseCaller, roleKeyOf } from "./caller.js";
 import { compileGraph } from "./compile-graph.js";
@@ -25,6 +26,8 @@ export interface Authorizer {
    * Decisions are frozen and may be shared between calls.
    */
   decide(request: Request | Operation): DecisionResult;
+  /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
+  decideMany(requests: readonly (Request | Operation)[]): DecisionResult[];
   readonly graph: DecisionGraph;
 }
 
@@ -113,7 +116,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (isOperation(input)) return decideOperation(input, decideOne);
     return decideOne(input as Request);
   };
-  return { decide, graph: read.graph };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), graph: read.graph };
 }
 
 function malformed(why: string): DecisionResult {
