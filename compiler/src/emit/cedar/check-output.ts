@@ -1,6 +1,14 @@
 // Checks the emitter's own output with cedar-wasm (the issue's contract: a failure is a KC93xx bug
 // report, never silent output): the policies parse and are formatted, the schema parses, and every
 // policy strictly validates against the schema. Phase: emit (self-check).
+//
+// Cost (issue 14): cedar-wasm parses the schema again on every call and strict validation of a policy
+// walks every request environment of the schema, so compiling many bundles spent most of its time
+// here. Each cedar-wasm answer used is a pure function of its input text, so it is memoized exactly
+// (CheckMemo): `schemaToJson` per schema text, and the strict validation of each policy per (schema
+// text, policy text) — Cedar validates static policies one by one, and the text includes the policy's
+// `@id`, so a cached answer is the answer cedar-wasm would give. Only the policies not seen with this
+// schema go to `validate`, in one call. Nothing is skipped: every policy is validated once per schema.
 import type { DiagnosticInfo } from "@kms-cedar/grammar";
 import type { CedarWasm } from "@kms-cedar/runtime";
 import { splitPolicySet } from "@kms-cedar/runtime";
@@ -8,24 +16,31 @@ import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { CEDAR_CODES } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";
 import type { CedarDiagnostic } from "./emit-cedar.js";
+import { CheckMemo } from "./check-memo.js";
 
 /** The checked output: formatted policies and the schema's JSON form, or the internal errors found. */
 export type CheckedOutput =
   | { readonly policies: string; readonly schemaJson: unknown; readonly diagnostics: readonly [] }
   | { readonly diagnostics: readonly CedarDiagnostic[] };
 
+const memo = new CheckMemo();
+
 /** Formats `policyText`, parses `schema`, and strictly validates the one against the other. */
 export function checkOutput(cedar: CedarWasm, policyText: string, schema: string): CheckedOutput {
   const formatted = cedar.formatPolicies({ policyText, lineWidth: 100, indentWidth: 2 });
   if (formatted.type !== "success") return { diagnostics: [internal("formatFailed", formatted.errors.map((e) => e.message))] };
-  const json = cedar.schemaToJson(schema);
+  const json = memo.schemaJson(schema, () => cedar.schemaToJson(schema));
   if (json.type !== "success") return { diagnostics: [internal("schemaFailed", json.errors.map((e) => e.message))] };
   const split = splitPolicySet(cedar, formatted.formatted_policy);
   if ("error" in split) return { diagnostics: [internal("formatFailed", [split.error])] };
-  const validation = cedar.validate({ schema, policies: { staticPolicies: split.policies }, validationSettings: { mode: "strict" } });
-  if (validation.type !== "success") return { diagnostics: [internal("validationFailed", validation.errors.map((e) => e.message))] };
-  if (validation.validationErrors.length > 0) {
-    return { diagnostics: validation.validationErrors.map((e) => internal("validationFailed", [`policy \`${e.policyId}\`: ${e.error.message}`])) };
+  const validation = memo.validate(schema, split.policies, (policies) => {
+    const answer = cedar.validate({ schema, policies: { staticPolicies: policies }, validationSettings: { mode: "strict" } });
+    if (answer.type !== "success") return { failure: answer.errors.map((e) => e.message) };
+    return { errors: answer.validationErrors.map((e) => ({ policyId: e.policyId, message: `policy \`${e.policyId}\`: ${e.error.message}` })) };
+  });
+  if ("failure" in validation) return { diagnostics: [internal("validationFailed", validation.failure)] };
+  if (validation.messages.length > 0) {
+    return { diagnostics: validation.messages.map((m) => internal("validationFailed", [m])) };
   }
   return { policies: formatted.formatted_policy, schemaJson: json.json, diagnostics: [] };
 }
