@@ -15,6 +15,7 @@ const POLICY_LIMIT = 65_536;
 
 export class CheckMemo {
   private readonly schemas = new Map<string, unknown>();
+  private readonly formats = new Map<string, unknown>();
   /** Per schema text: per policy text, its validation messages (empty when it validates). */
   private readonly validated = new Map<string, Map<string, readonly string[]>>();
   private policyCount = 0;
@@ -27,6 +28,18 @@ export class CheckMemo {
     if (answer.type === "success") {
       if (this.schemas.size >= SCHEMA_LIMIT) this.schemas.clear();
       this.schemas.set(schema, answer);
+    }
+    return answer;
+  }
+
+  /** `compute()` once per policy text (the formatter's answer); a failed answer is not kept. */
+  formatted<T extends { readonly type: string }>(text: string, compute: () => T): T {
+    const hit = this.formats.get(text);
+    if (hit !== undefined) return hit as T;
+    const answer = compute();
+    if (answer.type === "success") {
+      if (this.formats.size >= POLICY_LIMIT) this.formats.clear();
+      this.formats.set(text, answer);
     }
     return answer;
   }

@@ -25,9 +25,15 @@ export type CheckedOutput =
 
 const memo = new CheckMemo();
 
-/** Formats `policyText`, parses `schema`, and strictly validates the one against the other. */
-export function checkOutput(cedar: CedarWasm, policyText: string, schema: string): CheckedOutput {
-  const formatted = cedar.formatPolicies({ policyText, lineWidth: 100, indentWidth: 2 });
+/**
+ * Formats the policies, parses `schema`, and strictly validates the one against the other. The
+ * policies come as one text, or as the texts of the policies in order (the first with the file's
+ * header comment): each is then formatted alone (memoized) and the results joined by a blank line,
+ * which is what formatting the joined text gives — cedar-wasm's formatter takes time superlinear in
+ * the length of its input (2 s for 500 policies, 7 s for 1,200), linear one policy at a time.
+ */
+export function checkOutput(cedar: CedarWasm, policyText: string | readonly string[], schema: string): CheckedOutput {
+  const formatted = formatPolicies(cedar, policyText);
   if (formatted.type !== "success") return { diagnostics: [internal("formatFailed", formatted.errors.map((e) => e.message))] };
   const json = memo.schemaJson(schema, () => cedar.schemaToJson(schema));
   if (json.type !== "success") return { diagnostics: [internal("schemaFailed", json.errors.map((e) => e.message))] };
@@ -43,6 +49,18 @@ export function checkOutput(cedar: CedarWasm, policyText: string, schema: string
     return { diagnostics: validation.messages.map((m) => internal("validationFailed", [m])) };
   }
   return { policies: formatted.formatted_policy, schemaJson: json.json, diagnostics: [] };
+}
+
+function formatPolicies(cedar: CedarWasm, policyText: string | readonly string[]): { type: "success"; formatted_policy: string } | { type: "failure"; errors: readonly { message: string }[] } {
+  const format = (text: string) => memo.formatted(text, () => cedar.formatPolicies({ policyText: text, lineWidth: 100, indentWidth: 2 }));
+  if (typeof policyText === "string") return format(policyText);
+  const parts: string[] = [];
+  for (const text of policyText) {
+    const f = format(text);
+    if (f.type !== "success") return f;
+    parts.push(f.formatted_policy.replace(/\n+$/, ""));
+  }
+  return { type: "success", formatted_policy: `${parts.join("\n\n")}\n` };
 }
 
 function internal(code: CedarCode, details: readonly string[]): CedarDiagnostic {
