@@ -3,10 +3,10 @@
 // declarations from `tsc -p tsconfig.build.json`, and, for a package with a `bin`, the CLI as one
 // esbuild bundle (dist/cli.js) that runs with plain node. Run through `npm run build` (root or workspace).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { bundleCli } from "./bundle-cli.js";
 
 const dir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
@@ -24,23 +24,6 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 
-// The CLI: everything bundled from the TypeScript sources except cedar-wasm, which loads its .wasm
-// from its own folder. The banner gives bundled CommonJS code a `require`.
-if (manifest.bin !== undefined) {
-  const entry = join(dir, "src/cli/main.ts");
-  if (!existsSync(entry)) throw new Error(`build: ${manifest.name} has a bin but no src/cli/main.ts`);
-  await build({
-    entryPoints: [entry],
-    outfile: join(dir, "dist/cli.js"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "es2022",
-    conditions: ["source"],
-    external: ["@cedar-policy/cedar-wasm", "@cedar-policy/cedar-wasm/*"],
-    banner: { js: 'import { createRequire as __kmsCedarCreateRequire } from "node:module";\nconst require = __kmsCedarCreateRequire(import.meta.url);' },
-    logLevel: "warning",
-    legalComments: "eof",
-  });
-}
+// The CLI: one esbuild bundle (dist/cli.js) and the list of its inputs (scripts/bundle-cli.js).
+if (manifest.bin !== undefined) await bundleCli(dir);
 process.stdout.write(`build: ${manifest.name} → dist/\n`);
