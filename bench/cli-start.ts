@@ -26,6 +26,12 @@ function time(args: readonly string[], env: NodeJS.ProcessEnv, runs: number, scr
   return { medianMs: times[Math.floor(times.length / 2)]!, maxMs: times[times.length - 1]! };
 }
 
+// The scenario is a fresh clone after `npm ci`, which runs the root `prepare` script: do what it does
+// when the bundle is missing or older than a source file.
+if (!bundleIsCurrent(bundle)) {
+  console.log("cli-start: compiler/dist/cli.js missing or stale; running scripts/prepare-cli.js (what `npm ci` runs)");
+  spawnSync(process.execPath, [fileURLToPath(new URL("../scripts/prepare-cli.js", import.meta.url))], { stdio: "inherit" });
+}
 const current = bundleIsCurrent(bundle);
 console.log(`cli-start: Node ${process.version}, ${RUNS} runs each; compiler/dist/cli.js is ${current ? "current" : "MISSING OR STALE (run `npm run prepare`)"}`);
 const base = { ...process.env, NO_COLOR: "1" };
