@@ -50,3 +50,26 @@ describe("CheckMemo", () => {
     expect(memo.validate("S", { a: "x" }, stray)).toEqual({ messages: ["policy `zz`: oops"] });
   });
 });
+
+describe("formatting a large policy set policy by policy", () => {
+  it("gives the text cedar-wasm's formatter gives for the whole set", async () => {
+    const { compileBundle } = await import("@kms-cedar/compiler");
+    const { loadCedar } = await import("@kms-cedar/runtime");
+    const A = "111122223333";
+    const principals: Record<string, { policies: unknown[] }> = {};
+    for (let r = 0; r < 40; r++) {
+      principals[`arn:aws:iam::${A}:role/R${r}`] = { policies: [{ Version: "2012-10-17", Statement: [
+        { Sid: "Use", Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt"], Resource: `arn:aws:kms:*:${A}:key/*`, Condition: { StringEquals: { "aws:ResourceTag/team": `t${r}` } } },
+        { Sid: "NoDelete", Effect: "Deny", Action: "kms:ScheduleKeyDeletion", Resource: "*" },
+      ] }] };
+    }
+    const key = `arn:aws:kms:us-east-1:${A}:key/k1`;
+    const keys = { [key]: { policy: { Version: "2012-10-17", Statement: [{ Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" }] } } };
+    const compiled = compileBundle({ keys, principals });
+    const policies = compiled.cedar!.policies;
+    expect((policies.match(/^@id\(/gm) ?? []).length).toBeGreaterThan(32);
+    const whole = loadCedar().formatPolicies({ policyText: policies, lineWidth: 100, indentWidth: 2 });
+    expect(whole.type).toBe("success");
+    expect(whole.type === "success" ? whole.formatted_policy : "").toBe(policies);
+  });
+});
