@@ -1,7 +1,7 @@
 // Conformance throughput of issue 14 (a program, not a test): three-engine cases/s of
 // `kms-cedar-conformance run --workers 2` (reference, graph and Cedar on every case), read from the
 // run's own JSON report. Writes bench/results/conformance.json. Target ≥ 3,000 cases/s.
-// Run: node scripts/run-ts.js bench/conformance-rate.ts [--quick]
+// Run: node scripts/run-ts.js bench/conformance-rate.ts [--quick] [--runs N]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const QUICK = process.argv.includes("--quick");
-const RUNS = QUICK ? 4000 : 40000;
+const at = process.argv.indexOf("--runs");
+const RUNS = at >= 0 ? Number(process.argv[at + 1]) : QUICK ? 4000 : 40000;
 const bin = fileURLToPath(new URL("../conformance/bin/kms-cedar-conformance.js", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "kms-cedar-rate-"));
 try {
