@@ -3,11 +3,11 @@
 // declarations from `tsc -p tsconfig.build.json`, and, for a package with a `bin`, the CLI as one
 // esbuild bundle (dist/cli.js) that runs with plain node. Run through `npm run build` (root or workspace).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleCli } from "./bundle-cli.js";
 
 const dir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
@@ -35,24 +35,5 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 
-// The CLI: everything bundled from the TypeScript sources except cedar-wasm, which loads its .wasm
-// from its own folder. The banner gives bundled CommonJS code a `require`.
-if (manifest.bin !== undefined) {
-  const entry = join(dir, "src/cli/main.ts");
-  if (!existsSync(entry)) throw new Error(`build: ${manifest.name} has a bin but no src/cli/main.ts`);
-  await build({
-    entryPoints: [entry],
-    outfile: join(dir, "dist/cli.js"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "es2022",
-    conditions: ["source"],
-    external: ["@cedar-policy/cedar-wasm", "@cedar-policy/cedar-wasm/*"],
-    banner: { js: 'import { createRequire as __kmsCedarCreateRequire } from "node:module";\nconst require = __kmsCedarCreateRequire(import.meta.url);' },
-    logLevel: "warning",
-    legalComments: "eof",
-  });
-}
-// On stderr: `npm pack --json` prints its JSON on stdout, after this prepack script.
-process.stderr.write(`build: ${manifest.name} → dist/\n`);
+import { fileURLToPath } from "node:url";
+import { bundleCli } from "./bundle-cli.js";

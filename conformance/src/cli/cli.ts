@@ -1,15 +1,16 @@
-// The `kms-cedar-conformance` CLI: dispatches to run, verify, corpus and replay.
+// The `kms-cedar-conformance` CLI: dispatches to run, verify, corpus, replay and merge.
 // Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
 import { readFileSync } from "node:fs";
 import { corpusCommand } from "./corpus-command.js";
 import { MAIN_HELP } from "./help-text.js";
+import { mergeCommand } from "./merge-command.js";
 import { UsageError } from "./parse-options.js";
 import { replayCommand } from "./replay-command.js";
 import { runCommand } from "./run-command.js";
 import { verifyCommand } from "./verify-command.js";
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => number | Promise<number>>> = {
-  run: runCommand, verify: verifyCommand, corpus: corpusCommand, replay: replayCommand,
+  run: runCommand, verify: verifyCommand, corpus: corpusCommand, replay: replayCommand, merge: mergeCommand,
 };
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */

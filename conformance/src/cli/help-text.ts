@@ -7,6 +7,7 @@ Usage:
   kms-cedar-conformance verify <bundle> [--runs N] [--seed S] [--report file.json]
   kms-cedar-conformance corpus [--corpus DIR] [--runs-per-policy N] [--report file.json]
   kms-cedar-conformance replay <case-folder>
+  kms-cedar-conformance merge <shard-report.json>… [--report file.json]
 
 Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
 against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
@@ -33,6 +34,8 @@ Options:
   --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
   --laws-cedar           run the metamorphic laws on Cedar too (default: reference and graph; slow)
   --workers N            decide in N processes (same cases for a seed whatever N; default 1)
+  --shard I/N            decide only shard I of N (0 ≤ I < N) of the run, e.g. one job of a CI
+                         matrix; \`merge\` adds the N JSON reports into the report of the whole run
   --engines LIST         comma-separated subset of reference,graph,cedar,avp-local (default: the first three)
   --engine avp-local     the reference and the AVP profile decided locally (docs/deployment.md)
   --path P               replay one run of an earlier report (with its --seed, --variant and
@@ -98,4 +101,20 @@ Reads bundle.json, requests.json and case.json (written by run/verify on a failu
 request with every engine and checks the law the folder records.
 
 Exit codes: 0 the failure no longer reproduces, 1 it still does, 2 usage or I/O error.
+`;
+
+export const MERGE_HELP = `kms-cedar-conformance merge — the report of a run split with --shard
+
+Usage: kms-cedar-conformance merge <r0.json> <r1.json> … [--report FILE]
+
+Adds the JSON reports of \`run --shard i/N --report ri.json\` (all N shards of one command and seed,
+in any order) into the report one run of the whole budget gives: every count is a sum over the
+shards; elapsed time is the slowest shard's, CPU time the sum; failures come shard by shard.
+
+Options:
+  --report FILE          also write the merged JSON report to FILE
+  -h, --help             this text
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law in some shard, 2 usage error (a file
+cannot be read, or the reports are not the complete shards of one run).
 `;

@@ -27,7 +27,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
     path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
     variant: { type: "string" }, engine: { type: "string" },
-    "laws-cedar": { type: "boolean" },
+    "laws-cedar": { type: "boolean" }, worker: { type: "boolean" },
   });
   if (p.values["help"] === true) {
     process.stdout.write(RUN_HELP);
@@ -57,9 +57,10 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     ...(operator !== undefined ? { operator } : {}), ...(variant !== undefined ? { variant } : {}),
     ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
   };
-  if (shard !== undefined && shard !== null) {
+  const part = shard === undefined || shard === null ? undefined : { index: Number(shard[1]), count: Number(shard[2]) };
+  if (part !== undefined && p.values["worker"] === true) {
     // A worker of `--workers`: report progress and the result to the parent, print nothing.
-    const result = runConformance({ ...options, shard: { index: Number(shard[1]), count: Number(shard[2]) }, onProgress: (d, t, f) => process.send?.({ progress: [d, t, f] }) });
+    const result = runConformance({ ...options, shard: part, onProgress: (d, t, f) => process.send?.({ progress: [d, t, f] }) });
     await new Promise<void>((resolve) => process.send!({ result }, () => resolve()));
     process.disconnect?.();
     return 0;
@@ -68,11 +69,14 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("run");
   const forwarded = args.filter((a, i) => a !== "--workers" && args[i - 1] !== "--workers" && !a.startsWith("--workers="));
+  // `--shard i/n` alone (a CI matrix): this machine decides shard i of n and reports it; `merge` adds
+  // the n reports. With --workers m too, the shard is split again into m worker shards.
+  const forwardedAlone = forwarded.filter((a, i) => a !== "--shard" && forwarded[i - 1] !== "--shard" && !a.startsWith("--shard="));
   const result = workers > 1 && path === undefined
-    ? await runShards(forwarded, workers, (d, t, f) => progress.update(d, t, f))
-    : runConformance({ ...options, onProgress: (d, t, f) => progress.update(d, t, f) });
+    ? await runShards(forwardedAlone, workers, (d, t, f) => progress.update(d, t, f), part)
+    : runConformance({ ...options, ...(part !== undefined ? { shard: part } : {}), onProgress: (d, t, f) => progress.update(d, t, f) });
   progress.done();
   const only = variantText ?? operator;
   const title = `kms-cedar conformance report${only ? ` (${only})` : ""}`;
-  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title, format);
+  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}${part !== undefined ? ` --shard ${part.index}/${part.count}` : ""}`, stringOption(p, "report"), undefined, title, format);
 }

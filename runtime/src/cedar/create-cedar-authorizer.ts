@@ -11,6 +11,7 @@ import { cedarLimitProblems } from "./cedar-limits.js";
 import { loadCedar } from "./load-cedar.js";
 import { splitPolicySet } from "./split-policy-set.js";
 import { decideOperation } from "../decide-operation.js";
+import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import { asOperation, asRequest, printable, readInputShape } from "../request/read-shape.js";
 import { RequestErrorCode } from "../request/request-errors.js";
@@ -39,6 +40,8 @@ export interface CedarAnswer {
 export interface CedarAuthorizer {
   /** Decides a request or an operation; an error entry when it cannot be decided, never an Allow. */
   decide(request: Request | CedarOperation | unknown): DecisionResult;
+  /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
+  decideMany(requests: readonly (Request | CedarOperation | unknown)[]): DecisionResult[];
   /** Decides one request and returns Cedar's raw diagnostics too. Never throws. */
   authorize(request: Request | unknown): CedarAnswer;
 }
@@ -103,7 +106,7 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
     if (shape === "operation") return decideOperation(asOperation(input), (r) => authorize(r).result);
     return authorize(asRequest(input)).result;
   };
-  return { decide, authorize };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), authorize };
 }
 
 function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>): Decision {

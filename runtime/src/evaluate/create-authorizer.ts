@@ -5,6 +5,7 @@ import type { Decision, DecisionResult, Request } from "../contracts.js";
 import type { DecisionGraph } from "../graph/graph-types.js";
 import { readGraph } from "../graph/read-graph.js";
 import { decideOperation } from "../decide-operation.js";
+import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
@@ -29,6 +30,8 @@ export interface Authorizer {
    * Decisions are frozen and may be shared between calls.
    */
   decide(request: Request | Operation | unknown): DecisionResult;
+  /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
+  decideMany(requests: readonly (Request | Operation | unknown)[]): DecisionResult[];
   readonly graph: DecisionGraph;
 }
 
@@ -135,7 +138,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (typeof shape !== "string") return shape;
     return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
   };
-  return { decide, graph: read.graph };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), graph: read.graph };
 }
 
 function decideLoaded(

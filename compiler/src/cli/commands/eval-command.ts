@@ -40,7 +40,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
     }
     return EXIT_USAGE;
   }
-  const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine() }));
+  const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine(), decideMany: setup.decideMany[k] ?? missingEngine() }));
   const { rows, lines, disagreements } = tabulateResults(requests.entries, engines, style);
   const json = formatOf(options) === "json";
   if (json) io.out(JSON.stringify(rows, null, 2) + "\n");

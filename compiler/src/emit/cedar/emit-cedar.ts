@@ -87,7 +87,9 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
     diagnostics.push(makeDiagnostic(info, { start: 0, end: 0 }, `the Cedar output cannot be handled by cedar-wasm: ${overLimits.join("; ")}`));
     return { diagnostics, share };
   }
-  const checked = checkOutput(loadCedar(), raw, schema);
+  // One text per policy (the header with the first): formatted one by one, see check-output.ts.
+  const parts = emitted.length === 0 ? raw : [HEADER + emitted[0]!.text, ...emitted.slice(1).map((p) => p.text)];
+  const checked = checkOutput(loadCedar(), parts, schema);
   diagnostics.push(...checked.diagnostics);
   if (!("policies" in checked) || diagnostics.some((d) => d.severity === "error")) return { diagnostics, share };
   const manifest: CedarManifest = {
