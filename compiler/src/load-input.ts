@@ -3,10 +3,11 @@
 // are inline documents (given their JSON text, pretty-printed) or paths relative to `baseDir`.
 import type { Bundle } from "@kms-cedar/runtime";
 import { resolve } from "node:path";
-import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "./bundle/arn-shapes.js";
+import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "./bundle/arn-shapes.js";
 import { BundleCode } from "./bundle/bundle-diagnostic-codes.js";
 import { loadBundleOrPolicy, readInput } from "./bundle/load-bundle.js";
 import type { LoadedBundle, PolicySource } from "./bundle/load-bundle.js";
+import { inlineDocumentText } from "./bundle/inline-document.js";
 import { readTextFile } from "./bundle/read-text-file.js";
 
 export interface LoadOptions {
@@ -24,6 +25,7 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   }
   const policies: PolicySource[] = [];
   const problems: string[] = [];
+  const refused: LoadedBundle["diagnostics"][number][] = [];
   const add = (location: string, kind: "key" | "identity", owner: string, value: unknown): void => {
     if (typeof value === "string") {
       const read = readTextFile(resolve(cwd, value));
@@ -31,18 +33,62 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
       else policies.push({ location, kind, owner, file: value, text: read.text, start: 0, end: read.text.length, inline: false });
       return;
     }
-    const text = JSON.stringify(value, null, 2) ?? "null";
-    policies.push({ location, kind, owner, file: `<inline ${location}>`, text, start: 0, end: text.length, inline: true });
+    const inline = inlineDocumentText(value);
+    if ("code" in inline) {
+      refused.push(bundleError(inline.code, `${inline.message} (${location})`));
+      return;
+    }
+    policies.push({ location, kind, owner, file: `<inline ${location}>`, text: inline.text, start: 0, end: inline.text.length, inline: true });
   };
-  for (const [arn, entry] of Object.entries(input.keys ?? {})) add(`keys[${arn}]`, "key", arn, entry.policy);
-  for (const [arn, entry] of Object.entries(input.principals ?? {})) {
-    entry.policies.forEach((policy, i) => add(`principals[${arn}][${i}]`, "identity", arn, policy));
+  // The object is user data: read it defensively (a TypeScript type is no guarantee at run time).
+  const keys = section(input, "keys", refused);
+  const principals = section(input, "principals", refused);
+  for (const [arn, entry] of keys) {
+    if (!isKeyArn(arn) || LONE_SURROGATE.test(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
+    else if (isRecord(entry)) add(`keys[${arn}]`, "key", arn, entry.policy);
+    else refused.push(bundleError(BundleCode.entryNotObject, `the entry of \`${arn}\` in \`keys\` must be an object`));
+  }
+  for (const [arn, entry] of principals) {
+    if (classifyPrincipalArn(arn) === "invalid" || LONE_SURROGATE.test(arn)) {
+      refused.push(bundleError(BundleCode.badPrincipalArn, `\`${arn}\` is not the ARN of a user, role, role session or federated user`));
+      continue;
+    }
+    const list = isRecord(entry) ? entry.policies : undefined;
+    if (Array.isArray(list)) list.forEach((policy: unknown, i) => add(`principals[${arn}][${i}]`, "identity", arn, policy));
+    else refused.push(bundleError(BundleCode.policiesNotArray, `\`policies\` of \`${arn}\` in \`principals\` must be an array`));
   }
   const loaded: LoadedBundle = {
     file: "<bundle>", text: "", diagnostics: [], unreadableFiles: problems.length > 0, policies,
-    keys: Object.keys(input.keys ?? {}), principals: Object.keys(input.principals ?? {}),
+    keys: keys.map(([arn]) => arn), principals: principals.map(([arn]) => arn),
   };
-  return problems.length === 0 ? loaded : { ...loaded, diagnostics: problems.map((message) => ioError(message)) };
+  const diagnostics = [...problems.map((message) => ioError(message)), ...refused];
+  return diagnostics.length === 0 ? loaded : { ...loaded, diagnostics };
+}
+
+/** The members of `keys` or `principals` in order (own members only, `__proto__` included), or none. */
+function section(input: unknown, name: "keys" | "principals", refused: LoadedBundle["diagnostics"][number][]): [string, unknown][] {
+  if (!isRecord(input)) {
+    if (name === "keys") refused.push(bundleError(BundleCode.notAnObject, "a bundle must be an object"));
+    return [];
+  }
+  const value = Object.prototype.hasOwnProperty.call(input, name) ? input[name] : undefined;
+  if (value === undefined) return [];
+  if (!isRecord(value)) {
+    refused.push(bundleError(BundleCode.sectionNotObject, `\`${name}\` must be an object keyed by ARN`));
+    return [];
+  }
+  return Object.keys(value).map((arn) => [arn, value[arn]]);
+}
+
+/** A surrogate that is not half of a pair (no Unicode character; a bundle file would get KC1025). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function bundleError(code: string, message: string): LoadedBundle["diagnostics"][number] {
+  return { code, severity: "error", message, span: { start: 0, end: 0 } };
 }
 
 function ioError(message: string): LoadedBundle["diagnostics"][number] {

@@ -2,6 +2,7 @@
 // checked bundle → policy model → decision graph → optimized graph → Cedar. Stops after the checks if
 // any reported an error; after that only the Cedar emitter can refuse (KC3xxx, or a KC93xx bug report).
 import type { Bundle, DecisionGraph } from "@kms-cedar/runtime";
+import { sealGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "./bundle/load-bundle.js";
 import { loadInput } from "./load-input.js";
 import type { LoadOptions } from "./load-input.js";
@@ -12,12 +13,17 @@ import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
 import { emitCedar } from "./emit/cedar/emit-cedar.js";
 import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
+import { emitAvp } from "./emit/avp/emit-avp.js";
+import type { AvpFiles } from "./emit/avp/emit-avp.js";
+import type { AvpManifest } from "@kms-cedar/runtime";
 
 export interface CompileOptions extends LoadOptions {
   /** Emit Cedar too (default true); graph-only callers save the ~100 ms of strict validation. */
   readonly cedar?: boolean;
   /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
   readonly pureCedar?: boolean;
+  /** Emit the Amazon Verified Permissions profile too (implies `cedar`; docs/deployment.md). */
+  readonly avp?: boolean;
 }
 
 /** What compiling a bundle gives (DESIGN §2): the graph and the Cedar output (absent after errors), every diagnostic. */
@@ -27,6 +33,8 @@ export interface CompileResult {
   readonly cedar: CedarFiles | undefined;
   /** How many conditions and resources compiled to native Cedar (absent when no Cedar was emitted). */
   readonly share?: NativeShare;
+  /** The AVP profile (`avp` option): the files under `avp/` and avp-manifest.json; absent after errors. */
+  readonly avp?: { readonly files: AvpFiles; readonly manifest: AvpManifest };
   readonly diagnostics: readonly BundleDiagnostic[];
 }
 
@@ -41,9 +49,13 @@ export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOption
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);
-  const graph = runGraphPasses(lowered);
+  // Last step on the graph: its integrity digest (readGraph refuses a graph that does not match it).
+  const graph = sealGraph(runGraphPasses(lowered));
   if (options.cedar === false) return { graph, cedar: undefined, diagnostics: checked.diagnostics };
   const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
   const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
-  return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
+  if (options.avp !== true || cedar.files === undefined || cedar.manifest === undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
+  const avp = emitAvp(graph, cedar.files, cedar.manifest);
+  diagnostics.push(...avp.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file })));
+  return { graph, cedar: cedar.files, share: cedar.share, diagnostics, ...(avp.files && avp.manifest ? { avp: { files: avp.files, manifest: avp.manifest } } : {}) };
 }

@@ -8,6 +8,7 @@ import { conformanceCaseArb } from "../src/arbitraries/case-arbitrary.js";
 import { VALID_VARIANTS, buildConditionBlock, conditionArb } from "../src/arbitraries/condition-arbitraries.js";
 import { BASE_OPERATOR_NAMES, operatorName, parseOperatorVariant } from "../src/arbitraries/operators.js";
 import { contextArb } from "../src/arbitraries/request-arbitraries.js";
+import { withConsistentCallerKeys } from "../src/arbitraries/caller-keys.js";
 import { KEY_POLICY_PRINCIPALS } from "../src/arbitraries/statement-arbitraries.js";
 import { steeredCheckArb } from "../src/arbitraries/steered-requests.js";
 import { statementsOf } from "../src/laws/bundle-transforms.js";
@@ -87,7 +88,8 @@ describe("condition values", () => {
         const bundle = { keys: { [key]: { policy: dkp } }, principals: { [role]: { policies: [{ Version: "2012-10-17", Statement: [statement] }] } } };
         const ctx = contextArb([c.key.toLowerCase(), "aws:username", "aws:principaltag/team"]);
         for (const r of fc.sample(steeredCheckArb({ statement, holder: role }, ctx), { seed: SEED + vi, numRuns: 8 })) {
-          const d = evaluateReference(bundle, { ...r, principal: role, action: "kms:Decrypt", resource: key } as never);
+          // As requestArb does: caller-derived context keys agree with the principal (else KR0009).
+          const d = evaluateReference(bundle, withConsistentCallerKeys({ ...r, principal: role, action: "kms:Decrypt", resource: key }) as never);
           if ("error" in d) continue;
           const t = rate.get(v.base) ?? [0, 0];
           rate.set(v.base, [t[0] + (d.decision === "Allow" ? 1 : 0), t[1] + 1]);

@@ -1,18 +1,19 @@
 // The kms-cedar-conformance CLI as a user runs it: --help on every command, exit codes 0 / 1 / 2,
 // the markdown report on stdout and the JSON report's shape.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BASE_OPERATOR_NAMES } from "../src/arbitraries/operators.js";
 
 const BIN = new URL("../bin/kms-cedar-conformance.js", import.meta.url).pathname;
+const REPO = new URL("../../", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "kms-cedar-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: "utf8", timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,6 +56,54 @@ describe("kms-cedar-conformance", () => {
     expect(Object.keys(json.qualifiers)).toHaveLength(6);
     expect(json.kmsPaths["key, same account"]).toBeDefined();
     expect(json.engines.cedar.cases).toBe(0);
+  });
+
+  it.skipIf(!existsSync("/proc/self"))("an output path that cannot be written is exit 2 at once, before the run (no hang on /proc)", () => {
+    const started = Date.now();
+    const r = cli("run", "--runs", "100000", "--report", "/proc/x/r.json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("cannot write `/proc/x/r.json`");
+    expect(r.stdout).toBe("");
+    const file = join(tmp, "a-file");
+    writeFileSync(file, "x");
+    const underFile = cli("verify", "examples/abac/bundle.json", "--runs", "100000", "--report", join(file, "r.json"));
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr).toContain("not a directory");
+    const counterexamples = cli("run", "--runs", "100000", "--counterexamples", "/proc/x");
+    expect(counterexamples.status).toBe(2);
+    expect(counterexamples.stderr).toContain("cannot write counterexamples to `/proc/x`");
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it("corpus: --corpus DIR names the corpus; a folder without MANIFEST.tsv is a clear usage error", () => {
+    const r = cli("corpus", "--corpus", tmp);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`\`${tmp}\` is not a corpus: it has no MANIFEST.tsv`);
+    const corpus = join(tmp, "corpus");
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, "MANIFEST.tsv"), "file\tsource_repo\tpath\tcommit\tlicence\tform\tkind\n");
+    const empty = cli("corpus", "--corpus", corpus, "--runs-per-policy", "1");
+    expect(empty.stdout).toContain(`Corpus \`${corpus}\`: 0 files`);
+    expect(empty.status).toBe(0);
+  });
+
+  it("verify -: reads the bundle from standard input, its policy paths relative to the working directory", () => {
+    const bundle = readFileSync(join(REPO, "examples/abac/bundle.json"), "utf8");
+    const r = spawnSync(process.execPath, [BIN, "verify", "-", "--runs", "20"], { cwd: join(REPO, "examples/abac"), input: bundle, encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("report for `<stdin>`");
+    expect(r.stdout).toContain("cases: **20**");
+  });
+
+  it("--version prints the package version; --format json prints the JSON report on stdout", () => {
+    const version = cli("--version");
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(join(REPO, "conformance/package.json"), "utf8")) as { version: string }).version}\n`);
+    const r = cli("run", "--runs", "16", "--requests-per-bundle", "8", "--operator", "Bool", "--engines", "reference,graph", "--laws-every", "0", "--seed", "3", "--format", "json");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { seed: number; cases: number; divergences: number };
+    expect([report.seed, report.cases, report.divergences]).toEqual([3, 16, 0]);
+    expect(cli("run", "--format", "yaml").status).toBe(2);
   });
 
   it("replay: decides a case folder with every engine and exits 0 when no law is broken", () => {

@@ -8,7 +8,7 @@ import { runCorpus } from "../src/corpus/run-corpus.js";
 import { defaultCorpusDir } from "../src/cli/corpus-command.js";
 
 const SEED = Number(process.env["FC_SEED"] ?? 20261123);
-const DIR = process.env["KMS_CEDAR_CORPUS"] ?? defaultCorpusDir();
+const DIR = process.env["KMS_CEDAR_CORPUS"] ?? defaultCorpusDir() ?? "corpus";
 const LIMIT = Number(process.env["CORPUS_POLICIES"] ?? 24);
 
 describe.runIf(existsSync(`${DIR}/MANIFEST.tsv`))("corpus", () => {

@@ -1,6 +1,6 @@
 // Every divergence the suite found during development, kept as a replayable case folder
-// (conformance/test/findings/<name>/: bundle.json, requests.json, case.json, README.md): all three
-// engines must now decide each like the reference, and the recorded law must hold. A folder may also
+// (conformance/test/findings/<name>/: bundle.json, requests.json, case.json, README.md): every
+// engine (avp-local included) must now decide each like the reference, and the recorded law must hold. A folder may also
 // hold `expected.json`: the authored answer per request (a decision kind, or `{"error": CODE}`), for
 // findings where the reference itself was wrong; every engine must give it.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import type { LawExtras } from "../src/arbitraries/case-arbitrary.js";
 import { METAMORPHIC_LAWS } from "../src/laws/all-laws.js";
 import type { PlainBundleShape } from "../src/laws/bundle-transforms.js";
 import { evaluateCase } from "../src/run/evaluate-case.js";
+import { ENGINE_NAMES } from "../src/engines/engine-types.js";
 
 const FINDINGS = fileURLToPath(new URL("./findings/", import.meta.url));
 const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(join(dir, name), "utf8"));
@@ -22,7 +23,7 @@ describe("findings replay: every engine agrees with the reference", () => {
       const meta = existsSync(join(dir, "case.json")) ? (read(dir, "case.json") as { law?: string; extras?: LawExtras }) : {};
       const extras: LawExtras = meta.extras ?? { seed: 0, extraDeny: { key: {}, identity: {}, target: "" } };
       const metamorphic = METAMORPHIC_LAWS.some((l) => l.name === meta.law);
-      const evaluation = evaluateCase(read(dir, "bundle.json") as PlainBundleShape, read(dir, "requests.json") as unknown[], extras, { metamorphic });
+      const evaluation = evaluateCase(read(dir, "bundle.json") as PlainBundleShape, read(dir, "requests.json") as unknown[], extras, { metamorphic, engines: ENGINE_NAMES });
       expect(evaluation.rejected).toBe(false);
       expect(Object.values(evaluation.prepared.engines).every((setup) => "decide" in setup)).toBe(true);
       expect(evaluation.violations).toEqual([]);

@@ -1,10 +1,11 @@
 // Embedding example: an HTTP authorization endpoint on node:http and @kms-cedar/runtime. POST a request
 // (DESIGN §2) as JSON, get the decision (or the error entry) back. Only the runtime is needed, no wasm.
-// Run: node scripts/run-ts.js examples/embed/server.ts out/graph.json [port]  (compile first: kms-cedar compile … -o out)
+// Run: node scripts/run-ts.js examples/embed/server.ts [out/abac/graph.json] [port]  (compile first:
+// npx kms-cedar compile examples/abac/bundle.json -o out/abac, as the README and `npm run demo` do)
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
-import { createAuthorizer, type Request } from "@kms-cedar/runtime";
+import { createAuthorizer } from "@kms-cedar/runtime";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -30,13 +31,15 @@ export function createAuthorizationServer(graphJson: string): Server {
       } catch {
         return reply(400, { error: { code: "json", message: "the body is not JSON" } });
       }
-      reply(200, authorizer.decide(request as Request)); // malformed requests get an error entry, never Allow
+      // decide() reads the body with the runtime's one strict request reader (DESIGN §2): a stray
+      // member, a request/operation hybrid or a lone surrogate is an error entry, never a decision.
+      reply(200, authorizer.decide(request));
     });
   });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [graphFile = "out/graph.json", port = "8080"] = process.argv.slice(2);
+  const [graphFile = "out/abac/graph.json", port = "8080"] = process.argv.slice(2); // where `npm run demo` and the README compile to
   const server = createAuthorizationServer(readFileSync(graphFile, "utf8"));
   server.listen(Number(port), "127.0.0.1", () => {
     const address = server.address();

@@ -13,6 +13,12 @@ import { createAuthorizationServer } from "../embed/server.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(REPO, path), "utf8"));
+/**
+ * The example's requests as the embedding API takes them: a requests *file* may annotate entries
+ * with `description`, which is not part of a request (DESIGN §2) and which `decide()` refuses.
+ */
+const abacRequests = (): object[] =>
+  (readJson("examples/abac/requests.json") as Record<string, unknown>[]).map(({ description: _description, ...request }) => request);
 
 function compiledGraph(): string {
   const result = compileBundle("examples/abac/bundle.json", { baseDir: REPO });
@@ -39,7 +45,7 @@ describe("examples/embed/server.ts in-process", () => {
   });
 
   it("decides every ABAC example request as examples/abac/expected.json says", async () => {
-    const requests = readJson("examples/abac/requests.json") as unknown[];
+    const requests = abacRequests();
     const expected = readJson("examples/abac/expected.json") as { decision: string }[];
     expect(requests).toHaveLength(expected.length);
     const decided: unknown[] = [];
@@ -52,11 +58,19 @@ describe("examples/embed/server.ts in-process", () => {
   });
 
   it("returns the reasons of an Allow and the error entry of a malformed request", async () => {
-    const allow = (await post(base, JSON.stringify((readJson("examples/abac/requests.json") as unknown[])[0]))).json as { reasons: { sid?: string }[] };
+    const allow = (await post(base, JSON.stringify(abacRequests()[0]))).json as { reasons: { sid?: string }[] };
     expect(allow.reasons.map((r) => r.sid)).toEqual(["Enable IAM User Permissions", "UseProjectAlphaKeys"]);
     const malformed = await post(base, JSON.stringify({ principal: "arn:aws:iam::111122223333:role/App" }));
     expect(malformed.status).toBe(200);
     expect(malformed.json).toMatchObject({ error: { code: "KR0007" } });
+  });
+
+  it("refuses a request/operation hybrid and a lone surrogate with their error entries (issue 10)", async () => {
+    const [allowed] = abacRequests();
+    const hybrid = await post(base, JSON.stringify({ ...allowed, principal: "arn:aws:iam::111122223333:role/Nobody", checks: [allowed] }));
+    expect(hybrid.json).toMatchObject({ error: { code: "KR0007" } });
+    const lone = await post(base, JSON.stringify({ ...allowed, context: { "kms:EncryptionContext:x": "\ud800" } }));
+    expect(lone.json).toMatchObject({ error: { code: "KR0008" } });
   });
 
   it("refuses other methods, bodies that are not JSON, and oversized bodies", async () => {
@@ -85,12 +99,25 @@ describe("examples/embed/server.ts run as a program", () => {
       });
       const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line)?.[1];
       expect(port).toMatch(/^[1-9]\d*$/);
-      const request = (readJson("examples/abac/requests.json") as unknown[])[4];
+      const request = abacRequests()[4];
       const { json } = await post(`http://127.0.0.1:${port}/`, JSON.stringify(request));
       expect((json as { decision: string }).decision).toBe("ExplicitDeny");
     } finally {
       child.kill();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the embedding example's defaults", () => {
+  it("read graph.json where the README's compile command (and `npm run demo`) writes it", () => {
+    const repo = new URL("../../", import.meta.url);
+    const server = readFileSync(new URL("examples/embed/server.ts", repo), "utf8");
+    const readme = readFileSync(new URL("README.md", repo), "utf8");
+    const demo = readFileSync(new URL("scripts/demo.js", repo), "utf8");
+    const fallback = /const \[graphFile = "([^"]+)"/.exec(server)?.[1];
+    const out = /npx kms-cedar compile examples\/abac\/bundle\.json -o (\S+)/.exec(readme)?.[1];
+    expect(fallback).toBe(`${out}/graph.json`);
+    expect(demo).toContain(`"-o", "${out}"`);
   });
 });

@@ -4,7 +4,7 @@
 import type { Severity } from "@kms-cedar/grammar";
 import { LineIndex } from "../../compiler/src/cli/render/line-index.js";
 import type { PlacedDiagnostic } from "./analyze-input.js";
-import { escapeHtml } from "./html.js";
+import { escapeHtml } from "../../compiler/src/emit/escape-markup.js";
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

@@ -10,11 +10,6 @@ export interface Operation {
 
 const SEVERITY: Readonly<Record<DecisionKind, number>> = { Allow: 0, ImplicitDeny: 1, ExplicitDeny: 2 };
 
-/** Whether `input` is an operation rather than a single request. */
-export function isOperation(input: unknown): input is Operation {
-  return typeof input === "object" && input !== null && "checks" in input;
-}
-
 /**
  * The worst of the checks (ExplicitDeny > ImplicitDeny > Allow) with the reasons of the checks that
  * have it, each statement named once; an undecidable check makes the operation undecidable.

@@ -17,6 +17,7 @@ export type {
   GraphTemplatePart, GraphValue, Origin, PrincipalNode, ResourceNode,
 } from "./graph/graph-types.js";
 export { readGraph } from "./graph/read-graph.js";
+export { canonicalJson, graphDigest, sealGraph } from "./graph/graph-digest.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
@@ -44,8 +45,35 @@ export {
   numberOnGrid, represent, toGrid,
 } from "./cedar/cedar-values.js";
 export type { Grid, GridValue } from "./cedar/cedar-values.js";
-export { loadCedar } from "./cedar/load-cedar.js";
+export { cedarRecoveries, loadCedar } from "./cedar/load-cedar.js";
+export { CEDAR_LIMITS, cedarLimitProblems, measureCedarText } from "./cedar/cedar-limits.js";
+export type { CedarTextMeasure } from "./cedar/cedar-limits.js";
 export type { CedarWasm } from "./cedar/load-cedar.js";
 export { splitPolicySet } from "./cedar/split-policy-set.js";
 export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
+// The request model (runtime/src/request/): the one strict reader of request shapes, callers and
+// resources, the keys derived from the caller, and the KR request-error registry.
+export {
+  acceptsGiven, callerDerived, DERIVED_KEYS, derivedKeyIndex, isWellFormed, parseCaller, parseTarget, readInputShape,
+  REQUEST_ERRORS, RequestErrorCode, requestError,
+} from "./request/index.js";
+export type { CallerInfo, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";
+// Amazon Verified Permissions (runtime/src/avp/): the profile's names and quotas, the request encoder
+// to IsAuthorized / BatchIsAuthorized input, and the decoder of AVP's answer (docs/deployment.md).
+export { AVP_NAMESPACE, AVP_TYPE, avpType, isAllowedAvpNamespace } from "./avp/avp-names.js";
+export { AVP_QUOTAS, AVP_REQUEST_CODES, utf8Bytes } from "./avp/avp-quotas.js";
+export { AVP_MANIFEST_FORMAT, AVP_MANIFEST_VERSION } from "./avp/avp-manifest.js";
+export type { AvpManifest, AvpManifestPolicy, AvpStoreSizes } from "./avp/avp-manifest.js";
+export type {
+  AvpActionIdentifier, AvpAnswer, AvpAttributeValue, AvpBatchIsAuthorizedInput, AvpBatchItem, AvpContext, AvpEntities,
+  AvpEntityIdentifier, AvpEntityItem, AvpIsAuthorizedInput,
+} from "./avp/avp-types.js";
+export { createAvpEncoder, readAvpManifest, transitiveParents } from "./avp/encode-avp-request.js";
+export type { AvpEncoded, AvpEncoder } from "./avp/encode-avp-request.js";
+export { batchAvpRequests } from "./avp/batch-avp-requests.js";
+export type { AvpBatch, AvpBatches } from "./avp/batch-avp-requests.js";
+export { createAvpDecoder } from "./avp/decode-avp-answer.js";
+export type { AvpAnswerDecoder } from "./avp/decode-avp-answer.js";
+// Operations (several checks, decided as the worst): shared by every engine built on the runtime.
+export { decideOperation } from "./decide-operation.js";

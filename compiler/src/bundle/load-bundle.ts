@@ -71,8 +71,16 @@ export interface ParsedInput {
 export function readInput(path: string, file: string): ParsedInput | { readonly file: string; readonly error: string } {
   const read = readTextFile(path);
   if ("error" in read) return { file, error: read.error };
-  const parsed = parseJsonText(read.text, { maxBytes: LARGE_FILE_BYTES });
-  return { file, path, text: read.text, root: parsed.root, diagnostics: parsed.diagnostics };
+  return parseInput(path, file, read.text);
+}
+
+/**
+ * Parses the text of an input already read; `path` places it (a bundle's policy paths are relative
+ * to its folder: for standard input, a path in the working directory).
+ */
+export function parseInput(path: string, file: string, text: string): ParsedInput {
+  const parsed = parseJsonText(text, { maxBytes: LARGE_FILE_BYTES });
+  return { file, path, text, root: parsed.root, diagnostics: parsed.diagnostics };
 }
 
 /** A bundle from a parsed bundle file: reads every policy file it names, relative to it. */

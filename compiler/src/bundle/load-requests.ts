@@ -22,6 +22,12 @@ export type LoadedRequests =
 export function loadRequests(path: string, file: string): LoadedRequests {
   const read = readTextFile(path);
   if ("error" in read) return { ok: false, file, message: `cannot read \`${file}\`: ${read.error}` };
+  return loadRequestsText(read.text, file);
+}
+
+/** Loads a requests file already read (standard input); `file` is its display name. */
+export function loadRequestsText(text: string, file: string): LoadedRequests {
+  const read = { text };
   const parsed = parseJsonText(read.text, { maxBytes: LARGE_FILE_BYTES });
   // A duplicate member makes only its entry malformed (read-requests.ts), not the whole file.
   const errors = parsed.diagnostics.filter((d) => d.severity === "error" && d.code !== JsonCode.duplicateKey);

@@ -50,9 +50,17 @@ export function readBundle(root: JsonValue, reportTo: Report): BundleShape {
     const name = member.key.value;
     if (seen.has(name)) continue; // INVARIANT: the parser reports duplicate keys (KC1024)
     seen.add(name);
+    if (name === "$schema") {
+      // The bundle's JSON Schema (compiler/schemas/bundle.schema.json), for editors; nothing else reads it.
+      if (member.value !== undefined && member.value.kind !== "string") {
+        error(report, BundleCode.unknownMember, "`$schema` must be a string", member.value.span,
+          "write the path or URL of the bundle schema, e.g. `node_modules/@kms-cedar/compiler/schemas/bundle.schema.json`");
+      }
+      continue;
+    }
     if (name !== "keys" && name !== "principals") {
       error(report, BundleCode.unknownMember, `unknown bundle member \`${name}\``, member.key.span,
-        "a bundle has only `keys` and `principals`");
+        "a bundle has only `keys` and `principals` (and `$schema`)");
       continue;
     }
     const section = member.value;
@@ -64,7 +72,7 @@ export function readBundle(root: JsonValue, reportTo: Report): BundleShape {
     if (name === "keys") readKeys(section, report, references, keys);
     else readPrincipals(section, report, references, principals);
   }
-  const declared = root.members.reduce((n, m) => n + (m.value?.kind === "object" ? m.value.members.length : 0), 0);
+  const declared = root.members.reduce((n, m) => n + (m.key.value !== "$schema" && m.value?.kind === "object" ? m.value.members.length : 0), 0);
   if (declared === 0 && errors === 0) {
     report({ code: BundleCode.emptyBundle, severity: "warning", message: "the bundle has no keys and no principals", span: root.span });
   }

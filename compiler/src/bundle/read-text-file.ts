@@ -6,8 +6,8 @@ import { isAbsolute, relative } from "node:path";
 /** The text of a file, or why it could not be read. */
 export type TextFile = { readonly text: string } | { readonly error: string };
 
-/** Reads `path`; an unreadable file is a value, not an exception. */
-export function readTextFile(path: string): TextFile {
+/** Reads `path` (or file descriptor 0, standard input); an unreadable file is a value, not an exception. */
+export function readTextFile(path: string | 0): TextFile {
   try {
     return { text: readFileSync(path, "utf8") };
   } catch (failure) {

@@ -6,8 +6,9 @@ import type { LoadedBundle } from "./load-bundle.js";
 
 /** The plain bundle, or the location of a document `JSON.parse` rejects (a broken invariant). */
 export function toPlainBundle(loaded: LoadedBundle): { readonly bundle: Bundle } | { readonly failed: string } {
-  const keys: Record<string, { policy: unknown }> = {};
-  const principals: Record<string, { policies: unknown[] }> = {};
+  // Keyed by ARNs from the bundle: no prototype, so no member name can hit Object.prototype.
+  const keys = Object.create(null) as Record<string, { policy: unknown }>;
+  const principals = Object.create(null) as Record<string, { policies: unknown[] }>;
   for (const arn of loaded.principals) principals[arn] = { policies: [] };
   for (const policy of loaded.policies) {
     let document: unknown;

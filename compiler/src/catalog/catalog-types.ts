@@ -5,9 +5,12 @@
  * Where a permission for the action can take effect (spec §5.4, "Policy type" column):
  * `key-policy` = the key policy controls it (IAM policies only through the key policy's delegation);
  * `iam-only` = only IAM policies count (a key-policy statement has no effect, A33);
- * `both` = the alias half is IAM-only and the key half is a key-policy decision (CreateAlias, …).
+ * `both` = the alias half is IAM-only and the key half is a key-policy decision (CreateAlias, …);
+ * `grant` = only a grant can allow it (RetireGrant, seed 004: "A policy alone cannot allow access to
+ * this operation"): an Allow in any policy has no effect, a Deny in the key policy or an identity
+ * policy applies. Grants are not modelled, so the action is never allowed.
  */
-export type PolicyType = "key-policy" | "iam-only" | "both";
+export type PolicyType = "key-policy" | "iam-only" | "both" | "grant";
 
 /** What the request's resource is: a KMS key, an alias and a key, or nothing (`Resource: "*"`). */
 export type ResourceKind = "key" | "alias+key" | "none";

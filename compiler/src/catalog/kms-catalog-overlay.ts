@@ -8,10 +8,14 @@ export const IAM_ONLY_ACTIONS: readonly string[] = [
   "CreateKey", "ListKeys", "ListAliases", "GenerateRandom", "ListRetirableGrants",
   "ConnectCustomKeyStore", "CreateCustomKeyStore", "DeleteCustomKeyStore", "DescribeCustomKeyStores",
   "DisconnectCustomKeyStore", "UpdateCustomKeyStore",
-  // AWS: §5.4 — "IAM (not effective in a key policy); mainly decided by the grant itself".
-  // DEVIATION: §5.4, §5.7 — grants are not modelled, so RetireGrant is decided by identity policies alone.
-  "RetireGrant",
 ];
+
+/**
+ * AWS: §5.4, seed 004 — "Permission to retire a grant is determined primarily by the grant. A policy
+ * alone cannot allow access to this operation." Denies in the key policy and identity policies apply.
+ */
+// DEVIATION: §5.4, §5.7 — grants are not modelled, so RetireGrant is never allowed; Denies still apply.
+export const GRANT_ONLY_ACTIONS: readonly string[] = ["RetireGrant"];
 
 /** AWS: §5.4, §5.5 — IAM policy for the alias half, key policy for the key half. */
 export const ALIAS_AND_KEY_ACTIONS: readonly string[] = ["CreateAlias", "DeleteAlias", "UpdateAlias"];

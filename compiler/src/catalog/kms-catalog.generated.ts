@@ -51,7 +51,7 @@ export const KMS_ACTIONS: readonly KmsActionInfo[] = [
   { name: "ReEncryptFrom", policyType: "key-policy", crossAccount: true, resource: "key" },
   { name: "ReEncryptTo", policyType: "key-policy", crossAccount: true, resource: "key" },
   { name: "ReplicateKey", policyType: "key-policy", crossAccount: false, resource: "key" },
-  { name: "RetireGrant", policyType: "iam-only", crossAccount: true, resource: "key" },
+  { name: "RetireGrant", policyType: "grant", crossAccount: true, resource: "key" },
   { name: "RevokeGrant", policyType: "key-policy", crossAccount: true, resource: "key" },
   { name: "RotateKeyOnDemand", policyType: "key-policy", crossAccount: false, resource: "key" },
   { name: "ScheduleKeyDeletion", policyType: "key-policy", crossAccount: false, resource: "key" },

@@ -11,10 +11,10 @@ import { conditionKeys } from "./policy-walk.js";
 
 const KEY_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]*:\S/u;
 /** AWS: A37 — the ABAC page's `aws:` spellings of the KMS alias keys. */
-const ALIAS_KEYS: Readonly<Record<string, string>> = {
-  "aws:resourcealiases": "kms:ResourceAliases",
-  "aws:requestalias": "kms:RequestAlias",
-};
+const ALIAS_KEYS: ReadonlyMap<string, string> = new Map([
+  ["aws:resourcealiases", "kms:ResourceAliases"],
+  ["aws:requestalias", "kms:RequestAlias"],
+]);
 /** AWS: §1.9, §3.4 — single-valued families KMS refuses set operators on (`OverlyPermissiveCondition`). */
 const NO_SET_OPERATOR_FAMILIES = new Set(["kms:encryptioncontext:", "aws:requesttag/"]);
 
@@ -29,7 +29,7 @@ export const checkConditionKeyNames: Check = ({ kind, document }, report) => {
       continue;
     }
     // DEVIATION: A37 — IAM accepts these unknown keys (never present); we reject them and name the `kms:` key.
-    const alias = ALIAS_KEYS[name.toLowerCase()];
+    const alias = ALIAS_KEYS.get(name.toLowerCase());
     if (alias !== undefined) {
       report(makeDiagnostic(CHECK_CODES.aliasKeyNeedsKmsPrefix, span, `\`${name}\` does not exist; did you mean \`${alias}\`?`,
         { help: "a condition on a key that is never present is decided by its absence alone" }));

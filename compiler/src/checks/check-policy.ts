@@ -28,10 +28,17 @@ const IDENTITY_POLICY_MAX_BYTES = 131_072;
 export function checkPolicyText(text: string, kind: PolicyKind, options: CheckPolicyOptions = {}): CheckPolicyResult {
   const maxBytes = options.maxBytes ?? (kind === "key" ? KEY_POLICY_MAX_BYTES : IDENTITY_POLICY_MAX_BYTES);
   const parsed = parseJson(text, { maxBytes });
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => (d.code === "KC1002" ? { ...d, help: tooLargeHelp(kind, options.maxBytes) } : d));
   const document = runChecks(text, kind, parsed.root, (d) => diagnostics.push(d));
   diagnostics.sort(byPositionThenCode);
   return { document, diagnostics };
+}
+
+/** KC1002's help for the limit in force: the one given, the KMS limit, or our guard for identity policies. */
+function tooLargeHelp(kind: PolicyKind, given: number | undefined): string {
+  if (given !== undefined) return `the limit in force is ${given} bytes of UTF-8, set with \`--max-bytes\` (\`maxBytes\` in the library)`;
+  if (kind === "key") return "a KMS key policy may be at most 32 768 bytes of UTF-8 (AWS returns `LimitExceededException`)";
+  return "identity policies are read up to 131 072 bytes of UTF-8 (a guard against absurd input; IAM's own limits are in characters, see KC2024); `--max-bytes` sets another limit";
 }
 
 function byPositionThenCode(a: Diagnostic, b: Diagnostic): number {

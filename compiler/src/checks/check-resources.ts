@@ -1,4 +1,4 @@
-// Resource rules (spec §1.7, §1.9, A21): identity policies accept `*` or an ARN with a known partition;
+// Resource rules (spec §1.7, §1.9, A21): both policy kinds accept `*` or an ARN with a known partition;
 // a key policy's Resource should be `*`. Malformed variables are check-variables.ts's business: a value
 // whose template does not parse is skipped here.
 import { parseArn, parseTemplate } from "@kms-cedar/grammar";
@@ -57,13 +57,21 @@ export const checkIdentityResources: Check = ({ kind, document, variables }, rep
   }
 };
 
-/** AWS: §1.7, A21 — in a key policy `"*"` means this key; anything else is undocumented. */
-export const checkKeyPolicyResources: Check = ({ kind, document }, report) => {
+/**
+ * AWS: §1.7, A21 — in a key policy `"*"` means this key; anything else is undocumented. A value that
+ * is not even an ARN is an error, as in identity policies (IAM's "must be in ARN format or `*`").
+ */
+export const checkKeyPolicyResources: Check = ({ kind, document, variables }, report) => {
   if (kind !== "key") return;
   for (const statement of document.statements) {
     for (const item of statement.resource?.items ?? []) {
-      // DEVIATION: §1.7, A21 — a key-policy Resource other than `*` is undocumented: warned, then matched against the key ARN.
       if (item.value === "*") continue;
+      const problem = resourceProblem(item.value, variables);
+      if (problem !== undefined) {
+        report(makeDiagnostic(CHECK_CODES.invalidResource, item.span, `resource \`${item.value}\` ${problem}`));
+        continue;
+      }
+      // DEVIATION: §1.7, A21 — a key-policy Resource other than `*` is undocumented: warned, then undecided unless it is this key's ARN.
       report(makeDiagnostic(CHECK_CODES.keyPolicyResourceNotStar, item.span,
         `key policy resource \`${item.value}\` is not \`*\``));
     }

@@ -1,5 +1,6 @@
 // The CLI's window on the world: working directory, environment, stdout/stderr. Commands get it
 // as a parameter, so tests can run them in-process and capture the output.
+import { readTextFile } from "../bundle/read-text-file.js";
 
 /** Where a command reads its settings and writes its output. */
 export interface CliIo {
@@ -11,16 +12,25 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to stderr. */
   readonly err: (text: string) => void;
+  /** All of standard input as UTF-8 text (for a file argument `-`), or why it cannot be read. */
+  readonly readStdin: () => { readonly text: string } | { readonly error: string };
+  /** Calls `handler` when the user interrupts (Ctrl-C) instead of ending the process: for `--watch`. */
+  readonly onInterrupt?: (handler: () => void) => void;
 }
 
 /** The real process: `process.cwd()`, `process.env`, `process.stdout`/`stderr`. */
 export function processIo(): CliIo {
   return {
+    onInterrupt: (handler) => {
+      process.once("SIGINT", handler);
+      process.once("SIGTERM", handler);
+    },
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
+    readStdin: () => readTextFile(0),
   };
 }
 

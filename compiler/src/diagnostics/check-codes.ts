@@ -53,7 +53,7 @@ export const CHECK_CODES = {
 
   // Resources (checks/check-resources.ts), spec §1.7, §1.9, A21.
   invalidResource: { code: "KC2060", slug: "invalid-resource", severity: error, summary: "a resource must be `*` or an ARN" },
-  keyPolicyResourceNotStar: { code: "KC2061", slug: "key-policy-resource-not-star", severity: warning, summary: "a key policy `Resource` should be `*` (this key)", help: "any other value is matched against the key's ARN, which KMS does not document" },
+  keyPolicyResourceNotStar: { code: "KC2061", slug: "key-policy-resource-not-star", severity: warning, summary: "a key policy `Resource` should be `*` (this key)", help: "KMS documents only `*`; this key's exact ARN matches, any other value is undecided: a Deny applies, an Allow does not" },
 
   // Principals (checks/check-principals.ts), spec §1.5, A35.
   principalStringNotStar: { code: "KC2070", slug: "principal-string-not-star", severity: error, summary: "a `Principal` written as a string must be `*`", help: "write `{\"AWS\": \"…\"}` to name a principal" },

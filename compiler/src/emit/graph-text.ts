@@ -36,7 +36,7 @@ export function nodeText(n: GraphNode): string {
     case "principal":
       return `principal${n.any ? " *" : ""} aws=${JSON.stringify(n.aws)} service=${JSON.stringify(n.service)}`;
     case "resource":
-      return `${n.negated ? "NotResource" : "Resource"} ${valuesText(n.patterns)}`;
+      return `${n.keyPolicy === true ? "key-policy " : ""}${n.negated ? "NotResource" : "Resource"} ${valuesText(n.patterns)}`;
     case "condition": {
       const op = `${n.qualifier !== undefined ? `${n.qualifier}:` : ""}${n.base}${n.ifExists ? "IfExists" : ""}`;
       return `condition ${op} ${n.key} ${valuesText(n.values)}`;

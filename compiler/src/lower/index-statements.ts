@@ -17,7 +17,7 @@ export function indexStatements(
     }
   });
   return policies.map((policy, p) => {
-    const byAction: Record<string, ActionStatements> = {};
+    const byAction = Object.create(null) as Record<string, ActionStatements>;
     for (const action of actions) {
       const entry = lists[p]!.get(action.name);
       if (entry !== undefined) byAction[action.name] = entry;

@@ -13,6 +13,7 @@ export function lowerCatalog(): GraphAction[] {
     name: `kms:${a.name}`,
     target: a.resource === "alias+key" ? "alias" : a.resource,
     keyPolicy: a.policyType !== "iam-only",
+    policyAllows: a.policyType !== "grant",
     crossAccount: a.crossAccount,
   }));
 }
@@ -31,9 +32,10 @@ export function lowerBundle(model: ModelBundle, actions: readonly GraphAction[] 
     ...(policy.file !== undefined ? { file: policy.file } : {}),
     byAction: {},
   }));
-  const keys: Record<string, number> = {};
+  // Keyed by ARNs from the bundle: no prototype (a member named `__proto__` stays a member).
+  const keys = Object.create(null) as Record<string, number>;
   for (const key of model.keys) keys[key.arn] = key.policy;
-  const principals: Record<string, readonly number[]> = {};
+  const principals = Object.create(null) as Record<string, readonly number[]>;
   for (const principal of model.principals) principals[principal.arn] = principal.policies;
   return {
     format: GRAPH_FORMAT,
@@ -51,7 +53,12 @@ function lowerStatement(s: ModelStatement, p: number, kind: "key" | "identity", 
   const origin = (span: ModelStatement["span"]) => [{ policy: p, span }];
   const tests: number[] = [];
   if (s.resource !== undefined) {
-    tests.push(add({ kind: "resource", negated: s.resource.negated, patterns: s.resource.patterns, origin: origin(s.resource.span) }));
+    tests.push(add({
+      kind: "resource", negated: s.resource.negated, patterns: s.resource.patterns,
+      // AWS: §1.7, §5.2 — a key policy's Resource is matched with the key-policy rule (graph-types.ts).
+      ...(kind === "key" ? { keyPolicy: true as const } : {}),
+      origin: origin(s.resource.span),
+    }));
   }
   for (const c of s.conditions) {
     tests.push(add({

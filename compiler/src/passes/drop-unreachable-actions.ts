@@ -1,4 +1,4 @@
-// Graph pass: a key policy is never consulted for IAM-only actions and RetireGrant (spec §5.4, A33),
+// Graph pass: a key policy is never consulted for IAM-only actions (spec §5.4, A33),
 // so key-policy statements lose those actions. Assumes: graph fresh from lowering or a pass.
 import type { DecisionGraph } from "@kms-cedar/runtime";
 import { indexStatements } from "../lower/index-statements.js";

@@ -10,7 +10,7 @@ export function testKey(node: GraphNode): string {
     case "principal":
       return JSON.stringify(["principal", node.any, set(node.aws), set(node.service)]);
     case "resource":
-      return JSON.stringify(["resource", node.negated, set(node.patterns)]);
+      return JSON.stringify(["resource", node.negated, node.keyPolicy === true, set(node.patterns)]);
     case "condition":
       return JSON.stringify(["condition", node.qualifier ?? "", node.base, node.ifExists, node.key, set(node.values)]);
   }

@@ -30,9 +30,26 @@ describe("readRequests", () => {
     expect(list[2]).toMatchObject({ operation: "kms:ReEncrypt", checks: [{ action: "kms:ReEncryptFrom" }, { action: "kms:ReEncryptTo", context: {} }] });
   });
 
-  it("passes context values as written, for the engines to judge", () => {
+  it("judges context values with the runtime's request reader, as decide() does (KR0006)", () => {
     const [entry] = entries(`[{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"n": 5, "o": {"x": null}}}]`);
-    expect(entry).toMatchObject({ kind: "request", request: { context: { n: 5, o: { x: null } } } });
+    expect(entry).toMatchObject({ kind: "malformed", error: { code: "KR0006" } });
+  });
+
+  it("strips the file's annotation member `description` from entries and checks, and nothing else", () => {
+    const list = entries(JSON.stringify([
+      { description: "d", principal: P, action: "kms:Decrypt", resource: K },
+      { description: "d", operation: "kms:ReEncrypt", checks: [{ description: "c", principal: P, action: "kms:ReEncryptFrom", resource: K }] },
+      { principal: P, action: "kms:Decrypt", resource: K, checks: [{ principal: P, action: "kms:Decrypt", resource: K }] },
+      { checks: [{ principal: P, action: "kms:Decrypt", resource: K }] },
+    ]));
+    expect(list.map((e) => e.kind)).toEqual(["request", "operation", "malformed", "malformed"]);
+    expect(list[0]?.kind === "request" && Object.keys(list[0].request)).toEqual(["principal", "action", "resource"]);
+    expect(list[1]?.kind === "operation" && Object.keys(list[1].checks[0]!)).toEqual(["principal", "action", "resource"]);
+  });
+
+  it("a lone surrogate is KR0008 (escaped in JSON text)", () => {
+    const [entry] = entries(`[{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"k": "\\ud800"}}]`);
+    expect(entry).toMatchObject({ kind: "malformed", error: { code: "KR0008" } });
   });
 
   it("keeps a context key named __proto__ as a plain key", () => {
@@ -43,16 +60,16 @@ describe("readRequests", () => {
   });
 
   it.each([
-    ["42", "request 0 is not an object"],
-    [`{"action": "kms:Decrypt", "resource": "${K}"}`, "request 0 has no `principal`"],
-    [`{"principal": 1, "action": "kms:Decrypt", "resource": "${K}"}`, "request 0: `principal` must be a string"],
-    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "contxt": {}}`, "unknown member `contxt` in request 0"],
-    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": []}`, "request 0: `context` must be an object"],
-    [`{"principal": "${P}", "action": "kms:Decrypt", "action": "kms:Encrypt", "resource": "${K}"}`, "request 0 has member `action` twice"],
-    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"a": "1", "a": "2"}}`, "context key `a` appears twice"],
-    [`{"operation": "kms:ReEncrypt", "checks": []}`, "`checks` must be a non-empty array"],
-    [`{"operation": 7, "checks": [{}]}`, "`operation` must be a string"],
-    [`{"operation": "kms:ReEncrypt", "checks": [{"principal": "${P}"}]}`, "request 0 check 0 has no `action`"],
+    ["42", "request 0: malformed request: a request must be a JSON object"],
+    [`{"action": "kms:Decrypt", "resource": "${K}"}`, "request 0: malformed request: request field `principal` must be a string"],
+    [`{"principal": 1, "action": "kms:Decrypt", "resource": "${K}"}`, "request field `principal` must be a string"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "contxt": {}}`, "unknown member `contxt` in a request"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": []}`, "request field `context` must be an object"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "action": "kms:Encrypt", "resource": "${K}"}`, "request 0: member `action` appears twice"],
+    [`{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"a": "1", "a": "2"}}`, "member `a` appears twice"],
+    [`{"operation": "kms:ReEncrypt", "checks": []}`, "a non-empty `checks` array"],
+    [`{"operation": 7, "checks": [{}]}`, "an operation needs a string `operation`"],
+    [`{"operation": "kms:ReEncrypt", "checks": [{"principal": "${P}"}]}`, "request field `action` must be a string"],
   ])("turns %s into a KR0007 entry (%s)", (entry, message) => {
     const list = entries(`[${entry}, {"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"}]`);
     expect(list[0]?.kind).toBe("malformed");

@@ -15,7 +15,8 @@ describe("KMS actions (spec §5.4)", () => {
     expect(findKmsAction("CreateKey")).toEqual({ name: "CreateKey", policyType: "iam-only", crossAccount: false, resource: "none" });
     expect(findKmsAction("CreateAlias")).toEqual({ name: "CreateAlias", policyType: "both", crossAccount: false, resource: "alias+key" });
     expect(findKmsAction("ScheduleKeyDeletion")).toMatchObject({ policyType: "key-policy", crossAccount: false });
-    expect(findKmsAction("RetireGrant")).toMatchObject({ policyType: "iam-only", crossAccount: true, resource: "key" });
+    // AWS: §5.4, seed 004 — "A policy alone cannot allow access to this operation".
+    expect(findKmsAction("RetireGrant")).toMatchObject({ policyType: "grant", crossAccount: true, resource: "key" });
     expect(findKmsAction("ListKeys")).toMatchObject({ policyType: "iam-only", resource: "none" });
   });
 

@@ -45,7 +45,8 @@ describe("KC3xxx: Cedar cannot express this natively", () => {
   }
 
   it("covers every KC3xxx code of the registry", () => {
-    const registered = CEDAR_DIAGNOSTICS.map((d) => d.code).filter((code) => code.startsWith("KC3"));
+    // KC3011 (cedar-engine-limit) is no derived attribute: compiler/test/cedar/cedar-limits.test.ts shows it firing.
+    const registered = CEDAR_DIAGNOSTICS.map((d) => d.code).filter((code) => code.startsWith("KC3") && code !== "KC3011");
     expect(CASES.map((c) => c.code)).toEqual(registered);
   });
 });

@@ -70,7 +70,9 @@ describe("examples/abac under Cedar", () => {
   it("emits the reviewed Cedar and decides the example requests as expected.json says", () => {
     const { files, engine } = compileFolder(dir);
     snapshot("examples-abac", files.policies);
-    const requests = JSON.parse(readFileSync(join(dir, "requests.json"), "utf8")) as Request[];
+    // A requests *file* may annotate entries with `description`; the library takes requests only (DESIGN §2).
+    const requests = (JSON.parse(readFileSync(join(dir, "requests.json"), "utf8")) as (Request & { description?: string })[])
+      .map(({ description: _description, ...request }) => request);
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as { decision: string; reasons: { policy: string; statement: number; effect: string }[] }[];
     requests.forEach((request, i) => {
       const result = engine.decide(request);

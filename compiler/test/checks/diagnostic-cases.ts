@@ -2,6 +2,7 @@
 // diagnostic must underline (its `occurrence`-th appearance in the policy, 0 by default). Expected values
 // come from the spec sections named in each comment, not from the checker's output.
 import { BUNDLE_DIAGNOSTICS } from "../../src/bundle/bundle-diagnostic-codes.js";
+import { AVP_DIAGNOSTICS } from "../../src/emit/avp/avp-codes.js";
 import { CEDAR_DIAGNOSTICS } from "../../src/emit/cedar/cedar-codes.js";
 import type { PolicyKind } from "../../src/syntax/policy-syntax.js";
 import { identityCondition, identityStatement, keyCondition, keyStatement } from "../helpers/diagnose.js";
@@ -59,6 +60,7 @@ export const CHECK_CASES: readonly DiagnosticCase[] = [
   { code: "KC2053", kind: "identity", text: `{${V},"Statement":[{"Effect":"Allow","Action":"KMS:Decrypt","Resource":"*"}]}`, underlined: `KMS` },
   // §1.7, A21 — resources
   { code: "KC2060", kind: "identity", text: `{${V},"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"KMSKeyARN"}]}`, underlined: `"KMSKeyARN"` },
+  { code: "KC2060", kind: "key", text: `{${V},"Statement":[{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"ARN:aws:kms:*"}]}`, underlined: `"ARN:aws:kms:*"` },
   { code: "KC2061", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:111122223333:key/k1"}]}`, underlined: `"arn:aws:kms:us-west-2:111122223333:key/k1"` },
   // §1.5, A35 — principals
   { code: "KC2070", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":"arn:aws:iam::111122223333:root","Action":"kms:Decrypt","Resource":"*"}]}`, underlined: `"arn:aws:iam::111122223333:root"` },
@@ -145,6 +147,7 @@ export const JSON_CASES: readonly DiagnosticCase[] = [
   at("KC1022", "identity", ok.slice(0, -1), "{"),
   at("KC1023", "identity", ok.replace(`"Resource":"*"`, `"Resource":["*"]]`), `]]`, 1),
   { code: "KC1024", kind: "identity", text: ok.replace(`"Effect":"Allow"`, `"Effect":"Deny","Effect":"Allow"`), underlined: `"Effect"`, occurrence: 1 },
+  { code: "KC1025", kind: "identity", text: ok.replace(`"Resource":"*"`, `"Resource":"arn:aws:kms:*:*:key/\\udc00"`), underlined: "\\udc00" },
 ];
 
 /** Registry codes that no policy text given to checkPolicyText can produce, and why. */
@@ -153,4 +156,5 @@ export const NOT_FROM_POLICY_TEXT: readonly { readonly code: string; readonly wh
   { code: "KC9002", why: "internal error of a check; shown firing by internal-error.test.ts, which forces a check to throw" },
   ...BUNDLE_DIAGNOSTICS.map((info) => ({ code: info.code, why: "bundle loader code, shown firing by compiler/test/bundle and compiler/test/cli" })),
   ...CEDAR_DIAGNOSTICS.map((info) => ({ code: info.code, why: "Cedar emitter code (compile, not check), shown firing by the Cedar emitter's tests" })),
+  ...AVP_DIAGNOSTICS.map((info) => ({ code: info.code, why: "AVP profile code (compile --target avp), shown firing by compiler/test/avp/avp-codes.test.ts" })),
 ];

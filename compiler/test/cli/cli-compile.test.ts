@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { underlinedTexts } from "./frame-helpers.js";
 import { runKmsCedar, tempFiles } from "./run-cli-process.js";
 
-const FILES = ["policies.cedar", "schema.cedarschema", "schema.cedarschema.json", "manifest.json", "graph.json", "graph.txt", "graph.dot"];
+const FILES = ["policies.cedar", "schema.cedarschema", "schema.cedarschema.json", "manifest.json", "graph.json", "graph.txt", "graph.dot", "graph.svg"];
 
 describe("kms-cedar compile", () => {
   it("writes the Cedar and graph files for the ABAC example, exit 0", () => {
@@ -17,9 +17,14 @@ describe("kms-cedar compile", () => {
       expect(run.stdout).toContain(`wrote ${join(out, name)}`);
       expect(existsSync(join(out, name))).toBe(true);
     }
-    const graph = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { keys: Record<string, unknown> };
+    const graph = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { keys: Record<string, unknown>; statements: unknown[] };
     expect(Object.keys(graph.keys)).toContain("arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111");
     expect(readFileSync(join(out, "policies.cedar"), "utf8")).toMatch(/^(permit|forbid) \(/m);
+    // graph.svg: the picture without Graphviz, styled on its own (one box per statement, one per test).
+    const svg = readFileSync(join(out, "graph.svg"), "utf8");
+    expect(svg).toMatch(/^<\?xml [^>]*\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain("<style>");
+    expect(svg.match(/<g class="statement (allow|deny)"/g)?.length).toBe(graph.statements.length);
   });
 
   it("lists the written files as JSON with --format json", () => {
@@ -55,5 +60,19 @@ describe("kms-cedar compile", () => {
     const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", join(dir, "file", "out")]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("cannot write to");
+  });
+
+  it.skipIf(!existsSync("/proc/self"))("reports `-o /proc/x` as an I/O error at once, before compiling (Node 20's recursive mkdir hangs there)", () => {
+    const run = runKmsCedar(["compile", "examples/broken/bundle.json", "-o", "/proc/x"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("cannot write to `/proc/x`");
+    expect(run.stdout).toBe(""); // the policy errors of the bundle were not even looked at
+  });
+
+  it("leaves no probe behind when the output directory is writable but compiling fails", () => {
+    const dir = tempFiles({});
+    const run = runKmsCedar(["compile", "examples/broken/bundle.json", "-o", join(dir, "a", "b")]);
+    expect(run.status).toBe(1);
+    expect(existsSync(join(dir, "a"))).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ describe("kms-cedar eval", () => {
     const { status, entries } = evalJson([join(REPO, "examples/abac/bundle.json"), "--requests", join(dir, "r.json")]);
     expect(status).toBe(0);
     expect(entries.map((e) => e.decision ?? e.error?.code)).toEqual(["Allow", "KR0007", "KR0004", "ImplicitDeny"]);
-    expect(entries[1]?.error?.message).toContain("has no `resource`");
+    expect(entries[1]?.error?.message).toContain("request 1: malformed request: request field `resource` must be a string");
   });
 
   it("resolves the bundle's policy paths relative to the bundle file, from any working directory", () => {

@@ -20,11 +20,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `kms-cedar args…` with `cwd` (default: the repository root). */
-export function runKmsCedar(args: readonly string[], cwd: string = REPO): CliRun {
+/** Runs `kms-cedar args…` with `cwd` (default: the repository root) and `input` on standard input. */
+export function runKmsCedar(args: readonly string[], cwd: string = REPO, input = ""): CliRun {
   const env = { ...process.env };
   delete env["NO_COLOR"];
-  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { cwd, env, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { cwd, env, input, encoding: "utf8", timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

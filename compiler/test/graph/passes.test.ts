@@ -53,7 +53,7 @@ const model: ModelBundle = {
   policies: [
     { location: `keys[${K1}]`, kind: "key", owner: K1, version: "2012-10-17", statements: [
       statement(0, "Allow", ["kms:CreateKey", "kms:Decrypt"], { principal: keyPrincipal }),
-      statement(1, "Allow", ["kms:RetireGrant"], { principal: keyPrincipal }),
+      statement(1, "Allow", ["kms:ListKeys", "kms:RetireGrant"], { principal: keyPrincipal }),
     ] },
     { location: `principals[${ROLE}][0]`, kind: "identity", owner: ROLE, version: "2012-10-17", statements: [
       statement(0, "Allow", ["kms:Decrypt"], { conditions: [cond(["Alpha", "Beta"], 5)] }),
@@ -72,17 +72,17 @@ describe("lowering and graph passes (DESIGN §5)", () => {
     expect(lowered.nodes.filter((n) => n.kind === "condition")).toHaveLength(2);
     expect(lowered.policies[1]!.byAction["kms:Decrypt"]).toEqual({ deny: [3], allow: [2] });
   });
-  it("drop-unreachable-actions: a key policy is never consulted for IAM-only actions or RetireGrant", () => {
+  it("drop-unreachable-actions: a key policy is never consulted for IAM-only actions (it is for RetireGrant's Denies)", () => {
     const g = dropUnreachableActions(lowered);
     expect(g.statements[0]!.actions).toEqual(["kms:Decrypt"]);
-    expect(g.statements[1]!.actions).toEqual([]);
+    expect(g.statements[1]!.actions).toEqual(["kms:RetireGrant"]);
     expect(g.policies[0]!.byAction["kms:CreateKey"]).toBeUndefined();
     expect(lowered.statements[0]!.actions).toEqual(["kms:CreateKey", "kms:Decrypt"]); // the input is not mutated
   });
   it("drop-actionless-statements: statements that can match no KMS action go, the index follows", () => {
     const g = dropActionlessStatements(dropUnreachableActions(lowered));
-    expect(g.statements.map((s) => `${s.policy}#${s.statement}`)).toEqual(["0#0", "1#0", "1#1"]);
-    expect(g.policies[1]!.byAction["kms:Decrypt"]).toEqual({ deny: [2], allow: [1] });
+    expect(g.statements.map((s) => `${s.policy}#${s.statement}`)).toEqual(["0#0", "0#1", "1#0", "1#1"]);
+    expect(g.policies[1]!.byAction["kms:Decrypt"]).toEqual({ deny: [3], allow: [2] });
   });
   it("drop-trivial-tests: Resource `*` holds for every request", () => {
     const g = dropTrivialTests(lowered);
@@ -103,7 +103,7 @@ describe("lowering and graph passes (DESIGN §5)", () => {
   });
   it("all passes together", () => {
     const g = runGraphPasses(lowered);
-    expect(g.statements).toHaveLength(3);
+    expect(g.statements).toHaveLength(4);
     expect(g.nodes.map((n) => n.kind)).toEqual(["principal", "condition"]);
   });
 });

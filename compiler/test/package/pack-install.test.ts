@@ -1,4 +1,5 @@
-// The published packages work outside the workspace: build once, `npm pack` every workspace, install
+// The published packages work outside the workspace: `npm pack` every workspace from a tree without dist/
+// (their prepack scripts build it), install
 // the tarballs into an empty directory, then run the installed CLI, the runtime library and the type
 // declarations there. Slow (one build, one install from the registry for third-party packages).
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
@@ -80,7 +81,8 @@ beforeAll(() => {
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs);
   mkdirSync(app());
-  run("npm", ["run", "build"], ROOT);
+  // No `npm run build` first: each workspace's prepack script builds its dist/, as `npm publish` would.
+  for (const workspace of ["grammar", "runtime", "compiler", "conformance"]) rmSync(join(ROOT, workspace, "dist"), { recursive: true, force: true });
   const pack = run("npm", ["pack", "--workspaces", "--json", "--pack-destination", tarballs], ROOT);
   packed = JSON.parse(pack.stdout) as PackedPackage[];
   writeFileSync(join(app(), "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
@@ -93,6 +95,13 @@ afterAll(() => {
 });
 
 describe("the packed packages", () => {
+  it("each build their dist/ when packed (a prepack script), so what `npm publish` ships runs", () => {
+    for (const workspace of ["grammar", "runtime", "compiler", "conformance"]) {
+      const manifest = JSON.parse(readFileSync(join(ROOT, workspace, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+      expect(manifest.scripts?.["prepack"], workspace).toContain("build-workspace.js");
+    }
+  });
+
   it("hold dist (JS + declarations) and the CLI bundle, no sources or tests", () => {
     expect(packed.map((p) => p.name).sort()).toEqual(["@kms-cedar/compiler", "@kms-cedar/conformance", "@kms-cedar/grammar", "@kms-cedar/runtime"]);
     for (const pkg of packed) {

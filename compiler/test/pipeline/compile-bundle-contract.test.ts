@@ -7,7 +7,9 @@ import type { Request } from "@kms-cedar/runtime";
 // DESIGN §2: compileBundle(bundle) → { graph, cedar: { policies, schema, manifest }, diagnostics }, and
 // createAuthorizer(graph) / createCedarAuthorizer(cedar) take those as they are.
 describe("compileBundle, the library entry point", () => {
-  const requests = JSON.parse(readFileSync("examples/abac/requests.json", "utf8")) as Request[];
+  // A requests *file* may annotate entries with `description`; the library takes requests only (DESIGN §2).
+  const requests = (JSON.parse(readFileSync("examples/abac/requests.json", "utf8")) as (Request & { description?: string })[])
+    .map(({ description: _description, ...request }) => request);
   const expected = JSON.parse(readFileSync("examples/abac/expected.json", "utf8")) as unknown[];
 
   it("gives a graph and Cedar that both decide the ABAC example as written by hand", () => {

@@ -4,8 +4,9 @@
 // and rarely another value (a request error). Written from the global-condition-key docs, only for
 // the callers whose values are certain. Phase: conformance generators.
 import fc from "fast-check";
+import { acceptsGiven, callerDerived, derivedKeyIndex, parseCaller } from "@kms-cedar/runtime";
 import { CALLER_DERIVED_KEYS } from "./condition-keys.js";
-import type { Check, Context } from "./request-arbitraries.js";
+import type { Check, Context, GeneratedRequest } from "./request-arbitraries.js";
 
 const IAM_CALLER = /^arn:aws:(iam|sts)::(\d{12}):(root|user\/(?:[^/]+\/)*([^/]+)|role\/.+|federated-user\/.+|assumed-role\/.+)$/;
 
@@ -41,4 +42,31 @@ export function withCallerKeys(check: fc.Arbitrary<Check>): fc.Arbitrary<Check> 
     }
     return { ...c, context };
   });
+}
+
+// Used where a generated request must stay decidable (truth-rate tests): contradicting entries are
+// made consistent with the principal instead of becoming a request error.
+
+/** The request with every caller-derived context entry made consistent with its principal. */
+export function withConsistentCallerKeys(request: GeneratedRequest): GeneratedRequest {
+  if ("checks" in request) return { ...request, checks: request.checks.map(consistentCheck) };
+  return consistentCheck(request);
+}
+
+function consistentCheck(check: Check): Check {
+  const caller = typeof check.principal === "string" ? parseCaller(check.principal) : undefined;
+  if (caller === undefined || typeof check.context !== "object" || check.context === null) return check;
+  const derived = callerDerived(caller, () => undefined);
+  const context = { ...check.context };
+  for (const name of Object.keys(context)) {
+    const i = derivedKeyIndex(name.toLowerCase());
+    const d = i < 0 ? undefined : derived[i];
+    if (d === undefined || d.kind === "free") continue;
+    const value = context[name];
+    const values = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+    if (values.every((v) => typeof v === "string" && acceptsGiven(d, v)) && new Set(values).size <= 1) continue;
+    if (d.kind === "value") context[name] = d.value;
+    else delete context[name];
+  }
+  return { ...check, context };
 }

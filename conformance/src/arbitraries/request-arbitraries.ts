@@ -163,6 +163,7 @@ export function requestArb(bundle: PlainBundleShape, focus?: OperatorVariant): f
   // PERF: one arbitrary per statement, built once per bundle (no `chain` per request).
   const aimed = placed.length === 0 ? checkArb(context)
     : fc.oneof(...placed.map((p) => ({ weight: tests(p) ? 4 : 1, arbitrary: steeredCheckArb(p, context, Object.keys(bundle.keys ?? {})) })));
+  // Caller-derived keys in a context must agree with the principal (DESIGN §2): else KR0009.
   return fc.oneof(
     { weight: 7, arbitrary: withCallerKeys(aimed) },
     { weight: 3, arbitrary: withCallerKeys(checkArb(context)) },

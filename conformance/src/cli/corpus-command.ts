@@ -4,30 +4,39 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCorpus } from "../corpus/run-corpus.js";
-import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun, formatOption } from "./finish-run.js";
 import { CORPUS_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
 import { DEFAULT_SEED } from "./run-command.js";
 
-/** The corpus folder: shared/corpus beside the repository, the workplace's copy, else ./corpus. */
-export function defaultCorpusDir(): string {
-  const candidates = [fileURLToPath(new URL("../../../../shared/corpus", import.meta.url)), "/work/shared/corpus"];
-  return candidates.find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ?? "corpus";
+/**
+ * Where to look for the corpus when `--corpus` is not given: ./corpus, then shared/corpus beside the
+ * repository (the development layout). Neither is required: without one, `--corpus DIR` is asked for.
+ */
+export function defaultCorpusDir(): string | undefined {
+  const candidates = ["corpus", fileURLToPath(new URL("../../../../shared/corpus", import.meta.url))];
+  return candidates.find((d) => existsSync(join(d, "MANIFEST.tsv")));
 }
 
 export function corpusCommand(args: readonly string[]): number {
   const p = parseOptions(args, {
-    dir: { type: "string" }, "runs-per-policy": { type: "string" }, limit: { type: "string" }, seed: { type: "string" },
-    report: { type: "string" }, "laws-every": { type: "string" }, counterexamples: { type: "string" },
+    corpus: { type: "string" }, dir: { type: "string" }, "runs-per-policy": { type: "string" }, limit: { type: "string" }, seed: { type: "string" },
+    report: { type: "string" }, format: { type: "string" }, "laws-every": { type: "string" }, counterexamples: { type: "string" },
   });
   if (p.values["help"] === true) {
     process.stdout.write(CORPUS_HELP);
     return 0;
   }
   if (p.positionals.length > 0) throw new UsageError(`unexpected argument \`${p.positionals[0]}\``);
-  const dir = stringOption(p, "dir") ?? defaultCorpusDir();
-  if (!existsSync(`${dir}/MANIFEST.tsv`)) throw new UsageError(`no MANIFEST.tsv in \`${dir}\``);
+  const given = stringOption(p, "corpus") ?? stringOption(p, "dir"); // --dir: the option's first name
+  const dir = given ?? defaultCorpusDir();
+  if (dir === undefined) {
+    throw new UsageError("no corpus found (a folder with MANIFEST.tsv, looked for in ./corpus): give it with --corpus DIR");
+  }
+  if (!existsSync(join(dir, "MANIFEST.tsv"))) throw new UsageError(`\`${dir}\` is not a corpus: it has no MANIFEST.tsv`);
+  const format = formatOption(stringOption(p, "format"));
+  checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("corpus");
   const limit = p.values["limit"] !== undefined ? intOption(p, "limit", 0) : undefined;
   const result = runCorpus({
@@ -40,6 +49,6 @@ export function corpusCommand(args: readonly string[]): number {
   const header = [
     `Corpus \`${dir}\`: ${result.files} files; ${result.policies} policies decided; ${Object.keys(result.rejectedFiles).length} rejected by the compiler; skipped kinds: ${Object.entries(result.skippedKinds).map(([k, v]) => `${k} × ${v}`).join(", ") || "none"}.`,
   ];
-  process.stdout.write(`${header.join("\n")}\n\n`);
-  return finishRun(result, `corpus --runs-per-policy ${intOption(p, "runs-per-policy", 64)} --seed ${result.seed}`, stringOption(p, "report"), (r) => ({ ...r, corpus: { files: result.files, policies: result.policies, skippedKinds: result.skippedKinds, rejectedFiles: result.rejectedFiles } }) as typeof r, "kms-cedar conformance report: corpus");
+  if (format === "markdown") process.stdout.write(`${header.join("\n")}\n\n`);
+  return finishRun(result, `corpus --runs-per-policy ${intOption(p, "runs-per-policy", 64)} --seed ${result.seed}`, stringOption(p, "report"), (r) => ({ ...r, corpus: { files: result.files, policies: result.policies, skippedKinds: result.skippedKinds, rejectedFiles: result.rejectedFiles } }) as typeof r, "kms-cedar conformance report: corpus", format);
 }

@@ -5,14 +5,16 @@ export const MAIN_HELP = `kms-cedar-conformance — prove the compiled output de
 Usage:
   kms-cedar-conformance run [--runs N] [--seed S] [--operator X] [--report file.json]
   kms-cedar-conformance verify <bundle> [--runs N] [--seed S] [--report file.json]
-  kms-cedar-conformance corpus [--dir corpus] [--runs-per-policy N] [--report file.json]
+  kms-cedar-conformance corpus [--corpus DIR] [--runs-per-policy N] [--report file.json]
   kms-cedar-conformance replay <case-folder>
+  kms-cedar-conformance merge <shard-report.json>… [--report file.json]
 
 Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
 against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
 explicit_deny_overrides_allow, statement_order_irrelevant, adding_a_deny_never_grants,
 identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides).
-The report is markdown on stdout; a progress bar goes to stderr on a terminal.
+The report is markdown on stdout (\`--format json\`: the JSON report); a progress bar goes to stderr
+on a terminal. \`kms-cedar-conformance --version\` prints the version.
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
 Run \`kms-cedar-conformance <command> --help\` for a command's options.
@@ -32,10 +34,14 @@ Options:
   --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
   --laws-cedar           run the metamorphic laws on Cedar too (default: reference and graph; slow)
   --workers N            decide in N processes (same cases for a seed whatever N; default 1)
-  --engines LIST         comma-separated subset of reference,graph,cedar (default all)
+  --shard I/N            decide only shard I of N (0 ≤ I < N) of the run, e.g. one job of a CI
+                         matrix; \`merge\` adds the N JSON reports into the report of the whole run
+  --engines LIST         comma-separated subset of reference,graph,cedar,avp-local (default: the first three)
+  --engine avp-local     the reference and the AVP profile decided locally (docs/deployment.md)
   --path P               replay one run of an earlier report (with its --seed, --variant and
                          --requests-per-bundle, as the report's replay command gives them)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
@@ -48,7 +54,8 @@ Usage: kms-cedar-conformance verify <bundle.json | policy.json> [options]
 
 Requests are generated from the bundle: its callers, keys and actions, each condition constant
 and its near misses (other case, off by one, neighbouring address, ...), absent keys and lists.
-Bundles with no key get a placeholder key (DESIGN §2).
+Bundles with no key get a placeholder key (DESIGN §2). \`-\` reads the bundle or policy from standard
+input (a bundle so read names its policy files relative to the working directory).
 
 Options:
   --runs N               requests to decide (default 5000)
@@ -58,6 +65,7 @@ Options:
   --principal ARN        the principal a single identity policy belongs to
   --laws-every M         check the metamorphic laws on one batch in M (default 8; 0 = never)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
@@ -72,12 +80,14 @@ Takes every kms-key-policy and identity-policy of MANIFEST.tsv, puts it in a bun
 every KMS path, and decides generated requests with the three engines (as verify does).
 
 Options:
-  --dir DIR              the corpus folder (default ../shared/corpus beside the repository, else ./corpus)
+  --corpus DIR           the corpus folder, holding MANIFEST.tsv (default ./corpus, else shared/corpus
+                         beside the repository); --dir DIR is the same
   --runs-per-policy N    requests per policy (default 64)
   --limit N              only the first N policies of those kinds
   --seed S               fast-check seed (default 20261123)
   --laws-every M         metamorphic laws on one batch in M (default 0 = never)
   --report FILE          also write the JSON report to FILE
+  --format markdown|json the report on stdout: markdown (default) or the JSON report
   -h, --help             this text
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
@@ -91,4 +101,20 @@ Reads bundle.json, requests.json and case.json (written by run/verify on a failu
 request with every engine and checks the law the folder records.
 
 Exit codes: 0 the failure no longer reproduces, 1 it still does, 2 usage or I/O error.
+`;
+
+export const MERGE_HELP = `kms-cedar-conformance merge — the report of a run split with --shard
+
+Usage: kms-cedar-conformance merge <r0.json> <r1.json> … [--report FILE]
+
+Adds the JSON reports of \`run --shard i/N --report ri.json\` (all N shards of one command and seed,
+in any order) into the report one run of the whole budget gives: every count is a sum over the
+shards; elapsed time is the slowest shard's, CPU time the sum; failures come shard by shard.
+
+Options:
+  --report FILE          also write the merged JSON report to FILE
+  -h, --help             this text
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law in some shard, 2 usage error (a file
+cannot be read, or the reports are not the complete shards of one run).
 `;

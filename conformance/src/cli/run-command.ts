@@ -5,7 +5,7 @@ import { ENGINE_NAMES } from "../engines/engine-types.js";
 import type { EngineName } from "../engines/engine-types.js";
 import { runConformance } from "../run/run-conformance.js";
 import { runShards } from "./run-shards.js";
-import { DEFAULT_COUNTEREXAMPLES, finishRun } from "./finish-run.js";
+import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun, formatOption } from "./finish-run.js";
 import { RUN_HELP } from "./help-text.js";
 import { intOption, parseOptions, stringOption, UsageError } from "./parse-options.js";
 import { progressBar } from "./progress-bar.js";
@@ -23,11 +23,11 @@ export function engineList(text: string | undefined): EngineName[] | undefined {
 
 export async function runCommand(args: readonly string[]): Promise<number> {
   const p = parseOptions(args, {
-    runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" },
+    runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" }, format: { type: "string" },
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
     path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
-    variant: { type: "string" },
-    "laws-cedar": { type: "boolean" },
+    variant: { type: "string" }, engine: { type: "string" },
+    "laws-cedar": { type: "boolean" }, worker: { type: "boolean" },
   });
   if (p.values["help"] === true) {
     process.stdout.write(RUN_HELP);
@@ -46,7 +46,10 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const shardText = stringOption(p, "shard");
   const shard = shardText === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(shardText);
   if (shardText !== undefined && (shard === null || shard === undefined || Number(shard[1]) >= Number(shard[2]))) throw new UsageError(`--shard needs k/N with k < N, got \`${shardText}\``);
-  const engines = engineList(stringOption(p, "engines"));
+  const single = stringOption(p, "engine");
+  if (single !== undefined && stringOption(p, "engines") !== undefined) throw new UsageError("give --engine or --engines, not both");
+  // `--engine E`: the reference (the oracle) and E.
+  const engines = engineList(single === undefined ? stringOption(p, "engines") : single === "reference" ? "reference" : `reference,${single}`);
   const options = {
     seed: intOption(p, "seed", DEFAULT_SEED), cases, requestsPerBundle: Math.max(1, intOption(p, "requests-per-bundle", 128)),
     lawEvery: intOption(p, "laws-every", 8), counterexampleDir: stringOption(p, "counterexamples") ?? DEFAULT_COUNTEREXAMPLES,
@@ -54,20 +57,26 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     ...(operator !== undefined ? { operator } : {}), ...(variant !== undefined ? { variant } : {}),
     ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
   };
-  if (shard !== undefined && shard !== null) {
+  const part = shard === undefined || shard === null ? undefined : { index: Number(shard[1]), count: Number(shard[2]) };
+  if (part !== undefined && p.values["worker"] === true) {
     // A worker of `--workers`: report progress and the result to the parent, print nothing.
-    const result = runConformance({ ...options, shard: { index: Number(shard[1]), count: Number(shard[2]) }, onProgress: (d, t, f) => process.send?.({ progress: [d, t, f] }) });
+    const result = runConformance({ ...options, shard: part, onProgress: (d, t, f) => process.send?.({ progress: [d, t, f] }) });
     await new Promise<void>((resolve) => process.send!({ result }, () => resolve()));
     process.disconnect?.();
     return 0;
   }
+  const format = formatOption(stringOption(p, "format"));
+  checkOutputPaths(stringOption(p, "report"), stringOption(p, "counterexamples"));
   const progress = progressBar("run");
   const forwarded = args.filter((a, i) => a !== "--workers" && args[i - 1] !== "--workers" && !a.startsWith("--workers="));
+  // `--shard i/n` alone (a CI matrix): this machine decides shard i of n and reports it; `merge` adds
+  // the n reports. With --workers m too, the shard is split again into m worker shards.
+  const forwardedAlone = forwarded.filter((a, i) => a !== "--shard" && forwarded[i - 1] !== "--shard" && !a.startsWith("--shard="));
   const result = workers > 1 && path === undefined
-    ? await runShards(forwarded, workers, (d, t, f) => progress.update(d, t, f))
-    : runConformance({ ...options, onProgress: (d, t, f) => progress.update(d, t, f) });
+    ? await runShards(forwardedAlone, workers, (d, t, f) => progress.update(d, t, f), part)
+    : runConformance({ ...options, ...(part !== undefined ? { shard: part } : {}), onProgress: (d, t, f) => progress.update(d, t, f) });
   progress.done();
   const only = variantText ?? operator;
   const title = `kms-cedar conformance report${only ? ` (${only})` : ""}`;
-  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}`, stringOption(p, "report"), undefined, title);
+  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}${part !== undefined ? ` --shard ${part.index}/${part.count}` : ""}`, stringOption(p, "report"), undefined, title, format);
 }

@@ -11,12 +11,17 @@ const BIN = new URL("../../bin/kms-cedar-conformance.js", import.meta.url).pathn
 /** Messages a worker sends its parent. */
 export type ShardMessage = { readonly progress: [number, number, number] } | { readonly result: RunResult };
 
-/** Runs `args` (a `run` command line) in `count` workers; calls `onProgress` with the summed progress. */
-export async function runShards(args: readonly string[], count: number, onProgress: (done: number, total: number, failures: number) => void): Promise<RunResult> {
+/**
+ * Runs `args` (a `run` command line) in `count` workers; calls `onProgress` with the summed progress.
+ * Within `within` (a `--shard i/n` of the whole run), worker j takes shard i + n·j of n·count: the
+ * shards split the run's variants by index modulo the count, so these are exactly shard i's.
+ */
+export async function runShards(args: readonly string[], count: number, onProgress: (done: number, total: number, failures: number) => void,
+  within: { readonly index: number; readonly count: number } = { index: 0, count: 1 }): Promise<RunResult> {
   const started = performance.now();
   const progress = Array.from({ length: count }, () => [0, 0, 0] as [number, number, number]);
   const results = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<RunResult>((resolve, reject) => {
-    const child = fork(BIN, ["run", ...args, "--shard", `${index}/${count}`], { stdio: ["ignore", "ignore", "inherit", "ipc"], execArgv: [...process.execArgv, V8_WORKAROUND_FLAG] });
+    const child = fork(BIN, ["run", ...args, "--worker", "--shard", `${within.index + within.count * index}/${within.count * count}`], { stdio: ["ignore", "ignore", "inherit", "ipc"], execArgv: [...process.execArgv, V8_WORKAROUND_FLAG] });
     let result: RunResult | undefined;
     child.on("message", (m: ShardMessage) => {
       if ("progress" in m) {

@@ -1,6 +1,8 @@
 // Reads a request's shape the way docs/request-model.md describes it (caller kind and account,
-// target kind and account, action class) for the KMS-path tables and the KMS laws. Independent of
-// the engines; a request it cannot read is `malformed`. Phase: conformance harness.
+// target kind and account, action class) for the KMS-path tables and the KMS laws, with the
+// runtime's one request reader (runtime/src/request/); a request it cannot read is `malformed`.
+// Phase: conformance harness.
+import { parseCaller, parseTarget, readInputShape } from "@kms-cedar/runtime";
 import { actionClassOf } from "../arbitraries/fixtures.js";
 import type { ActionClass } from "../arbitraries/fixtures.js";
 
@@ -19,30 +21,14 @@ export interface CheckShape {
   readonly cross: boolean;
 }
 
-const SERVICE = /^[^:/\s]+\.amazonaws\.com$/;
-
 function caller(principal: unknown): { kind: CallerKind; account: string } {
-  if (typeof principal !== "string") return { kind: "malformed", account: "" };
-  if (SERVICE.test(principal)) return { kind: "service", account: "" };
-  const m = /^arn:[a-z][a-z0-9-]*:(iam|sts)::(\d{12}):(.+)$/.exec(principal);
-  if (m === null) return { kind: "malformed", account: "" };
-  const [, service, account, rest] = m as unknown as [string, string, string, string];
-  if (service === "iam" && rest === "root") return { kind: "root", account };
-  if (service === "iam" && rest.startsWith("user/")) return { kind: "user", account };
-  if (service === "iam" && rest.startsWith("role/")) return { kind: "role", account };
-  if (service === "sts" && rest.startsWith("assumed-role/")) return { kind: "session", account };
-  if (service === "sts" && rest.startsWith("federated-user/")) return { kind: "federated", account };
-  return { kind: "malformed", account: "" };
+  const c = typeof principal === "string" ? parseCaller(principal) : undefined;
+  return c === undefined ? { kind: "malformed", account: "" } : { kind: c.kind, account: c.account };
 }
 
 function target(resource: unknown): { kind: TargetKind; account: string } {
-  if (resource === "*") return { kind: "none", account: "" };
-  if (typeof resource !== "string") return { kind: "malformed", account: "" };
-  const m = /^arn:[a-z][a-z0-9-]*:kms:[a-z0-9-]+:(\d{12}):(.*)$/.exec(resource);
-  if (m === null) return { kind: "malformed", account: "" };
-  const rest = m[2]!;
-  const kind: TargetKind = rest === "*" ? "none" : rest.startsWith("key/") ? "key" : rest.startsWith("alias/") ? "alias" : "malformed";
-  return { kind, account: m[1]! };
+  const t = typeof resource === "string" ? parseTarget(resource) : undefined;
+  return t === undefined ? { kind: "malformed", account: "" } : { kind: t.kind, account: t.account };
 }
 
 /** The shape of one check. */
@@ -58,9 +44,9 @@ export function checkShape(request: unknown): CheckShape {
   };
 }
 
-/** Whether the request is an operation `{ operation, checks }`. */
+/** Whether the request is a well-formed operation `{ operation, checks }` (the runtime's one request reader). */
 export function isOperation(request: unknown): request is { operation: string; checks: unknown[] } {
-  return typeof request === "object" && request !== null && "checks" in request;
+  return readInputShape(request) === "operation";
 }
 
 /** A single key-policy-decided check on a key (not RetireGrant, not an operation). */

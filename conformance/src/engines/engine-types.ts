@@ -1,10 +1,14 @@
-// The three engines as the conformance suite sees them: something that decides a request (or an
+// The engines as the conformance suite sees them (the three of DESIGN §1, and `avp-local`, the AVP
+// profile decided locally, which runs only when asked for): something that decides a request (or an
 // operation) on one prepared bundle, or says why it cannot. Phase: conformance harness.
 import type { DecisionResult } from "@kms-cedar/runtime";
 
-export type EngineName = "reference" | "graph" | "cedar";
+export type EngineName = "reference" | "graph" | "cedar" | "avp-local";
 
-export const ENGINE_NAMES: readonly EngineName[] = ["reference", "graph", "cedar"];
+export const ENGINE_NAMES: readonly EngineName[] = ["reference", "graph", "cedar", "avp-local"];
+
+/** The engines a run uses unless told otherwise. */
+export const DEFAULT_ENGINES: readonly EngineName[] = ["reference", "graph", "cedar"];
 
 /** Decides one request or operation (`{ operation, checks }`), as every engine's `decide` does. */
 export type Decide = (request: unknown) => DecisionResult;

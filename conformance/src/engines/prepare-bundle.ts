@@ -4,22 +4,24 @@ import "./avoid-v8-wasm-inlining-crash.js";
 import { compileBundle } from "@kms-cedar/compiler";
 import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
 import type { Bundle } from "@kms-cedar/runtime";
+import { prepareAvpLocal } from "./avp-local-engine.js";
 import { prepareCedar } from "./cedar-engine.js";
+import { DEFAULT_ENGINES } from "./engine-types.js";
 import type { Decide, EngineName, EngineSetup, EngineWrapper, PreparedBundle } from "./engine-types.js";
 
 export interface PrepareOptions {
-  /** Engines to ready (default: all three); the others are reported unavailable. */
+  /** Engines to ready (default: reference, graph, cedar); the others are reported unavailable. */
   readonly engines?: readonly EngineName[];
   readonly wrap?: EngineWrapper;
 }
 
 /** Compiles `bundle` (plain JSON documents inline) and readies the engines. Never throws on user input. */
 export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): PreparedBundle {
-  const wanted = new Set(options.engines ?? ["reference", "graph", "cedar"]);
+  const wanted = new Set<EngineName>(options.engines ?? DEFAULT_ENGINES);
   const wrap = (name: EngineName, decide: Decide): Decide => (options.wrap ? options.wrap(name, decide) : decide);
   const skipped: EngineSetup = { unavailable: "not selected" };
   // PERF: the Cedar output (and its strict validation) only when the Cedar engine is wanted.
-  const compiled = compileBundle(bundle as Bundle, { cedar: wanted.has("cedar") });
+  const compiled = compileBundle(bundle as Bundle, { cedar: wanted.has("cedar") || wanted.has("avp-local"), avp: wanted.has("avp-local") });
   const messages = (list: readonly { code: string; severity: string; message: string }[]): string[] =>
     list.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
   // The bundle is rejected when there is no graph; Cedar-phase errors (KC3xxx, KC93xx) only take the Cedar engine out.
@@ -43,14 +45,26 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
         : safePrepareCedar(compiled);
     cedar = "decide" in setup ? { decide: wrap("cedar", setup.decide) } : setup;
   }
-  return { errors, engines: { reference, graph, cedar } };
+  let avpLocal: EngineSetup = skipped;
+  if (wanted.has("avp-local")) {
+    const avpErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
+    const setup = compiled.graph === undefined ? { unavailable: "the compiler rejected the bundle" }
+      : compiled.avp === undefined ? { unavailable: `the AVP profile refused the bundle: ${avpErrors[0] ?? "no store"}` }
+        : safely(() => prepareAvpLocal(compiled.avp!), "the avp-local engine failed to load the AVP store");
+    avpLocal = "decide" in setup ? { decide: wrap("avp-local", setup.decide) } : setup;
+  }
+  return { errors, engines: { reference, graph, cedar, "avp-local": avpLocal } };
 }
 
 /** The Cedar engine, or why not; a throw while loading the emitted files is reported, not propagated. */
 function safePrepareCedar(compiled: Parameters<typeof prepareCedar>[0]): EngineSetup {
+  return safely(() => prepareCedar(compiled), "the Cedar engine failed to load the emitted files");
+}
+
+function safely(prepare: () => EngineSetup, what: string): EngineSetup {
   try {
-    return prepareCedar(compiled);
+    return prepare();
   } catch (e) {
-    return { unavailable: `the Cedar engine failed to load the emitted files: ${e instanceof Error ? e.message : String(e)}` };
+    return { unavailable: `${what}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -31,4 +31,12 @@ export const cedarNeverErrors: DifferentialLaw = {
   },
 };
 
-export const DIFFERENTIAL_LAWS: readonly DifferentialLaw[] = [graphAgreesWithReference, cedarAgreesWithReference, cedarNeverErrors];
+export const avpLocalAgreesWithReference: DifferentialLaw = {
+  name: "avp_local_agrees_with_reference",
+  engine: "avp-local",
+  sentence: "the AVP profile (its store, request encoder and answer decoder), decided locally, decides every request exactly as the reference evaluator does",
+  applies: (r) => r.reference !== undefined && r["avp-local"] !== undefined,
+  check: (r) => (sameOutcome(r.reference!, r["avp-local"]!) ? undefined : `avp-local ${outcomeText(r["avp-local"]!)} ≠ reference ${outcomeText(r.reference!)}`),
+};
+
+export const DIFFERENTIAL_LAWS: readonly DifferentialLaw[] = [graphAgreesWithReference, cedarAgreesWithReference, cedarNeverErrors, avpLocalAgreesWithReference];

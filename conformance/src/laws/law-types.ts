@@ -23,6 +23,8 @@ export type EngineResults = Readonly<Record<EngineName, DecisionResult | undefin
 export interface DifferentialLaw {
   readonly name: string;
   readonly sentence: string;
+  /** The engine the law is about, when it runs only on request (it is not tallied in runs without it). */
+  readonly engine?: EngineName;
   /** A message when the law is broken on this request, else `undefined`. `undefined` results are skipped. */
   check(results: EngineResults): string | undefined;
   /** Whether the law can be checked with these results (e.g. Cedar available). */

@@ -87,6 +87,8 @@ export function jsonReport(result: RunResult, command = "run"): JsonReport {
       reference: { available: true, cases: s.engineCases["reference"] ?? 0 },
       graph: { available: true, cases: s.engineCases["graph"] ?? 0 },
       cedar: { available: result.cedar.available, cases: s.engineCases["cedar"] ?? 0, ...(cedarNote ? { note: cedarNote } : {}) },
+      // The AVP profile decided locally, listed when a run asked for it (`--engine avp-local`).
+      ...(s.engineCases["avp-local"] !== undefined ? { "avp-local": { available: true, cases: s.engineCases["avp-local"] } } : {}),
     },
     unavailable: s.unavailable,
     decisions: row(s.decisions),

@@ -3,7 +3,7 @@
 import type { DecisionResult } from "@kms-cedar/runtime";
 import type { LawExtras } from "../arbitraries/case-arbitrary.js";
 import { outcomeText, safeDecide } from "../compare/outcome.js";
-import { ENGINE_NAMES } from "../engines/engine-types.js";
+import { DEFAULT_ENGINES, ENGINE_NAMES } from "../engines/engine-types.js";
 import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engine-types.js";
 import { prepareBundle } from "../engines/prepare-bundle.js";
 import { DIFFERENTIAL_LAWS, METAMORPHIC_LAWS } from "../laws/all-laws.js";
@@ -48,7 +48,7 @@ export function evaluateCase(
   if (prepared.errors.length > 0) return { prepared, rejected: true, results: [], violations: [], tallies };
   const engines = ENGINE_NAMES.filter((e) => "decide" in prepared.engines[e]);
   const results: EngineResults[] = requests.map((request) => {
-    const out: Record<EngineName, DecisionResult | undefined> = { reference: undefined, graph: undefined, cedar: undefined };
+    const out: Record<EngineName, DecisionResult | undefined> = { reference: undefined, graph: undefined, cedar: undefined, "avp-local": undefined };
     for (const e of engines) {
       const setup = prepared.engines[e];
       if ("decide" in setup) out[e] = safeDecide(setup.decide, request);
@@ -57,8 +57,9 @@ export function evaluateCase(
   });
   const wanted = (name: string): boolean => options.laws === undefined || options.laws.has(name);
   const violations: LawViolation[] = [];
+  const selected = options.engines ?? DEFAULT_ENGINES;
   for (const law of DIFFERENTIAL_LAWS) {
-    if (!wanted(law.name)) continue;
+    if (!wanted(law.name) || (law.engine !== undefined && !selected.includes(law.engine))) continue;
     const t = tally(law.name);
     results.forEach((r, i) => {
       if (!law.applies(r)) return;
@@ -66,7 +67,7 @@ export function evaluateCase(
       const message = law.check(r);
       if (message === undefined) return;
       t.violations++;
-      const engine: EngineName = law.name.startsWith("graph") ? "graph" : "cedar";
+      const engine: EngineName = law.engine ?? (law.name.startsWith("graph") ? "graph" : "cedar");
       violations.push({ law: law.name, engine, requestIndex: i, message, outcomes: outcomeTexts(r) });
     });
   }

@@ -8,7 +8,7 @@ import { checkShape, isOperation } from "../compare/request-shape.js";
 export const KMS_PATHS = [
   "key, same account", "key, cross-account", "key, cross-account, action not cross-account capable",
   "key, root caller, same account", "key, root caller, cross-account", "key, service caller",
-  "RetireGrant (identity only)", "alias half (IAM only)", "no resource (IAM only)",
+  "RetireGrant (Denies only, never allowed)", "alias half (IAM only)", "no resource (IAM only)",
   "operation ReEncrypt", "operation CreateAlias", "operation DeleteAlias", "operation UpdateAlias", "request error",
 ] as const;
 
@@ -19,7 +19,7 @@ export function kmsPath(request: unknown, reference: DecisionResult): string {
   const s = checkShape(request);
   if (s.targetKind === "none") return "no resource (IAM only)";
   if (s.targetKind === "alias") return "alias half (IAM only)";
-  if (s.actionClass === "retire-grant") return "RetireGrant (identity only)";
+  if (s.actionClass === "retire-grant") return "RetireGrant (Denies only, never allowed)";
   if (s.callerKind === "service") return "key, service caller";
   if (s.callerKind === "root") return s.cross ? "key, root caller, cross-account" : "key, root caller, same account";
   if (!s.cross) return "key, same account";

@@ -1,7 +1,8 @@
 // Writes a failing case as a replayable case folder: bundle.json, requests.json, case.json (law,
 // engine, seed, the laws' extras, each engine's outcomes) and a README line with the replay
 // command. Phase: conformance counterexamples. Folders go under conformance/counterexamples/ (gitignored).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { makeDirectory } from "@kms-cedar/compiler";
+import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { LawExtras } from "../arbitraries/case-arbitrary.js";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
@@ -25,7 +26,7 @@ export function writeCounterexample(
   dir: string, name: string, bundle: PlainBundleShape, requests: readonly unknown[], meta: CounterexampleFile,
 ): string {
   const folder = join(dir, name);
-  mkdirSync(folder, { recursive: true });
+  makeDirectory(folder); // not mkdirSync(…, { recursive: true }), which never returns on Node 20 for some paths
   const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
   writeFileSync(join(folder, "bundle.json"), json(bundle));
   writeFileSync(join(folder, "requests.json"), json(requests));

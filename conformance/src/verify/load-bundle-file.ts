@@ -23,6 +23,10 @@ function readJson(path: string): { value: unknown } | { error: string } {
   } catch (e) {
     return { error: `cannot read \`${path}\`: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
+  return parseJsonValue(text, path);
+}
+
+function parseJsonValue(text: string, path: string): { value: unknown } | { error: string } {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (e) {
@@ -37,9 +41,9 @@ function looksLikeKeyPolicy(doc: unknown): boolean {
   return list.some((x) => typeof x === "object" && x !== null && ("Principal" in x || "NotPrincipal" in x));
 }
 
-/** Loads `path` as a bundle or a single policy. */
-export function loadBundleFile(path: string, options: LoadOptions = {}): { bundle: PlainBundleShape } | { error: string } {
-  const read = readJson(path);
+/** Loads `path` as a bundle or a single policy; `text`, when given, is its content (standard input). */
+export function loadBundleFile(path: string, options: LoadOptions = {}, text?: string): { bundle: PlainBundleShape } | { error: string } {
+  const read = text === undefined ? readJson(path) : parseJsonValue(text, path);
   if ("error" in read) return read;
   const value = read.value;
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { error: `\`${path}\` is neither a bundle nor a policy (not a JSON object)` };

@@ -9,6 +9,7 @@ import { statementArb } from "../arbitraries/statement-arbitraries.js";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import type { CaseSource } from "../run/run-conformance.js";
 import { bundleFacts, variantsInPlay } from "./bundle-facts.js";
+import { allOf, oneOfValues } from "./large-arbitraries.js";
 import { nearMisses } from "./near-misses.js";
 
 /** Keys a request carries as lists (spec §3.7 and the global multivalued keys). */
@@ -27,22 +28,22 @@ export function verifySource(bundle: PlainBundleShape, perBundle: number, label 
   const accounts = [...new Set(keys.map((k) => accountOf(k)!))];
   const contextEntries = [...facts.conditionKeys.values()].map((k) => {
     const values = nearMisses(k.constants, k.families);
-    const one = fc.constantFrom(...values);
+    const one = oneOfValues(values);
     const value = MULTI.has(k.key.toLowerCase()) ? fc.array(one, { maxLength: 3 }) : fc.oneof({ weight: 10, arbitrary: one }, { weight: 1, arbitrary: fc.array(one, { minLength: 1, maxLength: 2 }) });
     return fc.record({ present: fc.nat(2), value }).map((e): [string, unknown] | undefined => (e.present > 0 ? [k.key, e.value] : undefined));
   });
-  const context = fc.tuple(...contextEntries).map((entries) => {
+  const context = allOf(contextEntries).map((entries) => {
     const out: Record<string, unknown> = {};
     for (const e of entries) if (e !== undefined) out[e[0]] = e[1];
     return out;
   });
   const mentioned = facts.actions.slice(0, Math.max(1, facts.actions.length));
-  const action = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...mentioned.slice(0, 12)) }, { weight: 1, arbitrary: fc.constantFrom(...facts.actions) });
+  const action = fc.oneof({ weight: 4, arbitrary: oneOfValues(mentioned.slice(0, 12)) }, { weight: 1, arbitrary: oneOfValues(facts.actions) });
   const aliasTargets = [...facts.resources.filter((r) => r.includes(":alias/")), ...accounts.map((a) => `arn:aws:kms:us-west-2:${a}:alias/example`)];
   const noResource = ["*", ...accounts.map((a) => `arn:aws:kms:us-west-2:${a}:*`), ...facts.resources.filter((r) => r.endsWith(":*"))];
   const check = fc.record({
-    principal: fc.constantFrom(...facts.callers), action, key: fc.constantFrom(...keys), alias: fc.constantFrom(...aliasTargets),
-    none: fc.constantFrom(...noResource), aliasHalf: fc.boolean(), context,
+    principal: oneOfValues(facts.callers), action, key: oneOfValues(keys), alias: oneOfValues(aliasTargets),
+    none: oneOfValues(noResource), aliasHalf: fc.boolean(), context,
   }).map((c) => {
     const cls = actionClassOf(c.action);
     const resource = cls === "no-resource" ? c.none : cls === "alias" && c.aliasHalf ? c.alias : c.key;
@@ -59,7 +60,7 @@ export function verifySource(bundle: PlainBundleShape, perBundle: number, label 
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
     key: statementArb({ kind: "key", variables: true, focus: { base: "StringEquals", qualifier: "", ifExists: false } }).map((s) => s.statement),
     identity: statementArb({ kind: "identity", variables: true, focus: { base: "StringEquals", qualifier: "", ifExists: false } }).map((s) => s.statement),
-    target: fc.constantFrom(...(targets.length > 0 ? targets : keys)),
+    target: oneOfValues(targets.length > 0 ? targets : keys),
   }).map(({ seed, key, identity, target }) => ({ seed, extraDeny: { key, identity, target } }));
   const arbitrary: fc.Arbitrary<ConformanceCase> = fc.tuple(fc.array(request, { minLength: perBundle, maxLength: perBundle }), extras)
     .map(([requests, ex]) => ({ bundle: bundle as ConformanceCase["bundle"], requests: requests as ConformanceCase["requests"], extras: ex }));

@@ -28,6 +28,7 @@ export const JsonCode = {
   unclosedBracket: "KC1022",
   unexpectedClosingBracket: "KC1023",
   duplicateKey: "KC1024",
+  illFormedUnicode: "KC1025",
   internalError: "KC9001",
 } as const;
 
@@ -154,6 +155,11 @@ export const JSON_DIAGNOSTICS: readonly DiagnosticInfo[] = [
     code: "KC1024", slug: "duplicate-key", severity: "error",
     summary: "duplicate key in object",
     help: "IAM forbids repeating a member in one object; `JSON.parse` would silently keep the last one",
+  },
+  {
+    code: "KC1025", slug: "ill-formed-unicode", severity: "error",
+    summary: "string is not well-formed Unicode",
+    help: "a lone surrogate (`\\ud800`–`\\udfff` without its pair) is no character; IAM stores UTF-8, which cannot hold it",
   },
   {
     code: "KC9001", slug: "internal-error-json", severity: "error",

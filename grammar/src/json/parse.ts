@@ -34,7 +34,8 @@ export function parseJson(text: string, options?: ParseOptions): ParseResult {
     const overflow = findOverflow(text, bytes, maxBytes);
     if (overflow !== undefined) {
       report(jsonDiagnostic(JsonCode.documentTooLarge,
-        `the document is ${overflow.bytes} bytes, over the limit of ${maxBytes} bytes`, overflow.offset, text.length));
+        `the document is ${overflow.bytes} bytes, over the limit of ${maxBytes} bytes`, overflow.offset, text.length,
+        tooLargeHelp(maxBytes)));
       return { root: undefined, diagnostics };
     }
     const scanned = scanJson(text, maxDepth, report, bytes === text.length);
@@ -58,4 +59,10 @@ export function parseJson(text: string, options?: ParseOptions): ParseResult {
       Math.min(length, 1)));
     return { root: undefined, diagnostics };
   }
+}
+
+/** KC1002's help names the limit in force; the registry's help (the KMS limit) fits only the default. */
+function tooLargeHelp(maxBytes: number): string | undefined {
+  if (maxBytes === DEFAULT_MAX_BYTES) return undefined;
+  return `the limit in force is ${maxBytes} bytes of UTF-8`;
 }

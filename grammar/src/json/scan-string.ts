@@ -1,5 +1,6 @@
-// Scans one quoted string for the JSON scanner: decodes escapes exactly as JSON.parse does (lone
-// surrogate escapes such as `\ud800` are accepted) and reports every lexical flaw precisely.
+// Scans one quoted string for the JSON scanner: decodes escapes exactly as JSON.parse does and
+// reports every lexical flaw precisely, and a lone surrogate (`\ud800` escaped or raw), which
+// JSON.parse accepts but is no Unicode character (KC1025).
 // Phase: grammar. A string never spans a line break: an unterminated one ends at the line's end.
 import type { Report } from "../diagnostic.js";
 import { JsonCode } from "./diagnostic-codes.js";
@@ -45,7 +46,8 @@ export function scanString(text: string, codes: CodeUnits, cursor: ScanCursor, r
         cursor.flawed = false;
         return { kind: "string", span: { start, end }, value: raw.slice(1, -1), raw };
       }
-      if (c === BACKSLASH || c < 32) break;
+      // A surrogate (paired or not) takes the slow path, which checks the pairing.
+      if (c === BACKSLASH || c < 32 || (c >= 0xd800 && c <= 0xdfff)) break;
     }
   }
   return scanStringSlowly(text, cursor, quote, i, report);
@@ -60,11 +62,29 @@ function scanStringSlowly(
   let value = text.slice(start + 1, i);
   let flawed = false;
   let reportedControl = false;
+  // Where each decoded code unit came from, for a lone surrogate's span (only surrogates recorded).
+  const surrogates: { index: number; from: number; to: number }[] = [];
+  const noteSurrogate = (from: number, to: number, before: number): void => {
+    for (let k = before; k < value.length; k++) {
+      const u = value.charCodeAt(k);
+      if (u >= 0xd800 && u <= 0xdfff) surrogates.push({ index: k, from, to });
+    }
+  };
+  for (let k = start + 1; k < i; k++) {
+    const u = text.charCodeAt(k);
+    if (u >= 0xd800 && u <= 0xdfff) surrogates.push({ index: k - start - 1, from: k, to: k + 1 });
+  }
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === quote) {
       const end = i + 1;
       const raw = text.slice(start, end);
+      const lone = loneSurrogate(value, surrogates);
+      if (lone !== undefined) {
+        flawed = true;
+        report(jsonDiagnostic(JsonCode.illFormedUnicode,
+          `lone surrogate ${quoteSource(text.slice(lone.from, lone.to))} in string: not a Unicode character`, lone.from, lone.to));
+      }
       if (quote === 39) {
         flawed = true;
         report(jsonDiagnostic(JsonCode.singleQuotedString,
@@ -87,7 +107,9 @@ function scanStringSlowly(
         let n = 0;
         while (n < 4 && isHex(text.charCodeAt(i + 2 + n))) n++;
         if (n === 4) {
+          const before = value.length;
           value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          noteSurrogate(i, i + 6, before);
           i += 6;
           continue;
         }
@@ -117,6 +139,7 @@ function scanStringSlowly(
       flawed = true;
       report(jsonDiagnostic(JsonCode.controlCharacter, `control character ${codePointName(c)} in string`, i, i + 1));
     }
+    if (c >= 0xd800 && c <= 0xdfff) surrogates.push({ index: value.length, from: i, to: i + 1 });
     value += text.charAt(i);
     i++;
   }
@@ -127,4 +150,26 @@ function scanStringSlowly(
   cursor.pos = i;
   cursor.flawed = true;
   return undefined;
+}
+
+/** The first surrogate of `value` that is not half of a pair, with where it came from in the text. */
+function loneSurrogate(
+  value: string, surrogates: readonly { index: number; from: number; to: number }[],
+): { from: number; to: number } | undefined {
+  for (const s of surrogates) {
+    const u = value.charCodeAt(s.index);
+    const paired = u <= 0xdbff
+      ? isLow(value.charCodeAt(s.index + 1))
+      : s.index > 0 && isHigh(value.charCodeAt(s.index - 1));
+    if (!paired) return s;
+  }
+  return undefined;
+}
+
+function isHigh(u: number): boolean {
+  return u >= 0xd800 && u <= 0xdbff;
+}
+
+function isLow(u: number): boolean {
+  return u >= 0xdc00 && u <= 0xdfff;
 }

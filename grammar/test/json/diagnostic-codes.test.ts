@@ -68,6 +68,12 @@ const CASES: readonly Case[] = [
   { name: "extra brace closing the root early", text: '{"a": {"b": 1}}, "c": 2}', code: "KC1023", underlined: "}", start: 14 },
   { name: "duplicate key", text: '{"a": 1, "a": 2}', code: "KC1024", underlined: '"a"', start: 9 },
   { name: "duplicate key after decoding escapes", text: '{"a": 1, "\\u0061": 2}', code: "KC1024", underlined: '"\\u0061"' },
+  { name: "escaped lone high surrogate", text: '["a\\ud800b"]', code: "KC1025", underlined: "\\ud800" },
+  { name: "escaped lone low surrogate in a key", text: '{"\\udc00": 1}', code: "KC1025", underlined: "\\udc00" },
+  { name: "escaped surrogates in the wrong order", text: '["\\udc00\\ud800"]', code: "KC1025", underlined: "\\udc00" },
+  { name: "high surrogate escape at the end", text: '["x\\n\\udbff"]', code: "KC1025", underlined: "\\udbff" },
+  { name: "raw lone surrogate", text: '["ab\ud800"]', code: "KC1025", underlined: "\ud800" },
+  { name: "raw low half after an escaped high half of another pair", text: '["\\ud83d\\ude00\udc00"]', code: "KC1025", underlined: "\udc00" },
 ];
 
 describe("every grammar code fires with the expected underline", () => {
@@ -98,6 +104,12 @@ describe("diagnostic details", () => {
       ["KC1024", '"a"', 32],
     ]);
     expect(diagnostics.map((d) => d.related?.map((r) => r.span.start))).toEqual([[15], [1]]);
+  });
+
+  it("surrogate pairs, escaped, raw or one of each, are well-formed (no KC1025)", () => {
+    for (const text of ['["\\ud83d\\ude00"]', '["\ud83d\ude00"]', '["\\ud83d\ude00"]', '["\ud83d\\ude00"]', '{"\\ud83d\\ude00x": "\ud800\udc00"}']) {
+      expect(parseJson(text).diagnostics).toEqual([]);
+    }
   });
 
   it("an internal failure becomes KC9001 instead of a throw", () => {

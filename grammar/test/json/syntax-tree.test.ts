@@ -56,10 +56,11 @@ describe("spans and spelling", () => {
     expect(at(t, o.members[0]!.value!)).toBe('"x"');
   });
 
-  it("decodes every escape as JSON.parse does, lone surrogates included", () => {
+  it("decodes every escape as JSON.parse does, lone surrogates included (which are reported)", () => {
     const t = '["\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00", "\\ud800", "\\udc00x"]';
-    const a = parseOk(t) as JsonArray;
-    expect(a.elements.map((e) => (e as JsonString).value)).toEqual(JSON.parse(t));
+    const { root, diagnostics } = parseJson(t);
+    expect(diagnostics.map((d) => [d.code, at(t, d)])).toEqual([["KC1025", "\\ud800"], ["KC1025", "\\udc00"]]);
+    expect((root as JsonArray).elements.map((e) => (e as JsonString).value)).toEqual(JSON.parse(t));
   });
 });
 

@@ -24,6 +24,8 @@ export interface CedarManifest {
   readonly markers: readonly MarkerName[];
   /** Whether resources carry `name`: the sixth ARN component after its first `/` (key id, alias name). */
   readonly resourceName?: boolean;
+  /** Whether resources carry `partition`: the ARN's, or for the request resource `*` the caller's. */
+  readonly resourcePartition?: boolean;
 }
 
 export interface ManifestAction {
@@ -50,6 +52,8 @@ export type PolicyRole =
   | "gate"
   /** Another account calling an action that cannot cross accounts: ImplicitDeny. */
   | "cross-account"
+  /** An action no policy can allow (RetireGrant: only a grant can): ImplicitDeny unless a Deny applies. */
+  | "grant-only"
   /** The root user's implicitly allowed identity side. */
   | "root";
 

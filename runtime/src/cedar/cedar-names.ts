@@ -1,6 +1,11 @@
 // Cedar entity types and ids shared by the Cedar emitter (compiler) and the request encoder (runtime),
 // so both name principals, accounts, policies, resources and actions the same way (docs/cedar-mapping.md).
-// Callers are read as docs/request-model.md "The caller" says; anything else is not a principal.
+// Callers are read by the one request reader (request/read-caller.ts).
+import type { CallerInfo, CallerKind } from "../request/read-caller.js";
+import { parseCaller } from "../request/read-caller.js";
+
+export type { CallerKind } from "../request/read-caller.js";
+export { BARE_ACCOUNT } from "../request/read-caller.js";
 
 /** Entity type names, one per kind of thing a request or a policy can name. */
 export const CedarType = {
@@ -26,44 +31,12 @@ export const ActionGroup = {
   singleAccount: "single-account-actions",
 } as const;
 
-export type CallerKind = "root" | "user" | "role" | "session" | "federated" | "service";
-
-/** A request principal or a key-policy `AWS` / `Service` value, read as a caller. */
-export interface CallerName {
-  readonly kind: CallerKind;
-  /** The string as given. */
-  readonly arn: string;
-  /** Empty for a service. */
-  readonly partition: string;
-  /** Empty for a service. */
-  readonly account: string;
-  /** Role name of a role or a role session, else empty. */
-  readonly roleName: string;
-}
-
-const PARTITION = "([a-z][a-z0-9-]*)";
-const ACCOUNT = "(\\d{12})";
-const ROOT = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:root$`);
-const USER = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:user/(?:[^/:]+/)*([^/:]+)$`);
-const ROLE = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:role/(?:[^/:]+/)*([^/:]+)$`);
-const SESSION = new RegExp(`^arn:${PARTITION}:sts::${ACCOUNT}:assumed-role/([^/:]+)/([^/:]+)$`);
-const FEDERATED = new RegExp(`^arn:${PARTITION}:sts::${ACCOUNT}:federated-user/([^/:]+)$`);
-const SERVICE = /^[^:/\s]+\.amazonaws\.com$/;
-/** A bare 12-digit account id (a key-policy account principal). */
-export const BARE_ACCOUNT = /^\d{12}$/;
+/** A request principal or a key-policy `AWS` / `Service` value, read as a caller (request/read-caller.ts). */
+export type CallerName = CallerInfo;
 
 /** Reads a principal string (docs/request-model.md "The caller"), or `undefined` when it is none. */
 export function parseCallerName(text: string): CallerName | undefined {
-  if (SERVICE.test(text)) return { kind: "service", arn: text, partition: "", account: "", roleName: "" };
-  const named = (kind: CallerKind, m: RegExpExecArray, roleName = ""): CallerName =>
-    ({ kind, arn: text, partition: m[1]!, account: m[2]!, roleName });
-  let m: RegExpExecArray | null;
-  if ((m = ROOT.exec(text)) !== null) return named("root", m);
-  if ((m = USER.exec(text)) !== null) return named("user", m);
-  if ((m = ROLE.exec(text)) !== null) return named("role", m, m[3]!);
-  if ((m = SESSION.exec(text)) !== null) return named("session", m, m[3]!);
-  if ((m = FEDERATED.exec(text)) !== null) return named("federated", m);
-  return undefined;
+  return parseCaller(text);
 }
 
 /** The Cedar entity type of a caller. */

@@ -29,6 +29,11 @@ export class ContextIndex {
     }
   }
 
+  /** Replaces the entry of a (lower-cased) key: a key derived from the caller (docs/request-model.md). */
+  set(key: string, entry: ContextEntry): void {
+    this.entries.set(key, entry);
+  }
+
   /** The entry of a (lower-cased) key. */
   get(key: string): ContextEntry {
     return this.entries.get(key) ?? ABSENT;

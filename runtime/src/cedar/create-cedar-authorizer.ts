@@ -7,10 +7,14 @@ import type { Decision, DecisionError, DecisionResult, Reason, Request } from ".
 import type { CedarManifest, ManifestPolicy } from "./cedar-manifest.js";
 import { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar-manifest.js";
 import { createEncoder } from "./encode-request.js";
+import { cedarLimitProblems } from "./cedar-limits.js";
 import { loadCedar } from "./load-cedar.js";
 import { splitPolicySet } from "./split-policy-set.js";
-import { decideOperation, isOperation } from "../decide-operation.js";
+import { decideOperation } from "../decide-operation.js";
+import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
+import { asOperation, asRequest, printable, readInputShape } from "../request/read-shape.js";
+import { RequestErrorCode } from "../request/request-errors.js";
 
 /** The Cedar output of the compiler, as `compile` writes it (texts, or the parsed schema/manifest). */
 export interface CedarBundle {
@@ -35,13 +39,15 @@ export interface CedarAnswer {
 
 export interface CedarAuthorizer {
   /** Decides a request or an operation; an error entry when it cannot be decided, never an Allow. */
-  decide(request: Request | CedarOperation): DecisionResult;
-  /** Decides one request and returns Cedar's raw diagnostics too. */
-  authorize(request: Request): CedarAnswer;
+  decide(request: Request | CedarOperation | unknown): DecisionResult;
+  /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
+  decideMany(requests: readonly (Request | CedarOperation | unknown)[]): DecisionResult[];
+  /** Decides one request and returns Cedar's raw diagnostics too. Never throws. */
+  authorize(request: Request | unknown): CedarAnswer;
 }
 
 /** Code of the error entry returned when Cedar itself fails (a bug: the compiler guarantees it cannot). */
-export const CEDAR_FAILURE_CODE = "KR0900";
+export const CEDAR_FAILURE_CODE = RequestErrorCode.cedarFailure;
 
 let nextSet = 0;
 
@@ -52,6 +58,9 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
   if (manifest.format !== MANIFEST_FORMAT || manifest.version !== MANIFEST_VERSION) {
     throw new Error(`cannot load Cedar manifest: expected ${MANIFEST_FORMAT} version ${MANIFEST_VERSION}`);
   }
+  // Never hand cedar-wasm text it cannot take: a trap there would break every authorizer (cedar-limits.ts).
+  const tooBig = [...cedarLimitProblems(bundle.policies), ...(typeof bundle.schema === "string" ? cedarLimitProblems(bundle.schema) : [])];
+  if (tooBig.length > 0) throw new Error(`cannot load Cedar policies: ${tooBig.join("; ")}`);
   const split = splitPolicySet(cedar, bundle.policies);
   if ("error" in split) throw new Error(`cannot load Cedar policies: ${split.error}`);
   const setId = `kms-cedar-${++nextSet}`;
@@ -63,15 +72,22 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
   const order = new Map(manifest.policies.map((p, i) => [p.id, i] as const));
   const encode = createEncoder(manifest);
 
-  const authorize = (request: Request): CedarAnswer => {
-    const encoded = encode(request);
-    if ("error" in encoded) return { result: encoded, determining: [], errors: [] };
-    const answer: AuthorizationAnswer = cedar.statefulIsAuthorized({
-      ...encoded,
-      preparsedPolicySetId: setId,
-      preparsedSchemaName: setId,
-      validateRequest: true,
-    });
+  const authorize = (request: unknown): CedarAnswer => {
+    let answer: AuthorizationAnswer;
+    try {
+      const encoded = encode(request);
+      if ("error" in encoded) return { result: encoded, determining: [], errors: [] };
+      answer = cedar.statefulIsAuthorized({
+        ...encoded,
+        preparsedPolicySetId: setId,
+        preparsedSchemaName: setId,
+        validateRequest: true,
+      });
+    } catch (thrown) {
+      // No exception from cedar-wasm (or the encoder) may leave decide(): it becomes an error entry, never a decision.
+      const message = printable(thrown instanceof Error ? thrown.message : String(thrown));
+      return { result: failure([message]), determining: [], errors: [message] };
+    }
     if (answer.type !== "success") {
       const errors = answer.errors.map((e) => e.message);
       return { result: failure(errors), determining: [], errors };
@@ -84,11 +100,13 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
     return { result: toDecision(decision === "allow", determining, roles), determining, errors };
   };
 
-  const decide = (input: Request | CedarOperation): DecisionResult => {
-    if (isOperation(input)) return decideOperation(input, (r) => authorize(r).result);
-    return authorize(input as Request).result;
+  const decide = (input: unknown): DecisionResult => {
+    const shape = readInputShape(input);
+    if (typeof shape !== "string") return shape;
+    if (shape === "operation") return decideOperation(asOperation(input), (r) => authorize(r).result);
+    return authorize(asRequest(input)).result;
   };
-  return { decide, authorize };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), authorize };
 }
 
 function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>): Decision {

@@ -9,6 +9,7 @@ import {
   DATETIME_GRID, datetimeText, DECIMAL_GRID, decimalText, instantOnGrid, ipAddressText, LONG_GRID, numberOnGrid, represent,
 } from "./cedar-values.js";
 import type { ContextIndex } from "./context-index.js";
+import type { StarOwner } from "./evaluate-derived.js";
 import { compileConditionTest, compileResourceTest } from "./evaluate-derived.js";
 import type { DerivedTest } from "./evaluate-derived.js";
 
@@ -18,7 +19,7 @@ export interface EncodedContext {
   readonly principalTags: Record<string, string>;
 }
 
-type Compute = (index: ContextIndex, resource: string, out: Builder) => void;
+type Compute = (index: ContextIndex, resource: string, out: Builder, owner: StarOwner | undefined) => void;
 
 interface Builder {
   readonly context: Record<string, CedarValueJson>;
@@ -28,11 +29,20 @@ interface Builder {
 }
 
 /** Compiles the manifest's attributes into a context builder. */
-export function compileContext(attributes: readonly ManifestAttribute[], markers: readonly MarkerName[]): (index: ContextIndex, resource: string) => EncodedContext {
+export function compileContext(
+  attributes: readonly ManifestAttribute[], markers: readonly MarkerName[],
+): (index: ContextIndex, resource: string, owner?: StarOwner) => EncodedContext {
   const steps = attributes.map(compileAttribute);
-  return (index, resource) => {
-    const out: Builder = { context: {}, resourceTags: {}, principalTags: {}, marks: { "#unsure": [], "#several": [], "#invalid": [] } };
-    for (const step of steps) step(index, resource, out);
+  return (index, resource, owner) => {
+    // INVARIANT: no prototype — tag and key names come from the request and the policies, and a plain
+    // object would swallow `__proto__` (a legal tag key): a Deny on it would silently not fire.
+    const out: Builder = {
+      context: Object.create(null) as Record<string, CedarValueJson>,
+      resourceTags: Object.create(null) as Record<string, string>,
+      principalTags: Object.create(null) as Record<string, string>,
+      marks: { "#unsure": [], "#several": [], "#invalid": [] },
+    };
+    for (const step of steps) step(index, resource, out, owner);
     for (const m of markers) out.context[m] = out.marks[m];
     return { context: out.context, resourceTags: out.resourceTags, principalTags: out.principalTags };
   };
@@ -43,8 +53,8 @@ function compileAttribute(a: ManifestAttribute): Compute {
     case "condition-test":
     case "resource-test": {
       const test: DerivedTest = a.kind === "condition-test" ? compileConditionTest(a.condition!) : compileResourceTest(a.resource!.negated, a.resource!.patterns);
-      return (index, resource, out) => {
-        const v = test(index, resource);
+      return (index, resource, out, owner) => {
+        const v = test(index, resource, owner);
         if (v !== undefined) out.context[a.name] = v;
       };
     }

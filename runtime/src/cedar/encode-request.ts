@@ -4,8 +4,15 @@
 import type { CedarValueJson, EntityJson, EntityUidJson } from "@cedar-policy/cedar-wasm/nodejs";
 import type { DecisionError, Request } from "../contracts.js";
 import type { CedarManifest, ManifestAction } from "./cedar-manifest.js";
-import { accountId, actionId, callerType, CedarType, parseCallerName, sessionRoleId } from "./cedar-names.js";
-import type { CallerName } from "./cedar-names.js";
+import { callerDerived, DERIVED_KEYS, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
+import type { Derived } from "../request/derived-keys.js";
+import { parseCaller } from "../request/read-caller.js";
+import type { CallerInfo } from "../request/read-caller.js";
+import { readInputShape } from "../request/read-shape.js";
+import { parseTarget } from "../request/read-target.js";
+import { RequestErrorCode } from "../request/request-errors.js";
+import { resolveDerived } from "../request/resolve-derived.js";
+import { accountId, actionId, callerType, CedarType, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
 import { ContextIndex } from "./context-index.js";
 
@@ -19,35 +26,35 @@ export interface EncodedRequest {
 }
 
 const KMS_ARN = /^arn:([a-z][a-z0-9-]*):kms:([a-z0-9-]+):(\d{12}):(.*)$/;
+const CALLER_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("kms:calleraccount");
+const RESOURCE_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("aws:resourceaccount");
 
 /** Compiles the manifest into an encoder; the encoder returns an error entry for an undecidable request. */
-export function createEncoder(manifest: CedarManifest): (request: Request) => EncodedRequest | DecisionError {
+export function createEncoder(manifest: CedarManifest): (request: unknown) => EncodedRequest | DecisionError {
   const actions = new Map<string, ManifestAction>(manifest.actions.map((a) => [a.name.toLowerCase(), a]));
   const keys = new Set(manifest.keys);
   const exact = new Map<string, string[]>();
   const byRole = new Map<string, string[]>();
   for (const { principal, policies } of manifest.identity) {
     exact.set(principal, [...(exact.get(principal) ?? []), ...policies]);
-    const named = parseCallerName(principal);
+    const named = parseCaller(principal);
     if (named?.kind === "role") {
       const role = sessionRoleId(named.partition, named.account, named.roleName);
       byRole.set(role, [...(byRole.get(role) ?? []), ...policies]);
     }
   }
   const buildContext = compileContext(manifest.attributes, manifest.markers);
+  // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
+  const bundleRoles = uniqueRoles(manifest.identity.map((i) => i.principal));
+  const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
 
-  return (request) => {
-    if (typeof request !== "object" || request === null || Array.isArray(request)) return failure("KR0007", "a request must be a JSON object");
-    for (const field of ["principal", "action", "resource"] as const) {
-      if (typeof request[field] !== "string") return failure("KR0007", `request field \`${field}\` must be a string`);
-    }
-    const rawContext: unknown = request.context === undefined ? {} : request.context;
-    if (typeof rawContext !== "object" || rawContext === null || Array.isArray(rawContext)) return failure("KR0007", "request field `context` must be an object");
-    for (const [key, value] of Object.entries(rawContext)) {
-      const ok = typeof value === "string" || (Array.isArray(value) && isDenseStringArray(value));
-      if (!ok) return failure("KR0006", `context value of \`${key}\` must be a string or an array of strings`);
-    }
-    const caller = parseCallerName(request.principal);
+  return (input) => {
+    const shape = readInputShape(input);
+    if (typeof shape !== "string") return shape;
+    if (shape !== "request") return failure(RequestErrorCode.malformedRequest, "malformed request: a check must be a request, not an operation");
+    const request = input as Request;
+    const rawContext = request.context;
+    const caller = parseCaller(request.principal);
     if (caller === undefined) return failure("KR0001", `malformed principal \`${request.principal}\``);
     const colon = request.action.indexOf(":");
     const action = colon >= 0 && request.action.slice(0, colon).toLowerCase() === "kms" ? actions.get(request.action.toLowerCase()) : undefined;
@@ -58,12 +65,24 @@ export function createEncoder(manifest: CedarManifest): (request: Request) => En
     if (!fits) return failure("KR0005", `action \`${request.action}\` does not fit resource \`${request.resource}\``);
     if (target.type === CedarType.key && !keys.has(request.resource)) return failure("KR0004", `unknown key \`${request.resource}\``);
 
-    const { context, resourceTags, principalTags } = buildContext(new ContextIndex(rawContext as Record<string, string | string[]>), request.resource);
+    // Keys AWS sets from the caller and the resource (docs/request-model.md): checked, then filled in.
+    const derived: Derived[] = callerDerived(caller, roleArnOf);
+    const ca = derived[CALLER_ACCOUNT_INDEX]!;
+    if (ca.kind === "value") derived[CALLER_ACCOUNT_INDEX] = { ...ca, fill: setsCallerAccount(action.name.toLowerCase(), target.kind) };
+    derived[RESOURCE_ACCOUNT_INDEX] = resourceDerived(target.kind, target.account);
+    const resolved = resolveDerived(rawContext, derived);
+    if ("error" in resolved) return resolved;
+    const index = new ContextIndex(rawContext);
+    for (const r of resolved) index.set(r.key, "value" in r ? { kind: "present", values: [r.value] } : { kind: "ambiguous" });
+    // DESIGN §2 — the request resource `*` stands for the caller's own resource in an unnamed Region.
+    const owner = request.resource === "*" ? { partition: caller.partition, account: caller.account } : undefined;
+    const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
     const entities: EntityJson[] = [];
     const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
     if (manifest.resourceName === true) attrs["name"] = resourceName(request.resource);
+    if (manifest.resourcePartition === true) attrs["partition"] = request.resource === "*" ? caller.partition : KMS_ARN.exec(request.resource)![1]!;
     entities.push({ uid: resource, attrs, parents: [], ...withTags(resourceTags) });
     return { principal, action: { type: CedarType.action, id: actionId(action.name) }, resource, context, entities };
   };
@@ -71,20 +90,18 @@ export function createEncoder(manifest: CedarManifest): (request: Request) => En
 
 interface TargetEntity {
   readonly type: string;
+  readonly kind: "key" | "alias" | "none";
+  /** The target's account; for `*` the caller's (docs/request-model.md). */
   readonly account: string;
 }
 
+const TARGET_TYPE = { key: CedarType.key, alias: CedarType.alias, none: CedarType.noResource } as const;
+
 /** A key ARN, an alias ARN, the synthetic `arn:P:kms:R:A:*`, or `*` (the caller's account). */
-function readTarget(resource: string, caller: CallerName): TargetEntity | undefined {
-  if (resource === "*") return { type: CedarType.noResource, account: caller.account };
-  const m = KMS_ARN.exec(resource);
-  if (m === null) return undefined;
-  const account = m[3]!;
-  const rest = m[4]!;
-  if (rest === "*") return { type: CedarType.noResource, account };
-  if (/^key\/[^/:]+$/.test(rest)) return { type: CedarType.key, account };
-  if (/^alias\/[^:]+$/.test(rest)) return { type: CedarType.alias, account };
-  return undefined;
+function readTarget(resource: string, caller: CallerInfo): TargetEntity | undefined {
+  const t = parseTarget(resource);
+  if (t === undefined) return undefined;
+  return { type: TARGET_TYPE[t.kind], kind: t.kind, account: t.account === "" ? caller.account : t.account };
 }
 
 /**
@@ -93,7 +110,7 @@ function readTarget(resource: string, caller: CallerName): TargetEntity | undefi
  * acts in the key's account and has no parents (docs/request-model.md).
  */
 function principalEntities(
-  caller: CallerName, targetAccount: string, exact: ReadonlyMap<string, readonly string[]>, byRole: ReadonlyMap<string, readonly string[]>,
+  caller: CallerInfo, targetAccount: string, exact: ReadonlyMap<string, readonly string[]>, byRole: ReadonlyMap<string, readonly string[]>,
   tags: Record<string, string>, out: EntityJson[],
 ): EntityUidJson {
   const uid = { type: callerType(caller.kind), id: caller.arn };
@@ -133,15 +150,10 @@ function resourceName(arn: string): string {
 }
 
 function withTags(tags: Record<string, string>): { tags?: Record<string, string> } {
+  // INVARIANT: `tags` has no prototype (encode-context.ts), so a tag named `__proto__` is an own entry.
   return Object.keys(tags).length === 0 ? {} : { tags };
 }
 
 function failure(code: string, message: string): DecisionError {
   return { error: { code, message } };
-}
-
-/** Every index holds a string. `Array.prototype.every` skips holes, so a sparse array would pass it. */
-function isDenseStringArray(values: readonly unknown[]): boolean {
-  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "string") return false;
-  return true;
 }

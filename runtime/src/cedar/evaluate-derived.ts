@@ -11,12 +11,19 @@ import { compileGlob, matchGlob } from "../operators/glob.js";
 import type { GlobChunk } from "../operators/glob.js";
 import { matchIp, parseCidr } from "../operators/ip.js";
 import { compileResourcePattern, matchResourcePattern } from "../operators/resource-pattern.js";
+import { starReach } from "../operators/resource-star.js";
 import type { ManifestCondition } from "./cedar-manifest.js";
 import type { ContextIndex } from "./context-index.js";
 import { variableValue } from "./context-index.js";
 
-/** A derived test: true, false, or undefined (undecidable). */
-export type DerivedTest = (index: ContextIndex, resource: string) => boolean | undefined;
+/** What the request resource `*` stands for: the caller's partition and account (DESIGN §2). */
+export interface StarOwner {
+  readonly partition: string;
+  readonly account: string;
+}
+
+/** A derived test: true, false, or undefined (undecidable). `owner` is set for the request resource `*`. */
+export type DerivedTest = (index: ContextIndex, resource: string, owner?: StarOwner) => boolean | undefined;
 
 const NEGATED: Readonly<Record<string, string>> = {
   StringNotEquals: "StringEquals", StringNotEqualsIgnoreCase: "StringEqualsIgnoreCase", StringNotLike: "StringLike",
@@ -64,16 +71,24 @@ export function compileConditionTest(c: ManifestCondition): DerivedTest {
 
 /** Compiles a Resource / NotResource element of the manifest. */
 export function compileResourceTest(negated: boolean, patterns: readonly GraphValue[]): DerivedTest {
-  return (index, resource) => {
+  return (index, resource, owner) => {
     let hit = false;
+    let undecided = false;
     for (const p of patterns) {
       const chunks = resolve(p, index);
       if (chunks === undefined) return undefined;
       if (chunks === null) continue; // a pattern with an unresolvable variable matches nothing
       const compiled = compileResourcePattern(typeof p === "string" ? p : chunks);
-      if (matchResourcePattern(compiled, resource)) hit = true;
+      if (resource === "*" && !compiled.everything) {
+        // DEVIATION: §1.7, A20, DESIGN §2 — `*` is the caller's `arn:P:kms:R:A:*` in an unnamed Region.
+        const reach = owner === undefined || owner.account === "" ? "none" : starReach(compiled, owner.partition, owner.account);
+        if (reach === "every") hit = true;
+        else if (reach === "some") undecided = true;
+      } else if (matchResourcePattern(compiled, resource)) hit = true;
     }
-    return hit !== negated;
+    if (patterns.includes("*")) return !negated;
+    // One undecided pattern leaves the element undecided (as an ambiguous variable does).
+    return undecided ? undefined : hit !== negated;
   };
 }
 

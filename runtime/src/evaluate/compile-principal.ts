@@ -3,8 +3,8 @@
 // the role behind a session by partition+account+name, the service, or `*`), ACCOUNT when it names
 // the caller's account (root ARN or bare id; never for a service caller).
 import type { PrincipalNode } from "../graph/graph-types.js";
-import type { CallerInfo } from "./caller.js";
-import { parseCaller, roleKeyOf } from "./caller.js";
+import type { CallerInfo } from "../request/read-caller.js";
+import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 
 export const DIRECT = 1;
 export const ACCOUNT = 2;

@@ -1,19 +1,41 @@
 // Compiles a Resource / NotResource node (spec §1.7, §4.4): some pattern matches the request
-// resource (NotResource: none does). A pattern whose variable has no value matches nothing.
+// resource (NotResource: none does). A pattern whose variable has no value matches nothing. The
+// request resource `*` is the caller's `arn:P:kms:R:A:*` in an unnamed Region (DESIGN §2): a pattern
+// matching it in some Regions only is undecided. A key policy's Resource has its own rule.
 import type { ResourceNode } from "../graph/graph-types.js";
 import { compileResourcePattern, matchResourcePattern } from "../operators/resource-pattern.js";
 import type { ResourcePattern } from "../operators/resource-pattern.js";
+import { starReach } from "../operators/resource-star.js";
+import type { StarReach } from "../operators/resource-star.js";
 import type { NodeTest } from "./compile-condition.js";
 import { memoizeNode } from "./eval-state.js";
 import type { EvalState, Tri } from "./eval-state.js";
 import { compileTemplate, resolveChunks } from "./template.js";
 
+const STAR_CACHE_LIMIT = 256;
+
 export function compileResource(node: ResourceNode, id: number, slotOf: (key: string) => number): NodeTest {
+  if (node.keyPolicy === true) return memoizeNode(id, compileKeyPolicyResource(node));
   const fixed = node.patterns.filter((p): p is string => typeof p === "string").map((p) => compileResourcePattern(p));
   const templated = node.patterns.flatMap((p) => (typeof p === "string" ? [] : [compileTemplate(p.template, slotOf)]));
   const hit: Tri = node.negated ? 0 : 1;
   const miss: Tri = node.negated ? 1 : 0;
   const resolved: (ResourcePattern | null)[] = templated.map(() => null);
+  // PERF: the reach of a fixed pattern depends on the caller's partition and account only.
+  const starMemo = fixed.map(() => new Map<string, StarReach>());
+  const reachOf = (i: number, p: ResourcePattern, st: EvalState): StarReach => {
+    const memo = starMemo[i];
+    const key = `${st.callerPartition}:${st.callerAccount}`;
+    let r = memo?.get(key);
+    if (r === undefined) {
+      r = starReach(p, st.callerPartition, st.callerAccount);
+      if (memo !== undefined) {
+        if (memo.size >= STAR_CACHE_LIMIT) memo.clear();
+        memo.set(key, r);
+      }
+    }
+    return r;
+  };
   const test = (st: EvalState): Tri => {
     // A pattern with a variable on an ambiguous key makes the element undecidable (fail closed).
     for (let i = 0; i < templated.length; i++) {
@@ -22,6 +44,7 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
       if (chunks === undefined) return 2;
       resolved[i] = chunks === null ? null : compileResourcePattern(chunks);
     }
+    if (st.resource === "*") return starTest(st);
     for (let i = 0; i < fixed.length; i++) if (matchResourcePattern(fixed[i]!, st.resource)) return hit;
     for (let i = 0; i < resolved.length; i++) {
       const p = resolved[i];
@@ -29,10 +52,30 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
     }
     return miss;
   };
+  // DEVIATION: §1.7, A20, DESIGN §2 — `*` matches a pattern that matches `arn:P:kms:R:A:*` in every Region; some Regions: undecided.
+  const starTest = (st: EvalState): Tri => {
+    // A service caller has no account of its own (and no identity policies): nothing matches.
+    if (st.callerAccount === "") return miss;
+    let undecided = false;
+    const look = (reach: StarReach): boolean => {
+      if (reach === "some") undecided = true;
+      return reach === "every";
+    };
+    let matched = false;
+    for (let i = 0; i < fixed.length; i++) {
+      if (fixed[i]!.everything) return hit; // an element listing `*` matches whatever the others say
+      if (look(reachOf(i, fixed[i]!, st))) matched = true;
+    }
+    for (const p of resolved) if (p != null && look(starReach(p, st.callerPartition, st.callerAccount))) matched = true;
+    // Like an ambiguous variable, one undecided pattern leaves the whole element undecided.
+    if (undecided) return 2;
+    return matched ? hit : miss;
+  };
   // PERF: without variables the answer depends on the resource string alone; keep the last one.
   let lastResource: string | undefined;
   let lastValue: Tri = 0;
   const cached = (st: EvalState): Tri => {
+    if (st.resource === "*") return test(st); // depends on the caller too
     if (st.resource !== lastResource) {
       lastValue = test(st);
       lastResource = st.resource;
@@ -40,4 +83,19 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
     return lastValue;
   };
   return memoizeNode(id, templated.length === 0 ? cached : test);
+}
+
+/**
+ * AWS: §1.7, §5.2 — KMS documents only `"Resource": "*"` (this key) in a key policy. `*` and the
+ * key's exact ARN match; any other value, a pattern that would match the key included, is undecided.
+ */
+// DEVIATION: §1.7, A21 — a key-policy Resource other than `*` or this key's ARN is undecided (FCR).
+function compileKeyPolicyResource(node: ResourceNode): (st: EvalState) => Tri {
+  const any = node.patterns.some((p) => p === "*");
+  const values = node.patterns.map((p) => (typeof p === "string" ? p : undefined));
+  return (st) => {
+    if (any) return node.negated ? 0 : 1;
+    for (const v of values) if (v !== st.resource) return 2;
+    return node.negated ? 0 : 1;
+  };
 }

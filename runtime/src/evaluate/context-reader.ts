@@ -1,61 +1,142 @@
 // Loads a request's `context` into the evaluation slots: case-insensitive key names (spec §6.1),
-// empty arrays as absent keys (§3.2), case-variant duplicates marked ambiguous (A18), and values
-// that are neither a string nor an array of strings rejected (KR0006).
+// empty arrays as absent keys (§3.2), case-variant duplicates marked ambiguous (A18), then the keys
+// AWS sets from the caller (docs/request-model.md "Keys derived from the caller"): a context value
+// that contradicts one is KR0009, an absent one is filled in. The shape was checked already
+// (request/read-shape.ts). PERF: nothing is allocated for names seen before.
 import type { DecisionError } from "../contracts.js";
-import { RequestErrorCode, requestError } from "./errors.js";
+import type { Derived } from "../request/derived-keys.js";
+import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
+import { contradiction } from "../request/resolve-derived.js";
 import type { EvalState } from "./eval-state.js";
 
 const RAW_CACHE_LIMIT = 4096;
 
+/** What a context key name, as written in a request, stands for. */
+interface NameInfo {
+  /** The graph's slot for it, or -1 when the graph does not use it. */
+  readonly slot: number;
+  /** Its index in DERIVED_KEYS, or -1. */
+  readonly derived: number;
+}
+
+/** The derived values of one request: the caller's, the resource's, and whether kms:CallerAccount is set. */
+export interface RequestDerived {
+  caller: readonly Derived[];
+  resource: Derived;
+  setsCallerAccount: boolean;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 export class ContextReader {
   /** Lower-cased key name → slot, for every key the graph tests or resolves as a variable. */
   private readonly slots: Map<string, number>;
-  /** Key name as written in requests → slot (-1: not used by the graph). PERF: skips lower-casing. */
-  private readonly raw = new Map<string, number>();
+  /** Key name as written in requests → what it stands for. PERF: skips lower-casing. */
+  private readonly raw = new Map<string, NameInfo>();
+  /** Slot of each derived key the graph uses, else -1. */
+  private readonly derivedSlots: Int32Array;
+  /** `givenGen[d] === gen` when the context gave derived key `d` a value in this request. */
+  private readonly givenGen: Int32Array;
+  /** The value the context gave a derived key (kept for a session's aws:PrincipalArn). */
+  private readonly givenValue: (string | undefined)[];
 
   constructor(slots: Map<string, number>) {
     this.slots = slots;
+    this.derivedSlots = Int32Array.from(DERIVED_KEYS, (k) => slots.get(k) ?? -1);
+    this.givenGen = new Int32Array(DERIVED_KEYS.length);
+    this.givenValue = DERIVED_KEYS.map(() => undefined);
   }
 
-  /** Loads `context` into `state`; an error when the request cannot be decided. */
-  load(state: EvalState, context: unknown): DecisionError | undefined {
-    if (context === undefined) return undefined;
-    if (typeof context !== "object" || context === null || Array.isArray(context)) {
-      return requestError(RequestErrorCode.malformedRequest, "malformed request: `context` is not an object");
+  /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
+  load(state: EvalState, context: Readonly<Record<string, string | readonly string[]>> | undefined, derived: RequestDerived): DecisionError | undefined {
+    if (context !== undefined) {
+      for (const name in context) {
+        if (!hasOwn(context, name)) continue;
+        const value = context[name]!;
+        const info = this.infoOf(name);
+        if (info.derived >= 0) {
+          const bad = this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
+          if (bad !== undefined) return bad;
+        }
+        const slot = info.slot;
+        if (slot < 0) continue;
+        if (state.seenGen[slot] === state.gen) {
+          // DEVIATION: §6.1, A18 — case-variant names of one key make it ambiguous (decided by the fail-closed rule).
+          state.ambiguousGen[slot] = state.gen; // A18: case-variant names, even if one is empty
+          continue;
+        }
+        state.seenGen[slot] = state.gen;
+        // DEVIATION: §3.2 — an empty set is an absent key everywhere, `Null` and `IfExists` included.
+        if (typeof value !== "string" && value.length === 0) continue; // an empty set is an absent key
+        state.slotGen[slot] = state.gen;
+        state.slotValue[slot] = value;
+      }
     }
-    const entries = context as Record<string, unknown>;
-    for (const name in entries) {
-      const value = entries[name];
-      if (typeof value !== "string") {
-        if (!Array.isArray(value)) return badValue(name);
-        for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return badValue(name);
-      }
-      const slot = this.slotOf(name);
-      if (slot < 0) continue;
-      if (state.seenGen[slot] === state.gen) {
-        // DEVIATION: §6.1, A18 — case-variant names of one key make it ambiguous (decided by the fail-closed rule).
-        state.ambiguousGen[slot] = state.gen; // A18: case-variant names, even if one is empty
-        continue;
-      }
-      state.seenGen[slot] = state.gen;
-      // DEVIATION: §3.2 — an empty set is an absent key everywhere, `Null` and `IfExists` included.
-      if (typeof value !== "string" && value.length === 0) continue; // an empty set is an absent key
-      state.slotGen[slot] = state.gen;
-      state.slotValue[slot] = value as string | readonly string[];
+    this.fillDerived(state, derived);
+    return undefined;
+  }
+
+  /** Every value the context gives derived key `d` must be what AWS sets (KR0009). */
+  private checkGiven(gen: number, name: string, value: string | readonly string[], d: Derived, index: number): DecisionError | undefined {
+    if (d.kind === "free") return undefined;
+    if (typeof value === "string") return this.checkOne(gen, name, value, d, index);
+    for (let i = 0; i < value.length; i++) {
+      const bad = this.checkOne(gen, name, value[i]!, d, index);
+      if (bad !== undefined) return bad;
     }
     return undefined;
   }
 
-  private slotOf(name: string): number {
+  /** One given value: what AWS sets, and the same as any other value given for the key. */
+  private checkOne(gen: number, name: string, v: string, d: Derived, index: number): DecisionError | undefined {
+    const first = this.givenGen[index] === gen ? this.givenValue[index] : undefined;
+    if (!acceptsGiven(d, v) || (first !== undefined && first !== v)) return contradiction(name, v);
+    this.givenGen[index] = gen;
+    this.givenValue[index] = v;
+    return undefined;
+  }
+
+  /** Sets each derived key the graph uses to its value for this request (or ambiguous when unknown). */
+  private fillDerived(state: EvalState, derived: RequestDerived): void {
+    const gen = state.gen;
+    for (let i = 0; i < this.derivedSlots.length; i++) {
+      const slot = this.derivedSlots[i]!;
+      if (slot < 0) continue;
+      const d = derivedAt(derived, i);
+      const given = this.givenGen[i] === gen;
+      let value: string | undefined;
+      if (d.kind === "value") {
+        const fill = d.fill && (i !== CALLER_ACCOUNT || derived.setsCallerAccount);
+        if (!given && !fill) continue;
+        value = d.value;
+      } else if (d.kind === "role") {
+        value = given ? this.givenValue[i] : d.bundleArn;
+        if (value === undefined) {
+          // DEVIATION: §6.4 — a session's role path is unknown: aws:PrincipalArn is ambiguous (FCR), never a guessed path-less ARN.
+          state.seenGen[slot] = gen;
+          state.ambiguousGen[slot] = gen;
+          state.slotGen[slot] = 0;
+          continue;
+        }
+      } else continue;
+      state.seenGen[slot] = gen;
+      state.ambiguousGen[slot] = 0;
+      state.slotGen[slot] = gen;
+      state.slotValue[slot] = value;
+    }
+  }
+
+  private infoOf(name: string): NameInfo {
     const cached = this.raw.get(name);
     if (cached !== undefined) return cached;
-    const slot = this.slots.get(name.toLowerCase()) ?? -1;
+    const lower = name.toLowerCase();
+    const info = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower) };
     if (this.raw.size >= RAW_CACHE_LIMIT) this.raw.clear();
-    this.raw.set(name, slot);
-    return slot;
+    this.raw.set(name, info);
+    return info;
   }
 }
 
-function badValue(name: string): DecisionError {
-  return requestError(RequestErrorCode.badContextValue, `context value of \`${name}\` must be a string or an array of strings`);
+function derivedAt(derived: RequestDerived, index: number): Derived {
+  return index === RESOURCE_ACCOUNT ? derived.resource : derived.caller[index]!;
 }

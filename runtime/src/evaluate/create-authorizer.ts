@@ -4,18 +4,23 @@
 import type { Decision, DecisionResult, Request } from "../contracts.js";
 import type { DecisionGraph } from "../graph/graph-types.js";
 import { readGraph } from "../graph/read-graph.js";
-import { decideOperation, isOperation } from "../decide-operation.js";
+import { decideOperation } from "../decide-operation.js";
+import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
-import { parseCaller, roleKeyOf } from "./caller.js";
+import type { Derived } from "../request/derived-keys.js";
+import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
+import { parseCaller, roleKeyOf } from "../request/read-caller.js";
+import { asOperation, asRequest, readInputShape } from "../request/read-shape.js";
+import { parseTarget } from "../request/read-target.js";
+import type { TargetInfo } from "../request/read-target.js";
+import { RequestErrorCode, requestError } from "../request/request-errors.js";
 import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ContextReader } from "./context-reader.js";
-import { decideIdentityOnly, decideKey, decideService, ReasonCollector } from "./decide-kms.js";
+import type { RequestDerived } from "./context-reader.js";
+import { decideDenyOnly, decideIdentityOnly, decideKey, decideService, ReasonCollector } from "./decide-kms.js";
 import type { Caller } from "./decide-kms.js";
-import { RequestErrorCode, requestError } from "./errors.js";
 import { EvalState } from "./eval-state.js";
-import { parseTarget } from "./target.js";
-import type { TargetInfo } from "./target.js";
 
 export type { Operation } from "../decide-operation.js";
 
@@ -24,7 +29,9 @@ export interface Authorizer {
    * Decides one request or one operation; an error entry when it cannot be decided, never an Allow.
    * Decisions are frozen and may be shared between calls.
    */
-  decide(request: Request | Operation): DecisionResult;
+  decide(request: Request | Operation | unknown): DecisionResult;
+  /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
+  decideMany(requests: readonly (Request | Operation | unknown)[]): DecisionResult[];
   readonly graph: DecisionGraph;
 }
 
@@ -39,21 +46,33 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const reader = new ContextReader(cg.slots);
   const out = new ReasonCollector();
   const principals = new Map(Object.entries(read.graph.principals));
+  const keys = new Map(Object.entries(read.graph.keys));
   // Role policies by partition:account:name, in bundle order (a session finds its role whatever the path).
   const roles = new Map<string, number[]>();
   for (const [arn, list] of principals) {
     const key = roleKeyOf(arn);
     if (key !== undefined) roles.set(key, [...(roles.get(key) ?? []), ...list]);
   }
-  const callers = new Map<string, Caller | null>();
-  const targets = new Map<string, TargetInfo | null>();
+  // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
+  const bundleRoles = uniqueRoles(principals.keys());
+  const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
+  const callers = new Map<string, (Caller & { readonly derived: readonly Derived[] }) | null>();
+  const targets = new Map<string, { readonly info: TargetInfo; readonly derived: Derived } | null>();
   const actions = new Map<string, number>();
+  // Whether AWS sets kms:CallerAccount for each action, on a key and on no specific resource.
+  const callerAccountOnKey = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "key"));
+  const callerAccountOnNone = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "none"));
+  // PERF: one scratch record of the request's derived values, refilled per request.
+  const derived: RequestDerived = { caller: [], resource: { kind: "free" }, setsCallerAccount: false };
 
-  const callerFor = (principal: string): Caller | null => {
+  const callerFor = (principal: string): (Caller & { readonly derived: readonly Derived[] }) | null => {
     let c = callers.get(principal);
     if (c === undefined) {
       const info = parseCaller(principal);
-      c = info === undefined ? null : { info, identity: identityOf(info.kind, principal, info.roleKey), bits: new Int8Array(cg.principalTests.length).fill(-1) };
+      c = info === undefined ? null : {
+        info, identity: identityOf(info.kind, principal, info.roleKey), bits: new Int8Array(cg.principalTests.length).fill(-1),
+        derived: callerDerived(info, roleArnOf),
+      };
       if (callers.size >= CACHE_LIMIT) callers.clear();
       callers.set(principal, c);
     }
@@ -67,10 +86,11 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     // DEVIATION: §5.7 — policies listed under a session ARN add to its role's; AWS session policies only narrow.
     return kind === "session" ? [...(roles.get(roleKey) ?? []), ...own] : [...own];
   };
-  const targetFor = (resource: string): TargetInfo | null => {
+  const targetFor = (resource: string): { readonly info: TargetInfo; readonly derived: Derived } | null => {
     let t = targets.get(resource);
     if (t === undefined) {
-      t = parseTarget(resource) ?? null;
+      const info = parseTarget(resource);
+      t = info === undefined ? null : { info, derived: resourceDerived(info.kind, info.account) };
       if (targets.size >= CACHE_LIMIT) targets.clear();
       targets.set(resource, t);
     }
@@ -86,38 +106,39 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return a;
   };
 
+  // INVARIANT: the request's shape was checked (readInputShape): strings, a well-formed context.
   const decideOne = (request: Request): DecisionResult => {
-    if (typeof request !== "object" || request === null) return malformed("the request is not an object");
     const { principal, action, resource } = request;
-    if (typeof principal !== "string" || typeof action !== "string" || typeof resource !== "string") {
-      return malformed("`principal`, `action` and `resource` must be strings");
-    }
-    st.begin(resource);
-    const bad = reader.load(st, request.context);
-    if (bad !== undefined) return bad;
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
     const a = actionFor(action);
     if (a < 0) return requestError(RequestErrorCode.unknownAction, "unknown action", action);
-    const target = targetFor(resource);
-    if (target === null) return requestError(RequestErrorCode.malformedResource, "malformed resource", resource);
+    const found = targetFor(resource);
+    if (found === null) return requestError(RequestErrorCode.malformedResource, "malformed resource", resource);
+    const target = found.info;
     const kind = cg.actions[a]!.target;
     const fits = target.kind === "key" ? kind !== "none" : target.kind === "alias" ? kind === "alias" : kind === "none";
     if (!fits) return requestError(RequestErrorCode.actionDoesNotFit, `action \`${action}\` does not fit resource`, resource);
-    const keyPolicy = target.kind === "key" ? read.graph.keys[resource] : undefined;
+    const keyPolicy = target.kind === "key" ? keys.get(resource) : undefined;
     if (target.kind === "key" && keyPolicy === undefined) return requestError(RequestErrorCode.unknownKey, "unknown key", resource);
+    st.begin(resource);
+    // After begin(), which clears them: the request resource `*` is matched against the caller's account.
+    st.callerPartition = caller.info.partition;
+    st.callerAccount = caller.info.account;
+    derived.caller = caller.derived;
+    derived.resource = found.derived;
+    derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
+    const bad = reader.load(st, request.context, derived);
+    if (bad !== undefined) return bad;
     return decideLoaded(cg, st, caller, a, target, keyPolicy, out);
   };
 
-  const decide = (input: Request | Operation): DecisionResult => {
-    if (isOperation(input)) return decideOperation(input, decideOne);
-    return decideOne(input as Request);
+  const decide = (input: unknown): DecisionResult => {
+    const shape = readInputShape(input);
+    if (typeof shape !== "string") return shape;
+    return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
   };
-  return { decide, graph: read.graph };
-}
-
-function malformed(why: string): DecisionResult {
-  return requestError(RequestErrorCode.malformedRequest, `malformed request: ${why}`);
+  return { decide, decideMany: (requests) => decideEach(requests, decide), graph: read.graph };
 }
 
 function decideLoaded(
@@ -128,8 +149,9 @@ function decideLoaded(
     // Alias half or no specific resource: IAM only, never across accounts (spec §5.3, §5.5).
     return decideIdentityOnly(cg, st, caller, a, target.account === "" || target.account === account, out);
   }
-  // DEVIATION: §5.4, §5.7 — grants are not modelled: RetireGrant is decided by identity policies alone.
-  // RetireGrant: the key policy is not effective (spec §5.4); identity only, cross-account capable.
+  // AWS: §5.4, seed 004 — RetireGrant: "A policy alone cannot allow access to this operation".
+  // DEVIATION: §5.4, §5.7 — grants are not modelled, so it is never allowed; Denies still apply.
+  if (!cg.actions[a]!.policyAllows) return decideDenyOnly(cg, st, caller, a, cg.actions[a]!.keyPolicy ? keyPolicy! : -1, out);
   if (!cg.actions[a]!.keyPolicy) return decideIdentityOnly(cg, st, caller, a, true, out);
   if (caller.info.kind === "service") return decideService(cg, st, caller, a, keyPolicy!, out);
   return decideKey(cg, st, caller, a, keyPolicy!, account === target.account, out);

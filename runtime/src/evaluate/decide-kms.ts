@@ -1,10 +1,11 @@
 // The KMS decision over compiled statements (DESIGN §3, spec §5.3, docs/request-model.md):
 //   key:          Allow iff ¬D ∧ (KD ∨ KA) ∧ ((same ∧ KD) ∨ I) ∧ (same ∨ cross-account capable)
-//   service:      Allow iff ¬D ∧ KD            identity only (alias, no resource, RetireGrant): ¬D ∧ I
+//   service:      Allow iff ¬D ∧ KD            identity only (alias, no resource): ¬D ∧ I
+//   RetireGrant (no policy can allow it): never Allow; ExplicitDeny iff D
 // Deny lists run first and short-circuit; reasons are collected only once the outcome is known.
 import type { Decision, DecisionKind, Reason } from "../contracts.js";
 import { DecisionCache } from "./decision-cache.js";
-import type { CallerInfo } from "./caller.js";
+import type { CallerInfo } from "../request/read-caller.js";
 import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
@@ -150,7 +151,18 @@ export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, 
   return out.decision("Allow");
 }
 
-/** Identity policies only (alias half, no specific resource, RetireGrant): `¬D ∧ I` (spec §5.3). */
+/**
+ * An action no policy can allow (RetireGrant, spec §5.4): ExplicitDeny when a Deny applies — in the
+ * key policy (naming the caller or its account, also across accounts) or an identity policy — else
+ * ImplicitDeny. `keyPolicy` is -1 when the key policy is not consulted.
+ */
+export function decideDenyOnly(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
+  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, cg.plans[keyPolicy]!.deny[a]!);
+  if (keyDeny || identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
+  return IMPLICIT_DENY;
+}
+
+/** Identity policies only (alias half, no specific resource): `¬D ∧ I` (spec §5.3). */
 export function decideIdentityOnly(
   cg: CompiledGraph, st: EvalState, caller: Caller, a: number, sameAccount: boolean, out: ReasonCollector,
 ): Decision {

@@ -21,6 +21,9 @@ export class EvalState {
   readonly nodeValue: Uint8Array;
   /** The request resource string. */
   resource = "";
+  /** The caller's partition and account (empty for a service): what the request resource `*` stands for. */
+  callerPartition = "";
+  callerAccount = "";
 
   constructor(slots: number, nodes: number) {
     this.slotGen = new Int32Array(slots);
@@ -42,6 +45,8 @@ export class EvalState {
     }
     this.gen++;
     this.resource = resource;
+    this.callerPartition = "";
+    this.callerAccount = "";
   }
 
   /** Whether the slot has a value (an empty array is an absent key, spec §3.2). */

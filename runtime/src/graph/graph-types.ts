@@ -7,12 +7,17 @@ import type { Span } from "../span.js";
 /** The value of `format` in every graph. */
 export const GRAPH_FORMAT = "kms-cedar-graph";
 /** The format version this runtime reads and the compiler writes. Bump on any incompatible change. */
-export const GRAPH_VERSION = 1;
+export const GRAPH_VERSION = 2;
 
 /** A compiled bundle: the policies, their statements indexed by action, and the tests they share. */
 export interface DecisionGraph {
   readonly format: typeof GRAPH_FORMAT;
   readonly version: typeof GRAPH_VERSION;
+  /**
+   * `sha256:` + hex over the canonical serialization of the other members (graph-digest.ts); set by
+   * the compiler's last step, required and checked by `readGraph`. Absent only while compiling.
+   */
+  readonly digest?: string;
   /** The KMS actions the graph was compiled against (catalog order); a request's action must be one. */
   readonly actions: readonly GraphAction[];
   readonly policies: readonly GraphPolicy[];
@@ -38,8 +43,13 @@ export interface GraphAction {
   /** Canonical spelling, `kms:Decrypt`. Requests match it case-insensitively. */
   readonly name: string;
   readonly target: ActionTarget;
-  /** Whether a key policy is consulted for it on a key (false for RetireGrant and IAM-only actions). */
+  /** Whether a key policy is consulted for it on a key (false for the IAM-only actions). */
   readonly keyPolicy: boolean;
+  /**
+   * Whether an Allow statement can allow it. False for RetireGrant: only a grant can (spec §5.4,
+   * seed 004) and grants are not modelled, so it is never allowed; Deny statements still apply.
+   */
+  readonly policyAllows: boolean;
   /** Whether a caller from another account can be allowed (spec §5.4 `CROSS_ACCOUNT_ACTIONS`). */
   readonly crossAccount: boolean;
 }
@@ -104,11 +114,16 @@ export interface PrincipalNode {
   readonly origin: readonly Origin[];
 }
 
-/** `Resource` (some pattern matches) or `NotResource` (no pattern matches), spec §1.7. */
+/**
+ * `Resource` (some pattern matches) or `NotResource` (no pattern matches), spec §1.7. With
+ * `keyPolicy`, a key policy's Resource, matched against the request's key: `*` and the key's exact
+ * ARN match, any other value is undecided (FCR), see docs/request-model.md.
+ */
 export interface ResourceNode {
   readonly kind: "resource";
   readonly negated: boolean;
   readonly patterns: readonly GraphValue[];
+  readonly keyPolicy?: true;
   readonly origin: readonly Origin[];
 }
 

@@ -10,6 +10,8 @@ const COLON = 0x3a;
 
 /** A compiled resource pattern. Not re-entrant: the state buffers are reused between calls. */
 export interface ResourcePattern {
+  /** The whole pattern: code points (≥ 0) and wildcards (< 0). */
+  readonly all: Int32Array;
   /** Code points (≥ 0) and wildcards (< 0) between the literal prefix and suffix. */
   readonly units: Int32Array;
   readonly everything: boolean;
@@ -42,6 +44,7 @@ export function compileResourcePattern(pattern: string | readonly GlobChunk[]): 
   const text = (units: number[]): string => String.fromCodePoint(...units);
   const middle = raw.slice(head, tail);
   return {
+    all: Int32Array.from(raw),
     units: Int32Array.from(middle),
     everything,
     prefix: text(raw.slice(0, head)),
@@ -52,12 +55,11 @@ export function compileResourcePattern(pattern: string | readonly GlobChunk[]): 
 }
 
 /**
- * Whether the request resource matches. A request resource `*` (no specific resource, request
- * model) is matched only by the pattern `"*"` itself.
+ * Whether the request resource matches. The request resource `*` stands for a resource in an
+ * unnamed Region: it is decided by `starReach` (resource-star.ts), here it matches only the pattern `*`.
  */
 export function matchResourcePattern(p: ResourcePattern, resource: string): boolean {
   if (p.everything) return true;
-  // DEVIATION: §1.7, A20, DESIGN §2 — the request resource `*` is matched only by the pattern `*`.
   if (resource === "*") return false;
   const { prefix, suffix } = p;
   if (resource.length < prefix.length + suffix.length || !resource.startsWith(prefix) || !resource.endsWith(suffix)) return false;

@@ -6,9 +6,11 @@
  * - "key": a KMS key resource operation, decided by the key policy and identity policies (§5.3);
  * - "iam-only": no specific resource (CreateKey, ListKeys, ...), identity policies only;
  * - "alias": CreateAlias/DeleteAlias/UpdateAlias, on an alias ARN (IAM only) or on a key (§5.5);
- * - "identity-key": RetireGrant, on a key but decided by identity policies only (key policy not effective).
+ * - "grant": RetireGrant, on a key: only a grant can allow it (§5.4, seed 004: "A policy alone cannot
+ *   allow access to this operation"); grants are not modelled, so it is never allowed, while a Deny in
+ *   the key policy or an identity policy still applies (§5.1).
  */
-export type ActionClass = "key" | "iam-only" | "alias" | "identity-key";
+export type ActionClass = "key" | "iam-only" | "alias" | "grant";
 
 export interface KmsAction {
   /** Canonical name without the `kms:` prefix, as AWS spells it. */
@@ -48,8 +50,8 @@ const TABLE: readonly KmsAction[] = [
   ...ALIAS.map((name) => ({ name, class: "alias" as const, crossAccount: false })),
   ...CROSS_ACCOUNT_KEY.map((name) => ({ name, class: "key" as const, crossAccount: true })),
   ...SAME_ACCOUNT_KEY.map((name) => ({ name, class: "key" as const, crossAccount: false })),
-  // AWS: §5.4 — RetireGrant: "IAM (not effective in a key policy)", cross-account Yes.
-  { name: "RetireGrant", class: "identity-key", crossAccount: true },
+  // AWS: §5.4 — RetireGrant: "A policy alone cannot allow access to this operation", cross-account Yes.
+  { name: "RetireGrant", class: "grant", crossAccount: true },
 ];
 
 const BY_LOWER_NAME = new Map(TABLE.map((action) => [action.name.toLowerCase(), action]));

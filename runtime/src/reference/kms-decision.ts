@@ -13,7 +13,7 @@ import type { ReferenceDecision } from "./types.js";
  */
 export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, identity: readonly PolicyView[]): ReferenceDecision {
   const { caller, target } = request;
-  // DEVIATION: §1.7, A21 — key-policy Resource patterns other than `*` are matched against the key ARN.
+  // DEVIATION: §1.7, A21 — a key-policy Resource other than `*` or this key's ARN is undecided (resource-match.ts).
   const key: StatementTarget = { kind: "key", action: request.actionName, resource: target.arn, context: request.context };
   const iam: StatementTarget = { ...key, kind: "identity" };
 
@@ -25,6 +25,10 @@ export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, id
     .filter((found) => { const p = statementPrincipal(found.statement, caller); return p.direct || p.account; });
   const denies = [...keyDenies, ...identity.flatMap((policy) => applicable(policy, iam, "Deny"))];
   if (denies.length > 0) return explicitDeny(denies);
+
+  // AWS: §5.4, seed 004 — RetireGrant: "A policy alone cannot allow access to this operation".
+  // DEVIATION: §5.4, §5.7 — grants are not modelled, so no grant lets the caller retire: never allowed.
+  if (request.action.class === "grant") return implicitDeny();
 
   // 2. Cross-account capability (§5.4). A service caller acts in the key's account.
   // DEVIATION: request model — a service principal acts in the key's account and has no identity policies.
@@ -48,14 +52,16 @@ export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, id
 }
 
 /**
- * AWS: §5.3 iamOnlyDecision — identity policies only: the alias half of the alias operations, the
- * operations without a resource, and RetireGrant (key policy not effective for it, §5.4). The
- * target must be in the caller's account unless the action is cross-account capable.
+ * AWS: §5.3 iamOnlyDecision — identity policies only: the alias half of the alias operations and the
+ * operations without a resource. The target must be in the caller's account.
  */
 export function decideIdentityOnlyRequest(request: ReadRequest, identity: readonly PolicyView[]): ReferenceDecision {
   const { caller, target } = request;
+  // DESIGN §2 — the request resource `*` stands for the caller's own `arn:P:kms:R:A:*`.
+  const owner = target.arn === "*" && caller.kind !== "service" ? { partition: caller.partition, account: caller.account } : undefined;
   const iam: StatementTarget = {
     kind: "identity", action: request.actionName, resource: target.arn, context: request.context,
+    ...(owner === undefined ? {} : { owner }),
   };
   const denies = identity.flatMap((policy) => applicable(policy, iam, "Deny"));
   if (denies.length > 0) return explicitDeny(denies);

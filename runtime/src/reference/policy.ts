@@ -4,6 +4,7 @@
 
 import { isObject, ownProperty } from "./json-shape.js";
 import type { Effect } from "./types.js";
+import { isWellFormedJson } from "./well-formed.js";
 
 /** One statement of a policy, with what the reasons need. */
 export interface StatementView {
@@ -36,6 +37,8 @@ export function readPolicy(document: unknown, location: string): PolicyView {
     location, version: undefined, statements: [{ index: 0, sid: undefined, effect: "Deny", body: undefined }],
   };
   if (!isObject(document)) return unreadable;
+  // A string that is not well-formed Unicode (a lone surrogate) cannot be stored: the document is unreadable.
+  if (!isWellFormedJson(document)) return unreadable;
   if (Object.keys(document).some((member) => !TOP_LEVEL_MEMBERS.has(member))) return unreadable;
   const version = ownProperty(document, "Version");
   if (version !== undefined && (typeof version !== "string" || !VERSIONS.has(version))) return unreadable;

@@ -10,7 +10,8 @@ import { failClosed } from "./fail-closed.js";
 import { ownProperty } from "./json-shape.js";
 import type { PolicyView, StatementView } from "./policy.js";
 import { matchPrincipal, notPrincipalExcludes } from "./principal-match.js";
-import { resourceListMatches } from "./resource-match.js";
+import { keyPolicyResourceMatches, resourceListMatches } from "./resource-match.js";
+import type { StarOwner } from "./star-resource.js";
 import type { PolicyKind } from "./types.js";
 
 /** What a statement is matched against. */
@@ -21,7 +22,8 @@ export interface StatementTarget {
   /** The resource Resource patterns see: the request resource, or the key ARN for a key policy. */
   readonly resource: string;
   readonly context: RequestContext;
-  /** Set when the request resource is `*`: the partition and account it stands for (§1.7, A20). */
+  /** Set when the request resource is `*`: the caller's partition and account it stands for (DESIGN §2). */
+  readonly owner?: StarOwner;
 }
 
 const MEMBERS = new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
@@ -51,8 +53,9 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   if (!decide(action)) return false;
   // AWS: §1.3, A21 — NotResource is not accepted in a key policy.
   // DEVIATION: §1.3, A21 — `NotResource` in a key policy (KMS does not document it) is FCR.
-  const resource = target.kind === "key" && has("NotResource") ? "malformed"
-    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, context));
+  const resource = target.kind === "key"
+    ? (has("NotResource") ? "malformed" : keyPolicyResourceMatches(ownProperty(body, "Resource"), target.resource))
+    : readPair(body, "Resource", "NotResource", (v) => resourceListMatches(v, target.resource, policy.version, context, target.owner));
   if (!decide(resource)) return false;
 
   const condition = ownProperty(body, "Condition");

@@ -36,7 +36,7 @@ export interface ReferenceDecision {
   readonly reasons: readonly ReferenceReason[];
 }
 
-/** A request the oracle cannot decide; codes KR0001–KR0007 (docs/request-model.md "Errors"). */
+/** A request the oracle cannot decide; codes KR0001–KR0009 (docs/request-model.md "Errors"). */
 export interface ReferenceError {
   readonly error: { readonly code: string; readonly message: string };
 }

@@ -4,7 +4,7 @@
 // forbid is skipped by Cedar, so a decision could be a wrong Allow).
 import { describe, expect, it } from "vitest";
 import type { CedarManifest, Request } from "@kms-cedar/runtime";
-import { CEDAR_FAILURE_CODE, createCedarAuthorizer, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import { CEDAR_FAILURE_CODE, createCedarAuthorizer, loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/k1`;
@@ -72,5 +72,24 @@ describe("createCedarAuthorizer", () => {
     const twice = { operation: "kms:ReEncrypt", checks: [request("kms:Encrypt", KEY), request("kms:Encrypt", KEY_2)] };
     expect(engine.decide(twice)).toEqual({ decision: "ExplicitDeny", reasons: [reason(1, "Deny")] });
     expect(engine.decide({ operation: "x", checks: [request("kms:Decrypt", KEY), request("kms:Frobnicate", KEY)] })).toMatchObject({ error: { code: "KR0002" } });
+  });
+});
+
+describe("createCedarAuthorizer never lets an exception out", () => {
+  it("turns an exception thrown by cedar-wasm into a KR0900 error entry, for decide and authorize", () => {
+    const cedar = loadCedar() as { statefulIsAuthorized: unknown };
+    const original = cedar.statefulIsAuthorized;
+    cedar.statefulIsAuthorized = () => {
+      throw new Error("memory access out of bounds \ud800");
+    };
+    try {
+      const result = engine.decide(request("kms:Decrypt", KEY));
+      expect(result).toMatchObject({ error: { code: CEDAR_FAILURE_CODE } });
+      expect(engine.authorize(request("kms:Decrypt", KEY)).result).toMatchObject({ error: { code: "KR0900" } });
+      expect(engine.decide({ operation: "kms:ReEncrypt", checks: [request("kms:Decrypt", KEY)] })).toMatchObject({ error: { code: "KR0900" } });
+    } finally {
+      cedar.statefulIsAuthorized = original;
+    }
+    expect(engine.decide(request("kms:Decrypt", KEY))).toEqual({ decision: "Allow", reasons: [reason(0, "Allow")] });
   });
 });

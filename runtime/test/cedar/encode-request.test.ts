@@ -154,3 +154,61 @@ describe("context arrays with holes", () => {
     expect(result).toMatchObject({ error: { code: "KR0006" } });
   });
 });
+
+describe("prototype-named keys (issue 10: a tag `__proto__` was dropped, a wrong Allow)", () => {
+  const names = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+  const protoManifest: CedarManifest = {
+    ...manifest,
+    attributes: names.flatMap((n) => [
+      { name: n, kind: "resource-tag" as const, key: `aws:resourcetag/${n.toLowerCase()}`, derived: false },
+      { name: n, kind: "principal-tag" as const, key: `aws:principaltag/${n.toLowerCase()}`, derived: false },
+      { name: `kms:encryptioncontext:${n.toLowerCase()}`, kind: "string" as const, key: `kms:encryptioncontext:${n.toLowerCase()}`, derived: false },
+    ]),
+  };
+  const encodeProto = createEncoder(protoManifest);
+  const context = JSON.parse(`{${names.flatMap((n) => [`"aws:ResourceTag/${n}": "r-${n}"`, `"aws:PrincipalTag/${n}": "p-${n}"`, `"kms:EncryptionContext:${n}": "c-${n}"`]).join(",")}}`) as object;
+
+  it("keeps them as own entries of entity tags and context, and cedar-wasm's JSON sees them", () => {
+    const e = encodeProto({ principal: SESSION, action: "kms:Decrypt", resource: KEY, context });
+    if ("error" in e) throw new Error(e.error.message);
+    const tagsOf = (id: string): Record<string, string> => (e.entities.find((x) => idOf(x) === id) as { tags?: Record<string, string> }).tags ?? {};
+    for (const n of names) {
+      expect(Object.prototype.hasOwnProperty.call(tagsOf(KEY), n)).toBe(true);
+      expect(tagsOf(KEY)[n]).toBe(`r-${n}`);
+      expect(tagsOf(SESSION)[n]).toBe(`p-${n}`);
+      expect(e.context[`kms:encryptioncontext:${n.toLowerCase()}`]).toBe(`c-${n}`);
+    }
+    expect(Object.keys(tagsOf(KEY))).toEqual(names);
+    expect(JSON.parse(JSON.stringify(tagsOf(KEY)))).toEqual(Object.fromEntries(names.map((n) => [n, `r-${n}`])));
+  });
+});
+
+describe("keys derived from the caller (docs/request-model.md)", () => {
+  const derivedManifest: CedarManifest = {
+    ...manifest,
+    attributes: [
+      { name: "aws:principalarn", kind: "string", key: "aws:principalarn", derived: false },
+      { name: "aws:username", kind: "string", key: "aws:username", derived: false },
+      { name: "kms:calleraccount", kind: "string", key: "kms:calleraccount", derived: false },
+    ],
+  };
+  const encodeDerived = createEncoder(derivedManifest);
+  const ctx = (principal: string, context: object = {}, action = "kms:Decrypt", resource = KEY): unknown => {
+    const e = encodeDerived({ principal, action, resource, context });
+    return "error" in e ? e.error.code : e.context;
+  };
+  it("fills them from the principal when the context leaves them out", () => {
+    expect(ctx(`arn:aws:iam::${A}:user/Bob`)).toMatchObject({ "aws:principalarn": `arn:aws:iam::${A}:user/Bob`, "aws:username": "Bob", "kms:calleraccount": A });
+  });
+  it("a session's role: the bundle's one role of that name (here `role/team/App`)", () => {
+    expect(ctx(SESSION)).toMatchObject({ "aws:principalarn": `arn:aws:iam::${A}:role/team/App`, "#unsure": [] });
+    expect(ctx(`arn:aws:sts::${A}:assumed-role/Ghost/s1`)).toMatchObject({ "#unsure": ["aws:principalarn"] });
+  });
+  it("kms:CallerAccount is filled on CreateKey (no specific resource)", () => {
+    expect(ctx(`arn:aws:iam::${A}:user/Bob`, {}, "kms:CreateKey", "*")).toHaveProperty(["kms:calleraccount"], A);
+  });
+  it("a contradicting context is KR0009", () => {
+    expect(ctx(`arn:aws:iam::${A}:user/Bob`, { "aws:username": "bob" })).toBe("KR0009");
+    expect(ctx(SESSION, { "aws:PrincipalArn": SESSION })).toBe("KR0009");
+  });
+});

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createAuthorizer, GRAPH_FORMAT, GRAPH_VERSION, readGraph } from "@kms-cedar/runtime";
+import { createAuthorizer, GRAPH_FORMAT, GRAPH_VERSION, readGraph, sealGraph } from "@kms-cedar/runtime";
 import type { DecisionGraph, DecisionResult, GraphAction, GraphNode, GraphStatement } from "@kms-cedar/runtime";
 
 const A = "111122223333";
@@ -14,11 +14,11 @@ const K1 = `arn:aws:kms:us-west-2:${A}:key/k1`;
 const APP = `arn:aws:sts::${A}:assumed-role/App/s1`;
 const span = { start: 0, end: 1 };
 const ACTIONS: GraphAction[] = [
-  { name: "kms:Decrypt", target: "key", keyPolicy: true, crossAccount: true },
-  { name: "kms:ScheduleKeyDeletion", target: "key", keyPolicy: true, crossAccount: false },
-  { name: "kms:ListKeys", target: "none", keyPolicy: false, crossAccount: false },
-  { name: "kms:CreateAlias", target: "alias", keyPolicy: true, crossAccount: false },
-  { name: "kms:RetireGrant", target: "key", keyPolicy: false, crossAccount: true },
+  { name: "kms:Decrypt", target: "key", keyPolicy: true, policyAllows: true, crossAccount: true },
+  { name: "kms:ScheduleKeyDeletion", target: "key", keyPolicy: true, policyAllows: true, crossAccount: false },
+  { name: "kms:ListKeys", target: "none", keyPolicy: false, policyAllows: true, crossAccount: false },
+  { name: "kms:CreateAlias", target: "alias", keyPolicy: true, policyAllows: true, crossAccount: false },
+  { name: "kms:RetireGrant", target: "key", keyPolicy: true, policyAllows: false, crossAccount: true },
 ];
 
 /** key policy p0 (statements 0..), identity policy p1 for role App; builds byAction from actions. */
@@ -31,14 +31,14 @@ function graph(nodes: GraphNode[], statements: GraphStatement[]): DecisionGraph 
     });
     return out;
   };
-  return {
+  return sealGraph({
     format: GRAPH_FORMAT, version: GRAPH_VERSION, actions: ACTIONS,
     policies: [
       { location: `keys[${K1}]`, kind: "key", owner: K1, byAction: byAction(0) },
       { location: `principals[arn:aws:iam::${A}:role/path/App][0]`, kind: "identity", owner: `arn:aws:iam::${A}:role/path/App`, byAction: byAction(1) },
     ],
     keys: { [K1]: 0 }, principals: { [`arn:aws:iam::${A}:role/path/App`]: [1] }, nodes, statements,
-  };
+  });
 }
 
 const principal = (aws: string[], any = false, service: string[] = []): GraphNode => ({ kind: "principal", any, aws, service, origin: [{ policy: 0, span }] });
@@ -92,11 +92,12 @@ describe("createAuthorizer", () => {
     expect(outcome(decide({ principal: `arn:aws:iam::${A}:root`, action: "kms:Decrypt", resource: K1 }))).toBe("Allow");
     expect(outcome(decide({ principal: `arn:aws:iam::${A}:root`, action: "kms:ListKeys", resource: "*" }))).toBe("Allow");
   });
-  it("IAM-only, alias half and RetireGrant use identity policies alone", () => {
+  it("IAM-only and the alias half use identity policies alone; RetireGrant is never allowed", () => {
     expect(outcome(decide({ principal: APP, action: "kms:ListKeys", resource: `arn:aws:kms:eu-west-1:${A}:*` }))).toBe("Allow");
     expect(outcome(decide({ principal: APP, action: "kms:ListKeys", resource: `arn:aws:kms:eu-west-1:${B}:*` }))).toBe("ImplicitDeny");
     expect(outcome(decide({ principal: APP, action: "kms:CreateAlias", resource: `arn:aws:kms:us-west-2:${A}:alias/x`, context: { "aws:ResourceTag/Project": "Alpha" } }))).toBe("Allow");
-    expect(outcome(decide({ principal: APP, action: "kms:RetireGrant", resource: K1 }))).toBe("Allow");
+    // AWS: §5.4, seed 004 — a policy alone cannot allow RetireGrant (identity #3 allows it).
+    expect(outcome(decide({ principal: APP, action: "kms:RetireGrant", resource: K1 }))).toBe("ImplicitDeny");
     expect(outcome(decide({ principal: "logs.amazonaws.com", action: "kms:RetireGrant", resource: K1 }))).toBe("ImplicitDeny");
   });
   it("ambiguous keys and several values fail closed: false in an Allow, true in a Deny", () => {
@@ -134,9 +135,12 @@ describe("createAuthorizer", () => {
 describe("readGraph", () => {
   it("accepts graph.json text and rejects other versions and broken references", () => {
     expect("graph" in readGraph(JSON.stringify(g))).toBe(true);
-    expect(readGraph({ ...g, version: 2 })).toEqual({ error: "graph version `2` is not supported (this runtime reads version 1)" });
+    expect(readGraph({ ...g, version: 1 })).toEqual({ error: "graph version `1` is not supported (this runtime reads version 2)" });
+    // Version 2 added `policyAllows`: a graph without it cannot say that RetireGrant is never allowed.
+    const { policyAllows: _dropped, ...old } = ACTIONS[4]!;
+    expect(readGraph({ ...g, actions: [...ACTIONS.slice(0, 4), old] })).toMatchObject({ error: expect.stringContaining("policyAllows") });
     expect(readGraph({ ...g, format: "x" })).toMatchObject({ error: expect.stringContaining("not a decision graph") });
-    expect(readGraph({ ...g, statements: [stmt(1, 0, "Allow", ["kms:Decrypt"], [99])] })).toMatchObject({ error: expect.stringContaining("missing node") });
+    expect(readGraph({ ...g, statements: [stmt(1, 0, "Allow", ["kms:Decrypt"], [99])] })).toMatchObject({ error: expect.stringContaining("statements[0].tests refers to a missing entry (99)") });
     expect(() => createAuthorizer("{")).toThrow(/cannot load decision graph/);
   });
 });

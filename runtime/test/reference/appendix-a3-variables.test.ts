@@ -16,13 +16,13 @@ const BY_USERNAME = { StringEquals: { [EC_USER]: "${aws:username}" } };
 const TEAM_DEFAULT = { StringEquals: { "kms:EncryptionContext:team": "${aws:PrincipalTag/team, 'shared'}" } };
 
 const rows: Row[] = [
-  { test: "33a variable replaced by the user name", condition: BY_USERNAME, context: { "aws:username": "bob", [EC_USER]: "bob" }, expected: true, options: { principal: BOB } },
-  { test: "33b other user name", condition: BY_USERNAME, context: { "aws:username": "bob", [EC_USER]: "alice" }, expected: false, options: { principal: BOB } },
+  { test: "33a variable replaced by the user name", condition: BY_USERNAME, context: { [EC_USER]: "Bob" }, expected: true, options: { principal: BOB } },
+  { test: "33b other user name", condition: BY_USERNAME, context: { [EC_USER]: "alice" }, expected: false, options: { principal: BOB } },
   { test: "34a no aws:username: StringEquals never matches", condition: BY_USERNAME, context: { [EC_USER]: "bob" }, expected: false },
   { test: "34b no aws:username: StringNotEquals matches the null", condition: { StringNotEquals: { [EC_USER]: "${aws:username}" } }, context: { [EC_USER]: "bob" }, expected: true },
-  { test: "35a 2008-10-17: the text is literal", condition: BY_USERNAME, context: { "aws:username": "bob", [EC_USER]: "${aws:username}" }, expected: true, options: { principal: BOB, version: "2008-10-17" } },
-  { test: "35b 2008-10-17: no substitution", condition: BY_USERNAME, context: { "aws:username": "bob", [EC_USER]: "bob" }, expected: false, options: { principal: BOB, version: "2008-10-17" } },
-  { test: "35c missing Version = 2008-10-17 (A1)", condition: BY_USERNAME, context: { "aws:username": "bob", [EC_USER]: "bob" }, expected: false, options: { principal: BOB, version: null } },
+  { test: "35a 2008-10-17: the text is literal", condition: BY_USERNAME, context: { [EC_USER]: "${aws:username}" }, expected: true, options: { principal: BOB, version: "2008-10-17" } },
+  { test: "35b 2008-10-17: no substitution", condition: BY_USERNAME, context: { [EC_USER]: "Bob" }, expected: false, options: { principal: BOB, version: "2008-10-17" } },
+  { test: "35c missing Version = 2008-10-17 (A1)", condition: BY_USERNAME, context: { [EC_USER]: "Bob" }, expected: false, options: { principal: BOB, version: null } },
   { test: "36a default used when the tag is absent", condition: TEAM_DEFAULT, context: { "kms:EncryptionContext:team": "shared" }, expected: true },
   { test: "36b default not used when the tag is present", condition: TEAM_DEFAULT, context: { "aws:PrincipalTag/team": "red", "kms:EncryptionContext:team": "shared" }, expected: false },
   { test: "37a ${*} is a literal asterisk", condition: { StringLike: { "kms:EncryptionContext:label": "a${*}b" } }, context: { "kms:EncryptionContext:label": "a*b" }, expected: true },

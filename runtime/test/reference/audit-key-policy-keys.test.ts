@@ -31,8 +31,11 @@ describe("§5.6/A23 — a variable naming an IAM-only key in a key policy fails 
     const statement = { Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "arn:aws:kms:*:*:key/${aws:ResourceTag/team}*" };
     const tagged = { ...decrypt, context: { "aws:ResourceTag/team": "1111" } };
     expect(decision({ keys: { [K1]: { policy: doc(statement) } } }, tagged)).toBe("ImplicitDeny");
-    const literal = { ...statement, Resource: "arn:aws:kms:*:*:key/1111*" };
-    expect(decision({ keys: { [K1]: { policy: doc(literal) } } }, tagged)).toBe("Allow");
+    // Issue 10 item 6: only `*` and the key's exact ARN match in a key policy; a pattern is undecided.
+    const pattern = { ...statement, Resource: "arn:aws:kms:*:*:key/1111*" };
+    expect(decision({ keys: { [K1]: { policy: doc(pattern) } } }, tagged)).toBe("ImplicitDeny");
+    const exact = { ...statement, Resource: K1 };
+    expect(decision({ keys: { [K1]: { policy: doc(exact) } } }, tagged)).toBe("Allow");
   });
 
   it("the same variable in an identity policy is resolved (§4.4)", () => {

@@ -36,10 +36,10 @@ describe("§2.9 + §0.2 — an ARN operator value that is not an ARN (six compon
     expect(holds({ ArnNotLike: { [SOURCE]: "arn:aws:s3:::*" } }, { [SOURCE]: "bucket" })).toBe(true);
   });
 
-  it("a value built from a variable is checked per pair (§4.4): `${aws:username}` = bob is no ARN → no match", () => {
-    const context = { [SOURCE]: S3, "aws:username": "bob" };
-    expect(holds({ ArnLike: { [SOURCE]: "${aws:username}" } }, context)).toBe(false);
-    expect(holds({ ArnNotLike: { [SOURCE]: "${aws:username}" } }, context)).toBe(true);
+  it("a value built from a variable is checked per pair (§4.4): `${aws:PrincipalTag/team}` = bob is no ARN → no match", () => {
+    const context = { [SOURCE]: S3, "aws:PrincipalTag/team": "bob" };
+    expect(holds({ ArnLike: { [SOURCE]: "${aws:PrincipalTag/team}" } }, context)).toBe(false);
+    expect(holds({ ArnNotLike: { [SOURCE]: "${aws:PrincipalTag/team}" } }, context)).toBe(true);
   });
 
   it("under 2008-10-17 `${aws:username}` is literal text, not an ARN → fails closed", () => {
@@ -69,7 +69,7 @@ describe("§1.4 + §2.4 — a JSON number the plain bundle cannot carry exactly 
   it.each([
     { name: "an integer beyond 2^53", condition: parsed('{"NumericLessThan":{"kms:RotationPeriodInDays":9007199254740993}}'), context: "9007199254740992" },
     { name: "an exponent", condition: parsed('{"NumericGreaterThan":{"kms:RotationPeriodInDays":1e21}}'), context: "1e+21" },
-    { name: "a huge integer under StringNotEquals", condition: parsed('{"StringNotEquals":{"aws:PrincipalAccount":123456789012345678901}}'), context: "1" },
+    { name: "a huge integer under StringNotEquals", condition: parsed('{"StringNotEquals":{"aws:SourceAccount":123456789012345678901}}'), context: "1" },
   ])("$name: not satisfied in an Allow, satisfied in a Deny", ({ condition, context }) => {
     const key = Object.keys(Object.values(condition as Record<string, object>)[0]!)[0]!;
     expect(holds(condition, { [key]: context })).toBe(false);

@@ -1,37 +1,71 @@
-// Audit of the request resource `*` (docs/request-model.md: no specific resource, the caller's
-// account). DESIGN §2 fixes that `*` is matched only by a policy `"Resource": "*"` — the current
-// KMS permissions table, where such actions take `"Resource": "*"` and a specific ARN pattern does
-// not apply to them. The spec's synthetic form `arn:P:kms:R:A:*` (§1.7, A20) is matched by the
-// §1.7 glob like any other ARN. (An audit tried reading `*` as "the synthetic resource in an unknown
-// Region"; it was reverted because it breaks the fixed contract; see the README's DEVIATION list.)
+// The request resource `*` (DESIGN §2, docs/request-model.md, issue 10 item 5): it stands for the
+// caller's synthetic resource `arn:P:kms:R:A:*` in a Region R the request does not name. A pattern that
+// matches it in every Region matches; in some Regions only it is undecided (FCR: false in an Allow,
+// true in a Deny); in no Region it does not match. Expected values follow from that rule and the §1.7
+// glob (a `*` ending a segment may cross colons), worked out by hand for each pattern.
 
 import { describe, expect, it } from "vitest";
-import { A, APP, APP_ROLE, B, DKP, K1, allow, decision, deny, doc } from "./fixtures.js";
+import { A, APP, APP_ROLE, B, DKP, EXT, EXT_ROLE, K1, allow, decision, deny, doc } from "./fixtures.js";
 
 const listKeys = (resource: string, principal = APP): object => ({ principal, action: "kms:ListKeys", resource });
 const withIdentity = (...statements: object[]): object => ({
   keys: { [K1]: { policy: doc(DKP) } },
-  principals: { [APP_ROLE]: { policies: [doc(...statements)] } },
+  principals: { [APP_ROLE]: { policies: [doc(...statements)] }, [EXT_ROLE]: { policies: [doc(...statements)] } },
 });
 const SYNTHETIC_WEST = `arn:aws:kms:us-west-2:${A}:*`;
 const SYNTHETIC_EAST = `arn:aws:kms:us-east-1:${A}:*`;
 
-describe("DESIGN §2 — the request resource `*` is matched only by the pattern `*`", () => {
-  it.each([
-    "arn:aws:kms:*", `arn:aws:kms:*:${A}:*`, SYNTHETIC_WEST, "arn:*:kms:*:*:*", `arn:aws:kms:*:${A}:key/*`,
-  ])("Allow Resource %s does not apply to `*`; Allow Resource `*` does", (pattern) => {
-    expect(decision(withIdentity(allow("kms:ListKeys", pattern)), listKeys("*"))).toBe("ImplicitDeny");
+// For a caller of account A in partition aws: in how many Regions the pattern matches `arn:aws:kms:R:A:*`.
+const REACH: readonly { pattern: string; reach: "every" | "some" | "none" }[] = [
+  { pattern: "arn:aws:kms:*", reach: "every" }, // a trailing `*` crosses colons
+  { pattern: `arn:aws:kms:*:${A}:*`, reach: "every" },
+  { pattern: "arn:*:kms:*:*:*", reach: "every" },
+  { pattern: "arn:aws:kms:?*:*:*", reach: "every" }, // a Region is never empty
+  { pattern: `arn:aws:kms:*:${A}*`, reach: "every" }, // ends in a crossing `*`: `A:*`
+  { pattern: SYNTHETIC_WEST, reach: "some" },
+  { pattern: "arn:aws:kms:??:*:*", reach: "some" }, // two-character Regions only
+  { pattern: "arn:aws:kms:us-*:*:*", reach: "some" },
+  { pattern: `arn:aws:kms:*:${B}:*`, reach: "none" }, // another account
+  { pattern: `arn:aws:kms:*:${A}:key/*`, reach: "none" }, // the last segment is the literal `*`
+  { pattern: "arn:aws-cn:kms:*", reach: "none" }, // another partition
+  { pattern: "arn:aws:kms:US-WEST-2:*:*", reach: "none" }, // no Region has upper case letters
+];
+
+describe("DESIGN §2 — the request resource `*` is the caller's resource in an unnamed Region", () => {
+  it.each(REACH)("Allow Resource $pattern applies to `*` only when it matches in every Region ($reach)", ({ pattern, reach }) => {
+    expect(decision(withIdentity(allow("kms:ListKeys", pattern)), listKeys("*"))).toBe(reach === "every" ? "Allow" : "ImplicitDeny");
     expect(decision(withIdentity(allow("kms:ListKeys", [pattern, "*"])), listKeys("*"))).toBe("Allow");
   });
 
-  it("a Deny with an ARN pattern does not apply to `*`, a Deny with `*` does", () => {
-    expect(decision(withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", "arn:aws:kms:*")), listKeys("*"))).toBe("Allow");
-    expect(decision(withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", "*")), listKeys("*"))).toBe("ExplicitDeny");
+  it.each(REACH)("Deny Resource $pattern applies to `*` unless it matches in no Region ($reach)", ({ pattern, reach }) => {
+    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", pattern));
+    expect(decision(bundle, listKeys("*"))).toBe(reach === "none" ? "Allow" : "ExplicitDeny");
   });
 
-  it("NotResource with an ARN pattern excludes nothing from `*`", () => {
-    const bundle = withIdentity({ Effect: "Allow", Action: "kms:ListKeys", NotResource: "arn:aws:kms:*" });
-    expect(decision(bundle, listKeys("*"))).toBe("Allow");
+  it.each(REACH)("Allow NotResource $pattern applies to `*` only when it matches in no Region ($reach)", ({ pattern, reach }) => {
+    const bundle = withIdentity({ Effect: "Allow", Action: "kms:ListKeys", NotResource: pattern });
+    expect(decision(bundle, listKeys("*"))).toBe(reach === "none" ? "Allow" : "ImplicitDeny");
+  });
+
+  it("the account is the caller's: an account-scoped Deny applies to that account's callers only", () => {
+    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", `arn:aws:kms:*:${A}:*`));
+    expect(decision(bundle, listKeys("*", APP))).toBe("ExplicitDeny");
+    expect(decision(bundle, listKeys("*", EXT))).toBe("Allow");
+  });
+
+  it("one undecided pattern leaves the element undecided, as an ambiguous variable does", () => {
+    expect(decision(withIdentity(allow("kms:ListKeys", [`arn:aws:kms:*:${A}:*`, SYNTHETIC_WEST])), listKeys("*"))).toBe("ImplicitDeny");
+  });
+
+  it("variables resolve first; their value is literal text (`${aws:PrincipalTag/rest}` = `*` is the literal `*`)", () => {
+    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", `arn:aws:kms:*:${A}:\${aws:PrincipalTag/rest}`));
+    expect(decision(bundle, { ...listKeys("*"), context: { "aws:PrincipalTag/rest": "*" } })).toBe("ExplicitDeny");
+    expect(decision(bundle, { ...listKeys("*"), context: { "aws:PrincipalTag/rest": "key" } })).toBe("Allow");
+    expect(decision(bundle, { ...listKeys("*"), context: {} })).toBe("Allow"); // no value: matches nothing (§4.4)
+  });
+
+  it("a service caller has no identity policies: never allowed", () => {
+    expect(decision(withIdentity(allow("kms:ListKeys")), listKeys("*", "logs.amazonaws.com"))).toBe("ImplicitDeny");
   });
 });
 
@@ -54,10 +88,10 @@ describe("§1.7, A20 — the synthetic resource `arn:P:kms:R:A:*` is matched by 
     expect(decision(bundle, listKeys(SYNTHETIC_EAST))).toBe("Allow");
   });
 
-  it("a variable in the resource part is resolved first (`${aws:username}` absent → matches nothing)", () => {
-    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", `arn:aws:kms:*:${A}:\${aws:username}`));
+  it("a variable in the resource part is resolved first (`${aws:PrincipalTag/team}` absent → matches nothing)", () => {
+    const bundle = withIdentity(allow("kms:ListKeys"), deny("kms:ListKeys", `arn:aws:kms:*:${A}:\${aws:PrincipalTag/team}`));
     expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: {} })).toBe("Allow");
-    expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: { "aws:username": "*" } })).toBe("ExplicitDeny");
+    expect(decision(bundle, { ...listKeys(SYNTHETIC_WEST), context: { "aws:PrincipalTag/team": "*" } })).toBe("ExplicitDeny");
   });
 });
 

@@ -97,6 +97,9 @@ describe("malformed statements and documents", () => {
     { name: "missing Statement", document: { Version: "2012-10-17" } },
     { name: "Statement is a string", document: { Version: "2012-10-17", Statement: "x" } },
     { name: "document is not an object", document: "policy.json" },
+    { name: "a lone surrogate in a condition value", document: doc(allow("kms:*", "*", { StringEquals: { "aws:PrincipalTag/t": "a\ud800" } })) },
+    { name: "a lone low surrogate in a Sid", document: doc({ Sid: "\udc00", ...allow("kms:*") }) },
+    { name: "a lone surrogate in a condition key name", document: doc(allow("kms:*", "*", { StringNotEquals: { "aws:PrincipalTag/\udbff": "x" } })) },
   ])("unreadable identity policy ($name) denies everything it could concern", ({ document }) => {
     expect(run(identity(ALLOW_ALL, document))).toBe("ExplicitDeny");
   });
@@ -105,6 +108,15 @@ describe("malformed statements and documents", () => {
     const bundle = { keys: { [K1]: { policy: { Version: "2012-10-17", Statement: [] } } }, principals: { [APP_ROLE]: { policies: [ALLOW_ALL] } } };
     expect(decision(bundle, { principal: APP, action: "kms:Decrypt", resource: K1 })).toBe("ExplicitDeny");
     expect(decision({ keys: { [K1]: {} } }, { principal: APP, action: "kms:Decrypt", resource: K1 })).toBe("ExplicitDeny");
+  });
+
+  it("a key policy with a lone surrogate anywhere is unreadable: it denies every caller", () => {
+    const keyPolicy = doc(DKP, { Sid: "Deny", Effect: "Deny", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/t": "\ud83d" } } });
+    const bundle = { keys: { [K1]: { policy: keyPolicy } }, principals: { [APP_ROLE]: { policies: [ALLOW_ALL] } } };
+    expect(run(bundle)).toBe("ExplicitDeny");
+    // The same policy with a well-formed pair instead decides normally.
+    const paired = JSON.parse(JSON.stringify(bundle).replace("\\ud83d", "\\ud83d\\ude00")) as object;
+    expect(run(paired)).toBe("Allow");
   });
 
   it("a principal entry without a policies array is an unreadable policy", () => {

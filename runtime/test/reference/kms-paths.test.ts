@@ -77,15 +77,26 @@ describe("IAM-only operations (§5.3 iamOnlyDecision, §5.4)", () => {
   });
 });
 
-describe("RetireGrant: identity policies only, cross-account capable (§5.4)", () => {
-  const keys = { [K1]: { policy: doc(grant("Allow", { AWS: `arn:aws:iam::${A}:role/Admin` }, "kms:*"), grant("Deny", "*", "kms:RetireGrant")) } };
-  it("an identity Allow suffices; the key policy (even its Deny) is not effective", () => {
-    expect(decision({ keys, principals: { [APP_ROLE]: { policies: [doc(allow("kms:RetireGrant"))] } } }, req(APP, "kms:RetireGrant", K1))).toBe("Allow");
-    expect(decision({ keys }, req(APP, "kms:RetireGrant", K1))).toBe("ImplicitDeny");
+describe("RetireGrant: no policy can allow it, every applicable Deny applies (§5.4, seed 004, §5.1)", () => {
+  const allowing = doc(DKP, grant("Allow", { AWS: [APP_ROLE, EXT_ROLE, B] }, "kms:*"));
+  const denying = doc(DKP, grant("Allow", { AWS: [APP_ROLE, EXT_ROLE, B] }, "kms:*"), grant("Deny", "*", "kms:RetireGrant", { StringNotEquals: { "aws:SourceVpce": "vpce-1" } }));
+  const identity = { [APP_ROLE]: { policies: [doc(allow("kms:*"))] }, [EXT_ROLE]: { policies: [doc(allow("kms:*"))] } };
+  it("key policy and identity policies allowing it (direct, delegated, root) still give ImplicitDeny", () => {
+    expect(decide({ keys: { [K1]: { policy: allowing } }, principals: identity }, req(APP, "kms:RetireGrant", K1))).toEqual({ decision: "ImplicitDeny", reasons: [] });
+    expect(decision({ keys: { [K1]: { policy: allowing } }, principals: identity }, req(EXT, "kms:RetireGrant", K1))).toBe("ImplicitDeny");
+    expect(decision({ keys: { [K1]: { policy: allowing } } }, req(ROOT_A, "kms:RetireGrant", K1))).toBe("ImplicitDeny");
   });
-  it("works across accounts; an identity Deny wins", () => {
-    expect(decision({ keys, principals: { [EXT_ROLE]: { policies: [doc(allow("kms:*"))] } } }, req(EXT, "kms:RetireGrant", K1))).toBe("Allow");
-    expect(decision({ keys, principals: { [EXT_ROLE]: { policies: [doc(allow("kms:*"), deny("kms:RetireGrant"))] } } }, req(EXT, "kms:RetireGrant", K1))).toBe("ExplicitDeny");
+  it("a key-policy Deny applies to callers of the key's account and of other accounts", () => {
+    const bundle = { keys: { [K1]: { policy: denying } }, principals: identity };
+    expect(decide(bundle, req(APP, "kms:RetireGrant", K1))).toEqual({
+      decision: "ExplicitDeny", reasons: [{ policy: `keys[${K1}]`, statement: 2, effect: "Deny", path: "deny" }],
+    });
+    expect(decision(bundle, req(EXT, "kms:RetireGrant", K1))).toBe("ExplicitDeny");
+    expect(decision(bundle, { ...req(EXT, "kms:RetireGrant", K1), context: { "aws:SourceVpce": "vpce-1" } })).toBe("ImplicitDeny");
+  });
+  it("an identity Deny applies", () => {
+    const bundle = { keys: { [K1]: { policy: allowing } }, principals: { [EXT_ROLE]: { policies: [doc(allow("kms:*"), deny("kms:RetireGrant"))] } } };
+    expect(decision(bundle, req(EXT, "kms:RetireGrant", K1))).toBe("ExplicitDeny");
   });
 });
 

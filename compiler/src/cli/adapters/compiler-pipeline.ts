@@ -5,6 +5,7 @@ import type { DecisionGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "../../bundle/load-bundle.js";
 import type { CedarFiles } from "../../emit/cedar/emit-cedar.js";
 import { emitDot } from "../../emit/dot.js";
+import { emitGraphSvg } from "../../emit/graph-svg.js";
 import { emitGraphJson } from "../../emit/graph-json.js";
 import { emitGraphText } from "../../emit/graph-text.js";
 import { compileLoadedBundle } from "../../pipeline.js";
@@ -14,18 +15,19 @@ export type CompilerDiagnostic = Diagnostic & { readonly file?: string; readonly
 
 /** The graph, and the Cedar files when asked for; `failed` lists the errors that stopped it. */
 export type Compiled =
-  | { readonly graph: DecisionGraph; readonly cedar?: CedarFiles; readonly diagnostics: readonly CompilerDiagnostic[] }
+  | { readonly graph: DecisionGraph; readonly cedar?: CedarFiles; readonly avp?: readonly OutputFile[]; readonly diagnostics: readonly CompilerDiagnostic[] }
   | { readonly failed: readonly CompilerDiagnostic[] };
 
 /** Compiles `loaded` (already checked) to a graph, and to Cedar when `cedar` is set. */
-export function compileLoaded(loaded: LoadedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean }): Compiled {
+export function compileLoaded(loaded: LoadedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean }): Compiled {
   const result = compileLoadedBundle(loaded, options);
   if (result.diagnostics.some((d) => d.severity === "error") || result.graph === undefined) {
     return { failed: result.diagnostics.filter((d) => d.severity === "error") };
   }
   if (!options.cedar) return { graph: result.graph, diagnostics: result.diagnostics };
   if (result.cedar === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
-  return { graph: result.graph, cedar: result.cedar, diagnostics: result.diagnostics };
+  // With `avp`, the AVP store's files (paths relative to `avp/`); an AVP refusal is an error above.
+  return { graph: result.graph, cedar: result.cedar, ...(result.avp ? { avp: result.avp.files.files } : {}), diagnostics: result.diagnostics };
 }
 
 /** A file `compile -o <dir>` writes. */
@@ -44,5 +46,6 @@ export function outputFiles(graph: DecisionGraph, cedar: CedarFiles): OutputFile
     { name: "graph.json", contents: emitGraphJson(graph) },
     { name: "graph.txt", contents: emitGraphText(graph) },
     { name: "graph.dot", contents: emitDot(graph) },
+    { name: "graph.svg", contents: emitGraphSvg(graph) },
   ];
 }

@@ -11,9 +11,12 @@ export type EngineName = "reference" | "graph" | "cedar";
 /** Decides one request. */
 export type Decide = (request: Request) => DecisionResult;
 
+/** Decides a list of requests in order (the authorizers' `decideMany`). */
+export type DecideMany = (requests: readonly Request[]) => DecisionResult[];
+
 /** The engines, ready to decide on one bundle, or the compiler errors that prevent it. */
 export type EngineSetup =
-  | { readonly decide: readonly Decide[] }
+  | { readonly decide: readonly Decide[]; readonly decideMany: readonly DecideMany[] }
   | { readonly failed: readonly CompilerDiagnostic[] };
 
 /** The checked bundle in both forms: plain JSON documents and the loaded texts. */
@@ -27,19 +30,22 @@ export function prepareEngines(engines: readonly EngineName[], input: EngineInpu
   const needsGraph = engines.some((e) => e !== "reference");
   const compiled = needsGraph ? compileLoaded(input.loaded, { cedar: engines.includes("cedar"), pureCedar: false }) : undefined;
   if (compiled !== undefined && "failed" in compiled) return { failed: compiled.failed };
-  const decide = engines.map((engine): Decide => {
-    if (engine === "reference") return (request) => evaluateReference(input.bundle, request);
+  const deciders = engines.map((engine): { decide: Decide; decideMany: DecideMany } => {
+    if (engine === "reference") {
+      const decide: Decide = (request) => evaluateReference(input.bundle, request);
+      return { decide, decideMany: (requests) => requests.map((r) => decide(r)) };
+    }
     // INVARIANT: compiled is set (and has Cedar files when "cedar" is asked for) here.
     if (compiled === undefined) throw new Error("internal error: the bundle was not compiled");
     if (engine === "graph") {
       const authorizer = createAuthorizer(compiled.graph);
-      return (request) => authorizer.decide(request);
+      return { decide: (request) => authorizer.decide(request), decideMany: (requests) => authorizer.decideMany(requests) };
     }
     if (compiled.cedar === undefined) throw new Error("internal error: no Cedar output");
     const authorizer = createCedarAuthorizer({
       policies: compiled.cedar.policies, schema: compiled.cedar.schema, manifest: compiled.cedar.manifest,
     });
-    return (request) => authorizer.decide(request);
+    return { decide: (request) => authorizer.decide(request), decideMany: (requests) => authorizer.decideMany(requests) };
   });
-  return { decide };
+  return { decide: deciders.map((d) => d.decide), decideMany: deciders.map((d) => d.decideMany) };
 }

@@ -7,6 +7,8 @@ export interface OptionSpec {
   readonly short?: string;
   /** Allowed values of a string option, if it is an enumeration. */
   readonly choices?: readonly string[];
+  /** The option may be repeated; its values are kept in order. */
+  readonly multiple?: true;
   /** Shown in help: `--kind <identity|key>`. */
   readonly valueName?: string;
   readonly description: string;
@@ -14,7 +16,7 @@ export interface OptionSpec {
 
 /** One command: name, one-line summary, usage line, options, how many positionals. */
 export interface CommandSpec {
-  readonly name: "check" | "compile" | "eval";
+  readonly name: "check" | "compile" | "eval" | "test" | "authorize";
   readonly summary: string;
   readonly usage: string;
   readonly positional: { readonly name: string; readonly min: number; readonly max: number };
@@ -49,36 +51,52 @@ const principal: OptionSpec = {
   description: "attach a single identity policy file to this principal (implies --kind identity)",
 };
 
+const maxWarnings: OptionSpec = {
+  type: "string", valueName: "N", description: "exit 1 when there are more than N warnings (for CI)",
+};
+const watch: OptionSpec = { type: "boolean", description: "run again whenever an input file changes (debounced), until interrupted" };
+const warningsAsErrors: OptionSpec = { type: "boolean", description: "exit 1 on any warning (the same as --max-warnings 0)" };
+
 /** The commands, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "check",
     summary: "report every error in policies and bundles, with file:line:col",
-    usage: "kms-cedar check <files…> [--kind identity|key] [--format text|json|sarif] [--max-bytes N]",
+    usage: "kms-cedar check <files or directories…> [--kind identity|key] [--format text|json|sarif] [--max-bytes N] [--max-warnings N]",
     positional: { name: "files", min: 1, max: Infinity },
-    options: { kind, format: checkFormat, "max-bytes": maxBytes, help },
+    options: { kind, format: checkFormat, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help },
     details: [
-      "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`).",
+      "Each file is a single policy or a bundle (a JSON object with `keys` and/or `principals`); `-` reads one from standard input.",
       "The policies of a bundle are checked with their kind: `keys` hold key policies, `principals` identity policies.",
+      "A directory is searched recursively for `.json` files, checked in sorted order (symbolic links to directories are not followed).",
       "`--format sarif` writes SARIF 2.1.0 (rules from the diagnostic registry, regions from the spans), for code scanning.",
-      "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.",
+      "Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings allows), 2 usage or I/O error.",
     ],
   },
   {
     name: "compile",
     summary: "compile a bundle to a decision graph and Cedar",
-    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar]",
+    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar] [--target cedar|avp]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
       out: { type: "string", short: "o", valueName: "dir", description: "directory to write the output to (required)" },
       format,
       "pure-cedar": { type: "boolean", description: "refuse derived attributes: Cedar any engine can run without our encoder" },
-      kind, key, principal, "max-bytes": maxBytes, help,
+      target: {
+        type: "string", choices: ["cedar", "avp"], valueName: "cedar|avp",
+        description: "`avp` also writes <dir>/avp/: an Amazon Verified Permissions policy store (docs/deployment.md)",
+      },
+            kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help,
     },
     details: [
-      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal.",
+      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` reads it from",
+      "standard input (a bundle read so names its policy files relative to the working directory).",
       "Writes policies.cedar, schema.cedarschema, schema.cedarschema.json, manifest.json (how to encode a",
-      "request for Cedar), graph.json, graph.txt and graph.dot into <dir>.",
+      "request for Cedar), graph.json, graph.txt, graph.dot (for Graphviz) and graph.svg (the same picture,",
+      "drawn by kms-cedar: no Graphviz needed) into <dir>, which is made when missing.",
+      "With --max-warnings N or --warnings-as-errors, too many warnings stop before anything is written (exit 1).",
+      "--target avp adds avp/schema.json, avp/put-schema.json, avp/policies/*.json (CreatePolicy inputs) and",
+      "avp/avp-manifest.json, within AVP's quotas or refused with a KC31xx error naming the quota.",
       "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },
@@ -88,7 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: "kms-cedar eval <bundle> --requests <file> [--engine reference|graph|cedar|all] [--format text|json]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
-      requests: { type: "string", valueName: "file", description: "JSON array of requests and operations (required)" },
+      requests: { type: "string", valueName: "file", description: "JSON array of requests and operations (required; `-` for standard input)" },
       engine: {
         type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
         description: "which engine decides (default reference); `all` runs the three and compares them",
@@ -96,12 +114,61 @@ export const COMMANDS: readonly CommandSpec[] = [
       format, kind, key, principal, "max-bytes": maxBytes, help,
     },
     details: [
-      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal",
+      "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` for <bundle>",
+      "or for --requests reads it from standard input (one of them; a bundle so read resolves its paths in the working directory)",
       "(defaults: key policy of arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000,",
       "identity policy of arn:aws:iam::111122223333:role/Policy).",
       "The bundle's policies are checked first; any error stops before evaluation.",
       "Text output numbers statements from 1; JSON output keeps the 0-based `statement` index.",
       "Exit status: 0 evaluated, 1 policy errors or engines disagree (--engine all), 2 usage or I/O error.",
+    ],
+  },
+  {
+    name: "test",
+    summary: "decide requests files whose entries carry `expect` with all three engines; fail on any miss",
+    usage: "kms-cedar test <requests-files…> [--bundle <file>] [--format text|json]",
+    positional: { name: "requests-files", min: 1, max: Infinity },
+    options: {
+      bundle: { type: "string", valueName: "file", description: "the bundle (or single policy) to decide against (default: bundle.json beside each requests file)" },
+      format, kind, key, principal, "max-bytes": maxBytes, help,
+    },
+    details: [
+      "Each requests file is a JSON array of requests and operations, as for `eval`; an entry may carry",
+      "`\"expect\": \"Allow\" | \"ExplicitDeny\" | \"ImplicitDeny\"` or a request error code (`\"KR0002\"`, or `{\"error\": \"KR0002\"}`),",
+      "and a `description`. Both are annotations of the file: they are removed before any engine sees the request.",
+      "Every entry is decided by the reference evaluator, the decision graph and Cedar; it passes when all three",
+      "give the expected outcome. Entries without `expect` are skipped. `-` reads a requests file from standard input",
+      "(then --bundle is required).",
+      "Exit status: 0 every expectation met, 1 a miss or policy errors, 2 usage or I/O error.",
+    ],
+  },
+  {
+    name: "authorize",
+    summary: "decide one request given on the command line (for shell scripts)",
+    usage: "kms-cedar authorize <bundle> --principal ARN --action kms:X --resource ARN [--context k=v …] [--exit-code] [--format text|json]",
+    positional: { name: "bundle", min: 1, max: 1 },
+    options: {
+      principal: { type: "string", valueName: "ARN", description: "the caller (required)" },
+      action: { type: "string", valueName: "kms:X", description: "the action (required)" },
+      resource: { type: "string", valueName: "ARN", description: "the key ARN, or the synthetic resource of an IAM-only operation (required)" },
+      context: {
+        type: "string", multiple: true, valueName: "k=v",
+        description: "a context key and string value; repeat the key for a list, or write k:=JSON (e.g. `k:=[\"a\"]`)",
+      },
+      "exit-code": { type: "boolean", description: "exit 0 on Allow, 3 on ExplicitDeny or ImplicitDeny" },
+      engine: {
+        type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
+        description: "which engine decides (default reference); `all` runs the three and compares them",
+      },
+      format, kind, "max-bytes": maxBytes, help,
+    },
+    details: [
+      "<bundle> is a bundle file, or a single policy file (`-` reads it from standard input). A single key policy is",
+      "attached to --resource when it is a key ARN, a single identity policy to --principal when it names a user,",
+      "role or session; otherwise to the placeholders of `eval`.",
+      "Text output is the decision and the statements that decided it; `--format json` prints the decision object.",
+      "A request the engines cannot decide (unknown action, malformed ARN, …) is a usage error.",
+      "Exit status: 0 decided (with --exit-code: 0 Allow, 3 a deny), 1 policy errors or engines disagree, 2 usage or I/O error.",
     ],
   },
 ];

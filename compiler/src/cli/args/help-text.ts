@@ -3,7 +3,7 @@ import { COMMANDS, type CommandSpec } from "./command-specs.js";
 
 /** Help of the whole tool. */
 export function toolHelp(version: string): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = Math.max("completion".length, ...COMMANDS.map((c) => c.name.length));
   const lines = [
     `kms-cedar ${version}: compile AWS KMS key policies and IAM identity policies to a decision graph and Cedar`,
     "",
@@ -11,6 +11,7 @@ export function toolHelp(version: string): string {
     "",
     "commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${"completion".padEnd(width)}  print a completion script: \`source <(kms-cedar completion bash)\` (or zsh)`,
     "",
     "options:",
     "  -h, --help   show help (also `kms-cedar <command> --help`)",

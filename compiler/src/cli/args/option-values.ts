@@ -3,7 +3,7 @@
 import { classifyPrincipalArn, isKeyArn } from "../../bundle/arn-shapes.js";
 import type { AttachOptions } from "../../bundle/load-bundle.js";
 
-export type Options = Readonly<Record<string, string | true>>;
+export type Options = Readonly<Record<string, string | true | readonly string[]>>;
 
 /** `--format`, default text. */
 export function formatOf(options: Options): "text" | "json" {
@@ -14,6 +14,20 @@ export function formatOf(options: Options): "text" | "json" {
 export function stringOption(options: Options, name: string): string | undefined {
   const value = options[name];
   return typeof value === "string" ? value : undefined;
+}
+
+/** The values of a repeatable option, in order (none when absent). */
+export function listOption(options: Options, name: string): readonly string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+}
+
+/** `--max-warnings N` / `--warnings-as-errors`: how many warnings are tolerated (Infinity when neither is given). */
+export function warningLimitOf(options: Options): { limit: number } | { error: string } {
+  const raw = stringOption(options, "max-warnings");
+  if (raw !== undefined && !/^[0-9]{1,9}$/.test(raw)) return { error: `\`--max-warnings\` must be a non-negative integer, not \`${raw}\`` };
+  if (options["warnings-as-errors"] === true) return { limit: 0 };
+  return { limit: raw === undefined ? Infinity : Number(raw) };
 }
 
 /** `--max-bytes N`: a positive integer, or a usage error. */

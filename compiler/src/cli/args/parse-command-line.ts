@@ -7,12 +7,13 @@ import { COMMANDS, findCommand, type CommandSpec } from "./command-specs.js";
 export type CommandLine =
   | { readonly kind: "help"; readonly command?: CommandSpec }
   | { readonly kind: "version" }
+  | { readonly kind: "completion"; readonly shell: "bash" | "zsh" }
   | {
       readonly kind: "run";
       readonly command: CommandSpec;
       readonly positionals: readonly string[];
-      /** Option values by long name (strings, or `true` for boolean options given). */
-      readonly options: Readonly<Record<string, string | true>>;
+      /** Option values by long name (strings, `true` for boolean options given, lists for repeatable ones). */
+      readonly options: Readonly<Record<string, string | true | readonly string[]>>;
     }
   | { readonly kind: "usage-error"; readonly message: string; readonly command?: CommandSpec };
 
@@ -26,6 +27,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (rest[0] === undefined) return { kind: "help" };
     const command = findCommand(rest[0]);
     return command ? { kind: "help", command } : unknownCommand(rest[0]);
+  }
+  if (first === "completion") {
+    const [shell, extra] = rest;
+    if (shell === "--help" || shell === "-h") return { kind: "help" };
+    if (shell !== "bash" && shell !== "zsh") return { kind: "usage-error", message: "`completion` needs a shell: `kms-cedar completion bash` or `kms-cedar completion zsh`" };
+    if (extra !== undefined) return { kind: "usage-error", message: `unexpected argument \`${extra}\`` };
+    return { kind: "completion", shell };
   }
   if (first.startsWith("-")) return { kind: "usage-error", message: `unknown option \`${first}\`` };
   const command = findCommand(first);
@@ -48,7 +56,7 @@ function parseCommandArguments(command: CommandSpec, args: readonly string[]): C
   const optionArgs = terminator < 0 ? args : args.slice(0, terminator);
   if (optionArgs.some((arg) => arg === "--help" || arg === "-h")) return { kind: "help", command };
   const { tokens } = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
-  const options: Record<string, string | true> = {};
+  const options: Record<string, string | true | string[]> = {};
   const positionals: string[] = [];
   const fail = (message: string): CommandLine => ({ kind: "usage-error", message, command });
   for (const token of tokens) {
@@ -72,7 +80,10 @@ function parseCommandArguments(command: CommandSpec, args: readonly string[]): C
       const allowed = spec.choices.map((c) => `\`${c}\``).join(", ");
       return fail(`invalid value \`${value}\` for \`--${token.name}\` (expected ${allowed})`);
     }
-    options[token.name] = value;
+    if (spec.multiple === true) {
+      const previous = options[token.name];
+      options[token.name] = [...(Array.isArray(previous) ? previous : []), value];
+    } else options[token.name] = value;
   }
   const { min, max, name } = command.positional;
   if (positionals.length < min) return fail(`missing <${name}>`);

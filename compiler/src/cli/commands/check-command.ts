@@ -1,11 +1,13 @@
 // `kms-cedar check <files…>`: every error in every file at once. A file is a single policy (kind
 // from --kind, else inferred) or a bundle (each policy checked with its own kind).
-import { resolve } from "node:path";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
-import { loadBundleOrPolicy, readInput } from "../../bundle/load-bundle.js";
-import { formatOf, maxBytesOf, stringOption, type Options } from "../args/option-values.js";
+import { loadBundleOrPolicy } from "../../bundle/load-bundle.js";
+import { formatOf, maxBytesOf, stringOption, warningLimitOf, type Options } from "../args/option-values.js";
 import { checkLoadedBundle, countDiagnostics, type CheckedFile } from "../checked-file.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
+import { expandDirectories } from "../expand-directories.js";
+import { checkStdinOnce, readInputArgument } from "../input-arguments.js";
+import { plural } from "../render/summary-line.js";
 import { checkJson, renderCheckText, type UnreadableFile } from "../render/check-report.js";
 import { checkSarif } from "../render/check-sarif.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
@@ -13,19 +15,26 @@ import { compilerVersion } from "../version.js";
 import { usageError } from "./usage-error.js";
 
 /** Runs `check`; returns the exit status. */
-export async function runCheck(files: readonly string[], options: Options, io: CliIo): Promise<number> {
+export async function runCheck(args: readonly string[], options: Options, io: CliIo): Promise<number> {
   const limit = maxBytesOf(options);
   if ("error" in limit) return usageError(io, limit.error, "check");
+  const warningLimit = warningLimitOf(options);
+  if ("error" in warningLimit) return usageError(io, warningLimit.error, "check");
+  const expanded = expandDirectories(args, io.cwd);
+  if ("error" in expanded) return usageError(io, expanded.error, "check");
+  const files = expanded.files;
+  const twice = checkStdinOnce(files);
+  if (twice !== undefined) return usageError(io, twice, "check");
   const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
   const format = options["format"] === "sarif" ? "sarif" : formatOf(options);
   const items: (CheckedFile | UnreadableFile)[] = [];
   let unreadable = false;
   for (const file of files) {
-    const input = readInput(resolve(io.cwd, file), file);
+    const input = readInputArgument(file, io);
     if ("error" in input) {
       unreadable = true;
-      items.push({ file, error: `cannot read \`${file}\`: ${input.error}` });
-      io.err(`kms-cedar: cannot read \`${file}\`: ${input.error}\n`);
+      items.push({ file: input.file, error: `cannot read \`${input.file}\`: ${input.error}` });
+      io.err(`kms-cedar: cannot read \`${input.file}\`: ${input.error}\n`);
       continue;
     }
     const loaded = loadBundleOrPolicy(input, io.cwd, kind ? { kind } : {}, {
@@ -39,7 +48,13 @@ export async function runCheck(files: readonly string[], options: Options, io: C
   else if (format === "json") io.out(JSON.stringify(checkJson(items), null, 2) + "\n");
   else io.out(renderCheckText(checked, createTextStyle(shouldUseColor(io.stdoutIsTty, io.env)), { summary: true }));
   if (unreadable) return EXIT_USAGE;
-  return countDiagnostics(checked).errors > 0 ? EXIT_POLICY_ERRORS : EXIT_OK;
+  const counts = countDiagnostics(checked);
+  if (counts.errors > 0) return EXIT_POLICY_ERRORS;
+  if (counts.warnings > warningLimit.limit) {
+    io.err(`kms-cedar: ${plural(counts.warnings, "warning")}, more than the ${warningLimit.limit} allowed (--max-warnings / --warnings-as-errors)\n`);
+    return EXIT_POLICY_ERRORS;
+  }
+  return EXIT_OK;
 }
 
 /** The SARIF log; the registry is loaded only for this format. */

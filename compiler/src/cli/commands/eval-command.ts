@@ -1,10 +1,9 @@
 // `kms-cedar eval <bundle> --requests <file> [--engine …]`: checks the bundle, then decides every
 // request and operation in input order with one engine, or with all three and compares them.
-import { resolve } from "node:path";
-import { loadRequests } from "../../bundle/load-requests.js";
 import { prepareEngines, type EngineName } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
+import { checkStdinOnce, loadRequestsArgument } from "../input-arguments.js";
 import { tabulateResults } from "../eval/tabulate-results.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
 import { LineIndex } from "../render/line-index.js";
@@ -19,6 +18,8 @@ const ALL_ENGINES: readonly EngineName[] = ["reference", "graph", "cedar"];
 export async function runEval(bundleFile: string, options: Options, io: CliIo): Promise<number> {
   const requestsFile = stringOption(options, "requests");
   if (requestsFile === undefined) return usageError(io, "missing `--requests <file>`", "eval");
+  const twice = checkStdinOnce([bundleFile, requestsFile]);
+  if (twice !== undefined) return usageError(io, twice, "eval");
   const engine = stringOption(options, "engine") ?? "reference";
   const style = createTextStyle(shouldUseColor(io.stdoutIsTty, io.env));
   const prepared = await prepareBundle("eval", bundleFile, options, io, style);
@@ -30,7 +31,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
     return EXIT_POLICY_ERRORS;
   }
-  const requests = loadRequests(resolve(io.cwd, requestsFile), requestsFile);
+  const requests = loadRequestsArgument(requestsFile, io);
   if (!requests.ok) {
     io.err(`kms-cedar: ${requests.message}\n`);
     if (requests.text !== undefined && requests.diagnostics !== undefined) {
@@ -39,7 +40,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
     }
     return EXIT_USAGE;
   }
-  const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine() }));
+  const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine(), decideMany: setup.decideMany[k] ?? missingEngine() }));
   const { rows, lines, disagreements } = tabulateResults(requests.entries, engines, style);
   const json = formatOf(options) === "json";
   if (json) io.out(JSON.stringify(rows, null, 2) + "\n");

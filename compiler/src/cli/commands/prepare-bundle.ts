@@ -1,14 +1,14 @@
 // The first steps of `eval` and `compile`: load the bundle (or single policy file), check every
 // policy, and stop with the diagnostics if any is an error. Warnings are shown and do not stop.
 import type { Bundle } from "@kms-cedar/runtime";
-import { resolve } from "node:path";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
-import { loadBundleOrPolicy, readInput, type LoadedBundle } from "../../bundle/load-bundle.js";
+import { loadBundleOrPolicy, type AttachOptions, type LoadedBundle } from "../../bundle/load-bundle.js";
 import { looksLikeBundle } from "../../bundle/read-bundle.js";
 import { toPlainBundle } from "../../bundle/to-plain-bundle.js";
 import { attachOf, formatOf, maxBytesOf, type Options } from "../args/option-values.js";
 import { checkLoadedBundle, countDiagnostics } from "../checked-file.js";
 import { EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
+import { readInputArgument } from "../input-arguments.js";
 import { checkJson, renderCheckText } from "../render/check-report.js";
 import { plural } from "../render/summary-line.js";
 import type { TextStyle } from "../render/text-style.js";
@@ -16,27 +16,35 @@ import { usageError } from "./usage-error.js";
 
 /** A bundle ready for an engine or the compiler, or the exit status to stop with. */
 export type Prepared =
-  | { readonly ok: true; readonly loaded: LoadedBundle; readonly bundle: Bundle }
+  | { readonly ok: true; readonly loaded: LoadedBundle; readonly bundle: Bundle; readonly warnings: number }
   | { readonly ok: false; readonly exit: number };
+
+/** How `authorize` attaches a single policy file (its --principal is the request's, not an attachment). */
+export interface SingleFileAttachment {
+  readonly attach: AttachOptions;
+  readonly defaults: { readonly key: string; readonly principal: string };
+}
 
 /** Loads and checks `file` for `command`; prints diagnostics (all of them in text, errors in JSON). */
 export async function prepareBundle(
-  command: "eval" | "compile", file: string, options: Options, io: CliIo, style: TextStyle,
+  command: "eval" | "compile" | "test" | "authorize", file: string, options: Options, io: CliIo, style: TextStyle,
+  single?: SingleFileAttachment,
 ): Promise<Prepared> {
-  const attach = attachOf(options);
+  const attach = single !== undefined ? { attach: single.attach } : attachOf(options);
   if ("error" in attach) return { ok: false, exit: usageError(io, attach.error, command) };
   const limit = maxBytesOf(options);
   if ("error" in limit) return { ok: false, exit: usageError(io, limit.error, command) };
-  const input = readInput(resolve(io.cwd, file), file);
+  const input = readInputArgument(file, io);
   if ("error" in input) {
-    io.err(`kms-cedar: cannot read \`${file}\`: ${input.error}\n`);
+    io.err(`kms-cedar: cannot read \`${input.file}\`: ${input.error}\n`);
     return { ok: false, exit: EXIT_USAGE };
   }
   if (looksLikeBundle(input.root) && (attach.attach.kind !== undefined || attach.attach.arn !== undefined)) {
-    const message = `\`--kind\`, \`--key\` and \`--principal\` apply to a single policy file; \`${file}\` is a bundle`;
+    const message = `\`--kind\`, \`--key\` and \`--principal\` apply to a single policy file; \`${input.file}\` is a bundle`;
     return { ok: false, exit: usageError(io, message, command) };
   }
-  const loaded = loadBundleOrPolicy(input, io.cwd, attach.attach, { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN });
+  const defaults = single?.defaults ?? { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN };
+  const loaded = loadBundleOrPolicy(input, io.cwd, attach.attach, defaults);
   const checked = checkLoadedBundle(loaded, limit);
   const counts = countDiagnostics(checked);
   const json = formatOf(options) === "json";
@@ -55,5 +63,5 @@ export async function prepareBundle(
     io.err(`kms-cedar: internal error: \`${plain.failed}\` passed the checks but JSON.parse rejects it\n`);
     return { ok: false, exit: EXIT_USAGE };
   }
-  return { ok: true, loaded, bundle: plain.bundle };
+  return { ok: true, loaded, bundle: plain.bundle, warnings: counts.warnings };
 }

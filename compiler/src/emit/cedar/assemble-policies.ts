@@ -1,12 +1,13 @@
 // Assembles the Cedar policy set from the decision graph with the KMS algebra of DESIGN §3:
 //   permits: identity Allows; the same-account direct path of key-policy Allows; the root user;
 //   forbids: Deny statements (`deny-*`, explicit), one gate per key `unless { KD ∨ KA }` (`gate-*`,
-//   implicit) and one cross-account rule (implicit). Phase: emit; source order, deterministic ids.
+//   implicit), one cross-account rule (implicit) and one rule for the actions no policy can allow
+//   (`grant-only`, implicit: RetireGrant). Phase: emit; source order, deterministic ids.
 import type { DecisionGraph, GraphStatement, PolicyRole, Reason } from "@kms-cedar/runtime";
 import { ActionGroup, actionId, CedarType, policyEntityId } from "@kms-cedar/runtime";
-import { and, FALSE, or, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
+import { and, FALSE, or, printChain, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
-import { entity } from "./cedar-literal.js";
+import { entity, inChunks } from "./cedar-literal.js";
 import type { ConditionPlan } from "./plan-conditions.js";
 import { emitPrincipal } from "./emit-principal.js";
 import { emitTest } from "./emit-test.js";
@@ -86,7 +87,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
       const id = uniqueId(`gate-p${p}`);
       const comment = ["// Gate: denied unless this key's policy names the caller or its account (KD or KA)."];
       const scope = { principal: "principal", action: `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`, resource: onKeys.scope };
-      const body = gate.length === 0 ? "false" : gate.join(" ||");
+      const body = gate.length === 0 ? "false" : printChain(gate, " ||");
       const extra = onKeys.test === TRUE ? "" : `${printConjunct(onKeys.test)} && `;
       out.push({ id, role: "gate", text: `${comment.join("\n")}\n@id("${id}")\nforbid (${scope.principal}, ${scope.action}, ${scope.resource})\nunless { ${extra === "" ? body : `${extra}(${body})`} };` });
     }
@@ -97,6 +98,20 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
     text: `// A caller from another account can only use the cross-account actions (spec §5.4).\n@id("cross-account")\n` +
       `forbid (principal, action in ${entity(CedarType.action, ActionGroup.singleAccount)}, resource)\nwhen { principal.account != resource.account };`,
   });
+  const grantOnly = graph.actions.filter((a) => !a.policyAllows).map((a) => entity(CedarType.action, actionId(a.name)));
+  if (grantOnly.length > 0) {
+    // AWS: §5.4, seed 004 — "A policy alone cannot allow access to this operation" (RetireGrant).
+    // DEVIATION: §5.4, §5.7 — grants are not modelled, so no permit may allow it; Deny forbids still say ExplicitDeny.
+    const scope = grantOnly.length === 1 ? `action == ${grantOnly[0]}` : `action in [${grantOnly.join(", ")}]`;
+    out.push({
+      id: uniqueId("grant-only"),
+      role: "grant-only",
+      text: `// Only a grant can allow these actions (spec §5.4); grants are not modelled, so no policy allows them.
+` +
+        `@id("grant-only")
+forbid (principal, ${scope}, resource);`,
+    });
+  }
   out.push({
     id: uniqueId("root"),
     role: "root",
@@ -135,8 +150,8 @@ class ActionSets {
 /** `resource == Kms::Key::"K"` for a key policy's key (a scope), or a test when several keys share it. */
 function keyResource(arns: readonly string[]): { scope: string; test: Expr } {
   if (arns.length === 1) return { scope: `resource == ${entity(CedarType.key, arns[0]!)}`, test: TRUE };
-  const list = arns.map((a) => entity(CedarType.key, a)).join(", ");
-  return { scope: `resource is ${CedarType.key}`, test: relation(`resource in [${list}]`) };
+  const runs = inChunks(arns.map((a) => entity(CedarType.key, a)));
+  return { scope: `resource is ${CedarType.key}`, test: or(...runs.map((run) => relation(`resource in [${run.join(", ")}]`))) };
 }
 
 /** Moves a single `principal in E` / `principal == E` into the scope. */
@@ -163,12 +178,14 @@ function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
   };
 }
 
-/** `// Allow "Sid" (statement 0) in keys[ARN], file line 5` — one line, safe for a Cedar comment. */
+/** `// Allow "Sid" (statement 0) in keys[ARN], file line 5` — one ASCII line, safe for a Cedar comment. */
 function commentOf(graph: DecisionGraph, s: GraphStatement, withLocation = true): string[] {
   const policy = graph.policies[s.policy]!;
   const sid = s.sid === undefined ? "" : ` ${JSON.stringify(s.sid)}`;
   const file = policy.file === undefined || policy.file.startsWith("<") ? "" : `${policy.file} `;
   const line = s.span?.line === undefined ? "" : `${file}line ${s.span.line}`;
   const where = [withLocation ? ` in ${policy.location}` : "", line === "" ? "" : `, ${line}`].join("");
-  return [`// ${s.effect}${sid} (statement ${s.statement})${where}`.replace(/[\r\n\u2028\u2029]/g, " ")];
+  // Non-ASCII is escaped: cedar-wasm's formatter overflows on a long run of it (cedar-limits.ts).
+  const text = `// ${s.effect}${sid} (statement ${s.statement})${where}`.replace(/[\r\n\u2028\u2029]/g, " ");
+  return [text.replace(/[^\x20-\x7e]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)];
 }

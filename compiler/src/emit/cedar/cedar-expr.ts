@@ -103,11 +103,31 @@ export function printExpr(e: Expr): string {
     case "leaf": return e.text;
     case "equals": return `${e.left} ${e.negated ? "!=" : "=="} ${e.right}`;
     case "not": return `!${wrap(e.item, LEVEL.not + 1)}`;
-    case "and": return e.items.map((i) => wrap(i, LEVEL.and + 1)).join(" && ");
+    case "and": return printChain(e.items.map((i) => wrap(i, LEVEL.and + 1)), " && ");
     // `a && b || c` is correct, but `(a && b) || c` is what a reader expects.
-    case "or": return e.items.map((i) => (i.kind === "and" ? `(${printExpr(i)})` : wrap(i, LEVEL.or + 1))).join(" || ");
+    case "or": return printChain(e.items.map((i) => (i.kind === "and" ? `(${printExpr(i)})` : wrap(i, LEVEL.or + 1))), " || ");
     case "if": return `if ${printExpr(e.test)} then ${printExpr(e.then)} else ${printExpr(e.else)}`;
   }
+}
+
+/** Most operands written in one flat chain; longer chains are grouped (see `printChain`). */
+export const CHAIN_GROUP = 8;
+
+/**
+ * Joins printed operands of an associative operator. cedar-wasm nests a chain `a || b || …` one
+ * level per operand and traps past a few hundred (runtime/src/cedar/cedar-limits.ts), so a chain of
+ * more than CHAIN_GROUP operands becomes a balanced tree of parenthesized groups: the same value
+ * (`||` and `&&` are associative and short-circuit left to right in both forms), depth log8(n).
+ */
+export function printChain(operands: readonly string[], separator: string): string {
+  if (operands.length <= CHAIN_GROUP) return operands.join(separator);
+  const size = Math.ceil(operands.length / CHAIN_GROUP);
+  const groups: string[] = [];
+  for (let i = 0; i < operands.length; i += size) {
+    const group = operands.slice(i, i + size);
+    groups.push(group.length === 1 ? group[0]! : `(${printChain(group, separator)})`);
+  }
+  return printChain(groups, separator);
 }
 
 /** Prints `e` inside an operator that needs at least binding strength `min`. */

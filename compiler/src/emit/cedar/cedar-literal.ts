@@ -1,5 +1,7 @@
 // Cedar literals: string literals, `like` patterns (only `*` is a wildcard, `\*` a literal star),
-// entity references, and `context["…"]` access. Phase: emit. Output is plain ASCII-safe Cedar text.
+// entity references, and `context["…"]` access. Phase: emit. Output is plain ASCII: every other
+// character is written `\u{…}` (cedar-wasm's formatter overflows its stack on a few thousand
+// non-ASCII characters in one literal, runtime/src/cedar/cedar-limits.ts; the escape is exact).
 
 /** Escapes the body of a Cedar string literal (no quotes). */
 function escapeBody(text: string, literalStars: boolean): string {
@@ -12,7 +14,7 @@ function escapeBody(text: string, literalStars: boolean): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\u{${cp.toString(16)}}`;
+    else if (cp < 0x20 || cp > 0x7e) out += `\\u{${cp.toString(16)}}`;
     else out += ch;
   }
   return out;
@@ -60,4 +62,18 @@ export function contextHas(name: string): string {
 /** A Cedar set literal of string literals. */
 export function strSet(values: readonly string[]): string {
   return `[${values.map(str).join(", ")}]`;
+}
+
+/** Most elements written in one set literal; longer lists are split (see `inChunks`). */
+export const SET_CHUNK = 256;
+
+/**
+ * `items` in consecutive runs of at most SET_CHUNK (one run when it fits): cedar-wasm's formatter
+ * overflows on a set literal of a few thousand elements, so a disjunctive set test (`contains`,
+ * `containsAny`, `principal in [...]`) is written as an OR of tests over the runs.
+ */
+export function inChunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SET_CHUNK) out.push(items.slice(i, i + SET_CHUNK));
+  return out;
 }

@@ -73,6 +73,18 @@ export class ContextViews {
     return this.resourceName;
   }
 
+  private resourcePartition = false;
+
+  /** Records that a policy reads `resource.partition` (the request resource `*`, plan-star.ts). */
+  useResourcePartition(): void {
+    this.resourcePartition = true;
+  }
+
+  /** Whether some policy reads `resource.partition`. */
+  usesResourcePartition(): boolean {
+    return this.resourcePartition;
+  }
+
   /** Registers the value view `kind` of `key`; returns its id. */
   value(key: string, kind: ValueKind, extra: Partial<ManifestAttribute> = {}): string {
     const id = `${kind}|${key}`;

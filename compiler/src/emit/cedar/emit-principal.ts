@@ -5,7 +5,7 @@ import type { PrincipalNode } from "@kms-cedar/runtime";
 import { accountId, BARE_ACCOUNT, callerType, CedarType, parseCallerName, sessionRoleId } from "@kms-cedar/runtime";
 import { FALSE, or, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
-import { entity } from "./cedar-literal.js";
+import { entity, inChunks } from "./cedar-literal.js";
 
 export interface PrincipalTerms {
   /** KD: the statement names the caller directly. */
@@ -65,6 +65,7 @@ function inAny(entities: readonly string[]): Expr {
     const type = e.slice(0, e.indexOf('::"'));
     byType.set(type, [...(byType.get(type) ?? []), e]);
   }
-  return or(...[...byType.values()].map((list) =>
-    relation(list.length === 1 ? `principal in ${list[0]}` : `principal in [${list.join(", ")}]`)));
+  // Long lists are split into runs (an OR of `in` tests: the same value within cedar-wasm's limits).
+  return or(...[...byType.values()].flatMap((list) => inChunks(list).map((run) =>
+    relation(run.length === 1 ? `principal in ${run[0]}` : `principal in [${run.join(", ")}]`))));
 }

@@ -10,9 +10,10 @@ const TYPE: Readonly<Record<string, string>> = {
   decimal: "decimal", datetime: "datetime", "condition-test": "Bool", "resource-test": "Bool",
 };
 
-function describe(target: string, keyPolicy: boolean, crossAccount: boolean): string {
+function describe(target: string, keyPolicy: boolean, crossAccount: boolean, policyAllows: boolean): string {
   if (target === "none") return "Operations without a specific resource: identity policies only.";
   if (target === "alias") return "Alias operations: the alias half (identity policies only) and the key half (key policy).";
+  if (!policyAllows) return "No policy can allow it (only a grant can; grants are not modelled): Denies only.";
   if (!keyPolicy) return "Decided by identity policies only (the key policy is not effective for it).";
   return crossAccount ? "Key operations the key policy decides; also from other accounts." : "Key operations the key policy decides; same account only.";
 }
@@ -21,7 +22,7 @@ const PRINCIPALS = "[Iam::Root, Iam::User, Iam::Role, Sts::AssumedRole, Sts::Fed
 
 /** The schema text (Cedar schema syntax). */
 export function emitSchema(
-  graph: DecisionGraph, attributes: readonly ManifestAttribute[], markers: readonly MarkerName[], resourceName = false,
+  graph: DecisionGraph, attributes: readonly ManifestAttribute[], markers: readonly MarkerName[], resourceName = false, resourcePartition = false,
 ): string {
   const principalTags = attributes.some((a) => a.kind === "principal-tag") ? " tags String" : "";
   const resourceTags = attributes.some((a) => a.kind === "resource-tag") ? " tags String" : "";
@@ -36,7 +37,7 @@ export function emitSchema(
   for (const a of graph.actions) {
     const groups = [...(a.keyPolicy ? [ActionGroup.keyPolicy] : []), ...(a.crossAccount ? [] : [ActionGroup.singleAccount])];
     const member = groups.length === 0 ? "" : `\n    in [${groups.map(str).join(", ")}]`;
-    const head = `  // ${describe(a.target, a.keyPolicy, a.crossAccount)}\n`;
+    const head = `  // ${describe(a.target, a.keyPolicy, a.crossAccount, a.policyAllows)}\n`;
     const tail = `${member}\n    appliesTo {\n      principal: ${PRINCIPALS},\n      resource: ${resources[a.target]},\n      context: Context\n    };`;
     declarations.set(head + tail, [...(declarations.get(head + tail) ?? []), str(actionId(a.name))]);
   }
@@ -72,7 +73,8 @@ export function emitSchema(
     fields.length === 0 ? "  type Context = {};" : `  type Context = {\n${fields.join(",\n")}\n  };`,
     "  // A key, an alias (the alias half of CreateAlias, DeleteAlias, UpdateAlias), or no specific resource.",
     ...(resourceName ? ["  // `name`: the sixth ARN component after its first `/` (the key id, the alias name)."] : []),
-    `  entity Key, Alias, NoResource { account: String, arn: String${resourceName ? ", name: String" : ""} }${resourceTags};`,
+    ...(resourcePartition ? ["  // `partition`: the ARN's partition; for the request resource `*`, the caller's."] : []),
+    `  entity Key, Alias, NoResource { account: String, arn: String${resourceName ? ", name: String" : ""}${resourcePartition ? ", partition: String" : ""} }${resourceTags};`,
     `  action ${str(ActionGroup.keyPolicy)}, ${str(ActionGroup.singleAccount)};`,
     ...actions,
     "}",

@@ -4,7 +4,7 @@
 // matches), read from the per-request marker sets. Phase: emit.
 import { and, constant, ifThenElse, not, or, primary } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
-import { contextAttr, str, strSet } from "./cedar-literal.js";
+import { contextAttr, inChunks, str, strSet } from "./cedar-literal.js";
 import type { ContextViews, View } from "./context-views.js";
 import type { PairMatch, Strategy } from "./strategy.js";
 
@@ -32,8 +32,9 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
       return guarded(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
     }
     case "resource": {
+      if (strategy.keyPolicy === true && !strategy.negated && fcr) return constant(true);
       const match = or(...strategy.pairs.map((pair) => pair(views)));
-      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
+      const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))), ...(strategy.undecided === undefined ? [] : [strategy.undecided]));
       return ifThenElse(undecidable, constant(fcr), strategy.negated ? not(match) : match);
     }
     case "derived": {
@@ -51,7 +52,7 @@ function matchAny(pairs: readonly PairMatch[], value: string, views: ContextView
   const literals = pairs.flatMap((p) => (p.literal === undefined ? [] : [p.literal]));
   if (literals.length < 2) return or(...pairs.map((pair) => pair(value, views)));
   const first = pairs.findIndex((p) => p.literal !== undefined);
-  const set = primary(`${strSet([...new Set(literals)])}.contains(${value})`);
+  const set = or(...inChunks([...new Set(literals)]).map((chunk) => primary(`${strSet(chunk)}.contains(${value})`)));
   return or(...pairs.flatMap((pair, i) => (pair.literal === undefined ? [pair(value, views)] : i === first ? [set] : [])));
 }
 
@@ -98,13 +99,17 @@ function emitNull(view: View, whenPresent: boolean, whenAbsent: boolean, fcr: bo
 
 /** AWS: §3.2 — the four set operators over a Set<String> view, with containsAny / containsAll. */
 function setTest(value: string, qualifier: "ForAllValues" | "ForAnyValue", negated: boolean, values: readonly string[]): Expr {
+  // R ⊆ P cannot be split over runs of P; a P too long for cedar-wasm is refused by the limit check (KC3011).
   const literal = strSet(values);
+  // R ∩ P ≠ ∅, split over runs of P (an OR): containsAny(P1 ∪ P2) = containsAny(P1) || containsAny(P2).
+  const meets = (): Expr => or(...inChunks(values).map((chunk) =>
+    chunk.length === 1 ? primary(`${value}.contains(${str(chunk[0]!)})`) : primary(`${value}.containsAny(${strSet(chunk)})`)));
   if (qualifier === "ForAnyValue") {
     // some r ∈ R matches some p / some r ∈ R matches no p
-    if (!negated) return values.length === 1 ? primary(`${value}.contains(${str(values[0]!)})`) : primary(`${value}.containsAny(${literal})`);
+    if (!negated) return meets();
     return not(primary(`${literal}.containsAll(${value})`));
   }
   // every r ∈ R matches some p / every r ∈ R matches no p
   if (!negated) return primary(`${literal}.containsAll(${value})`);
-  return values.length === 1 ? not(primary(`${value}.contains(${str(values[0]!)})`)) : not(primary(`${value}.containsAny(${literal})`));
+  return not(meets());
 }

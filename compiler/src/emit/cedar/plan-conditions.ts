@@ -21,13 +21,28 @@ export function planConditions(graph: DecisionGraph, used: readonly number[]): C
   const views = new ContextViews();
   const typed = planTypedKeys(used.map((i) => graph.nodes[i]!));
   const strategies = new Map<number, Strategy>();
+  const star = starNodes(graph);
   for (const index of used) {
     const node = graph.nodes[index]!;
     if (node.kind === "condition") strategies.set(index, planCondition(node, index, views, typed));
-    else if (node.kind === "resource") strategies.set(index, planResource(node as ResourceNode, index, views));
+    else if (node.kind === "resource") strategies.set(index, planResource(node as ResourceNode, index, views, star.has(index)));
   }
   views.finish();
   return { strategies, views };
+}
+
+/**
+ * The resource nodes some statement can test against the request resource `*`: those of identity
+ * statements with an action that has no specific resource (CreateKey, ListKeys, …).
+ */
+function starNodes(graph: DecisionGraph): Set<number> {
+  const resourceLess = new Set(graph.actions.filter((a) => a.target === "none").map((a) => a.name));
+  const out = new Set<number>();
+  for (const s of graph.statements) {
+    if (graph.policies[s.policy]!.kind !== "identity" || !s.actions.some((a) => resourceLess.has(a))) continue;
+    for (const n of s.tests) if (graph.nodes[n]!.kind === "resource") out.add(n);
+  }
+  return out;
 }
 
 function planCondition(node: ConditionNode, index: number, views: ContextViews, typed: TypedPlan): Strategy {

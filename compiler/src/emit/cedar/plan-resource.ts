@@ -9,24 +9,45 @@
 //  - the pattern has 5 or more literal colons: a match must pair the pattern's colons with distinct
 //    colons of the value in order; a five-colon value leaves no colon for any `*` to cross (and with
 //    more than five literal colons neither matches). Identical again.
-// A pattern starting with a wildcard could match the request resource `*`, which IAM matches only
-// with the pattern `*` itself: derived.
+// A pattern starting with a wildcard could match the string `*`: derived. How a pattern meets the
+// request resource `*` (the caller's resource in an unnamed Region) is planned apart (plan-star.ts).
 import type { GraphValue, ResourceNode } from "@kms-cedar/runtime";
 import { WHY } from "./cedar-codes.js";
-import { and, equals, ifThenElse, relation, TRUE } from "./cedar-expr.js";
+import { and, equals, ifThenElse, not, or, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { likePattern, str } from "./cedar-literal.js";
 import type { PatternPiece } from "./cedar-literal.js";
 import { hasQuestionWildcard, hasWildcard, shapeOf } from "./condition-values.js";
 import type { ContextViews } from "./context-views.js";
+import { planStar, planStarTemplate } from "./plan-star.js";
 import type { Strategy, ViewLookup } from "./strategy.js";
 
-export function planResource(node: ResourceNode, index: number, views: ContextViews): Strategy {
+/**
+ * Plans a resource node. `star`: some statement using it can see the request resource `*` (an
+ * identity statement with an action that has no resource), so each pattern also says how it meets `*`.
+ */
+export function planResource(node: ResourceNode, index: number, views: ContextViews, star: boolean): Strategy {
+  if (node.patterns.includes("*")) return { kind: "resource", negated: node.negated, pairs: [() => TRUE], variables: [] };
+  if (node.keyPolicy === true) return planKeyPolicyResource(node);
+  const derived = (code: "resourcePattern" | "concatenation"): Strategy =>
+    ({ kind: "derived", attr: views.resourceTest(index, node.negated, node.patterns, WHY[code]), why: WHY[code], code });
   const pairs: ((lookup: ViewLookup) => Expr)[] = [];
   const variables: string[] = [];
+  const undecided: Expr[] = [];
+  // DEVIATION: §1.7, A20, DESIGN §2 — `*` is the caller's `arn:P:kms:R:A:*` in an unnamed Region (plan-star.ts).
+  const isStar = relation(`resource.arn == ${str("*")}`);
   for (const value of node.patterns) {
-    if (value === "*") return { kind: "resource", negated: node.negated, pairs: [() => TRUE], variables: [] };
     const shape = shapeOf(value);
+    if (star) {
+      const plan = shape.kind === "text" ? planStar(shape.pieces) : planStarTemplate(templatePrefix(value));
+      if (plan.kind === "derived") return derived(shape.kind === "text" ? "resourcePattern" : "concatenation");
+      if (plan.kind === "native") {
+        if (plan.partition) views.useResourcePartition();
+        const when = and(isStar, plan.caller);
+        if (plan.reach === "every") pairs.push(() => when);
+        else undecided.push(when);
+      }
+    }
     const named = shape.kind === "text" ? undefined : nameVariable(value);
     if (named !== undefined) {
       // `arn:…:key/${var}`: the prefix by `like`, the rest is the resource's name (a literal value, §4.4).
@@ -42,14 +63,36 @@ export function planResource(node: ResourceNode, index: number, views: ContextVi
       });
       continue;
     }
-    if (shape.kind !== "text" || !likeIsExact(shape.pieces)) {
-      const code = shape.kind === "text" ? "resourcePattern" : "concatenation";
-      return { kind: "derived", attr: views.resourceTest(index, node.negated, node.patterns, WHY[code]), why: WHY[code], code };
-    }
+    if (shape.kind !== "text" || !likeIsExact(shape.pieces)) return derived(shape.kind === "text" ? "resourcePattern" : "concatenation");
+    // Never true for the request resource `*`: likeIsExact rules out a leading wildcard.
     const test = hasWildcard(shape.pieces) ? relation(`resource.arn like ${likePattern(shape.pieces)}`) : relation(`resource.arn == ${str(shape.text)}`);
     pairs.push(() => test);
   }
-  return { kind: "resource", negated: node.negated, pairs, variables: [...new Set(variables)] };
+  return { kind: "resource", negated: node.negated, pairs, variables: [...new Set(variables)], ...(undecided.length > 0 ? { undecided: or(...undecided) } : {}) };
+}
+
+/**
+ * AWS: §1.7, §5.2 — a key policy's Resource: `*` (handled above) and the key's exact ARN match, any
+ * other value is undecided, and one undecided value leaves the element undecided (fail closed).
+ */
+// DEVIATION: §1.7, A21 — a key-policy Resource other than `*` or this key's ARN is undecided (FCR).
+function planKeyPolicyResource(node: ResourceNode): Strategy {
+  const values = [...new Set(node.patterns.map((p) => (typeof p === "string" ? p : undefined)))];
+  const only = values.length === 1 ? values[0] : undefined;
+  if (only === undefined) return { kind: "resource", negated: node.negated, pairs: [], variables: [], undecided: TRUE, keyPolicy: true };
+  const same = equals("resource.arn", str(only));
+  return { kind: "resource", negated: node.negated, pairs: [() => same], variables: [], undecided: not(same), keyPolicy: true };
+}
+
+/** The pieces of a template before its first variable. */
+function templatePrefix(value: GraphValue): PatternPiece[] {
+  if (typeof value === "string") return [{ text: value, wild: true }];
+  const out: PatternPiece[] = [];
+  for (const part of value.template) {
+    if ("variable" in part) break;
+    out.push("text" in part ? { text: part.text, wild: true } : { text: (part as { literal: string }).literal, wild: false });
+  }
+  return out;
 }
 
 /**

@@ -51,6 +51,10 @@ export type Strategy =
       readonly negated: boolean;
       readonly pairs: readonly ((views: ViewLookup) => Expr)[];
       readonly variables: readonly string[];
+      /** When the element is undecided besides its variables (the request `*`, a key-policy value). */
+      readonly undecided?: Expr;
+      /** A key policy's Resource: every value matches or is undecided, so in a Deny it always holds. */
+      readonly keyPolicy?: true;
     }
   /** A derived Boolean attribute (condition or resource test), absent when undecidable. */
   | { readonly kind: "derived"; readonly attr: string; readonly why: string; readonly code: CedarCode };

@@ -38,12 +38,17 @@ const IDENTITY_RESOURCES: readonly string[] = [
   "*", `arn:aws:kms:*:${A}:key/*`, KEY_A, KEY_B, `arn:aws:kms:*:${B}:key/*`, `arn:aws:kms:us-west-2:${A}:alias/*`,
   `arn:aws:kms:us-west-2:${A}:alias/\${aws:PrincipalTag/team}*`, `arn:aws:kms:us-west-2:${A}:*`, `arn:aws:kms:*:*:*`,
   `arn:aws:kms:us-west-2:${A}:key/\${aws:PrincipalTag/team, '1111aaaa'}*`,
+  // The request resource `*` (DESIGN §2): every Region of A's callers, some Regions, another account.
+  `arn:aws:kms:*:${A}:*`, `arn:aws:kms:us-east-1:${A}:*`, `arn:aws:kms:*:${B}:*`,
 ];
+
+/** Key-policy Resource values (spec §1.7, issue 10 item 6): mostly `*`; the exact key ARN; others are undecided. */
+const KEY_RESOURCES: readonly string[] = [...Array<string>(12).fill("*"), KEY_A, KEY_B];
 
 function statementArb(kind: "key" | "identity", version: string | undefined) {
   const variables = version === "2012-10-17";
   const resource = kind === "key"
-    ? fc.constant({ Resource: "*" })
+    ? fc.constantFrom(...KEY_RESOURCES).map((r) => ({ Resource: r }))
     : fc.record({ not: fc.integer({ min: 0, max: 4 }).map((n) => n === 0), list: fc.array(fc.constantFrom(...IDENTITY_RESOURCES), { minLength: 1, maxLength: 2 }) })
       .map((r) => (r.not ? { NotResource: [...new Set(r.list)] } : { Resource: [...new Set(r.list)] }));
   return fc.record({

@@ -28,7 +28,8 @@ function resourceFor(action: string): fc.Arbitrary<string> {
   }
   return weighted([12, KEY_A], [4, KEY_B], misfit, [1, "*"], [1, "arn:aws:s3:::bucket"]);
 }
-const EXTRA_KEYS = ["aws:username", "aws:PrincipalTag/team"];
+// `aws:username` is derived from the principal (docs/request-model.md): requests do not give it.
+const EXTRA_KEYS = ["aws:PrincipalTag/team"];
 
 /** A context value: from the key's pool, sometimes an array (also for single-valued keys), rarely not a string. */
 function valueArb(pool: readonly string[], multi: boolean): fc.Arbitrary<unknown> {

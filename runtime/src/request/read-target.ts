@@ -1,5 +1,6 @@
 // Reads the request's `resource` (docs/request-model.md "The resource"): a KMS key ARN, an alias ARN,
 // or no specific resource (`arn:P:kms:R:A:*` or `*`, spec §1.7). Anything else is malformed (KR0003).
+// Only the shape is read here; how `*` is matched by Resource patterns is the engines' business.
 
 export type TargetKind = "key" | "alias" | "none";
 

@@ -1,15 +1,41 @@
 // Draws a laid-out decision graph as SVG markup: policy boxes holding their statements (green Allow,
 // red Deny), test nodes on the right, curved edges (dashed for a key-policy principal). Text that
-// does not fit is cut with `…`; the whole text is in a <title> tooltip.
-import type { GraphLayout, LaidNode, LaidStatement } from "./graph-layout.js";
-import { escapeHtml } from "./html.js";
+// does not fit is cut with `…`; the whole text is in a <title> tooltip. The playground styles it with
+// its page's CSS; `compile` writes graph.svg with the same look in an embedded <style>.
+import type { DecisionGraph } from "@kms-cedar/runtime";
+import { layoutGraph, type GraphLayout, type LaidNode, type LaidStatement } from "./graph-layout.js";
+import { escapeHtml } from "./escape-markup.js";
 
 const CHAR_WIDTH = 6.6;
 
-/** The SVG element (as markup) of `layout`. */
-export function renderGraphSvg(layout: GraphLayout): string {
+/** The look of a standalone picture (the playground's style.css says the same for the page). */
+const STANDALONE_STYLE = [
+  "svg.graph { font: 11px ui-monospace, \"DejaVu Sans Mono\", monospace; background: #fff; }",
+  "svg.graph .policy rect { fill: #f3f5f9; stroke: #aab2c0; }",
+  "svg.graph .policy.identity rect { fill: #f6f2fb; }",
+  "svg.graph .policy-title { font-weight: 700; fill: #394257; }",
+  "svg.graph .statement rect { stroke-width: 1.5; }",
+  "svg.graph .statement.allow rect { fill: #dff3e5; stroke: #1f7a3a; }",
+  "svg.graph .statement.deny rect { fill: #fde3e0; stroke: #b3261e; }",
+  "svg.graph .node rect { fill: #fff; stroke: #6f7a90; }",
+  "svg.graph .node.principal rect { fill: #eef3fb; }",
+  "svg.graph .node.condition rect { fill: #fff8e6; }",
+  "svg.graph .title { font-weight: 700; fill: #1d2330; }",
+  "svg.graph .detail { fill: #4a5263; }",
+  "svg.graph .edge { fill: none; stroke: #7c869a; stroke-width: 1.3; }",
+  "svg.graph .edge.principal { stroke-dasharray: 5 4; }",
+].join("\n");
+
+/** graph.svg: the decision graph laid out and drawn as a standalone SVG file (no Graphviz needed). */
+export function emitGraphSvg(graph: DecisionGraph): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${renderGraphSvg(layoutGraph(graph), { standalone: true })}\n`;
+}
+
+/** The SVG element (as markup) of `layout`; `standalone` embeds the style sheet. */
+export function renderGraphSvg(layout: GraphLayout, options: { standalone?: boolean } = {}): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="decision graph">`,
+    ...(options.standalone === true ? [`<style>\n${STANDALONE_STYLE}\n</style>`] : []),
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#667"/></marker></defs>',
   ];
   for (const p of layout.policies) {

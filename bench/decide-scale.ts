@@ -1,0 +1,141 @@
+// Decision benchmark of issue 14 (a program, not a test): on distinct requests, for the seed ABAC
+// bundle and the generated organisation-scale bundle (bench/org-bundle.ts), the median and p99
+// latency per decision, decisions/s and JS heap bytes allocated per decision of
+//   - the graph evaluator (createAuthorizer): decide, and decideMany in batches of 64;
+//   - a hand-written closure for the seed bundle (bench/seed-abac.ts: the physical limit);
+//   - the compiled Cedar through createCedarAuthorizer (our encoder + cedar-wasm statefulIsAuthorized):
+//     decide, and decideMany;
+// then the ratios the issue targets. Every engine is checked against the others on the requests
+// before anything is timed. Writes bench/results/decide.json (README figures: `npm run figures`).
+// Run: node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/decide-scale.ts [--quick]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { compileBundle } from "@kms-cedar/compiler";
+import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
+import { seedAbac } from "./decide-bundles.js";
+import { BATCH, measureAllocations, measureLatency, observerDone } from "./measure.js";
+import type { Latency } from "./measure.js";
+import { orgScenario } from "./org-bundle.js";
+import { seedClosure, seedRequests } from "./seed-abac.js";
+
+const QUICK = process.argv.includes("--quick");
+const COUNT = QUICK ? 2048 : 4096;
+const BUDGET_MS = QUICK ? 300 : 2000;
+/** Requests checked against the reference evaluator and Cedar on the org bundle (each is slow there). */
+const ORG_CHECKED = QUICK ? 256 : 1024;
+
+interface Row extends Latency {
+  readonly bundle: string;
+  readonly engine: string;
+  readonly bytesPerDecision: number | undefined;
+}
+
+const kind = (r: DecisionResult): string => ("error" in r ? `error ${r.error.code}` : r.decision);
+
+function compile(name: string, bundle: Bundle) {
+  const t = performance.now();
+  const compiled = compileBundle(bundle);
+  const ms = performance.now() - t;
+  if (compiled.graph === undefined || compiled.cedar === undefined) {
+    throw new Error(`${name} does not compile: ${compiled.diagnostics.filter((d) => d.severity === "error").slice(0, 3).map((d) => `${d.code} ${d.message}`).join("; ")}`);
+  }
+  return { graph: createAuthorizer(compiled.graph), cedar: createCedarAuthorizer(compiled.cedar), ms, nodes: compiled.graph.nodes.length };
+}
+
+/** Throws unless `a` and `b` give the same kind of answer on every request of `requests` (the first `limit`). */
+function agree(what: string, requests: readonly Request[], a: (r: Request) => string, b: (r: Request) => string, limit = requests.length): Record<string, number> {
+  const mix: Record<string, number> = {};
+  for (let i = 0; i < Math.min(limit, requests.length); i++) {
+    const x = a(requests[i]!);
+    const y = b(requests[i]!);
+    if (x !== y) throw new Error(`${what} disagree on request ${i} (${JSON.stringify(requests[i])}): ${x} vs ${y}`);
+    mix[x] = (mix[x] ?? 0) + 1;
+  }
+  return mix;
+}
+
+async function measureEngine(bundle: string, engine: string, requests: readonly Request[], decide: (r: Request) => unknown,
+  decideMany: ((rs: readonly Request[]) => unknown) | undefined, budgetMs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const single = measureLatency((s, e) => { for (let i = s; i < e; i++) decide(requests[i]!); }, requests.length, budgetMs);
+  const bytes = await measureAllocations((i) => decide(requests[i % requests.length]!), Math.min(2048, requests.length));
+  rows.push({ bundle, engine, ...single, bytesPerDecision: bytes });
+  if (decideMany !== undefined) {
+    const batches: Request[][] = [];
+    for (let s = 0; s < requests.length; s += BATCH) batches.push(requests.slice(s, s + BATCH));
+    const many = measureLatency((s) => decideMany(batches[s / BATCH]!), requests.length, budgetMs);
+    const manyBytes = await measureAllocations((i) => (i % BATCH === 0 ? decideMany(batches[(i / BATCH) % batches.length]!) : undefined), Math.min(2048, requests.length));
+    rows.push({ bundle, engine: `${engine} decideMany(${BATCH})`, ...many, bytesPerDecision: manyBytes });
+  }
+  return rows;
+}
+
+const fmt = (x: number, digits = 0): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  console.log(`decide-scale: Node ${process.version}${QUICK ? " (--quick)" : ""}, ${COUNT} distinct requests per bundle, batches of ${BATCH}, ${BUDGET_MS} ms per measurement`);
+  if ((globalThis as { gc?: unknown }).gc === undefined) console.log("  (no --expose-gc: allocation figures are less reliable)");
+
+  const seed = seedAbac();
+  const seedReqs = seedRequests(COUNT);
+  const seedEngines = compile("seed", seed.bundle);
+  const seedMix = agree("graph and closure", seedReqs, (r) => kind(seedEngines.graph.decide(r)), (r) => seedClosure(r));
+  agree("graph and reference", seedReqs, (r) => kind(seedEngines.graph.decide(r)), (r) => kind(evaluateReference(seed.bundle as never, r as never) as DecisionResult));
+  agree("graph and Cedar", seedReqs, (r) => kind(seedEngines.graph.decide(r)), (r) => kind(seedEngines.cedar.decide(r)));
+  console.log(`seed ABAC: ${seed.statements} statements, ${seedEngines.nodes} graph nodes; closure, reference, graph and Cedar agree on all ${seedReqs.length} requests ${JSON.stringify(seedMix)}`);
+
+  // --quick: a quarter of the organisation (its Cedar compile takes minutes on a busy machine).
+  const org = orgScenario(QUICK ? { keys: 250, roles: 500, requests: COUNT } : { requests: COUNT });
+  const keys = Object.keys(org.bundle.keys ?? {}).length;
+  const roles = Object.keys(org.bundle.principals ?? {}).length;
+  const orgEngines = compile("org", org.bundle);
+  const orgMix = agree("graph and Cedar (org)", org.requests, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(orgEngines.cedar.decide(r)), ORG_CHECKED);
+  agree("graph and reference (org)", org.requests, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
+  const fullMix: Record<string, number> = {};
+  for (const r of org.requests) { const k = kind(orgEngines.graph.decide(r)); fullMix[k] = (fullMix[k] ?? 0) + 1; }
+  console.log(`org: ${keys} keys, ${roles} roles, ${org.statements} statements (${org.keyStatements} in key policies, ${org.identityStatements} in identity policies), ${orgEngines.nodes} graph nodes, compiled with Cedar in ${fmt(orgEngines.ms / 1000, 1)} s`);
+  console.log(`  graph decisions on the ${org.requests.length} requests ${JSON.stringify(fullMix)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, org.requests.length)} ${JSON.stringify(orgMix)}`);
+
+  const cedarBudget = QUICK ? 1000 : 4000;
+  const rows: Row[] = [
+    ...await measureEngine("seed", "closure (hand-written)", seedReqs, seedClosure, undefined, BUDGET_MS),
+    ...await measureEngine("seed", "graph", seedReqs, (r) => seedEngines.graph.decide(r), (rs) => seedEngines.graph.decideMany(rs), BUDGET_MS),
+    ...await measureEngine("seed", "cedar-wasm", seedReqs, (r) => seedEngines.cedar.decide(r), (rs) => seedEngines.cedar.decideMany(rs), cedarBudget),
+    ...await measureEngine("org", "graph", org.requests, (r) => orgEngines.graph.decide(r), (rs) => orgEngines.graph.decideMany(rs), BUDGET_MS),
+    ...await measureEngine("org", "cedar-wasm", org.requests.slice(0, QUICK ? 256 : 1024), (r) => orgEngines.cedar.decide(r), (rs) => orgEngines.cedar.decideMany(rs), cedarBudget),
+  ];
+  observerDone();
+
+  console.log("");
+  console.log(`| bundle | engine | median µs/decision | p99 µs/decision | decisions/s | JS heap bytes/decision |`);
+  console.log(`|---|---|---:|---:|---:|---:|`);
+  for (const r of rows) {
+    console.log(`| ${r.bundle} | ${r.engine} | ${fmt(r.medianUs, 3)} | ${fmt(r.p99Us, 3)} | ${fmt(r.perSecond)} | ${r.bytesPerDecision === undefined ? "n/a" : fmt(r.bytesPerDecision)} |`);
+  }
+  const rate = (bundle: string, engine: string): number => rows.find((r) => r.bundle === bundle && r.engine === engine)!.perSecond;
+  const ratios = [
+    { name: "org/seed rate, graph", value: rate("org", "graph") / rate("seed", "graph"), target: 0.5 },
+    { name: "org/seed rate, Cedar", value: rate("org", "cedar-wasm") / rate("seed", "cedar-wasm"), target: 0.3 },
+    { name: "seed graph/closure rate", value: rate("seed", "graph") / rate("seed", "closure (hand-written)"), target: 0.5 },
+    { name: "graph/cedar-wasm rate, seed", value: rate("seed", "graph") / rate("seed", "cedar-wasm"), target: 1000 },
+    { name: "graph/cedar-wasm rate, org", value: rate("org", "graph") / rate("org", "cedar-wasm"), target: 1000 },
+    { name: "decideMany/decide rate, graph seed", value: rate("seed", `graph decideMany(${BATCH})`) / rate("seed", "graph") },
+    { name: "decideMany/decide rate, graph org", value: rate("org", `graph decideMany(${BATCH})`) / rate("org", "graph") },
+    { name: "decideMany/decide rate, Cedar seed", value: rate("seed", `cedar-wasm decideMany(${BATCH})`) / rate("seed", "cedar-wasm") },
+  ];
+  console.log("");
+  for (const r of ratios) {
+    const verdict = r.target === undefined ? "" : `  (target ≥ ${r.target}: ${r.value >= r.target ? "met" : "NOT met"})`;
+    console.log(`${r.name.padEnd(38)} ${r.value >= 100 ? fmt(r.value) : r.value.toFixed(2)}${verdict}`);
+  }
+  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  const out = {
+    benchmark: "decide", quick: QUICK, node: process.version, date: new Date().toISOString(), requests: COUNT,
+    org: { scale: QUICK ? "quarter (--quick)" : "full", keys, roles, statements: org.statements, keyStatements: org.keyStatements, identityStatements: org.identityStatements, compileMs: orgEngines.ms },
+    rows, ratios,
+  };
+  writeFileSync(new URL("./results/decide.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+  console.log("\nwrote bench/results/decide.json");
+}
+
+await main();

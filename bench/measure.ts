@@ -1,0 +1,80 @@
+// Timing and allocation measurement shared by the benchmarks.
+//
+// Latency: the requests are decided in batches of BATCH distinct requests; each batch is timed with
+// performance.now() and its time divided by BATCH gives one per-decision sample (a single decision is
+// too short for the clock). Median and p99 are over those samples; decisions/s is all decisions over
+// all the time measured. Passes over the whole request list repeat until the time budget is spent.
+//
+// Allocations: bytes of JS heap allocated per decision = growth of v8's used_heap_size over N
+// decisions, divided by N, with no garbage collection inside the window. Run node with
+// --expose-gc (a full collection first) and a large young generation (--max-semi-space-size=64) so
+// a window of N decisions fits; a PerformanceObserver watches for GC events, and a window in which
+// one happened is retried with N halved. This counts JS heap allocations only: cedar-wasm's own
+// allocations happen inside its WebAssembly memory and are not seen (its JS-side glue, the JSON of
+// each call, is).
+import { PerformanceObserver } from "node:perf_hooks";
+import { getHeapStatistics } from "node:v8";
+
+export const BATCH = 64;
+
+export interface Latency {
+  /** Median time per decision, microseconds. */
+  readonly medianUs: number;
+  /** 99th percentile time per decision (over batches), microseconds. */
+  readonly p99Us: number;
+  readonly perSecond: number;
+  readonly decisions: number;
+}
+
+/** Times `decideBatch(start, end)` (decides requests start..end-1) over passes of `count` requests. */
+export function measureLatency(decideBatch: (start: number, end: number) => void, count: number, budgetMs: number, warmupPasses = 1): Latency {
+  for (let w = 0; w < warmupPasses; w++) for (let s = 0; s < count; s += BATCH) decideBatch(s, Math.min(count, s + BATCH));
+  const samples: number[] = [];
+  let total = 0;
+  let decisions = 0;
+  const started = performance.now();
+  do {
+    for (let s = 0; s < count; s += BATCH) {
+      const end = Math.min(count, s + BATCH);
+      const t = performance.now();
+      decideBatch(s, end);
+      const dt = performance.now() - t;
+      samples.push((dt * 1000) / (end - s));
+      total += dt;
+      decisions += end - s;
+      if (performance.now() - started > budgetMs && decisions >= BATCH * 4) break;
+    }
+  } while (performance.now() - started < budgetMs);
+  samples.sort((a, b) => a - b);
+  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { medianUs: at(0.5), p99Us: at(0.99), perSecond: (decisions * 1000) / total, decisions };
+}
+
+let gcEvents = 0;
+/** Where results go so that no call can be optimized away. */
+export let sink: unknown;
+const observer = new PerformanceObserver((list) => (gcEvents += list.getEntries().length));
+observer.observe({ entryTypes: ["gc"] });
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** JS heap bytes allocated per decision of `decideOne(i)` over up to `count` requests (see above); undefined if not measurable. */
+export async function measureAllocations(decideOne: (i: number) => unknown, count: number): Promise<number | undefined> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let n = count;
+  while (n >= 16) {
+    gc?.();
+    await settle();
+    const before = gcEvents;
+    const heapBefore = getHeapStatistics().used_heap_size;
+    for (let i = 0; i < n; i++) sink = decideOne(i);
+    const heapAfter = getHeapStatistics().used_heap_size;
+    await settle();
+    if (gcEvents === before) return Math.max(0, heapAfter - heapBefore) / n;
+    n = Math.floor(n / 2);
+  }
+  return undefined;
+}
+
+export function observerDone(): void {
+  observer.disconnect();
+}

@@ -1,0 +1,67 @@
+// `kms-cedar authorize <bundle> --principal P --action A --resource R [--context k=v …]`: one request
+// from the command line, decided like an `eval` entry; with --exit-code the status says the decision
+// (0 Allow, 3 a deny), for shell scripts.
+import type { Request } from "@kms-cedar/runtime";
+import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
+import type { RequestEntry } from "../../bundle/read-requests.js";
+import { prepareEngines, type EngineName } from "../adapters/engines.js";
+import { formatOf, listOption, stringOption, type Options } from "../args/option-values.js";
+import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
+import { readContextArguments } from "../eval/context-arguments.js";
+import { tabulateResults } from "../eval/tabulate-results.js";
+import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
+import { createTextStyle, shouldUseColor } from "../render/text-style.js";
+import { prepareBundle } from "./prepare-bundle.js";
+import { usageError } from "./usage-error.js";
+
+/** `--exit-code` status of a decided request that is not allowed. */
+export const EXIT_DENIED = 3;
+const ALL_ENGINES: readonly EngineName[] = ["reference", "graph", "cedar"];
+
+/** Runs `authorize`; returns the exit status. */
+export async function runAuthorize(bundleFile: string, options: Options, io: CliIo): Promise<number> {
+  const fields: Record<string, string> = {};
+  for (const name of ["principal", "action", "resource"]) {
+    const value = stringOption(options, name);
+    if (value === undefined) return usageError(io, `missing \`--${name}\``, "authorize");
+    fields[name] = value;
+  }
+  const { principal = "", action = "", resource = "" } = fields;
+  const context = readContextArguments(listOption(options, "context"));
+  if ("error" in context) return usageError(io, context.error, "authorize");
+  const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
+  const single = {
+    attach: kind !== undefined ? { kind } : {},
+    defaults: {
+      key: isKeyArn(resource) ? resource : PLACEHOLDER_KEY_ARN,
+      principal: classifyPrincipalArn(principal) === "caller" ? principal : PLACEHOLDER_PRINCIPAL_ARN,
+    },
+  };
+  const style = createTextStyle(shouldUseColor(io.stdoutIsTty, io.env));
+  const json = formatOf(options) === "json";
+  const prepared = await prepareBundle("authorize", bundleFile, options, io, style, single);
+  if (!prepared.ok) return prepared.exit;
+  const engine = stringOption(options, "engine") ?? "reference";
+  const names = engine === "all" ? ALL_ENGINES : [engine as EngineName];
+  const setup = prepareEngines(names, prepared);
+  if ("failed" in setup) {
+    if (json) io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
+    else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
+    return EXIT_POLICY_ERRORS;
+  }
+  const hasContext = Object.keys(context.context).length > 0;
+  const request = { principal, action, resource, ...(hasContext ? { context: context.context } : {}) } as Request;
+  const entry: RequestEntry = { kind: "request", span: { start: 0, end: 0 }, request };
+  const engines = names.map((name, k) => ({ name, decide: setup.decide[k]! }));
+  const { rows, lines, disagreements } = tabulateResults([entry], engines, style);
+  const row = rows[0] as Record<string, unknown>;
+  io.out(json ? JSON.stringify(row, null, 2) + "\n" : lines.map((line) => line.replace(/^\[0\] /, "") + "\n").join(""));
+  if (disagreements > 0) return EXIT_POLICY_ERRORS;
+  const result = (names.length > 1 ? row["reference"] : row) as { decision?: string; error?: { code: string; message: string } };
+  if (result.error !== undefined) {
+    io.err(`kms-cedar: the request cannot be decided: ${result.error.code}: ${result.error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (options["exit-code"] === true && result.decision !== "Allow") return EXIT_DENIED;
+  return EXIT_OK;
+}

@@ -1,0 +1,37 @@
+// `kms-cedar completion bash|zsh`: scripts generated from the command table. The bash one is run in
+// bash with simulated command lines; the zsh one is checked with `zsh -n` when zsh is installed.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { completionScript } from "../../src/cli/args/completion-script.js";
+import { runKmsCedar } from "./run-cli-process.js";
+
+/** What bash completes for the words of a command line (the last one being completed). */
+function completeInBash(words: readonly string[]): string[] {
+  const script = `${completionScript("bash")}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _kms_cedar; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const result = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+  return result.stdout.split("\n").filter((line) => line !== "");
+}
+
+describe("kms-cedar completion", () => {
+  it("prints the scripts, and a usage error for another shell", () => {
+    const bash = runKmsCedar(["completion", "bash"]);
+    expect(bash.status).toBe(0);
+    expect(bash.stdout).toContain("complete -o filenames -F _kms_cedar kms-cedar");
+    expect(runKmsCedar(["completion", "zsh"]).stdout).toMatch(/^#compdef kms-cedar/);
+    const fish = runKmsCedar(["completion", "fish"]);
+    expect(fish.status).toBe(2);
+    expect(fish.stderr).toContain("`completion` needs a shell");
+  });
+
+  it("bash completes commands, options of the command, and option values", () => {
+    expect(completeInBash(["kms-cedar", "c"])).toEqual(["check", "compile", "completion"]);
+    expect(completeInBash(["kms-cedar", "eval", "--eng"])).toEqual(["--engine"]);
+    expect(completeInBash(["kms-cedar", "check", "--format", ""])).toEqual(["text", "json", "sarif"]);
+    expect(completeInBash(["kms-cedar", "authorize", "--exit"])).toEqual(["--exit-code"]);
+  });
+
+  it.skipIf(!existsSync("/bin/zsh") && !existsSync("/usr/bin/zsh"))("the zsh script parses", () => {
+    expect(spawnSync("zsh", ["-n", "-c", completionScript("zsh")]).status).toBe(0);
+  });
+});

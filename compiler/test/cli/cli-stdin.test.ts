@@ -1,0 +1,53 @@
+// `-` reads a file argument from standard input, in every command and for --requests; a bundle read
+// from standard input names its policy files relative to the working directory; `-` twice is a
+// usage error (stdin is read once).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, runKmsCedar, tempFiles } from "./run-cli-process.js";
+
+const ABAC = join(REPO, "examples/abac");
+const read = (path: string) => readFileSync(join(REPO, path), "utf8");
+
+describe("standard input as `-`", () => {
+  it("check -: a policy piped in is checked, with `<stdin>` in its code frames", () => {
+    const run = runKmsCedar(["check", "-"], REPO, read("examples/broken/identity-policy.json"));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/--> <stdin>:\d+:\d+/);
+    const withFile = runKmsCedar(["check", "examples/abac/key-policy.json", "-", "--format", "json"], REPO, read("examples/abac/app-role.json"));
+    expect(withFile.status).toBe(0);
+    expect((JSON.parse(withFile.stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(["examples/abac/key-policy.json", "<stdin>"]);
+  });
+
+  it("a bundle on stdin resolves its policy paths against the working directory", () => {
+    const inDir = runKmsCedar(["check", "-"], ABAC, read("examples/abac/bundle.json"));
+    expect(inDir.stderr).toBe("");
+    expect(inDir.status).toBe(0);
+    const elsewhere = runKmsCedar(["check", "-"], tempFiles({}), read("examples/abac/bundle.json"));
+    expect(elsewhere.status).toBe(2);
+    expect(elsewhere.stdout).toContain("error[KC2911]");
+  });
+
+  it("eval: the bundle or the requests from stdin decide as the files do", () => {
+    const files = runKmsCedar(["eval", "bundle.json", "--requests", "requests.json", "--format", "json"], ABAC);
+    expect(files.status).toBe(0);
+    const requests = runKmsCedar(["eval", "bundle.json", "--requests", "-", "--format", "json"], ABAC, read("examples/abac/requests.json"));
+    expect(requests.stdout).toBe(files.stdout);
+    const bundle = runKmsCedar(["eval", "-", "--requests", "requests.json", "--format", "json"], ABAC, read("examples/abac/bundle.json"));
+    expect(bundle.stdout).toBe(files.stdout);
+  });
+
+  it("compile -: compiles a piped bundle", () => {
+    const out = join(tempFiles({}), "out");
+    const run = runKmsCedar(["compile", "-", "-o", out, "--format", "json"], ABAC, read("examples/abac/bundle.json"));
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { files: string[] }).files).toContain(join(out, "graph.json"));
+  });
+
+  it("`-` for two arguments is a usage error, exit 2", () => {
+    const run = runKmsCedar(["eval", "-", "--requests", "-"], ABAC, "{}");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("standard input (`-`) can be read only once");
+    expect(runKmsCedar(["check", "-", "-"], ABAC, "{}").status).toBe(2);
+  });
+});

@@ -1,0 +1,154 @@
+// Hostile inputs at the library entry points (issue 10): createAuthorizer().decide,
+// createCedarAuthorizer().decide and evaluateReference get unknown members, wrong types, hybrids,
+// prototype names, lone surrogates, deep nesting and huge arrays. None may throw, none may Allow a
+// malformed input, and all three must give the same error code (docs/request-model.md "Errors").
+import fc from "fast-check";
+import { compileBundle } from "@kms-cedar/compiler";
+import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import type { DecisionResult } from "@kms-cedar/runtime";
+import { describe, expect, it } from "vitest";
+
+const A = "111122223333";
+const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
+const ROLE = `arn:aws:iam::${A}:role/team/App`;
+const APP = `arn:aws:sts::${A}:assumed-role/App/s1`;
+const BOB = `arn:aws:iam::${A}:user/Bob`;
+const doc = (...Statement: object[]): object => ({ Version: "2012-10-17", Statement });
+const allowAll = { Sid: "AllowKms", Effect: "Allow", Action: "kms:*", Resource: "*" };
+const bundle = {
+  keys: { [KEY]: { policy: doc({ Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" }) } },
+  principals: {
+    [ROLE]: { policies: [doc(allowAll, { Sid: "DenyProto", Effect: "Deny", Action: "kms:Sign", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/__proto__": "x" } } })] },
+    [BOB]: { policies: [doc(allowAll)] },
+  },
+};
+const compiled = compileBundle(bundle as never);
+if (compiled.graph === undefined || compiled.cedar === undefined) throw new Error(`test bundle does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+const graph = createAuthorizer(compiled.graph);
+const cedar = createCedarAuthorizer(compiled.cedar);
+const ENGINES: Record<string, (input: unknown) => DecisionResult> = {
+  reference: (input) => evaluateReference(bundle, input as never),
+  graph: (input) => graph.decide(input as never),
+  cedar: (input) => cedar.decide(input as never),
+};
+
+const OK = { principal: APP, action: "kms:Decrypt", resource: KEY, context: {} };
+const DENIED = { principal: APP, action: "kms:Sign", resource: KEY, context: { "aws:ResourceTag/__proto__": "x" } };
+
+/** Every engine's code (or decision) for one input; throws are reported, not raised. */
+function answers(input: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, decide] of Object.entries(ENGINES)) {
+    try {
+      const r = decide(input);
+      out[name] = "error" in r ? r.error.code : r.decision;
+    } catch (thrown) {
+      out[name] = `threw: ${String(thrown)}`;
+    }
+  }
+  return out;
+}
+
+const deep = (depth: number): unknown => {
+  let v: unknown = "x";
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+};
+
+// Inputs are built lazily: vitest formats test parameters, and a 100,000-deep array would overflow it.
+const HOSTILE: [string, () => unknown, string][] = ([
+  ["a denied request with an allowed `checks`", { ...DENIED, checks: [OK] }, "KR0007"],
+  ["`checks` without `operation`", { checks: [OK] }, "KR0007"],
+  ["a numeric operation name", { operation: 5, checks: [OK] }, "KR0007"],
+  ["an operation with a stray member", { operation: "kms:ReEncrypt", checks: [OK], note: 1 }, "KR0007"],
+  ["a sparse checks array", { operation: "kms:ReEncrypt", checks: [OK, , OK] }, "KR0007"], // eslint-disable-line no-sparse-arrays
+  ["an operation as a check", { operation: "kms:ReEncrypt", checks: [{ operation: "kms:ReEncrypt", checks: [OK] }] }, "KR0007"],
+  ["a stray member", { ...OK, Principal: APP }, "KR0007"],
+  ["a member named __proto__", JSON.parse(`{"principal":"${APP}","action":"kms:Decrypt","resource":"${KEY}","__proto__":{"x":1}}`), "KR0007"],
+  ["a member named constructor", { ...OK, constructor: "x" }, "KR0007"],
+  ["null", null, "KR0007"],
+  ["undefined", undefined, "KR0007"],
+  ["a number", 42, "KR0007"],
+  ["an array", [OK], "KR0007"],
+  ["a function", () => () => OK, "KR0007"],
+  ["a numeric principal", { ...OK, principal: 7 }, "KR0007"],
+  ["a boxed string principal", { ...OK, principal: new String(APP) }, "KR0007"],
+  ["context null", { ...OK, context: null }, "KR0007"],
+  ["context a string", { ...OK, context: "x" }, "KR0007"],
+  ["a numeric context value", { ...OK, context: { "aws:SourceIp": 1 } }, "KR0006"],
+  ["a deeply nested context value", () => ({ ...OK, context: { "aws:TagKeys": deep(100_000) } }), "KR0006"],
+  ["a huge array with one bad value at the end", () => ({ ...OK, context: { "aws:TagKeys": [...new Array<string>(300_000).fill("a"), 5] } }), "KR0006"],
+  ["a sparse context array", { ...OK, context: { "aws:TagKeys": ["a", , "b"] } }, "KR0006"], // eslint-disable-line no-sparse-arrays
+  ["a lone surrogate in a context value", { ...OK, context: { "kms:EncryptionContext:a": "\ud800" } }, "KR0008"],
+  ["a lone surrogate in a context key", { ...OK, context: { "aws:PrincipalTag/\udc00": "x" } }, "KR0008"],
+  ["a lone surrogate in the principal", { ...OK, principal: `${APP}\ud800` }, "KR0008"],
+  ["a lone surrogate in the resource", { ...OK, resource: `${KEY}\udfff` }, "KR0008"],
+  ["a lone surrogate in an operation name", { operation: "kms:ReEncrypt\ud800", checks: [OK] }, "KR0008"],
+  ["a lone surrogate in a huge array", () => ({ ...OK, context: { "aws:TagKeys": [...new Array<string>(300_000).fill("a"), "\ud800"] } }), "KR0008"],
+  ["a session ARN as aws:PrincipalArn", { ...OK, context: { "aws:PrincipalArn": APP } }, "KR0009"],
+  ["another account as kms:CallerAccount", { ...OK, context: { "kms:CallerAccount": "444455556666" } }, "KR0009"],
+  ["aws:username for a role session", () => ({ ...OK, context: { "aws:username": "App" } }), "KR0009"],
+  ["a case variant of Bob's user name", () => ({ ...OK, principal: BOB, context: { "AWS:UserName": "bob" } }), "KR0009"],
+] as [string, unknown, string][]).map(([name, input, code]) => [name, typeof input === "function" ? (input as () => unknown) : () => input, code]);
+
+describe("hostile requests at the library entry points", () => {
+  it("the well-formed baselines decide (Allow, and the __proto__ tag Deny fires)", () => {
+    expect(answers(OK)).toEqual({ reference: "Allow", graph: "Allow", cedar: "Allow" });
+    expect(answers(DENIED)).toEqual({ reference: "ExplicitDeny", graph: "ExplicitDeny", cedar: "ExplicitDeny" });
+    expect(answers({ ...OK, principal: BOB, context: { "aws:username": "Bob", "kms:CallerAccount": A } })).toEqual({ reference: "Allow", graph: "Allow", cedar: "Allow" });
+  });
+
+  it.each(HOSTILE.map(([name, , code], i) => [name, code, i] as const))("%s → %s in every engine, never a throw", (_name, code, i) => {
+    expect(answers(HOSTILE[i]![1]())).toEqual({ reference: code, graph: code, cedar: code });
+  });
+
+  it("random mutations of a request never throw, never Allow a malformed input, and agree on the error code", () => {
+    const value = fc.oneof(
+      fc.constantFrom<unknown>(null, 1, true, {}, [], [1], ["\ud800"], "\udc00", "x", ["a", "b"], APP, KEY, "kms:Decrypt", "*"),
+      fc.string({ unit: "binary", maxLength: 4 }),
+    );
+    const member = fc.constantFrom("principal", "action", "resource", "context", "checks", "operation", "__proto__", "constructor", "toString", "hasOwnProperty", "extra");
+    const contextKey = fc.constantFrom("aws:ResourceTag/__proto__", "aws:PrincipalTag/constructor", "toString", "aws:PrincipalArn", "kms:CallerAccount", "aws:username", "\ud800");
+    const mutated = fc.record({
+      drop: fc.subarray(["principal", "action", "resource", "context"]),
+      set: fc.array(fc.tuple(member, value), { maxLength: 2 }),
+      ctx: fc.array(fc.tuple(contextKey, value), { maxLength: 3 }),
+      wrap: fc.constantFrom("none", "none", "operation", "hybrid"),
+    }).map(({ drop, set, ctx, wrap }) => {
+      // Judged here, independently of the engines: is the input's shape malformed (DESIGN §2)?
+      const lone = (v: unknown): boolean => typeof v === "string" && /[\uD800-\uDFFF]/u.test(v);
+      const okValue = (v: unknown): boolean => (typeof v === "string" && !lone(v)) || (Array.isArray(v) && v.every((x) => typeof x === "string" && !lone(x)));
+      const r: Record<string, unknown> = { ...OK, context: {} };
+      for (const d of drop) delete r[d];
+      for (const [k, v] of set) Object.defineProperty(r, k, { value: v, enumerable: true, writable: true, configurable: true });
+      if (typeof r["context"] === "object" && r["context"] !== null && !Array.isArray(r["context"])) {
+        const c: Record<string, unknown> = { ...(r["context"] as object) };
+        for (const [k, v] of ctx) Object.defineProperty(c, k, { value: v, enumerable: true, writable: true, configurable: true });
+        r["context"] = c;
+      }
+      const fields = ["principal", "action", "resource"];
+      const context = r["context"];
+      let bad = Object.keys(r).some((k) => !fields.includes(k) && k !== "context")
+        || fields.some((f) => typeof r[f] !== "string" || lone(r[f]))
+        || (context !== undefined && (typeof context !== "object" || context === null || Array.isArray(context)
+          || Object.entries(context).some(([k, v]) => lone(k) || !okValue(v))));
+      // A hybrid is well formed only when nothing but a string `operation` is left beside `checks`.
+      if (wrap === "hybrid") bad = Object.keys(r).some((k) => k !== "operation") || typeof r["operation"] !== "string" || lone(r["operation"]);
+      const input = wrap === "operation" ? { operation: "kms:ReEncrypt", checks: [r] } : wrap === "hybrid" ? { ...r, checks: [OK] } : r;
+      return { input, bad };
+    });
+    let malformed = 0;
+    fc.assert(fc.property(mutated, ({ input, bad }) => {
+      const got = answers(input);
+      expect(Object.values(got).every((a) => !a.startsWith("threw"))).toBe(true);
+      expect(new Set(Object.values(got)).size).toBe(1);
+      const code = got["reference"]!;
+      if (bad) {
+        malformed++;
+        // Never a decision, let alone an Allow, for a malformed shape: a shape error code.
+        expect(code).toMatch(/^KR000[678]$/);
+      }
+    }), { seed: 20261203, numRuns: 600 });
+    expect(malformed).toBeGreaterThan(100);
+  });
+});

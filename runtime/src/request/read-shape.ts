@@ -1,0 +1,120 @@
+// The one strict reader of request shapes (DESIGN §2, docs/request-model.md "Shapes"): a request has
+// exactly `principal`, `action`, `resource` (strings) and an optional `context` (an object of strings
+// or arrays of strings); an operation has exactly `operation` (a string) and `checks` (a non-empty
+// array of requests). Anything else is an error, never a decision. Used by the graph and Cedar
+// authorizers, the CLI and the playground; it checks and never copies (PERF: no allocation).
+import type { DecisionError, Request } from "../contracts.js";
+import type { Operation } from "../decide-operation.js";
+import { RequestErrorCode, requestError } from "./request-errors.js";
+import { isWellFormed } from "./well-formed.js";
+
+/** What an input is once its shape is known good. */
+export type InputKind = "request" | "operation";
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const FIELDS = ["principal", "action", "resource"] as const;
+
+/**
+ * The kind of a request or an operation, or the first shape error (order: docs/request-model.md
+ * "Errors"). Every check of an operation is read here too, before any check is decided.
+ */
+export function readInputShape(input: unknown): InputKind | DecisionError {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return malformed("a request must be a JSON object");
+  if (!hasOwn(input, "operation") && !hasOwn(input, "checks")) {
+    const bad = readRequestShape(input);
+    return bad ?? "request";
+  }
+  for (const name in input) {
+    if (name !== "operation" && name !== "checks") return malformed(`unknown member \`${printable(name)}\` in an operation (it has exactly \`operation\` and \`checks\`)`);
+  }
+  const { operation, checks } = input as { operation?: unknown; checks?: unknown };
+  if (!hasOwn(input, "operation") || typeof operation !== "string") return malformed("an operation needs a string `operation`");
+  if (!hasOwn(input, "checks") || !Array.isArray(checks) || checks.length === 0) return malformed("an operation needs a non-empty `checks` array of requests");
+  if (!isWellFormed(operation)) return notWellFormed("operation name");
+  for (let i = 0; i < checks.length; i++) {
+    const check: unknown = checks[i];
+    if (typeof check !== "object" || check === null || Array.isArray(check)) return malformed(`check ${i} of the operation must be a JSON object`);
+    const bad = readRequestShape(check);
+    if (bad !== undefined) return bad;
+  }
+  return "operation";
+}
+
+/** Narrows an input whose shape `readInputShape` accepted as an operation. */
+export function asOperation(input: unknown): Operation {
+  return input as Operation;
+}
+
+/** Narrows an input whose shape `readInputShape` accepted as a request. */
+export function asRequest(input: unknown): Request {
+  return input as Request;
+}
+
+/** The first shape error of one request (an object), or undefined when it is well formed. */
+function readRequestShape(request: object): DecisionError | undefined {
+  for (const name in request) {
+    if (name !== "principal" && name !== "action" && name !== "resource" && name !== "context") {
+      return malformed(`unknown member \`${printable(name)}\` in a request (it has \`principal\`, \`action\`, \`resource\` and \`context\`)`);
+    }
+  }
+  const r = request as Record<string, unknown>;
+  for (const field of FIELDS) {
+    if (!hasOwn(r, field) || typeof r[field] !== "string") return malformed(`request field \`${field}\` must be a string`);
+  }
+  const context = hasOwn(r, "context") ? r["context"] : undefined;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return malformed("request field `context` must be an object");
+    const bad = readContextValues(context as Record<string, unknown>);
+    if (bad !== undefined) return bad;
+  }
+  for (const field of FIELDS) {
+    if (!isWellFormed(r[field] as string)) return notWellFormed(`request field \`${field}\``);
+  }
+  if (context !== undefined) return readContextText(context as Record<string, unknown>);
+  return undefined;
+}
+
+/** KR0006: every own context value is a string or a dense array of strings. */
+function readContextValues(context: Record<string, unknown>): DecisionError | undefined {
+  for (const name in context) {
+    if (!hasOwn(context, name)) continue;
+    const value = context[name];
+    if (typeof value === "string") continue;
+    if (!Array.isArray(value)) return badValue(name);
+    // A hole of a sparse array is no string (`every` would skip it).
+    for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return badValue(name);
+  }
+  return undefined;
+}
+
+/** KR0008: context key names and values are well-formed Unicode. */
+function readContextText(context: Record<string, unknown>): DecisionError | undefined {
+  for (const name in context) {
+    if (!hasOwn(context, name)) continue;
+    if (!isWellFormed(name)) return notWellFormed("a context key name");
+    const value = context[name] as string | readonly string[];
+    if (typeof value === "string") {
+      if (!isWellFormed(value)) return notWellFormed(`the context value of \`${printable(name)}\``);
+      continue;
+    }
+    for (let i = 0; i < value.length; i++) if (!isWellFormed(value[i]!)) return notWellFormed(`the context value of \`${printable(name)}\``);
+  }
+  return undefined;
+}
+
+/** User text for a message, with lone surrogates made visible (messages must serialize cleanly). */
+export function printable(text: string): string {
+  return isWellFormed(text) ? text : text.replace(/[\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+function malformed(why: string): DecisionError {
+  return requestError(RequestErrorCode.malformedRequest, `malformed request: ${why}`);
+}
+
+function badValue(name: string): DecisionError {
+  return requestError(RequestErrorCode.badContextValue, `context value of \`${printable(name)}\` must be a string or an array of strings`);
+}
+
+function notWellFormed(what: string): DecisionError {
+  return requestError(RequestErrorCode.notWellFormedUnicode, `${what} is not well-formed Unicode (a lone surrogate)`);
+}

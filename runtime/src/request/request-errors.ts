@@ -1,0 +1,45 @@
+// The request-error registry (docs/request-model.md "Errors"): every code a request can get instead
+// of a decision, shared by the graph and Cedar engines, the CLI and the playground. The reference
+// evaluator writes the same codes on its own (it shares no code). Codes are never reused.
+import type { DecisionError } from "../contracts.js";
+
+/** One registry entry: a stable code, a slug, and what the user should do about it. */
+export interface RequestErrorInfo {
+  readonly code: string;
+  readonly slug: string;
+  readonly help: string;
+}
+
+/** The request-error codes shared by every engine. */
+export const RequestErrorCode = {
+  malformedPrincipal: "KR0001",
+  unknownAction: "KR0002",
+  malformedResource: "KR0003",
+  unknownKey: "KR0004",
+  actionDoesNotFit: "KR0005",
+  badContextValue: "KR0006",
+  malformedRequest: "KR0007",
+  notWellFormedUnicode: "KR0008",
+  contradictsCaller: "KR0009",
+  cedarFailure: "KR0900",
+} as const;
+
+/** Every request-error code with its slug and help, in code order. */
+export const REQUEST_ERRORS: readonly RequestErrorInfo[] = [
+  { code: "KR0001", slug: "malformed-principal", help: "a principal is an IAM root/user/role ARN, an STS assumed-role or federated-user ARN, or `SERVICE.amazonaws.com`" },
+  { code: "KR0002", slug: "unknown-action", help: "the action must be `kms:` and a KMS action name (spec §5.4)" },
+  { code: "KR0003", slug: "malformed-resource", help: "a resource is a KMS key ARN, a KMS alias ARN, `arn:P:kms:R:A:*` or `*`" },
+  { code: "KR0004", slug: "unknown-key", help: "the key ARN must be one of the bundle's `keys` (exact string)" },
+  { code: "KR0005", slug: "action-does-not-fit-resource", help: "alias ARNs go with the alias actions, `*` with the IAM-only actions, key ARNs with the rest" },
+  { code: "KR0006", slug: "bad-context-value", help: "a context value is a string or an array of strings" },
+  { code: "KR0007", slug: "malformed-request", help: "a request has exactly `principal`, `action`, `resource` (strings) and an optional `context` object; an operation has exactly `operation` (a string) and `checks` (a non-empty array of requests)" },
+  { code: "KR0008", slug: "not-well-formed-unicode", help: "every string of a request (names, context keys and values, operation name) must be well-formed Unicode: no lone surrogate" },
+  { code: "KR0009", slug: "contradicts-caller", help: "keys AWS sets from the caller (aws:PrincipalArn, aws:PrincipalAccount, kms:CallerAccount, aws:username, …) are derived from `principal`; leave them out of `context` or give the same value" },
+  { code: "KR0900", slug: "cedar-failure", help: "cedar-wasm could not decide the request; this is a bug, please report it" },
+];
+
+/** Builds an error entry; `subject` (user input) is quoted in backticks. */
+export function requestError(code: string, message: string, subject?: string): DecisionError {
+  const text = subject === undefined ? message : `${message} \`${subject}\``;
+  return { error: { code, message: text } };
+}

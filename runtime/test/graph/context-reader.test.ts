@@ -1,0 +1,53 @@
+// The graph's context loader (runtime/src/evaluate/context-reader.ts): prototype-named keys are keys
+// like any other, and the keys AWS sets from the caller are filled in or checked (KR0009).
+import { describe, expect, it } from "vitest";
+import { callerDerived, parseCaller } from "@kms-cedar/runtime";
+import { ContextReader } from "../../src/evaluate/context-reader.js";
+import type { RequestDerived } from "../../src/evaluate/context-reader.js";
+import { EvalState } from "../../src/evaluate/eval-state.js";
+
+const A = "111122223333";
+const KEYS = ["aws:resourcetag/__proto__", "aws:principaltag/constructor", "kms:encryptioncontext:tostring", "hasownproperty", "aws:principalarn", "aws:username", "kms:calleraccount"];
+const slots = new Map(KEYS.map((k, i) => [k, i]));
+const derivedFor = (principal: string, roleArn?: string, setsCallerAccount = true): RequestDerived =>
+  ({ caller: callerDerived(parseCaller(principal)!, () => roleArn), resource: { kind: "free" }, setsCallerAccount });
+const NOBODY = derivedFor("logs.amazonaws.com");
+
+function load(context: object, derived: RequestDerived = NOBODY) {
+  const st = new EvalState(KEYS.length, 0);
+  const reader = new ContextReader(slots);
+  st.begin("r");
+  const bad = reader.load(st, context as never, derived);
+  return { bad, value: (k: string) => (st.has(slots.get(k)!) ? st.slotValue[slots.get(k)!] : undefined), ambiguous: (k: string) => st.isAmbiguous(slots.get(k)!) };
+}
+
+describe("ContextReader", () => {
+  it("loads keys named after Object.prototype members like any other key", () => {
+    const context = JSON.parse(`{"aws:ResourceTag/__proto__": "a", "aws:PrincipalTag/constructor": "b", "kms:EncryptionContext:toString": ["c"], "hasOwnProperty": "d"}`) as object;
+    const r = load(context);
+    expect(r.bad).toBeUndefined();
+    expect([r.value("aws:resourcetag/__proto__"), r.value("aws:principaltag/constructor"), r.value("kms:encryptioncontext:tostring"), r.value("hasownproperty")])
+      .toEqual(["a", "b", ["c"], "d"]);
+  });
+
+  it("fills the caller's keys when absent and keeps a case-variant repetition of the same value unambiguous", () => {
+    const r = load({}, derivedFor(`arn:aws:iam::${A}:user/Bob`));
+    expect([r.value("aws:principalarn"), r.value("aws:username"), r.value("kms:calleraccount")]).toEqual([`arn:aws:iam::${A}:user/Bob`, "Bob", A]);
+    const twice = load({ "aws:username": "Bob", "AWS:USERNAME": ["Bob"] }, derivedFor(`arn:aws:iam::${A}:user/Bob`));
+    expect([twice.value("aws:username"), twice.ambiguous("aws:username")]).toEqual(["Bob", false]);
+  });
+
+  it("leaves kms:CallerAccount absent where AWS does not set it, but still checks a given one", () => {
+    expect(load({}, derivedFor(`arn:aws:iam::${A}:user/Bob`, undefined, false)).value("kms:calleraccount")).toBeUndefined();
+    expect(load({ "kms:CallerAccount": "444455556666" }, derivedFor(`arn:aws:iam::${A}:user/Bob`, undefined, false)).bad).toMatchObject({ error: { code: "KR0009" } });
+  });
+
+  it("a session's aws:PrincipalArn: the bundle's role, the context's role ARN, or ambiguous", () => {
+    const session = `arn:aws:sts::${A}:assumed-role/App/s1`;
+    expect(load({}, derivedFor(session, `arn:aws:iam::${A}:role/t/App`)).value("aws:principalarn")).toBe(`arn:aws:iam::${A}:role/t/App`);
+    expect(load({ "aws:principalarn": `arn:aws:iam::${A}:role/App` }, derivedFor(session)).value("aws:principalarn")).toBe(`arn:aws:iam::${A}:role/App`);
+    const unknown = load({}, derivedFor(session));
+    expect([unknown.value("aws:principalarn"), unknown.ambiguous("aws:principalarn")]).toEqual([undefined, true]);
+    expect(load({ "aws:PrincipalArn": session }, derivedFor(session)).bad).toMatchObject({ error: { code: "KR0009" } });
+  });
+});
