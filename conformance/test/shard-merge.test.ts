@@ -40,6 +40,8 @@ describe("shards and merge", () => {
     expect(untimed(one.report)).toEqual(untimed({ ...whole, command: COMMAND }));
     expect(untimed(three.report)).toEqual(untimed(one.report));
     expect(three.report.command).toBe(COMMAND);
+    // The family table is merged too (not just carried over from one shard): it has reached rows.
+    expect(Object.values(three.report.families).some((row) => row.cases > 0)).toBe(true);
   });
 
   it("refuses a missing, repeated or foreign shard, and reports that are not shards", () => {

@@ -79,6 +79,8 @@ export function mergeReports(reports: readonly JsonReport[]): { readonly report:
     qualifiers: addRows(ordered.map((r) => r.qualifiers)),
     variants: addRows(ordered.map((r) => r.variants), true),
     kmsPaths: addRows(ordered.map((r) => r.kmsPaths)),
+    // Reports written before the family table existed have none: they add nothing to it.
+    families: addRows(ordered.map((r) => r.families ?? {})),
     allowVia: addCounts(ordered.map((r) => r.allowVia)),
     requestErrors: addCounts(ordered.map((r) => r.requestErrors)),
     laws: Object.fromEntries(lawNames.map((n) => [n, {
