@@ -132,9 +132,10 @@ describe("bundle rewrites", () => {
     expect(Object.keys(p.principals!).sort()).toEqual([APP, EXT].sort());
   });
 
-  it("mapStatements drops an emptied identity policy and gives an emptied key policy an inert statement", () => {
+  it("mapStatements drops an emptied identity policy (keeping its principal) and gives an emptied key policy an inert statement", () => {
     const none = mapStatements(bundle, () => []);
-    expect(none.principals).toEqual({});
+    // The principal stays named: a role session's derived aws:PrincipalArn is read from the bundle's roles.
+    expect(none.principals).toEqual(Object.fromEntries(Object.keys(bundle.principals!).map((arn) => [arn, { policies: [] }])));
     expect(statementsOf(none.keys![K1]!.policy).map((s) => s["Sid"])).toEqual(["Inert"]);
   });
 

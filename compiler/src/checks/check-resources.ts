@@ -39,6 +39,9 @@ function resourceProblem(value: string, variables: boolean): string | undefined 
   const partition = components[1] ?? "";
   if (!PARTITIONS.has(partition) && !/[*?]|\$\{/u.test(partition)) return `has an unknown partition \`${partition}\``;
   if ((components[2] ?? "") === "") return "has an empty service";
+  // AWS: §1.7 rule 5 — no wildcard in the service segment (IAM: "Resource vendor must be fully
+  // qualified and cannot contain regexes"), also not a trailing `*` standing for it (`arn:aws:*`).
+  if (/[*?]/u.test(components[2]!)) return `has a wildcard in its service \`${components[2]}\` (the service must be written out)`;
   return undefined;
 }
 

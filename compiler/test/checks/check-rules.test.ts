@@ -109,8 +109,17 @@ describe("specific rules", () => {
   });
 
   it("a trailing `*` may stand for the rest of the ARN, colons included (§1.7 rule 4, Appendix A #41)", () => {
-    const text = identityStatement("").replace(`"Resource":"*"`, `"Resource":["arn:aws:kms:*","arn:aws:*","arn:aws:kms:us-west-2","arn:aws:kms"]`);
+    const text = identityStatement("").replace(`"Resource":"*"`, `"Resource":["arn:aws:kms:*","arn:aws:kms:us-*","arn:aws:kms:us-west-2","arn:aws:kms"]`);
     expect(problems(text, "identity")).toEqual([`KC2060: "arn:aws:kms:us-west-2"`, `KC2060: "arn:aws:kms"`]);
+  });
+
+  it("but never for the service, nor may any wildcard stand in it (§1.7 rule 5): `arn:aws:*` is rejected", () => {
+    // The reference reads such a pattern as malformed (an Allow never applies); the graph and Cedar
+    // matched `arn:aws:*` against every resource, so a bundle with it was decided three ways.
+    const text = identityStatement("").replace(`"Resource":"*"`, `"Resource":["arn:aws:*","arn:aws:k?s:*","arn:aws:*:us-west-2:111122223333:key/x","arn:aws:kms:*"]`);
+    expect(problems(text, "identity")).toEqual([`KC2060: "arn:aws:*"`, `KC2060: "arn:aws:k?s:*"`, `KC2060: "arn:aws:*:us-west-2:111122223333:key/x"`]);
+    const key = keyStatement("").replace(`"Resource":"*"`, `"Resource":"arn:aws:*"`);
+    expect(problems(key, "key")).toEqual([`KC2060: "arn:aws:*"`]);
   });
 
   it("key policy AWS principals with placeholders are reported (§1.5)", () => {

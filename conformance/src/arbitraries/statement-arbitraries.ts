@@ -37,7 +37,8 @@ export const IDENTITY_RESOURCES: readonly string[] = [
   "arn:aws:kms:*:*:alias/test/*", `arn:aws:kms:us-west-2:${ACCOUNT_A}:key/1111AAAA*`, "arn:aws:s3:::bucket-1",
   `arn:aws:kms:us-west-2:${ACCOUNT_B}:alias/*`,
   // Short prefixes ending in `*`, and a trailing `*` segment: they match the synthetic resource `*` too.
-  "arn:aws:kms:*", "arn:aws:*", `arn:aws:kms:us-west-2:*`, `arn:aws:kms:us-east-1:${ACCOUNT_A}:*`, `arn:aws:kms:*:${ACCOUNT_B}:*`,
+  // (Not `arn:aws:*`: a wildcard may not stand for the service, §1.7 rule 5, and the checks reject it.)
+  "arn:aws:kms:*", "arn:aws:kms:us-*", `arn:aws:kms:us-west-2:*`, `arn:aws:kms:us-east-1:${ACCOUNT_A}:*`, `arn:aws:kms:*:${ACCOUNT_B}:*`,
 ];
 
 /** Key-policy resources: `*` (this key), and rarely a pattern matched against the key ARN (KC2061 warning). */

@@ -39,7 +39,8 @@ export const INERT_KEY_STATEMENT: Json = {
 
 /**
  * Rewrites every policy's statement list with `f` (which sees where the policy is). A key policy
- * left empty gets the inert statement; an identity policy left empty is dropped.
+ * left empty gets the inert statement; an identity policy left empty is dropped (its principal stays,
+ * with fewer or no policies).
  */
 export function mapStatements(bundle: PlainBundleShape, f: (statements: Json[], place: PolicyPlace) => Json[]): PlainBundleShape {
   const keys: Record<string, { policy: unknown }> = {};
@@ -55,7 +56,10 @@ export function mapStatements(bundle: PlainBundleShape, f: (statements: Json[], 
       const next = withStatements(policy, f(statementsOf(policy), place));
       if (next !== undefined) policies.push(next);
     });
-    if (policies.length > 0) principals[arn] = { policies };
+    // Kept even with no policy left: the principals a bundle names decide a role session's
+    // aws:PrincipalArn (docs/request-model.md: the bundle's one role of that name), so dropping the
+    // entry would change a derived key, not just remove statements.
+    principals[arn] = { policies };
   }
   return { keys, principals };
 }
