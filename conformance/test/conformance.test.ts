@@ -29,7 +29,7 @@ afterAll(() => {
     elapsedMs: results.reduce((n, r) => n + r.elapsedMs, 0), cpuMs: results.reduce((n, r) => n + r.cpuMs, 0),
   };
   const d = merged.stats.decisions;
-  console.log(`conformance: seed ${SEED}, ${d.cases} cases (Allow ${d.Allow}, ExplicitDeny ${d.ExplicitDeny}, ImplicitDeny ${d.ImplicitDeny}, errors ${d.error}), ${merged.stats.divergences} divergences, ${Math.round(d.cases / (merged.elapsedMs / 1000))} cases/s`);
+  console.log(`conformance: seed ${SEED}, ${d.cases} cases (Allow ${d.Allow}, ExplicitDeny ${d.ExplicitDeny}, ImplicitDeny ${d.ImplicitDeny}, errors ${d.error}), ${merged.stats.divergences} divergences, ${Math.round(d.cases / (merged.elapsedMs / 1000))} cases/s, ${Math.round(merged.cpuMs / 100) / 10} s CPU`);
   if (merged.violationCount > 0) console.log(markdownReport(jsonReport(merged, `CI --seed ${SEED}`)));
 });
 
