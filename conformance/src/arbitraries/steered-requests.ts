@@ -99,7 +99,9 @@ function concretize(value: string): string[] {
   const fill = (variable: (m: string) => string, question: string): string =>
     value.replace(/\$\{[^}]*\}/g, variable).replace(/\*/g, "").replace(/\?/g, question);
   const filled = fill(() => "red", "Z");
-  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀")])].filter((x) => x !== filled);
+  // Also the filled value in the other letter case (not ARNs: derived ones would only contradict the caller):
+  // an IgnoreCase condition then holds only through a lower-cased view.
+  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀"), ...(filled.startsWith("arn:") ? [] : [swapCase(filled)])])].filter((x) => x !== filled);
   // The value itself twice: comparisons differ from their `…Equals` partner only on equal values.
   if (/^[+-]?\d+(\.\d+)?$/.test(value)) {
     const n = Number(value);
@@ -114,6 +116,9 @@ function concretize(value: string): string[] {
   if (range !== undefined) return [range.first, range.last, range.last, range.first, ...(range.after ? [range.after] : [])];
   return [filled, ...others];
 }
+
+/** `text` with upper and lower case swapped (`It` → `iT`). */
+const swapCase = (text: string): string => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join("");
 
 /** An IPv4 address or CIDR's first and last address, and the address just after it (octet 255 and /32 reached on purpose). */
 function ipv4Range(value: string): { first: string; last: string; after?: string } | undefined {

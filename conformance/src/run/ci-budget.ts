@@ -30,7 +30,7 @@ export function ciBudget(): CiBudget {
     seed: env("FC_SEED") ?? 20261123,
     casesPerOperator: env("CONFORMANCE_CASES") ?? 120,
     requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 6,
-    cedarEvery: env("CONFORMANCE_CEDAR_EVERY") ?? 6,
+    cedarEvery: env("CONFORMANCE_CEDAR_EVERY") ?? 3,
     cedarRequests: env("CONFORMANCE_CEDAR_REQUESTS") ?? 28,
     lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
     lawEngines: ["reference", "graph"],
