@@ -3,7 +3,7 @@
 // declarations from `tsc -p tsconfig.build.json`, and, for a package with a `bin`, the CLI as one
 // esbuild bundle (dist/cli.js) that runs with plain node. Run through `npm run build` (root or workspace).
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,5 +35,8 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 
-import { fileURLToPath } from "node:url";
-import { bundleCli } from "./bundle-cli.js";
+
+// The CLI: one esbuild bundle (dist/cli.js) and the list of its inputs (scripts/bundle-cli.js).
+if (manifest.bin !== undefined) await bundleCli(dir);
+// On stderr: `npm pack --json` prints its JSON on stdout, after this prepack script.
+process.stderr.write(`build: ${manifest.name} → dist/\n`);
