@@ -21,6 +21,8 @@ export { canonicalJson, graphDigest, sealGraph } from "./graph/graph-digest.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
+// What each condition operator means (runtime/src/conditions/): the operator table the emitter shares.
+export { CONDITION_BASES, isNegated, positivePartner } from "./conditions/index.js";
 // The operators' value parsers (runtime/src/operators/), which the compiler's value checks reuse.
 export { decodeBase64 } from "./operators/binary.js";
 export { parseBool } from "./operators/bool.js";
