@@ -15,7 +15,7 @@ import { emitCedar } from "./emit/cedar/emit-cedar.js";
 import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
 import { emitAvp } from "./emit/avp/emit-avp.js";
 import type { AvpFiles } from "./emit/avp/emit-avp.js";
-import type { AvpManifest } from "@kms-cedar/runtime";
+import type { AvpManifest } from "@kms-cedar/runtime/avp";
 
 export interface CompileOptions extends LoadOptions {
   /** Emit Cedar too (default true); graph-only callers save the ~100 ms of strict validation. */

@@ -1,7 +1,8 @@
 // The three engines side by side on one request: the reference evaluator (over the plain JSON
 // bundle), the decision graph (createAuthorizer) and Cedar (when available). Each answers, or says
 // why it cannot; agreement is judged as `kms-cedar eval --engine all` judges it.
-import { createAuthorizer, evaluateReference, type DecisionResult, type Request } from "@kms-cedar/runtime";
+import { createAuthorizer, type DecisionResult, type Request } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { decisionsAgree } from "../../compiler/src/cli/eval/compare-decisions.js";
 import type { Analysis } from "./analyze-input.js";
 

@@ -2,7 +2,8 @@
 // plain JSON documents, the graph and Cedar engines read the compiler's output. Phase: conformance harness.
 import "./avoid-v8-wasm-inlining-crash.js";
 import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle } from "@kms-cedar/runtime";
 import { prepareAvpLocal } from "./avp-local-engine.js";
 import { prepareCedar } from "./cedar-engine.js";

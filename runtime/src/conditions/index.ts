@@ -1,4 +1,4 @@
-// runtime/src/conditions/: what each condition operator means over resolved request values (spec §2,
+// @kms-cedar/runtime/conditions (runtime/src/conditions/): what each condition operator means over resolved request values (spec §2,
 // §3, §4.4), once, for every engine built on the runtime (the graph evaluator, the Cedar encoder's
 // derived attributes) and for the compiler's Cedar emitter. The oracle keeps its own copy.
 export type { Presence, RequestValue, Tri } from "./answer.js";
@@ -14,3 +14,11 @@ export { compilePolicyValues } from "./policy-values.js";
 export type { CompiledValues, TemplateReader } from "./policy-values.js";
 export { resolveTemplate, variableValue } from "./resolve-template.js";
 export type { VariableValue } from "./resolve-template.js";
+// The operators' value parsers (runtime/src/operators/), which the compiler's value checks reuse.
+export { decodeBase64 } from "../operators/binary.js";
+export { parseBool } from "../operators/bool.js";
+export { parseInstant } from "../operators/date.js";
+export { parseDecimal } from "../operators/decimal.js";
+export type { Decimal } from "../operators/decimal.js";
+export { parseCidr } from "../operators/ip.js";
+export type { Cidr } from "../operators/ip.js";

@@ -1,7 +1,8 @@
 // Adapters to the decision engines the CLI can run: the reference evaluator (`evaluateReference`
 // of @kms-cedar/runtime, over the plain JSON bundle), the decision graph (`createAuthorizer`) and
 // Cedar (`createCedarAuthorizer` over the emitted policies, schema and manifest).
-import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "../../bundle/load-bundle.js";
 import { compileLoaded, type CompilerDiagnostic } from "./compiler-pipeline.js";

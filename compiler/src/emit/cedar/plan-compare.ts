@@ -2,7 +2,8 @@
 // derived kind it needs. Each policy value becomes a pair match `m(r, p)`; the printer combines them
 // (OR, NOR for negated operators) with the absent / undecidable answers. Phase: emit.
 import type { ConditionNode } from "@kms-cedar/runtime";
-import { datetimeText, decimalText, instantOnGrid, ipRangeText, isNegated, numberOnGrid, positivePartner } from "@kms-cedar/runtime";
+import { datetimeText, decimalText, instantOnGrid, ipRangeText, numberOnGrid } from "@kms-cedar/runtime/cedar-names";
+import { isNegated, positivePartner } from "@kms-cedar/runtime/conditions";
 import type { CedarCode } from "./cedar-codes.js";
 import { and, equals as equalsExpr, FALSE, ifThenElse, primary, relation } from "./cedar-expr.js";
 import { likePattern, str, strSet } from "./cedar-literal.js";
