@@ -20,7 +20,7 @@ export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
 export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
 // The Cedar engine createCedarAuthorizer({ policies, schema, manifest }) (encoder + cedar-wasm).
-export { cedarRecoveries, loadCedar } from "./cedar/load-cedar.js";
+export { cedarRecoveries, loadCedar, V8_WORKAROUND_FLAG } from "./cedar/load-cedar.js";
 export type { CedarWasm } from "./cedar/load-cedar.js";
 export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
