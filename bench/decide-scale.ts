@@ -10,7 +10,8 @@
 // Run: node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/decide-scale.ts [--quick]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import { seedAbac } from "./decide-bundles.js";
 import { BATCH, measureAllocations, measureLatency, observerDone } from "./measure.js";

@@ -6,7 +6,8 @@
 // Run: node scripts/run-ts.js bench/decide.ts [--quick]
 import { createRequire } from "node:module";
 import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { DecisionResult } from "@kms-cedar/runtime";
 import { fiftyStatements, seedAbac } from "./decide-bundles.js";
 import type { BenchBundle } from "./decide-bundles.js";

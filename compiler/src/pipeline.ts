@@ -7,17 +7,18 @@ import type { LoadedBundle } from "./bundle/load-bundle.js";
 import { loadInput } from "./load-input.js";
 import type { LoadOptions } from "./load-input.js";
 import { lowerBundle } from "./lower/lower-bundle.js";
-import { checkSources } from "./normalize/check-sources.js";
-import type { BundleDiagnostic } from "./normalize/check-sources.js";
+import { checkBundle } from "./api/check-bundle.js";
+import type { BundleDiagnostic, CheckedBundle } from "./normalize/check-sources.js";
+import type { CheckPolicyOptions } from "./checks/check-policy.js";
 import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
 import { emitCedar } from "./emit/cedar/emit-cedar.js";
 import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
 import { emitAvp } from "./emit/avp/emit-avp.js";
 import type { AvpFiles } from "./emit/avp/emit-avp.js";
-import type { AvpManifest } from "@kms-cedar/runtime";
+import type { AvpManifest } from "@kms-cedar/runtime/avp";
 
-export interface CompileOptions extends LoadOptions {
+export interface CompileOptions extends LoadOptions, CheckPolicyOptions {
   /** Emit Cedar too (default true); graph-only callers save the ~100 ms of strict validation. */
   readonly cedar?: boolean;
   /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
@@ -43,9 +44,14 @@ export function compileBundle(input: string | Bundle, options: CompileOptions = 
   return compileLoadedBundle(loadInput(input, options), options);
 }
 
-/** Compiles a bundle already loaded by the bundle loader (the CLI's entry: spans point into its files). */
+/** Compiles a bundle already loaded by the bundle loader (spans point into its files). */
 export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOptions = {}): CompileResult {
-  const checked = checkSources(loaded);
+  return compileChecked(checkBundle(loaded, options), options);
+}
+
+/** Compiles a checked bundle (`checkBundle`, with the same options): the checks do not run again. */
+export function compileChecked(checked: CheckedBundle, options: CompileOptions = {}): CompileResult {
+  const loaded = checked.loaded;
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);

@@ -2,8 +2,8 @@
 // Principal form and KMS path, and make conditions match about half the time (STYLE "Tests").
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkPolicyText } from "../../compiler/src/checks/check-policy.js";
-import { evaluateReference } from "@kms-cedar/runtime";
+import { checkPolicyText } from "@kms-cedar/compiler";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { conformanceCaseArb } from "../src/arbitraries/case-arbitrary.js";
 import { VALID_VARIANTS, buildConditionBlock, conditionArb } from "../src/arbitraries/condition-arbitraries.js";
 import { BASE_OPERATOR_NAMES, operatorName, parseOperatorVariant } from "../src/arbitraries/operators.js";

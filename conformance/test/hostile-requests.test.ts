@@ -4,7 +4,8 @@
 // malformed input, and all three must give the same error code (docs/request-model.md "Errors").
 import fc from "fast-check";
 import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { DecisionResult } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
 

@@ -2,7 +2,7 @@
 // misses, callers, keys, actions), reach its operators, and the three engines agree on them.
 import { describe, expect, it } from "vitest";
 import { bundleFacts, variantsInPlay } from "../src/verify/bundle-facts.js";
-import { loadBundleFile } from "../src/verify/load-bundle-file.js";
+import { loadPlainBundle } from "@kms-cedar/compiler/api";
 import { nearMisses } from "../src/verify/near-misses.js";
 import { verifySource } from "../src/verify/verify-source.js";
 import { runConformance } from "../src/run/run-conformance.js";
@@ -23,7 +23,7 @@ describe("near misses", () => {
 
 describe("bundle facts", () => {
   it("name the bundle's keys, its callers (sessions of its roles, roots, a stranger, an outsider) and its condition keys", () => {
-    const loaded = loadBundleFile(ABAC);
+    const loaded = loadPlainBundle(ABAC);
     if ("error" in loaded) throw new Error(loaded.error);
     const facts = bundleFacts(loaded.bundle);
     expect(facts.keys.length).toBeGreaterThan(0);
@@ -37,7 +37,7 @@ describe("bundle facts", () => {
 
 describe("verify", () => {
   it("decides requests generated for examples/abac with the three engines and finds no divergence", () => {
-    const loaded = loadBundleFile(ABAC);
+    const loaded = loadPlainBundle(ABAC);
     if ("error" in loaded) throw new Error(loaded.error);
     const r = runConformance({ seed: SEED, cases: 512, requestsPerBundle: 256, source: verifySource(loaded.bundle, 256, "abac"), cacheBundles: true, lawEvery: 1, lawEngines: ["reference", "graph"] });
     const d = r.stats.decisions;

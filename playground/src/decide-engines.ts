@@ -1,8 +1,8 @@
 // The three engines side by side on one request: the reference evaluator (over the plain JSON
 // bundle), the decision graph (createAuthorizer) and Cedar (when available). Each answers, or says
 // why it cannot; agreement is judged as `kms-cedar eval --engine all` judges it.
-import { createAuthorizer, evaluateReference, type DecisionResult, type Request } from "@kms-cedar/runtime";
-import { decisionsAgree } from "../../compiler/src/cli/eval/compare-decisions.js";
+import type { DecisionResult, Request } from "@kms-cedar/runtime";
+import { decisionsAgree, prepareEngine } from "@kms-cedar/compiler/api";
 import type { Analysis } from "./analyze-input.js";
 
 export type EngineName = "reference" | "graph" | "cedar";
@@ -23,11 +23,11 @@ export interface EngineAnswer {
 export function prepareEngines(analysis: Analysis, cedar?: (analysis: Analysis) => EngineSetup): Record<EngineName, EngineSetup> {
   const notCompiled = { unavailable: "fix the errors first: nothing is compiled" };
   if (analysis.graph === undefined || analysis.bundle === undefined) return { reference: notCompiled, graph: notCompiled, cedar: notCompiled };
-  const bundle = analysis.bundle;
-  const authorizer = createAuthorizer(analysis.graph);
+  // The compiler front door's engine harness readies them, as it does for `kms-cedar eval`.
+  const inputs = { bundle: analysis.bundle, graph: analysis.graph };
   return {
-    reference: { decide: (request) => evaluateReference(bundle, request) },
-    graph: { decide: (request) => authorizer.decide(request) },
+    reference: prepareEngine("reference", inputs),
+    graph: prepareEngine("graph", inputs),
     cedar: cedar !== undefined ? cedar(analysis) : { unavailable: "Cedar: not available in this build" },
   };
 }

@@ -2,7 +2,7 @@
 // the statements that decided, and whether it agrees with the reference evaluator.
 import type { DecisionResult } from "@kms-cedar/runtime";
 import type { EngineAnswer } from "./decide-engines.js";
-import { escapeHtml } from "../../compiler/src/emit/escape-markup.js";
+import { escapeHtml } from "@kms-cedar/compiler/render";
 
 const TITLES = { reference: "Reference", graph: "Decision graph", cedar: "Cedar" } as const;
 

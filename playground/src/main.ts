@@ -7,9 +7,9 @@ import { prepareCedarEngine, type CedarEngineFactory } from "./cedar-engine.js";
 import { initCedarWeb } from "./cedar-web.js";
 import { decideAll, prepareEngines, type EngineName, type EngineSetup } from "./decide-engines.js";
 import { renderDecisions } from "./decision-view.js";
-import { layoutGraph } from "../../compiler/src/emit/graph-layout.js";
-import { renderGraphSvg } from "../../compiler/src/emit/graph-svg.js";
-import { escapeHtml } from "../../compiler/src/emit/escape-markup.js";
+import { layoutGraph } from "@kms-cedar/compiler/render";
+import { renderGraphSvg } from "@kms-cedar/compiler/render";
+import { escapeHtml } from "@kms-cedar/compiler/render";
 import { SAMPLE_BROKEN, SAMPLE_BUNDLE, SAMPLE_REQUESTS } from "./samples.js";
 import { renderSourceView } from "./source-view.js";
 

@@ -2,9 +2,9 @@
 // span as a caret), and under the line where a span starts, its code, message and help.
 // Produces markup; every piece of text is escaped.
 import type { Severity } from "@kms-cedar/grammar";
-import { LineIndex } from "../../compiler/src/cli/render/line-index.js";
+import { LineIndex } from "@kms-cedar/compiler/render";
 import type { PlacedDiagnostic } from "./analyze-input.js";
-import { escapeHtml } from "../../compiler/src/emit/escape-markup.js";
+import { escapeHtml } from "@kms-cedar/compiler/render";
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

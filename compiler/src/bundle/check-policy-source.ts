@@ -8,7 +8,7 @@ import type { PolicySource } from "./load-bundle.js";
 
 /** The policy view and every diagnostic of one policy, spans relative to `source.text`. */
 export function checkPolicySource(source: PolicySource, options: CheckPolicyOptions = {}): CheckPolicyResult {
-  const result = checkPolicyText(source.text.slice(source.start, source.end), source.kind, options);
+  const result = checkPolicyText(source.text.slice(source.start, source.end), source.kind, options, source.parsed);
   if (source.start === 0) return result;
   return { document: result.document, diagnostics: result.diagnostics.map((d) => shiftDiagnostic(d, source.start)) };
 }

@@ -1,7 +1,7 @@
 // Loads what `check`, `eval` and `compile` read: a bundle file and the policy files it names
 // (paths relative to the bundle file), or a single policy file attached to one key or principal.
 // Produces the text and location of every policy; the plain JSON bundle is built by to-plain-bundle.ts.
-import type { Diagnostic, JsonValue } from "@kms-cedar/grammar";
+import type { Diagnostic, JsonValue, ParseResult } from "@kms-cedar/grammar";
 import { dirname, resolve } from "node:path";
 import type { PolicyKind } from "../syntax/policy-syntax.js";
 import { BundleCode } from "./bundle-diagnostic-codes.js";
@@ -25,6 +25,11 @@ export interface PolicySource {
   readonly start: number;
   readonly end: number;
   readonly inline: boolean;
+  /**
+   * The loader's parse of the document when it already parsed it (a single policy file), and the size
+   * limit it parsed under: the checks reuse it instead of parsing the same text again.
+   */
+  readonly parsed?: { readonly result: ParseResult; readonly maxBytes: number };
 }
 
 /** How a single policy file was attached, for messages. */
@@ -129,6 +134,7 @@ export function loadSinglePolicy(input: ParsedInput, attach: AttachOptions, defa
   const location = kind === "key" ? `keys[${arn}]` : `principals[${arn}][0]`;
   const policy: PolicySource = {
     location, kind, owner: arn, file: input.file, text: input.text, start: 0, end: input.text.length, inline: false,
+    parsed: { result: { root: input.root, diagnostics: input.diagnostics }, maxBytes: LARGE_FILE_BYTES },
   };
   return {
     file: input.file, text: input.text, diagnostics: [], unreadableFiles: false, policies: [policy],

@@ -1,7 +1,8 @@
 // checkPolicyText: policy text → parse (grammar) → readPolicy → every check, with all diagnostics at once,
 // sorted by position then code. The entry point the CLI and the pipeline use for one policy document.
 import type { Diagnostic } from "@kms-cedar/grammar";
-import { parseJson } from "@kms-cedar/grammar";
+import { parseJson, utf8Length } from "@kms-cedar/grammar";
+import type { ParseResult } from "@kms-cedar/grammar";
 import type { PolicyDocument, PolicyKind } from "../syntax/policy-syntax.js";
 import { runChecks } from "./run-checks.js";
 
@@ -24,10 +25,21 @@ const KEY_POLICY_MAX_BYTES = 32_768;
  */
 const IDENTITY_POLICY_MAX_BYTES = 131_072;
 
-/** Parses and checks one policy document of the given kind. Never throws on user input. */
-export function checkPolicyText(text: string, kind: PolicyKind, options: CheckPolicyOptions = {}): CheckPolicyResult {
+/** A parse of the same text already made by the caller, and the size limit it was made under. */
+export interface EarlierParse {
+  readonly result: ParseResult;
+  readonly maxBytes: number;
+}
+
+/**
+ * Parses and checks one policy document of the given kind. Never throws on user input. `earlier`, a
+ * parse of `text` made by the bundle loader, is reused when the text is within both its limit and
+ * the one in force: the parser is deterministic, so the tree and its diagnostics are the same.
+ */
+export function checkPolicyText(text: string, kind: PolicyKind, options: CheckPolicyOptions = {}, earlier?: EarlierParse): CheckPolicyResult {
   const maxBytes = options.maxBytes ?? (kind === "key" ? KEY_POLICY_MAX_BYTES : IDENTITY_POLICY_MAX_BYTES);
-  const parsed = parseJson(text, { maxBytes });
+  const reuse = earlier !== undefined && utf8Length(text) <= Math.min(maxBytes, earlier.maxBytes);
+  const parsed = reuse ? earlier.result : parseJson(text, { maxBytes });
   const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => (d.code === "KC1002" ? { ...d, help: tooLargeHelp(kind, options.maxBytes) } : d));
   const document = runChecks(text, kind, parsed.root, (d) => diagnostics.push(d));
   diagnostics.sort(byPositionThenCode);

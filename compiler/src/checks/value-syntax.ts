@@ -1,7 +1,7 @@
 // Whether a condition value parses for its operator's type (spec §2.4–§2.10, A14–A16, A34). Phase:
 // checks. The graph evaluator's own parsers (runtime/src/operators/) decide, so the compiler accepts
 // exactly the values the runtime can read; only the epoch limit below is the compiler's own.
-import { decodeBase64, parseBool, parseCidr, parseDecimal, parseInstant } from "@kms-cedar/runtime";
+import { decodeBase64, parseBool, parseCidr, parseDecimal, parseInstant } from "@kms-cedar/runtime/conditions";
 
 /** AWS: A16 — IAM rejects epoch values of 2^63 seconds or more (third-party observation). */
 const EPOCH_LIMIT = 2n ** 63n;

@@ -1,7 +1,7 @@
 // Every KC31xx code of the AVP profile firing on a bundle that breaks its quota, the exact split
 // that keeps an oversized but splittable policy within the quota, and KC9311 on a broken input
 // (it can never come from a policy). The numbers are AVP's documented quotas (docs/deployment.md).
-import { AVP_QUOTAS, utf8Bytes } from "@kms-cedar/runtime";
+import { AVP_QUOTAS, utf8Bytes } from "@kms-cedar/runtime/avp";
 import { describe, expect, it } from "vitest";
 import { AVP_DIAGNOSTICS } from "../../src/emit/avp/avp-codes.js";
 import { compileBundle, emitAvp } from "../../src/index.js";

@@ -2,7 +2,7 @@
 // gives a policy store within AVP's quotas (checked again here from the files themselves) or a
 // KC31xx diagnostic naming the quota, never an internal error. Prints the counts and the largest sizes.
 import { join } from "node:path";
-import { AVP_QUOTAS } from "@kms-cedar/runtime";
+import { AVP_QUOTAS } from "@kms-cedar/runtime/avp";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
 import type { CompileResult } from "@kms-cedar/compiler";

@@ -1,7 +1,7 @@
 // The AVP encoder's and decoder's request error codes (KR0910–KR0913) firing, and the decoder's
 // three-valued answer: an AVP evaluation error, an unknown decision or an unknown policy id is an
 // error entry, never an Allow. (Here rather than in runtime/test: the manifests are compiled.)
-import { AVP_REQUEST_CODES, createAvpDecoder, createAvpEncoder } from "@kms-cedar/runtime";
+import { AVP_REQUEST_CODES, createAvpDecoder, createAvpEncoder } from "@kms-cedar/runtime/avp";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "../../src/index.js";
 

@@ -6,8 +6,9 @@
 import { Readable } from "node:stream";
 import { BatchIsAuthorizedCommand, IsAuthorizedCommand, VerifiedPermissionsClient } from "@aws-sdk/client-verifiedpermissions";
 import type { BatchIsAuthorizedCommandInput, IsAuthorizedCommandInput, IsAuthorizedCommandOutput } from "@aws-sdk/client-verifiedpermissions";
-import { batchAvpRequests, createAvpDecoder, createAvpEncoder } from "@kms-cedar/runtime";
-import type { AvpBatchIsAuthorizedInput, AvpIsAuthorizedInput, Request } from "@kms-cedar/runtime";
+import { batchAvpRequests, createAvpDecoder, createAvpEncoder } from "@kms-cedar/runtime/avp";
+import type { Request } from "@kms-cedar/runtime";
+import type { AvpBatchIsAuthorizedInput, AvpIsAuthorizedInput } from "@kms-cedar/runtime/avp";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "../../src/index.js";
 

@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
 import type { Bundle, Request } from "@kms-cedar/runtime";
-import { CEDAR_LIMITS, cedarRecoveries, createAuthorizer, createCedarAuthorizer, evaluateReference, measureCedarText } from "@kms-cedar/runtime";
+import { cedarRecoveries, createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
+import { CEDAR_LIMITS, measureCedarText } from "@kms-cedar/runtime/cedar-names";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { CHAIN_GROUP, or, printExpr, primary } from "../../src/emit/cedar/cedar-expr.js";
 import { DKP, KEY, ROLE, SESSION } from "./cedar-helpers.js";
 

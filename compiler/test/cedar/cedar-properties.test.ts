@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
-import { createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createCedarAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, CedarAuthorizer, DecisionResult, Request } from "@kms-cedar/runtime";
 import { emitCedar } from "../../src/emit/cedar/emit-cedar.js";
 import { APP_ROLE_WITH_PATH, bundleArb, KEY_A } from "../graph/arbitraries/bundle-arbitraries.js";

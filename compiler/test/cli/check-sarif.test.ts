@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, DiagnosticInfo } from "@kms-cedar/grammar";
 import { describe, expect, it } from "vitest";
-import type { CheckedFile } from "../../src/cli/checked-file.js";
+import type { CheckedFile } from "../../src/api/check-bundle.js";
 import { checkSarif } from "../../src/cli/render/check-sarif.js";
 import { REPO, runKmsCedar } from "./run-cli-process.js";
 

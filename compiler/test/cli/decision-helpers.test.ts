@@ -4,7 +4,7 @@ import type { DecisionResult, Reason } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
 import { shiftDiagnostic } from "../../src/bundle/check-policy-source.js";
 import { combineChecks } from "../../src/cli/eval/combine-checks.js";
-import { decisionsAgree } from "../../src/cli/eval/compare-decisions.js";
+import { decisionsAgree } from "../../src/api/decisions-agree.js";
 import { describeReason } from "../../src/cli/eval/describe-result.js";
 
 const allowKey: Reason = { policy: "keys[K]", statement: 0, effect: "Allow" };

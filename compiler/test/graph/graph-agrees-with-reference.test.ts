@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionResult } from "@kms-cedar/runtime";
 import { APP_ROLE_WITH_PATH, bundleArb, KEY_A } from "./arbitraries/bundle-arbitraries.js";
 import { conditionArb, contextForArb } from "./arbitraries/condition-arbitraries.js";

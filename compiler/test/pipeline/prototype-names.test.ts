@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
 import type { Bundle, Request } from "@kms-cedar/runtime";
-import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;

@@ -2,7 +2,7 @@
 // batch of the same seed (so a seed means the same cases whatever N), and merges their results.
 // Each worker shrinks and writes its own failures. Phase: conformance CLI.
 import { fork } from "node:child_process";
-import { V8_WORKAROUND_FLAG } from "../engines/avoid-v8-wasm-inlining-crash.js";
+import { V8_WORKAROUND_FLAG } from "@kms-cedar/runtime";
 import type { RunResult } from "../run/run-conformance.js";
 import { mergeLaws, mergeStatistics } from "../run/merge-statistics.js";
 

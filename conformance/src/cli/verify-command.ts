@@ -2,8 +2,8 @@
 // by the three engines; exit 1 on any divergence. Phase: conformance CLI.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PLACEHOLDER_KEY, loadBundleFile } from "../verify/load-bundle-file.js";
-import type { LoadOptions } from "../verify/load-bundle-file.js";
+import { PLACEHOLDER_KEY_ARN, loadPlainBundle } from "@kms-cedar/compiler/api";
+import type { PlainLoadOptions } from "@kms-cedar/compiler/api";
 import { runConformance } from "../run/run-conformance.js";
 import { verifySource } from "../verify/verify-source.js";
 import { checkOutputPaths, DEFAULT_COUNTEREXAMPLES, finishRun, formatOption } from "./finish-run.js";
@@ -29,16 +29,16 @@ export function verifyCommand(args: readonly string[]): number {
   if (stdin === undefined && !existsSync(file)) throw new UsageError(`cannot read \`${file}\`: no such file`);
   const kind = stringOption(p, "kind");
   if (kind !== undefined && kind !== "key" && kind !== "identity") throw new UsageError("--kind is `key` or `identity`");
-  const load: LoadOptions = {
+  const load: PlainLoadOptions = {
     ...(kind ? { kind } : {}), ...(stringOption(p, "key") ? { key: stringOption(p, "key")! } : {}),
     ...(stringOption(p, "principal") ? { principal: stringOption(p, "principal")! } : {}),
   };
-  const loaded = stdin === undefined ? loadBundleFile(file, load) : loadBundleFile(join(process.cwd(), file), load, stdin);
+  const loaded = stdin === undefined ? loadPlainBundle(file, load) : loadPlainBundle(join(process.cwd(), file), load, stdin);
   if ("error" in loaded) throw new UsageError(loaded.error);
   const bundle = loaded.bundle;
   const notes: string[] = [];
   if (Object.keys(bundle.keys ?? {}).length === 0) {
-    notes.push(`the bundle has no key: requests on keys name the placeholder key \`${PLACEHOLDER_KEY}\`, which is not in the bundle (error KR0004)`);
+    notes.push(`the bundle has no key: requests on keys name the placeholder key \`${PLACEHOLDER_KEY_ARN}\`, which is not in the bundle (error KR0004)`);
   }
   const cases = intOption(p, "runs", 5_000);
   const per = Math.max(1, Math.min(256, cases));

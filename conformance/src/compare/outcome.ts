@@ -1,6 +1,9 @@
 // What the engines are compared on (docs/request-model.md "Reasons"): the three-valued decision,
 // for ExplicitDeny the set of Deny statements (policy + statement index), and for a request no
-// engine can decide, the error code. Phase: conformance harness.
+// engine can decide, the error code. The judge itself is the compiler front door's decisionsAgree.
+// Phase: conformance harness.
+import { decisionsAgree, denyStatements } from "@kms-cedar/compiler/api";
+import type { AgreeOptions } from "@kms-cedar/compiler/api";
 import type { DecisionResult } from "@kms-cedar/runtime";
 
 export type OutcomeKind = "Allow" | "ExplicitDeny" | "ImplicitDeny" | "error";
@@ -18,25 +21,12 @@ export function outcomeText(result: DecisionResult): string {
 }
 
 /** The Deny statements named by an ExplicitDeny, as sorted `policy#index` strings. */
-export function denySet(result: DecisionResult): string[] {
-  if ("error" in result) return [];
-  return [...new Set(result.reasons.filter((r) => r.effect === "Deny").map((r) => `${r.policy}#${r.statement}`))].sort();
-}
+export const denySet = denyStatements;
 
-export interface CompareOptions {
-  /** Compare the Deny statements of an ExplicitDeny too (default true). */
-  readonly denyStatements?: boolean;
-}
+export type CompareOptions = AgreeOptions;
 
-/** Whether two results are the same answer. */
-export function sameOutcome(a: DecisionResult, b: DecisionResult, options: CompareOptions = {}): boolean {
-  if ("error" in a || "error" in b) return "error" in a && "error" in b && a.error.code === b.error.code;
-  if (a.decision !== b.decision) return false;
-  if (a.decision !== "ExplicitDeny" || options.denyStatements === false) return true;
-  const left = denySet(a);
-  const right = denySet(b);
-  return left.length === right.length && left.every((x, i) => x === right[i]);
-}
+/** Whether two results are the same answer: the one judge, shared with `kms-cedar eval --engine all`. */
+export const sameOutcome = decisionsAgree;
 
 /** Decides with an engine, turning a thrown exception into an error entry (code `throw`). */
 export function safeDecide(decide: (r: unknown) => DecisionResult, request: unknown): DecisionResult {

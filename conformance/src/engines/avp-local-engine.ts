@@ -3,8 +3,10 @@
 // through the runtime's AVP encoder (IsAuthorized input; an operation's checks as BatchIsAuthorized
 // batches), is translated back to cedar-wasm by avp-to-cedar.ts, and cedar-wasm's answer is put in
 // AVP's answer shape and read by the runtime's AVP decoder. Phase: conformance harness.
-import type { AvpAnswer, AvpBatchItem, AvpEntityItem, AvpManifest, DecisionResult, Operation, Request } from "@kms-cedar/runtime";
-import { batchAvpRequests, createAvpDecoder, createAvpEncoder, decideOperation, loadCedar, readInputShape } from "@kms-cedar/runtime";
+import type { DecisionResult, Operation, Request } from "@kms-cedar/runtime";
+import type { AvpAnswer, AvpBatchItem, AvpEntityItem, AvpManifest } from "@kms-cedar/runtime/avp";
+import { decideOperation, loadCedar, readInputShape } from "@kms-cedar/runtime";
+import { batchAvpRequests, createAvpDecoder, createAvpEncoder } from "@kms-cedar/runtime/avp";
 import { cedarCall, cedarEntities } from "./avp-to-cedar.js";
 import type { EngineSetup } from "./engine-types.js";
 

@@ -2,7 +2,7 @@
 // it) back to cedar-wasm's JSON, written from AVP's API shapes alone and sharing no code with the
 // forward encoder, so that deciding the result locally tests the AVP profile end to end. Phase:
 // conformance harness (the `avp-local` engine).
-import type { AvpAttributeValue, AvpBatchItem, AvpEntityIdentifier, AvpEntityItem } from "@kms-cedar/runtime";
+import type { AvpAttributeValue, AvpBatchItem, AvpEntityIdentifier, AvpEntityItem } from "@kms-cedar/runtime/avp";
 
 /** cedar-wasm's JSON forms, as far as this translation needs them. */
 export type CedarJson = string | number | boolean | CedarJson[] | { [key: string]: CedarJson };

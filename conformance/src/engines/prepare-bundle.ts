@@ -1,11 +1,10 @@
-// Compiles a bundle once and readies the three engines on it: the reference evaluator reads the
-// plain JSON documents, the graph and Cedar engines read the compiler's output. Phase: conformance harness.
-import "./avoid-v8-wasm-inlining-crash.js";
-import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+// Compiles a bundle once and readies the engines on it through the compiler front door's engine
+// harness: the reference evaluator reads the plain JSON documents, the graph and Cedar engines read
+// the compiler's output; avp-local (conformance only) reads the AVP store. Phase: conformance harness.
+import { compileBundle, prepareEngine } from "@kms-cedar/compiler/api";
+import type { EngineReadiness } from "@kms-cedar/compiler/api";
 import type { Bundle } from "@kms-cedar/runtime";
 import { prepareAvpLocal } from "./avp-local-engine.js";
-import { prepareCedar } from "./cedar-engine.js";
 import { DEFAULT_ENGINES } from "./engine-types.js";
 import type { Decide, EngineName, EngineSetup, EngineWrapper, PreparedBundle } from "./engine-types.js";
 
@@ -26,25 +25,22 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
     list.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
   // The bundle is rejected when there is no graph; Cedar-phase errors (KC3xxx, KC93xx) only take the Cedar engine out.
   const errors = compiled.graph === undefined ? messages(compiled.diagnostics) : [];
-  const reference: EngineSetup = wanted.has("reference")
-    ? { decide: wrap("reference", (r) => evaluateReference(bundle as never, r as never)) }
-    : skipped;
-  let graph: EngineSetup = skipped;
-  if (wanted.has("graph")) {
-    if (compiled.graph === undefined) graph = { unavailable: `the compiler rejected the bundle: ${errors[0] ?? "no graph"}` };
-    else {
-      const authorizer = createAuthorizer(compiled.graph);
-      graph = { decide: wrap("graph", (r) => authorizer.decide(r as never)) };
-    }
-  }
-  let cedar: EngineSetup = skipped;
-  if (wanted.has("cedar")) {
-    const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
-    const setup = compiled.graph === undefined ? { unavailable: "the compiler rejected the bundle" }
-      : compiled.cedar === undefined && cedarErrors.length > 0 ? { unavailable: `the Cedar emitter refused the bundle: ${cedarErrors[0]}` }
-        : safePrepareCedar(compiled);
-    cedar = "decide" in setup ? { decide: wrap("cedar", setup.decide) } : setup;
-  }
+  const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
+  const inputs = {
+    bundle: bundle as Bundle, graph: compiled.graph, cedar: compiled.cedar,
+    why: {
+      graph: `the compiler rejected the bundle: ${errors[0] ?? "no graph"}`,
+      cedar: compiled.graph === undefined ? "the compiler rejected the bundle" : `the Cedar emitter refused the bundle: ${cedarErrors[0] ?? "no files"}`,
+    },
+  };
+  const ready = (name: "reference" | "graph" | "cedar"): EngineSetup => {
+    if (!wanted.has(name)) return skipped;
+    const setup: EngineReadiness = prepareEngine(name, inputs);
+    return "decide" in setup ? { decide: wrap(name, setup.decide) } : setup;
+  };
+  const reference = ready("reference");
+  const graph = ready("graph");
+  const cedar = ready("cedar");
   let avpLocal: EngineSetup = skipped;
   if (wanted.has("avp-local")) {
     const avpErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
@@ -54,11 +50,6 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
     avpLocal = "decide" in setup ? { decide: wrap("avp-local", setup.decide) } : setup;
   }
   return { errors, engines: { reference, graph, cedar, "avp-local": avpLocal } };
-}
-
-/** The Cedar engine, or why not; a throw while loading the emitted files is reported, not propagated. */
-function safePrepareCedar(compiled: Parameters<typeof prepareCedar>[0]): EngineSetup {
-  return safely(() => prepareCedar(compiled), "the Cedar engine failed to load the emitted files");
 }
 
 function safely(prepare: () => EngineSetup, what: string): EngineSetup {

@@ -44,11 +44,3 @@ export class ContextIndex {
     return this.entries.keys();
   }
 }
-
-/** A variable's value (spec §4.4): a string, `null` (absent), or `undefined` (undecidable, §4.1/A18). */
-export function variableValue(index: ContextIndex, key: string): string | null | undefined {
-  const entry = index.get(key);
-  if (entry.kind === "absent") return null;
-  if (entry.kind === "ambiguous" || entry.values.length > 1) return undefined;
-  return entry.values[0]!;
-}

@@ -14,6 +14,12 @@ export type CedarWasm = typeof import("@cedar-policy/cedar-wasm/nodejs");
 
 const MODULE_ID = "@cedar-policy/cedar-wasm/nodejs";
 
+/**
+ * The V8 flag of the Node 20 workaround below (the one home of it): set in this process before any
+ * Cedar call, and passed to worker processes that decide with Cedar (the conformance shards).
+ */
+export const V8_WORKAROUND_FLAG = "--no-turbo-inline-js-wasm-calls";
+
 let facade: CedarWasm | undefined;
 let instance: CedarWasm | undefined;
 let generation = 0;
@@ -41,7 +47,7 @@ function instantiate(fresh: boolean): CedarWasm {
     // Node 20's V8 can crash ("unreachable code" in the deoptimizer) after a few thousand decisions
     // when TurboFan inlines the JS→Wasm call into a function it later deoptimizes; turning that
     // inlining off costs nothing measurable. Set before any Cedar call is hot.
-    (require("node:v8") as typeof import("node:v8")).setFlagsFromString("--no-turbo-inline-js-wasm-calls");
+    (require("node:v8") as typeof import("node:v8")).setFlagsFromString(V8_WORKAROUND_FLAG);
   } else {
     // The module instantiates its wasm when it is evaluated: dropping it from the cache gives a new instance.
     const cache = (require as { cache?: Record<string, unknown> }).cache;

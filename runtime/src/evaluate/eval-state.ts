@@ -1,11 +1,11 @@
 // The per-authorizer scratch state of one decision: context values by slot, ambiguity marks and a
 // memo of node results, all stamped with a generation number so nothing is cleared or allocated
 // per request. INVARIANT: decide() is not re-entrant (JS is single-threaded; closures never call it).
+import type { RequestValue, Tri } from "../conditions/answer.js";
 
-/** A test's answer: 0 false, 1 true, 2 undecidable (fail-closed by the statement's effect, spec §0.2). */
-export type Tri = 0 | 1 | 2;
+export type { Tri } from "../conditions/answer.js";
 
-export type ContextValue = string | readonly string[];
+export type ContextValue = RequestValue;
 
 export class EvalState {
   gen = 0;

@@ -3,6 +3,7 @@
 // every cross-reference (statements ↔ policies ↔ the action index ↔ keys and principals), and the
 // integrity digest. Only then may the evaluator index without bounds checks. The graph it returns
 // keeps its maps prototype-free. Never throws on any input.
+import { CONDITION_BASES } from "../conditions/operator-table.js";
 import { GRAPH_FORMAT, GRAPH_VERSION } from "./graph-types.js";
 import type { DecisionGraph } from "./graph-types.js";
 import { graphDigest } from "./graph-digest.js";
@@ -10,12 +11,7 @@ import { graphDigest } from "./graph-digest.js";
 export type ReadGraphResult = { readonly graph: DecisionGraph } | { readonly error: string };
 
 const TOP = ["format", "version", "digest", "actions", "policies", "keys", "principals", "nodes", "statements"];
-const BASES = new Set([
-  "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-  "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
-  "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
-  "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
-]);
+const BASES = new Set(CONDITION_BASES);
 
 /** A graph problem, thrown inside the checker only and returned as `{ error }`. */
 class Bad extends Error {}

@@ -4,7 +4,8 @@
 // forbid is skipped by Cedar, so a decision could be a wrong Allow).
 import { describe, expect, it } from "vitest";
 import type { CedarManifest, Request } from "@kms-cedar/runtime";
-import { CEDAR_FAILURE_CODE, createCedarAuthorizer, loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import { CEDAR_FAILURE_CODE, createCedarAuthorizer, loadCedar } from "@kms-cedar/runtime";
+import { MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime/cedar-names";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/k1`;

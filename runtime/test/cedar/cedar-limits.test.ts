@@ -3,10 +3,10 @@
 // cedar-wasm sees it, and a trap that happens anyway leaves earlier authorizers deciding.
 import { describe, expect, it } from "vitest";
 import type { CedarManifest, Request } from "@kms-cedar/runtime";
+import { cedarRecoveries, createCedarAuthorizer, loadCedar } from "@kms-cedar/runtime";
 import {
-  CEDAR_LIMITS, cedarLimitProblems, cedarRecoveries, createCedarAuthorizer, loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION,
-  measureCedarText,
-} from "@kms-cedar/runtime";
+  CEDAR_LIMITS, cedarLimitProblems, MANIFEST_FORMAT, MANIFEST_VERSION, measureCedarText,
+} from "@kms-cedar/runtime/cedar-names";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/k1`;

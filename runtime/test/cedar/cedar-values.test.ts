@@ -3,9 +3,8 @@
 // and texts Cedar's decimal(), datetime() and ip() accept (no IPv4-mapped dotted tails, DESIGN §4).
 import { describe, expect, it } from "vitest";
 import {
-  DATETIME_GRID, datetimeText, DECIMAL_GRID, decimalText, gridFits, instantOnGrid, ipAddressText, ipRangeText, LONG_GRID,
-  numberOnGrid, represent,
-} from "@kms-cedar/runtime";
+  DATETIME_GRID, datetimeText, DECIMAL_GRID, decimalText, gridFits, instantOnGrid, ipAddressText, ipRangeText, LONG_GRID, numberOnGrid, represent,
+} from "@kms-cedar/runtime/cedar-names";
 
 describe("numbers on a grid (spec §2.4)", () => {
   it("floors onto the grid and says whether the value was on it", () => {

@@ -3,7 +3,7 @@
 // account, attached policies, service in the key's account); context views and the marker sets.
 import { describe, expect, it } from "vitest";
 import type { CedarManifest } from "@kms-cedar/runtime";
-import { MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import { MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime/cedar-names";
 import { createEncoder } from "../../src/cedar/encode-request.js";
 import type { EncodedRequest } from "../../src/cedar/encode-request.js";
 

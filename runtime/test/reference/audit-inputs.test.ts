@@ -4,7 +4,7 @@
 // empty strings are malformed, and large inputs stay fast.
 
 import { describe, expect, it } from "vitest";
-import { evaluateReference } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { A, APP, APP_ROLE, BOB, DKP, K1, allow, decision, doc, grant } from "./fixtures.js";
 
 const code = (bundle: object, request: unknown): string => {

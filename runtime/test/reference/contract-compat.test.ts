@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
-import type { ReferenceBundle, ReferenceRequest, ReferenceResult } from "@kms-cedar/runtime";
-import { evaluateReference } from "@kms-cedar/runtime";
+import type { ReferenceBundle, ReferenceRequest, ReferenceResult } from "@kms-cedar/runtime/reference";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { DKP, K1, ROOT_A, doc } from "./fixtures.js";
 
 const toContract = (result: ReferenceResult): DecisionResult => result;

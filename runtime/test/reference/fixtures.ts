@@ -3,7 +3,7 @@
 // through the public API: the condition is put in an Allow (or Deny) statement and the decision read.
 
 import { expect } from "vitest";
-import { evaluateReference } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Decision, DecisionResult } from "@kms-cedar/runtime";
 
 export const A = "111122223333";

@@ -2,7 +2,7 @@
 // "Errors": KR0001–KR0007).
 
 import { describe, expect, it } from "vitest";
-import { evaluateReference } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { A, APP, DKP, K1, doc } from "./fixtures.js";
 
 const BUNDLE = { keys: { [K1]: { policy: doc(DKP) } } };

@@ -4,7 +4,8 @@
 // conformance/test/hostile-requests.test.ts; KR0900 by runtime/test/cedar/cedar-authorizer.test.ts).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluateReference, REQUEST_ERRORS, RequestErrorCode } from "@kms-cedar/runtime";
+import { REQUEST_ERRORS, RequestErrorCode } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/k1`;

@@ -1,14 +1,14 @@
-// Adapter to the compiler: the decision graph (`compileLoadedBundle`, compiler/src/pipeline.ts) and
+// Adapter to the compiler: the decision graph (`compileChecked`, compiler/src/pipeline.ts) and
 // its Cedar output, for `compile -o` and for the graph and Cedar engines of `eval`.
 import type { Diagnostic } from "@kms-cedar/grammar";
 import type { DecisionGraph } from "@kms-cedar/runtime";
-import type { LoadedBundle } from "../../bundle/load-bundle.js";
+import type { CheckedBundle } from "../../normalize/check-sources.js";
 import type { CedarFiles } from "../../emit/cedar/emit-cedar.js";
 import { emitDot } from "../../emit/dot.js";
 import { emitGraphSvg } from "../../emit/graph-svg.js";
 import { emitGraphJson } from "../../emit/graph-json.js";
 import { emitGraphText } from "../../emit/graph-text.js";
-import { compileLoadedBundle } from "../../pipeline.js";
+import { compileChecked } from "../../pipeline.js";
 
 /** A diagnostic of the compiler, with the file its span points into when it is about a policy. */
 export type CompilerDiagnostic = Diagnostic & { readonly file?: string; readonly location?: string };
@@ -18,9 +18,9 @@ export type Compiled =
   | { readonly graph: DecisionGraph; readonly cedar?: CedarFiles; readonly avp?: readonly OutputFile[]; readonly diagnostics: readonly CompilerDiagnostic[] }
   | { readonly failed: readonly CompilerDiagnostic[] };
 
-/** Compiles `loaded` (already checked) to a graph, and to Cedar when `cedar` is set. */
-export function compileLoaded(loaded: LoadedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean }): Compiled {
-  const result = compileLoadedBundle(loaded, options);
+/** Compiles `checked` (the checks do not run again) to a graph, and to Cedar when `cedar` is set. */
+export function compileLoaded(checked: CheckedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean }): Compiled {
+  const result = compileChecked(checked, options);
   if (result.diagnostics.some((d) => d.severity === "error") || result.graph === undefined) {
     return { failed: result.diagnostics.filter((d) => d.severity === "error") };
   }

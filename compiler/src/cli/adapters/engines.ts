@@ -1,9 +1,9 @@
-// Adapters to the decision engines the CLI can run: the reference evaluator (`evaluateReference`
-// of @kms-cedar/runtime, over the plain JSON bundle), the decision graph (`createAuthorizer`) and
-// Cedar (`createCedarAuthorizer` over the emitted policies, schema and manifest).
-import { createAuthorizer, createCedarAuthorizer, evaluateReference } from "@kms-cedar/runtime";
+// Adapters to the decision engines the CLI can run: the reference evaluator (over the plain JSON
+// bundle), the decision graph and Cedar (over the emitted policies, schema and manifest), readied by
+// the compiler front door's one engine harness (compiler/src/api/prepare-engines.ts).
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
-import type { LoadedBundle } from "../../bundle/load-bundle.js";
+import { prepareEngine } from "../../api/prepare-engines.js";
+import type { CheckedBundle } from "../../normalize/check-sources.js";
 import { compileLoaded, type CompilerDiagnostic } from "./compiler-pipeline.js";
 
 export type EngineName = "reference" | "graph" | "cedar";
@@ -22,30 +22,19 @@ export type EngineSetup =
 /** The checked bundle in both forms: plain JSON documents and the loaded texts. */
 export interface EngineInput {
   readonly bundle: Bundle;
-  readonly loaded: LoadedBundle;
+  readonly checked: CheckedBundle;
 }
 
 /** Prepares `engines` (in order) for one bundle; compiles it once if any engine needs it. */
 export function prepareEngines(engines: readonly EngineName[], input: EngineInput): EngineSetup {
   const needsGraph = engines.some((e) => e !== "reference");
-  const compiled = needsGraph ? compileLoaded(input.loaded, { cedar: engines.includes("cedar"), pureCedar: false }) : undefined;
+  const compiled = needsGraph ? compileLoaded(input.checked, { cedar: engines.includes("cedar"), pureCedar: false }) : undefined;
   if (compiled !== undefined && "failed" in compiled) return { failed: compiled.failed };
   const deciders = engines.map((engine): { decide: Decide; decideMany: DecideMany } => {
-    if (engine === "reference") {
-      const decide: Decide = (request) => evaluateReference(input.bundle, request);
-      return { decide, decideMany: (requests) => requests.map((r) => decide(r)) };
-    }
-    // INVARIANT: compiled is set (and has Cedar files when "cedar" is asked for) here.
-    if (compiled === undefined) throw new Error("internal error: the bundle was not compiled");
-    if (engine === "graph") {
-      const authorizer = createAuthorizer(compiled.graph);
-      return { decide: (request) => authorizer.decide(request), decideMany: (requests) => authorizer.decideMany(requests) };
-    }
-    if (compiled.cedar === undefined) throw new Error("internal error: no Cedar output");
-    const authorizer = createCedarAuthorizer({
-      policies: compiled.cedar.policies, schema: compiled.cedar.schema, manifest: compiled.cedar.manifest,
-    });
-    return { decide: (request) => authorizer.decide(request), decideMany: (requests) => authorizer.decideMany(requests) };
+    // INVARIANT: compiled is set (and has Cedar files when "cedar" is asked for) when a compiled engine is.
+    const ready = prepareEngine(engine, { bundle: input.bundle, graph: compiled?.graph, cedar: compiled?.cedar });
+    if ("unavailable" in ready) throw new Error(`internal error: ${ready.unavailable}`);
+    return ready;
   });
   return { decide: deciders.map((d) => d.decide), decideMany: deciders.map((d) => d.decideMany) };
 }

@@ -3,7 +3,7 @@
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
 import { loadBundleOrPolicy } from "../../bundle/load-bundle.js";
 import { formatOf, maxBytesOf, stringOption, warningLimitOf, type Options } from "../args/option-values.js";
-import { checkLoadedBundle, countDiagnostics, type CheckedFile } from "../checked-file.js";
+import { checkBundle, countDiagnostics, type CheckedFile } from "../../api/check-bundle.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { expandDirectories } from "../expand-directories.js";
 import { checkStdinOnce, readInputArgument } from "../input-arguments.js";
@@ -41,7 +41,7 @@ export async function runCheck(args: readonly string[], options: Options, io: Cl
       key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
     });
     if (loaded.unreadableFiles) unreadable = true;
-    items.push(...checkLoadedBundle(loaded, limit));
+    items.push(...checkBundle(loaded, limit).files);
   }
   const checked = items.filter((item): item is CheckedFile => !("error" in item));
   if (format === "sarif") io.out(JSON.stringify(await sarifLog(items, io.cwd), null, 2) + "\n");

@@ -30,7 +30,7 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   const prepared = await prepareBundle("compile", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
   const avp = stringOption(options, "target") === "avp";
-  const compiled = compileLoaded(prepared.loaded, { cedar: true, pureCedar: options["pure-cedar"] === true, avp });
+  const compiled = compileLoaded(prepared.checked, { cedar: true, pureCedar: options["pure-cedar"] === true, avp });
   if ("failed" in compiled) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(compiled.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(compiled.failed, prepared.loaded, style));

@@ -1,12 +1,13 @@
 // The first steps of `eval` and `compile`: load the bundle (or single policy file), check every
-// policy, and stop with the diagnostics if any is an error. Warnings are shown and do not stop.
+// policy once (the compiler's front door, with the flags in force), and stop with the diagnostics if
+// any is an error. Warnings are shown and do not stop. The checked bundle goes on to the compiler.
 import type { Bundle } from "@kms-cedar/runtime";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
 import { loadBundleOrPolicy, type AttachOptions, type LoadedBundle } from "../../bundle/load-bundle.js";
 import { looksLikeBundle } from "../../bundle/read-bundle.js";
 import { toPlainBundle } from "../../bundle/to-plain-bundle.js";
 import { attachOf, formatOf, maxBytesOf, type Options } from "../args/option-values.js";
-import { checkLoadedBundle, countDiagnostics } from "../checked-file.js";
+import { checkBundle, countDiagnostics, type CheckedInput } from "../../api/check-bundle.js";
 import { EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { readInputArgument } from "../input-arguments.js";
 import { checkJson, renderCheckText } from "../render/check-report.js";
@@ -16,7 +17,9 @@ import { usageError } from "./usage-error.js";
 
 /** A bundle ready for an engine or the compiler, or the exit status to stop with. */
 export type Prepared =
-  | { readonly ok: true; readonly loaded: LoadedBundle; readonly bundle: Bundle; readonly warnings: number }
+  | {
+    readonly ok: true; readonly loaded: LoadedBundle; readonly checked: CheckedInput; readonly bundle: Bundle; readonly warnings: number;
+  }
   | { readonly ok: false; readonly exit: number };
 
 /** How `authorize` attaches a single policy file (its --principal is the request's, not an attachment). */
@@ -45,7 +48,8 @@ export async function prepareBundle(
   }
   const defaults = single?.defaults ?? { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN };
   const loaded = loadBundleOrPolicy(input, io.cwd, attach.attach, defaults);
-  const checked = checkLoadedBundle(loaded, limit);
+  const checkedInput = checkBundle(loaded, limit);
+  const checked = checkedInput.files;
   const counts = countDiagnostics(checked);
   const json = formatOf(options) === "json";
   if (counts.errors > 0) {
@@ -63,5 +67,5 @@ export async function prepareBundle(
     io.err(`kms-cedar: internal error: \`${plain.failed}\` passed the checks but JSON.parse rejects it\n`);
     return { ok: false, exit: EXIT_USAGE };
   }
-  return { ok: true, loaded, bundle: plain.bundle, warnings: counts.warnings };
+  return { ok: true, loaded, checked: checkedInput, bundle: plain.bundle, warnings: counts.warnings };
 }

@@ -5,7 +5,7 @@ import type { DecisionResult, Request } from "@kms-cedar/runtime";
 import type { RequestEntry } from "../../bundle/read-requests.js";
 import type { TextStyle } from "../render/text-style.js";
 import { combineChecks } from "./combine-checks.js";
-import { decisionsAgree } from "./compare-decisions.js";
+import { decisionsAgree } from "../../api/decisions-agree.js";
 import { describeResult } from "./describe-result.js";
 
 /** One engine: its name (a JSON key under several engines) and how it decides a request. */

@@ -1,7 +1,7 @@
 // The output of `check` (and of the check step of `eval`/`compile`): code frames and a summary
 // line for people, or `{ files, summary }` for machines.
-import type { CheckedFile } from "../checked-file.js";
-import { countDiagnostics } from "../checked-file.js";
+import type { CheckedFile } from "../../api/check-bundle.js";
+import { countDiagnostics } from "../../api/check-bundle.js";
 import { toJsonDiagnostic, type JsonDiagnostic } from "./diagnostic-json.js";
 import { LineIndex } from "./line-index.js";
 import { renderDiagnostic } from "./render-diagnostic.js";

@@ -4,7 +4,7 @@
 import type { Diagnostic, DiagnosticInfo, Severity, Span } from "@kms-cedar/grammar";
 import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CheckedFile } from "../checked-file.js";
+import type { CheckedFile } from "../../api/check-bundle.js";
 import type { UnreadableFile } from "./check-report.js";
 import { LineIndex } from "./line-index.js";
 

@@ -3,7 +3,7 @@
 // into the profile's namespace (runtime AVP_TYPE), read into its parts (effect, scope, condition)
 // so that emit-avp can measure it and split-policy can split it. Every result is strictly
 // validated by emit-avp against the renamed schema, so a missed name is a KC9311 bug report.
-import { AVP_TYPE } from "@kms-cedar/runtime";
+import { AVP_TYPE } from "@kms-cedar/runtime/avp";
 import { isWrapped, segments, splitTopLevel } from "./cedar-text.js";
 
 export interface AvpPolicyParts {

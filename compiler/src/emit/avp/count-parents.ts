@@ -2,7 +2,7 @@
 // builds the hierarchy (runtime/src/cedar/encode-request.ts): its account twice (root ARN form, then
 // the bare id), for a session the role behind it, and every identity policy attached (deduplicated).
 import type { CedarManifest } from "@kms-cedar/runtime";
-import { parseCallerName, sessionRoleId } from "@kms-cedar/runtime";
+import { parseCallerName, sessionRoleId } from "@kms-cedar/runtime/cedar-names";
 
 /** The worst caller and its count (0 when the bundle names no principal). */
 export function countMostParents(manifest: CedarManifest): { readonly caller: string; readonly count: number } {

@@ -1,8 +1,9 @@
 // The description of an uploaded policy (StaticPolicyDefinition.description, at most 150
 // characters): our name and the statement it comes from. When the bundle location makes it too
 // long, the location is left out (the manifest keeps it) — a documented shorter form, never a cut.
-import type { AvpManifestPolicy, DecisionGraph } from "@kms-cedar/runtime";
-import { AVP_QUOTAS } from "@kms-cedar/runtime";
+import type { DecisionGraph } from "@kms-cedar/runtime";
+import type { AvpManifestPolicy } from "@kms-cedar/runtime/avp";
+import { AVP_QUOTAS } from "@kms-cedar/runtime/avp";
 
 /** The longest description that fits, from the most to the least detailed form. */
 export function describePolicy(policy: Omit<AvpManifestPolicy, "file" | "bytes">, graph: DecisionGraph): string {

@@ -2,10 +2,14 @@
 // in one namespace, one CreatePolicy input per policy (split where AVP's size quota demands and an
 // exact split exists), and avp-manifest.json; then checks every documented store quota (KC31xx) and
 // strictly validates the renamed policies against the renamed schema (KC9311). Phase: emit.
-import type { AvpManifest, AvpManifestPolicy, CedarManifest, CedarWasm, DecisionGraph, ManifestPolicy } from "@kms-cedar/runtime";
+import type { CedarManifest, CedarWasm, DecisionGraph } from "@kms-cedar/runtime";
+import type { AvpManifest, AvpManifestPolicy } from "@kms-cedar/runtime/avp";
+import type { ManifestPolicy } from "@kms-cedar/runtime/cedar-names";
+import { loadCedar } from "@kms-cedar/runtime";
 import {
-  AVP_MANIFEST_FORMAT, AVP_MANIFEST_VERSION, AVP_NAMESPACE, AVP_QUOTAS, AVP_TYPE, isAllowedAvpNamespace, loadCedar, splitPolicySet, utf8Bytes,
-} from "@kms-cedar/runtime";
+  AVP_MANIFEST_FORMAT, AVP_MANIFEST_VERSION, AVP_NAMESPACE, AVP_QUOTAS, AVP_TYPE, isAllowedAvpNamespace, utf8Bytes,
+} from "@kms-cedar/runtime/avp";
+import { splitPolicySet } from "@kms-cedar/runtime/cedar-names";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import type { CedarDiagnostic, CedarFiles } from "../cedar/emit-cedar.js";
 import { AVP_CODES } from "./avp-codes.js";

@@ -1,6 +1,6 @@
 // Renames the schema (JSON form, fully qualified type names) into the AVP profile's one namespace
 // (runtime AVP_TYPE). Pure; emit-avp validates the renamed policies against it (KC9311 on a miss).
-import { AVP_NAMESPACE, avpType } from "@kms-cedar/runtime";
+import { AVP_NAMESPACE, avpType } from "@kms-cedar/runtime/avp";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Namespace = { entityTypes?: Record<string, Json>; actions?: Record<string, Json>; commonTypes?: Record<string, Json> };

@@ -3,8 +3,9 @@
 //   forbids: Deny statements (`deny-*`, explicit), one gate per key `unless { KD ∨ KA }` (`gate-*`,
 //   implicit), one cross-account rule (implicit) and one rule for the actions no policy can allow
 //   (`grant-only`, implicit: RetireGrant). Phase: emit; source order, deterministic ids.
-import type { DecisionGraph, GraphStatement, PolicyRole, Reason } from "@kms-cedar/runtime";
-import { ActionGroup, actionId, CedarType, policyEntityId } from "@kms-cedar/runtime";
+import type { DecisionGraph, GraphStatement, Reason } from "@kms-cedar/runtime";
+import type { PolicyRole } from "@kms-cedar/runtime/cedar-names";
+import { ActionGroup, actionId, CedarType, policyEntityId } from "@kms-cedar/runtime/cedar-names";
 import { and, FALSE, or, printChain, printConjunct, printDisjunct, printExpr, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { entity, inChunks } from "./cedar-literal.js";

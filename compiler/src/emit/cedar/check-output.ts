@@ -11,7 +11,7 @@
 // schema go to `validate`, in one call. Nothing is skipped: every policy is validated once per schema.
 import type { DiagnosticInfo } from "@kms-cedar/grammar";
 import type { CedarWasm } from "@kms-cedar/runtime";
-import { splitPolicySet } from "@kms-cedar/runtime";
+import { splitPolicySet } from "@kms-cedar/runtime/cedar-names";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { CEDAR_CODES } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";

@@ -1,7 +1,7 @@
 // The attributes the emitted policies read about a condition key ("views"): the key's natural view
 // is named after the key (`context["aws:sourceip"]`, an ipaddr), other views are named `kind(key)`,
 // tag keys are entity tags, derived tests get descriptive names. Phase: emit (plan, then print).
-import type { AttributeKind, ManifestAttribute, ManifestCondition, MarkerName } from "@kms-cedar/runtime";
+import type { AttributeKind, ManifestAttribute, ManifestCondition, MarkerName } from "@kms-cedar/runtime/cedar-names";
 import type { GraphValue } from "@kms-cedar/runtime";
 import { findConditionKey } from "../../catalog/index.js";
 import { primary, relation } from "./cedar-expr.js";

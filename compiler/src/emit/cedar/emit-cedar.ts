@@ -2,8 +2,10 @@
 // (text and JSON) and manifest.json, then checks its own output with cedar-wasm's strict validator
 // (a failure is a KC93xx bug report, never silent output). Phase: emit; deterministic.
 import type { Diagnostic } from "@kms-cedar/grammar";
-import type { CedarManifest, DecisionGraph, GraphStatement, MarkerName } from "@kms-cedar/runtime";
-import { cedarLimitProblems, loadCedar, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime";
+import type { CedarManifest, DecisionGraph, GraphStatement } from "@kms-cedar/runtime";
+import type { MarkerName } from "@kms-cedar/runtime/cedar-names";
+import { loadCedar } from "@kms-cedar/runtime";
+import { cedarLimitProblems, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime/cedar-names";
 import { checkOutput } from "./check-output.js";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { assemblePolicies } from "./assemble-policies.js";

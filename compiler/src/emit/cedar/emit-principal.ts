@@ -2,7 +2,9 @@
 // directly (users, roles with their sessions, sessions, services, `*`) and which accounts it names
 // (root ARN: one partition; bare id: any partition). Phase: emit.
 import type { PrincipalNode } from "@kms-cedar/runtime";
-import { accountId, BARE_ACCOUNT, callerType, CedarType, parseCallerName, sessionRoleId } from "@kms-cedar/runtime";
+import {
+  accountId, BARE_ACCOUNT, callerType, CedarType, parseCallerName, sessionRoleId,
+} from "@kms-cedar/runtime/cedar-names";
 import { FALSE, or, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { entity, inChunks } from "./cedar-literal.js";

@@ -1,8 +1,9 @@
 // Emits schema.cedarschema: the entity types of the request model (principals in their accounts and
 // attached policies, the three kinds of KMS resource), every KMS action with the two groups the
 // policies use, and exactly the context attributes (all optional) and marker sets the policies read.
-import type { DecisionGraph, ManifestAttribute, MarkerName } from "@kms-cedar/runtime";
-import { ActionGroup, actionId } from "@kms-cedar/runtime";
+import type { DecisionGraph } from "@kms-cedar/runtime";
+import type { ManifestAttribute, MarkerName } from "@kms-cedar/runtime/cedar-names";
+import { ActionGroup, actionId } from "@kms-cedar/runtime/cedar-names";
 import { str } from "./cedar-literal.js";
 
 const TYPE: Readonly<Record<string, string>> = {

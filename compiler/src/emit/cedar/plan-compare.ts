@@ -2,7 +2,8 @@
 // derived kind it needs. Each policy value becomes a pair match `m(r, p)`; the printer combines them
 // (OR, NOR for negated operators) with the absent / undecidable answers. Phase: emit.
 import type { ConditionNode } from "@kms-cedar/runtime";
-import { datetimeText, decimalText, instantOnGrid, ipRangeText, numberOnGrid } from "@kms-cedar/runtime";
+import { datetimeText, decimalText, instantOnGrid, ipRangeText, numberOnGrid } from "@kms-cedar/runtime/cedar-names";
+import { isNegated, positivePartner } from "@kms-cedar/runtime/conditions";
 import type { CedarCode } from "./cedar-codes.js";
 import { and, equals as equalsExpr, FALSE, ifThenElse, primary, relation } from "./cedar-expr.js";
 import { likePattern, str, strSet } from "./cedar-literal.js";
@@ -19,11 +20,6 @@ export interface TypedPlan {
 
 type Planned = Strategy | { readonly derive: CedarCode };
 
-const NEGATED: Readonly<Record<string, string>> = {
-  StringNotEquals: "StringEquals", StringNotEqualsIgnoreCase: "StringEqualsIgnoreCase", StringNotLike: "StringLike",
-  NumericNotEquals: "NumericEquals", DateNotEquals: "DateEquals", NotIpAddress: "IpAddress",
-  ArnNotEquals: "ArnLike", ArnNotLike: "ArnLike",
-};
 const COMPARE: Readonly<Record<string, string>> = { Equals: "==", LessThan: "<", LessThanEquals: "<=", GreaterThan: ">", GreaterThanEquals: ">=" };
 const DECIMAL_METHOD: Readonly<Record<string, string>> = {
   LessThan: "lessThan", LessThanEquals: "lessThanOrEqual", GreaterThan: "greaterThan", GreaterThanEquals: "greaterThanOrEqual",
@@ -31,8 +27,8 @@ const DECIMAL_METHOD: Readonly<Record<string, string>> = {
 
 export function planCompare(node: ConditionNode, views: ContextViews, typed: TypedPlan): Planned {
   if (node.base === "Null") return planNull(node, views, typed);
-  const negated = node.base in NEGATED;
-  const base = NEGATED[node.base] ?? (node.base === "ArnEquals" ? "ArnLike" : node.base);
+  const negated = isNegated(node.base);
+  const base = positivePartner(node.base);
   if (node.qualifier !== undefined) return planSet(node, base, negated, views);
   const absent = node.ifExists || negated;
   const compare = (view: string, pairs: PairMatch[], variables: string[] = [], derivedView?: CedarCode): Strategy =>

@@ -2,7 +2,9 @@
 // key, or a derived attribute with the reason Cedar cannot say it. Numbers and dates are planned per
 // key, since every constant of a key must fit one grid (exact comparisons, spec §2.4, §2.5).
 import type { ConditionNode, DecisionGraph, GraphNode, ResourceNode } from "@kms-cedar/runtime";
-import { DATETIME_GRID, DECIMAL_GRID, gridFits, instantOnGrid, LONG_GRID, numberOnGrid } from "@kms-cedar/runtime";
+import {
+  DATETIME_GRID, DECIMAL_GRID, gridFits, instantOnGrid, LONG_GRID, numberOnGrid,
+} from "@kms-cedar/runtime/cedar-names";
 import { WHY } from "./cedar-codes.js";
 import { ContextViews } from "./context-views.js";
 import { planCompare } from "./plan-compare.js";

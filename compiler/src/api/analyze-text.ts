@@ -1,0 +1,111 @@
+// The front door's analysis of a text (what the playground shows for the pasted text): a bundle
+// (inline documents) or a single policy is loaded, checked once and compiled, exactly as
+// `kms-cedar compile` does, with every diagnostic's span in the text. Runs in the browser and in Node.
+import type { Diagnostic } from "@kms-cedar/grammar";
+import type { Bundle, DecisionGraph } from "@kms-cedar/runtime";
+import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../bundle/arn-shapes.js";
+import { LARGE_FILE_BYTES, parseJsonText } from "../bundle/json-front-end.js";
+import { loadBundleOrPolicy } from "../bundle/load-bundle.js";
+import { toPlainBundle } from "../bundle/to-plain-bundle.js";
+import { LineIndex } from "../cli/render/line-index.js";
+import { emitCedar, type CedarFiles, type NativeShare } from "../emit/cedar/emit-cedar.js";
+import { emitDot } from "../emit/dot.js";
+import { emitGraphText } from "../emit/graph-text.js";
+import { compileChecked } from "../pipeline.js";
+import { checkBundle } from "./check-bundle.js";
+
+/** The name the pasted text goes by in messages. */
+export const INPUT_NAME = "input.json";
+
+/** A diagnostic with 1-based positions of both ends of its span (end exclusive). */
+export interface PlacedDiagnostic extends Diagnostic {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** The bundle location of the policy it is about, if any. */
+  readonly location?: string;
+}
+
+/** The Cedar output of the compiled input, or why there is none. */
+export interface CedarOutput {
+  readonly files?: CedarFiles;
+  /** How many conditions and resources compiled to native Cedar. */
+  readonly share?: NativeShare;
+  readonly unavailable?: string;
+}
+
+/** How to read the pasted text. */
+export interface AnalyzeOptions {
+  /** Attach a single policy as this kind (default: inferred, like the CLI). */
+  readonly kind?: "key" | "identity";
+  /** Refuse derived attributes, as `kms-cedar compile --pure-cedar`. */
+  readonly pureCedar?: boolean;
+}
+
+export interface Analysis {
+  readonly text: string;
+  readonly shape: "bundle" | "key" | "identity";
+  /** Why a single policy was read as this kind (when it was inferred). */
+  readonly note?: string;
+  /** In source order. */
+  readonly diagnostics: readonly PlacedDiagnostic[];
+  readonly errors: number;
+  /** Present when there was no error. */
+  readonly graph?: DecisionGraph;
+  /** The plain JSON bundle the reference evaluator reads (present when there was no error). */
+  readonly bundle?: Bundle;
+  readonly graphText?: string;
+  readonly dot?: string;
+  /** Present when the graph compiled. */
+  readonly cedar?: CedarOutput;
+}
+
+/** Checks and compiles `text` to the decision graph and Cedar. */
+export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
+  const kind = options.kind;
+  const parsed = parseJsonText(text, { maxBytes: LARGE_FILE_BYTES });
+  const input = { file: INPUT_NAME, path: `/${INPUT_NAME}`, text, root: parsed.root, diagnostics: parsed.diagnostics };
+  const loaded = loadBundleOrPolicy(input, "/", kind !== undefined ? { kind } : {}, {
+    key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
+  });
+  const compiled = compileChecked(checkBundle(loaded), { cedar: false }); // Cedar below, with the page's options
+  const index = new LineIndex(text);
+  // INVARIANT: the playground reads no files, so every span points into the pasted text.
+  const cedar = compiled.graph !== undefined ? emitCedarOutput(compiled.graph, options.pureCedar === true) : undefined;
+  const diagnostics = [...compiled.diagnostics, ...(cedar?.diagnostics ?? [])]
+    .map((d): PlacedDiagnostic => {
+      const start = index.position(d.span.start);
+      const end = index.position(d.span.end);
+      return { ...d, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    })
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const shape: Analysis["shape"] = loaded.single?.kind ?? "bundle";
+  const note = loaded.single?.inferredBecause !== undefined
+    ? `read as ${shape === "key" ? "a key" : "an identity"} policy (${loaded.single.inferredBecause}) of \`${loaded.single.arn}\``
+    : undefined;
+  const base = { text, shape, ...(note !== undefined ? { note } : {}), diagnostics, errors };
+  if (compiled.graph === undefined || compiled.diagnostics.some((d) => d.severity === "error")) return base;
+  const plain = toPlainBundle(loaded);
+  return {
+    ...base,
+    graph: compiled.graph,
+    ...("bundle" in plain ? { bundle: plain.bundle } : {}),
+    graphText: emitGraphText(compiled.graph),
+    dot: emitDot(compiled.graph),
+    ...(cedar !== undefined ? { cedar: cedar.output } : {}),
+  };
+}
+
+/** The Cedar files (cedar-wasm must be loadable: in the page, after `initCedarWeb`). */
+function emitCedarOutput(graph: DecisionGraph, pureCedar: boolean): { output: CedarOutput; diagnostics: Diagnostic[] } {
+  let emitted: ReturnType<typeof emitCedar>;
+  try {
+    emitted = emitCedar(graph, { pureCedar });
+  } catch (failure) {
+    return { output: { unavailable: `Cedar: not available (${failure instanceof Error ? failure.message : String(failure)})` }, diagnostics: [] };
+  }
+  const refused = emitted.files === undefined ? { unavailable: "Cedar: not emitted, see the diagnostics" } : { files: emitted.files };
+  return { output: { ...refused, share: emitted.share }, diagnostics: [...emitted.diagnostics] };
+}

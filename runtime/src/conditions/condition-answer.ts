@@ -1,0 +1,31 @@
+// Compiles one condition (a graph node, or a manifest condition test) into its answer over the
+// request: Null conditions by presence alone, the others by `m(r)` over the positive partner and
+// the key answer. The engines supply only how they read the request.
+import type { GraphValue } from "../graph/graph-types.js";
+import type { Presence, RequestValue, Tri } from "./answer.js";
+import { keyAnswer, nullAnswer } from "./key-answer.js";
+import type { KeyOperator } from "./key-answer.js";
+import { isNegated, positivePartner } from "./operator-table.js";
+import { compilePolicyValues } from "./policy-values.js";
+import type { TemplateReader } from "./policy-values.js";
+
+/** A condition as both engines carry it: the operator name's parts and the policy values. */
+export interface ConditionSpec extends KeyOperator {
+  readonly values: readonly GraphValue[];
+}
+
+/** A compiled condition: its answer for the request state `S`, given what its key finds there. */
+export type ConditionAnswer<S> = (source: S, presence: Presence, value: RequestValue | undefined) => Tri;
+
+/** Compiles a condition; `reader` resolves the policy variables of its values for a request. */
+export function compileConditionAnswer<T, S>(c: ConditionSpec, reader: TemplateReader<T, S>): ConditionAnswer<S> {
+  if (c.base === "Null") {
+    const answer = nullAnswer(c, c.values);
+    return (_source, presence, value) => answer(presence, value);
+  }
+  const { prepare, m } = compilePolicyValues(positivePartner(c.base), c.values, reader);
+  const answer = keyAnswer(c, isNegated(c.base), m);
+  if (prepare === undefined) return (_source, presence, value) => answer(presence, value);
+  // A variable on an ambiguous or multi-valued key makes the condition undecidable: fail closed.
+  return (source, presence, value) => (prepare(source) ? answer(presence, value) : 2);
+}
