@@ -8,6 +8,7 @@ import { loadInput } from "./load-input.js";
 import type { LoadOptions } from "./load-input.js";
 import { lowerBundle } from "./lower/lower-bundle.js";
 import { checkSources } from "./normalize/check-sources.js";
+import { refuseLayers } from "./bundle/refuse-layers.js";
 import type { BundleDiagnostic } from "./normalize/check-sources.js";
 import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
@@ -47,6 +48,9 @@ export function compileBundle(input: string | Bundle, options: CompileOptions = 
 export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOptions = {}): CompileResult {
   const checked = checkSources(loaded);
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
+  // Fail closed: a backend that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
+  const refused = refuseLayers(loaded);
+  if (refused.length > 0) return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);
   // Last step on the graph: its integrity digest (readGraph refuses a graph that does not match it).

@@ -5,6 +5,7 @@ import type { Diagnostic } from "@kms-cedar/grammar";
 import type { LoadedBundle } from "../bundle/load-bundle.js";
 import { checkPolicySource } from "../bundle/check-policy-source.js";
 import type { CheckPolicyOptions } from "../checks/check-policy.js";
+import { sessionPolicySizeDiagnostics } from "../checks/check-layer-policy.js";
 
 /** The diagnostics of one checked text. */
 export interface CheckedFile {
@@ -28,7 +29,7 @@ export function checkLoadedBundle(loaded: LoadedBundle, options: CheckPolicyOpti
   }
   const byFile = new Map<string, { entry: CheckedFile; locations: string[] }>();
   for (const source of loaded.policies) {
-    const key = source.inline ? undefined : `${source.kind}\u0000${source.file}`;
+    const key = source.inline ? undefined : `${source.kind}\u0000${source.layer ?? ""}\u0000${source.file}`;
     const seen = key === undefined ? undefined : byFile.get(key);
     if (seen) {
       seen.locations.push(source.location);
@@ -44,6 +45,11 @@ export function checkLoadedBundle(loaded: LoadedBundle, options: CheckPolicyOpti
     };
     if (key !== undefined) byFile.set(key, { entry, locations });
     out.push(entry);
+  }
+  // session-policy.md §5: a session's policies together; reported in the file of its first one.
+  for (const found of sessionPolicySizeDiagnostics(loaded.policies)) {
+    const index = out.findIndex((entry) => entry.file === found.file);
+    if (index >= 0) out[index] = { ...out[index]!, diagnostics: sortBySpan([...out[index]!.diagnostics, found.diagnostic]) };
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from "@kms-cedar/grammar";
 import { checkPolicySource } from "../bundle/check-policy-source.js";
 import type { LoadedBundle, PolicySource } from "../bundle/load-bundle.js";
 import type { PolicyDocument } from "../syntax/policy-syntax.js";
+import { sessionPolicySizeDiagnostics } from "../checks/check-layer-policy.js";
 
 /** A diagnostic of a bundle: which file its span points into, and which policy it is about. */
 export interface BundleDiagnostic extends Diagnostic {
@@ -30,5 +31,9 @@ export function checkSources(loaded: LoadedBundle): CheckedBundle {
     for (const d of checked.diagnostics) diagnostics.push({ ...d, file: source.file, location: source.location });
     return { source, document: checked.document };
   });
+  // session-policy.md §5: a session's policies together (docs/request-model.md "Layers").
+  for (const found of sessionPolicySizeDiagnostics(loaded.policies)) {
+    diagnostics.push({ ...found.diagnostic, file: found.file, location: `principals[${found.owner}].sessionPolicies` });
+  }
   return { loaded, policies, diagnostics };
 }
