@@ -8,6 +8,7 @@ import { BundleCode } from "./bundle/bundle-diagnostic-codes.js";
 import { loadBundleOrPolicy, readInput } from "./bundle/load-bundle.js";
 import type { LoadedBundle, PolicySource } from "./bundle/load-bundle.js";
 import { inlineDocumentText } from "./bundle/inline-document.js";
+import type { LayerUse } from "./bundle/read-layers.js";
 import { readTextFile } from "./bundle/read-text-file.js";
 
 export interface LoadOptions {
@@ -57,12 +58,30 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
     if (Array.isArray(list)) list.forEach((policy: unknown, i) => add(`principals[${arn}][${i}]`, "identity", arn, policy));
     else refused.push(bundleError(BundleCode.policiesNotArray, `\`policies\` of \`${arn}\` in \`principals\` must be an array`));
   }
+  const layerUses = layerMembersOf(input, keys, principals);
   const loaded: LoadedBundle = {
     file: "<bundle>", text: "", diagnostics: [], unreadableFiles: problems.length > 0, policies,
     keys: keys.map(([arn]) => arn), principals: principals.map(([arn]) => arn),
+    ...(layerUses.length === 0 ? {} : { layerUses }),
   };
   const diagnostics = [...problems.map((message) => ioError(message)), ...refused];
   return diagnostics.length === 0 ? loaded : { ...loaded, diagnostics };
+}
+
+/**
+ * The layer members of a bundle object (docs/request-model.md "Layers"): the compiler refuses them
+ * (KC2960) rather than ignore them. Only their presence is read here.
+ */
+function layerMembersOf(input: unknown, keys: [string, unknown][], principals: [string, unknown][]): LayerUse[] {
+  const at = { start: 0, end: 0 };
+  const uses: LayerUse[] = [];
+  const has = (object: unknown, name: string): boolean => isRecord(object) && Object.prototype.hasOwnProperty.call(object, name);
+  for (const name of ["organization", "endpoints"] as const) if (has(input, name)) uses.push({ layer: name, span: at });
+  for (const [, entry] of keys) if (has(entry, "grants")) uses.push({ layer: "grants", span: at });
+  for (const [, entry] of principals) {
+    for (const name of ["boundary", "sessionPolicies", "federatedBy"] as const) if (has(entry, name)) uses.push({ layer: name, span: at });
+  }
+  return uses;
 }
 
 /** The members of `keys` or `principals` in order (own members only, `__proto__` included), or none. */

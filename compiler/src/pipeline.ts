@@ -10,6 +10,7 @@ import { lowerBundle } from "./lower/lower-bundle.js";
 import { checkBundle } from "./api/check-bundle.js";
 import type { BundleDiagnostic, CheckedBundle } from "./normalize/check-sources.js";
 import type { CheckPolicyOptions } from "./checks/check-policy.js";
+import { refuseLayers } from "./bundle/refuse-layers.js";
 import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
 import { emitCedar } from "./emit/cedar/emit-cedar.js";
@@ -53,6 +54,9 @@ export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOption
 export function compileChecked(checked: CheckedBundle, options: CompileOptions = {}): CompileResult {
   const loaded = checked.loaded;
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
+  // Fail closed: a backend that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
+  const refused = refuseLayers(loaded);
+  if (refused.length > 0) return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);
   // Last step on the graph: its integrity digest (readGraph refuses a graph that does not match it).

@@ -20,8 +20,10 @@ export interface Reason {
   readonly sid?: string;
   readonly effect: "Allow" | "Deny";
   readonly span?: Span;
-  /** Which rule produced it, for explanations: "deny", "key-direct", "key-account", "identity", "gate". */
+  /** Which rule produced it, for explanations: "deny", "key-direct", "key-account", "identity", "gate", "grant", "no-allow". */
   readonly path?: string;
+  /** The layer of docs/semantics/ that produced it ("scp", "rcp", "boundary", "session", "endpoint", "grant"); absent for key and identity policies. */
+  readonly layer?: string;
 }
 
 export interface Decision {
@@ -40,8 +42,16 @@ export function isDecisionError(result: DecisionResult): result is DecisionError
   return "error" in result;
 }
 
-/** A bundle: key policies by key ARN, identity policies by principal ARN (DESIGN §2). */
+/**
+ * A bundle: key policies by key ARN, identity policies by principal ARN (DESIGN §2), and optionally the
+ * layers of the authorization chain (docs/request-model.md "Layers"; only the reference evaluator decides
+ * them so far: the compiler refuses a bundle that uses one, KC2960).
+ */
 export interface Bundle<Policy = unknown> {
-  readonly keys?: Readonly<Record<string, { readonly policy: Policy }>>;
-  readonly principals?: Readonly<Record<string, { readonly policies: readonly Policy[] }>>;
+  readonly keys?: Readonly<Record<string, { readonly policy: Policy; readonly grants?: readonly unknown[]; readonly awsManaged?: boolean }>>;
+  readonly principals?: Readonly<Record<string, {
+    readonly policies: readonly Policy[]; readonly boundary?: Policy; readonly sessionPolicies?: readonly Policy[]; readonly federatedBy?: string;
+  }>>;
+  readonly organization?: unknown;
+  readonly endpoints?: Readonly<Record<string, { readonly policy: Policy; readonly vpc?: string }>>;
 }

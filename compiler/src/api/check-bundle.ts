@@ -7,6 +7,7 @@ import { checkPolicySource } from "../bundle/check-policy-source.js";
 import type { LoadedBundle, PolicySource } from "../bundle/load-bundle.js";
 import type { CheckPolicyOptions, CheckPolicyResult } from "../checks/check-policy.js";
 import { checkSources } from "../normalize/check-sources.js";
+import { sessionPolicySizeDiagnostics } from "../checks/check-layer-policy.js";
 import type { CheckedBundle } from "../normalize/check-sources.js";
 
 /** The diagnostics of one checked text. */
@@ -32,7 +33,7 @@ export interface CheckedInput extends CheckedBundle {
 /** Checks every policy of `loaded` once; a file named by several entries with the same kind is checked once. */
 export function checkBundle(loaded: LoadedBundle, options: CheckPolicyOptions = {}): CheckedInput {
   const memo = new Map<string, CheckPolicyResult>();
-  const keyOf = (source: PolicySource): string | undefined => (source.inline ? undefined : `${source.kind}\u0000${source.file}`);
+  const keyOf = (source: PolicySource): string | undefined => (source.inline ? undefined : `${source.kind}\u0000${source.layer ?? ""}\u0000${source.file}`);
   const check = (source: PolicySource): CheckPolicyResult => {
     const key = keyOf(source);
     let result = key === undefined ? undefined : memo.get(key);
@@ -70,6 +71,11 @@ function groupByFile(
       ...(loaded.single === undefined ? { locations } : {}),
     });
     if (key !== undefined) byFile.set(key, locations);
+  }
+  // session-policy.md §5: a session's policies together; reported in the file of its first one.
+  for (const found of sessionPolicySizeDiagnostics(loaded.policies)) {
+    const index = out.findIndex((entry) => entry.file === found.file);
+    if (index >= 0) out[index] = { ...out[index]!, diagnostics: sortBySpan([...out[index]!.diagnostics, found.diagnostic]) };
   }
   return out;
 }

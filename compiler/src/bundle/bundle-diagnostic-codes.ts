@@ -30,7 +30,7 @@ export const BUNDLE_DIAGNOSTICS: readonly DiagnosticInfo[] = [
   {
     code: "KC2902", slug: "bundle-unknown-member", severity: "error",
     summary: "unknown member in a bundle",
-    help: "a bundle has only `keys` and `principals`",
+    help: "a bundle has `keys`, `principals`, `organization` and `endpoints` (docs/request-model.md \"Layers\")",
   },
   {
     code: "KC2903", slug: "bundle-section-not-object", severity: "error",

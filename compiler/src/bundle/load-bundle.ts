@@ -8,6 +8,7 @@ import { BundleCode } from "./bundle-diagnostic-codes.js";
 import { inferPolicyKind } from "./infer-kind.js";
 import { LARGE_FILE_BYTES, parseJsonText } from "./json-front-end.js";
 import { looksLikeBundle, readBundle } from "./read-bundle.js";
+import type { LayerUse, PolicyLayer } from "./read-layers.js";
 import { displayPath, readTextFile } from "./read-text-file.js";
 
 /** One policy of a loaded bundle: its bundle location, kind, and where its text is. */
@@ -30,6 +31,8 @@ export interface PolicySource {
    * limit it parsed under: the checks reuse it instead of parsing the same text again.
    */
   readonly parsed?: { readonly result: ParseResult; readonly maxBytes: number };
+  /** Set for a policy of a layer (docs/request-model.md "Layers"); checked by its kind's rules too. */
+  readonly layer?: PolicyLayer;
 }
 
 /** How a single policy file was attached, for messages. */
@@ -55,6 +58,8 @@ export interface LoadedBundle {
   readonly principals: readonly string[];
   /** Set when the input was a single policy file rather than a bundle. */
   readonly single?: SingleAttachment;
+  /** Members that introduce a layer the graph and Cedar backends do not decide yet (the compiler refuses them, KC2960). */
+  readonly layerUses?: readonly LayerUse[];
 }
 
 /** How to attach a single policy file (from `--kind`, `--key`, `--principal`). */
@@ -96,7 +101,10 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
   const files = new Map<string, { file: string; text: string } | undefined>();
   let unreadableFiles = false;
   for (const reference of shape.references) {
-    const common = { location: reference.location, kind: reference.kind, owner: reference.owner };
+    const common = {
+      location: reference.location, kind: reference.kind, owner: reference.owner,
+      ...(reference.layer === undefined ? {} : { layer: reference.layer }),
+    };
     if (reference.value.kind === "object") {
       const { start, end } = reference.value.span;
       policies.push({ ...common, file: input.file, text: input.text, start, end, inline: true });
@@ -123,6 +131,7 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
   return {
     file: input.file, text: input.text, diagnostics, unreadableFiles, policies,
     keys: shape.keys, principals: shape.principals,
+    ...(shape.layerUses === undefined ? {} : { layerUses: shape.layerUses }),
   };
 }
 

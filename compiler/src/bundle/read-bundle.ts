@@ -5,6 +5,10 @@ import type { JsonObject, JsonString, JsonValue, Report, Span } from "@kms-cedar
 import type { PolicyKind } from "../syntax/policy-syntax.js";
 import { classifyPrincipalArn, isKeyArn } from "./arn-shapes.js";
 import { BundleCode } from "./bundle-diagnostic-codes.js";
+import {
+  readAwsManaged, readEndpoints, readGrants, readOrganization, readPrincipalLayer,
+  type LayerSink, type LayerUse, type PolicyLayer, type PrincipalForm,
+} from "./read-layers.js";
 
 /** One policy a bundle names: where it sits in the bundle and what it is. */
 export interface PolicyReference {
@@ -15,6 +19,8 @@ export interface PolicyReference {
   readonly owner: string;
   /** A path (relative to the bundle file) or an inline policy document. */
   readonly value: JsonString | JsonObject;
+  /** Set for a policy of a layer (docs/request-model.md "Layers"): SCP, RCP, boundary, session or endpoint policy. */
+  readonly layer?: PolicyLayer;
 }
 
 /** What a bundle declares, in source order; `principals` lists every principal, even with no policy. */
@@ -22,6 +28,8 @@ export interface BundleShape {
   readonly references: readonly PolicyReference[];
   readonly keys: readonly string[];
   readonly principals: readonly string[];
+  /** Members that introduce a layer the graph and Cedar backends do not decide yet (KC2960 at compile time). */
+  readonly layerUses?: readonly LayerUse[];
 }
 
 /** Whether a parsed file is a bundle rather than a policy: an object with `keys`/`principals`, no `Statement`. */
@@ -45,6 +53,7 @@ export function readBundle(root: JsonValue, reportTo: Report): BundleShape {
     error(report, BundleCode.notAnObject, "a bundle must be a JSON object", root.span);
     return { references, keys, principals };
   }
+  const sink: LayerSink = { report, policies: [], uses: [] };
   const seen = new Set<string>();
   for (const member of root.members) {
     const name = member.key.value;
@@ -58,9 +67,14 @@ export function readBundle(root: JsonValue, reportTo: Report): BundleShape {
       }
       continue;
     }
+    if (name === "organization" || name === "endpoints") {
+      if (name === "organization") readOrganization(member, sink);
+      else readEndpoints(member, sink);
+      continue;
+    }
     if (name !== "keys" && name !== "principals") {
       error(report, BundleCode.unknownMember, `unknown bundle member \`${name}\``, member.key.span,
-        "a bundle has only `keys` and `principals` (and `$schema`)");
+        "a bundle has `keys`, `principals`, `organization` and `endpoints` (and `$schema`)");
       continue;
     }
     const section = member.value;
@@ -69,17 +83,23 @@ export function readBundle(root: JsonValue, reportTo: Report): BundleShape {
       error(report, BundleCode.sectionNotObject, `\`${name}\` must be an object keyed by ARN`, section.span);
       continue;
     }
-    if (name === "keys") readKeys(section, report, references, keys);
-    else readPrincipals(section, report, references, principals);
+    if (name === "keys") readKeys(section, report, references, keys, sink);
+    else readPrincipals(section, report, references, principals, sink);
+  }
+  for (const policy of sink.policies) {
+    const kind = policy.layer === "rcp" || policy.layer === "endpoint" ? "key" : "identity";
+    if (policy.value.kind === "object" || policy.value.kind === "string") {
+      references.push({ location: policy.location, kind, owner: policy.owner, value: policy.value, layer: policy.layer });
+    }
   }
   const declared = root.members.reduce((n, m) => n + (m.key.value !== "$schema" && m.value?.kind === "object" ? m.value.members.length : 0), 0);
   if (declared === 0 && errors === 0) {
     report({ code: BundleCode.emptyBundle, severity: "warning", message: "the bundle has no keys and no principals", span: root.span });
   }
-  return { references, keys, principals };
+  return sink.uses.length === 0 ? { references, keys, principals } : { references, keys, principals, layerUses: sink.uses };
 }
 
-function readKeys(section: JsonObject, report: Report, out: PolicyReference[], keys: string[]): void {
+function readKeys(section: JsonObject, report: Report, out: PolicyReference[], keys: string[], sink: LayerSink): void {
   for (const member of uniqueMembers(section)) {
     const arn = member.key.value;
     if (!isKeyArn(arn)) {
@@ -90,13 +110,18 @@ function readKeys(section: JsonObject, report: Report, out: PolicyReference[], k
     const entry = entryObject(member.value, report, "policy");
     if (entry === undefined) continue;
     keys.push(arn);
-    const policy = onlyMember(entry, "policy", report, member.key.span, `key \`${arn}\``);
+    // docs/request-model.md "Layers": a key entry may add `grants` and `awsManaged`.
+    for (const extra of uniqueMembers(entry)) {
+      if (extra.key.value === "grants") readGrants(extra, arn, sink);
+      else if (extra.key.value === "awsManaged") readAwsManaged(extra.value, sink);
+    }
+    const policy = onlyMember(entry, "policy", report, member.key.span, `key \`${arn}\``, KEY_LAYER_MEMBERS);
     const value = policy && policyValue(policy, report);
     if (value) out.push({ location: `keys[${arn}]`, kind: "key", owner: arn, value });
   }
 }
 
-function readPrincipals(section: JsonObject, report: Report, out: PolicyReference[], principals: string[]): void {
+function readPrincipals(section: JsonObject, report: Report, out: PolicyReference[], principals: string[], sink: LayerSink): void {
   for (const member of uniqueMembers(section)) {
     const arn = member.key.value;
     const form = classifyPrincipalArn(arn);
@@ -116,7 +141,20 @@ function readPrincipals(section: JsonObject, report: Report, out: PolicyReferenc
     const entry = entryObject(member.value, report, "policies");
     if (entry === undefined) continue;
     principals.push(arn);
-    const policies = onlyMember(entry, "policies", report, member.key.span, `principal \`${arn}\``);
+    // docs/request-model.md "Layers": a principal entry may add `boundary`, `sessionPolicies`, `federatedBy`;
+    // with one of them, `policies` may be left out.
+    const layerMembers = uniqueMembers(entry).filter((m) => PRINCIPAL_LAYER_MEMBERS.has(m.key.value));
+    const hasPolicies = entry.members.some((m) => m.key.value === "policies");
+    for (const extra of layerMembers) readPrincipalLayer(extra, arn, principalForm(arn), hasPolicies, sink);
+    if (layerMembers.length > 0 && !hasPolicies) {
+      const strays = uniqueMembers(entry).filter((m) => !PRINCIPAL_LAYER_MEMBERS.has(m.key.value));
+      for (const stray of strays) {
+        error(report, BundleCode.unknownEntryMember, `unknown member \`${stray.key.value}\` in the entry of principal \`${arn}\``, stray.key.span,
+          "an entry has `policies`, `boundary`, `sessionPolicies` and `federatedBy`");
+      }
+      continue;
+    }
+    const policies = onlyMember(entry, "policies", report, member.key.span, `principal \`${arn}\``, PRINCIPAL_LAYER_MEMBERS);
     if (policies === undefined) continue;
     if (policies.kind !== "array") {
       error(report, BundleCode.policiesNotArray, "`policies` must be an array", policies.span,
@@ -138,11 +176,22 @@ function entryObject(value: JsonValue | undefined, report: Report, member: strin
   return undefined;
 }
 
-/** The value of `name` in `entry`; reports a missing `name` and any other member. */
-function onlyMember(entry: JsonObject, name: string, report: Report, ownerSpan: Span, owner: string): JsonValue | undefined {
+const KEY_LAYER_MEMBERS: ReadonlySet<string> = new Set(["grants", "awsManaged"]);
+const PRINCIPAL_LAYER_MEMBERS: ReadonlySet<string> = new Set(["boundary", "sessionPolicies", "federatedBy"]);
+
+function principalForm(arn: string): PrincipalForm {
+  if (/:root$/.test(arn)) return "root";
+  if (/:assumed-role\//.test(arn)) return "session";
+  if (/:federated-user\//.test(arn)) return "federated";
+  return /:iam::\d{12}:user\//.test(arn) ? "user" : "role";
+}
+
+/** The value of `name` in `entry`; reports a missing `name` and any other member (besides `layerMembers`, read elsewhere). */
+function onlyMember(entry: JsonObject, name: string, report: Report, ownerSpan: Span, owner: string, layerMembers: ReadonlySet<string>): JsonValue | undefined {
   let found: JsonValue | undefined;
   let present = false;
   for (const member of uniqueMembers(entry)) {
+    if (layerMembers.has(member.key.value)) continue;
     if (member.key.value === name) {
       present = true;
       found = member.value;

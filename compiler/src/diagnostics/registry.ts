@@ -3,6 +3,7 @@
 import type { DiagnosticInfo } from "@kms-cedar/grammar";
 import { JSON_DIAGNOSTICS } from "@kms-cedar/grammar";
 import { BUNDLE_DIAGNOSTICS } from "../bundle/bundle-diagnostic-codes.js";
+import { LAYER_DIAGNOSTICS } from "../bundle/layer-diagnostic-codes.js";
 import { AVP_DIAGNOSTICS } from "../emit/avp/avp-codes.js";
 import { CEDAR_DIAGNOSTICS } from "../emit/cedar/cedar-codes.js";
 import { CHECK_CODES, INTERNAL_CODES } from "./check-codes.js";
@@ -11,7 +12,8 @@ import { CHECK_CODES, INTERNAL_CODES } from "./check-codes.js";
 export const DIAGNOSTIC_REGISTRY: readonly DiagnosticInfo[] = [
   ...JSON_DIAGNOSTICS,             // KC1001–KC1099 grammar, KC9001 (grammar/src/json/diagnostic-codes.ts)
   ...Object.values(CHECK_CODES),   // KC2001–KC2199 policy checks (check-codes.ts)
-  ...BUNDLE_DIAGNOSTICS,           // KC2901–KC2999 bundle and input files (bundle/bundle-diagnostic-codes.ts)
+  ...BUNDLE_DIAGNOSTICS,           // KC2901–KC2929 bundle and input files (bundle/bundle-diagnostic-codes.ts)
+  ...LAYER_DIAGNOSTICS,            // KC2930–KC2960 layers of the authorization chain (bundle/layer-diagnostic-codes.ts)
   ...CEDAR_DIAGNOSTICS,            // KC3001–KC3099 Cedar cannot express, KC93xx internal (emit/cedar/cedar-codes.ts)
   ...AVP_DIAGNOSTICS,              // KC3101–KC3199 AVP's quotas, KC9311 internal (emit/avp/avp-codes.ts)
   ...Object.values(INTERNAL_CODES), // KC9002 internal check failure

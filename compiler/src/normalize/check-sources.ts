@@ -5,6 +5,7 @@ import { checkPolicySource } from "../bundle/check-policy-source.js";
 import type { LoadedBundle, PolicySource } from "../bundle/load-bundle.js";
 import type { CheckPolicyResult } from "../checks/check-policy.js";
 import type { PolicyDocument } from "../syntax/policy-syntax.js";
+import { sessionPolicySizeDiagnostics } from "../checks/check-layer-policy.js";
 
 /** A diagnostic of a bundle: which file its span points into, and which policy it is about. */
 export interface BundleDiagnostic extends Diagnostic {
@@ -34,5 +35,9 @@ export function checkSources(loaded: LoadedBundle, check: CheckSource = (source)
     for (const d of checked.diagnostics) diagnostics.push({ ...d, file: source.file, location: source.location });
     return { source, document: checked.document };
   });
+  // session-policy.md §5: a session's policies together (docs/request-model.md "Layers").
+  for (const found of sessionPolicySizeDiagnostics(loaded.policies)) {
+    diagnostics.push({ ...found.diagnostic, file: found.file, location: `principals[${found.owner}].sessionPolicies` });
+  }
   return { loaded, policies, diagnostics };
 }

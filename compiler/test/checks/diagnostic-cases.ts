@@ -2,6 +2,7 @@
 // diagnostic must underline (its `occurrence`-th appearance in the policy, 0 by default). Expected values
 // come from the spec sections named in each comment, not from the checker's output.
 import { BUNDLE_DIAGNOSTICS } from "../../src/bundle/bundle-diagnostic-codes.js";
+import { LAYER_DIAGNOSTICS } from "../../src/bundle/layer-diagnostic-codes.js";
 import { AVP_DIAGNOSTICS } from "../../src/emit/avp/avp-codes.js";
 import { CEDAR_DIAGNOSTICS } from "../../src/emit/cedar/cedar-codes.js";
 import type { PolicyKind } from "../../src/syntax/policy-syntax.js";
@@ -155,6 +156,7 @@ export const NOT_FROM_POLICY_TEXT: readonly { readonly code: string; readonly wh
   { code: "KC9001", why: "internal error of the JSON parser (a bug), never caused by input" },
   { code: "KC9002", why: "internal error of a check; shown firing by internal-error.test.ts, which forces a check to throw" },
   ...BUNDLE_DIAGNOSTICS.map((info) => ({ code: info.code, why: "bundle loader code, shown firing by compiler/test/bundle and compiler/test/cli" })),
+  ...LAYER_DIAGNOSTICS.map((info) => ({ code: info.code, why: "layer code (bundle members and layer policy kinds), shown firing by compiler/test/bundle/layers.test.ts" })),
   ...CEDAR_DIAGNOSTICS.map((info) => ({ code: info.code, why: "Cedar emitter code (compile, not check), shown firing by the Cedar emitter's tests" })),
   ...AVP_DIAGNOSTICS.map((info) => ({ code: info.code, why: "AVP profile code (compile --target avp), shown firing by compiler/test/avp/avp-codes.test.ts" })),
 ];

@@ -25,6 +25,19 @@ describe("kms-cedar test", () => {
     expect(run.stdout).toContain(`${entries.length} passed, 0 failed`);
   });
 
+  it("passes examples/organization/tests.json with --engine reference; the three engines refuse it (KC2960)", () => {
+    const run = runKmsCedar(["test", "examples/organization/tests.json", "--engine", "reference"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const entries = JSON.parse(readFileSync(join(REPO, "examples/organization/tests.json"), "utf8")) as { expect: string }[];
+    expect(run.stdout).toContain(`${entries.length} passed, 0 failed`);
+    // Each layer decides both ways in the example (its descriptions start with the layer's name).
+    const all = runKmsCedar(["test", "examples/organization/tests.json"]);
+    expect(all.status).toBe(1);
+    expect(all.stdout).toContain("error[KC2960]");
+    expect(all.stdout).not.toContain("PASS");
+  });
+
   it("reports a miss as FAIL with what each engine gave, and exits 1", () => {
     const dir = fixture([
       { description: "the role may decrypt", expect: "Allow", ...request("kms:Decrypt") },

@@ -24,6 +24,24 @@ const KEY = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-1111
 const ROLE = "arn:aws:iam::111122223333:role/App";
 const SESSION = "arn:aws:sts::111122223333:assumed-role/App/s1";
 const DOC = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] };
+const GRANT = { name: "g", granteePrincipal: ROLE, operations: ["Decrypt"], retiringPrincipal: ROLE, constraints: { encryptionContextSubset: { Dept: "IT" } } };
+/** A bundle with every layer member (docs/request-model.md "Layers"). */
+const LAYERED = {
+  keys: { [KEY]: { policy: "k.json", grants: [GRANT], awsManaged: false } },
+  principals: {
+    [ROLE]: { policies: ["a.json"], boundary: DOC },
+    [SESSION]: { sessionPolicies: [DOC] },
+    "arn:aws:sts::111122223333:federated-user/F": { federatedBy: "arn:aws:iam::111122223333:user/Bob", sessionPolicies: [] },
+  },
+  organization: {
+    managementAccount: "999999999999",
+    root: { id: "r-1", scps: ["scp.json"], rcps: [DOC], children: [{ ou: "ou-1", scps: [], children: [{ account: "111122223333", scps: [DOC] }] }, { account: "999999999999" }] },
+  },
+  endpoints: { "vpce-0a1b": { policy: "e.json", vpc: "vpc-1234" } },
+};
+/** LAYERED with its grant changed (a member set to undefined is left out). */
+const withGrant = (change: Record<string, unknown>) =>
+  ({ ...LAYERED, keys: { [KEY]: { policy: "k.json", grants: [JSON.parse(JSON.stringify({ ...GRANT, ...change }))] } } });
 
 /** The CLI's verdict on a bundle: no error from the bundle reader (policy files are not read here). */
 function loaderAcceptsBundle(value: unknown): boolean {
@@ -69,6 +87,30 @@ const BUNDLES: readonly [string, unknown, boolean][] = [
   ["policies not an array", { principals: { [ROLE]: { policies: "a.json" } } }, false],
   ["an empty path", { keys: { [KEY]: { policy: "" } } }, false],
   ["a policy that is a number", { principals: { [ROLE]: { policies: [3] } } }, false],
+  // The layers (docs/request-model.md "Layers").
+  ["every layer", LAYERED, true],
+  ["a boundary without policies", { principals: { [ROLE]: { boundary: "b.json" } } }, true],
+  ["a session with session policies only", { principals: { [SESSION]: { sessionPolicies: [DOC] } } }, true],
+  ["an unknown organization member", { ...LAYERED, organization: { root: {}, extra: 1 } }, false],
+  ["an organization without root", { ...LAYERED, organization: { managementAccount: "999999999999" } }, false],
+  ["a management account that is no account id", { ...LAYERED, organization: { managementAccount: "9", root: {} } }, false],
+  ["an account leaf with children", { ...LAYERED, organization: { root: { children: [{ account: "111122223333", children: [] }] } } }, false],
+  ["an OU without id", { ...LAYERED, organization: { root: { children: [{ scps: [] }] } } }, false],
+  ["scps not an array", { ...LAYERED, organization: { root: { scps: "a.json" } } }, false],
+  ["an endpoint id that is no vpce id", { ...LAYERED, endpoints: { "vpc-1": { policy: DOC } } }, false],
+  ["an endpoint without policy", { ...LAYERED, endpoints: { "vpce-0a1b": { vpc: "vpc-1" } } }, false],
+  ["a grant operation with kms:", withGrant({ operations: ["kms:Decrypt"] }), false],
+  ["a grant operation twice", withGrant({ operations: ["Decrypt", "Decrypt"] }), false],
+  ["a grant with two grantees", withGrant({ granteeServicePrincipal: "logs.amazonaws.com" }), false],
+  ["a grant to a group", withGrant({ granteePrincipal: "arn:aws:iam::111122223333:group/G" }), false],
+  ["a grant with both context constraints", withGrant({ constraints: { encryptionContextEquals: { a: "b" }, encryptionContextSubset: { a: "b" } } }), false],
+  ["a grant with nine pairs", withGrant({ constraints: { encryptionContextSubset: Object.fromEntries([..."abcdefghi"].map((k) => [k, "v"])) } }), false],
+  ["a grant to a service without sourceArn", withGrant({ granteePrincipal: undefined, retiringPrincipal: undefined, granteeServicePrincipal: "logs.amazonaws.com", retiringServicePrincipal: "logs.amazonaws.com" }), false],
+  ["a grant to a service with sourceArn", withGrant({ granteePrincipal: undefined, retiringPrincipal: undefined, granteeServicePrincipal: "logs.amazonaws.com", retiringServicePrincipal: "logs.amazonaws.com", constraints: { sourceArn: "arn:aws:logs:us-west-2:111122223333:log-group:app" } }), true],
+  ["a grant with an unknown member", withGrant({ note: "x" }), false],
+  ["awsManaged that is a string", { keys: { [KEY]: { policy: DOC, awsManaged: "yes" } } }, false],
+  ["federatedBy that is no user ARN", { principals: { "arn:aws:sts::111122223333:federated-user/F": { federatedBy: ROLE } } }, false],
+  ["twelve session policies", { principals: { [SESSION]: { sessionPolicies: Array.from({ length: 12 }, () => DOC) } } }, false],
 ];
 
 const request = { principal: SESSION, action: "kms:Decrypt", resource: KEY };
@@ -106,6 +148,8 @@ describe("the JSON Schemas and the CLI's loaders", () => {
     const bundle = JSON.parse(readFileSync(join(REPO, "examples/abac/bundle.json"), "utf8")) as { $schema?: string };
     expect(bundle.$schema).toBe("../../compiler/schemas/bundle.schema.json");
     expect(validBundle(bundle)).toBe(true);
+    expect(validBundle(JSON.parse(readFileSync(join(REPO, "examples/organization/bundle.json"), "utf8")))).toBe(true);
+    expect(validRequests(JSON.parse(readFileSync(join(REPO, "examples/organization/tests.json"), "utf8")))).toBe(true);
     for (const file of ["requests.json", "tests.json"]) {
       expect(validRequests(JSON.parse(readFileSync(join(REPO, "examples/abac", file), "utf8")))).toBe(true);
     }

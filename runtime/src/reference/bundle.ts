@@ -37,8 +37,13 @@ export function identityPoliciesOf(bundle: unknown, caller: Caller): PolicyView[
   return policies;
 }
 
+const LAYER_MEMBERS = ["boundary", "sessionPolicies", "federatedBy"];
+
 function readEntry(arn: string, entry: unknown): PolicyView[] {
   const list = isObject(entry) ? ownProperty(entry, "policies") : undefined;
+  // docs/request-model.md "Layers": an entry may give only layer members (`boundary`, `sessionPolicies`,
+  // `federatedBy`) and no `policies`: then it has no identity policy.
+  if (list === undefined && isObject(entry) && LAYER_MEMBERS.some((m) => ownProperty(entry, m) !== undefined)) return [];
   // A principal entry without a `policies` array is read as one unreadable policy (deny).
   if (!Array.isArray(list)) return [readPolicy(undefined, `principals[${arn}][0]`)];
   return list.map((document, i) => readPolicy(document, `principals[${arn}][${i}]`));

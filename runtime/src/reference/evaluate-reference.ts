@@ -3,11 +3,18 @@
 
 import { identityPoliciesOf, keyPolicyOf } from "./bundle.js";
 import { withCallerKeys } from "./caller-keys.js";
-import { decideIdentityOnlyRequest, decideKeyRequest } from "./kms-decision.js";
+import { parseCaller } from "./caller.js";
+import { chainOf } from "./chain.js";
+import type { RequestContext } from "./context.js";
+import { allowingGrants } from "./grants.js";
+import { ownProperty } from "./json-shape.js";
+import { decideIdentityOnlyRequest, decideKeyRequest, identityTarget } from "./kms-decision.js";
+import { endpointOf, endpointsOf, federatedByOf, federatingUserPolicies, keyEntryOf } from "./layers-bundle.js";
+import type { PolicyView } from "./policy.js";
 import { combineChecks } from "./operation.js";
 import { readRequest } from "./request.js";
 import { readShape } from "./request-shape.js";
-import type { ReferenceBundle, ReferenceOperation, ReferenceRequest, ReferenceResult } from "./types.js";
+import type { ReferenceBundle, ReferenceError, ReferenceOperation, ReferenceRequest, ReferenceResult } from "./types.js";
 
 /**
  * Decides `request` — one check (DESIGN §2) or an operation `{ operation, checks }` (§5.5) — for the
@@ -32,7 +39,7 @@ export function evaluateReference(bundle: ReferenceBundle, request: ReferenceReq
   return decideCheck(bundle, request);
 }
 
-/** One check: read it, find its policies, pick the kind of decision (docs/request-model.md). */
+/** One check: read it, find its policies and layers, pick the kind of decision (docs/request-model.md). */
 function decideCheck(bundle: unknown, request: unknown): ReferenceResult {
   const parsed = readRequest(request);
   if ("error" in parsed) return parsed;
@@ -44,8 +51,54 @@ function decideCheck(bundle: unknown, request: unknown): ReferenceResult {
   const context = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
   if ("error" in context) return context;
   const read = { ...parsed, context };
-  const identity = identityPoliciesOf(bundle, read.caller);
-  if (read.target.kind !== "key" || keyPolicy === undefined) return decideIdentityOnlyRequest(read, identity);
+  // docs/semantics/vpc-endpoint-policy.md §2: the endpoint named by aws:SourceVpce (KR0010, KR0011).
+  const endpoint = endpointOfRequest(bundle, read.context);
+  if (endpoint !== undefined && "error" in endpoint) return endpoint;
+  const identity = [...identityPoliciesOf(bundle, read.caller), ...federatingUserPolicies(bundle, read.caller)];
+  const keyEntry = read.target.kind === "key" ? keyEntryOf(bundle, read.target.arn) : undefined;
+  // rcp.md §2: RCPs apply to key and alias resources, not to AWS managed keys, not to RetireGrant.
+  const awsManaged = keyEntry !== undefined && ownProperty(keyEntry, "awsManaged") === true;
+  const chain = chainOf({
+    bundle, request: read, iam: identityTarget(read), endpoint: endpoint?.policy,
+    rcp: read.target.kind !== "none" && !awsManaged && read.action.name !== "RetireGrant",
+  });
+  if (read.target.kind !== "key" || keyPolicy === undefined) return decideIdentityOnlyRequest(read, identity, chain);
+  const federating = federatedByOf(bundle, read.caller);
+  const federatedBy = federating === undefined ? undefined : parseCaller(federating);
   // RetireGrant (class "grant") is decided here too: its Denies apply, its Allows never do.
-  return decideKeyRequest(read, keyPolicy, identity);
+  return decideKeyRequest(read, keyPolicy, identity, {
+    chain,
+    grants: allowingGrants(keyEntry, read.target.arn, read.caller, read.action.name, read.rawContext),
+    federatedBy: federatedBy?.kind === "user" ? federatedBy : undefined,
+  });
+}
+
+/**
+ * docs/semantics/vpc-endpoint-policy.md §2: with an `endpoints` section, a request with `aws:SourceVpce`
+ * goes through that endpoint (unknown id: KR0010), and the network keys must be consistent (KR0011):
+ * `aws:SourceIp` is absent on the endpoint path, `aws:SourceVpc` / `aws:VpcSourceIp` only exist on it,
+ * and a given `vpc` must be the request's `aws:SourceVpc`. Without `endpoints`: undefined (not modelled).
+ */
+function endpointOfRequest(bundle: unknown, context: RequestContext): { policy: PolicyView } | ReferenceError | undefined {
+  const endpoints = endpointsOf(bundle);
+  if (endpoints === undefined) return undefined;
+  const vpce = context.entry("aws:SourceVpce");
+  const inconsistent = (why: string): ReferenceError => ({ error: { code: "KR0011", message: `inconsistent network keys: ${why}` } });
+  if (vpce.kind === "absent") {
+    if (context.entry("aws:SourceVpc").kind !== "absent") return inconsistent("`aws:SourceVpc` without `aws:SourceVpce`");
+    if (context.entry("aws:VpcSourceIp").kind !== "absent") return inconsistent("`aws:VpcSourceIp` without `aws:SourceVpce`");
+    return undefined;
+  }
+  if (vpce.kind === "ambiguous" || vpce.values.length !== 1) return inconsistent("`aws:SourceVpce` must have one value");
+  if (context.entry("aws:SourceIp").kind !== "absent") return inconsistent("`aws:SourceIp` is absent on requests through a VPC endpoint");
+  const id = vpce.values[0]!;
+  const found = endpointOf(endpoints, id);
+  if (found === undefined) return { error: { code: "KR0010", message: `unknown endpoint \`${id}\`` } };
+  if (typeof found.vpc === "string") {
+    const vpc = context.entry("aws:SourceVpc");
+    if (vpc.kind === "ambiguous" || (vpc.kind === "present" && (vpc.values.length !== 1 || vpc.values[0] !== found.vpc))) {
+      return inconsistent(`\`aws:SourceVpc\` is not the VPC of \`${id}\``);
+    }
+  }
+  return { policy: found.policy };
 }

@@ -13,6 +13,12 @@ export interface PrincipalMatch {
   readonly direct: boolean;
   /** §5.3 principalIsAccount: the caller's account as root ARN or bare id (never for a service caller). */
   readonly account: boolean;
+  /**
+   * docs/semantics/permission-boundary.md §3 `KDfree`: named by a form boundaries and session policies do
+   * not cap — the user, session or federated-user ARN itself, a `Service` value, or any form for the root
+   * user. `direct` without `free` is `KDcap` (`*`, the role ARN, the role behind a session).
+   */
+  readonly free: boolean;
 }
 
 const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
@@ -23,9 +29,9 @@ const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"])
  * partial wildcard (`role/App*`; wildcards are only allowed as the whole value `*`).
  */
 export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch | "malformed" {
-  if (element === "*") return { everyone: true, direct: true, account: false };
+  if (element === "*") return { everyone: true, direct: true, account: false, free: caller.kind === "root" };
   if (!isObject(element) || Object.keys(element).length === 0) return "malformed";
-  let everyone = false, direct = false, account = false;
+  let everyone = false, direct = false, account = false, free = false;
   for (const [principalKey, raw] of Object.entries(element)) {
     const values = readStringList(raw);
     if (!PRINCIPAL_KEYS.has(principalKey) || values === undefined) return "malformed";
@@ -36,15 +42,23 @@ export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch
       }
       if (value.includes("*")) return "malformed";
       if (principalKey === "AWS") {
-        direct ||= namesCallerDirectly(value, caller);
+        const named = namesCallerDirectly(value, caller);
+        direct ||= named;
         account ||= namesCallerAccount(value, caller);
+        // permission-boundary.md §3: the caller's own user/session/federated ARN is not capped; a role ARN is.
+        free ||= named && caller.kind !== "role" && caller.kind !== "service" && value === caller.arn;
       } else if (principalKey === "Service") {
-        direct ||= caller.kind === "service" && value === caller.service;
+        const named = caller.kind === "service" && value === caller.service;
+        direct ||= named;
+        free ||= named;
       }
       // Federated and CanonicalUser principals are not meaningful for KMS callers (§1.5): no match.
     }
   }
-  return { everyone, direct, account };
+  // permission-boundary.md §3: every form that names the root user is `KDfree` (root has no ceiling of this kind).
+  if (caller.kind === "root") free = direct || account;
+  else if (everyone) free ||= caller.kind === "service";
+  return { everyone, direct, account, free };
 }
 
 /**

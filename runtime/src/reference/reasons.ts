@@ -4,8 +4,11 @@
 import type { PolicyView, StatementView } from "./policy.js";
 import type { ReferenceReason } from "./types.js";
 
-/** The rule a statement served: "deny", "key-direct", "key-account" or "identity". */
-export type ReasonPath = "deny" | "key-direct" | "key-account" | "identity";
+/** The rule a statement served: "deny", "key-direct", "key-account", "identity", or "ceiling" (a ceiling's Allow). */
+export type ReasonPath = "deny" | "key-direct" | "key-account" | "identity" | "ceiling";
+
+/** The layers of docs/semantics/ (key-policy and identity reasons carry no layer). */
+export type Layer = "scp" | "rcp" | "boundary" | "session" | "endpoint" | "grant";
 
 /** A statement together with the policy it sits in. */
 export interface Found {
@@ -14,9 +17,10 @@ export interface Found {
 }
 
 /** The reason naming one statement. */
-export function reasonOf(found: Found, path: ReasonPath): ReferenceReason {
+export function reasonOf(found: Found, path: ReasonPath, layer?: Layer): ReferenceReason {
   const { policy, statement } = found;
-  const reason = { policy: policy.location, statement: statement.index, effect: statement.effect, path };
+  const base = { policy: policy.location, statement: statement.index, effect: statement.effect, path };
+  const reason = layer === undefined ? base : { ...base, layer };
   return statement.sid === undefined ? reason : { ...reason, sid: statement.sid };
 }
 

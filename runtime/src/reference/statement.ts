@@ -42,7 +42,8 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   const sid = ownProperty(body, "Sid");
   const shapeOk = Object.keys(body).every((member) => MEMBERS.has(member)) && (sid === undefined || typeof sid === "string");
   // AWS: §1.9 — an identity policy must not name a principal.
-  const principalOk = target.kind === "key" || (!has("Principal") && !has("NotPrincipal"));
+  // docs/semantics: RCPs and endpoint policies ("resource") name a principal; statementPrincipal reads it.
+  const principalOk = target.kind !== "identity" || (!has("Principal") && !has("NotPrincipal"));
   if (!(shapeOk && principalOk) && !decide("malformed")) return false;
 
   // AWS: §1.3 — in a key policy a statement without Action or without Resource has no effect.
@@ -66,10 +67,10 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
 }
 
 /** How a key-policy statement names the caller, after FCR for principals the grammar rejects. */
-export function statementPrincipal(statement: StatementView, caller: Caller): { direct: boolean; account: boolean } {
+export function statementPrincipal(statement: StatementView, caller: Caller): { direct: boolean; account: boolean; free: boolean } {
   const body = statement.body;
-  const named = { direct: true, account: true };
-  const notNamed = { direct: false, account: false };
+  const named = { direct: true, account: true, free: true };
+  const notNamed = { direct: false, account: false, free: false };
   const fcr = failClosed(statement.effect) ? named : notNamed;
   if (body === undefined) return named; // INVARIANT: an unreadable statement is read as a Deny of everyone
   const principal = ownProperty(body, "Principal");
@@ -77,7 +78,7 @@ export function statementPrincipal(statement: StatementView, caller: Caller): { 
   if ((principal === undefined) === (notPrincipal === undefined)) return fcr; // neither, or both
   if (principal !== undefined) {
     const match = matchPrincipal(principal, caller);
-    return match === "malformed" ? fcr : { direct: match.direct, account: match.account };
+    return match === "malformed" ? fcr : { direct: match.direct, account: match.account, free: match.free };
   }
   // AWS: §1.5 — NotPrincipal is only supported with Deny; an Allow with it never applies.
   // DEVIATION: §1.5, A21 — `NotPrincipal` in a key policy: an Allow never applies, a Deny uses the §1.5 fallback.

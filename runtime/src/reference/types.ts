@@ -25,8 +25,10 @@ export interface ReferenceReason {
   readonly statement: number;
   readonly sid?: string;
   readonly effect: "Allow" | "Deny";
-  /** "deny", "key-direct", "key-account" or "identity". */
+  /** "deny", "key-direct", "key-account", "identity", "grant" or "no-allow" (a ceiling without an applicable Allow). */
   readonly path?: string;
+  /** The layer of a reason from docs/semantics/: "scp", "rcp", "boundary", "session", "endpoint", "grant". Key-policy and identity reasons carry none. */
+  readonly layer?: string;
 }
 
 export type ReferenceDecisionKind = "Allow" | "ExplicitDeny" | "ImplicitDeny";
@@ -43,14 +45,27 @@ export interface ReferenceError {
 
 export type ReferenceResult = ReferenceDecision | ReferenceError;
 
-/** The bundle with inline policy documents (plain JSON values; paths are resolved by the CLI). */
+/**
+ * The bundle with inline policy documents (plain JSON values; paths are resolved by the CLI). The
+ * layer members (docs/request-model.md "Layers") are read as plain JSON too: `keys[ARN].grants`,
+ * `keys[ARN].awsManaged`, `principals[ARN].boundary` / `sessionPolicies` / `federatedBy`,
+ * `organization`, `endpoints`.
+ */
 export interface ReferenceBundle {
-  readonly keys?: Readonly<Record<string, { readonly policy: unknown }>>;
-  readonly principals?: Readonly<Record<string, { readonly policies: readonly unknown[] }>>;
+  readonly keys?: Readonly<Record<string, { readonly policy: unknown; readonly grants?: readonly unknown[]; readonly awsManaged?: boolean }>>;
+  readonly principals?: Readonly<Record<string, {
+    readonly policies?: readonly unknown[]; readonly boundary?: unknown; readonly sessionPolicies?: readonly unknown[]; readonly federatedBy?: string;
+  }>>;
+  readonly organization?: unknown;
+  readonly endpoints?: Readonly<Record<string, { readonly policy: unknown; readonly vpc?: string }>>;
 }
 
 /** The effect a statement is read with. Anything but exactly "Allow" is read as "Deny" (fail closed). */
 export type Effect = "Allow" | "Deny";
 
-/** Which kind of policy a statement sits in: it changes Principal and Resource rules (spec §1.9). */
-export type PolicyKind = "key" | "identity";
+/**
+ * Which kind of policy a statement sits in: it changes Principal and Resource rules (spec §1.9).
+ * "resource": an RCP or a VPC endpoint policy (docs/semantics/rcp.md §5, vpc-endpoint-policy.md §4):
+ * a Principal is read, Resource patterns are matched like an identity policy's.
+ */
+export type PolicyKind = "key" | "identity" | "resource";

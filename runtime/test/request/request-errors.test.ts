@@ -23,7 +23,12 @@ const FIRING: Record<string, unknown> = {
   KR0007: { ...ok, checks: [ok] },
   KR0008: { ...ok, context: { k: "\ud800" } },
   KR0009: { ...ok, context: { "aws:username": "bob" } },
+  KR0010: { ...ok, context: { "aws:SourceVpce": "vpce-ffff" } },
+  KR0011: { ...ok, context: { "aws:SourceVpce": "vpce-0a1b", "aws:SourceIp": "10.0.0.1" } },
 };
+
+// KR0010 and KR0011 exist only for a bundle with `endpoints` (docs/semantics/vpc-endpoint-policy.md §2).
+const withEndpoint = { ...bundle, endpoints: { "vpce-0a1b": { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] } } } };
 
 describe("the request-error registry", () => {
   it("lists every code once, in order, with a slug and help, and the named codes are its codes", () => {
@@ -39,7 +44,7 @@ describe("the request-error registry", () => {
   });
 
   it.each(Object.entries(FIRING))("%s fires", (code, request) => {
-    expect(evaluateReference(bundle, request as never)).toMatchObject({ error: { code } });
+    expect(evaluateReference(withEndpoint, request as never)).toMatchObject({ error: { code } });
   });
 
   it("every code but KR0900 (cedar-wasm only) has a firing request here", () => {

@@ -37,7 +37,7 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
     const bundle = bundleOption ?? relative(io.cwd, join(dirname(resolve(io.cwd, file)), "bundle.json"));
     let setup = setups.get(bundle);
     if (setup === undefined) {
-      setup = await prepareTestEngines(bundle, options, io, style, json);
+      setup = await prepareTestEngines(bundle, options, io, style, json, stringOption(options, "engine") === "reference" ? ["reference"] : ENGINES);
       setups.set(bundle, setup);
     }
     if (typeof setup === "number") return setup;
@@ -58,16 +58,16 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
 }
 
 /** The three engines on `bundle`, or the exit status when it cannot be loaded or compiled. */
-async function prepareTestEngines(bundle: string, options: Options, io: CliIo, style: TextStyle, json: boolean) {
+async function prepareTestEngines(bundle: string, options: Options, io: CliIo, style: TextStyle, json: boolean, engines: readonly EngineName[]) {
   const prepared = await prepareBundle("test", bundle, options, io, style);
   if (!prepared.ok) return prepared.exit;
-  const setup = prepareEngines(ENGINES, prepared);
+  const setup = prepareEngines(engines, prepared);
   if ("failed" in setup) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
     return EXIT_POLICY_ERRORS;
   }
-  return ENGINES.map((name, k) => ({ name, decide: setup.decide[k]! }));
+  return engines.map((name, k) => ({ name, decide: setup.decide[k]! }));
 }
 
 function renderTestReport(reports: readonly FileReport[], style: TextStyle): string {

@@ -19,6 +19,9 @@ export function describeResult(index: number, width: number, entry: RequestEntry
 export function describeReason(reason: Reason): string {
   const sid = reason.sid !== undefined ? ` (Sid ${JSON.stringify(reason.sid)})` : "";
   const gate = reason.path === "gate" ? " (gate)" : "";
+  // docs/request-model.md "Layers": a grant, and a ceiling without an applicable Allow, name no statement.
+  if (reason.path === "grant") return `${reason.policy} (grant)`;
+  if (reason.path === "no-allow") return `${reason.policy}: no applicable Allow (${reason.layer ?? "layer"})`;
   return `${reason.policy} statement ${reason.statement + 1}${sid}${gate}`;
 }
 

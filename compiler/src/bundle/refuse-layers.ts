@@ -1,0 +1,31 @@
+// The compiler's refusal of the layers the graph and Cedar backends do not decide yet (KC2960): one
+// error per member that introduces one. Ignoring a ceiling would let the compiled output Allow what
+// AWS denies (a wrong Allow), so such a bundle is never compiled; `kms-cedar eval --engine reference`
+// decides it. Phase: compile. Pure.
+import type { BundleDiagnostic } from "../normalize/check-sources.js";
+import type { LoadedBundle } from "./load-bundle.js";
+import { LAYER_DIAGNOSTICS, LayerCode } from "./layer-diagnostic-codes.js";
+
+const WHAT: Readonly<Record<string, string>> = {
+  organization: "SCPs and RCPs (`organization`)",
+  endpoints: "VPC endpoint policies (`endpoints`)",
+  grants: "grants (`grants`)",
+  boundary: "a permissions boundary (`boundary`)",
+  sessionPolicies: "session policies (`sessionPolicies`)",
+  federatedBy: "a federated user's federating user (`federatedBy`)",
+};
+
+/** KC2960 for every layer member of `loaded`, in source order. */
+export function refuseLayers(loaded: LoadedBundle): BundleDiagnostic[] {
+  const help = LAYER_DIAGNOSTICS.find((info) => info.code === LayerCode.layerNotCompiled)?.help;
+  const uses = [...(loaded.layerUses ?? [])];
+  // INVARIANT: every layer policy comes with a use; refuse anyway if one does not (never compile a layer).
+  for (const policy of loaded.policies) {
+    if (policy.layer !== undefined && uses.length === 0) uses.push({ layer: "organization", span: { start: 0, end: 0 } });
+  }
+  return uses.map((use) => ({
+    code: LayerCode.layerNotCompiled, severity: "error" as const, span: use.span, file: loaded.file,
+    message: `the graph and Cedar backends do not decide ${WHAT[use.layer] ?? `\`${use.layer}\``} yet`,
+    ...(help === undefined ? {} : { help }),
+  }));
+}

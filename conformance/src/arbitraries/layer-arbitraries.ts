@@ -1,0 +1,180 @@
+// Generators for the layers of the authorization chain (docs/request-model.md "Layers",
+// docs/semantics/): an organization (SCPs and RCPs), permissions boundaries, session policies, a VPC
+// endpoint policy and a grant, added to a generated bundle. Each layer is biased so that it decides a
+// fair share of requests both ways: its documents allow or deny the hot actions the requests use.
+// Only the reference evaluator decides these bundles so far (the compiler refuses them, KC2960).
+// Phase: conformance generators. Written from docs/semantics/, not from the evaluator.
+import fc from "fast-check";
+import type { PlainBundle } from "./bundle-arbitraries.js";
+import {
+  ACCOUNT_A, ACCOUNT_B, FEDERATED_FED, HOT_ACTIONS, KEY_A1, ROLE_APP, ROLE_EXT, ROOT_A, SESSION_APP, USER_BOB,
+} from "./fixtures.js";
+import type { Context, GeneratedRequest } from "./request-arbitraries.js";
+
+/** The layers, as the JSON report names them. */
+export const LAYER_NAMES = ["scp", "rcp", "boundary", "session", "endpoint", "grant"] as const;
+export type LayerName = (typeof LAYER_NAMES)[number];
+
+type Doc = Record<string, unknown>;
+
+/** The layer members of one generated bundle; each is absent or present. */
+export interface LayerChoice {
+  readonly organization?: Doc;
+  /** Whether the organization has a customer RCP (the `rcp` layer). */
+  readonly rcp: boolean;
+  readonly boundaries?: Readonly<Record<string, Doc>>;
+  readonly sessionPolicies?: readonly Doc[];
+  readonly endpoint?: Doc;
+  readonly grant?: Doc;
+  /** Send a request through the endpoint (`aws:SourceVpce`), by request index. */
+  readonly throughEndpoint: readonly boolean[];
+}
+
+const ENDPOINT_ID = "vpce-0a1b2c3d";
+const MANAGEMENT = "999999999999";
+
+function document(...statements: Doc[]): Doc {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+const actionSubset = fc.subarray([...HOT_ACTIONS], { minLength: 1, maxLength: 6 });
+
+/** An identity-kind ceiling document: allow all, allow some, allow all but deny some, allow some and deny some. */
+const ceilingDocArb: fc.Arbitrary<Doc> = fc.oneof(
+  fc.constant(document({ Effect: "Allow", Action: "*", Resource: "*" })),
+  actionSubset.map((actions) => document({ Effect: "Allow", Action: actions, Resource: "*" })),
+  actionSubset.map((actions) => document({ Effect: "Allow", Action: "*", Resource: "*" }, { Effect: "Deny", Action: actions, Resource: "*" })),
+  fc.tuple(actionSubset, actionSubset).map(([allow, deny]) =>
+    document({ Effect: "Allow", Action: allow, Resource: "*" }, { Effect: "Deny", Action: deny, Resource: "*" })),
+);
+
+/** The same, for a resource-based policy (endpoint): `Principal: "*"` on every statement. */
+const endpointDocArb: fc.Arbitrary<Doc> = ceilingDocArb.map((d) => ({
+  ...d, Statement: (d["Statement"] as Doc[]).map((s) => ({ ...s, Principal: "*" })),
+}));
+
+/** A customer RCP: Deny some actions to everyone, maybe only outside account A (docs/semantics/rcp.md §3). */
+const rcpDocArb: fc.Arbitrary<Doc> = fc.tuple(actionSubset, fc.boolean()).map(([actions, onlyOutside]) => document({
+  Effect: "Deny", Principal: "*", Action: actions, Resource: "*",
+  ...(onlyOutside ? { Condition: { StringNotEqualsIfExists: { "aws:PrincipalAccount": ACCOUNT_A } } } : {}),
+}));
+
+/** root → ou-1 → account A; account B inside the organization, outside it, or its management account. */
+const organizationArb = (rcp: boolean): fc.Arbitrary<Doc> => fc.record({
+  rootScps: fc.option(fc.array(ceilingDocArb, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  ouScps: fc.option(fc.array(ceilingDocArb, { minLength: 0, maxLength: 2 }), { nil: undefined }),
+  accountScps: fc.option(fc.array(ceilingDocArb, { minLength: 1, maxLength: 1 }), { nil: undefined }),
+  b: fc.constantFrom("member", "outside", "management"),
+  rcps: rcp ? fc.array(rcpDocArb, { minLength: 1, maxLength: 2 }) : fc.constant([] as Doc[]),
+}).map(({ rootScps, ouScps, accountScps, b, rcps }) => ({
+  managementAccount: b === "management" ? ACCOUNT_B : MANAGEMENT,
+  root: {
+    id: "r-gen",
+    ...(rootScps === undefined ? {} : { scps: rootScps }),
+    ...(rcps.length === 0 ? {} : { rcps }),
+    children: [
+      { ou: "ou-gen", ...(ouScps === undefined ? {} : { scps: ouScps }), children: [{ account: ACCOUNT_A, ...(accountScps === undefined ? {} : { scps: accountScps }) }] },
+      ...(b === "outside" ? [] : [{ account: ACCOUNT_B }]),
+    ],
+  },
+}));
+
+/** Grant operations the hot actions hit (docs/semantics/grants.md §2). */
+const GRANT_OPERATIONS = ["Decrypt", "Encrypt", "GenerateDataKey", "DescribeKey", "CreateGrant", "ReEncryptFrom", "Sign", "RetireGrant"];
+
+const grantArb: fc.Arbitrary<Doc> = fc.record({
+  // Biased to the callers and actions generated requests use most, so that the grant often allows.
+  grantee: fc.constantFrom(ROLE_APP, ROLE_APP, ROLE_APP, USER_BOB, ROLE_EXT, ROOT_A, FEDERATED_FED),
+  operations: fc.subarray(GRANT_OPERATIONS, { minLength: 2, maxLength: 6 }),
+  constraint: fc.constantFrom("none", "none", "none", "subset"),
+}).map(({ grantee, operations, constraint }) => ({
+  name: "g-gen", granteePrincipal: grantee, operations,
+  ...(constraint === "subset" ? { constraints: { encryptionContextSubset: { Dept: "IT" } } } : {}),
+}));
+
+/** Which layers a bundle gets (each about half the time) and their members. */
+export function layerChoiceArb(requests: number): fc.Arbitrary<LayerChoice> {
+  return fc.record({
+    scp: fc.boolean(), rcp: fc.boolean(), boundary: fc.boolean(), session: fc.boolean(), endpoint: fc.boolean(), grant: fc.boolean(),
+  }).chain((on) => fc.record({
+    organization: on.scp || on.rcp ? organizationArb(on.rcp).map((o) => on.scp ? o : withoutScps(o)) : fc.constant(undefined),
+    boundaries: on.boundary
+      ? fc.record({ app: ceilingDocArb, bob: fc.option(ceilingDocArb, { nil: undefined }) })
+        .map(({ app, bob }) => ({ [ROLE_APP]: app, ...(bob === undefined ? {} : { [USER_BOB]: bob }) }))
+      : fc.constant(undefined),
+    sessionPolicies: on.session ? fc.array(ceilingDocArb, { minLength: 1, maxLength: 2 }) : fc.constant(undefined),
+    endpoint: on.endpoint ? endpointDocArb : fc.constant(undefined),
+    grant: on.grant ? grantArb : fc.constant(undefined),
+    throughEndpoint: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
+  }).map((members) => strip({ ...members, rcp: on.rcp })));
+}
+
+function withoutScps(organization: Doc): Doc {
+  const drop = (node: Doc): Doc => {
+    const { scps: _scps, children, ...rest } = node as { scps?: unknown; children?: Doc[] };
+    return children === undefined ? rest : { ...rest, children: children.map(drop) };
+  };
+  return { ...organization, root: drop(organization["root"] as Doc) };
+}
+
+function strip(choice: LayerChoice & Record<string, unknown>): LayerChoice {
+  return Object.fromEntries(Object.entries(choice).filter(([, v]) => v !== undefined)) as unknown as LayerChoice;
+}
+
+/** The layers present in a choice. */
+export function layersOf(choice: LayerChoice): LayerName[] {
+  const scp = choice.organization !== undefined && JSON.stringify(choice.organization).includes("\"scps\"");
+  return LAYER_NAMES.filter((layer) => ({
+    scp, rcp: choice.rcp, boundary: choice.boundaries !== undefined, session: choice.sessionPolicies !== undefined,
+    endpoint: choice.endpoint !== undefined, grant: choice.grant !== undefined,
+  })[layer]);
+}
+
+/** `bundle` with the members of `choice`, leaving out the layers in `without`. */
+export function withLayers(bundle: PlainBundle, choice: LayerChoice, without: readonly LayerName[] = []): Record<string, unknown> {
+  const keep = (layer: LayerName): boolean => !without.includes(layer);
+  const principals: Record<string, Doc> = Object.create(null) as Record<string, Doc>;
+  for (const arn of Object.keys(bundle.principals)) principals[arn] = { ...bundle.principals[arn] };
+  if (choice.boundaries !== undefined && keep("boundary")) {
+    for (const [arn, boundary] of Object.entries(choice.boundaries)) principals[arn] = { ...(principals[arn] ?? {}), boundary };
+  }
+  if (choice.sessionPolicies !== undefined && keep("session")) {
+    principals[SESSION_APP] = { ...(principals[SESSION_APP] ?? {}), sessionPolicies: choice.sessionPolicies };
+  }
+  const keys: Record<string, Doc> = Object.create(null) as Record<string, Doc>;
+  for (const arn of Object.keys(bundle.keys)) keys[arn] = { ...bundle.keys[arn] };
+  if (choice.grant !== undefined && keep("grant") && keys[KEY_A1] !== undefined) keys[KEY_A1] = { ...keys[KEY_A1], grants: [choice.grant] };
+  let organization = choice.organization;
+  if (organization !== undefined && !keep("scp")) organization = withoutScps(organization);
+  if (organization !== undefined && !keep("rcp")) organization = withoutRcps(organization);
+  return {
+    keys, principals,
+    ...(organization === undefined ? {} : { organization }),
+    ...(choice.endpoint === undefined || !keep("endpoint") ? {} : { endpoints: { [ENDPOINT_ID]: { policy: choice.endpoint } } }),
+  };
+}
+
+function withoutRcps(organization: Doc): Doc {
+  const { rcps: _rcps, ...root } = organization["root"] as Doc;
+  return { ...organization, root };
+}
+
+const NETWORK_KEYS = ["aws:sourceip", "aws:sourcevpc", "aws:vpcsourceip", "aws:sourcevpce"];
+
+/**
+ * The request as sent through the endpoint when `through` (docs/semantics/vpc-endpoint-policy.md §2:
+ * `aws:SourceVpce` set, `aws:SourceIp` and the other network keys left out), and with the context keys
+ * the layers' documents look at: an organization id, and the encryption context a grant constrains.
+ */
+export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean): GeneratedRequest {
+  const adjust = (context: Context): Context => {
+    const out: Context = Object.create(null) as Context;
+    for (const [name, value] of Object.entries(context)) if (!NETWORK_KEYS.includes(name.toLowerCase())) out[name] = value;
+    if (through) out["aws:SourceVpce"] = ENDPOINT_ID;
+    else if (Object.prototype.hasOwnProperty.call(context, "aws:SourceIp")) out["aws:SourceIp"] = context["aws:SourceIp"];
+    if (dept && !Object.keys(out).some((k) => k.toLowerCase() === "kms:encryptioncontext:dept")) out["kms:EncryptionContext:Dept"] = "IT";
+    return out;
+  };
+  if ("checks" in request) return { ...request, checks: request.checks.map((c) => ({ ...c, context: adjust(c.context) })) };
+  return { ...request, context: adjust(request.context) };
+}
