@@ -57,6 +57,12 @@ export interface CedarAuthorizerOptions {
    * the default; `false` evaluates the whole set for every request (tests compare the two).
    */
   readonly slicing?: boolean;
+  /**
+   * With slicing, how many (key, identity policies) combinations get one preparsed set of their own
+   * (one cedar-wasm call per request); past that, a request is decided by two calls, the key's set
+   * and the identity policies' set. Default 256.
+   */
+  readonly combinedSets?: number;
 }
 
 /** Code of the error entry returned when Cedar itself fails (a bug: the compiler guarantees it cannot). */
@@ -82,7 +88,7 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
   const roles = new Map<string, ManifestPolicy>(manifest.policies.map((p) => [p.id, p]));
   const order = new Map(manifest.policies.map((p, i) => [p.id, i] as const));
   const encode = createEncoder(manifest);
-  const setsFor = options.slicing === false ? wholeSet(cedar, setId, split.policies) : slicedSets(cedar, setId, split.policies);
+  const setsFor = options.slicing === false ? wholeSet(cedar, setId, split.policies) : slicedSets(cedar, setId, split.policies, options.combinedSets ?? 256);
 
   const authorize = (request: unknown): CedarAnswer => {
     const answers: AuthorizationAnswer[] = [];
@@ -142,36 +148,47 @@ function wholeSet(cedar: CedarWasm, setId: string, policies: Record<string, stri
 }
 
 /**
- * PERF: two sets per request at most, each preparsed on first use and kept: the common slice with
- * the request key's slice, and the slices of the identity policies the request's entities name.
- * Both are bounded by the bundle (its keys; its principals' lists of attached policies).
+ * PERF: the sets a request needs, each preparsed on first use and kept: for the first `combined`
+ * (key, identity policies) combinations one set with the common slice, the key's slice and the
+ * identity policies' slices (one call); after that two sets, the common slice with the key's slice,
+ * and the identity policies' slices. All are bounded by the bundle (its keys; its principals' lists
+ * of attached policies) and `combined`.
  */
-function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, string>): SetsFor {
+function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, string>, combined: number): SetsFor {
   const slices = slicePolicySet(cedar, policies);
   const prepared = new Map<string, string | { readonly failed: string }>();
   let next = 0;
-  const prepare = (name: string, make: () => Record<string, string>): string | { readonly failed: string } => {
+  let combinations = 0;
+  const prepare = (name: string, parts: readonly (Readonly<Record<string, string>> | undefined)[]): string | { readonly failed: string } => {
     let id = prepared.get(name);
     if (id === undefined) {
       const psetId = `${setId}-slice-${next++}`;
-      const parsed = cedar.preparsePolicySet(psetId, { staticPolicies: make() });
+      const parsed = cedar.preparsePolicySet(psetId, { staticPolicies: Object.assign(Object.create(null) as Record<string, string>, ...parts) });
       id = parsed.type === "success" ? psetId : { failed: `cannot load a Cedar policy slice: ${parsed.errors.map((e) => e.message).join("; ")}` };
       prepared.set(name, id);
     }
     return id;
   };
+  const result = (...ids: (string | { readonly failed: string })[]): readonly string[] | string => {
+    for (const id of ids) if (typeof id !== "string") return id.failed;
+    return ids as string[];
+  };
   return (encoded) => {
     const resource = plainUid(encoded.resource);
     const key = resource.type === CedarType.key ? resource.id : undefined;
     const keySlice = key === undefined ? undefined : slices.byKey.get(key);
-    const first = prepare(keySlice === undefined ? "common" : `key:${key!}`, () => Object.assign(Object.create(null) as Record<string, string>, slices.common, keySlice));
-    if (typeof first !== "string") return first.failed;
+    const keyName = keySlice === undefined ? "common" : `key:${key!}`;
     const named = policyEntitiesOf(encoded.principal, encoded.entities).filter((p) => slices.byPolicy.has(p));
-    if (named.length === 0) return [first];
-    // A JSON array of the sorted ids: a name no other list of ids can have.
-    const second = prepare(`policies:${JSON.stringify(named)}`, () => Object.assign(Object.create(null) as Record<string, string>, ...named.map((p) => slices.byPolicy.get(p)!)));
-    if (typeof second !== "string") return second.failed;
-    return [first, second];
+    const keyParts = [slices.common, keySlice];
+    if (named.length === 0) return result(prepare(keyName, keyParts));
+    const identityParts = named.map((p) => slices.byPolicy.get(p)!);
+    // JSON of the key name and the sorted ids: a name no other combination can have.
+    const both = JSON.stringify([keyName, named]);
+    if (prepared.has(both) || combinations < combined) {
+      if (!prepared.has(both)) combinations++;
+      return result(prepare(both, [...keyParts, ...identityParts]));
+    }
+    return result(prepare(keyName, keyParts), prepare(JSON.stringify(["policies", named]), identityParts));
   };
 }
 
