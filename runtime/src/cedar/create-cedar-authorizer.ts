@@ -155,7 +155,7 @@ function wholeSet(cedar: CedarWasm, setId: string, policies: Record<string, stri
  * of attached policies) and `combined`.
  */
 function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, string>, combined: number): SetsFor {
-  const slices = slicePolicySet(cedar, policies);
+  const slices = slicePolicySet(policies);
   const prepared = new Map<string, string | { readonly failed: string }>();
   let next = 0;
   let combinations = 0;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { compileBundle } from "@kms-cedar/compiler";
 import type { Bundle, Request } from "@kms-cedar/runtime";
 import { createAuthorizer, createCedarAuthorizer, loadCedar } from "@kms-cedar/runtime";
-import { sliceOf, slicePolicySet } from "../../src/cedar/slice-policy-set.js";
+import { sliceOf, sliceOfText, slicePolicySet } from "../../src/cedar/slice-policy-set.js";
 import { splitPolicySet } from "../../src/cedar/split-policy-set.js";
 
 const A = "111122223333";
@@ -105,7 +105,13 @@ describe("Cedar policy-set slicing", () => {
   it("puts key-policy statements in their key's slice, identity statements in their policy's, the rest in the common slice", () => {
     const split = splitPolicySet(loadCedar(), compiled.cedar!.policies);
     if ("error" in split) throw new Error(split.error);
-    const slices = slicePolicySet(loadCedar(), split.policies);
+    const slices = slicePolicySet(split.policies);
+    // The text reading of every head agrees with Cedar's own JSON form of the policy.
+    for (const [id, text] of Object.entries(split.policies)) {
+      const answer = loadCedar().policyToJson(text);
+      if (answer.type !== "success") throw new Error(id);
+      expect(sliceOfText(text), id).toEqual(sliceOf(answer.json));
+    }
     expect([...slices.byKey.keys()].sort()).toEqual([K1, K2, K3].sort());
     expect(slices.byPolicy.size).toBe(6); // APP has two policies, the session, Ops, Bob and Partner one each
     // Only the policies that apply to every request stay common (cross-account, grant-only, root).
@@ -118,6 +124,9 @@ describe("Cedar policy-set slicing", () => {
     const head = (text: string) => {
       const answer = loadCedar().policyToJson(text);
       if (answer.type !== "success") throw new Error(answer.errors.map((e) => e.message).join("; "));
+      // The text reading is never more specific than Cedar's reading of the head.
+      const fromText = sliceOfText(text);
+      if (fromText.kind !== "common") expect(fromText).toEqual(sliceOf(answer.json));
       return sliceOf(answer.json);
     };
     expect(head(`permit (principal, action, resource == Kms::Key::"${K1}");`)).toEqual({ kind: "key", id: K1 });
@@ -130,6 +139,14 @@ describe("Cedar policy-set slicing", () => {
       `permit (principal == Iam::Policy::"p", action, resource);`,
       `permit (principal in Iam::Role::"${APP}", action, resource);`,
       `permit (principal, action, resource == Kms::Alias::"a");`,
-    ]) expect(head(text), text).toEqual({ kind: "common" });
+    ]) {
+      expect(head(text), text).toEqual({ kind: "common" });
+      expect(sliceOfText(text), text).toEqual({ kind: "common" });
+    }
+    // Text forms the reader must not be fooled by: a key id in a comment or a condition, an escaped id.
+    expect(sliceOfText(`// resource == Kms::Key::"k"\npermit (principal, action, resource);`)).toEqual({ kind: "common" });
+    expect(sliceOfText(`@id("resource == Kms::Key::\\"k\\"")\npermit (principal, action, resource) when { resource == Kms::Key::"k" };`)).toEqual({ kind: "common" });
+    expect(sliceOfText(`permit (principal, action, resource == Kms::Key::"a\\"b");`)).toEqual({ kind: "common" });
+    expect(sliceOfText(`@id("x")\nforbid (principal in Iam::Policy::"p", action in [Kms::Action::"A", Kms::Action::"B"], resource);`)).toEqual({ kind: "policy", id: "p" });
   });
 });
