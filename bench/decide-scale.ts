@@ -105,6 +105,15 @@ async function main(): Promise<void> {
     ...await measureEngine("org", "graph", org.requests, (r) => orgEngines.graph.decide(r), (rs) => orgEngines.graph.decideMany(rs), BUDGET_MS),
     ...await measureEngine("org", "cedar-wasm", org.requests.slice(0, QUICK ? 256 : 1024), (r) => orgEngines.cedar.decide(r), (rs) => orgEngines.cedar.decideMany(rs), cedarBudget),
   ];
+  // The graph's cost per decision against the size of the organisation (same request generator):
+  // flat when a decision walks only the statements of the request's key and caller.
+  const bySize: { statements: number; perSecond: number; medianUs: number; p99Us: number }[] = [];
+  for (const f of QUICK ? [1 / 8, 1] : [1 / 16, 1 / 4, 1]) {
+    const scaled = f === 1 ? { bundle: org.bundle, requests: org.requests } : orgScenario({ keys: Math.round(keys * f), roles: Math.round(roles * f), requests: COUNT });
+    const g = f === 1 ? orgEngines.graph : createAuthorizer(compileBundle(scaled.bundle, { cedar: false }).graph!);
+    const l = measureLatency((s, e) => { for (let i = s; i < e; i++) g.decide(scaled.requests[i]!); }, scaled.requests.length, BUDGET_MS / 2);
+    bySize.push({ statements: g.graph.statements.length, perSecond: l.perSecond, medianUs: l.medianUs, p99Us: l.p99Us });
+  }
   observerDone();
 
   console.log("");
@@ -113,6 +122,10 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`| ${r.bundle} | ${r.engine} | ${fmt(r.medianUs, 3)} | ${fmt(r.p99Us, 3)} | ${fmt(r.perSecond)} | ${r.bytesPerDecision === undefined ? "n/a" : fmt(r.bytesPerDecision)} |`);
   }
+  console.log("");
+  console.log("| graph, org scaled: statements | median µs/decision | p99 µs/decision | decisions/s |");
+  console.log("|---:|---:|---:|---:|");
+  for (const b of bySize) console.log(`| ${fmt(b.statements)} | ${fmt(b.medianUs, 3)} | ${fmt(b.p99Us, 3)} | ${fmt(b.perSecond)} |`);
   const rate = (bundle: string, engine: string): number => rows.find((r) => r.bundle === bundle && r.engine === engine)!.perSecond;
   const ratios = [
     { name: "org/seed rate, graph", value: rate("org", "graph") / rate("seed", "graph"), target: 0.5 },
@@ -120,6 +133,7 @@ async function main(): Promise<void> {
     { name: "seed graph/closure rate", value: rate("seed", "graph") / rate("seed", "closure (hand-written)"), target: 0.5 },
     { name: "graph/cedar-wasm rate, seed", value: rate("seed", "graph") / rate("seed", "cedar-wasm"), target: 1000 },
     { name: "graph/cedar-wasm rate, org", value: rate("org", "graph") / rate("org", "cedar-wasm"), target: 1000 },
+    { name: "graph rate, largest / smallest org", value: bySize[bySize.length - 1]!.perSecond / bySize[0]!.perSecond },
     { name: "decideMany/decide rate, graph seed", value: rate("seed", `graph decideMany(${BATCH})`) / rate("seed", "graph") },
     { name: "decideMany/decide rate, graph org", value: rate("org", `graph decideMany(${BATCH})`) / rate("org", "graph") },
     { name: "decideMany/decide rate, Cedar seed", value: rate("seed", `cedar-wasm decideMany(${BATCH})`) / rate("seed", "cedar-wasm") },
@@ -133,7 +147,7 @@ async function main(): Promise<void> {
   const out = {
     benchmark: "decide", quick: QUICK, node: process.version, date: new Date().toISOString(), requests: COUNT,
     org: { scale: QUICK ? "quarter (--quick)" : "full", keys, roles, statements: org.statements, keyStatements: org.keyStatements, identityStatements: org.identityStatements, compileMs: orgEngines.ms },
-    rows, ratios,
+    rows, ratios, graphBySize: bySize,
   };
   writeFileSync(new URL("./results/decide.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
   console.log("\nwrote bench/results/decide.json");

@@ -32,6 +32,9 @@ else {
     row(`${r.bundle === "seed" ? "seed ABAC bundle" : `org bundle (${n(d.org.keys)} keys, ${n(d.org.roles)} roles, ${n(d.org.statements)} statements)`}: ${r.engine}${quick(d)}`,
       `median ${n(r.medianUs, 3)} µs, p99 ${n(r.p99Us, 3)} µs per decision; ${n(r.perSecond)} decisions/s; ${r.bytesPerDecision === null || r.bytesPerDecision === undefined ? "n/a" : n(r.bytesPerDecision)} B of JS heap per decision`, cmd);
   }
+  if (Array.isArray(d.graphBySize)) {
+    row(`graph decisions/s vs org size (statements)${quick(d)}`, d.graphBySize.map((b: Json) => `${n(b.statements)}: ${n(b.perSecond)}/s`).join("; "), cmd);
+  }
   for (const r of d.ratios) row(`ratio: ${r.name}${quick(d)}`, `${r.value >= 100 ? n(r.value) : r.value.toFixed(2)}${r.target === undefined ? "" : ` (target ≥ ${n(r.target, r.target < 1 ? 1 : 0)}: ${r.value >= r.target ? "met" : "**not met**"})`}`, cmd);
 }
 

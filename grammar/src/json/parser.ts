@@ -27,11 +27,18 @@ type Alts<T> = IOrAlt<T>[];
  *
  * DSL occurrence indexes must be unique per rule: the numbers below are chosen for that.
  */
+/**
+ * PERF (issue 14, CLI start): Chevrotain's grammar validations (ambiguities, left recursion) cost
+ * about a third of building the parser at every start, and can only fail if this file's grammar is
+ * wrong: they run under the test runner (vitest sets VITEST), where every such mistake shows up.
+ */
+const SKIP_VALIDATIONS = !(typeof process !== "undefined" && process.env?.["VITEST"] !== undefined);
+
 export class JsonParser extends EmbeddedActionsParser {
   private readonly s = new ParserState();
 
   constructor() {
-    super([...ALL_TOKEN_TYPES], { maxLookahead: 1, recoveryEnabled: false });
+    super([...ALL_TOKEN_TYPES], { maxLookahead: 1, recoveryEnabled: false, skipValidations: SKIP_VALIDATIONS });
     this.performSelfAnalysis();
   }
 

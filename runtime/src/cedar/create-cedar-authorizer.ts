@@ -9,7 +9,11 @@ import { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar-manifest.js";
 import { createEncoder } from "./encode-request.js";
 import { cedarLimitProblems } from "./cedar-limits.js";
 import { loadCedar } from "./load-cedar.js";
+import type { CedarWasm } from "./load-cedar.js";
+import { CedarType } from "./cedar-names.js";
 import { splitPolicySet } from "./split-policy-set.js";
+import { plainUid, policyEntitiesOf, slicePolicySet } from "./slice-policy-set.js";
+import type { EncodedRequest } from "./encode-request.js";
 import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
@@ -46,13 +50,28 @@ export interface CedarAuthorizer {
   authorize(request: Request | unknown): CedarAnswer;
 }
 
+/** How the authorizer hands the policy set to cedar-wasm. */
+export interface CedarAuthorizerOptions {
+  /**
+   * Decide each request by the slices of the policy set that can apply to it (slice-policy-set.ts),
+   * the default; `false` evaluates the whole set for every request (tests compare the two).
+   */
+  readonly slicing?: boolean;
+  /**
+   * With slicing, how many (key, identity policies) combinations get one preparsed set of their own
+   * (one cedar-wasm call per request); past that, a request is decided by two calls, the key's set
+   * and the identity policies' set. Default 256.
+   */
+  readonly combinedSets?: number;
+}
+
 /** Code of the error entry returned when Cedar itself fails (a bug: the compiler guarantees it cannot). */
 export const CEDAR_FAILURE_CODE = RequestErrorCode.cedarFailure;
 
 let nextSet = 0;
 
 /** Loads the Cedar output; throws when it is not a policy set, schema and manifest this runtime reads. */
-export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
+export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthorizerOptions = {}): CedarAuthorizer {
   const cedar = loadCedar();
   const manifest: CedarManifest = typeof bundle.manifest === "string" ? (JSON.parse(bundle.manifest) as CedarManifest) : bundle.manifest;
   if (manifest.format !== MANIFEST_FORMAT || manifest.version !== MANIFEST_VERSION) {
@@ -64,40 +83,48 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
   const split = splitPolicySet(cedar, bundle.policies);
   if ("error" in split) throw new Error(`cannot load Cedar policies: ${split.error}`);
   const setId = `kms-cedar-${++nextSet}`;
-  const parsed = cedar.preparsePolicySet(setId, { staticPolicies: split.policies });
-  if (parsed.type !== "success") throw new Error(`cannot load Cedar policies: ${parsed.errors.map((e) => e.message).join("; ")}`);
   const schema = cedar.preparseSchema(setId, bundle.schema as Parameters<typeof cedar.preparseSchema>[1]);
   if (schema.type !== "success") throw new Error(`cannot load Cedar schema: ${schema.errors.map((e) => e.message).join("; ")}`);
   const roles = new Map<string, ManifestPolicy>(manifest.policies.map((p) => [p.id, p]));
   const order = new Map(manifest.policies.map((p, i) => [p.id, i] as const));
   const encode = createEncoder(manifest);
+  const setsFor = options.slicing === false ? wholeSet(cedar, setId, split.policies) : slicedSets(cedar, setId, split.policies, options.combinedSets ?? 256);
 
   const authorize = (request: unknown): CedarAnswer => {
-    let answer: AuthorizationAnswer;
+    const answers: AuthorizationAnswer[] = [];
     try {
       const encoded = encode(request);
       if ("error" in encoded) return { result: encoded, determining: [], errors: [] };
-      answer = cedar.statefulIsAuthorized({
-        ...encoded,
-        preparsedPolicySetId: setId,
-        preparsedSchemaName: setId,
-        validateRequest: true,
-      });
+      const sets = setsFor(encoded);
+      if (typeof sets === "string") return { result: failure([sets]), determining: [], errors: [sets] };
+      for (const preparsedPolicySetId of sets) {
+        answers.push(cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId, preparsedSchemaName: setId, validateRequest: true }));
+      }
     } catch (thrown) {
       // No exception from cedar-wasm (or the encoder) may leave decide(): it becomes an error entry, never a decision.
       const message = printable(thrown instanceof Error ? thrown.message : String(thrown));
       return { result: failure([message]), determining: [], errors: [message] };
     }
-    if (answer.type !== "success") {
-      const errors = answer.errors.map((e) => e.message);
-      return { result: failure(errors), determining: [], errors };
+    // EXACT (slice-policy-set.ts): the slices are disjoint and hold every policy whose head can hold, so
+    // the whole set's satisfied forbids are the union of the slices' (a slice that denies names its
+    // satisfied forbids), its satisfied permits the union of the allowing slices', its errors the union.
+    const forbids: string[] = [];
+    const permits: string[] = [];
+    const errors: string[] = [];
+    for (const answer of answers) {
+      if (answer.type !== "success") {
+        const failed = answer.errors.map((e) => e.message);
+        return { result: failure(failed), determining: [], errors: failed };
+      }
+      const { decision, diagnostics } = answer.response;
+      (decision === "allow" ? permits : forbids).push(...diagnostics.reason);
+      for (const e of diagnostics.errors) errors.push(`${e.policyId}: ${e.error.message}`);
     }
-    const { decision, diagnostics } = answer.response;
-    const determining = [...diagnostics.reason].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
+    const allowed = forbids.length === 0 && permits.length > 0;
+    const determining = (allowed ? permits : forbids).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     // INVARIANT: the emitted set cannot error; if it did, a skipped forbid could mean a wrong Allow.
     if (errors.length > 0) return { result: failure(errors), determining, errors };
-    return { result: toDecision(decision === "allow", determining, roles), determining, errors };
+    return { result: toDecision(allowed, determining, roles), determining, errors };
   };
 
   const decide = (input: unknown): DecisionResult => {
@@ -107,6 +134,62 @@ export function createCedarAuthorizer(bundle: CedarBundle): CedarAuthorizer {
     return authorize(asRequest(input)).result;
   };
   return { decide, decideMany: (requests) => decideEach(requests, decide), authorize };
+}
+
+/** The preparsed policy sets a request is decided by (ids), or why they cannot be had. */
+type SetsFor = (encoded: EncodedRequest) => readonly string[] | string;
+
+/** One preparsed set: every policy, for every request. */
+function wholeSet(cedar: CedarWasm, setId: string, policies: Record<string, string>): SetsFor {
+  const parsed = cedar.preparsePolicySet(setId, { staticPolicies: policies });
+  if (parsed.type !== "success") throw new Error(`cannot load Cedar policies: ${parsed.errors.map((e) => e.message).join("; ")}`);
+  const ids = [setId];
+  return () => ids;
+}
+
+/**
+ * PERF: the sets a request needs, each preparsed on first use and kept: for the first `combined`
+ * (key, identity policies) combinations one set with the common slice, the key's slice and the
+ * identity policies' slices (one call); after that two sets, the common slice with the key's slice,
+ * and the identity policies' slices. All are bounded by the bundle (its keys; its principals' lists
+ * of attached policies) and `combined`.
+ */
+function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, string>, combined: number): SetsFor {
+  const slices = slicePolicySet(policies);
+  const prepared = new Map<string, string | { readonly failed: string }>();
+  let next = 0;
+  let combinations = 0;
+  const prepare = (name: string, parts: readonly (Readonly<Record<string, string>> | undefined)[]): string | { readonly failed: string } => {
+    let id = prepared.get(name);
+    if (id === undefined) {
+      const psetId = `${setId}-slice-${next++}`;
+      const parsed = cedar.preparsePolicySet(psetId, { staticPolicies: Object.assign(Object.create(null) as Record<string, string>, ...parts) });
+      id = parsed.type === "success" ? psetId : { failed: `cannot load a Cedar policy slice: ${parsed.errors.map((e) => e.message).join("; ")}` };
+      prepared.set(name, id);
+    }
+    return id;
+  };
+  const result = (...ids: (string | { readonly failed: string })[]): readonly string[] | string => {
+    for (const id of ids) if (typeof id !== "string") return id.failed;
+    return ids as string[];
+  };
+  return (encoded) => {
+    const resource = plainUid(encoded.resource);
+    const key = resource.type === CedarType.key ? resource.id : undefined;
+    const keySlice = key === undefined ? undefined : slices.byKey.get(key);
+    const keyName = keySlice === undefined ? "common" : `key:${key!}`;
+    const named = policyEntitiesOf(encoded.principal, encoded.entities).filter((p) => slices.byPolicy.has(p));
+    const keyParts = [slices.common, keySlice];
+    if (named.length === 0) return result(prepare(keyName, keyParts));
+    const identityParts = named.map((p) => slices.byPolicy.get(p)!);
+    // JSON of the key name and the sorted ids: a name no other combination can have.
+    const both = JSON.stringify([keyName, named]);
+    if (prepared.has(both) || combinations < combined) {
+      if (!prepared.has(both)) combinations++;
+      return result(prepare(both, [...keyParts, ...identityParts]));
+    }
+    return result(prepare(keyName, keyParts), prepare(JSON.stringify(["policies", named]), identityParts));
+  };
 }
 
 function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>): Decision {

@@ -29,12 +29,22 @@ export function compilePrincipal(node: PrincipalNode): PrincipalTest {
     if (named.kind === "role") roles.add(roleKeyOf(value)!);
   }
   const services = new Set(node.service);
+  // PERF: the root ARNs as account → partitions, so no `partition:account` string is built per request.
+  const rootPartitions = new Map<string, string[]>();
+  for (const root of roots) {
+    const colon = root.indexOf(":");
+    const account = root.slice(colon + 1);
+    rootPartitions.set(account, [...(rootPartitions.get(account) ?? []), root.slice(0, colon)]);
+  }
+  const hasExact = exact.size > 0;
+  const hasRoles = roles.size > 0;
+  const hasAccounts = bareAccounts.size > 0 || rootPartitions.size > 0;
   return (caller) => {
     if (caller.kind === "service") return services.has(caller.arn) ? DIRECT : 0;
     let bits = 0;
     // The caller's own ARN (case-sensitive), or for a session the role behind it, whatever its path.
-    if ((caller.kind !== "root" && exact.has(caller.arn)) || (caller.kind === "session" && roles.has(caller.roleKey))) bits |= DIRECT;
-    if (bareAccounts.has(caller.account) || roots.has(`${caller.partition}:${caller.account}`)) bits |= ACCOUNT;
+    if ((hasExact && caller.kind !== "root" && exact.has(caller.arn)) || (hasRoles && caller.kind === "session" && roles.has(caller.roleKey))) bits |= DIRECT;
+    if (hasAccounts && (bareAccounts.has(caller.account) || rootPartitions.get(caller.account)?.includes(caller.partition) === true)) bits |= ACCOUNT;
     return bits;
   };
 }

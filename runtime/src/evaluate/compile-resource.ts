@@ -13,6 +13,8 @@ import type { EvalState, Tri } from "./eval-state.js";
 import { compileTemplate, resolveChunks } from "./template.js";
 
 const STAR_CACHE_LIMIT = 256;
+/** Resources remembered per Resource element whose patterns need the automaton. */
+const RECENT_LIMIT = 2048;
 
 export function compileResource(node: ResourceNode, id: number, slotOf: (key: string) => number): NodeTest {
   if (node.keyPolicy === true) return memoizeNode(id, compileKeyPolicyResource(node));
@@ -71,13 +73,24 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
     if (undecided) return 2;
     return matched ? hit : miss;
   };
-  // PERF: without variables the answer depends on the resource string alone; keep the last one.
+  // PERF: without variables the answer depends on the resource string alone; keep the last one, and
+  // when a pattern needs the automaton (a wildcard inside it), the answers for recent resources
+  // (bounded: cleared when full), since an organisation's requests cycle through many keys.
   let lastResource: string | undefined;
   let lastValue: Tri = 0;
+  const recent = fixed.some((p) => !p.everything && p.units.length > 0) ? new Map<string, Tri>() : undefined;
   const cached = (st: EvalState): Tri => {
     if (st.resource === "*") return test(st); // depends on the caller too
     if (st.resource !== lastResource) {
-      lastValue = test(st);
+      let value = recent?.get(st.resource);
+      if (value === undefined) {
+        value = test(st);
+        if (recent !== undefined) {
+          if (recent.size >= RECENT_LIMIT) recent.clear();
+          recent.set(st.resource, value);
+        }
+      }
+      lastValue = value;
       lastResource = st.resource;
     }
     return lastValue;

@@ -42,7 +42,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const read = readGraph(graph);
   if ("error" in read) throw new Error(`cannot load decision graph: ${read.error}`);
   const cg = compileGraph(read.graph);
-  const st = new EvalState(cg.slots.size, cg.nodeCount);
+  const st = new EvalState(cg.slots.size, cg.nodeCount, cg.principalTests.length);
   const reader = new ContextReader(cg.slots);
   const out = new ReasonCollector();
   const principals = new Map(Object.entries(read.graph.principals));
@@ -70,7 +70,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (c === undefined) {
       const info = parseCaller(principal);
       c = info === undefined ? null : {
-        info, identity: identityOf(info.kind, principal, info.roleKey), bits: new Int8Array(cg.principalTests.length).fill(-1),
+        info, identity: identityOf(info.kind, principal, info.roleKey),
         derived: callerDerived(info, roleArnOf),
       };
       if (callers.size >= CACHE_LIMIT) callers.clear();

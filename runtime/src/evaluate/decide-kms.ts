@@ -10,13 +10,11 @@ import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
 
-/** A parsed caller with its identity policies and a memo of principal-node answers. */
+/** A parsed caller with its identity policies. */
 export interface Caller {
   readonly info: CallerInfo;
   /** Indices of its identity policies in the graph (root: those listed under the root ARN). */
   readonly identity: readonly number[];
-  /** Per principal node: -1 not yet known, else DIRECT/ACCOUNT bits. */
-  readonly bits: Int8Array;
 }
 
 /** Collects reasons without allocating, then shares the decision (decision-cache.ts). */
@@ -42,9 +40,12 @@ export class ReasonCollector {
 
 export const IMPLICIT_DENY: Decision = Object.freeze({ decision: "ImplicitDeny", reasons: Object.freeze([]) as readonly Reason[] });
 
-function principalBits(cg: CompiledGraph, caller: Caller, p: number): number {
-  let b = caller.bits[p]!;
-  if (b < 0) caller.bits[p] = b = cg.principalTests[p]!(caller.info);
+/** DIRECT / ACCOUNT bits of principal test `p` for the request's caller (memoized per request). */
+function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, p: number): number {
+  if (st.principalGen[p] === st.gen) return st.principalValue[p]!;
+  const b = cg.principalTests[p]!(caller.info);
+  st.principalGen[p] = st.gen;
+  st.principalValue[p] = b;
   return b;
 }
 
@@ -53,7 +54,7 @@ function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
-    if (principalBits(cg, caller, s.principal) !== 0 && s.applies(st)) {
+    if (principalBits(cg, st, caller, s.principal) !== 0 && s.applies(st)) {
       if (out === undefined) return true;
       out.push(s.reason.deny);
       found = true;
@@ -93,7 +94,7 @@ function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
   let bits = 0;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
-    const b = principalBits(cg, caller, s.principal);
+    const b = principalBits(cg, st, caller, s.principal);
     if (b === 0 || (b | bits) === bits || !s.applies(st)) continue;
     bits |= b;
     if (bits === (DIRECT | ACCOUNT)) return bits;
@@ -105,7 +106,7 @@ function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
 function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], bit: number, out: ReasonCollector): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
-    const b = principalBits(cg, caller, s.principal);
+    const b = principalBits(cg, st, caller, s.principal);
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
     if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !s.applies(st)) continue;
     out.push(bit === DIRECT ? s.reason["key-direct"] : s.reason["key-account"]);

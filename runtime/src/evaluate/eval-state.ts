@@ -19,19 +19,26 @@ export class EvalState {
   /** `nodeGen[n] === gen` when node `n` was evaluated in this request (hash-consed nodes run once). */
   readonly nodeGen: Int32Array;
   readonly nodeValue: Uint8Array;
+  /** `principalGen[p] === gen` when principal test `p` ran for this request's caller; `principalValue[p]` its bits. */
+  readonly principalGen: Int32Array;
+  readonly principalValue: Uint8Array;
   /** The request resource string. */
   resource = "";
   /** The caller's partition and account (empty for a service): what the request resource `*` stands for. */
   callerPartition = "";
   callerAccount = "";
 
-  constructor(slots: number, nodes: number) {
+  constructor(slots: number, nodes: number, principals = 0) {
     this.slotGen = new Int32Array(slots);
     this.seenGen = new Int32Array(slots);
     this.ambiguousGen = new Int32Array(slots);
     this.slotValue = new Array<ContextValue | undefined>(slots).fill(undefined);
     this.nodeGen = new Int32Array(nodes);
     this.nodeValue = new Uint8Array(nodes);
+    // PERF: a per-request memo, not a per-caller array: a new caller (every distinct session) would
+    // otherwise allocate and fill one entry per principal node of the whole organisation.
+    this.principalGen = new Int32Array(principals);
+    this.principalValue = new Uint8Array(principals);
   }
 
   /** Starts a new request (or a new check of an operation). */
@@ -42,6 +49,7 @@ export class EvalState {
       this.seenGen.fill(0);
       this.ambiguousGen.fill(0);
       this.nodeGen.fill(0);
+      this.principalGen.fill(0);
     }
     this.gen++;
     this.resource = resource;

@@ -58,48 +58,55 @@ function readRequestShape(request: object): DecisionError | undefined {
     }
   }
   const r = request as Record<string, unknown>;
-  for (const field of FIELDS) {
-    if (!hasOwn(r, field) || typeof r[field] !== "string") return malformed(`request field \`${field}\` must be a string`);
-  }
+  // PERF: the three fields unrolled (this runs on every decision), in FIELDS order.
+  if (typeof r["principal"] !== "string" || !hasOwn(r, "principal")) return malformed(`request field \`${FIELDS[0]}\` must be a string`);
+  if (typeof r["action"] !== "string" || !hasOwn(r, "action")) return malformed(`request field \`${FIELDS[1]}\` must be a string`);
+  if (typeof r["resource"] !== "string" || !hasOwn(r, "resource")) return malformed(`request field \`${FIELDS[2]}\` must be a string`);
   const context = hasOwn(r, "context") ? r["context"] : undefined;
+  // KR0006 for any context value comes before KR0008 anywhere: the first text error is kept for later.
+  let textError: DecisionError | undefined;
   if (context !== undefined) {
     if (typeof context !== "object" || context === null || Array.isArray(context)) return malformed("request field `context` must be an object");
-    const bad = readContextValues(context as Record<string, unknown>);
-    if (bad !== undefined) return bad;
+    const checked = readContext(context as Record<string, unknown>);
+    if (checked !== undefined && checked.error.code === RequestErrorCode.badContextValue) return checked;
+    textError = checked;
   }
-  for (const field of FIELDS) {
-    if (!isWellFormed(r[field] as string)) return notWellFormed(`request field \`${field}\``);
-  }
-  if (context !== undefined) return readContextText(context as Record<string, unknown>);
-  return undefined;
+  if (!isWellFormed(r["principal"])) return notWellFormed(`request field \`${FIELDS[0]}\``);
+  if (!isWellFormed(r["action"])) return notWellFormed(`request field \`${FIELDS[1]}\``);
+  if (!isWellFormed(r["resource"])) return notWellFormed(`request field \`${FIELDS[2]}\``);
+  return textError;
 }
 
-/** KR0006: every own context value is a string or a dense array of strings. */
-function readContextValues(context: Record<string, unknown>): DecisionError | undefined {
+/**
+ * One pass over the context: the first KR0006 (a value that is not a string or a dense array of
+ * strings), else the first KR0008 (a key name or value that is not well-formed Unicode), else undefined.
+ */
+function readContext(context: Record<string, unknown>): DecisionError | undefined {
+  let textError: DecisionError | undefined;
   for (const name in context) {
     if (!hasOwn(context, name)) continue;
     const value = context[name];
-    if (typeof value === "string") continue;
+    if (typeof value === "string") {
+      if (textError === undefined) {
+        if (!isWellFormed(name)) textError = notWellFormed("a context key name");
+        else if (!isWellFormed(value)) textError = notWellFormed(`the context value of \`${printable(name)}\``);
+      }
+      continue;
+    }
     if (!Array.isArray(value)) return badValue(name);
     // A hole of a sparse array is no string (`every` would skip it).
     for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return badValue(name);
-  }
-  return undefined;
-}
-
-/** KR0008: context key names and values are well-formed Unicode. */
-function readContextText(context: Record<string, unknown>): DecisionError | undefined {
-  for (const name in context) {
-    if (!hasOwn(context, name)) continue;
-    if (!isWellFormed(name)) return notWellFormed("a context key name");
-    const value = context[name] as string | readonly string[];
-    if (typeof value === "string") {
-      if (!isWellFormed(value)) return notWellFormed(`the context value of \`${printable(name)}\``);
-      continue;
+    if (textError === undefined) {
+      if (!isWellFormed(name)) textError = notWellFormed("a context key name");
+      else for (let i = 0; i < value.length; i++) {
+        if (!isWellFormed(value[i] as string)) {
+          textError = notWellFormed(`the context value of \`${printable(name)}\``);
+          break;
+        }
+      }
     }
-    for (let i = 0; i < value.length; i++) if (!isWellFormed(value[i]!)) return notWellFormed(`the context value of \`${printable(name)}\``);
   }
-  return undefined;
+  return textError;
 }
 
 /** User text for a message, with lone surrogates made visible (messages must serialize cleanly). */

@@ -8,7 +8,8 @@
 // (CheckMemo): `schemaToJson` per schema text, and the strict validation of each policy per (schema
 // text, policy text) — Cedar validates static policies one by one, and the text includes the policy's
 // `@id`, so a cached answer is the answer cedar-wasm would give. Only the policies not seen with this
-// schema go to `validate`, in one call. Nothing is skipped: every policy is validated once per schema.
+// schema go to `validate`, in one call. Nothing is skipped: every policy is validated once per schema,
+// by itself or by a policy of the same validation shape (validation-shape.ts says why that is exact).
 import type { DiagnosticInfo } from "@kms-cedar/grammar";
 import type { CedarWasm } from "@kms-cedar/runtime";
 import { splitPolicySet } from "@kms-cedar/runtime/cedar-names";
@@ -17,6 +18,8 @@ import { CEDAR_CODES } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";
 import type { CedarDiagnostic } from "./emit-cedar.js";
 import { CheckMemo } from "./check-memo.js";
+import type { ValidationOutcome } from "./check-memo.js";
+import { hasEnumeratedEntities, validationShape } from "./validation-shape.js";
 
 /** The checked output: formatted policies and the schema's JSON form, or the internal errors found. */
 export type CheckedOutput =
@@ -42,11 +45,8 @@ export function checkOutput(cedar: CedarWasm, policyText: string | readonly stri
   if (json.type !== "success") return { diagnostics: [internal("schemaFailed", json.errors.map((e) => e.message))] };
   const split = splitPolicySet(cedar, formatted.formatted_policy);
   if ("error" in split) return { diagnostics: [internal("formatFailed", [split.error])] };
-  const validation = memo.validate(schema, split.policies, (policies) => {
-    const answer = cedar.validate({ schema, policies: { staticPolicies: policies }, validationSettings: { mode: "strict" } });
-    if (answer.type !== "success") return { failure: answer.errors.map((e) => e.message) };
-    return { errors: answer.validationErrors.map((e) => ({ policyId: e.policyId, message: `policy \`${e.policyId}\`: ${e.error.message}` })) };
-  });
+  const byShape = !hasEnumeratedEntities(json.json);
+  const validation = memo.validate(schema, split.policies, (policies) => validateByShape(cedar, schema, policies, byShape));
   if ("failure" in validation) return { diagnostics: [internal("validationFailed", validation.failure)] };
   if (validation.messages.length > 0) {
     return { diagnostics: validation.messages.map((m) => internal("validationFailed", [m])) };
@@ -65,6 +65,44 @@ function formatPolicies(cedar: CedarWasm, policyText: string | readonly string[]
     parts.push(f.formatted_policy.replace(/\n+$/, ""));
   }
   return { type: "success", formatted_policy: `${parts.join("\n\n")}\n` };
+}
+
+/** Strict validation of `policies` against `schema`, one call. */
+function validateAll(cedar: CedarWasm, schema: string, policies: Record<string, string>): ValidationOutcome {
+  const answer = cedar.validate({ schema, policies: { staticPolicies: policies }, validationSettings: { mode: "strict" } });
+  if (answer.type !== "success") return { failure: answer.errors.map((e) => e.message) };
+  return { errors: answer.validationErrors.map((e) => ({ policyId: e.policyId, message: `policy \`${e.policyId}\`: ${e.error.message}` })) };
+}
+
+/**
+ * PERF (issue 14): validates one policy per validation shape (validation-shape.ts) — policies of one
+ * shape validate alike — then, for a shape whose policy has an error, every policy of that shape, so
+ * the messages are exactly those of validating each policy. `byShape` false: every policy.
+ */
+export function validateByShape(cedar: CedarWasm, schema: string, policies: Record<string, string>, byShape: boolean): ValidationOutcome {
+  if (!byShape) return validateAll(cedar, schema, policies);
+  const groups = new Map<string, string[]>();
+  for (const id of Object.keys(policies)) {
+    const shape = validationShape(policies[id]!);
+    const group = groups.get(shape);
+    if (group === undefined) groups.set(shape, [id]);
+    else group.push(id);
+  }
+  const representatives = Object.create(null) as Record<string, string>;
+  const groupOf = new Map<string, readonly string[]>();
+  for (const ids of groups.values()) {
+    representatives[ids[0]!] = policies[ids[0]!]!;
+    groupOf.set(ids[0]!, ids);
+  }
+  const first = validateAll(cedar, schema, representatives);
+  if ("failure" in first || first.errors.length === 0) return first;
+  const again = Object.create(null) as Record<string, string>;
+  for (const e of first.errors) for (const id of groupOf.get(e.policyId) ?? [e.policyId]) again[id] = policies[id]!;
+  const second = validateAll(cedar, schema, again);
+  if ("failure" in second) return second;
+  // A representative's errors about another id (none in practice) are kept as they came.
+  const stray = first.errors.filter((e) => !groupOf.has(e.policyId));
+  return { errors: [...second.errors, ...stray] };
 }
 
 function internal(code: CedarCode, details: readonly string[]): CedarDiagnostic {
