@@ -5,7 +5,10 @@ import type { Diagnostic } from "@kms-cedar/grammar";
 import type { Bundle, DecisionGraph } from "@kms-cedar/runtime";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../compiler/src/bundle/arn-shapes.js";
 import { LARGE_FILE_BYTES, parseJsonText } from "../../compiler/src/bundle/json-front-end.js";
-import { loadBundleOrPolicy } from "../../compiler/src/bundle/load-bundle.js";
+import { inferPolicyKind } from "../../compiler/src/bundle/infer-kind.js";
+import { loadBundleOrPolicy, type AttachOptions } from "../../compiler/src/bundle/load-bundle.js";
+import { looksLikeBundle } from "../../compiler/src/bundle/read-bundle.js";
+import { attachOf } from "../../compiler/src/cli/args/option-values.js";
 import { toPlainBundle } from "../../compiler/src/bundle/to-plain-bundle.js";
 import { LineIndex } from "../../compiler/src/cli/render/line-index.js";
 import { emitCedar, type CedarFiles, type NativeShare } from "../../compiler/src/emit/cedar/emit-cedar.js";
@@ -38,6 +41,10 @@ export interface CedarOutput {
 export interface AnalyzeOptions {
   /** Attach a single policy as this kind (default: inferred, like the CLI). */
   readonly kind?: "key" | "identity";
+  /** The key a single key policy is attached to, as `--key` (empty or absent: the placeholder key). */
+  readonly key?: string;
+  /** The principal a single identity policy is attached to, as `--principal` (empty or absent: the placeholder role). */
+  readonly principal?: string;
   /** Refuse derived attributes, as `kms-cedar compile --pure-cedar`. */
   readonly pureCedar?: boolean;
 }
@@ -47,6 +54,10 @@ export interface Analysis {
   readonly shape: "bundle" | "key" | "identity";
   /** Why a single policy was read as this kind (when it was inferred). */
   readonly note?: string;
+  /** The key or principal ARN a single policy is attached to. */
+  readonly attachedTo?: string;
+  /** Why the key or principal ARN given cannot be used (the CLI's usage error for `--key`/`--principal`); nothing is compiled. */
+  readonly attachError?: string;
   /** In source order. */
   readonly diagnostics: readonly PlacedDiagnostic[];
   readonly errors: number;
@@ -65,7 +76,12 @@ export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analys
   const kind = options.kind;
   const parsed = parseJsonText(text, { maxBytes: LARGE_FILE_BYTES });
   const input = { file: INPUT_NAME, path: `/${INPUT_NAME}`, text, root: parsed.root, diagnostics: parsed.diagnostics };
-  const loaded = loadBundleOrPolicy(input, "/", kind !== undefined ? { kind } : {}, {
+  const attach = attachmentOf(input.root, options);
+  if ("error" in attach) {
+    const shape = kind ?? inferPolicyKind(input.root).kind;
+    return { text, shape, diagnostics: [], errors: 0, attachError: attach.error };
+  }
+  const loaded = loadBundleOrPolicy(input, "/", attach.attach, {
     key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
   });
   const compiled = compileLoadedBundle(loaded, { cedar: false }); // Cedar below, with the page's options
@@ -84,7 +100,8 @@ export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analys
   const note = loaded.single?.inferredBecause !== undefined
     ? `read as ${shape === "key" ? "a key" : "an identity"} policy (${loaded.single.inferredBecause}) of \`${loaded.single.arn}\``
     : undefined;
-  const base = { text, shape, ...(note !== undefined ? { note } : {}), diagnostics, errors };
+  const attachedTo = loaded.single?.arn;
+  const base = { text, shape, ...(note !== undefined ? { note } : {}), ...(attachedTo !== undefined ? { attachedTo } : {}), diagnostics, errors };
   if (compiled.graph === undefined || compiled.diagnostics.some((d) => d.severity === "error")) return base;
   const plain = toPlainBundle(loaded);
   return {
@@ -95,6 +112,22 @@ export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analys
     dot: emitDot(compiled.graph),
     ...(cedar !== undefined ? { cedar: cedar.output } : {}),
   };
+}
+
+/**
+ * How to attach a single policy, as the CLI's `--kind`/`--key`/`--principal` (the same checks, by
+ * `attachOf`): the key ARN for a key policy, the principal ARN for an identity policy (the field that
+ * does not apply to the policy's kind is ignored, as the page hides it). A bundle ignores both.
+ */
+function attachmentOf(root: Parameters<typeof looksLikeBundle>[0], options: AnalyzeOptions): { attach: AttachOptions } | { error: string } {
+  if (looksLikeBundle(root)) return { attach: {} };
+  const kind = options.kind ?? inferPolicyKind(root).kind;
+  const arn = (kind === "key" ? options.key : options.principal)?.trim() ?? "";
+  const given = { ...(options.kind !== undefined ? { kind: options.kind } : {}), ...(arn === "" ? {} : kind === "key" ? { key: arn } : { principal: arn }) };
+  const checked = attachOf(given);
+  if ("error" in checked) return checked;
+  // Keep the kind inferred (not implied by the ARN) so the page can still say why it was read so.
+  return { attach: { ...(options.kind !== undefined ? { kind: options.kind } : {}), ...(checked.attach.arn !== undefined ? { arn: checked.attach.arn } : {}) } };
 }
 
 /** The Cedar files (cedar-wasm must be loadable: in the page, after `initCedarWeb`). */

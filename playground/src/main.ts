@@ -1,17 +1,13 @@
-// The playground page: paste a policy or bundle, see diagnostics inline, the decision graph, the
-// emitted Cedar, and decide a request with every engine side by side. Everything runs in the page;
-// nothing is sent anywhere. Wiring only: the work is in analyze-input, decide-engines and the views.
-import type { Request } from "@kms-cedar/runtime";
-import { analyzeInput, type Analysis } from "./analyze-input.js";
-import { prepareCedarEngine, type CedarEngineFactory } from "./cedar-engine.js";
-import { initCedarWeb } from "./cedar-web.js";
-import { decideAll, prepareEngines, type EngineName, type EngineSetup } from "./decide-engines.js";
+// The playground page: one policy editor (CodeMirror, diagnostics and help in it), the key or principal
+// ARN a single policy is attached to, sample requests made from what was pasted, the three engines side
+// by side, and the decision graph with what decided the request highlighted. The work runs in a Web
+// Worker (worker.ts); this file only wires the page. Everything runs in the page; nothing is sent anywhere.
 import { renderDecisions } from "./decision-view.js";
-import { layoutGraph } from "../../compiler/src/emit/graph-layout.js";
-import { renderGraphSvg } from "../../compiler/src/emit/graph-svg.js";
+import { createPolicyEditor } from "./editor.js";
+import type { FromWorker, ToWorker } from "./protocol.js";
+import { STARTING_POINTS, SAMPLE_BUNDLE } from "./samples.js";
+import type { AnalysisView, DecideView, Highlight } from "./session.js";
 import { escapeHtml } from "../../compiler/src/emit/escape-markup.js";
-import { SAMPLE_BROKEN, SAMPLE_BUNDLE, SAMPLE_REQUESTS } from "./samples.js";
-import { renderSourceView } from "./source-view.js";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -19,65 +15,150 @@ const $ = <T extends HTMLElement>(id: string): T => {
   return element as T;
 };
 
-const policy = $<HTMLTextAreaElement>("policy");
 const kind = $<HTMLSelectElement>("kind");
-const sample = $<HTMLSelectElement>("sample");
+const keyArn = $<HTMLInputElement>("key-arn");
+const principalArn = $<HTMLInputElement>("principal-arn");
+const start = $<HTMLSelectElement>("sample");
 const requestText = $<HTMLTextAreaElement>("request");
 const requestSample = $<HTMLSelectElement>("request-sample");
 const pureCedar = $<HTMLInputElement>("pure-cedar");
+const fitGraph = $<HTMLInputElement>("fit-graph");
 
-let analysis: Analysis | undefined;
-let engines: Record<EngineName, EngineSetup> | undefined;
-let cedarFactory: CedarEngineFactory | undefined;
+const worker = new Worker(new URL("worker.js", document.baseURI), { type: "module" });
+const send = (message: ToWorker): void => worker.postMessage(message);
+
+let asked = 0; // the id of the last analysis asked for
+let decideAsked = 0;
+let analysis: AnalysisView | undefined;
+let jumpToFirstError = false;
+/** Whether the request box holds a sample unchanged (then a new analysis replaces it with the new first sample). */
+let requestIsSample = true;
 let revision = 0;
+let analyzeStarted = 0;
 
-function analyze(): void {
-  const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
-  try {
-    analysis = analyzeInput(policy.value, { ...chosen, pureCedar: pureCedar.checked });
-  } catch (failure) {
-    // INVARIANT: the compiler returns diagnostics and never throws; show a bug as what it is.
-    $("summary").className = "summary error";
-    $("summary").textContent = `internal error: ${failure instanceof Error ? failure.message : String(failure)}`;
-    return;
+const editor = createPolicyEditor($("editor"), SAMPLE_BUNDLE, (_text, how) => {
+  if (how.paste) {
+    jumpToFirstError = true;
+    analyzeNow();
+  } else {
+    analyzeSoon();
   }
-  engines = prepareEngines(analysis, cedarFactory);
-  const warnings = analysis.diagnostics.filter((d) => d.severity === "warning").length;
-  const summary = $("summary");
-  summary.className = analysis.errors > 0 ? "summary error" : warnings > 0 ? "summary warning" : "summary ok";
-  summary.textContent = `${analysis.shape === "bundle" ? "bundle" : `${analysis.shape} policy`}: ${analysis.errors} error${analysis.errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}${analysis.note !== undefined ? ` · ${analysis.note}` : ""}`;
-  $("source").innerHTML = renderSourceView(analysis.text, analysis.diagnostics);
-  $("graph").innerHTML = analysis.graph !== undefined
-    ? renderGraphSvg(layoutGraph(analysis.graph))
-    : '<p class="empty">no decision graph: fix the errors first</p>';
-  $("graph-text").textContent = analysis.graphText ?? "";
-  $("dot").textContent = analysis.dot ?? "";
-  $("cedar").textContent = cedarText(analysis);
-  decide();
-  document.body.dataset["revision"] = String(++revision);
+});
+
+function analyzeNow(): void {
+  const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
+  analyzeStarted = performance.now();
+  document.body.dataset["busy"] = "analyzing";
+  $("summary").classList.add("busy");
+  send({ type: "analyze", id: ++asked, input: { text: editor.text(), ...chosen, key: keyArn.value, principal: principalArn.value, pureCedar: pureCedar.checked } });
 }
 
-function cedarText(current: Analysis): string {
-  if (current.graph === undefined) return "fix the errors first: nothing is compiled";
-  const cedar = current.cedar;
-  if (cedar?.files === undefined) return cedar?.unavailable ?? "Cedar: not available";
-  const share = cedar.share;
-  const native = share === undefined ? ""
-    : `// native Cedar: ${share.conditions.native} of ${share.conditions.native + share.conditions.derived} conditions, ${share.resources.native} of ${share.resources.native + share.resources.derived} resource tests (the rest are derived attributes the encoder computes)\n\n`;
-  return native + cedar.files.policies;
+let timer: ReturnType<typeof setTimeout> | undefined;
+function analyzeSoon(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(analyzeNow, 250);
 }
 
 function decide(): void {
-  const out = $("decisions");
-  let request: unknown;
-  try {
-    request = JSON.parse(requestText.value);
-  } catch (failure) {
-    out.innerHTML = `<p class="request-error">the request is not JSON: ${escapeHtml(failure instanceof Error ? failure.message : String(failure))}</p>`;
-    return;
+  send({ type: "decide", id: ++decideAsked, request: requestText.value });
+}
+
+worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  const message = event.data;
+  if (message.type === "ready") {
+    document.body.dataset["cedar"] = message.cedar ? "ready" : "unavailable";
+  } else if (message.type === "analysis") {
+    if (message.id === asked) showAnalysis(message.view);
+  } else if (message.type === "decision") {
+    if (message.id === decideAsked) showDecision(message.view);
+  } else {
+    $("summary").className = "summary error";
+    $("summary").textContent = `internal error: ${message.message}`;
+    delete document.body.dataset["busy"];
   }
-  if (engines === undefined) return;
-  out.innerHTML = renderDecisions(decideAll(engines, request as Request));
+};
+worker.onerror = (event) => {
+  $("summary").className = "summary error";
+  $("summary").textContent = `the playground's worker failed: ${event.message}`;
+};
+
+function showAnalysis(view: AnalysisView): void {
+  analysis = view;
+  const elapsed = Math.round(performance.now() - analyzeStarted);
+  delete document.body.dataset["busy"];
+  document.body.dataset["shape"] = view.shape;
+  document.body.dataset["analysisMs"] = String(elapsed);
+  // The diagnostics are offsets into the text analyzed; if it changed since, the next analysis brings them.
+  editor.showDiagnostics(view.diagnostics);
+  showAttachment(view);
+  const summary = $("summary");
+  summary.className = view.attachError !== undefined || view.errors > 0 ? "summary error" : view.warnings > 0 ? "summary warning" : "summary ok";
+  const what = view.shape === "bundle" ? "bundle" : `${view.shape} policy`;
+  const counts = `${view.errors} error${view.errors === 1 ? "" : "s"}, ${view.warnings} warning${view.warnings === 1 ? "" : "s"}`;
+  const shown = view.total > view.diagnostics.length ? ` (the first ${view.diagnostics.length} are marked in the editor)` : "";
+  summary.innerHTML = `<span class="counts">${escapeHtml(`${what}: ${counts}${shown}`)}</span>`
+    + (view.note !== undefined ? ` <span class="note">· ${escapeHtml(view.note)}</span>` : "")
+    + (view.errors > 0 ? ' <button type="button" id="first-error">go to the first error</button>' : "")
+    + ` <span class="timing">${elapsed} ms</span>`;
+  const firstError = view.diagnostics.find((d) => d.severity === "error");
+  document.getElementById("first-error")?.addEventListener("click", () => firstError !== undefined && editor.jumpTo(firstError.span.start));
+  if (jumpToFirstError && firstError !== undefined) editor.jumpTo(firstError.span.start);
+  jumpToFirstError = false;
+  $("graph").innerHTML = view.svg ?? `<p class="empty">${escapeHtml(view.noGraph ?? "")}</p>`;
+  $("graph-text").textContent = view.graphText;
+  $("dot").textContent = view.dot;
+  $("cedar").textContent = view.cedarText;
+  showSamples(view);
+  decide();
+}
+
+/** The key ARN field for a key policy, the principal ARN field for an identity policy, neither for a bundle. */
+function showAttachment(view: AnalysisView): void {
+  $("attach-key").hidden = view.shape !== "key";
+  $("attach-principal").hidden = view.shape !== "identity";
+  const field = view.shape === "key" ? keyArn : principalArn;
+  field.placeholder = view.attachError === undefined && view.attachedTo !== undefined && field.value.trim() === "" ? view.attachedTo : field.placeholder;
+  field.setAttribute("aria-invalid", String(view.attachError !== undefined));
+  const problem = $("attach-error");
+  problem.hidden = view.attachError === undefined;
+  problem.textContent = view.attachError ?? "";
+  $("attached").textContent = view.shape === "bundle" ? ""
+    : view.attachError === undefined && view.attachedTo !== undefined ? `attached to ${view.attachedTo}${(view.shape === "key" ? keyArn : principalArn).value.trim() === "" ? " (a placeholder: set your own)" : ""}` : "";
+}
+
+function showSamples(view: AnalysisView): void {
+  requestSample.replaceChildren(...view.samples.map((s, i) => new Option(s.label, String(i))));
+  requestSample.disabled = view.samples.length === 0;
+  if (view.samples.length === 0) requestSample.add(new Option(view.errors > 0 || view.attachError !== undefined ? "(fix the errors for sample requests)" : "(no sample request)", ""));
+  if (requestIsSample) requestText.value = view.samples[0]?.text ?? requestText.value;
+}
+
+function showDecision(view: DecideView): void {
+  const out = $("decisions");
+  if ("requestError" in view) {
+    out.innerHTML = `<p class="request-error">${escapeHtml(view.requestError)}</p>`;
+    highlight({ statements: [], nodes: [] });
+  } else {
+    out.innerHTML = renderDecisions(view.answers);
+    highlight(view.highlight);
+  }
+  document.body.dataset["revision"] = String(++revision);
+}
+
+/** Marks the statements and tests that decided the request in the graph picture. */
+function highlight(marks: Highlight): void {
+  const svg = $("graph").querySelector("svg");
+  if (svg === null) return;
+  for (const old of svg.querySelectorAll(".decided")) old.classList.remove("decided");
+  const statements = new Set(marks.statements.map((i) => `s${i}`));
+  const nodes = new Set(marks.nodes.map((i) => `n${i}`));
+  for (const g of svg.querySelectorAll<SVGGElement>("g.statement")) if (statements.has(g.dataset["statement"] ?? "")) g.classList.add("decided");
+  for (const g of svg.querySelectorAll<SVGGElement>("g.node")) if (nodes.has(g.dataset["node"] ?? "")) g.classList.add("decided");
+  for (const path of svg.querySelectorAll<SVGPathElement>("path.edge")) {
+    if (statements.has(path.dataset["from"] ?? "") && nodes.has(path.dataset["to"] ?? "")) path.classList.add("decided");
+  }
+  svg.classList.toggle("has-decided", statements.size > 0);
+  svg.querySelector("g.statement.decided")?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
 
 function showTab(name: string): void {
@@ -88,37 +169,36 @@ function showTab(name: string): void {
   }
 }
 
-function debounce(action: () => void, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(action, ms);
-  };
-}
-
-SAMPLE_REQUESTS.forEach((r, i) => requestSample.add(new Option(r.label, String(i))));
-policy.value = SAMPLE_BUNDLE;
-requestText.value = SAMPLE_REQUESTS[0]?.text ?? "{}";
-policy.addEventListener("input", debounce(analyze, 200));
-kind.addEventListener("change", analyze);
-pureCedar.addEventListener("change", analyze);
-requestText.addEventListener("input", debounce(decide, 200));
-$("decide").addEventListener("click", decide);
-sample.addEventListener("change", () => {
-  policy.value = sample.value === "broken" ? SAMPLE_BROKEN : SAMPLE_BUNDLE;
-  analyze();
+let requestTimer: ReturnType<typeof setTimeout> | undefined;
+requestText.addEventListener("input", () => {
+  requestIsSample = false;
+  if (requestTimer !== undefined) clearTimeout(requestTimer);
+  requestTimer = setTimeout(decide, 200);
 });
+$("decide").addEventListener("click", decide);
 requestSample.addEventListener("change", () => {
-  requestText.value = SAMPLE_REQUESTS[Number(requestSample.value)]?.text ?? "{}";
+  const chosen = analysis?.samples[Number(requestSample.value)];
+  if (chosen === undefined) return;
+  requestText.value = chosen.text;
+  requestIsSample = true;
   decide();
 });
+start.addEventListener("change", () => {
+  jumpToFirstError = true;
+  requestIsSample = true;
+  editor.setText(STARTING_POINTS.get(start.value) ?? SAMPLE_BUNDLE);
+});
+for (const input of [kind, pureCedar]) input.addEventListener("change", analyzeNow);
+for (const field of [keyArn, principalArn]) {
+  field.addEventListener("input", () => {
+    requestIsSample = true;
+    analyzeSoon();
+  });
+}
+fitGraph.addEventListener("change", () => $("tab-graph").classList.toggle("fit", fitGraph.checked));
 for (const button of document.querySelectorAll<HTMLButtonElement>(".tabs button")) {
   button.addEventListener("click", () => showTab(button.dataset["tab"] ?? "graph"));
 }
 showTab("graph");
-// cedar-wasm first (the compiler validates the Cedar it emits with it), from beside the page.
-$("summary").textContent = "loading cedar-wasm…";
-const cedarReady = await initCedarWeb(new URL("cedar_wasm_bg.wasm", document.baseURI));
-cedarFactory = cedarReady ? prepareCedarEngine() : undefined;
-document.body.dataset["cedar"] = cedarFactory !== undefined ? "ready" : "unavailable";
-analyze();
+$("summary").textContent = "loading the compiler and cedar-wasm…";
+analyzeNow();
