@@ -50,6 +50,7 @@ function analyzeNow(): void {
   analyzeStarted = performance.now();
   document.body.dataset["busy"] = "analyzing";
   $("summary").classList.add("busy");
+  document.body.dataset["asked"] = String(asked + 1);
   send({ type: "analyze", id: ++asked, input: { text: editor.text(), ...chosen, key: keyArn.value, principal: principalArn.value, pureCedar: pureCedar.checked } });
 }
 
@@ -59,8 +60,12 @@ function analyzeSoon(): void {
   timer = setTimeout(analyzeNow, 250);
 }
 
+/** The analysis each decision asked for was made against (the page marks decisions of the current one). */
+const decidedAgainst = new Map<number, number>();
+
 function decide(): void {
-  send({ type: "decide", id: ++decideAsked, request: requestText.value });
+  decidedAgainst.set(++decideAsked, asked);
+  send({ type: "decide", id: decideAsked, request: requestText.value });
 }
 
 worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -70,7 +75,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   } else if (message.type === "analysis") {
     if (message.id === asked) showAnalysis(message.view);
   } else if (message.type === "decision") {
-    if (message.id === decideAsked) showDecision(message.view);
+    if (message.id === decideAsked) showDecision(message.view, decidedAgainst.get(message.id) ?? 0);
+    decidedAgainst.delete(message.id);
   } else {
     $("summary").className = "summary error";
     $("summary").textContent = `internal error: ${message.message}`;
@@ -133,7 +139,7 @@ function showSamples(view: AnalysisView): void {
   if (requestIsSample) requestText.value = view.samples[0]?.text ?? requestText.value;
 }
 
-function showDecision(view: DecideView): void {
+function showDecision(view: DecideView, against: number): void {
   const out = $("decisions");
   if ("requestError" in view) {
     out.innerHTML = `<p class="request-error">${escapeHtml(view.requestError)}</p>`;
@@ -142,6 +148,8 @@ function showDecision(view: DecideView): void {
     out.innerHTML = renderDecisions(view.answers);
     highlight(view.highlight);
   }
+  // Tests wait for a new revision decided against the last analysis asked for.
+  document.body.dataset["decided"] = String(against);
   document.body.dataset["revision"] = String(++revision);
 }
 
