@@ -59,10 +59,10 @@ describe.skipIf(skipReason !== undefined)("the playground in headless Chromium",
     await settled(before);
   };
   const sampleLabels = async () => page.locator("#request-sample option").allTextContents();
-  /** Chooses the first sample whose label starts with `outcome` and waits for its decision. */
-  const chooseSample = async (outcome: string) => {
+  /** Chooses the first sample whose label starts with `outcome` (and holds `containing`) and waits for its decision. */
+  const chooseSample = async (outcome: string, containing = "") => {
     const labels = await sampleLabels();
-    const index = labels.findIndex((l) => l.startsWith(`${outcome}:`));
+    const index = labels.findIndex((l) => l.startsWith(`${outcome}:`) && l.includes(containing));
     expect(index, `a sample deciding ${outcome} among ${labels.join(" | ")}`).toBeGreaterThanOrEqual(0);
     const before = await revision();
     await page.selectOption("#request-sample", String(index));
@@ -172,6 +172,23 @@ describe.skipIf(skipReason !== undefined)("the playground in headless Chromium",
     await expect(engine("reference").locator(".reasons").textContent()).resolves.toContain("CreateOnlyTaggedKeys");
     await expect(page.locator("#graph g.statement.decided text.title").textContent()).resolves.toContain("CreateOnlyTaggedKeys");
     await page.screenshot({ path: join(SCREENSHOTS, "playground-identity-policy-deny.png"), fullPage: true });
+  });
+
+  it("makes an identity policy that names key actions into a bundle with the key's default key policy, on request", async () => {
+    await paste('{"Version":"2012-10-17","Statement":[{"Sid":"UseProjectKeys","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:*:111122223333:key/*"}]}');
+    expect(await page.locator("#needs-key").isVisible()).toBe(true);
+    expect((await sampleLabels())[0]).toContain("error KR0004");
+    const before = await revision();
+    await page.click("#add-key-policy");
+    await settled(before);
+    await expect(page.locator("#summary .counts").textContent()).resolves.toBe("bundle: 0 errors, 0 warnings");
+    expect(await page.locator("#needs-key").isHidden()).toBe(true);
+    await chooseSample("Allow", '"UseProjectKeys" applies');
+    expect(await decisions()).toEqual(["Allow", "Allow", "Allow"]);
+    expect(JSON.parse(await page.inputValue("#request"))).toMatchObject({ principal: MY_ROLE, action: "kms:Decrypt" });
+    // Both the key policy's delegation and the identity policy decided: two statements lit.
+    expect(await page.locator("#graph g.statement.decided").count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, "playground-identity-with-key.png"), fullPage: true });
   });
 
   it("shows a broken policy's diagnostics in the editor, with the help on hover, and jumps to the first error", async () => {

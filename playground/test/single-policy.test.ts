@@ -12,6 +12,7 @@ import { prepareCedarEngine } from "../src/cedar-engine.js";
 import { decideAll, prepareEngines } from "../src/decide-engines.js";
 import { sampleRequests } from "../src/sample-requests.js";
 import { PlaygroundSession, highlightOf } from "../src/session.js";
+import { bundleWithDefaultKeyPolicy } from "../src/wrap-in-bundle.js";
 import { SAMPLE_BUNDLE, SAMPLE_IDENTITY_POLICY, SAMPLE_KEY_POLICY } from "../src/samples.js";
 
 const MY_KEY = "arn:aws:kms:eu-west-1:111122223333:key/mrk-0123456789abcdef";
@@ -126,6 +127,30 @@ describe("a single identity policy with a principal ARN", () => {
     const samples = sampleRequests({ graph: a.graph!, bundle: a.bundle!, text });
     expect(samples[0]?.outcome).toBe("error KR0004");
     expect(samples[0]?.label).toContain("paste a bundle with the key policy");
+  });
+});
+
+describe("an identity policy made into a bundle with the key's default key policy", () => {
+  const text = '{"Version":"2012-10-17","Statement":[{"Sid":"UseKeys","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:*:111122223333:key/*"}]}';
+
+  it("decides the key action the identity policy alone could not (KA ∧ I: the default policy delegates to the account)", () => {
+    const alone = analyzeInput(text, { principal: MY_ROLE });
+    const key = JSON.parse(sampleRequests({ graph: alone.graph!, bundle: alone.bundle!, text }).find((s) => s.outcome === "error KR0004")!.text).resource as string;
+    const bundle = bundleWithDefaultKeyPolicy(text, MY_ROLE, key)!;
+    const a = analyzeInput(bundle);
+    expect([a.shape, a.errors]).toEqual(["bundle", 0]);
+    const engines = prepareEngines(a, prepareCedarEngine());
+    const request = { principal: MY_ROLE, action: "kms:Decrypt", resource: key };
+    expect(decideAll(engines, request).map((x) => decisionOf(x.result))).toEqual(["Allow", "Allow", "Allow"]);
+    // Another role of the account has no identity policy: the key policy alone does not allow it.
+    expect(decideAll(engines, { ...request, principal: "arn:aws:iam::111122223333:role/Other" }).map((x) => decisionOf(x.result)))
+      .toEqual(["ImplicitDeny", "ImplicitDeny", "ImplicitDeny"]);
+    // The pasted policy is in the bundle as it was written.
+    expect(bundle).toContain(text);
+  });
+
+  it("refuses what is not a key ARN", () => {
+    expect(bundleWithDefaultKeyPolicy(text, MY_ROLE, "*")).toBeUndefined();
   });
 });
 
