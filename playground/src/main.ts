@@ -37,7 +37,11 @@ let requestIsSample = true;
 let revision = 0;
 let analyzeStarted = 0;
 
+/** Set while the page itself replaces the text (a starting point): other changes are the visitor's. */
+let replacing = false;
+
 const editor = createPolicyEditor($("editor"), SAMPLE_BUNDLE, (_text, how) => {
+  if (!replacing) start.value = "";
   if (how.paste) {
     jumpToFirstError = true;
     analyzeNow();
@@ -203,7 +207,9 @@ requestSample.addEventListener("change", () => {
 start.addEventListener("change", () => {
   jumpToFirstError = true;
   requestIsSample = true;
+  replacing = true;
   editor.setText(STARTING_POINTS.get(start.value) ?? SAMPLE_BUNDLE);
+  replacing = false;
 });
 for (const input of [kind, pureCedar]) input.addEventListener("change", analyzeNow);
 for (const field of [keyArn, principalArn]) {

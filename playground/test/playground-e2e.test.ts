@@ -136,9 +136,11 @@ describe.skipIf(skipReason !== undefined)("the playground in headless Chromium",
     expect(labels.some((l) => l.startsWith("Allow:"))).toBe(true);
     expect(labels.some((l) => l.startsWith("ImplicitDeny:"))).toBe(true);
     expect(labels.some((l) => l.startsWith("error"))).toBe(false);
-    await chooseSample("Allow");
+    await chooseSample("Allow", "AppUsesKeyForProjectAlpha");
     expect(await decisions()).toEqual(["Allow", "Allow", "Allow"]);
+    expect(JSON.parse(await page.inputValue("#request")).context).toEqual({ "kms:EncryptionContext:Project": "Alpha" });
     expect(await page.locator("#graph g.statement.decided").count()).toBe(1);
+    expect(await page.locator("#graph g.node.decided").count()).toBe(2); // its principal and its condition
     await page.screenshot({ path: join(SCREENSHOTS, "playground-key-policy-allow.png"), fullPage: true });
     await chooseSample("ImplicitDeny");
     expect(await decisions()).toEqual(["ImplicitDeny", "ImplicitDeny", "ImplicitDeny"]);
@@ -250,7 +252,8 @@ describe.skipIf(skipReason !== undefined)("the playground in headless Chromium",
     const worst = Math.max(0, ...longTasks);
     const analysisMs = Number(await page.locator("body").getAttribute("data-analysis-ms"));
     process.stderr.write(`playground 1.5 MB paste (${text.length} bytes, error on line ${errorLine}): shown in ${analysed} ms, analysis ${analysisMs} ms in the worker; longest main-thread task ${Math.round(worst)} ms\n`);
-    expect(worst).toBeLessThan(1500); // never blocked for seconds (the editor lays out the pasted text on the main thread)
+    // Never blocked for seconds: only the editor's own work on the pasted text runs on the main thread.
+    expect(worst).toBeLessThan(2000);
     await page.screenshot({ path: join(SCREENSHOTS, "playground-large-paste.png") });
   }, 120_000);
 
