@@ -15,8 +15,9 @@ const BASES: ReadonlySet<string> = new Set(BASE_OPERATORS);
 
 /** A one-paragraph description of `word`, or `undefined` when it is none of the above. */
 export function catalogHelp(word: string): string | undefined {
-  if (/^kms:/i.test(word)) return actionHelp(word.slice(4));
+  // `kms:ViaService` is a condition key, `kms:Decrypt` an action: keys first, then actions.
   const key = /^[a-z0-9-]+:[^\s]/i.test(word) ? findConditionKey(word) : undefined;
+  if (key === undefined && /^kms:/i.test(word)) return actionHelp(word.slice(4));
   if (key !== undefined) {
     const where = key.global ? "a global key (any request may carry it)" : `set on ${key.operations.length} KMS action${key.operations.length === 1 ? "" : "s"} (${key.operations.slice(0, 6).join(", ")}${key.operations.length > 6 ? ", …" : ""})`;
     const multi = key.multiValued ? "; multivalued: use ForAnyValue: or ForAllValues:" : "";

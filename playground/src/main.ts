@@ -50,7 +50,16 @@ const editor = createPolicyEditor($("editor"), SAMPLE_BUNDLE, (_text, how) => {
   }
 });
 
+/** One analysis at a time: a change made meanwhile is analysed when it is back (no backlog on a large text). */
+let inFlight = false;
+let changedMeanwhile = false;
+
 function analyzeNow(): void {
+  if (inFlight) {
+    changedMeanwhile = true;
+    return;
+  }
+  inFlight = true;
   const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
   analyzeStarted = performance.now();
   document.body.dataset["busy"] = "analyzing";
@@ -78,11 +87,19 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   if (message.type === "ready") {
     document.body.dataset["cedar"] = message.cedar ? "ready" : "unavailable";
   } else if (message.type === "analysis") {
-    if (message.id === asked) showAnalysis(message.view);
+    inFlight = false;
+    // Its spans are offsets into the text it was asked for: show it only if nothing changed since.
+    if (changedMeanwhile) {
+      changedMeanwhile = false;
+      analyzeNow();
+    } else if (message.id === asked) {
+      showAnalysis(message.view);
+    }
   } else if (message.type === "decision") {
     if (message.id === decideAsked) showDecision(message.view, decidedAgainst.get(message.id) ?? 0);
     decidedAgainst.delete(message.id);
   } else {
+    if (message.of === "analyze") inFlight = false;
     $("summary").className = "summary error";
     $("summary").textContent = `internal error: ${message.message}`;
     delete document.body.dataset["busy"];

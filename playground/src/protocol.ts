@@ -10,4 +10,4 @@ export type FromWorker =
   | { readonly type: "ready"; readonly cedar: boolean }
   | { readonly type: "analysis"; readonly id: number; readonly view: AnalysisView }
   | { readonly type: "decision"; readonly id: number; readonly view: DecideView }
-  | { readonly type: "failure"; readonly id: number; readonly message: string };
+  | { readonly type: "failure"; readonly of: "analyze" | "decide"; readonly id: number; readonly message: string };

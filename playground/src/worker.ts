@@ -21,7 +21,7 @@ scope.onmessage = (event) => {
       else scope.postMessage({ type: "decision", id: message.id, view: session.decide(message.request) });
     } catch (failure) {
       // INVARIANT: the compiler and the engines return diagnostics and error entries; show a bug as what it is.
-      scope.postMessage({ type: "failure", id: message.id, message: failure instanceof Error ? failure.message : String(failure) });
+      scope.postMessage({ type: "failure", of: message.type, id: message.id, message: failure instanceof Error ? failure.message : String(failure) });
     }
   });
 };
