@@ -47,6 +47,8 @@ export interface AnalyzeOptions {
   readonly principal?: string;
   /** Refuse derived attributes, as `kms-cedar compile --pure-cedar`. */
   readonly pureCedar?: boolean;
+  /** `false`: leave Cedar out (the worker adds it with `addCedar` once the rest is shown: it is the slow part). */
+  readonly cedar?: boolean;
 }
 
 export interface Analysis {
@@ -85,16 +87,8 @@ export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analys
     key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
   });
   const compiled = compileLoadedBundle(loaded, { cedar: false }); // Cedar below, with the page's options
-  const index = new LineIndex(text);
   // INVARIANT: the playground reads no files, so every span points into the pasted text.
-  const cedar = compiled.graph !== undefined ? emitCedarOutput(compiled.graph, options.pureCedar === true) : undefined;
-  const diagnostics = [...compiled.diagnostics, ...(cedar?.diagnostics ?? [])]
-    .map((d): PlacedDiagnostic => {
-      const start = index.position(d.span.start);
-      const end = index.position(d.span.end);
-      return { ...d, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-    })
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const diagnostics = placeDiagnostics(text, compiled.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const shape: Analysis["shape"] = loaded.single?.kind ?? "bundle";
   const note = loaded.single?.inferredBecause !== undefined
@@ -102,16 +96,38 @@ export function analyzeInput(text: string, options: AnalyzeOptions = {}): Analys
     : undefined;
   const attachedTo = loaded.single?.arn;
   const base = { text, shape, ...(note !== undefined ? { note } : {}), ...(attachedTo !== undefined ? { attachedTo } : {}), diagnostics, errors };
-  if (compiled.graph === undefined || compiled.diagnostics.some((d) => d.severity === "error")) return base;
+  if (compiled.graph === undefined || errors > 0) return base;
   const plain = toPlainBundle(loaded);
-  return {
+  const analysis: Analysis = {
     ...base,
     graph: compiled.graph,
     ...("bundle" in plain ? { bundle: plain.bundle } : {}),
     graphText: emitGraphText(compiled.graph),
     dot: emitDot(compiled.graph),
-    ...(cedar !== undefined ? { cedar: cedar.output } : {}),
   };
+  return options.cedar === false ? analysis : addCedar(analysis, options.pureCedar === true);
+}
+
+/** `analysis` with the Cedar emitted for its graph and the emitter's diagnostics (none without a graph). */
+export function addCedar(analysis: Analysis, pureCedar: boolean): Analysis {
+  if (analysis.graph === undefined) return analysis;
+  const cedar = emitCedarOutput(analysis.graph, pureCedar);
+  const diagnostics = [...analysis.diagnostics, ...placeDiagnostics(analysis.text, cedar.diagnostics)]
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { ...analysis, diagnostics, errors: diagnostics.filter((d) => d.severity === "error").length, cedar: cedar.output };
+}
+
+/** `diagnostics` with line and column of both ends, in source order. */
+function placeDiagnostics(text: string, diagnostics: readonly Diagnostic[]): PlacedDiagnostic[] {
+  if (diagnostics.length === 0) return [];
+  const index = new LineIndex(text);
+  return diagnostics
+    .map((d): PlacedDiagnostic => {
+      const start = index.position(d.span.start);
+      const end = index.position(d.span.end);
+      return { ...d, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    })
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /**

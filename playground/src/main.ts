@@ -6,7 +6,7 @@ import { renderDecisions } from "./decision-view.js";
 import { createPolicyEditor } from "./editor.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { STARTING_POINTS, SAMPLE_BUNDLE } from "./samples.js";
-import type { AnalysisView, DecideView, Highlight } from "./session.js";
+import type { AnalysisView, CedarView, DecideView, DiagnosticsView, Highlight } from "./session.js";
 import { bundleWithDefaultKeyPolicy } from "./wrap-in-bundle.js";
 import { escapeHtml } from "../../compiler/src/emit/escape-markup.js";
 
@@ -78,7 +78,7 @@ function analyzeSoon(): void {
 const decidedAgainst = new Map<number, number>();
 
 function decide(): void {
-  decidedAgainst.set(++decideAsked, asked);
+  decidedAgainst.set(++decideAsked, complete ? asked : -1);
   send({ type: "decide", id: decideAsked, request: requestText.value });
 }
 
@@ -95,6 +95,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
     } else if (message.id === asked) {
       showAnalysis(message.view);
     }
+  } else if (message.type === "cedar") {
+    if (message.id === asked && !inFlight) showCedar(message.view);
   } else if (message.type === "decision") {
     if (message.id === decideAsked) showDecision(message.view, decidedAgainst.get(message.id) ?? 0);
     decidedAgainst.delete(message.id);
@@ -110,26 +112,19 @@ worker.onerror = (event) => {
   $("summary").textContent = `the playground's worker failed: ${event.message}`;
 };
 
+/** Whether the shown analysis is complete (its Cedar step done, or none to do): decisions then count for tests. */
+let complete = false;
+
 function showAnalysis(view: AnalysisView): void {
   analysis = view;
+  complete = !view.cedarPending;
   const elapsed = Math.round(performance.now() - analyzeStarted);
   delete document.body.dataset["busy"];
   document.body.dataset["shape"] = view.shape;
   document.body.dataset["analysisMs"] = String(elapsed);
-  // The diagnostics are offsets into the text analyzed; if it changed since, the next analysis brings them.
-  editor.showDiagnostics(view.diagnostics);
   showAttachment(view);
-  const summary = $("summary");
-  summary.className = view.attachError !== undefined || view.errors > 0 ? "summary error" : view.warnings > 0 ? "summary warning" : "summary ok";
-  const what = view.shape === "bundle" ? "bundle" : `${view.shape} policy`;
-  const counts = `${view.errors} error${view.errors === 1 ? "" : "s"}, ${view.warnings} warning${view.warnings === 1 ? "" : "s"}`;
-  const shown = view.total > view.diagnostics.length ? ` (the first ${view.diagnostics.length} are marked in the editor)` : "";
-  summary.innerHTML = `<span class="counts">${escapeHtml(`${what}: ${counts}${shown}`)}</span>`
-    + (view.note !== undefined ? ` <span class="note">· ${escapeHtml(view.note)}</span>` : "")
-    + (view.errors > 0 ? ' <button type="button" id="first-error">go to the first error</button>' : "")
-    + ` <span class="timing" title="checked, compiled and laid out in the worker in ${view.ms} ms; shown ${elapsed} ms after the change">${view.ms} ms</span>`;
+  showDiagnostics(view, view, `checked, compiled and laid out in the worker in ${view.ms} ms; shown ${elapsed} ms after the change`, `${view.ms} ms`);
   const firstError = view.diagnostics.find((d) => d.severity === "error");
-  document.getElementById("first-error")?.addEventListener("click", () => firstError !== undefined && editor.jumpTo(firstError.span.start));
   if (jumpToFirstError && firstError !== undefined) editor.jumpTo(firstError.span.start);
   jumpToFirstError = false;
   $("graph").innerHTML = view.svg ?? `<p class="empty">${escapeHtml(view.noGraph ?? "")}</p>`;
@@ -138,6 +133,33 @@ function showAnalysis(view: AnalysisView): void {
   $("cedar").textContent = view.cedarText;
   showSamples(view);
   decide();
+}
+
+/** The Cedar step: its diagnostics join the others, the Cedar tab fills, and the request is decided again. */
+function showCedar(view: CedarView | undefined): void {
+  complete = true;
+  if (analysis !== undefined && view !== undefined) {
+    showDiagnostics(analysis, view, `compiled in ${analysis.ms} ms, Cedar emitted and validated in ${view.ms} ms, in the worker`, `${analysis.ms} + ${view.ms} ms`);
+    $("cedar").textContent = view.cedarText;
+  }
+  decide();
+}
+
+/** The diagnostics in the editor and the summary line above it. */
+function showDiagnostics(view: AnalysisView, found: DiagnosticsView, timingTitle: string, timing: string): void {
+  // The spans are offsets into the text analysed: the page asks again (and shows nothing) when it changed since.
+  editor.showDiagnostics(found.diagnostics);
+  const summary = $("summary");
+  summary.className = view.attachError !== undefined || found.errors > 0 ? "summary error" : found.warnings > 0 ? "summary warning" : "summary ok";
+  const what = view.shape === "bundle" ? "bundle" : `${view.shape} policy`;
+  const counts = `${found.errors} error${found.errors === 1 ? "" : "s"}, ${found.warnings} warning${found.warnings === 1 ? "" : "s"}`;
+  const shown = found.total > found.diagnostics.length ? ` (the first ${found.diagnostics.length} are marked in the editor)` : "";
+  summary.innerHTML = `<span class="counts">${escapeHtml(`${what}: ${counts}${shown}`)}</span>`
+    + (view.note !== undefined ? ` <span class="note">· ${escapeHtml(view.note)}</span>` : "")
+    + (found.errors > 0 ? ' <button type="button" id="first-error">go to the first error</button>' : "")
+    + ` <span class="timing" title="${escapeHtml(timingTitle)}">${escapeHtml(timing)}</span>`;
+  const firstError = found.diagnostics.find((d) => d.severity === "error");
+  document.getElementById("first-error")?.addEventListener("click", () => firstError !== undefined && editor.jumpTo(firstError.span.start));
 }
 
 /** The key ARN field for a key policy, the principal ARN field for an identity policy, neither for a bundle. */

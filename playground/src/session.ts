@@ -3,7 +3,7 @@
 // the three engines and say which statements and tests decided. Every result is plain data the page
 // renders, so a 1.5 MB paste never blocks typing or scrolling.
 import type { DecisionResult, Request } from "@kms-cedar/runtime";
-import { analyzeInput, type AnalyzeOptions, type Analysis, type PlacedDiagnostic } from "./analyze-input.js";
+import { addCedar, analyzeInput, type AnalyzeOptions, type Analysis, type PlacedDiagnostic } from "./analyze-input.js";
 import type { CedarEngineFactory } from "./cedar-engine.js";
 import { decideAll, prepareEngines, type EngineAnswer, type EngineName, type EngineSetup } from "./decide-engines.js";
 import { sampleRequests, type SampleRequest } from "./sample-requests.js";
@@ -15,21 +15,36 @@ export const MAX_SHOWN_DIAGNOSTICS = 500;
 /** A graph with more statements than this is not drawn (the Graph text tab has it all). */
 export const MAX_DRAWN_STATEMENTS = 1500;
 
-export interface AnalyzeMessage extends AnalyzeOptions {
+export interface AnalyzeMessage extends Omit<AnalyzeOptions, "cedar"> {
   readonly text: string;
 }
 
-/** What the page shows for one analysis. */
-export interface AnalysisView {
-  readonly shape: Analysis["shape"];
-  readonly note?: string;
-  readonly attachedTo?: string;
-  readonly attachError?: string;
+/** The diagnostics as the editor and the summary show them. */
+export interface DiagnosticsView {
   /** The first `MAX_SHOWN_DIAGNOSTICS`, in source order. */
   readonly diagnostics: readonly PlacedDiagnostic[];
   readonly errors: number;
   readonly warnings: number;
   readonly total: number;
+}
+
+/** What the Cedar phase adds: the emitter's diagnostics (merged with the others) and the Cedar text. */
+export interface CedarView extends DiagnosticsView {
+  readonly cedarText: string;
+  readonly ms: number;
+}
+
+/**
+ * What the page shows for one analysis, before Cedar: emitting and validating Cedar is the slow part
+ * of a large input (minutes for thousands of statements), so the worker sends it after (`CedarView`).
+ */
+export interface AnalysisView extends DiagnosticsView {
+  readonly shape: Analysis["shape"];
+  readonly note?: string;
+  readonly attachedTo?: string;
+  readonly attachError?: string;
+  /** A Cedar phase follows (the graph compiled). */
+  readonly cedarPending: boolean;
   /** The decision graph as SVG markup, or why there is none. */
   readonly svg?: string;
   readonly noGraph?: string;
@@ -54,16 +69,18 @@ export type DecideView =
 export class PlaygroundSession {
   private analysis: Analysis | undefined;
   private engines: Record<EngineName, EngineSetup> | undefined;
+  private pureCedar = false;
 
   constructor(private readonly cedar?: CedarEngineFactory) {}
 
+  /** Checks and compiles the text; the reference and graph engines are ready after it, Cedar after `addCedar`. */
   analyze(message: AnalyzeMessage): AnalysisView {
     const started = performance.now();
     const { text, ...options } = message;
-    const analysis = analyzeInput(text, options);
+    const analysis = analyzeInput(text, { ...options, cedar: false });
     this.analysis = analysis;
-    this.engines = prepareEngines(analysis, this.cedar);
-    const warnings = analysis.diagnostics.filter((d) => d.severity === "warning").length;
+    this.pureCedar = options.pureCedar === true;
+    this.engines = { ...prepareEngines(analysis), cedar: { unavailable: analysis.graph !== undefined ? "Cedar: being emitted…" : "fix the errors first: nothing is compiled" } };
     const graph = analysis.graph;
     const picture = graph === undefined
       ? { noGraph: analysis.attachError !== undefined ? "no decision graph: fix the key or principal ARN first" : "no decision graph: fix the errors first" }
@@ -76,14 +93,25 @@ export class PlaygroundSession {
       ...(analysis.note !== undefined ? { note: analysis.note } : {}),
       ...(analysis.attachedTo !== undefined ? { attachedTo: analysis.attachedTo } : {}),
       ...(analysis.attachError !== undefined ? { attachError: analysis.attachError } : {}),
-      diagnostics: analysis.diagnostics.slice(0, MAX_SHOWN_DIAGNOSTICS),
-      errors: analysis.errors, warnings, total: analysis.diagnostics.length,
+      ...diagnosticsView(analysis),
+      cedarPending: graph !== undefined,
       ...picture,
-      cedarText: cedarText(analysis),
+      cedarText: graph !== undefined ? "// Cedar: being emitted…" : cedarText(analysis),
       graphText: analysis.graphText ?? "", dot: analysis.dot ?? "",
       samples,
       ms: Math.round(performance.now() - started),
     };
+  }
+
+  /** Emits Cedar for the last analysis and readies the Cedar engine; `undefined` when nothing compiled. */
+  addCedar(): CedarView | undefined {
+    const current = this.analysis;
+    if (current?.graph === undefined || this.engines === undefined) return undefined;
+    const started = performance.now();
+    const analysis = addCedar(current, this.pureCedar);
+    this.analysis = analysis;
+    this.engines = { ...this.engines, cedar: this.cedar !== undefined ? this.cedar(analysis) : { unavailable: "Cedar: not available in this build" } };
+    return { ...diagnosticsView(analysis), cedarText: cedarText(analysis), ms: Math.round(performance.now() - started) };
   }
 
   /** Decides the request written in `requestText` with the engines of the last analysis. */
@@ -98,6 +126,15 @@ export class PlaygroundSession {
     const answers = decideAll(this.engines, request as Request);
     return { answers, highlight: this.analysis !== undefined ? highlightOf(this.analysis, answers) : { statements: [], nodes: [] } };
   }
+}
+
+function diagnosticsView(analysis: Analysis): DiagnosticsView {
+  return {
+    diagnostics: analysis.diagnostics.slice(0, MAX_SHOWN_DIAGNOSTICS),
+    errors: analysis.errors,
+    warnings: analysis.diagnostics.filter((d) => d.severity === "warning").length,
+    total: analysis.diagnostics.length,
+  };
 }
 
 /** The statements named by the engines' reasons (graph first, then the others) and the tests they use. */

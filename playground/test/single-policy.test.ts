@@ -187,6 +187,38 @@ describe("the session the worker runs", () => {
     expect(highlightOf(a, none)).toEqual({ statements: [], nodes: [] });
   });
 
+  it("answers with the reference and the graph first, and with Cedar after its own step", () => {
+    const session = new PlaygroundSession(prepareCedarEngine());
+    const view = session.analyze({ text: SAMPLE_KEY_POLICY, key: MY_KEY });
+    expect(view.cedarPending).toBe(true);
+    const request = view.samples.find((s) => s.outcome === "Allow")!.text;
+    const before = session.decide(request);
+    if ("requestError" in before) throw new Error(before.requestError);
+    expect(before.answers.map((a) => decisionOf(a.result))).toEqual(["Allow", "Allow", "-"]);
+    expect(before.answers[2]?.unavailable).toBe("Cedar: being emitted…");
+    const cedar = session.addCedar();
+    expect(cedar?.cedarText).toContain("permit (");
+    const after = session.decide(request);
+    if ("requestError" in after) throw new Error(after.requestError);
+    expect(after.answers.map((a) => decisionOf(a.result))).toEqual(["Allow", "Allow", "Allow"]);
+    expect(after.answers[2]?.agrees).toBe(true);
+  });
+
+  it("adds the Cedar emitter's refusals to the diagnostics in its step (pure Cedar)", () => {
+    const text = SAMPLE_BUNDLE.replace('"StringEquals": { "aws:ResourceTag/Project": "Alpha"', '"StringLike": { "aws:ResourceTag/Project": "Alph?"');
+    const session = new PlaygroundSession(prepareCedarEngine());
+    expect(session.analyze({ text, pureCedar: true }).errors).toBe(0);
+    const cedar = session.addCedar()!;
+    expect(cedar.errors).toBe(1);
+    expect(cedar.diagnostics.map((d) => [d.code, text.slice(d.span.start, d.span.end)])).toEqual([["KC3001", '"Alph?"']]);
+  });
+
+  it("has no Cedar step when nothing compiled", () => {
+    const session = new PlaygroundSession(prepareCedarEngine());
+    expect(session.analyze({ text: "{" }).cedarPending).toBe(false);
+    expect(session.addCedar()).toBeUndefined();
+  });
+
   it("answers a request that is not JSON with a message, and never throws", () => {
     const session = new PlaygroundSession();
     session.analyze({ text: SAMPLE_BUNDLE });
