@@ -1,6 +1,7 @@
-// Builds the playground into playground/dist/: the page, its stylesheet, one esbuild bundle of
-// src/main.ts (compiler + runtime from their TypeScript sources, Node built-ins replaced by the
-// browser stand-ins in src/node-shims/) and cedar-wasm's web .wasm beside it. No network, no CDN.
+// Builds the playground into playground/dist/: the page, its stylesheet, two esbuild bundles (app.js
+// from src/main.ts: the page and its CodeMirror editor; worker.js from src/worker.ts: compiler +
+// runtime from their TypeScript sources, Node built-ins replaced by the browser stand-ins in
+// src/node-shims/) and cedar-wasm's web .wasm beside them. No network, no CDN.
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -19,8 +20,8 @@ export async function buildPlayground(outDir: string = PLAYGROUND_DIST): Promise
   mkdirSync(outDir, { recursive: true });
   const shim = (name: string): string => join(PLAYGROUND, "src/node-shims", `${name}.ts`);
   await build({
-    entryPoints: [join(PLAYGROUND, "src/main.ts")],
-    outfile: join(outDir, "app.js"),
+    entryPoints: { app: join(PLAYGROUND, "src/main.ts"), worker: join(PLAYGROUND, "src/worker.ts") },
+    outdir: outDir,
     bundle: true,
     platform: "browser",
     format: "esm",

@@ -1,17 +1,14 @@
-// The playground page: paste a policy or bundle, see diagnostics inline, the decision graph, the
-// emitted Cedar, and decide a request with every engine side by side. Everything runs in the page;
-// nothing is sent anywhere. Wiring only: the work is in analyze-input, decide-engines and the views.
-import type { Request } from "@kms-cedar/runtime";
-import { analyzeInput, type Analysis } from "./analyze-input.js";
-import { prepareCedarEngine, type CedarEngineFactory } from "./cedar-engine.js";
-import { initCedarWeb } from "./cedar-web.js";
-import { decideAll, prepareEngines, type EngineName, type EngineSetup } from "./decide-engines.js";
+// The playground page: one policy editor (CodeMirror, diagnostics and help in it), the key or principal
+// ARN a single policy is attached to, sample requests made from what was pasted, the three engines side
+// by side, and the decision graph with what decided the request highlighted. The work runs in a Web
+// Worker (worker.ts); this file only wires the page. Everything runs in the page; nothing is sent anywhere.
 import { renderDecisions } from "./decision-view.js";
-import { layoutGraph } from "@kms-cedar/compiler/render";
-import { renderGraphSvg } from "@kms-cedar/compiler/render";
+import { createPolicyEditor } from "./editor.js";
+import type { FromWorker, ToWorker } from "./protocol.js";
+import { STARTING_POINTS, SAMPLE_BUNDLE } from "./samples.js";
+import type { AnalysisView, CedarView, DecideView, DiagnosticsView, Highlight } from "./session.js";
+import { bundleWithDefaultKeyPolicy } from "./wrap-in-bundle.js";
 import { escapeHtml } from "@kms-cedar/compiler/render";
-import { SAMPLE_BROKEN, SAMPLE_BUNDLE, SAMPLE_REQUESTS } from "./samples.js";
-import { renderSourceView } from "./source-view.js";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -19,65 +16,209 @@ const $ = <T extends HTMLElement>(id: string): T => {
   return element as T;
 };
 
-const policy = $<HTMLTextAreaElement>("policy");
 const kind = $<HTMLSelectElement>("kind");
-const sample = $<HTMLSelectElement>("sample");
+const keyArn = $<HTMLInputElement>("key-arn");
+const principalArn = $<HTMLInputElement>("principal-arn");
+const start = $<HTMLSelectElement>("sample");
 const requestText = $<HTMLTextAreaElement>("request");
 const requestSample = $<HTMLSelectElement>("request-sample");
 const pureCedar = $<HTMLInputElement>("pure-cedar");
+const fitGraph = $<HTMLInputElement>("fit-graph");
 
-let analysis: Analysis | undefined;
-let engines: Record<EngineName, EngineSetup> | undefined;
-let cedarFactory: CedarEngineFactory | undefined;
+const worker = new Worker(new URL("worker.js", document.baseURI), { type: "module" });
+const send = (message: ToWorker): void => worker.postMessage(message);
+
+let asked = 0; // the id of the last analysis asked for
+let decideAsked = 0;
+let analysis: AnalysisView | undefined;
+let jumpToFirstError = false;
+/** Whether the request box holds a sample unchanged (then a new analysis replaces it with the new first sample). */
+let requestIsSample = true;
 let revision = 0;
+let analyzeStarted = 0;
 
-function analyze(): void {
-  const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
-  try {
-    analysis = analyzeInput(policy.value, { ...chosen, pureCedar: pureCedar.checked });
-  } catch (failure) {
-    // INVARIANT: the compiler returns diagnostics and never throws; show a bug as what it is.
-    $("summary").className = "summary error";
-    $("summary").textContent = `internal error: ${failure instanceof Error ? failure.message : String(failure)}`;
+/** Set while the page itself replaces the text (a starting point): other changes are the visitor's. */
+let replacing = false;
+
+const editor = createPolicyEditor($("editor"), SAMPLE_BUNDLE, (_text, how) => {
+  if (!replacing) start.value = "";
+  if (how.paste) {
+    jumpToFirstError = true;
+    analyzeNow();
+  } else {
+    analyzeSoon();
+  }
+});
+
+/** One analysis at a time: a change made meanwhile is analysed when it is back (no backlog on a large text). */
+let inFlight = false;
+let changedMeanwhile = false;
+
+function analyzeNow(): void {
+  if (inFlight) {
+    changedMeanwhile = true;
     return;
   }
-  engines = prepareEngines(analysis, cedarFactory);
-  const warnings = analysis.diagnostics.filter((d) => d.severity === "warning").length;
-  const summary = $("summary");
-  summary.className = analysis.errors > 0 ? "summary error" : warnings > 0 ? "summary warning" : "summary ok";
-  summary.textContent = `${analysis.shape === "bundle" ? "bundle" : `${analysis.shape} policy`}: ${analysis.errors} error${analysis.errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}${analysis.note !== undefined ? ` · ${analysis.note}` : ""}`;
-  $("source").innerHTML = renderSourceView(analysis.text, analysis.diagnostics);
-  $("graph").innerHTML = analysis.graph !== undefined
-    ? renderGraphSvg(layoutGraph(analysis.graph))
-    : '<p class="empty">no decision graph: fix the errors first</p>';
-  $("graph-text").textContent = analysis.graphText ?? "";
-  $("dot").textContent = analysis.dot ?? "";
-  $("cedar").textContent = cedarText(analysis);
+  inFlight = true;
+  const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
+  analyzeStarted = performance.now();
+  document.body.dataset["busy"] = "analyzing";
+  $("summary").classList.add("busy");
+  document.body.dataset["asked"] = String(asked + 1);
+  send({ type: "analyze", id: ++asked, input: { text: editor.text(), ...chosen, key: keyArn.value, principal: principalArn.value, pureCedar: pureCedar.checked } });
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function analyzeSoon(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(analyzeNow, 250);
+}
+
+/** The analysis each decision asked for was made against (the page marks decisions of the current one). */
+const decidedAgainst = new Map<number, number>();
+
+function decide(): void {
+  decidedAgainst.set(++decideAsked, complete ? asked : -1);
+  send({ type: "decide", id: decideAsked, request: requestText.value });
+}
+
+worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  const message = event.data;
+  if (message.type === "ready") {
+    document.body.dataset["cedar"] = message.cedar ? "ready" : "unavailable";
+  } else if (message.type === "analysis") {
+    inFlight = false;
+    // Its spans are offsets into the text it was asked for: show it only if nothing changed since.
+    if (changedMeanwhile) {
+      changedMeanwhile = false;
+      analyzeNow();
+    } else if (message.id === asked) {
+      showAnalysis(message.view);
+    }
+  } else if (message.type === "cedar") {
+    if (message.id === asked && !inFlight) showCedar(message.view);
+  } else if (message.type === "decision") {
+    if (message.id === decideAsked) showDecision(message.view, decidedAgainst.get(message.id) ?? 0);
+    decidedAgainst.delete(message.id);
+  } else {
+    if (message.of === "analyze") inFlight = false;
+    $("summary").className = "summary error";
+    $("summary").textContent = `internal error: ${message.message}`;
+    delete document.body.dataset["busy"];
+  }
+};
+worker.onerror = (event) => {
+  $("summary").className = "summary error";
+  $("summary").textContent = `the playground's worker failed: ${event.message}`;
+};
+
+/** Whether the shown analysis is complete (its Cedar step done, or none to do): decisions then count for tests. */
+let complete = false;
+
+function showAnalysis(view: AnalysisView): void {
+  analysis = view;
+  complete = !view.cedarPending;
+  const elapsed = Math.round(performance.now() - analyzeStarted);
+  delete document.body.dataset["busy"];
+  document.body.dataset["shape"] = view.shape;
+  document.body.dataset["analysisMs"] = String(elapsed);
+  showAttachment(view);
+  showDiagnostics(view, view, `checked, compiled and laid out in the worker in ${view.ms} ms; shown ${elapsed} ms after the change`, `${view.ms} ms`);
+  const firstError = view.diagnostics.find((d) => d.severity === "error");
+  if (jumpToFirstError && firstError !== undefined) editor.jumpTo(firstError.span.start);
+  jumpToFirstError = false;
+  $("graph").innerHTML = view.svg ?? `<p class="empty">${escapeHtml(view.noGraph ?? "")}</p>`;
+  $("graph-text").textContent = view.graphText;
+  $("dot").textContent = view.dot;
+  $("cedar").textContent = view.cedarText;
+  showSamples(view);
   decide();
+}
+
+/** The Cedar step: its diagnostics join the others, the Cedar tab fills, and the request is decided again. */
+function showCedar(view: CedarView | undefined): void {
+  complete = true;
+  if (analysis !== undefined && view !== undefined) {
+    showDiagnostics(analysis, view, `compiled in ${analysis.ms} ms, Cedar emitted and validated in ${view.ms} ms, in the worker`, `${analysis.ms} + ${view.ms} ms`);
+    $("cedar").textContent = view.cedarText;
+  }
+  decide();
+}
+
+/** The diagnostics in the editor and the summary line above it. */
+function showDiagnostics(view: AnalysisView, found: DiagnosticsView, timingTitle: string, timing: string): void {
+  // The spans are offsets into the text analysed: the page asks again (and shows nothing) when it changed since.
+  editor.showDiagnostics(found.diagnostics);
+  const summary = $("summary");
+  summary.className = view.attachError !== undefined || found.errors > 0 ? "summary error" : found.warnings > 0 ? "summary warning" : "summary ok";
+  const what = view.shape === "bundle" ? "bundle" : `${view.shape} policy`;
+  const counts = `${found.errors} error${found.errors === 1 ? "" : "s"}, ${found.warnings} warning${found.warnings === 1 ? "" : "s"}`;
+  const shown = found.total > found.diagnostics.length ? ` (the first ${found.diagnostics.length} are marked in the editor)` : "";
+  summary.innerHTML = `<span class="counts">${escapeHtml(`${what}: ${counts}${shown}`)}</span>`
+    + (view.note !== undefined ? ` <span class="note">· ${escapeHtml(view.note)}</span>` : "")
+    + (found.errors > 0 ? ' <button type="button" id="first-error">go to the first error</button>' : "")
+    + ` <span class="timing" title="${escapeHtml(timingTitle)}">${escapeHtml(timing)}</span>`;
+  const firstError = found.diagnostics.find((d) => d.severity === "error");
+  document.getElementById("first-error")?.addEventListener("click", () => firstError !== undefined && editor.jumpTo(firstError.span.start));
+}
+
+/** The key ARN field for a key policy, the principal ARN field for an identity policy, neither for a bundle. */
+function showAttachment(view: AnalysisView): void {
+  $("attach-key").hidden = view.shape !== "key";
+  $("attach-principal").hidden = view.shape !== "identity";
+  const field = view.shape === "key" ? keyArn : principalArn;
+  field.placeholder = view.attachError === undefined && view.attachedTo !== undefined && field.value.trim() === "" ? view.attachedTo : field.placeholder;
+  field.setAttribute("aria-invalid", String(view.attachError !== undefined));
+  const problem = $("attach-error");
+  problem.hidden = view.attachError === undefined;
+  problem.textContent = view.attachError ?? "";
+  $("attached").textContent = view.shape === "bundle" ? ""
+    : view.attachError === undefined && view.attachedTo !== undefined ? `attached to ${view.attachedTo}${(view.shape === "key" ? keyArn : principalArn).value.trim() === "" ? " (a placeholder: set your own)" : ""}` : "";
+}
+
+function showSamples(view: AnalysisView): void {
+  requestSample.replaceChildren(...view.samples.map((s, i) => new Option(s.label, String(i))));
+  requestSample.disabled = view.samples.length === 0;
+  if (view.samples.length === 0) requestSample.add(new Option(view.errors > 0 || view.attachError !== undefined ? "(fix the errors for sample requests)" : "(no sample request)", ""));
+  if (requestIsSample) requestText.value = view.samples[0]?.text ?? requestText.value;
+  $("needs-key").hidden = keyNeeded(view) === undefined;
+}
+
+/** For an identity policy alone with a sample on a key (KR0004): the principal and the key. */
+function keyNeeded(view: AnalysisView): { principal: string; key: string } | undefined {
+  const sample = view.shape === "identity" ? view.samples.find((s) => s.outcome === "error KR0004") : undefined;
+  const key: unknown = sample !== undefined ? (JSON.parse(sample.text) as { resource?: unknown }).resource : undefined;
+  return typeof key === "string" && view.attachedTo !== undefined ? { principal: view.attachedTo, key } : undefined;
+}
+
+function showDecision(view: DecideView, against: number): void {
+  const out = $("decisions");
+  if ("requestError" in view) {
+    out.innerHTML = `<p class="request-error">${escapeHtml(view.requestError)}</p>`;
+    highlight({ statements: [], nodes: [] });
+  } else {
+    out.innerHTML = renderDecisions(view.answers);
+    highlight(view.highlight);
+  }
+  // Tests wait for a new revision decided against the last analysis asked for.
+  document.body.dataset["decided"] = String(against);
   document.body.dataset["revision"] = String(++revision);
 }
 
-function cedarText(current: Analysis): string {
-  if (current.graph === undefined) return "fix the errors first: nothing is compiled";
-  const cedar = current.cedar;
-  if (cedar?.files === undefined) return cedar?.unavailable ?? "Cedar: not available";
-  const share = cedar.share;
-  const native = share === undefined ? ""
-    : `// native Cedar: ${share.conditions.native} of ${share.conditions.native + share.conditions.derived} conditions, ${share.resources.native} of ${share.resources.native + share.resources.derived} resource tests (the rest are derived attributes the encoder computes)\n\n`;
-  return native + cedar.files.policies;
-}
-
-function decide(): void {
-  const out = $("decisions");
-  let request: unknown;
-  try {
-    request = JSON.parse(requestText.value);
-  } catch (failure) {
-    out.innerHTML = `<p class="request-error">the request is not JSON: ${escapeHtml(failure instanceof Error ? failure.message : String(failure))}</p>`;
-    return;
+/** Marks the statements and tests that decided the request in the graph picture. */
+function highlight(marks: Highlight): void {
+  const svg = $("graph").querySelector("svg");
+  if (svg === null) return;
+  for (const old of svg.querySelectorAll(".decided")) old.classList.remove("decided");
+  const statements = new Set(marks.statements.map((i) => `s${i}`));
+  const nodes = new Set(marks.nodes.map((i) => `n${i}`));
+  for (const g of svg.querySelectorAll<SVGGElement>("g.statement")) if (statements.has(g.dataset["statement"] ?? "")) g.classList.add("decided");
+  for (const g of svg.querySelectorAll<SVGGElement>("g.node")) if (nodes.has(g.dataset["node"] ?? "")) g.classList.add("decided");
+  for (const path of svg.querySelectorAll<SVGPathElement>("path.edge")) {
+    if (statements.has(path.dataset["from"] ?? "") && nodes.has(path.dataset["to"] ?? "")) path.classList.add("decided");
   }
-  if (engines === undefined) return;
-  out.innerHTML = renderDecisions(decideAll(engines, request as Request));
+  svg.classList.toggle("has-decided", statements.size > 0);
+  svg.querySelector("g.statement.decided")?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
 
 function showTab(name: string): void {
@@ -88,37 +229,45 @@ function showTab(name: string): void {
   }
 }
 
-function debounce(action: () => void, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(action, ms);
-  };
-}
-
-SAMPLE_REQUESTS.forEach((r, i) => requestSample.add(new Option(r.label, String(i))));
-policy.value = SAMPLE_BUNDLE;
-requestText.value = SAMPLE_REQUESTS[0]?.text ?? "{}";
-policy.addEventListener("input", debounce(analyze, 200));
-kind.addEventListener("change", analyze);
-pureCedar.addEventListener("change", analyze);
-requestText.addEventListener("input", debounce(decide, 200));
-$("decide").addEventListener("click", decide);
-sample.addEventListener("change", () => {
-  policy.value = sample.value === "broken" ? SAMPLE_BROKEN : SAMPLE_BUNDLE;
-  analyze();
+let requestTimer: ReturnType<typeof setTimeout> | undefined;
+requestText.addEventListener("input", () => {
+  requestIsSample = false;
+  if (requestTimer !== undefined) clearTimeout(requestTimer);
+  requestTimer = setTimeout(decide, 200);
 });
+$("decide").addEventListener("click", decide);
 requestSample.addEventListener("change", () => {
-  requestText.value = SAMPLE_REQUESTS[Number(requestSample.value)]?.text ?? "{}";
+  const chosen = analysis?.samples[Number(requestSample.value)];
+  if (chosen === undefined) return;
+  requestText.value = chosen.text;
+  requestIsSample = true;
   decide();
 });
+start.addEventListener("change", () => {
+  jumpToFirstError = true;
+  requestIsSample = true;
+  replacing = true;
+  editor.setText(STARTING_POINTS.get(start.value) ?? SAMPLE_BUNDLE);
+  replacing = false;
+});
+for (const input of [kind, pureCedar]) input.addEventListener("change", analyzeNow);
+for (const field of [keyArn, principalArn]) {
+  field.addEventListener("input", () => {
+    requestIsSample = true;
+    analyzeSoon();
+  });
+}
+$("add-key-policy").addEventListener("click", () => {
+  const needed = analysis !== undefined ? keyNeeded(analysis) : undefined;
+  const bundle = needed !== undefined ? bundleWithDefaultKeyPolicy(editor.text(), needed.principal, needed.key) : undefined;
+  if (bundle === undefined) return;
+  requestIsSample = true;
+  editor.setText(bundle);
+});
+fitGraph.addEventListener("change", () => $("tab-graph").classList.toggle("fit", fitGraph.checked));
 for (const button of document.querySelectorAll<HTMLButtonElement>(".tabs button")) {
   button.addEventListener("click", () => showTab(button.dataset["tab"] ?? "graph"));
 }
 showTab("graph");
-// cedar-wasm first (the compiler validates the Cedar it emits with it), from beside the page.
-$("summary").textContent = "loading cedar-wasm…";
-const cedarReady = await initCedarWeb(new URL("cedar_wasm_bg.wasm", document.baseURI));
-cedarFactory = cedarReady ? prepareCedarEngine() : undefined;
-document.body.dataset["cedar"] = cedarFactory !== undefined ? "ready" : "unavailable";
-analyze();
+$("summary").textContent = "loading the compiler and cedar-wasm…";
+analyzeNow();

@@ -1,8 +1,8 @@
-// What the playground starts with: the ABAC example (examples/abac/) as one bundle with inline
-// documents, a broken policy to show diagnostics, and requests that reach each kind of decision.
+// What the playground starts from: the ABAC example (examples/abac/) as one bundle with inline
+// documents, a key policy and an identity policy to paste alone, and a broken policy to show
+// diagnostics. The sample requests are made from whatever is pasted (sample-requests.ts).
 
 const KEY = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
-const SESSION = "arn:aws:sts::111122223333:assumed-role/App/s1";
 
 /** The ABAC bundle: the key policy delegates to the account; the role's policy allows by tag. */
 export const SAMPLE_BUNDLE = `{
@@ -67,13 +67,51 @@ export const SAMPLE_BROKEN = `{
 }
 `;
 
-const request = (action: string, context: Record<string, string>): string =>
-  JSON.stringify({ principal: SESSION, action, resource: KEY, context }, null, 2);
+/** A key policy alone (paste it, set the key ARN): the account's administrators, and a role that may encrypt with a context. */
+export const SAMPLE_KEY_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "KeyAdministrators",
+      "Effect": "Allow",
+      "Principal": { "AWS": "arn:aws:iam::111122223333:role/KeyAdmin" },
+      "Action": ["kms:Describe*", "kms:Put*", "kms:Enable*", "kms:Disable*", "kms:ScheduleKeyDeletion"],
+      "Resource": "*"
+    },
+    {
+      "Sid": "AppUsesKeyForProjectAlpha",
+      "Effect": "Allow",
+      "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" },
+      "Action": ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"],
+      "Resource": "*",
+      "Condition": { "StringEquals": { "kms:EncryptionContext:Project": "Alpha" } }
+    }
+  ]
+}
+`;
 
-/** Requests for the sample bundle, by what they show. */
-export const SAMPLE_REQUESTS: readonly { readonly label: string; readonly text: string }[] = [
-  { label: "Allow: tagged Project=Alpha", text: request("kms:Decrypt", { "aws:ResourceTag/Project": "Alpha" }) },
-  { label: "ExplicitDeny: also Type=Reserved", text: request("kms:Decrypt", { "aws:ResourceTag/Project": "Alpha", "aws:ResourceTag/Type": "Reserved" }) },
-  { label: "ImplicitDeny: Project=Beta", text: request("kms:Decrypt", { "aws:ResourceTag/Project": "Beta" }) },
-  { label: "error: unknown action", text: request("kms:Frobnicate", {}) },
-];
+/** An identity policy alone (paste it, set the principal ARN): key-less actions decide without a key policy. */
+export const SAMPLE_IDENTITY_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ListAndCreateKeys",
+      "Effect": "Allow",
+      "Action": ["kms:ListKeys", "kms:ListAliases", "kms:CreateKey"],
+      "Resource": "*"
+    },
+    {
+      "Sid": "CreateOnlyTaggedKeys",
+      "Effect": "Deny",
+      "Action": "kms:CreateKey",
+      "Resource": "*",
+      "Condition": { "Null": { "aws:RequestTag/Project": "true" } }
+    }
+  ]
+}
+`;
+
+/** The starting points of the "Start from" menu, by its option values. */
+export const STARTING_POINTS: ReadonlyMap<string, string> = new Map([
+  ["bundle", SAMPLE_BUNDLE], ["key", SAMPLE_KEY_POLICY], ["identity", SAMPLE_IDENTITY_POLICY], ["broken", SAMPLE_BROKEN],
+]);

@@ -1,11 +1,16 @@
 // The front door's analysis of a text (what the playground shows for the pasted text): a bundle
 // (inline documents) or a single policy is loaded, checked once and compiled, exactly as
-// `kms-cedar compile` does, with every diagnostic's span in the text. Runs in the browser and in Node.
+// `kms-cedar compile` does, with every diagnostic's span in the text. A single policy is attached to
+// the key or principal ARN given, with the CLI's own `--key`/`--principal` checks. Runs in the browser
+// and in Node.
 import type { Diagnostic } from "@kms-cedar/grammar";
 import type { Bundle, DecisionGraph } from "@kms-cedar/runtime";
 import { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../bundle/arn-shapes.js";
 import { LARGE_FILE_BYTES, parseJsonText } from "../bundle/json-front-end.js";
-import { loadBundleOrPolicy } from "../bundle/load-bundle.js";
+import { inferPolicyKind } from "../bundle/infer-kind.js";
+import { loadBundleOrPolicy, type AttachOptions } from "../bundle/load-bundle.js";
+import { looksLikeBundle } from "../bundle/read-bundle.js";
+import { attachOf } from "../cli/args/option-values.js";
 import { toPlainBundle } from "../bundle/to-plain-bundle.js";
 import { LineIndex } from "../cli/render/line-index.js";
 import { emitCedar, type CedarFiles, type NativeShare } from "../emit/cedar/emit-cedar.js";
@@ -39,8 +44,14 @@ export interface CedarOutput {
 export interface AnalyzeOptions {
   /** Attach a single policy as this kind (default: inferred, like the CLI). */
   readonly kind?: "key" | "identity";
+  /** The key a single key policy is attached to, as `--key` (empty or absent: the placeholder key). */
+  readonly key?: string;
+  /** The principal a single identity policy is attached to, as `--principal` (empty or absent: the placeholder role). */
+  readonly principal?: string;
   /** Refuse derived attributes, as `kms-cedar compile --pure-cedar`. */
   readonly pureCedar?: boolean;
+  /** `false`: leave Cedar out (the worker adds it with `addCedar` once the rest is shown: it is the slow part). */
+  readonly cedar?: boolean;
 }
 
 export interface Analysis {
@@ -48,6 +59,10 @@ export interface Analysis {
   readonly shape: "bundle" | "key" | "identity";
   /** Why a single policy was read as this kind (when it was inferred). */
   readonly note?: string;
+  /** The key or principal ARN a single policy is attached to. */
+  readonly attachedTo?: string;
+  /** Why the key or principal ARN given cannot be used (the CLI's usage error for `--key`/`--principal`); nothing is compiled. */
+  readonly attachError?: string;
   /** In source order. */
   readonly diagnostics: readonly PlacedDiagnostic[];
   readonly errors: number;
@@ -66,36 +81,72 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const kind = options.kind;
   const parsed = parseJsonText(text, { maxBytes: LARGE_FILE_BYTES });
   const input = { file: INPUT_NAME, path: `/${INPUT_NAME}`, text, root: parsed.root, diagnostics: parsed.diagnostics };
-  const loaded = loadBundleOrPolicy(input, "/", kind !== undefined ? { kind } : {}, {
+  const attach = attachmentOf(input.root, options);
+  if ("error" in attach) {
+    const shape = kind ?? inferPolicyKind(input.root).kind;
+    return { text, shape, diagnostics: [], errors: 0, attachError: attach.error };
+  }
+  const loaded = loadBundleOrPolicy(input, "/", attach.attach, {
     key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN,
   });
   const compiled = compileChecked(checkBundle(loaded), { cedar: false }); // Cedar below, with the page's options
-  const index = new LineIndex(text);
   // INVARIANT: the playground reads no files, so every span points into the pasted text.
-  const cedar = compiled.graph !== undefined ? emitCedarOutput(compiled.graph, options.pureCedar === true) : undefined;
-  const diagnostics = [...compiled.diagnostics, ...(cedar?.diagnostics ?? [])]
+  const diagnostics = placeDiagnostics(text, compiled.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const shape: Analysis["shape"] = loaded.single?.kind ?? "bundle";
+  const note = loaded.single?.inferredBecause !== undefined
+    ? `read as ${shape === "key" ? "a key" : "an identity"} policy (${loaded.single.inferredBecause}) of \`${loaded.single.arn}\``
+    : undefined;
+  const attachedTo = loaded.single?.arn;
+  const base = { text, shape, ...(note !== undefined ? { note } : {}), ...(attachedTo !== undefined ? { attachedTo } : {}), diagnostics, errors };
+  if (compiled.graph === undefined || errors > 0) return base;
+  const plain = toPlainBundle(loaded);
+  const analysis: Analysis = {
+    ...base,
+    graph: compiled.graph,
+    ...("bundle" in plain ? { bundle: plain.bundle } : {}),
+    graphText: emitGraphText(compiled.graph),
+    dot: emitDot(compiled.graph),
+  };
+  return options.cedar === false ? analysis : addCedar(analysis, options.pureCedar === true);
+}
+
+/** `analysis` with the Cedar emitted for its graph and the emitter's diagnostics (none without a graph). */
+export function addCedar(analysis: Analysis, pureCedar: boolean): Analysis {
+  if (analysis.graph === undefined) return analysis;
+  const cedar = emitCedarOutput(analysis.graph, pureCedar);
+  const diagnostics = [...analysis.diagnostics, ...placeDiagnostics(analysis.text, cedar.diagnostics)]
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { ...analysis, diagnostics, errors: diagnostics.filter((d) => d.severity === "error").length, cedar: cedar.output };
+}
+
+/** `diagnostics` with line and column of both ends, in source order. */
+function placeDiagnostics(text: string, diagnostics: readonly Diagnostic[]): PlacedDiagnostic[] {
+  if (diagnostics.length === 0) return [];
+  const index = new LineIndex(text);
+  return diagnostics
     .map((d): PlacedDiagnostic => {
       const start = index.position(d.span.start);
       const end = index.position(d.span.end);
       return { ...d, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     })
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const shape: Analysis["shape"] = loaded.single?.kind ?? "bundle";
-  const note = loaded.single?.inferredBecause !== undefined
-    ? `read as ${shape === "key" ? "a key" : "an identity"} policy (${loaded.single.inferredBecause}) of \`${loaded.single.arn}\``
-    : undefined;
-  const base = { text, shape, ...(note !== undefined ? { note } : {}), diagnostics, errors };
-  if (compiled.graph === undefined || compiled.diagnostics.some((d) => d.severity === "error")) return base;
-  const plain = toPlainBundle(loaded);
-  return {
-    ...base,
-    graph: compiled.graph,
-    ...("bundle" in plain ? { bundle: plain.bundle } : {}),
-    graphText: emitGraphText(compiled.graph),
-    dot: emitDot(compiled.graph),
-    ...(cedar !== undefined ? { cedar: cedar.output } : {}),
-  };
+}
+
+/**
+ * How to attach a single policy, as the CLI's `--kind`/`--key`/`--principal` (the same checks, by
+ * `attachOf`): the key ARN for a key policy, the principal ARN for an identity policy (the field that
+ * does not apply to the policy's kind is ignored, as the page hides it). A bundle ignores both.
+ */
+function attachmentOf(root: Parameters<typeof looksLikeBundle>[0], options: AnalyzeOptions): { attach: AttachOptions } | { error: string } {
+  if (looksLikeBundle(root)) return { attach: {} };
+  const kind = options.kind ?? inferPolicyKind(root).kind;
+  const arn = (kind === "key" ? options.key : options.principal)?.trim() ?? "";
+  const given = { ...(options.kind !== undefined ? { kind: options.kind } : {}), ...(arn === "" ? {} : kind === "key" ? { key: arn } : { principal: arn }) };
+  const checked = attachOf(given);
+  if ("error" in checked) return checked;
+  // Keep the kind inferred (not implied by the ARN) so the page can still say why it was read so.
+  return { attach: { ...(options.kind !== undefined ? { kind: options.kind } : {}), ...(checked.attach.arn !== undefined ? { arn: checked.attach.arn } : {}) } };
 }
 
 /** The Cedar files (cedar-wasm must be loadable: in the page, after `initCedarWeb`). */

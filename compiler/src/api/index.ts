@@ -5,7 +5,7 @@ export { checkBundle, countDiagnostics } from "./check-bundle.js";
 export type { CheckedFile, CheckedInput } from "./check-bundle.js";
 export { compileBundle, compileChecked, compileLoadedBundle } from "../pipeline.js";
 export type { CompileOptions, CompileResult } from "../pipeline.js";
-export { analyzeText, INPUT_NAME } from "./analyze-text.js";
+export { addCedar, analyzeText, INPUT_NAME } from "./analyze-text.js";
 export type { AnalyzeOptions, Analysis, CedarOutput, PlacedDiagnostic } from "./analyze-text.js";
 export { loadPlainBundle } from "./load-plain-bundle.js";
 export type { PlainLoadOptions } from "./load-plain-bundle.js";
