@@ -71,8 +71,14 @@ function expand(root: Schema, schema: Schema, depth = 0): Schema[] {
     const target = name !== undefined ? root.$defs?.[name] : undefined;
     return target !== undefined ? expand(root, target, depth + 1) : [];
   }
+  // `true` (any value) says nothing to complete from.
+  if (typeof schema !== "object" || schema === null) return [];
   const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
   if (alternatives.length === 0) return [schema];
-  const own = schema.description !== undefined ? [{ description: schema.description }] : [];
+  // A schema with members of its own and alternatives that only constrain them (the bundle's principal
+  // entry: `anyOf` of "requires policies / boundary / …") keeps its own members.
+  const { oneOf: _one, anyOf: _any, ...rest } = schema;
+  const own = rest.properties !== undefined || rest.items !== undefined || rest.additionalProperties !== undefined ? [rest]
+    : schema.description !== undefined ? [{ description: schema.description }] : [];
   return [...own, ...alternatives.flatMap((a) => expand(root, a, depth + 1))];
 }
