@@ -6,9 +6,9 @@ export type {
 export { isDecisionError } from "./contracts.js";
 export type { Span } from "./span.js";
 // The reference evaluator (the oracle, runtime/src/reference/): evaluateReference(bundle, request).
-export { evaluateReference } from "./reference/index.js";
+export { evaluateReference, explainReference } from "./reference/index.js";
 export type {
-  ReferenceBundle, ReferenceOperation, ReferenceRequest, ReferenceResult,
+  ReferenceBundle, ReferenceExplanation, ReferenceExplanationResult, ReferenceOperation, ReferenceRequest, ReferenceResult,
 } from "./reference/index.js";
 // The decision graph format and the graph evaluator (runtime/src/graph/, runtime/src/evaluate/).
 export { GRAPH_FORMAT, GRAPH_VERSION } from "./graph/graph-types.js";
@@ -51,6 +51,12 @@ export type { CedarTextMeasure } from "./cedar/cedar-limits.js";
 export type { CedarWasm } from "./cedar/load-cedar.js";
 export { splitPolicySet } from "./cedar/split-policy-set.js";
 export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";
+// Explanations (docs/explain.md): the engine-independent format, and the Cedar engine's probe index.
+export type {
+  ClosestStatement, ExplainedTest, Explanation, ExplanationResult, FailedTest, OperationExplanation, SeenValue,
+} from "./explain/explanation.js";
+export { EXPLAIN_FORMAT, EXPLAIN_VERSION } from "./cedar/cedar-explain-index.js";
+export type { CedarExplainIndex, ExplainStatementEntry } from "./cedar/cedar-explain-index.js";
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
 // The request model (runtime/src/request/): the one strict reader of request shapes, callers and
 // resources, the keys derived from the caller, and the KR request-error registry.
