@@ -5,11 +5,11 @@
 import * as compiler from "@kms-cedar/compiler";
 import * as runtime from "@kms-cedar/runtime";
 import type { DecisionGraph } from "@kms-cedar/runtime";
-import type { Decide, EngineSetup } from "./engine-types.js";
+import type { Decide, EngineSetup, Explain } from "./engine-types.js";
 
 interface CedarFiles { readonly policies: string; readonly schema: string | object; readonly manifest: string | object }
 type Emit = (graph: DecisionGraph) => { files?: CedarFiles; diagnostics: readonly { code: string; severity: string; message: string }[] };
-type Create = (files: CedarFiles) => { decide: Decide };
+type Create = (files: CedarFiles & { explain?: string }) => { decide: Decide; explain: Explain };
 
 function lookup<T>(module: unknown, name: string): T | undefined {
   const f = (module as Record<string, unknown>)[name];
@@ -24,7 +24,7 @@ export function cedarAvailability(): { available: true } | { available: false; r
 }
 
 /** The Cedar engine for one compile result, or why there is none (a KC3xxx/KC93xx error, say). */
-export function prepareCedar(compiled: { readonly graph?: DecisionGraph; readonly cedar?: unknown }): EngineSetup {
+export function prepareCedar(compiled: { readonly graph?: DecisionGraph; readonly cedar?: unknown }, explain = false): EngineSetup {
   const create = lookup<Create>(runtime, "createCedarAuthorizer");
   if (create === undefined) return { unavailable: "the Cedar engine is not available (`createCedarAuthorizer` is not exported)" };
   let files = isFiles(compiled.cedar) ? compiled.cedar : undefined;
@@ -37,7 +37,15 @@ export function prepareCedar(compiled: { readonly graph?: DecisionGraph; readonl
     files = out.files;
   }
   const authorizer = create(files);
-  return { decide: (request) => authorizer.decide(request) };
+  if (!explain || compiled.graph === undefined) return { decide: (request) => authorizer.decide(request) };
+  // Explanations: a second authorizer with the probes (docs/explain.md), made on first use.
+  const graph = compiled.graph;
+  const cedarFiles = files;
+  let explaining: { explain: Explain } | undefined;
+  return {
+    decide: (request) => authorizer.decide(request),
+    explain: (request) => (explaining ??= create({ ...cedarFiles, explain: compiler.emitCedarProbes(graph) })).explain(request),
+  };
 }
 
 function isFiles(x: unknown): x is CedarFiles {

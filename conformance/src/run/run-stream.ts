@@ -9,8 +9,9 @@ import type { BaseOperator, OperatorVariant } from "../arbitraries/operators.js"
 import { operatorName } from "../arbitraries/operators.js";
 import { cedarAvailability } from "../engines/cedar-engine.js";
 import { ENGINE_NAMES } from "../engines/engine-types.js";
-import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engine-types.js";
+import type { EngineName, EngineWrapper, ExplainWrapper, PreparedBundle } from "../engines/engine-types.js";
 import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
+import { explanationsAgree } from "../laws/explanations-agree.js";
 import type { LawTally, LawViolation } from "../laws/law-types.js";
 import { evaluateCase } from "./evaluate-case.js";
 import type { EvaluateOptions } from "./evaluate-case.js";
@@ -45,6 +46,9 @@ export interface RunOptions {
   readonly lawEvery?: number;
   /** Engines the metamorphic laws run (default all available). */
   readonly lawEngines?: readonly EngineName[];
+  /** Check `explanations_agree` on one bundle in `explainEvery` (default 0 = never; docs/explain.md). */
+  readonly explainEvery?: number;
+  readonly wrapExplain?: ExplainWrapper;
   /** Keep at most this many failures (default 50). */
   readonly maxFailures?: number;
   /** Shrink at most this many failures (default 3). */
@@ -110,7 +114,9 @@ export function runStream(options: RunOptions): RunResult {
     `npx kms-cedar-conformance run --seed ${options.seed}${options.variant ? ` --variant ${operatorName(options.variant)}` : options.operator ? ` --operator ${options.operator}` : ""} --requests-per-bundle ${perBundle} --path ${path}`);
   const arb = source.arbitrary;
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
-  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>): EvaluateOptions => ({
+  const explainEvery = options.explainEvery ?? 0;
+  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, explain = false): EvaluateOptions => ({
+    ...(explain ? { explain, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {}),
     ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
     metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
   });
@@ -132,7 +138,8 @@ export function runStream(options: RunOptions): RunResult {
     if (options.stopOnFirst === true && firstFailureAtCase !== undefined) return true;
     const requests = c.requests.slice(0, options.path === undefined ? budget : perBundle);
     const metamorphic = lawEvery > 0 && index % lawEvery === 0;
-    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic));
+    const explain = explainEvery > 0 && index % explainEvery === 0;
+    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, explain));
     stats.bundles++;
     if (evaluation.rejected) {
       recordRejected(stats, evaluation.prepared.errors);
@@ -182,7 +189,7 @@ export function runStream(options: RunOptions): RunResult {
     const lawSet = new Set([f.law]);
     // PERF: shrink with the reference and the failing engine only (compiling Cedar is the slow part).
     const shrinkEngines: EngineName[] = f.engine === "reference" ? ["reference"] : ["reference", f.engine];
-    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet), engines: shrinkEngines };
+    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet, f.law === explanationsAgree.name), engines: shrinkEngines };
     const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
       evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
     // Regenerate the failing case from its seed and path. fast-check's own shrinking is not used: on
