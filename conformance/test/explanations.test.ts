@@ -1,6 +1,6 @@
 // The law `explanations_agree` (docs/explain.md) can fail: an engine that drops one reason, or
 // misreports the first failing test, is caught. (Over generated bundles it runs in the CI conformance
-// run, conformance.test.ts, on every other bundle.)
+// run, conformance.test.ts, on one request in eight of every bundle.)
 import { describe, expect, it } from "vitest";
 import type { Explanation, ExplanationResult } from "@kms-cedar/runtime";
 import type { LawExtras } from "../src/arbitraries/case-arbitrary.js";

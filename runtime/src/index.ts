@@ -56,6 +56,7 @@ export type {
   ClosestStatement, ExplainedTest, Explanation, ExplanationResult, FailedTest, OperationExplanation, SeenValue,
 } from "./explain/explanation.js";
 export { EXPLAIN_FORMAT, EXPLAIN_VERSION } from "./cedar/cedar-explain-index.js";
+export { attachSpans } from "./explain/attach-spans.js";
 export type { CedarExplainIndex, ExplainStatementEntry } from "./cedar/cedar-explain-index.js";
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
 // The request model (runtime/src/request/): the one strict reader of request shapes, callers and

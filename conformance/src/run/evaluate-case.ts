@@ -23,6 +23,8 @@ export interface EvaluateOptions {
   readonly lawEngines?: readonly EngineName[];
   /** Check `explanations_agree` too (each engine explains every request; docs/explain.md). */
   readonly explain?: boolean;
+  /** With `explain`, explain one request in this many (default 1: every request). */
+  readonly explainEvery?: number;
   readonly wrapExplain?: ExplainWrapper;
   /** Prepared bundles by bundle object: `verify` decides many batches on one bundle, compiled once. */
   readonly cache?: WeakMap<object, PreparedBundle>;
@@ -79,7 +81,9 @@ export function evaluateCase(
   }
   if (options.explain === true && wanted(explanationsAgree.name)) {
     const t = tally(explanationsAgree.name);
+    const every = Math.max(1, options.explainEvery ?? 1);
     requests.forEach((request, i) => {
+      if (i % every !== 0) return;
       const explained: EngineExplanations = {};
       for (const e of engines) {
         const setup = prepared.engines[e];

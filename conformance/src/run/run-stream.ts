@@ -46,7 +46,7 @@ export interface RunOptions {
   readonly lawEvery?: number;
   /** Engines the metamorphic laws run (default all available). */
   readonly lawEngines?: readonly EngineName[];
-  /** Check `explanations_agree` on one bundle in `explainEvery` (default 0 = never; docs/explain.md). */
+  /** Check `explanations_agree` on one request in `explainEvery` of every bundle (default 0 = never; docs/explain.md). */
   readonly explainEvery?: number;
   readonly wrapExplain?: ExplainWrapper;
   /** Keep at most this many failures (default 50). */
@@ -115,8 +115,8 @@ export function runStream(options: RunOptions): RunResult {
   const arb = source.arbitrary;
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
   const explainEvery = options.explainEvery ?? 0;
-  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, explain = false): EvaluateOptions => ({
-    ...(explain ? { explain, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {}),
+  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, explainEach = 0): EvaluateOptions => ({
+    ...(explainEach > 0 ? { explain: true, explainEvery: explainEach, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {}),
     ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
     metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
   });
@@ -138,8 +138,7 @@ export function runStream(options: RunOptions): RunResult {
     if (options.stopOnFirst === true && firstFailureAtCase !== undefined) return true;
     const requests = c.requests.slice(0, options.path === undefined ? budget : perBundle);
     const metamorphic = lawEvery > 0 && index % lawEvery === 0;
-    const explain = explainEvery > 0 && index % explainEvery === 0;
-    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, explain));
+    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, explainEvery));
     stats.bundles++;
     if (evaluation.rejected) {
       recordRejected(stats, evaluation.prepared.errors);
@@ -189,7 +188,7 @@ export function runStream(options: RunOptions): RunResult {
     const lawSet = new Set([f.law]);
     // PERF: shrink with the reference and the failing engine only (compiling Cedar is the slow part).
     const shrinkEngines: EngineName[] = f.engine === "reference" ? ["reference"] : ["reference", f.engine];
-    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet, f.law === explanationsAgree.name), engines: shrinkEngines };
+    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet, f.law === explanationsAgree.name ? 1 : 0), engines: shrinkEngines };
     const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
       evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
     // Regenerate the failing case from its seed and path. fast-check's own shrinking is not used: on
