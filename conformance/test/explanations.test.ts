@@ -3,6 +3,7 @@
 // run, conformance.test.ts, on one request in eight of every bundle.)
 import { describe, expect, it } from "vitest";
 import type { Explanation, ExplanationResult } from "@kms-cedar/runtime";
+import { explainReference } from "@kms-cedar/runtime";
 import type { LawExtras } from "../src/arbitraries/case-arbitrary.js";
 import type { ExplainWrapper } from "../src/engines/engine-types.js";
 import { evaluateCase } from "../src/run/evaluate-case.js";
@@ -78,4 +79,29 @@ describe("explanations_agree", () => {
     expect(broken([denied], wrongTest)).toEqual(["explanations_agree/graph"]);
   });
 
+
+  it("closest: the applying statements win over ones that passed more tests; else the most leading tests, ties listed", () => {
+    const identity = (statements: object[]) => ({ Version: "2012-10-17", Statement: statements });
+    const partnerOnly = { Version: "2012-10-17", Statement: [{ Sid: "PartnerOnly", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: "kms:*", Resource: "*" }] };
+    const viaS3 = { Sid: "ViaS3", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/Project": "Alpha" }, StringLike: { "kms:ViaService": "s3.*" } } };
+    const beta = { Sid: "Beta", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/Project": "Beta" } } };
+    const alpha = { Sid: "Alpha", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/Project": "Alpha" } } };
+    const encrypt = { Sid: "EncryptOnly", Effect: "Allow", Action: "kms:Encrypt", Resource: "*" };
+    const request = { principal: `arn:aws:sts::${A}:assumed-role/App/s1`, action: "kms:Decrypt", resource: K1, context: { "aws:ResourceTag/Project": "Alpha", "kms:ViaService": "ec2.us-west-2.amazonaws.com" } };
+    const shape = (e: ExplanationResult) => ("closest" in e && e.closest ? {
+      key: e.closest.key.map((c) => `${c.sid} ${c.passed}/${c.tests} ${c.failed?.test.kind ?? "applies"}`),
+      identity: e.closest.identity.map((c) => `${c.sid} ${c.passed}/${c.tests} ${c.failed ? JSON.stringify([c.failed.test, c.failed.seen]) : "applies"}`),
+    } : e);
+    // Hand-derived: the key policy names only another account (fails at the principal, test 2 of 3).
+    const withAlpha = { keys: { [K1]: { policy: partnerOnly } }, principals: { [APP]: { policies: [identity([viaS3, beta, alpha, encrypt])] } } };
+    expect(shape(explainReference(withAlpha, request))).toEqual({ key: ["PartnerOnly 1/3 principal"], identity: ["Alpha 3/3 applies"] });
+    const withoutAlpha = { keys: { [K1]: { policy: partnerOnly } }, principals: { [APP]: { policies: [identity([viaS3, beta, encrypt, { ...viaS3, Sid: "ViaS3Again" }])] } } };
+    const via = JSON.stringify([{ kind: "condition", operator: "StringLike", key: "kms:viaservice" }, { kind: "values", values: ["ec2.us-west-2.amazonaws.com"] }]);
+    expect(shape(explainReference(withoutAlpha, request))).toEqual({ key: ["PartnerOnly 1/3 principal"], identity: [`ViaS3 3/4 ${via}`, `ViaS3Again 3/4 ${via}`] });
+    // And the graph and Cedar say the same.
+    for (const b of [withAlpha, withoutAlpha]) {
+      const evaluation = evaluateCase(b, [request], extras, { explain: true });
+      expect([evaluation.rejected, evaluation.tallies["explanations_agree"]?.checked, evaluation.violations]).toEqual([false, 1, []]);
+    }
+  });
 });
