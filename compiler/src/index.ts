@@ -29,3 +29,5 @@ export { CATALOG_SOURCE, CONDITION_KEYS, KMS_ACTIONS, findConditionKey, findKmsA
 export type { ConditionKeyInfo, ConditionKeyType, KmsActionInfo, PolicyType, ResourceKind } from "./catalog/index.js";
 // Output paths, checked before the work and made without Node 20's recursive mkdir (also used by the conformance CLI).
 export { checkOutputDirectory, checkOutputFile, makeDirectory } from "./cli/output-path.js";
+// Explanation probes for the Cedar engine (docs/explain.md): emitted on request, beside the Cedar output.
+export { emitCedarProbes } from "./emit/cedar/emit-probes.js";

@@ -41,7 +41,7 @@ describe("conformance, operator by operator", () => {
   BASE_OPERATOR_NAMES.forEach((operator, i) => {
     it(`${operator}: graph and Cedar decide like the reference, and the laws hold`, () => {
       const r = runConformance({
-        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: BUDGET.requestsPerBundle, operator, lawEvery: BUDGET.lawEvery,
+        seed: SEED + i, cases: PER_OPERATOR, requestsPerBundle: BUDGET.requestsPerBundle, operator, lawEvery: BUDGET.lawEvery, explainEvery: 8,
         lawEngines: BUDGET.lawEngines, cedarEvery: BUDGET.cedarEvery, cedarRequests: BUDGET.cedarRequests, counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
       });
       results.push(r);

@@ -23,6 +23,13 @@ export type { Authorizer, Operation } from "./evaluate/create-authorizer.js";
 export { cedarRecoveries, loadCedar, V8_WORKAROUND_FLAG } from "./cedar/load-cedar.js";
 export type { CedarWasm } from "./cedar/load-cedar.js";
 export { CEDAR_FAILURE_CODE, createCedarAuthorizer } from "./cedar/create-cedar-authorizer.js";
+// Explanations (docs/explain.md): the engine-independent format, and the Cedar engine's probe index.
+export type {
+  ClosestStatement, ExplainedTest, Explanation, ExplanationResult, FailedTest, OperationExplanation, SeenValue,
+} from "./explain/explanation.js";
+export { EXPLAIN_FORMAT, EXPLAIN_VERSION } from "./cedar/cedar-explain-index.js";
+export { attachSpans } from "./explain/attach-spans.js";
+export type { CedarExplainIndex, ExplainStatementEntry } from "./cedar/cedar-explain-index.js";
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
 export type { CedarManifest } from "./cedar/cedar-manifest.js";
 // The request model (runtime/src/request/): the one strict reader of request shapes, callers and

@@ -25,7 +25,7 @@ describe("@kms-cedar/runtime entries", () => {
   });
 
   it("serves the oracle, the Cedar mapping, the conditions and AVP on their own entries", () => {
-    expect(Object.keys(reference)).toEqual(["evaluateReference"]);
+    expect(Object.keys(reference)).toEqual(["evaluateReference", "explainReference"]);
     expect(typeof cedarNames.actionId).toBe("function");
     expect(typeof cedarNames.numberOnGrid).toBe("function");
     expect(conditions.positivePartner("StringNotLike")).toBe("StringLike");

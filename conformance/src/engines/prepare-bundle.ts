@@ -6,12 +6,15 @@ import type { EngineReadiness } from "@kms-cedar/compiler/api";
 import type { Bundle } from "@kms-cedar/runtime";
 import { prepareAvpLocal } from "./avp-local-engine.js";
 import { DEFAULT_ENGINES } from "./engine-types.js";
-import type { Decide, EngineName, EngineSetup, EngineWrapper, PreparedBundle } from "./engine-types.js";
+import type { Decide, EngineName, EngineSetup, EngineWrapper, Explain, ExplainWrapper, PreparedBundle } from "./engine-types.js";
 
 export interface PrepareOptions {
   /** Engines to ready (default: reference, graph, cedar); the others are reported unavailable. */
   readonly engines?: readonly EngineName[];
   readonly wrap?: EngineWrapper;
+  /** Ready each engine's `explain` too (docs/explain.md); the Cedar engine's probes are emitted on first use. */
+  readonly explain?: boolean;
+  readonly wrapExplain?: ExplainWrapper;
 }
 
 /** Compiles `bundle` (plain JSON documents inline) and readies the engines. Never throws on user input. */
@@ -19,6 +22,8 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   const wanted = new Set<EngineName>(options.engines ?? DEFAULT_ENGINES);
   const wrap = (name: EngineName, decide: Decide): Decide => (options.wrap ? options.wrap(name, decide) : decide);
   const skipped: EngineSetup = { unavailable: "not selected" };
+  const explaining = (name: EngineName, explain: Explain): { explain?: Explain } =>
+    options.explain === true ? { explain: options.wrapExplain ? options.wrapExplain(name, explain) : explain } : {};
   // PERF: the Cedar output (and its strict validation) only when the Cedar engine is wanted.
   const compiled = compileBundle(bundle as Bundle, { cedar: wanted.has("cedar") || wanted.has("avp-local"), avp: wanted.has("avp-local") });
   const messages = (list: readonly { code: string; severity: string; message: string }[]): string[] =>
@@ -27,7 +32,7 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   const errors = compiled.graph === undefined ? messages(compiled.diagnostics) : [];
   const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
   const inputs = {
-    bundle: bundle as Bundle, graph: compiled.graph, cedar: compiled.cedar,
+    bundle: bundle as Bundle, graph: compiled.graph, cedar: compiled.cedar, explain: options.explain === true,
     why: {
       graph: `the compiler rejected the bundle: ${errors[0] ?? "no graph"}`,
       cedar: compiled.graph === undefined ? "the compiler rejected the bundle" : `the Cedar emitter refused the bundle: ${cedarErrors[0] ?? "no files"}`,
@@ -36,7 +41,7 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   const ready = (name: "reference" | "graph" | "cedar"): EngineSetup => {
     if (!wanted.has(name)) return skipped;
     const setup: EngineReadiness = prepareEngine(name, inputs);
-    return "decide" in setup ? { decide: wrap(name, setup.decide) } : setup;
+    return "decide" in setup ? { decide: wrap(name, setup.decide), ...(setup.explain ? explaining(name, setup.explain as Explain) : {}) } : setup;
   };
   const reference = ready("reference");
   const graph = ready("graph");

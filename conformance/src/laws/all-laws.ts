@@ -2,6 +2,7 @@
 import { addingADenyNeverGrants } from "./adding-a-deny-never-grants.js";
 import { crossAccountNeedsBothSides } from "./cross-account-needs-both-sides.js";
 import { DIFFERENTIAL_LAWS } from "./differential-laws.js";
+import { explanationsAgree } from "./explanations-agree.js";
 import { explicitDenyOverridesAllow } from "./explicit-deny-overrides-allow.js";
 import { identityAllowWithoutDelegationGrantsNothing } from "./identity-allow-without-delegation-grants-nothing.js";
 import type { MetamorphicLaw } from "./law-types.js";
@@ -21,5 +22,8 @@ export const METAMORPHIC_LAWS: readonly MetamorphicLaw[] = [
   noInputThrows,                            // the case's requests and the same inputs, all three engines
 ];
 
+/** The laws over explanations, checked when a run explains (`explain`; docs/explain.md). */
+export const EXPLANATION_LAWS: readonly { readonly name: string; readonly sentence: string }[] = [explanationsAgree];
+
 /** Every law name, for reports. */
-export const LAW_NAMES: readonly string[] = [...DIFFERENTIAL_LAWS.map((l) => l.name), ...METAMORPHIC_LAWS.map((l) => l.name)];
+export const LAW_NAMES: readonly string[] = [...DIFFERENTIAL_LAWS.map((l) => l.name), ...METAMORPHIC_LAWS.map((l) => l.name), ...EXPLANATION_LAWS.map((l) => l.name)];

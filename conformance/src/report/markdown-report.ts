@@ -2,7 +2,7 @@
 // operator, qualifier, operator variant and KMS path, the laws, and the first failures with the
 // command that replays each. Phase: conformance report.
 import { BASE_OPERATOR_NAMES, QUALIFIERS, isValidVariant, operatorName } from "../arbitraries/operators.js";
-import { LAW_NAMES, METAMORPHIC_LAWS, DIFFERENTIAL_LAWS } from "../laws/all-laws.js";
+import { EXPLANATION_LAWS, LAW_NAMES, METAMORPHIC_LAWS, DIFFERENTIAL_LAWS } from "../laws/all-laws.js";
 import type { JsonReport, ReportRow } from "./json-report.js";
 
 const fmt = (n: number): string => n.toLocaleString("en-US");
@@ -61,7 +61,7 @@ export function markdownReport(r: JsonReport, title = "kms-cedar conformance rep
     ...table("family", Object.entries(r.families ?? {})), "");
   lines.push("Allows reached via (reason paths of the reference): " + (Object.entries(r.allowVia).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} × ${fmt(v)}`).join(", ") || "none"), "");
   lines.push("## Laws", "", "| law | sentence | checked | skipped | violations |", "|---|---|---:|---:|---:|");
-  const sentences = new Map([...DIFFERENTIAL_LAWS, ...METAMORPHIC_LAWS].map((l) => [l.name, l.sentence]));
+  const sentences = new Map([...DIFFERENTIAL_LAWS, ...METAMORPHIC_LAWS, ...EXPLANATION_LAWS].map((l) => [l.name, l.sentence]));
   for (const name of LAW_NAMES) {
     const t = r.laws[name]!;
     lines.push(`| \`${name}\` | ${sentences.get(name)} | ${fmt(t.checked)} | ${fmt(t.skipped)} | ${t.violations === 0 ? "0" : `**${fmt(t.violations)}**`} |`);

@@ -1,10 +1,12 @@
 // Decides one case batch with every engine and checks every law on it: the differential laws on
 // each request, the metamorphic laws on rewrites of the bundle. Phase: conformance harness.
-import type { DecisionResult } from "@kms-cedar/runtime";
+import type { DecisionResult, ExplanationResult } from "@kms-cedar/runtime";
 import type { LawExtras } from "../arbitraries/case-arbitrary.js";
 import { outcomeText, safeDecide } from "../compare/outcome.js";
 import { DEFAULT_ENGINES, ENGINE_NAMES } from "../engines/engine-types.js";
-import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engine-types.js";
+import type { EngineName, EngineWrapper, ExplainWrapper, PreparedBundle } from "../engines/engine-types.js";
+import { checkExplanations, explanationsAgree } from "../laws/explanations-agree.js";
+import type { EngineExplanations } from "../laws/explanations-agree.js";
 import { prepareBundle } from "../engines/prepare-bundle.js";
 import { DIFFERENTIAL_LAWS, METAMORPHIC_LAWS } from "../laws/all-laws.js";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
@@ -19,6 +21,11 @@ export interface EvaluateOptions {
   readonly laws?: ReadonlySet<string>;
   /** Engines the metamorphic laws run (default: all available); compiling Cedar for every rewrite is slow. */
   readonly lawEngines?: readonly EngineName[];
+  /** Check `explanations_agree` too (each engine explains every request; docs/explain.md). */
+  readonly explain?: boolean;
+  /** With `explain`, explain one request in this many (default 1: every request). */
+  readonly explainEvery?: number;
+  readonly wrapExplain?: ExplainWrapper;
   /** Prepared bundles by bundle object: `verify` decides many batches on one bundle, compiled once. */
   readonly cache?: WeakMap<object, PreparedBundle>;
 }
@@ -39,7 +46,8 @@ const newTally = (): LawTally => ({ checked: 0, skipped: 0, violations: 0 });
 export function evaluateCase(
   bundle: PlainBundleShape, requests: readonly unknown[], extras: LawExtras, options: EvaluateOptions = {},
 ): CaseEvaluation {
-  const prepare = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}) });
+  const explainOptions = options.explain === true ? { explain: true, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {};
+  const prepare = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}), ...explainOptions });
   const cached = options.cache?.get(bundle);
   const prepared = cached ?? prepare(bundle);
   if (cached === undefined) options.cache?.set(bundle, prepared);
@@ -71,6 +79,24 @@ export function evaluateCase(
       violations.push({ law: law.name, engine, requestIndex: i, message, outcomes: outcomeTexts(r) });
     });
   }
+  if (options.explain === true && wanted(explanationsAgree.name)) {
+    const t = tally(explanationsAgree.name);
+    const every = Math.max(1, options.explainEvery ?? 1);
+    requests.forEach((request, i) => {
+      if (i % every !== 0) return;
+      const explained: EngineExplanations = {};
+      for (const e of engines) {
+        const setup = prepared.engines[e];
+        if ("explain" in setup && setup.explain !== undefined) explained[e] = safeExplain(setup.explain, request);
+      }
+      if (explained.reference === undefined || Object.keys(explained).length < 2) return;
+      t.checked++;
+      const broken = checkExplanations(explained);
+      if (broken === undefined) return;
+      t.violations++;
+      violations.push({ law: explanationsAgree.name, engine: broken.engine, requestIndex: i, message: broken.message, outcomes: outcomeTexts(results[i]!) });
+    });
+  }
   if (options.metamorphic === true) {
     const lawEngines = options.lawEngines === undefined ? engines : engines.filter((e) => options.lawEngines!.includes(e));
     const prepareLaw = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { engines: lawEngines, ...(options.wrap ? { wrap: options.wrap } : {}) });
@@ -80,6 +106,15 @@ export function evaluateCase(
     }
   }
   return { prepared, rejected: false, results, violations, tallies };
+}
+
+/** Explains with an engine, turning a thrown exception into an error entry (code `throw`). */
+function safeExplain(explain: (r: unknown) => ExplanationResult, request: unknown): ExplanationResult {
+  try {
+    return explain(request);
+  } catch (e) {
+    return { error: { code: "throw", message: e instanceof Error ? e.message : String(e) } };
+  }
 }
 
 /** Each engine's outcome text on one request. */

@@ -9,8 +9,9 @@ import type { BaseOperator, OperatorVariant } from "../arbitraries/operators.js"
 import { operatorName } from "../arbitraries/operators.js";
 import { cedarAvailability } from "../engines/cedar-engine.js";
 import { ENGINE_NAMES } from "../engines/engine-types.js";
-import type { EngineName, EngineWrapper, PreparedBundle } from "../engines/engine-types.js";
+import type { EngineName, EngineWrapper, ExplainWrapper, PreparedBundle } from "../engines/engine-types.js";
 import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
+import { explanationsAgree } from "../laws/explanations-agree.js";
 import type { LawTally, LawViolation } from "../laws/law-types.js";
 import { evaluateCase } from "./evaluate-case.js";
 import { bundleFacts, familiesOf } from "./families.js";
@@ -57,6 +58,9 @@ export interface RunOptions {
    * already paid for, and deciding is cheap next to emitting, so Cedar bundles decide more.
    */
   readonly cedarRequests?: number;
+  /** Check `explanations_agree` on one request in `explainEvery` of every bundle (default 0 = never; docs/explain.md). */
+  readonly explainEvery?: number;
+  readonly wrapExplain?: ExplainWrapper;
   /** Keep at most this many failures (default 50). */
   readonly maxFailures?: number;
   /** Shrink at most this many failures (default 3). */
@@ -123,7 +127,9 @@ export function runStream(options: RunOptions): RunResult {
     `npx kms-cedar-conformance run --seed ${options.seed}${options.variant ? ` --variant ${operatorName(options.variant)}` : options.operator ? ` --operator ${options.operator}` : ""} --requests-per-bundle ${perBundle} --path ${path}`);
   const arb = source.arbitrary;
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
-  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, withoutCedar = false): EvaluateOptions => ({
+  const explainEvery = options.explainEvery ?? 0;
+  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, withoutCedar = false, explainEach = 0): EvaluateOptions => ({
+    ...(explainEach > 0 ? { explain: true, explainEvery: explainEach, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {}),
     ...(withoutCedar ? { engines: (options.engines ?? ENGINE_NAMES).filter((e) => e !== "cedar") } : options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
     metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
   });
@@ -147,7 +153,7 @@ export function runStream(options: RunOptions): RunResult {
     const withoutCedar = options.cedarEvery !== undefined && options.cedarEvery > 1 && index % options.cedarEvery !== 0;
     const boosted = !withoutCedar && cedarRequests > perBundle && options.path === undefined;
     const requests = c.requests.slice(0, boosted ? cedarRequests : options.path === undefined ? budget : perBundle);
-    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, withoutCedar));
+    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, withoutCedar, explainEvery));
     stats.bundles++;
     if (evaluation.rejected) {
       recordRejected(stats, evaluation.prepared.errors);
@@ -198,7 +204,7 @@ export function runStream(options: RunOptions): RunResult {
     const lawSet = new Set([f.law]);
     // PERF: shrink with the reference and the failing engine only (compiling Cedar is the slow part).
     const shrinkEngines: EngineName[] = f.engine === "reference" ? ["reference"] : ["reference", f.engine];
-    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet), engines: shrinkEngines };
+    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet, false, f.law === explanationsAgree.name ? 1 : 0), engines: shrinkEngines };
     const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
       evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
     // Regenerate the failing case from its seed and path. fast-check's own shrinking is not used: on

@@ -19,6 +19,12 @@ import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import { asOperation, asRequest, printable, readInputShape } from "../request/read-shape.js";
 import { RequestErrorCode } from "../request/request-errors.js";
+import type { Explanation, ExplanationResult } from "../explain/explanation.js";
+import { explainOperation } from "../explain/explain-operation.js";
+import { createSeenReader } from "../explain/seen-values.js";
+import type { CedarExplainIndex } from "./cedar-explain-index.js";
+import { EXPLAIN_FORMAT, EXPLAIN_VERSION } from "./cedar-explain-index.js";
+import { explainCedarDecision } from "./explain-cedar.js";
 
 /** The Cedar output of the compiler, as `compile` writes it (texts, or the parsed schema/manifest). */
 export interface CedarBundle {
@@ -27,6 +33,11 @@ export interface CedarBundle {
   readonly schema: string | object;
   /** manifest.json, parsed or as text. */
   readonly manifest: CedarManifest | string;
+  /**
+   * The explanation probes (`emitCedarProbes` of the compiler), parsed or as text: without them
+   * `explain` gives the deciding policies only, and says so.
+   */
+  readonly explain?: CedarExplainIndex | string;
 }
 
 /** An operation that needs several authorizations (spec §5.5): the worst of its checks. */
@@ -48,6 +59,8 @@ export interface CedarAuthorizer {
   decideMany(requests: readonly (Request | CedarOperation | unknown)[]): DecisionResult[];
   /** Decides one request and returns Cedar's raw diagnostics too. Never throws. */
   authorize(request: Request | unknown): CedarAnswer;
+  /** Decides and explains a request or an operation from Cedar's answers (docs/explain.md). Never throws. */
+  explain(request: Request | CedarOperation | unknown): ExplanationResult;
 }
 
 /** How the authorizer hands the policy set to cedar-wasm. */
@@ -133,7 +146,55 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     if (shape === "operation") return decideOperation(asOperation(input), (r) => authorize(r).result);
     return authorize(asRequest(input)).result;
   };
-  return { decide, decideMany: (requests) => decideEach(requests, decide), authorize };
+  // Explanations: the probe set is preparsed on first use, against the schema preparsed above.
+  const index: CedarExplainIndex | undefined = typeof bundle.explain === "string" ? (JSON.parse(bundle.explain) as CedarExplainIndex) : bundle.explain;
+  let probes: { ready: true } | { problem: string } | undefined;
+  const probeSet = `${setId}-probes`;
+  const prepareProbes = (): { ready: true } | { problem: string } => {
+    if (index === undefined) return { problem: "no explanation probes were given" };
+    if (index.format !== EXPLAIN_FORMAT || index.version !== EXPLAIN_VERSION) return { problem: `the probes are not ${EXPLAIN_FORMAT} version ${EXPLAIN_VERSION}` };
+    try {
+      const texts = index.policies === "" ? { policies: {} } : splitPolicySet(cedar, index.policies);
+      if ("error" in texts) return { problem: `the probes do not parse: ${texts.error}` };
+      const parsedProbes = cedar.preparsePolicySet(probeSet, { staticPolicies: texts.policies });
+      if (parsedProbes.type !== "success") return { problem: `the probes do not parse: ${parsedProbes.errors.map((e) => e.message).join("; ")}` };
+    } catch (thrown) {
+      return { problem: printable(thrown instanceof Error ? thrown.message : String(thrown)) };
+    }
+    return { ready: true };
+  };
+  const conditionKeys = (index?.statements ?? []).flatMap((s) => s.tests.flatMap((t) => (t.test.kind === "condition" ? [t.test.key] : [])));
+  const seenReader = createSeenReader(conditionKeys, manifest.identity.map((i) => i.principal));
+  const explainOne = (request: Request): Explanation | DecisionError => {
+    const answer = authorize(request);
+    if ("error" in answer.result) return answer.result;
+    probes ??= prepareProbes();
+    let satisfied: Set<string> | undefined;
+    let problem = "problem" in probes ? probes.problem : undefined;
+    if (problem === undefined) {
+      try {
+        const encoded = encode(request);
+        if ("error" in encoded) return encoded;
+        const probed = cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId: probeSet, preparsedSchemaName: setId, validateRequest: true });
+        if (probed.type !== "success") problem = probed.errors.map((e) => e.message).join("; ");
+        else if (probed.response.diagnostics.errors.length > 0) problem = probed.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`).join("; ");
+        else satisfied = new Set(probed.response.diagnostics.reason);
+      } catch (thrown) {
+        problem = printable(thrown instanceof Error ? thrown.message : String(thrown));
+      }
+    }
+    return explainCedarDecision({
+      request, decision: answer.result, rootDecided: answer.determining.some((id) => roles.get(id)?.role === "root"),
+      satisfied, ...(problem !== undefined ? { probeProblem: `Cedar could not evaluate the probes: ${problem}` } : {}),
+      statements: index?.statements ?? [], seen: seenReader(request),
+    });
+  };
+  const explain = (input: unknown): ExplanationResult => {
+    const shape = readInputShape(input);
+    if (typeof shape !== "string") return shape;
+    return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
+  };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), authorize, explain };
 }
 
 /** The preparsed policy sets a request is decided by (ids), or why they cannot be had. */

@@ -38,6 +38,8 @@ export interface CompiledGraph {
   /** Lower-cased context key → slot. */
   readonly slots: Map<string, number>;
   readonly nodeCount: number;
+  /** Each node's test (principal nodes answer 1; their test is `principalTests`), for explanations. */
+  readonly nodeTests: readonly NodeTest[];
 }
 
 const NONE: readonly CompiledStatement[] = Object.freeze([]);
@@ -71,7 +73,7 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     }
     return { deny, allow };
   });
-  return { graph, actions: graph.actions, actionIndex, plans, principalTests, slots, nodeCount: graph.nodes.length };
+  return { graph, actions: graph.actions, actionIndex, plans, principalTests, slots, nodeCount: graph.nodes.length, nodeTests: tests };
 }
 
 function compileStatement(

@@ -1,7 +1,11 @@
 // The graph evaluator's public face: `createAuthorizer(graph)` compiles a decision graph once, then
 // `decide(request)` reads the request as docs/request-model.md says and applies the KMS algebra.
 // Callers, resources and action names are cached (bounded), so a repeated request allocates little.
-import type { Decision, DecisionResult, Request } from "../contracts.js";
+import type { Decision, DecisionError, DecisionResult, Request } from "../contracts.js";
+import type { Explanation, ExplanationResult } from "../explain/explanation.js";
+import { explainOperation } from "../explain/explain-operation.js";
+import { explainGraphDecision } from "./explain-graph.js";
+import type { LoadedRequest } from "./explain-graph.js";
 import type { DecisionGraph } from "../graph/graph-types.js";
 import { readGraph } from "../graph/read-graph.js";
 import { decideOperation } from "../decide-operation.js";
@@ -32,6 +36,11 @@ export interface Authorizer {
   decide(request: Request | Operation | unknown): DecisionResult;
   /** Decides each of `requests` in order, as `decide` would (one result per entry, never thrown). */
   decideMany(requests: readonly (Request | Operation | unknown)[]): DecisionResult[];
+  /**
+   * Decides and explains one request or operation (docs/explain.md): the statements that decided,
+   * and for an ImplicitDeny the Allow statements that came closest with the first test each failed.
+   */
+  explain(request: Request | Operation | unknown): ExplanationResult;
   readonly graph: DecisionGraph;
 }
 
@@ -107,7 +116,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   };
 
   // INVARIANT: the request's shape was checked (readInputShape): strings, a well-formed context.
-  const decideOne = (request: Request): DecisionResult => {
+  // Reads the request and loads its context into the scratch state, or returns its request error.
+  const load = (request: Request): (LoadedRequest & { readonly target: TargetInfo }) | DecisionError => {
     const { principal, action, resource } = request;
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
@@ -130,7 +140,22 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
     const bad = reader.load(st, request.context, derived);
     if (bad !== undefined) return bad;
-    return decideLoaded(cg, st, caller, a, target, keyPolicy, out);
+    // The key policy is consulted for a request on a key, for the actions a key policy can name.
+    const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;
+    return { request, caller, a, keyPolicy: consulted, target };
+  };
+  const decideOne = (request: Request): DecisionResult => {
+    const loaded = load(request);
+    if ("error" in loaded) return loaded;
+    const keyPolicy = loaded.target.kind === "key" ? keys.get(request.resource) : undefined;
+    return decideLoaded(cg, st, loaded.caller, loaded.a, loaded.target, keyPolicy, out);
+  };
+  const explainOne = (request: Request): Explanation | DecisionError => {
+    const loaded = load(request);
+    if ("error" in loaded) return loaded;
+    const keyPolicy = loaded.target.kind === "key" ? keys.get(request.resource) : undefined;
+    const decision = decideLoaded(cg, st, loaded.caller, loaded.a, loaded.target, keyPolicy, out);
+    return explainGraphDecision(cg, st, loaded, decision);
   };
 
   const decide = (input: unknown): DecisionResult => {
@@ -138,7 +163,12 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (typeof shape !== "string") return shape;
     return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
   };
-  return { decide, decideMany: (requests) => decideEach(requests, decide), graph: read.graph };
+  const explain = (input: unknown): ExplanationResult => {
+    const shape = readInputShape(input);
+    if (typeof shape !== "string") return shape;
+    return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
+  };
+  return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
 }
 
 function decideLoaded(

@@ -41,7 +41,7 @@ export class ReasonCollector {
 export const IMPLICIT_DENY: Decision = Object.freeze({ decision: "ImplicitDeny", reasons: Object.freeze([]) as readonly Reason[] });
 
 /** DIRECT / ACCOUNT bits of principal test `p` for the request's caller (memoized per request). */
-function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, p: number): number {
+export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, p: number): number {
   if (st.principalGen[p] === st.gen) return st.principalValue[p]!;
   const b = cg.principalTests[p]!(caller.info);
   st.principalGen[p] = st.gen;

@@ -36,7 +36,7 @@ export function conditionHolds(block: unknown, scope: ConditionScope): boolean {
 }
 
 /** AWS: §2.2 `evalKey` for one condition key under one operator. */
-function keyHolds(operator: Operator, keyName: string, raw: unknown, scope: ConditionScope): boolean {
+export function keyHolds(operator: Operator, keyName: string, raw: unknown, scope: ConditionScope): boolean {
   const fcr = failClosed(scope.effect);
   const texts = toStringList(raw);
   if (texts === undefined || forbiddenInKeyPolicy(operator, keyName, scope.kind)) return fcr;

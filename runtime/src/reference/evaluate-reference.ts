@@ -40,7 +40,7 @@ export function evaluateReference(bundle: ReferenceBundle, request: ReferenceReq
 }
 
 /** One check: read it, find its policies and layers, pick the kind of decision (docs/request-model.md). */
-function decideCheck(bundle: unknown, request: unknown): ReferenceResult {
+export function decideCheck(bundle: unknown, request: unknown): ReferenceResult {
   const parsed = readRequest(request);
   if ("error" in parsed) return parsed;
   const keyPolicy = parsed.target.kind === "key" ? keyPolicyOf(bundle, parsed.target.arn) : undefined;

@@ -5,3 +5,7 @@ export type {
   ReferenceBundle, ReferenceDecision, ReferenceError, ReferenceOperation, ReferenceReason,
   ReferenceRequest, ReferenceResult,
 } from "./types.js";
+export { explainReference } from "./explain-reference.js";
+export type {
+  ReferenceClosest, ReferenceExplanation, ReferenceExplanationResult, ReferenceSeen, ReferenceTest,
+} from "./types.js";

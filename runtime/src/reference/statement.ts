@@ -26,7 +26,7 @@ export interface StatementTarget {
   readonly owner?: StarOwner;
 }
 
-const MEMBERS = new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
+export const MEMBERS = new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
 
 /** AWS: §5.2 `applies` without the principal test: action, resource and condition all match. */
 export function statementApplies(statement: StatementView, policy: PolicyView, target: StatementTarget): boolean {
@@ -89,7 +89,7 @@ export function statementPrincipal(statement: StatementView, caller: Caller): { 
 }
 
 /** `X` / `NotX`: exactly one must be present; NotX matches when X would not (§1.6, §1.7). */
-function readPair(
+export function readPair(
   body: Record<string, unknown>,
   name: string,
   notName: string,

@@ -69,3 +69,38 @@ export type Effect = "Allow" | "Deny";
  * a Principal is read, Resource patterns are matched like an identity policy's.
  */
 export type PolicyKind = "key" | "identity" | "resource";
+
+/** A test of a statement, in the order of docs/explain.md: action, principal (key policies), resource, conditions. */
+export type ReferenceTest =
+  | { readonly kind: "action" }
+  | { readonly kind: "principal" }
+  | { readonly kind: "resource" }
+  | { readonly kind: "condition"; readonly operator: string; readonly key: string };
+
+/** What a test saw in the request (docs/explain.md). */
+export type ReferenceSeen =
+  | { readonly kind: "values"; readonly values: readonly string[] }
+  | { readonly kind: "absent" }
+  | { readonly kind: "ambiguous" };
+
+/** An Allow statement that came closest to applying (docs/explain.md). */
+export interface ReferenceClosest {
+  readonly policy: string;
+  readonly statement: number;
+  readonly sid?: string;
+  readonly passed: number;
+  readonly tests: number;
+  readonly failed?: { readonly test: ReferenceTest; readonly seen: ReferenceSeen };
+}
+
+/** The oracle's explanation of one check (docs/explain.md). */
+export interface ReferenceExplanation {
+  readonly decision: ReferenceDecisionKind;
+  readonly reasons: readonly ReferenceReason[];
+  readonly closest?: { readonly key: readonly ReferenceClosest[]; readonly identity: readonly ReferenceClosest[] };
+}
+
+export type ReferenceExplanationResult =
+  | ReferenceExplanation
+  | { readonly decision: ReferenceDecisionKind; readonly checks: readonly ReferenceExplanation[] }
+  | ReferenceError;

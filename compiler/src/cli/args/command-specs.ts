@@ -55,6 +55,10 @@ const maxWarnings: OptionSpec = {
   type: "string", valueName: "N", description: "exit 1 when there are more than N warnings (for CI)",
 };
 const watch: OptionSpec = { type: "boolean", description: "run again whenever an input file changes (debounced), until interrupted" };
+const explain: OptionSpec = {
+  type: "boolean",
+  description: "explain each decision: the statements that contributed, or for a deny the closest Allow statements and the first test each failed",
+};
 const warningsAsErrors: OptionSpec = { type: "boolean", description: "exit 1 on any warning (the same as --max-warnings 0)" };
 
 /** The commands, in the order help lists them. */
@@ -103,7 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "eval",
     summary: "decide requests against a bundle",
-    usage: "kms-cedar eval <bundle> --requests <file> [--engine reference|graph|cedar|all] [--format text|json]",
+    usage: "kms-cedar eval <bundle> --requests <file> [--engine reference|graph|cedar|all] [--explain] [--format text|json]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
       requests: { type: "string", valueName: "file", description: "JSON array of requests and operations (required; `-` for standard input)" },
@@ -111,7 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
         description: "which engine decides (default reference); `all` runs the three and compares them",
       },
-      format, kind, key, principal, "max-bytes": maxBytes, help,
+      explain, format, kind, key, principal, "max-bytes": maxBytes, help,
     },
     details: [
       "<bundle> is a bundle file, or a single policy file attached with --kind/--key/--principal; `-` for <bundle>",
@@ -120,6 +124,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       "identity policy of arn:aws:iam::111122223333:role/Policy).",
       "The bundle's policies are checked first; any error stops before evaluation.",
       "Text output numbers statements from 1; JSON output keeps the 0-based `statement` index.",
+      "--explain (docs/explain.md): an Allow lists every statement that contributed on each side (key policy:",
+      "naming the caller, or naming its account, which delegates to IAM; identity policies); an ExplicitDeny its",
+      "Deny statements; an ImplicitDeny, per side, the Allow statements that came closest. A statement's tests run",
+      "in a fixed order: action, principal (key policies), resource, then each condition key under each operator in",
+      "source order; the first that fails is named with its line:column and the request value it saw. Closest: the",
+      "statements that apply, if any, else those that passed the most leading tests (ties all listed); only Allow",
+      "statements whose Action matches the request are candidates. JSON: the explanation object in place of the",
+      "decision. The three engines explain alike (law `explanations_agree`); the Cedar engine learns the tests from",
+      "Cedar itself, through one probe policy per test.",
       "Exit status: 0 evaluated, 1 policy errors or engines disagree (--engine all), 2 usage or I/O error.",
     ],
   },
@@ -150,7 +163,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "authorize",
     summary: "decide one request given on the command line (for shell scripts)",
-    usage: "kms-cedar authorize <bundle> --principal ARN --action kms:X --resource ARN [--context k=v …] [--exit-code] [--format text|json]",
+    usage: "kms-cedar authorize <bundle> --principal ARN --action kms:X --resource ARN [--context k=v …] [--exit-code] [--explain] [--format text|json]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
       principal: { type: "string", valueName: "ARN", description: "the caller (required)" },
@@ -165,13 +178,14 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: "string", choices: ["reference", "graph", "cedar", "all"], valueName: "reference|graph|cedar|all",
         description: "which engine decides (default reference); `all` runs the three and compares them",
       },
-      format, kind, "max-bytes": maxBytes, help,
+      explain, format, kind, "max-bytes": maxBytes, help,
     },
     details: [
       "<bundle> is a bundle file, or a single policy file (`-` reads it from standard input). A single key policy is",
       "attached to --resource when it is a key ARN, a single identity policy to --principal when it names a user,",
       "role or session; otherwise to the placeholders of `eval`.",
       "Text output is the decision and the statements that decided it; `--format json` prints the decision object.",
+      "--explain explains the decision as `eval --explain` does (see `kms-cedar eval --help`).",
       "A request the engines cannot decide (unknown action, malformed ARN, …) is a usage error.",
       "Exit status: 0 decided (with --exit-code: 0 Allow, 3 a deny), 1 policy errors or engines disagree, 2 usage or I/O error.",
     ],

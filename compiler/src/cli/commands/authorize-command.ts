@@ -5,6 +5,7 @@ import type { Request } from "@kms-cedar/runtime";
 import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
 import type { RequestEntry } from "../../bundle/read-requests.js";
 import { prepareEngines, type EngineName } from "../adapters/engines.js";
+import { explainEntries } from "../eval/explain-entries.js";
 import { formatOf, listOption, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { readContextArguments } from "../eval/context-arguments.js";
@@ -43,7 +44,8 @@ export async function runAuthorize(bundleFile: string, options: Options, io: Cli
   if (!prepared.ok) return prepared.exit;
   const engine = stringOption(options, "engine") ?? "reference";
   const names = engine === "all" ? ALL_ENGINES : [engine as EngineName];
-  const setup = prepareEngines(names, prepared);
+  const explain = options["explain"] === true;
+  const setup = prepareEngines(names, prepared, { explain });
   if ("failed" in setup) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
@@ -53,9 +55,12 @@ export async function runAuthorize(bundleFile: string, options: Options, io: Cli
   const request = { principal, action, resource, ...(hasContext ? { context: context.context } : {}) } as Request;
   const entry: RequestEntry = { kind: "request", span: { start: 0, end: 0 }, request };
   const engines = names.map((name, k) => ({ name, decide: setup.decide[k]! }));
-  const { rows, lines, disagreements } = tabulateResults([entry], engines, style);
-  const row = rows[0] as Record<string, unknown>;
-  io.out(json ? JSON.stringify(row, null, 2) + "\n" : lines.map((line) => line.replace(/^\[0\] /, "") + "\n").join(""));
+  const table = tabulateResults([entry], engines, style);
+  const { disagreements } = table;
+  const row = table.rows[0] as Record<string, unknown>;
+  // --explain: the explanation in place of the decision (docs/explain.md); the exit status still reads the decision.
+  const shown = explain ? explainEntries([entry], names.map((name, k) => ({ name, explain: setup.explain![k]! })), table, style) : table;
+  io.out(json ? JSON.stringify(shown.rows[0], null, 2) + "\n" : shown.lines.map((line) => line.replace(/^\[0\] /, "") + "\n").join(""));
   if (disagreements > 0) return EXIT_POLICY_ERRORS;
   const result = (names.length > 1 ? row["reference"] : row) as { decision?: string; error?: { code: string; message: string } };
   if (result.error !== undefined) {

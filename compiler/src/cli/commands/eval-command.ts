@@ -5,6 +5,7 @@ import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { checkStdinOnce, loadRequestsArgument } from "../input-arguments.js";
 import { tabulateResults } from "../eval/tabulate-results.js";
+import { explainEntries } from "../eval/explain-entries.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
 import { LineIndex } from "../render/line-index.js";
 import { renderDiagnostic } from "../render/render-diagnostic.js";
@@ -25,7 +26,8 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   const prepared = await prepareBundle("eval", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
   const names = engine === "all" ? ALL_ENGINES : [engine as EngineName];
-  const setup = prepareEngines(names, prepared);
+  const explain = options["explain"] === true;
+  const setup = prepareEngines(names, prepared, { explain });
   if ("failed" in setup) {
     if (formatOf(options) === "json") io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
@@ -41,7 +43,12 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
     return EXIT_USAGE;
   }
   const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine(), decideMany: setup.decideMany[k] ?? missingEngine() }));
-  const { rows, lines, disagreements } = tabulateResults(requests.entries, engines, style);
+  const table = tabulateResults(requests.entries, engines, style);
+  const { disagreements } = table;
+  // --explain: the explanation in place of each decision (docs/explain.md).
+  const { rows, lines } = explain
+    ? explainEntries(requests.entries, names.map((name, k) => ({ name, explain: setup.explain?.[k] ?? missingEngine() })), table, style)
+    : table;
   const json = formatOf(options) === "json";
   if (json) io.out(JSON.stringify(rows, null, 2) + "\n");
   else {

@@ -123,7 +123,7 @@ forbid (principal, ${scope}, resource);`,
 }
 
 /** Catalog action sets and how to write a statement's actions. */
-class ActionSets {
+export class ActionSets {
   readonly all: readonly string[];
   readonly keyPolicy: ReadonlySet<string>;
 
@@ -149,7 +149,7 @@ class ActionSets {
 }
 
 /** `resource == Kms::Key::"K"` for a key policy's key (a scope), or a test when several keys share it. */
-function keyResource(arns: readonly string[]): { scope: string; test: Expr } {
+export function keyResource(arns: readonly string[]): { scope: string; test: Expr } {
   if (arns.length === 1) return { scope: `resource == ${entity(CedarType.key, arns[0]!)}`, test: TRUE };
   const runs = inChunks(arns.map((a) => entity(CedarType.key, a)));
   return { scope: `resource is ${CedarType.key}`, test: or(...runs.map((run) => relation(`resource in [${run.join(", ")}]`))) };

@@ -1,0 +1,94 @@
+// The graph evaluator's explanation of a decision (docs/explain.md): after the decision, for an
+// ImplicitDeny, each Allow statement the graph indexes under the request's action is run test by
+// test with the compiled node tests (principal, then the statement's tests: resource, conditions in
+// source order; a `"Resource": "*"` the compiler dropped counts as a passed test).
+import type { Decision, Request } from "../contracts.js";
+import type { ClosestStatement, Explanation, ExplainedTest, SeenValue } from "../explain/explanation.js";
+import type { ConditionNode, GraphStatement, Origin } from "../graph/graph-types.js";
+import type { Span } from "../span.js";
+import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
+import { principalBits, type Caller } from "./decide-kms.js";
+import type { EvalState } from "./eval-state.js";
+
+/** What the explanation needs of one loaded request (the state holds its context). */
+export interface LoadedRequest {
+  readonly request: Request;
+  readonly caller: Caller;
+  /** Action index. */
+  readonly a: number;
+  /** The key policy consulted for the request, or -1 (IAM-only requests). */
+  readonly keyPolicy: number;
+}
+
+/** Explains `decision`, which the graph evaluator just gave for `loaded` (the state is still loaded). */
+export function explainGraphDecision(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, decision: Decision): Explanation {
+  if (decision.decision !== "ImplicitDeny") return { decision: decision.decision, reasons: decision.reasons };
+  const walk = (list: readonly CompiledStatement[]): ClosestStatement[] => list.map((s) => walkStatement(cg, st, loaded, s));
+  const key = loaded.keyPolicy < 0 ? [] : walk(cg.plans[loaded.keyPolicy]!.allow[loaded.a]!);
+  const identity = loaded.caller.identity.flatMap((p) => walk(cg.plans[p]!.allow[loaded.a]!));
+  return { decision: "ImplicitDeny", reasons: [], closest: { key: closestOf(key), identity: closestOf(identity) } };
+}
+
+/** The applying statements if any, else those that passed the most leading tests (docs/explain.md). */
+function closestOf(candidates: readonly ClosestStatement[]): ClosestStatement[] {
+  const applying = candidates.filter((c) => c.failed === undefined);
+  if (applying.length > 0) return applying;
+  const best = candidates.reduce((m, c) => Math.max(m, c.passed), -1);
+  return candidates.filter((c) => c.passed === best);
+}
+
+function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, compiled: CompiledStatement): ClosestStatement {
+  const s = cg.graph.statements[compiled.id]!;
+  const { request } = loaded;
+  const resourceNode = s.tests.find((n) => cg.graph.nodes[n]!.kind === "resource");
+  const conditions = s.tests.filter((n) => cg.graph.nodes[n]!.kind === "condition");
+  const total = 1 + (compiled.principal >= 0 ? 1 : 0) + 1 + conditions.length;
+  const named = {
+    policy: cg.graph.policies[s.policy]!.location,
+    statement: s.statement,
+    ...(s.sid !== undefined ? { sid: s.sid } : {}),
+    ...(s.span !== undefined ? { span: s.span } : {}),
+  };
+  const values = (text: string): SeenValue => ({ kind: "values", values: [text] });
+  const fail = (passed: number, test: ExplainedTest, seen: SeenValue, node: number | undefined): ClosestStatement => {
+    const span = node === undefined ? undefined : spanIn(cg.graph.nodes[node]!.origin, s);
+    return { ...named, passed, tests: total, failed: { test, seen, ...(span !== undefined ? { span } : {}) } };
+  };
+  let passed = 1; // the action: the graph indexes the statement under the request's action
+  if (compiled.principal >= 0) {
+    const bits = principalBits(cg, st, loaded.caller, compiled.principal);
+    if (bits === 0) return fail(passed, { kind: "principal" }, values(request.principal), s.principal);
+    passed++;
+  }
+  // An Allow fails on false (0) and on undecidable (2), spec §0.2.
+  if (resourceNode !== undefined && cg.nodeTests[resourceNode]!(st) !== 1) return fail(passed, { kind: "resource" }, values(request.resource), resourceNode);
+  passed++;
+  for (const n of conditions) {
+    if (cg.nodeTests[n]!(st) !== 1) {
+      const node = cg.graph.nodes[n] as ConditionNode;
+      return fail(passed, { kind: "condition", operator: operatorName(node), key: node.key }, seenOf(cg, st, node.key), n);
+    }
+    passed++;
+  }
+  return { ...named, passed, tests: total };
+}
+
+/** The operator as written: qualifier, base, IfExists. */
+export function operatorName(node: Pick<ConditionNode, "qualifier" | "base" | "ifExists">): string {
+  return `${node.qualifier !== undefined ? `${node.qualifier}:` : ""}${node.base}${node.ifExists ? "IfExists" : ""}`;
+}
+
+function seenOf(cg: CompiledGraph, st: EvalState, key: string): SeenValue {
+  const slot = cg.slots.get(key);
+  if (slot === undefined) return { kind: "absent" };
+  if (st.isAmbiguous(slot)) return { kind: "ambiguous" };
+  if (!st.has(slot)) return { kind: "absent" };
+  const value = st.slotValue[slot]!;
+  return { kind: "values", values: typeof value === "string" ? [value] : [...new Set(value)] };
+}
+
+/** The origin of a (hash-consed) node that lies in this statement. */
+function spanIn(origins: readonly Origin[], s: GraphStatement): Span | undefined {
+  const inside = origins.find((o) => o.policy === s.policy && (s.span === undefined || (o.span.start >= s.span.start && o.span.end <= s.span.end)));
+  return inside?.span;
+}
