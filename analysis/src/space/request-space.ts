@@ -1,0 +1,145 @@
+// The finite request space of one or more graphs: actions × resources × callers × the condition keys
+// each action's statements test. Every request AWS could send falls into exactly the class of one
+// enumerated request (see principal-space.ts, resource-space.ts, key-dimension.ts for why), so
+// deciding the enumerated requests decides them all.
+import { callerDerived, DERIVED_KEYS, parseCaller } from "@kms-cedar/runtime";
+import type { DecisionGraph, Request } from "@kms-cedar/runtime";
+import { AnalysisCode, refuse } from "../diagnostics.js";
+import { conditionsByKey, keysByAction, resourceNodesFor } from "./graph-tests.js";
+import { keyDimension } from "./key-dimension.js";
+import type { DimValue, KeyDimension } from "./key-dimension.js";
+import { accountCandidates, collectMentions, emptyMentions, principalCandidates } from "./principal-space.js";
+import type { Mentions } from "./principal-space.js";
+import { buildResourceSpace, readResourcePatterns } from "./resource-space.js";
+import type { ResourceSpace } from "./resource-space.js";
+
+export const DEFAULT_REGION_BOUND = 3_000_000;
+
+/** One enumerated request with readable labels of the class it stands for. */
+export interface Region {
+  readonly request: Request;
+  /** Labels of the context dimensions, in key order (absent keys included). */
+  readonly context: readonly string[];
+}
+
+export interface SpaceOptions {
+  readonly bound?: number;
+  /** Extra things to tell apart (assertion principals, accounts, keys). */
+  readonly mentions?: (m: Mentions) => void;
+}
+
+const DERIVED = new Set<string>(DERIVED_KEYS);
+const ABSENT: DimValue = { kind: "absent", label: "" };
+
+export class RequestSpace {
+  readonly actions: readonly { readonly name: string; readonly target: string }[];
+  readonly principals: readonly string[];
+  readonly resources: ResourceSpace;
+  readonly accounts: readonly string[];
+  private readonly keyDims = new Map<string, KeyDimension>();
+  private readonly relevant: Map<string, Set<string>>;
+  private readonly roleArns: readonly string[];
+  private readonly bound: number;
+
+  constructor(graphs: readonly DecisionGraph[], options: SpaceOptions = {}) {
+    this.bound = options.bound ?? DEFAULT_REGION_BOUND;
+    const names = graphs.map((g) => g.actions.map((a) => `${a.name}/${a.target}`).join(","));
+    if (names.some((n) => n !== names[0])) refuse(AnalysisCode.catalog, "the graphs list different actions");
+    this.actions = graphs[0]!.actions;
+    const conditions = conditionsByKey(graphs);
+    const m = collectMentions(graphs, conditions, emptyMentions());
+    const aliasGlobs = readResourcePatterns(resourceNodesFor(graphs, new Set(["none", "alias"])), m);
+    options.mentions?.(m);
+    this.accounts = accountCandidates(m, conditions);
+    this.principals = principalCandidates(m, this.accounts);
+    this.resources = buildResourceSpace(graphs, m, this.accounts, aliasGlobs);
+    this.relevant = keysByAction(graphs);
+    this.roleArns = [...m.arns].filter((a) => parseCaller(a)?.kind === "role");
+    for (const [key, nodes] of conditions) this.keyDims.set(key, keyDimension(key, nodes));
+  }
+
+  resourcesFor(target: string): readonly string[] {
+    if (target === "key") return this.resources.keys;
+    if (target === "none") return this.resources.none;
+    return [...this.resources.keys, ...this.resources.aliases];
+  }
+
+  /** The context dimensions of one request skeleton (caller-derived keys depend on the caller and resource). */
+  dimensions(action: string, resource: string, principal: string): KeyDimension[] {
+    const keys = [...(this.relevant.get(action.toLowerCase()) ?? [])].sort();
+    const caller = parseCaller(principal)!;
+    const derived = callerDerived(caller, () => undefined);
+    return keys.map((key) => {
+      const dim = this.keyDims.get(key)!;
+      if (!DERIVED.has(key)) return dim;
+      if (key === "aws:resourceaccount") {
+        const none = resource === "*" || resource.endsWith(":*");
+        return none ? dim : { key, values: [ABSENT] };
+      }
+      const d = derived[DERIVED_KEYS.indexOf(key as (typeof DERIVED_KEYS)[number])]!;
+      if (d.kind === "free") return dim;
+      if (d.kind === "never") return { key, values: [ABSENT] };
+      if (d.kind === "value") {
+        // kms:CallerAccount is filled in only for some actions; a context may still give it (with the caller's account).
+        return key === "kms:calleraccount" ? { key, values: [ABSENT, { kind: "value", value: d.value, label: `${key} given` }] } : { key, values: [ABSENT] };
+      }
+      // A role session's aws:PrincipalArn: a context may name its role with any path.
+      const values: DimValue[] = [ABSENT];
+      for (const arn of this.roleArns) {
+        const r = parseCaller(arn)!;
+        if (r.partition === d.partition && r.account === d.account && r.roleName === d.roleName) values.push({ kind: "value", value: arn, label: `${key} = ${arn}` });
+      }
+      values.push({ kind: "value", value: `arn:${d.partition}:iam::${d.account}:role/fresh-path/${d.roleName}`, label: `${key} another path` });
+      return { key, values };
+    });
+  }
+
+  /** The number of regions, computed without deciding anything. */
+  count(): number {
+    let total = 0;
+    for (const a of this.actions) {
+      for (const r of this.resourcesFor(a.target)) {
+        for (const p of this.principals) {
+          total += this.dimensions(a.name, r, p).reduce((n, d) => n * d.values.length, 1);
+          if (total > this.bound) refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Calls `visit` once per region (after checking the bound). */
+  forEach(visit: (region: Region, action: { name: string; target: string }) => void, only?: (action: string) => boolean): number {
+    const total = this.count();
+    for (const a of this.actions) {
+      if (only !== undefined && !only(a.name)) continue;
+      for (const resource of this.resourcesFor(a.target)) {
+        for (const principal of this.principals) {
+          const dims = this.dimensions(a.name, resource, principal);
+          const index = dims.map(() => 0);
+          for (;;) {
+            const context: Record<string, string | string[]> = Object.create(null);
+            const labels: string[] = [];
+            dims.forEach((d, i) => {
+              const v = d.values[index[i]!]!;
+              labels.push(v.label === "" ? `${d.key} absent` : v.label);
+              if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
+              else if (v.kind === "ambiguous") {
+                context[d.key] = v.value;
+                context[d.key.toUpperCase()] = v.value;
+              }
+            });
+            const request: Request = Object.keys(context).length === 0
+              ? { principal, action: a.name, resource }
+              : { principal, action: a.name, resource, context: { ...context } };
+            visit({ request, context: labels }, a);
+            let i = dims.length - 1;
+            while (i >= 0 && ++index[i]! === dims[i]!.values.length) index[i--] = 0;
+            if (i < 0) break;
+          }
+        }
+      }
+    }
+    return total;
+  }
+}
