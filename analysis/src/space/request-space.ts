@@ -5,7 +5,8 @@
 import { callerDerived, DERIVED_KEYS, parseCaller } from "@kms-cedar/runtime";
 import type { DecisionGraph, Request } from "@kms-cedar/runtime";
 import { AnalysisCode, refuse } from "../diagnostics.js";
-import { conditionsByKey, keysByAction, resourceNodesFor } from "./graph-tests.js";
+import { conditionsByKey, resourceNodesFor } from "./graph-tests.js";
+import { relevantKeys } from "./relevant-statements.js";
 import { keyDimension } from "./key-dimension.js";
 import type { DimValue, KeyDimension } from "./key-dimension.js";
 import { accountCandidates, collectMentions, emptyMentions, principalCandidates } from "./principal-space.js";
@@ -37,7 +38,9 @@ export class RequestSpace {
   readonly resources: ResourceSpace;
   readonly accounts: readonly string[];
   private readonly keyDims = new Map<string, KeyDimension>();
-  private readonly relevant: Map<string, Set<string>>;
+  private readonly dimsMemo = new Map<string, KeyDimension[]>();
+  private readonly graphs: readonly DecisionGraph[];
+  private readonly keySet: ReadonlySet<string>;
   private readonly roleArns: readonly string[];
   private readonly bound: number;
 
@@ -53,7 +56,8 @@ export class RequestSpace {
     this.accounts = accountCandidates(m, conditions);
     this.principals = principalCandidates(m, this.accounts);
     this.resources = buildResourceSpace(graphs, m, this.accounts, aliasGlobs);
-    this.relevant = keysByAction(graphs);
+    this.graphs = graphs;
+    this.keySet = new Set(this.resources.keys);
     this.roleArns = [...m.arns].filter((a) => parseCaller(a)?.kind === "role");
     for (const [key, nodes] of conditions) this.keyDims.set(key, keyDimension(key, nodes));
   }
@@ -66,14 +70,22 @@ export class RequestSpace {
 
   /** The context dimensions of one request skeleton (caller-derived keys depend on the caller and resource). */
   dimensions(action: string, resource: string, principal: string): KeyDimension[] {
-    const keys = [...(this.relevant.get(action.toLowerCase()) ?? [])].sort();
+    const none = resource === "*" || resource.endsWith(":*");
+    // Only a key resource selects a key policy; other resources share their dimensions.
+    const memo = `${action}\u0000${principal}\u0000${none}\u0000${this.keySet.has(resource) ? resource : ""}`;
+    let dims = this.dimsMemo.get(memo);
+    if (dims === undefined) this.dimsMemo.set(memo, (dims = this.computeDimensions(action, resource, none, principal)));
+    return dims;
+  }
+
+  private computeDimensions(action: string, resource: string, none: boolean, principal: string): KeyDimension[] {
+    const keys = [...relevantKeys(this.graphs, action, resource, principal)].sort();
     const caller = parseCaller(principal)!;
     const derived = callerDerived(caller, () => undefined);
     return keys.map((key) => {
       const dim = this.keyDims.get(key)!;
       if (!DERIVED.has(key)) return dim;
       if (key === "aws:resourceaccount") {
-        const none = resource === "*" || resource.endsWith(":*");
         return none ? dim : { key, values: [ABSENT] };
       }
       const d = derived[DERIVED_KEYS.indexOf(key as (typeof DERIVED_KEYS)[number])]!;
@@ -108,7 +120,7 @@ export class RequestSpace {
     return total;
   }
 
-  /** Calls `visit` once per region (after checking the bound). */
+  /** Calls `visit` once per region (after checking the bound); `labels()` renders the region's context on demand. */
   forEach(visit: (region: Region, action: { name: string; target: string }) => void, only?: (action: string) => boolean): number {
     const total = this.count();
     for (const a of this.actions) {
@@ -118,21 +130,21 @@ export class RequestSpace {
           const dims = this.dimensions(a.name, resource, principal);
           const index = dims.map(() => 0);
           for (;;) {
-            const context: Record<string, string | string[]> = Object.create(null);
-            const labels: string[] = [];
-            dims.forEach((d, i) => {
+            let context: Record<string, string | string[]> | undefined;
+            for (let i = 0; i < dims.length; i++) {
+              const d = dims[i]!;
               const v = d.values[index[i]!]!;
-              labels.push(v.label === "" ? `${d.key} absent` : v.label);
+              if (v.kind === "absent") continue;
+              context ??= {};
               if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
-              else if (v.kind === "ambiguous") {
+              else {
                 context[d.key] = v.value;
                 context[d.key.toUpperCase()] = v.value;
               }
-            });
-            const request: Request = Object.keys(context).length === 0
-              ? { principal, action: a.name, resource }
-              : { principal, action: a.name, resource, context: { ...context } };
-            visit({ request, context: labels }, a);
+            }
+            const request: Request = context === undefined ? { principal, action: a.name, resource } : { principal, action: a.name, resource, context };
+            const at = [...index];
+            visit({ request, get context() { return dims.map((d, i) => labelOf(d, at[i]!)); } }, a);
             let i = dims.length - 1;
             while (i >= 0 && ++index[i]! === dims[i]!.values.length) index[i--] = 0;
             if (i < 0) break;
@@ -142,4 +154,9 @@ export class RequestSpace {
     }
     return total;
   }
+}
+
+function labelOf(d: KeyDimension, i: number): string {
+  const v = d.values[i]!;
+  return v.label === "" ? `${d.key} absent` : v.label;
 }
