@@ -15,3 +15,5 @@ export { ANALYSIS_COMMANDS, ANALYSIS_HELP, runAnalysisCli } from "./cli/run-anal
 export type { AnalysisIo } from "./cli/cli-types.js";
 export { proveAssertions, readAssertions, matchesAssertion } from "./prove.js";
 export type { Assertion, AssertionResult } from "./prove.js";
+export { abacDot, abacPaths } from "./abac.js";
+export type { AbacPath, AccessChange } from "./abac.js";

@@ -126,33 +126,43 @@ export class RequestSpace {
     for (const a of this.actions) {
       if (only !== undefined && !only(a.name)) continue;
       for (const resource of this.resourcesFor(a.target)) {
-        for (const principal of this.principals) {
-          const dims = this.dimensions(a.name, resource, principal);
-          const index = dims.map(() => 0);
-          for (;;) {
-            let context: Record<string, string | string[]> | undefined;
-            for (let i = 0; i < dims.length; i++) {
-              const d = dims[i]!;
-              const v = d.values[index[i]!]!;
-              if (v.kind === "absent") continue;
-              context ??= {};
-              if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
-              else {
-                context[d.key] = v.value;
-                context[d.key.toUpperCase()] = v.value;
-              }
-            }
-            const request: Request = context === undefined ? { principal, action: a.name, resource } : { principal, action: a.name, resource, context };
-            const at = [...index];
-            visit({ request, get context() { return dims.map((d, i) => labelOf(d, at[i]!)); } }, a);
-            let i = dims.length - 1;
-            while (i >= 0 && ++index[i]! === dims[i]!.values.length) index[i--] = 0;
-            if (i < 0) break;
-          }
-        }
+        for (const principal of this.principals) this.forTriple(a, resource, principal, visit);
       }
     }
     return total;
+  }
+
+  /** The requests of the regions of one (action, resource, caller). */
+  requestsOf(action: string, resource: string, principal: string): Request[] {
+    const a = this.actions.find((x) => x.name === action);
+    const out: Request[] = [];
+    if (a !== undefined) this.forTriple(a, resource, principal, (r) => out.push(r.request));
+    return out;
+  }
+
+  private forTriple(a: { name: string; target: string }, resource: string, principal: string, visit: (region: Region, action: { name: string; target: string }) => void): void {
+    const dims = this.dimensions(a.name, resource, principal);
+    const index = dims.map(() => 0);
+    for (;;) {
+      let context: Record<string, string | string[]> | undefined;
+      for (let i = 0; i < dims.length; i++) {
+        const d = dims[i]!;
+        const v = d.values[index[i]!]!;
+        if (v.kind === "absent") continue;
+        context ??= {};
+        if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
+        else {
+          context[d.key] = v.value;
+          context[d.key.toUpperCase()] = v.value;
+        }
+      }
+      const request: Request = context === undefined ? { principal, action: a.name, resource } : { principal, action: a.name, resource, context };
+      const at = [...index];
+      visit({ request, get context() { return dims.map((d, i) => labelOf(d, at[i]!)); } }, a);
+      let i = dims.length - 1;
+      while (i >= 0 && ++index[i]! === dims[i]!.values.length) index[i--] = 0;
+      if (i < 0) break;
+    }
   }
 }
 
