@@ -82,7 +82,8 @@ describe("refusals (KA codes), each registered", () => {
 
   it(`${AnalysisCode.bound}: beyond the region bound`, () => {
     const g = graph(keyPolicy(allow()));
-    expect(refusal(() => new RequestSpace([g], { bound: 10 }).count())).toBe(AnalysisCode.bound);
+    expect(refusal(() => new RequestSpace([g], { bound: 10, strategy: "product" }).count())).toBe(AnalysisCode.bound);
+    expect(refusal(() => diffGraphs(g, g, { bound: 10 }))).toBe(AnalysisCode.bound);
   });
 
   it(`${AnalysisCode.unsupportedBundle}: bundles with policy layers`, () => {

@@ -21,6 +21,16 @@ describe("diff properties", () => {
     expect(Object.keys(mix).filter((k) => !k.startsWith("Allow→Allow") && k.split("→")[0] !== k.split("→")[1]).length).toBeGreaterThan(0);
   });
 
+  it("the applicability-vector strategy reports every sampled difference too, and agrees with the product on equivalence", () => {
+    fc.assert(fc.property(statements, statements, fc.array(requests, { minLength: 40, maxLength: 40 }), (x, y, samples) => {
+      const a = input(x).graph;
+      const b = input(y).graph;
+      const vectors = diffGraphs(a, b, { strategy: "vectors" });
+      expect(sampledDifferencesAreReported(vectors, a, b, samples)).toBeUndefined();
+      expect(vectors.equivalent).toBe(diffGraphs(a, b, { strategy: "product" }).equivalent);
+    }), { numRuns: 12 });
+  });
+
   it("every witness is decided as reported by the reference evaluator, the graph and Cedar", () => {
     let witnesses = 0;
     fc.assert(fc.property(statements, statements, (x, y) => {

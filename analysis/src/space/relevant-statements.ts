@@ -6,7 +6,7 @@
 // (decide-kms.ts). The Principal test here may say "names" where the engine says no (never the
 // reverse), which only keeps a key that could have been left out.
 import { parseCaller } from "@kms-cedar/runtime";
-import type { CallerInfo, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
+import type { CallerInfo, ConditionNode, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
 
 function mayName(node: PrincipalNode, caller: CallerInfo | undefined, arn: string): boolean {
   if (node.any) return true;
@@ -29,10 +29,21 @@ function mayHave(owner: string, caller: CallerInfo | undefined, arn: string): bo
   return caller.kind === "session" && parseCaller(owner)?.roleKey === caller.roleKey;
 }
 
+/** A statement that may apply, with its condition nodes by key. */
+export interface RelevantStatement {
+  readonly allow: boolean;
+  readonly byKey: Map<string, ConditionNode[]>;
+}
+
 /** The condition keys of the statements of `graphs` that may apply to (action, resource, principal). */
 export function relevantKeys(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string): Set<string> {
+  return new Set(relevantStatements(graphs, action, resource, principal).flatMap((s) => [...s.byKey.keys()]));
+}
+
+/** The statements of `graphs` that may apply to (action, resource, principal). */
+export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string): RelevantStatement[] {
   const caller = parseCaller(principal);
-  const keys = new Set<string>();
+  const out: RelevantStatement[] = [];
   for (const g of graphs) {
     for (const s of g.statements) {
       if (!s.actions.includes(action)) continue;
@@ -42,11 +53,13 @@ export function relevantKeys(graphs: readonly DecisionGraph[], action: string, r
         const p = s.principal === undefined ? undefined : g.nodes[s.principal];
         if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal)) continue;
       } else if (!mayHave(policy.owner, caller, principal)) continue;
+      const byKey = new Map<string, ConditionNode[]>();
       for (const t of s.tests) {
         const n = g.nodes[t]!;
-        if (n.kind === "condition") keys.add(n.key);
+        if (n.kind === "condition") byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
       }
+      out.push({ allow: s.effect === "Allow", byKey });
     }
   }
-  return keys;
+  return out;
 }

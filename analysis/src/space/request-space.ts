@@ -6,7 +6,9 @@ import { callerDerived, DERIVED_KEYS, parseCaller } from "@kms-cedar/runtime";
 import type { DecisionGraph, Request } from "@kms-cedar/runtime";
 import { AnalysisCode, refuse } from "../diagnostics.js";
 import { conditionsByKey, resourceNodesFor } from "./graph-tests.js";
-import { relevantKeys } from "./relevant-statements.js";
+import { relevantKeys, relevantStatements } from "./relevant-statements.js";
+import type { RelevantStatement } from "./relevant-statements.js";
+import { nodeOutcome } from "./node-outcome.js";
 import { keyDimension } from "./key-dimension.js";
 import type { DimValue, KeyDimension } from "./key-dimension.js";
 import { accountCandidates, collectMentions, emptyMentions, principalCandidates } from "./principal-space.js";
@@ -25,6 +27,12 @@ export interface Region {
 
 export interface SpaceOptions {
   readonly bound?: number;
+  /**
+   * `product`: every combination of the context dimensions. `vectors`: one combination per
+   * achievable vector of statement applicability (see forTriple). `auto` (default): the product
+   * while it is small, else the vectors.
+   */
+  readonly strategy?: "product" | "vectors" | "auto";
   /** Extra things to tell apart (assertion principals, accounts, keys). */
   readonly mentions?: (m: Mentions) => void;
 }
@@ -43,9 +51,12 @@ export class RequestSpace {
   private readonly keySet: ReadonlySet<string>;
   private readonly roleArns: readonly string[];
   private readonly bound: number;
+  private readonly strategy: "product" | "vectors" | "auto";
+  private readonly statementsMemo = new Map<string, RelevantStatement[]>();
 
   constructor(graphs: readonly DecisionGraph[], options: SpaceOptions = {}) {
     this.bound = options.bound ?? DEFAULT_REGION_BOUND;
+    this.strategy = options.strategy ?? "auto";
     const names = graphs.map((g) => g.actions.map((a) => `${a.name}/${a.target}`).join(","));
     if (names.some((n) => n !== names[0])) refuse(AnalysisCode.catalog, "the graphs list different actions");
     this.actions = graphs[0]!.actions;
@@ -106,8 +117,9 @@ export class RequestSpace {
     });
   }
 
-  /** The number of regions, computed without deciding anything. */
+  /** The size of the full product (refused beyond the bound under the `product` strategy; the other strategies bound their vector sets). */
   count(): number {
+    if (this.strategy !== "product") return 0;
     let total = 0;
     for (const a of this.actions) {
       for (const r of this.resourcesFor(a.target)) {
@@ -122,11 +134,16 @@ export class RequestSpace {
 
   /** Calls `visit` once per region (after checking the bound); `labels()` renders the region's context on demand. */
   forEach(visit: (region: Region, action: { name: string; target: string }) => void, only?: (action: string) => boolean): number {
-    const total = this.count();
+    this.count();
+    let total = 0;
+    const counting = (region: Region, action: { name: string; target: string }): void => {
+      if (++total > this.bound) refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);
+      visit(region, action);
+    };
     for (const a of this.actions) {
       if (only !== undefined && !only(a.name)) continue;
       for (const resource of this.resourcesFor(a.target)) {
-        for (const principal of this.principals) this.forTriple(a, resource, principal, visit);
+        for (const principal of this.principals) this.forTriple(a, resource, principal, counting);
       }
     }
     return total;
@@ -142,6 +159,11 @@ export class RequestSpace {
 
   private forTriple(a: { name: string; target: string }, resource: string, principal: string, visit: (region: Region, action: { name: string; target: string }) => void): void {
     const dims = this.dimensions(a.name, resource, principal);
+    const product = dims.reduce((n, d) => n * d.values.length, 1);
+    if (this.strategy === "vectors" || (this.strategy === "auto" && product > SMALL_PRODUCT)) {
+      for (const index of this.vectorAssignments(a.name, resource, principal, dims)) this.visitAt(a, resource, principal, dims, index, visit);
+      return;
+    }
     const index = dims.map(() => 0);
     for (;;) {
       let context: Record<string, string | string[]> | undefined;
@@ -164,7 +186,77 @@ export class RequestSpace {
       if (i < 0) break;
     }
   }
+
+  private visitAt(a: { name: string; target: string }, resource: string, principal: string, dims: readonly KeyDimension[], index: readonly number[], visit: (region: Region, action: { name: string; target: string }) => void): void {
+    let context: Record<string, string | string[]> | undefined;
+    dims.forEach((d, i) => {
+      const v = d.values[index[i]!]!;
+      if (v.kind === "absent") return;
+      context ??= {};
+      if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
+      else {
+        context[d.key] = v.value;
+        context[d.key.toUpperCase()] = v.value;
+      }
+    });
+    const request: Request = context === undefined ? { principal, action: a.name, resource } : { principal, action: a.name, resource, context };
+    visit({ request, get context() { return dims.map((d, i) => labelOf(d, index[i]!)); } }, a);
+  }
+
+  /**
+   * One context per achievable vector of statement applicability. A statement applies iff each of
+   * its tests holds (an undecidable test fails an Allow and holds in a Deny), and its tests on one
+   * key read only that key's value: so applicability is the AND over keys of per-key vectors, and
+   * the decision depends on the context only through it. Folding the keys one at a time and keeping
+   * one assignment per distinct partial vector reaches every achievable vector. Caller-derived keys
+   * (whose effective value the engines fill in) are enumerated in full instead.
+   */
+  private *vectorAssignments(action: string, resource: string, principal: string, dims: readonly KeyDimension[]): Generator<number[]> {
+    const memo = `${action}\u0000${principal}\u0000${this.keySet.has(resource) ? resource : resource === "*" || resource.endsWith(":*") ? "none" : "alias"}`;
+    let statements = this.statementsMemo.get(memo);
+    if (statements === undefined) this.statementsMemo.set(memo, (statements = relevantStatements(this.graphs, action, resource, principal)));
+    const words = Math.ceil(statements.length / 30) || 1;
+    const full = (): number[] => {
+      const v = new Array<number>(words).fill(0x3fffffff);
+      const rest = statements!.length % 30;
+      if (rest !== 0) v[words - 1] = (1 << rest) - 1;
+      if (statements!.length === 0) v[0] = 0;
+      return v;
+    };
+    let partial = new Map<string, { vector: number[]; index: number[] }>([["", { vector: full(), index: [] }]]);
+    dims.forEach((d, k) => {
+      const derived = DERIVED.has(d.key);
+      const sigs = d.values.map((value, j) => {
+        if (derived) return { tag: `#${j}`, vector: full() };
+        const v = full();
+        statements!.forEach((s, i) => {
+          for (const node of s.byKey.get(d.key) ?? []) {
+            const t = nodeOutcome(node, value);
+            if (t === 0 || (t === 2 && s.allow)) {
+              v[(i / 30) | 0]! &= ~(1 << i % 30);
+              break;
+            }
+          }
+        });
+        return { tag: "", vector: v };
+      });
+      const next = new Map<string, { vector: number[]; index: number[] }>();
+      for (const { vector, index } of partial.values()) {
+        sigs.forEach((sig, j) => {
+          const v = vector.map((w, i) => w & sig.vector[i]!);
+          const key = `${index.filter((_, i) => DERIVED.has(dims[i]!.key)).join(",")}${sig.tag}|${v.join(",")}`;
+          if (!next.has(key)) next.set(key, { vector: v, index: [...index, j] });
+        });
+      }
+      if (next.size > this.bound) refuse(AnalysisCode.bound, `more than ${this.bound} applicability vectors for ${action} by ${principal} (--max-regions)`);
+      partial = next;
+    });
+    for (const { index } of partial.values()) yield index;
+  }
 }
+
+/** Below this many combinations a triple is enumerated in full (simplest; the vectors take over above). */
+const SMALL_PRODUCT = 256;
 
 function labelOf(d: KeyDimension, i: number): string {
   const v = d.values[i]!;
