@@ -89,6 +89,8 @@ export function compileMatch(base: string, values: readonly string[]): (r: strin
   return (r) => tests.some((t) => t(r));
 }
 
+const matchers = new WeakMap<ConditionNode, (r: string) => boolean>();
+
 /** The node's outcome on a value of its key (plain values only: templates are refused before). */
 export function nodeOutcome(node: ConditionNode, value: DimValue): Tri {
   if (value.kind === "ambiguous") return 2;
@@ -103,7 +105,8 @@ export function nodeOutcome(node: ConditionNode, value: DimValue): Tri {
   const negated = node.base in NEGATED;
   const positive = NEGATED[node.base] ?? (node.base === "ArnEquals" ? "ArnLike" : node.base);
   if (value.kind === "absent") return node.ifExists || node.qualifier === "ForAllValues" ? 1 : node.qualifier === "ForAnyValue" ? 0 : negated ? 1 : 0;
-  const m = compileMatch(positive, values);
+  let m = matchers.get(node);
+  if (m === undefined) matchers.set(node, (m = compileMatch(positive, values)));
   const v = value.value;
   if (typeof v === "string") return m(v) !== negated ? 1 : 0;
   if (node.qualifier === undefined) {
