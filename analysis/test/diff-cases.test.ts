@@ -88,6 +88,9 @@ describe("refusals (KA codes), each registered", () => {
 
   it(`${AnalysisCode.unsupportedBundle}: bundles with policy layers`, () => {
     expect(refusal(() => toInlineBundle({ keys: {}, scps: [] }, "."))).toBe(AnalysisCode.unsupportedBundle);
+    const g = graph(keyPolicy(allow()));
+    const layered = { ...g, policies: g.policies.map((p) => ({ ...p, kind: "scp" as never })) };
+    expect(refusal(() => new RequestSpace([layered]))).toBe(AnalysisCode.unsupportedBundle);
   });
 
   it(`${AnalysisCode.compile}: a bundle that does not compile`, () => {

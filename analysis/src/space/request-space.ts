@@ -57,6 +57,11 @@ export class RequestSpace {
   constructor(graphs: readonly DecisionGraph[], options: SpaceOptions = {}) {
     this.bound = options.bound ?? DEFAULT_REGION_BOUND;
     this.strategy = options.strategy ?? "auto";
+    // Policy layers other than key and identity policies (SCPs, RCPs, boundaries …) are not modelled: refuse, never ignore them.
+    for (const g of graphs) {
+      const other = g.policies.find((p) => p.kind !== "key" && p.kind !== "identity");
+      if (other !== undefined) refuse(AnalysisCode.unsupportedBundle, `the graph holds a \`${String(other.kind)}\` policy (${other.location}); the analysis models key and identity policies only`);
+    }
     const names = graphs.map((g) => g.actions.map((a) => `${a.name}/${a.target}`).join(","));
     if (names.some((n) => n !== names[0])) refuse(AnalysisCode.catalog, "the graphs list different actions");
     this.actions = graphs[0]!.actions;
