@@ -13,8 +13,12 @@ import { usageError } from "./commands/usage-error.js";
 import { compilerVersion } from "./version.js";
 import { watchAndRerun, watchedPaths } from "./watch-mode.js";
 
+const ANALYSIS_COMMANDS: readonly string[] = ["diff", "prove", "abac"];
+
 /** Runs the CLI on `argv` (without `node` and the script). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // diff, prove and abac live in @kms-cedar/analysis, which depends on this package: imported on demand.
+  if (ANALYSIS_COMMANDS.includes(argv[0] ?? "")) return (await import("@kms-cedar/analysis")).runAnalysisCli(argv, io);
   const line = parseCommandLine(argv);
   switch (line.kind) {
     case "help":

@@ -82,7 +82,7 @@ beforeAll(() => {
   mkdirSync(tarballs);
   mkdirSync(app());
   // No `npm run build` first: each workspace's prepack script builds its dist/, as `npm publish` would.
-  for (const workspace of ["grammar", "runtime", "compiler", "conformance"]) rmSync(join(ROOT, workspace, "dist"), { recursive: true, force: true });
+  for (const workspace of ["grammar", "runtime", "compiler", "conformance", "analysis"]) rmSync(join(ROOT, workspace, "dist"), { recursive: true, force: true });
   const pack = run("npm", ["pack", "--workspaces", "--json", "--pack-destination", tarballs], ROOT);
   packed = JSON.parse(pack.stdout) as PackedPackage[];
   writeFileSync(join(app(), "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
@@ -96,14 +96,14 @@ afterAll(() => {
 
 describe("the packed packages", () => {
   it("each build their dist/ when packed (a prepack script), so what `npm publish` ships runs", () => {
-    for (const workspace of ["grammar", "runtime", "compiler", "conformance"]) {
+    for (const workspace of ["grammar", "runtime", "compiler", "conformance", "analysis"]) {
       const manifest = JSON.parse(readFileSync(join(ROOT, workspace, "package.json"), "utf8")) as { scripts?: Record<string, string> };
       expect(manifest.scripts?.["prepack"], workspace).toContain("build-workspace.js");
     }
   });
 
   it("hold dist (JS + declarations) and the CLI bundle, no sources or tests", () => {
-    expect(packed.map((p) => p.name).sort()).toEqual(["@kms-cedar/compiler", "@kms-cedar/conformance", "@kms-cedar/grammar", "@kms-cedar/runtime"]);
+    expect(packed.map((p) => p.name).sort()).toEqual(["@kms-cedar/analysis", "@kms-cedar/compiler", "@kms-cedar/conformance", "@kms-cedar/grammar", "@kms-cedar/runtime"]);
     for (const pkg of packed) {
       const paths = pkg.files.map((f) => f.path);
       expect(paths, pkg.name).toContain("dist/index.js");

@@ -12,6 +12,10 @@ export function toolHelp(version: string): string {
     "commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     `  ${"completion".padEnd(width)}  print a completion script: \`source <(kms-cedar completion bash)\` (or zsh)`,
+    // The analysis commands (@kms-cedar/analysis, dispatched by run-cli.ts).
+    `  ${"diff".padEnd(width)}  which requests change decision between two bundles, with witnesses (exact)`,
+    `  ${"prove".padEnd(width)}  prove "no request matching P is allowed", or print a counterexample`,
+    `  ${"abac".padEnd(width)}  who can change whose access by tagging keys or moving aliases`,
     "",
     "options:",
     "  -h, --help   show help (also `kms-cedar <command> --help`)",

@@ -1,0 +1,12 @@
+// What the analysis commands need from the kms-cedar CLI (a subset of its CliIo).
+export interface AnalysisIo {
+  readonly cwd: string;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export const EXIT_OK = 0;
+/** Some request changes decision (diff), an assertion fails (prove), a path exists (never for abac). */
+export const EXIT_FOUND = 1;
+/** Usage or I/O error, or a refusal (KA code): the analysis gives no answer. */
+export const EXIT_USAGE = 2;

@@ -1,0 +1,100 @@
+// `kms-cedar diff OLD NEW`: the requests whose decision changes, as readable classes with a witness
+// each, confirmed by the three engines. Exit 0 equivalent, 1 changed (with --no-new-access: only a
+// change to Allow counts), 2 usage errors and refusals.
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import type { Attach } from "../analysis-input.js";
+import { loadInput } from "../analysis-input.js";
+import type { ChangeClass } from "../describe-classes.js";
+import { diffGraphs } from "../diff-graphs.js";
+import { verifyWitness } from "../verify-witness.js";
+import { EXIT_FOUND, EXIT_OK } from "./cli-types.js";
+import type { AnalysisIo } from "./cli-types.js";
+
+export interface DiffOptions {
+  readonly format: "text" | "json" | "sarif";
+  readonly noNewAccess: boolean;
+  readonly attach: Attach;
+  readonly maxRegions?: number;
+}
+
+export function isNewAccess(c: { from: string; to: string }): boolean {
+  return c.to === "Allow" && c.from !== "Allow";
+}
+
+export function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: AnalysisIo): number {
+  const before = loadInput(oldFile, options.attach, io.cwd);
+  const after = loadInput(newFile, options.attach, io.cwd);
+  const started = performance.now();
+  const diff = diffGraphs(before.graph, after.graph, options.maxRegions !== undefined ? { bound: options.maxRegions } : {});
+  const ms = performance.now() - started;
+  for (const c of diff.classes) {
+    verifyWitness(before, c.witness, c.from);
+    verifyWitness(after, c.witness, c.to);
+  }
+  const counted = options.noNewAccess ? diff.classes.filter(isNewAccess) : diff.classes;
+  const exit = counted.length === 0 ? EXIT_OK : EXIT_FOUND;
+  if (options.format === "json") {
+    io.out(JSON.stringify({
+      equivalent: diff.equivalent,
+      changes: diff.classes.map((c) => ({ from: c.from, to: c.to, witness: c.witness, class: classJson(c) })),
+      regions: diff.regions,
+      changedRegions: diff.changedRegions,
+    }, null, 2) + "\n");
+  } else if (options.format === "sarif") {
+    io.out(JSON.stringify(diffSarif(diff.classes, resolve(io.cwd, newFile)), null, 2) + "\n");
+  } else {
+    io.out(renderDiffText(oldFile, newFile, diff.classes, diff.regions, diff.changedRegions, ms));
+  }
+  return exit;
+}
+
+export function classJson(c: ChangeClass): object {
+  return { principals: c.principals, actions: c.actions, resources: c.resources, condition: c.condition, regions: c.regions };
+}
+
+const list = (items: readonly string[], max = 4): string =>
+  items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} … (${items.length} in all)`;
+
+export function renderDiffText(oldFile: string, newFile: string, classes: readonly ChangeClass[], regions: number, changed: number, ms: number): string {
+  const lines: string[] = [];
+  if (classes.length === 0) {
+    lines.push(`${oldFile} and ${newFile} are equivalent: no request changes decision (${regions.toLocaleString("en-US")} request classes decided in ${Math.round(ms)} ms).`);
+    return lines.join("\n") + "\n";
+  }
+  lines.push(`${classes.length} change${classes.length === 1 ? "" : "s"} from ${oldFile} to ${newFile} (${changed.toLocaleString("en-US")} of ${regions.toLocaleString("en-US")} request classes, ${Math.round(ms)} ms):`);
+  for (const c of classes) {
+    lines.push("", `  ${c.from} → ${c.to}${isNewAccess(c) ? "   (new access)" : ""}`);
+    lines.push(`    principals: ${list(c.principals)}`);
+    lines.push(`    actions:    ${list(c.actions, 8)}`);
+    lines.push(`    resources:  ${list(c.resources, 3)}`);
+    c.condition.forEach((alt, i) => lines.push(`    ${i === 0 ? "when:      " : "or:        "} ${alt}`));
+    lines.push(`    witness:    ${JSON.stringify(c.witness)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+const RULES = [
+  { id: "new-access", level: "error", text: "a request that was denied is allowed" },
+  { id: "lost-access", level: "warning", text: "a request that was allowed is denied" },
+  { id: "decision-kind", level: "note", text: "a request changes between explicit deny, implicit deny and a request error" },
+] as const;
+
+function diffSarif(classes: readonly ChangeClass[], newPath: string): object {
+  const ruleOf = (c: ChangeClass): number => (isNewAccess(c) ? 0 : c.from === "Allow" ? 1 : 2);
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: { driver: { name: "kms-cedar diff", rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.text }, defaultConfiguration: { level: r.level } })) } },
+      results: classes.map((c) => ({
+        ruleId: RULES[ruleOf(c)]!.id,
+        ruleIndex: ruleOf(c),
+        level: RULES[ruleOf(c)]!.level,
+        message: { text: `${c.from} → ${c.to} for ${list(c.principals, 2)} on ${list(c.actions, 3)} when ${c.condition.join(" or ")}; witness ${JSON.stringify(c.witness)}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: pathToFileURL(newPath).href } } }],
+        properties: { from: c.from, to: c.to, witness: c.witness, class: classJson(c) },
+      })),
+    }],
+  };
+}

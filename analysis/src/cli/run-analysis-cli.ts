@@ -1,0 +1,142 @@
+// The analysis commands of the kms-cedar CLI (`diff`, `prove`, `abac`): argument parsing, help,
+// and the exit statuses (0 nothing found, 1 found, 2 usage errors and refusals). The kms-cedar CLI
+// hands these command lines over through a dynamic import, so the compiler does not depend on us.
+import { parseArgs } from "node:util";
+import { AnalysisRefusal } from "../diagnostics.js";
+import type { Attach } from "../analysis-input.js";
+import { EXIT_USAGE } from "./cli-types.js";
+import type { AnalysisIo } from "./cli-types.js";
+import { runDiff } from "./diff-command.js";
+
+export const ANALYSIS_COMMANDS: readonly string[] = ["diff", "prove", "abac"];
+
+const COMMON = {
+  format: { type: "string" },
+  kind: { type: "string" },
+  key: { type: "string" },
+  principal: { type: "string" },
+  "max-regions": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const ANALYSIS_HELP: Readonly<Record<string, string>> = {
+  diff: `Usage: kms-cedar diff OLD NEW [options]
+
+Every request whose decision changes between OLD and NEW (bundles or single policy files), decided
+exactly over the finite space of request classes the two graphs can tell apart, grouped into classes
+(principals, actions, keys, condition region), each with one witness request that the reference
+evaluator, the graph and Cedar all decide as reported.
+
+Options:
+  --format <text|json|sarif>  output for people (default), JSON { equivalent, changes: [{ from, to, witness, class }] }, or SARIF 2.1.0
+  --no-new-access             exit 1 only when some request goes from a deny (or error) to Allow
+  --kind <identity|key>       kind of a single policy file (default: key if a statement has Principal)
+  --key ARN / --principal ARN attach single policy files to this key / principal
+  --max-regions N             refuse (KA0006) beyond N request classes (default 3,000,000)
+  -h, --help                  show this help
+
+Exit: 0 no request changes decision, 1 some does, 2 usage error or refusal (KA code: the analysis cannot decide exactly).
+`,
+  prove: `Usage: kms-cedar prove BUNDLE --assert FILE [options]
+
+Proves assertions "no request matching P is allowed" over the whole request space, or prints a
+counterexample request (confirmed by the three engines). FILE is JSON:
+  { "assertions": [ { "name": "...", "principals": ["ARN" | "*"], "notInAccounts": ["111122223333"],
+                      "actions": ["kms:Decrypt", "kms:*"], "keys": ["ARN" | "*"] } ] }
+(principals and notInAccounts restrict the caller, both optional; a service principal counts as
+outside every account).
+
+Options:
+  --assert FILE               the assertions (required)
+  --format <text|json>        output for people (default) or JSON { proved, assertions: [{ name, proved, counterexample? }] }
+  --kind, --key, --principal  how to attach a single policy file
+  --max-regions N             refuse beyond N request classes
+  -h, --help                  show this help
+
+Exit: 0 every assertion proved, 1 some has a counterexample, 2 usage error or refusal.
+`,
+  abac: `Usage: kms-cedar abac BUNDLE [options]
+
+For each principal that may tag, untag, create, update or delete aliases (kms:TagResource,
+kms:UntagResource, kms:CreateAlias, kms:UpdateAlias, kms:DeleteAlias), which keys' access it can
+change through aws:ResourceTag / kms:ResourceAliases conditions, and for whom.
+
+Options:
+  --format <text|json|dot>    output for people (default), JSON { paths: [{ actor, change, key, grants | revokes }] }, or Graphviz DOT
+  --kind, --key, --principal  how to attach a single policy file
+  --max-regions N             refuse beyond N request classes
+  -h, --help                  show this help
+
+Exit: 0 (also when paths exist), 2 usage error or refusal.
+`,
+};
+
+function attachOf(values: Record<string, unknown>): Attach | string {
+  const kind = values["kind"];
+  if (kind !== undefined && kind !== "key" && kind !== "identity") return "`--kind` must be `key` or `identity`";
+  return {
+    ...(kind !== undefined ? { kind: kind as "key" | "identity" } : {}),
+    ...(typeof values["key"] === "string" ? { key: values["key"] } : {}),
+    ...(typeof values["principal"] === "string" ? { principal: values["principal"] } : {}),
+  };
+}
+
+/** Runs `kms-cedar diff|prove|abac …` (argv starts with the command name). */
+export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): Promise<number> {
+  const command = argv[0] ?? "";
+  const usage = (message: string): number => {
+    io.err(`kms-cedar ${command}: ${message}\nRun \`kms-cedar ${command} --help\` for usage.\n`);
+    return EXIT_USAGE;
+  };
+  let parsed;
+  try {
+    const options = command === "diff"
+      ? { ...COMMON, "no-new-access": { type: "boolean" } }
+      : command === "prove" ? { ...COMMON, assert: { type: "string" } } : COMMON;
+    parsed = parseArgs({ args: [...argv.slice(1)], options: options as typeof COMMON, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usage(e instanceof Error ? e.message : String(e));
+  }
+  const values = parsed.values as Record<string, unknown>;
+  if (values["help"] === true) {
+    io.out(ANALYSIS_HELP[command] ?? "");
+    return 0;
+  }
+  const attach = attachOf(values);
+  if (typeof attach === "string") return usage(attach);
+  const maxText = values["max-regions"];
+  const maxRegions = typeof maxText === "string" ? Number(maxText) : undefined;
+  if (maxRegions !== undefined && !(Number.isSafeInteger(maxRegions) && maxRegions > 0)) return usage("`--max-regions` must be a positive integer");
+  const format = (values["format"] as string | undefined) ?? "text";
+  const positionals = parsed.positionals;
+  try {
+    if (command === "diff") {
+      if (!["text", "json", "sarif"].includes(format)) return usage("`--format` must be text, json or sarif");
+      if (positionals.length !== 2) return usage("expects two files: OLD NEW");
+      return runDiff(positionals[0]!, positionals[1]!, {
+        format: format as "text" | "json" | "sarif", noNewAccess: values["no-new-access"] === true, attach,
+        ...(maxRegions !== undefined ? { maxRegions } : {}),
+      }, io);
+    }
+    if (command === "prove") {
+      if (!["text", "json"].includes(format)) return usage("`--format` must be text or json");
+      if (positionals.length !== 1) return usage("expects one bundle");
+      if (typeof values["assert"] !== "string") return usage("`--assert FILE` is required");
+      const { runProve } = await import("./prove-command.js");
+      return runProve(positionals[0]!, values["assert"], { format: format as "text" | "json", attach, ...(maxRegions !== undefined ? { maxRegions } : {}) }, io);
+    }
+    if (command === "abac") {
+      if (!["text", "json", "dot"].includes(format)) return usage("`--format` must be text, json or dot");
+      if (positionals.length !== 1) return usage("expects one bundle");
+      const { runAbac } = await import("./abac-command.js");
+      return runAbac(positionals[0]!, { format: format as "text" | "json" | "dot", attach, ...(maxRegions !== undefined ? { maxRegions } : {}) }, io);
+    }
+    return usage(`unknown analysis command \`${command}\``);
+  } catch (e) {
+    if (e instanceof AnalysisRefusal) {
+      io.err(`kms-cedar ${command}: cannot decide exactly: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,65 @@
+// The analysis refuses what it cannot decide exactly (never guesses): each refusal is data with a
+// stable KA code, registered here with its meaning (like KC for the compiler, KR for requests).
+
+export const AnalysisCode = {
+  /** A condition value holds a policy variable: the atom space would depend on another key. */
+  variable: "KA0001",
+  /** IgnoreCase operators: Unicode case folding is not modelled by the atom space. */
+  ignoreCase: "KA0002",
+  /** One condition key is tested by operators of different families (string and numeric …). */
+  mixedFamilies: "KA0003",
+  /** A caller-derived key is tested in a way the principal space does not cover. */
+  derivedKey: "KA0004",
+  /** A Resource pattern has a wildcard inside the partition, Region or account part, for a request with no key. */
+  resourcePattern: "KA0005",
+  /** The region count exceeds the bound. */
+  bound: "KA0006",
+  /** A multi-valued key mixes qualified and plain operators, or has too many classes for its subsets. */
+  multiValued: "KA0007",
+  /** The bundle has members the analysis does not model (SCPs, RCPs, boundaries …). */
+  unsupportedBundle: "KA0008",
+  /** The two graphs were compiled against different action catalogs. */
+  catalog: "KA0009",
+  /** The string automaton search exceeded its state bound. */
+  automaton: "KA0010",
+  /** An operator the analysis does not model (BinaryEquals …). */
+  operator: "KA0011",
+  /** A witness was decided differently by the three engines: the analysis reports it and stops. */
+  engines: "KA0012",
+  /** The bundle does not compile (policy errors). */
+  compile: "KA0013",
+  /** An assertion file is malformed. */
+  assertion: "KA0014",
+} as const;
+
+export type AnalysisCodeValue = (typeof AnalysisCode)[keyof typeof AnalysisCode];
+
+/** The registry: code → one-line meaning (docs and tests read it). */
+export const ANALYSIS_REGISTRY: ReadonlyMap<AnalysisCodeValue, string> = new Map<AnalysisCodeValue, string>([
+  [AnalysisCode.variable, "a condition value holds a policy variable (`${…}`); the analysis does not model variables"],
+  [AnalysisCode.ignoreCase, "StringEqualsIgnoreCase / StringNotEqualsIgnoreCase: Unicode case folding is not modelled"],
+  [AnalysisCode.mixedFamilies, "one condition key is tested by operators of different families (string, numeric, date, IP, Bool)"],
+  [AnalysisCode.derivedKey, "a caller-derived key (aws:PrincipalArn, aws:username, aws:userid, …) is tested with a wildcard pattern or an operator the principal space does not cover"],
+  [AnalysisCode.resourcePattern, "a Resource pattern has a partial wildcard in its partition, service, Region or account part for an action with no key resource"],
+  [AnalysisCode.bound, "the request space has more regions than the bound"],
+  [AnalysisCode.multiValued, "a multi-valued key is tested by both qualified (ForAllValues/ForAnyValue) and plain operators, or has too many classes"],
+  [AnalysisCode.unsupportedBundle, "the bundle has members other than `keys` and `principals` (policy layers the analysis does not model)"],
+  [AnalysisCode.catalog, "the two graphs were compiled against different KMS action catalogs"],
+  [AnalysisCode.automaton, "the string patterns of one key need more automaton states than the bound"],
+  [AnalysisCode.operator, "an operator the analysis does not model (BinaryEquals)"],
+  [AnalysisCode.engines, "the reference evaluator, the graph and Cedar decide a witness differently"],
+  [AnalysisCode.compile, "a bundle does not compile"],
+  [AnalysisCode.assertion, "an assertion file is malformed"],
+]);
+
+/** A refusal: the analysis cannot decide this input exactly. */
+export class AnalysisRefusal extends Error {
+  constructor(readonly code: AnalysisCodeValue, message: string) {
+    super(`${code}: ${message}`);
+    this.name = "AnalysisRefusal";
+  }
+}
+
+export function refuse(code: AnalysisCodeValue, message: string): never {
+  throw new AnalysisRefusal(code, message);
+}

@@ -1,0 +1,8 @@
+// A decision reduced to what a diff compares: the decision kind, or the request error's code.
+import type { DecisionResult } from "@kms-cedar/runtime";
+
+export type Outcome = "Allow" | "ExplicitDeny" | "ImplicitDeny" | `error:${string}`;
+
+export function outcomeOf(d: DecisionResult): Outcome {
+  return "error" in d ? `error:${d.error.code}` : d.decision;
+}

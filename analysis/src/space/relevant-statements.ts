@@ -1,0 +1,65 @@
+// Which condition keys can matter for one (action, resource, caller): those of the statements that
+// can apply to it. A key-policy statement applies only to the request's own key and only when its
+// Principal names the caller (its ARN, the role behind its session, its account, its service, or
+// `*`); an identity statement only to a caller that has the policy. Leaving the other statements'
+// keys out of the context is exact: such a statement is skipped before any of its tests is read
+// (decide-kms.ts). The Principal test here may say "names" where the engine says no (never the
+// reverse), which only keeps a key that could have been left out.
+import { parseCaller } from "@kms-cedar/runtime";
+import type { CallerInfo, ConditionNode, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
+
+function mayName(node: PrincipalNode, caller: CallerInfo | undefined, arn: string): boolean {
+  if (node.any) return true;
+  if (caller === undefined) return true;
+  if (caller.kind === "service") return node.service.includes(arn);
+  for (const v of node.aws) {
+    if (v === arn || v === caller.account) return true;
+    const named = parseCaller(v);
+    if (named === undefined) continue;
+    if (named.kind === "root" && named.account === caller.account) return true;
+    if (named.roleKey !== "" && named.roleKey === caller.roleKey) return true;
+  }
+  return false;
+}
+
+function mayHave(owner: string, caller: CallerInfo | undefined, arn: string): boolean {
+  if (caller === undefined) return true;
+  if (caller.kind === "root" || caller.kind === "service") return false;
+  if (owner === arn) return true;
+  return caller.kind === "session" && parseCaller(owner)?.roleKey === caller.roleKey;
+}
+
+/** A statement that may apply, with its condition nodes by key. */
+export interface RelevantStatement {
+  readonly allow: boolean;
+  readonly byKey: Map<string, ConditionNode[]>;
+}
+
+/** The condition keys of the statements of `graphs` that may apply to (action, resource, principal). */
+export function relevantKeys(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string): Set<string> {
+  return new Set(relevantStatements(graphs, action, resource, principal).flatMap((s) => [...s.byKey.keys()]));
+}
+
+/** The statements of `graphs` that may apply to (action, resource, principal). */
+export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string): RelevantStatement[] {
+  const caller = parseCaller(principal);
+  const out: RelevantStatement[] = [];
+  for (const g of graphs) {
+    for (const s of g.statements) {
+      if (!s.actions.includes(action)) continue;
+      const policy = g.policies[s.policy]!;
+      if (policy.kind === "key") {
+        if (policy.owner !== resource) continue;
+        const p = s.principal === undefined ? undefined : g.nodes[s.principal];
+        if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal)) continue;
+      } else if (!mayHave(policy.owner, caller, principal)) continue;
+      const byKey = new Map<string, ConditionNode[]>();
+      for (const t of s.tests) {
+        const n = g.nodes[t]!;
+        if (n.kind === "condition") byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
+      }
+      out.push({ allow: s.effect === "Allow", byKey });
+    }
+  }
+  return out;
+}

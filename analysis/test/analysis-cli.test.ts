@@ -1,0 +1,88 @@
+// The commands as a user runs them: exit statuses, --no-new-access, JSON and SARIF shapes, help,
+// usage errors and refusals, and the dispatch from the kms-cedar CLI.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runAnalysisCli } from "@kms-cedar/analysis";
+import { runCli } from "../../compiler/src/cli/run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kms-cedar-analysis-"));
+const write = (name: string, value: unknown): string => {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+};
+const policy = (principals: string[], condition?: object) => ({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { AWS: principals }, Action: "kms:Decrypt", Resource: "*", ...(condition ? { Condition: condition } : {}) }],
+});
+const OLD = write("old.json", policy(["arn:aws:iam::111122223333:root"]));
+const SAME = write("same.json", policy(["arn:aws:iam::111122223333:root"]));
+const WIDER = write("wider.json", policy(["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root"]));
+const NARROWER = write("narrower.json", policy(["arn:aws:iam::111122223333:root"], { Bool: { "aws:SecureTransport": "true" } }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runAnalysisCli(argv, { cwd: dir, out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+describe("kms-cedar diff", () => {
+  it("exits 0 on equivalent files, 1 on a change, and --no-new-access only counts new Allows", async () => {
+    expect((await run("diff", OLD, SAME)).code).toBe(0);
+    const wider = await run("diff", OLD, WIDER, "--no-new-access");
+    expect(wider.code).toBe(1);
+    expect(wider.out).toContain("(new access)");
+    expect((await run("diff", OLD, NARROWER)).code).toBe(1);
+    expect((await run("diff", OLD, NARROWER, "--no-new-access")).code).toBe(0);
+  });
+
+  it("--format json prints { equivalent, changes: [{ from, to, witness, class }] }", async () => {
+    const { out } = await run("diff", OLD, WIDER, "--format", "json");
+    const json = JSON.parse(out);
+    expect(json.equivalent).toBe(false);
+    const change = json.changes.find((c: { to: string }) => c.to === "Allow");
+    expect(change.from).toBe("ImplicitDeny");
+    expect(change.witness.principal).toContain("444455556666");
+    expect(change.witness.resource).toBe("arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000");
+    expect(change.class.actions).toContain("kms:Decrypt");
+  });
+
+  it("--format sarif prints a SARIF 2.1.0 log with a new-access result", async () => {
+    const log = JSON.parse((await run("diff", OLD, WIDER, "--format", "sarif")).out);
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0].results.some((r: { ruleId: string }) => r.ruleId === "new-access")).toBe(true);
+  });
+
+  it("usage errors and refusals exit 2", async () => {
+    expect((await run("diff", OLD)).code).toBe(2);
+    expect((await run("diff", OLD, SAME, "--format", "xml")).code).toBe(2);
+    const bound = await run("diff", OLD, WIDER, "--max-regions", "5");
+    expect(bound.code).toBe(2);
+    expect(bound.err).toContain("KA0006");
+    expect((await run("diff", OLD, join(dir, "missing.json"))).code).toBe(2);
+  });
+
+  it("--help, and the kms-cedar CLI dispatches to the analysis", async () => {
+    expect((await run("diff", "--help")).out).toContain("Usage: kms-cedar diff OLD NEW");
+    let out = "";
+    const code = await runCli(["diff", OLD, SAME], { cwd: dir, env: {}, stdoutIsTty: false, out: (t) => void (out += t), err: () => {}, readStdin: () => ({ error: "none" }) });
+    expect(code).toBe(0);
+    expect(out).toContain("equivalent");
+  });
+});
+
+describe("kms-cedar prove", () => {
+  it("proves, or prints a counterexample and exits 1", async () => {
+    const assertions = write("assert.json", { assertions: [{ name: "nobody outside decrypts", notInAccounts: ["111122223333"], actions: ["kms:Decrypt"], keys: ["*"] }] });
+    expect((await run("prove", OLD, "--assert", assertions)).code).toBe(0);
+    const failed = await run("prove", WIDER, "--assert", assertions, "--format", "json");
+    expect(failed.code).toBe(1);
+    const json = JSON.parse(failed.out);
+    expect(json.proved).toBe(false);
+    expect(json.assertions[0].counterexample.principal).toContain("444455556666");
+  });
+});
+
