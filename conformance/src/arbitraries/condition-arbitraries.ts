@@ -79,7 +79,8 @@ export function conditionArb(variant: OperatorVariant, kind: PolicyKind, variabl
   const specs = keysFor(variant, kind);
   // INVARIANT: every valid variant has at least one key in each kind (CONDITION_KEYS covers every family).
   if (specs.length === 0) throw new Error(`no condition key for ${operatorName(variant)} in a ${kind} policy`);
-  return fc.constantFrom(...specs).chain((spec) =>
+  const weighted = specs.flatMap((spec) => Array.from({ length: spec.weight ?? 1 }, () => spec));
+  return fc.constantFrom(...weighted).chain((spec) =>
     fc.record({ how: keyCase, value: valuesArb(variant, spec, variables) }).map(({ how, value }) => ({
       variant, operator: operatorName(variant), key: spell(spec.key, how), value,
     })));

@@ -96,12 +96,15 @@ const variableFill = (m: string): string => /,\s*'([^']*)'\s*\}$/.exec(m)?.[1] ?
  * numbers one off, half off and off in the 4th decimal, instants a second and a millisecond off.
  */
 function concretize(value: string): string[] {
-  const fill = (variable: (m: string) => string, question: string): string =>
-    value.replace(/\$\{[^}]*\}/g, variable).replace(/\*/g, "").replace(/\?/g, question);
+  const fill = (variable: (m: string) => string, question: string, star = ""): string =>
+    value.replace(/\$\{[^}]*\}/g, variable).replace(/\*/g, star).replace(/\?/g, question);
   const filled = fill(() => "red", "Z");
   // Also the filled value in the other letter case (not ARNs: derived ones would only contradict the caller):
   // an IgnoreCase condition then holds only through a lower-cased view.
-  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀"), ...(filled.startsWith("arn:") ? [] : [swapCase(filled)])])].filter((x) => x !== filled);
+  // For ARNs also a `*` filled with text holding a colon: a trailing `*` of the resource part must take
+  // the rest of the ARN, colons included (a matcher cutting at the next colon survived the CI budget).
+  const arnStar = filled.startsWith("arn:") && value.includes("*") ? [fill(() => "red", "Z", "x:y")] : [];
+  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀"), ...arnStar, ...(filled.startsWith("arn:") ? [] : [swapCase(filled)])])].filter((x) => x !== filled);
   // The value itself twice: comparisons differ from their `…Equals` partner only on equal values.
   if (/^[+-]?\d+(\.\d+)?$/.test(value)) {
     const n = Number(value);
@@ -157,8 +160,8 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
   const resources = new Map(actions.map((a) => [a, resourcesFor(placed, a, keys)] as const));
   const entries = conditionValues(placed.statement);
   // Variables the statement reads (`${aws:PrincipalTag/team}`): the condition values above are filled
-  // with `red`, so the variable's key is set to `red` too, half the time (the other half it is what the
-  // generated context says, or absent: the default or NULL path).
+  // with `red`, so the variable's key is set to `red` too a third of the time; a third it is left out
+  // (the default or NULL path, against values steered to the default), a third as generated.
   const variableKeys = [...new Set([...JSON.stringify(placed.statement).matchAll(/\$\{([^},]+:[^},]+?)\s*(?:,[^}]*)?\}/g)].map((m) => m[1]!.trim()))];
   // PERF: no `chain` per request — indices pick from lists computed once per statement.
   return fc.record({
@@ -167,7 +170,9 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
     resourcePick: fc.nat(),
     context: baseContext,
     picks: fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.boolean()), { minLength: entries.length, maxLength: entries.length }),
-    setVariables: fc.boolean(),
+    // "set": the variables' keys are `red` (the values above are filled with it); "absent": left out, so a
+    // `${k, 'default'}` takes its default (steered values include it, `''` too); "generated": as generated.
+    variables: fc.constantFrom("set", "absent", "generated"),
   }).map((r) => {
     const options = resources.get(r.action)!;
     const resource = options[r.resourcePick % options.length]!;
@@ -179,11 +184,11 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
       const v = values[n % values.length]!;
       context[key] = asList ? [v] : v;
     });
-    if (r.setVariables) {
+    if (r.variables !== "generated") {
       for (const key of variableKeys) {
         if (key.toLowerCase() === "aws:username") continue; // derived from the principal
         for (const k of Object.keys(context)) if (k.toLowerCase() === key.toLowerCase()) delete context[k];
-        context[key] = "red";
+        if (r.variables === "set") context[key] = "red";
       }
     }
     return { principal: r.principal, action: r.action, resource, context };
