@@ -58,8 +58,8 @@ const RULES: readonly Rule[] = [
   {
     name: "the runtime embeds alone: no grammar, compiler, conformance or Chevrotain",
     from: ["runtime/src"],
-    forbids: (l, s) => ["@kms-cedar/grammar", "@kms-cedar/compiler", "@kms-cedar/conformance", "chevrotain"].some((p) => isPackage(s, p))
-      || ["grammar", "compiler", "conformance", "playground"].some((f) => under(l, f)),
+    forbids: (l, s) => ["@kms-cedar/grammar", "@kms-cedar/compiler", "@kms-cedar/conformance", "@kms-cedar/analysis", "chevrotain"].some((p) => isPackage(s, p))
+      || ["grammar", "compiler", "conformance", "analysis", "playground"].some((f) => under(l, f)),
   },
   {
     name: "no engine reaches the oracle (the main entry exports no oracle)",
@@ -94,8 +94,9 @@ const RULES: readonly Rule[] = [
     forbids: (l, s) => isPackage(s, "@kms-cedar/conformance") || ["conformance", "playground", "grammar/src", "runtime/src"].some((f) => under(l, f)),
   },
   {
-    name: "conformance, the playground and the examples use package entries only",
-    from: ["conformance/src", "conformance/test", "playground/src", "playground/test", "examples"],
+    // analysis/test drives the compiler's CLI in process (compiler/src/cli/run-cli.ts), as the compiler's own tests do.
+    name: "conformance, the playground, the examples and the analysis sources use package entries only",
+    from: ["conformance/src", "conformance/test", "playground/src", "playground/test", "examples", "analysis/src"],
     forbids: (l) => ["grammar/src", "compiler/src", "runtime/src"].some((f) => under(l, f)),
   },
 ];
