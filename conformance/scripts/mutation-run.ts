@@ -25,7 +25,7 @@ for (const operator of order) {
   const i = BASE_OPERATOR_NAMES.indexOf(operator);
   const r = runConformance({
     seed: budget.seed + i, cases: budget.casesPerOperator, requestsPerBundle: budget.requestsPerBundle, operator,
-    lawEvery: budget.lawEvery, lawEngines: budget.lawEngines, cedarEvery: budget.cedarEveryFor(operator), cedarRequests: budget.cedarRequests, maxCounterexamples: 0, maxFailures: 100_000,
+    lawEvery: budget.lawEvery, lawEngines: budget.lawEngines, cedarEvery: budget.cedarEvery, cedarRequests: budget.cedarRequests, maxCounterexamples: 0, maxFailures: 100_000,
   });
   cases += r.stats.cases;
   for (const f of r.failures) {

@@ -15,8 +15,6 @@ export interface CiBudget {
   readonly lawEngines: readonly EngineName[];
   /** Cedar on one bundle in `cedarEvery` (emitting Cedar is most of a bundle's cost). */
   readonly cedarEvery: number;
-  /** `cedarEvery` for one base operator (see CEDAR_ON_EVERY_BUNDLE). */
-  readonly cedarEveryFor: (operator: string) => number;
   /** Requests decided on a bundle Cedar runs on (more than on the others: its bundle is already paid for). */
   readonly cedarRequests: number;
 }
@@ -26,23 +24,13 @@ const env = (name: string): number | undefined => {
   return v === undefined || v === "" ? undefined : Number(v);
 };
 
-/**
- * Operators whose Cedar answer rests on a view the request encoder computes (the lower-cased value of
- * an IgnoreCase key): Cedar runs on every bundle of theirs, since only the Cedar engine can show the
- * encoder wrong. A one-in-three share left the mutant "encoder forgets to lower-case" alive in one of
- * two full mutation runs. The cost is small: two operators of 28.
- */
-const CEDAR_ON_EVERY_BUNDLE: ReadonlySet<string> = new Set(["StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"]);
-
 /** The budget CI runs (overridable through the environment). */
 export function ciBudget(): CiBudget {
-  const cedarEvery = env("CONFORMANCE_CEDAR_EVERY") ?? 3;
   return {
-    cedarEveryFor: (operator) => (CEDAR_ON_EVERY_BUNDLE.has(operator) ? 1 : cedarEvery),
     seed: env("FC_SEED") ?? 20261123,
     casesPerOperator: env("CONFORMANCE_CASES") ?? 120,
     requestsPerBundle: env("CONFORMANCE_REQUESTS_PER_BUNDLE") ?? 6,
-    cedarEvery,
+    cedarEvery: env("CONFORMANCE_CEDAR_EVERY") ?? 3,
     cedarRequests: env("CONFORMANCE_CEDAR_REQUESTS") ?? 28,
     lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
     lawEngines: ["reference", "graph"],
