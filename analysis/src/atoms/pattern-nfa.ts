@@ -45,7 +45,8 @@ export function globNfa(text: string): PatternNfa {
   return { els: globEls(text, "any"), never: false };
 }
 
-export function arnNfa(text: string): PatternNfa {
+/** An ARN (or ARN pattern) cut at its first five colons: six components when it is ARN-shaped (spec §2.9). */
+export function arnComponents(text: string): string[] {
   const parts: string[] = [];
   let rest = text;
   while (parts.length < 5) {
@@ -55,6 +56,11 @@ export function arnNfa(text: string): PatternNfa {
     rest = rest.slice(cut + 1);
   }
   parts.push(rest);
+  return parts;
+}
+
+export function arnNfa(text: string): PatternNfa {
+  const parts = arnComponents(text);
   if (parts.length !== 6) return { els: [], never: true };
   const els: Element[] = [];
   parts.forEach((p, i) => {

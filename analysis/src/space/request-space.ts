@@ -171,21 +171,7 @@ export class RequestSpace {
     }
     const index = dims.map(() => 0);
     for (;;) {
-      let context: Record<string, string | string[]> | undefined;
-      for (let i = 0; i < dims.length; i++) {
-        const d = dims[i]!;
-        const v = d.values[index[i]!]!;
-        if (v.kind === "absent") continue;
-        context ??= {};
-        if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
-        else {
-          context[d.key] = v.value;
-          context[d.key.toUpperCase()] = v.value;
-        }
-      }
-      const request: Request = context === undefined ? { principal, action: a.name, resource } : { principal, action: a.name, resource, context };
-      const at = [...index];
-      visit({ request, get context() { return dims.map((d, i) => labelOf(d, at[i]!)); } }, a);
+      this.visitAt(a, resource, principal, dims, [...index], visit);
       let i = dims.length - 1;
       while (i >= 0 && ++index[i]! === dims[i]!.values.length) index[i--] = 0;
       if (i < 0) break;

@@ -6,25 +6,11 @@
 // Region and account parts are literal or a whole `*`, so those parts are told apart only by
 // equality with the literals the graphs mention.
 import type { DecisionGraph, ResourceNode } from "@kms-cedar/runtime";
-import { domainNfa, globNfa } from "../atoms/pattern-nfa.js";
-import type { PatternNfa } from "../atoms/pattern-nfa.js";
+import { arnComponents, domainNfa, globNfa, type PatternNfa } from "../atoms/pattern-nfa.js";
 import { stringRegions } from "../atoms/string-regions.js";
 import { AnalysisCode, refuse } from "../diagnostics.js";
 import { plainValues, resourceNodesFor } from "./graph-tests.js";
 import type { Mentions } from "./principal-space.js";
-
-function components(pattern: string): string[] {
-  const parts: string[] = [];
-  let rest = pattern;
-  while (parts.length < 5) {
-    const cut = rest.indexOf(":");
-    if (cut < 0) break;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut + 1);
-  }
-  parts.push(rest);
-  return parts;
-}
 
 const WILD = /[*?]/;
 
@@ -34,7 +20,7 @@ export function readResourcePatterns(nodes: readonly ResourceNode[], m: Mentions
   for (const n of nodes) {
     for (const p of plainValues(n.patterns, "a Resource pattern")) {
       if (p === "*") continue;
-      const c = components(p);
+      const c = arnComponents(p);
       const head = c.length === 6 ? c.slice(0, 5) : c.slice(0, -1);
       const last = c[c.length - 1]!;
       if (head.some((part) => WILD.test(part) && part !== "*") || (c.length < 6 && WILD.test(last) && last !== "*")) {
