@@ -8,19 +8,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { specifiers } from "../../../scripts/test/module-specifiers.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-
-/** Every module specifier of a source text: static imports/exports, `import()`, `require()`. */
-function specifiers(source: string): string[] {
-  const patterns = [
-    /\b(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']/g,
-    /\bimport\s*["']([^"']+)["']/g,
-    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-    /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
-  ];
-  return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((m) => m[1]!));
-}
 
 function sourceFiles(folder: string): string[] {
   const dir = join(ROOT, folder);

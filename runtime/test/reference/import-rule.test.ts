@@ -6,19 +6,9 @@ import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { specifiers } from "../../../scripts/test/module-specifiers.js";
 
 const FOLDER = join(dirname(fileURLToPath(import.meta.url)), "../../src/reference");
-
-/** Every module specifier of a source text: static imports/exports, `import()`, `require()`. */
-function specifiers(source: string): string[] {
-  const patterns = [
-    /\b(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']/g,
-    /\bimport\s*["']([^"']+)["']/g,
-    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-    /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
-  ];
-  return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((m) => m[1]!));
-}
 
 /** Allowed: `./name.js` naming a file of the folder, or a Node built-in. */
 function isAllowed(specifier: string, files: ReadonlySet<string>): boolean {
