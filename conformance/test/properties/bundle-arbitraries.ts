@@ -1,19 +1,16 @@
 // fast-check arbitraries for bundles that pass the checks: a key policy for a key of account A and
 // one for a key of account B, identity policies for a role, a user and an external role. Principals,
 // actions, resources (with variables, NotResource) and versions vary; conditions come from
-// condition-arbitraries.ts.
+// condition-arbitraries.ts. The generators of the graph and Cedar property tests (graph-properties.test.ts,
+// cedar-properties.test.ts), decided through the conformance engine harness.
 import fc from "fast-check";
+import { ACCOUNT_A as A, ACCOUNT_B as B, KEY_A1 as KEY_A, ROLE_APP as APP_ROLE_WITH_PATH, ROLE_EXT as EXT_ROLE, SERVICE_LOGS as SERVICE, USER_BOB as BOB } from "../../src/arbitraries/fixtures.js";
 import { conditionBlockArb } from "./condition-arbitraries.js";
 
-export const A = "111122223333";
-export const B = "444455556666";
-export const KEY_A = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
+// The conformance world's accounts, key, role with a path, user, external role and service.
+export { A, APP_ROLE_WITH_PATH, B, BOB, EXT_ROLE, KEY_A, SERVICE };
 export const KEY_B = `arn:aws:kms:us-west-2:${B}:key/2222bbbb-2222-2222-2222-222222222222`;
 export const APP_ROLE = `arn:aws:iam::${A}:role/App`;
-export const APP_ROLE_WITH_PATH = `arn:aws:iam::${A}:role/team/App`;
-export const BOB = `arn:aws:iam::${A}:user/Bob`;
-export const EXT_ROLE = `arn:aws:iam::${B}:role/Ext`;
-export const SERVICE = "logs.amazonaws.com";
 
 /** Actions of every kind: cross-account key actions, same-account ones, alias, IAM-only, RetireGrant. */
 export const ACTIONS = [
