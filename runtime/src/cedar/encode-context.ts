@@ -9,7 +9,7 @@ import {
   DATETIME_GRID, datetimeText, DECIMAL_GRID, decimalText, instantOnGrid, ipAddressText, LONG_GRID, numberOnGrid, represent,
 } from "./cedar-values.js";
 import type { ContextIndex } from "./context-index.js";
-import type { StarOwner } from "./evaluate-derived.js";
+import type { StarOwner } from "../conditions/resource-answer.js";
 import { compileConditionTest, compileResourceTest } from "./evaluate-derived.js";
 import type { DerivedTest } from "./evaluate-derived.js";
 

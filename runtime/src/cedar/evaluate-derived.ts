@@ -7,16 +7,15 @@ import { resolveTemplate, variableValue } from "../conditions/resolve-template.j
 import type { VariableValue } from "../conditions/resolve-template.js";
 import type { GraphTemplatePart, GraphValue } from "../graph/graph-types.js";
 import type { GlobChunk } from "../operators/glob.js";
-import { compileResourcePattern, matchResourcePattern } from "../operators/resource-pattern.js";
-import { starReach } from "../operators/resource-star.js";
+import { someResourcePatternMatches } from "../conditions/resource-answer.js";
+import type { StarOwner } from "../conditions/resource-answer.js";
+import { compileResourcePattern } from "../operators/resource-pattern.js";
+import type { ResourcePattern } from "../operators/resource-pattern.js";
 import type { ManifestCondition } from "./cedar-manifest.js";
 import type { ContextIndex } from "./context-index.js";
 
-/** What the request resource `*` stands for: the caller's partition and account (DESIGN §2). */
-export interface StarOwner {
-  readonly partition: string;
-  readonly account: string;
-}
+/** No caller to own the request resource `*`: only a `*` pattern matches it. */
+const NO_OWNER: StarOwner = { partition: "", account: "" };
 
 /** A derived test: true, false, or undefined (undecidable). `owner` is set for the request resource `*`. */
 export type DerivedTest = (index: ContextIndex, resource: string, owner?: StarOwner) => boolean | undefined;
@@ -49,31 +48,24 @@ export function compileConditionTest(c: ManifestCondition): DerivedTest {
   };
 }
 
-/** Compiles a Resource / NotResource element of the manifest. */
+/** Compiles a Resource / NotResource element of the manifest (its meaning: conditions/resource-answer.ts). */
 export function compileResourceTest(negated: boolean, patterns: readonly GraphValue[]): DerivedTest {
+  // The fixed patterns compiled once; the templated ones compiled per request as resolved (null: NULL).
+  const resolved: (ResourcePattern | null)[] = patterns.map((p) => (typeof p === "string" ? compileResourcePattern(p) : null));
   return (index, resource, owner) => {
-    let hit = false;
-    let undecided = false;
-    for (const p of patterns) {
+    for (let i = 0; i < patterns.length; i++) {
+      const p = patterns[i]!;
+      if (typeof p === "string") continue;
       const chunks = resolve(p, index);
-      if (chunks === undefined) return undefined;
-      if (chunks === null) continue; // a pattern with an unresolvable variable matches nothing
-      const compiled = compileResourcePattern(typeof p === "string" ? p : chunks);
-      if (resource === "*" && !compiled.everything) {
-        // DEVIATION: §1.7, A20, DESIGN §2 — `*` is the caller's `arn:P:kms:R:A:*` in an unnamed Region.
-        const reach = owner === undefined || owner.account === "" ? "none" : starReach(compiled, owner.partition, owner.account);
-        if (reach === "every") hit = true;
-        else if (reach === "some") undecided = true;
-      } else if (matchResourcePattern(compiled, resource)) hit = true;
+      if (chunks === undefined) return undefined; // a variable on an ambiguous key: undecidable
+      resolved[i] = chunks === null ? null : compileResourcePattern(chunks);
     }
-    if (patterns.includes("*")) return !negated;
-    // One undecided pattern leaves the element undecided (as an ambiguous variable does).
-    return undecided ? undefined : hit !== negated;
+    const some = someResourcePatternMatches(resolved, resource, owner ?? NO_OWNER);
+    return some === 2 ? undefined : (some === 1) !== negated;
   };
 }
 
 /** Resolves a pattern's variables (spec §4.4): chunks, `null` (NULL) or `undefined` (undecidable). */
-function resolve(value: GraphValue, index: ContextIndex): GlobChunk[] | null | undefined {
-  if (typeof value === "string") return [{ text: value, wild: true }];
+function resolve(value: Exclude<GraphValue, string>, index: ContextIndex): GlobChunk[] | null | undefined {
   return CONTEXT_TEMPLATES.resolve(CONTEXT_TEMPLATES.compile(value.template), index);
 }

@@ -1,9 +1,9 @@
 // Compiles a Resource / NotResource node (spec §1.7, §4.4): some pattern matches the request
-// resource (NotResource: none does). A pattern whose variable has no value matches nothing. The
-// request resource `*` is the caller's `arn:P:kms:R:A:*` in an unnamed Region (DESIGN §2): a pattern
-// matching it in some Regions only is undecided. A key policy's Resource has its own rule.
+// resource (NotResource: none does), as runtime/src/conditions/resource-answer.ts says (the request
+// resource `*` included). A key policy's Resource has its own rule.
 import type { ResourceNode } from "../graph/graph-types.js";
-import { compileResourcePattern, matchResourcePattern } from "../operators/resource-pattern.js";
+import { someResourcePatternMatches } from "../conditions/resource-answer.js";
+import { compileResourcePattern } from "../operators/resource-pattern.js";
 import type { ResourcePattern } from "../operators/resource-pattern.js";
 import { starReach } from "../operators/resource-star.js";
 import type { StarReach } from "../operators/resource-star.js";
@@ -22,19 +22,19 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
   const templated = node.patterns.flatMap((p) => (typeof p === "string" ? [] : [compileTemplate(p.template, slotOf)]));
   const hit: Tri = node.negated ? 0 : 1;
   const miss: Tri = node.negated ? 1 : 0;
-  const resolved: (ResourcePattern | null)[] = templated.map(() => null);
+  // The fixed patterns, then the templated ones as resolved for the current request (null: NULL).
+  const patterns: (ResourcePattern | null)[] = [...fixed, ...templated.map(() => null)];
   // PERF: the reach of a fixed pattern depends on the caller's partition and account only.
   const starMemo = fixed.map(() => new Map<string, StarReach>());
-  const reachOf = (i: number, p: ResourcePattern, st: EvalState): StarReach => {
-    const memo = starMemo[i];
+  const reachOf = (p: ResourcePattern, i: number, st: EvalState): StarReach => {
+    if (i >= fixed.length) return starReach(p, st.callerPartition, st.callerAccount);
+    const memo = starMemo[i]!;
     const key = `${st.callerPartition}:${st.callerAccount}`;
-    let r = memo?.get(key);
+    let r = memo.get(key);
     if (r === undefined) {
       r = starReach(p, st.callerPartition, st.callerAccount);
-      if (memo !== undefined) {
-        if (memo.size >= STAR_CACHE_LIMIT) memo.clear();
-        memo.set(key, r);
-      }
+      if (memo.size >= STAR_CACHE_LIMIT) memo.clear();
+      memo.set(key, r);
     }
     return r;
   };
@@ -44,34 +44,11 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
       // PERF: patterns with variables are resolved and compiled per request.
       const chunks = resolveChunks(templated[i]!, st);
       if (chunks === undefined) return 2;
-      resolved[i] = chunks === null ? null : compileResourcePattern(chunks);
+      patterns[fixed.length + i] = chunks === null ? null : compileResourcePattern(chunks);
     }
-    if (st.resource === "*") return starTest(st);
-    for (let i = 0; i < fixed.length; i++) if (matchResourcePattern(fixed[i]!, st.resource)) return hit;
-    for (let i = 0; i < resolved.length; i++) {
-      const p = resolved[i];
-      if (p != null && matchResourcePattern(p, st.resource)) return hit; // NULL matches nothing
-    }
-    return miss;
-  };
-  // DEVIATION: §1.7, A20, DESIGN §2 — `*` matches a pattern that matches `arn:P:kms:R:A:*` in every Region; some Regions: undecided.
-  const starTest = (st: EvalState): Tri => {
-    // A service caller has no account of its own (and no identity policies): nothing matches.
-    if (st.callerAccount === "") return miss;
-    let undecided = false;
-    const look = (reach: StarReach): boolean => {
-      if (reach === "some") undecided = true;
-      return reach === "every";
-    };
-    let matched = false;
-    for (let i = 0; i < fixed.length; i++) {
-      if (fixed[i]!.everything) return hit; // an element listing `*` matches whatever the others say
-      if (look(reachOf(i, fixed[i]!, st))) matched = true;
-    }
-    for (const p of resolved) if (p != null && look(starReach(p, st.callerPartition, st.callerAccount))) matched = true;
-    // Like an ambiguous variable, one undecided pattern leaves the whole element undecided.
-    if (undecided) return 2;
-    return matched ? hit : miss;
+    const owner = { partition: st.callerPartition, account: st.callerAccount };
+    const some = someResourcePatternMatches(patterns, st.resource, owner, (p, i) => reachOf(p, i, st));
+    return some === 2 ? 2 : some === 1 ? hit : miss;
   };
   // PERF: without variables the answer depends on the resource string alone; keep the last one, and
   // when a pattern needs the automaton (a wildcard inside it), the answers for recent resources
