@@ -2,12 +2,13 @@
 // the bundle that can: the pasted policy, verbatim, under its principal, and the key with AWS's default
 // key policy ("Enable IAM User Permissions": the account's root, so IAM policies decide). The page
 // puts the result in the editor, so what is decided is what is shown, and the CLI reads the same text.
+import { isKeyArn, parseTarget } from "@kms-cedar/runtime";
 
-/** The bundle text, or `undefined` when `key` is not a key ARN of the form `arn:P:kms:R:A:key/ID`. */
+/** The bundle text, or `undefined` when `key` is not a key ARN a bundle may hold (`arn:P:kms:R:A:key/ID`). */
 export function bundleWithDefaultKeyPolicy(policyText: string, principal: string, key: string): string | undefined {
-  const parts = /^arn:(aws[a-z-]*):kms:[a-z0-9-]+:(\d{12}):key\/[A-Za-z0-9_-]+$/.exec(key);
-  if (parts === null) return undefined;
-  const root = `arn:${parts[1]}:iam::${parts[2]}:root`;
+  const target = isKeyArn(key) ? parseTarget(key) : undefined;
+  if (target === undefined) return undefined;
+  const root = `arn:${target.partition}:iam::${target.account}:root`;
   const policy = policyText.trim().split("\n").map((line) => `      ${line}`).join("\n");
   return `{
   "keys": {

@@ -33,10 +33,10 @@ export type { CedarExplainIndex, ExplainStatementEntry } from "./cedar/cedar-exp
 export type { CedarAnswer, CedarAuthorizer, CedarBundle, CedarOperation } from "./cedar/create-cedar-authorizer.js";
 export type { CedarManifest } from "./cedar/cedar-manifest.js";
 // The request model (runtime/src/request/): the one strict reader of request shapes, callers and
-// resources, the keys derived from the caller, and the KR request-error registry.
+// resources, the ARNs a bundle may name, the keys derived from the caller, and the KR request-error registry.
 export {
-  acceptsGiven, callerDerived, DERIVED_KEYS, derivedKeyIndex, isWellFormed, parseCaller, parseTarget, readInputShape,
-  REQUEST_ERRORS, RequestErrorCode, requestError,
+  acceptsGiven, callerDerived, classifyPrincipalArn, DERIVED_KEYS, derivedKeyIndex, isKeyArn, isWellFormed, parseCaller, parseTarget,
+  readInputShape, REQUEST_ERRORS, RequestErrorCode, requestError,
 } from "./request/index.js";
 export type { CallerInfo, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";
 // Operations (several checks, decided as the worst): shared by every engine built on the runtime.

@@ -25,7 +25,6 @@ export interface EncodedRequest {
   readonly entities: EntityJson[];
 }
 
-const KMS_ARN = /^arn:([a-z][a-z0-9-]*):kms:([a-z0-9-]+):(\d{12}):(.*)$/;
 const CALLER_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("kms:calleraccount");
 const RESOURCE_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("aws:resourceaccount");
 
@@ -81,8 +80,8 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
     const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
-    if (manifest.resourceName === true) attrs["name"] = resourceName(request.resource);
-    if (manifest.resourcePartition === true) attrs["partition"] = request.resource === "*" ? caller.partition : KMS_ARN.exec(request.resource)![1]!;
+    if (manifest.resourceName === true) attrs["name"] = target.name;
+    if (manifest.resourcePartition === true) attrs["partition"] = target.partition;
     entities.push({ uid: resource, attrs, parents: [], ...withTags(resourceTags) });
     return { principal, action: { type: CedarType.action, id: actionId(action.name) }, resource, context, entities };
   };
@@ -91,8 +90,11 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
 interface TargetEntity {
   readonly type: string;
   readonly kind: "key" | "alias" | "none";
-  /** The target's account; for `*` the caller's (docs/request-model.md). */
+  /** The target's partition and account; for `*` the caller's (docs/request-model.md). */
+  readonly partition: string;
   readonly account: string;
+  /** The key id or alias name (`key/ID` → `ID`), else empty. */
+  readonly name: string;
 }
 
 const TARGET_TYPE = { key: CedarType.key, alias: CedarType.alias, none: CedarType.noResource } as const;
@@ -101,7 +103,8 @@ const TARGET_TYPE = { key: CedarType.key, alias: CedarType.alias, none: CedarTyp
 function readTarget(resource: string, caller: CallerInfo): TargetEntity | undefined {
   const t = parseTarget(resource);
   if (t === undefined) return undefined;
-  return { type: TARGET_TYPE[t.kind], kind: t.kind, account: t.account === "" ? caller.account : t.account };
+  const own = resource === "*";
+  return { type: TARGET_TYPE[t.kind], kind: t.kind, partition: own ? caller.partition : t.partition, account: own ? caller.account : t.account, name: t.name };
 }
 
 /**
@@ -139,14 +142,6 @@ function principalEntities(
   }
   out.push({ uid, attrs: { account: caller.account }, parents, ...withTags(tags) });
   return uid;
-}
-
-/** The sixth ARN component after its first `/` (`key/ID` → `ID`, `alias/NAME` → `NAME`), else empty. */
-function resourceName(arn: string): string {
-  const m = KMS_ARN.exec(arn);
-  const sixth = m === null ? "" : m[4]!;
-  const slash = sixth.indexOf("/");
-  return slash < 0 ? "" : sixth.slice(slash + 1);
 }
 
 function withTags(tags: Record<string, string>): { tags?: Record<string, string> } {
