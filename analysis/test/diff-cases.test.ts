@@ -87,7 +87,10 @@ describe("refusals (KA codes), each registered", () => {
   });
 
   it(`${AnalysisCode.unsupportedBundle}: bundles with policy layers`, () => {
-    expect(refusal(() => toInlineBundle({ keys: {}, scps: [] }, "."))).toBe(AnalysisCode.unsupportedBundle);
+    expect(refusal(() => toInlineBundle({ keys: {}, organization: { root: { id: "r-1", scps: [] } } }, "."))).toBe(AnalysisCode.unsupportedBundle);
+    expect(refusal(() => toInlineBundle({ keys: {}, endpoints: {} }, "."))).toBe(AnalysisCode.unsupportedBundle);
+    // A member no bundle has is the loader's error (KC2902), refused as input that does not compile.
+    expect(refusal(() => toInlineBundle({ keys: {}, scps: [] }, "."))).toBe(AnalysisCode.compile);
     // Layer members inside an entry (a grant, a boundary, session policies) are refused too, never dropped.
     const KEY = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
     const ROLE = "arn:aws:iam::111122223333:role/App";
