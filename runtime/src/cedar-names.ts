@@ -2,7 +2,7 @@
 // runtime's request encoder must agree on: entity types and ids, the manifest format, the typed
 // value grids, and cedar-wasm's limits. Nothing here decides a request.
 export {
-  accountId, ActionGroup, actionId, BARE_ACCOUNT, callerType, CedarType, parseCallerName, policyEntityId, sessionRoleId,
+  accountId, ActionGroup, actionId, BARE_ACCOUNT, callerType, CedarType, identityPolicyParents, parseCallerName, policyEntityId, sessionRoleId,
 } from "./cedar/cedar-names.js";
 export type { CallerKind, CallerName } from "./cedar/cedar-names.js";
 export { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar/cedar-manifest.js";

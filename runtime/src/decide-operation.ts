@@ -11,7 +11,7 @@ export interface Operation {
 const SEVERITY: Readonly<Record<DecisionKind, number>> = { Allow: 0, ImplicitDeny: 1, ExplicitDeny: 2 };
 
 /** An operation without checks: a request error (KR0007). */
-export const NO_CHECKS: DecisionError = Object.freeze({
+const NO_CHECKS: DecisionError = Object.freeze({
   error: Object.freeze({ code: "KR0007", message: "malformed request: an operation needs a non-empty `checks` array" }),
 });
 
@@ -25,13 +25,8 @@ export function worstDecision(items: readonly { readonly decision: DecisionKind 
  * have it, each statement named once; an undecidable check makes the operation undecidable.
  */
 export function decideOperation(op: Operation, decideOne: (request: Request) => DecisionResult): DecisionResult {
-  if (!Array.isArray(op.checks) || op.checks.length === 0) return NO_CHECKS;
-  const results: Decision[] = [];
-  for (const check of op.checks) {
-    const result = decideOne(check);
-    if ("error" in result) return result;
-    results.push(result);
-  }
+  const results = eachCheck<Decision>(op, decideOne);
+  if (!Array.isArray(results)) return results;
   const worst = worstDecision(results);
   const reasons: Reason[] = [];
   const seen = new Set<string>();
@@ -43,4 +38,16 @@ export function decideOperation(op: Operation, decideOne: (request: Request) => 
     }
   }
   return { decision: worst, reasons };
+}
+
+/** Each check's answer in order, or the operation's error: KR0007 without checks, else the first undecidable check's. */
+export function eachCheck<T extends object>(op: Operation, one: (request: Request) => T | DecisionError): T[] | DecisionError {
+  if (!Array.isArray(op.checks) || op.checks.length === 0) return NO_CHECKS;
+  const answers: T[] = [];
+  for (const check of op.checks) {
+    const answer = one(check);
+    if ("error" in answer) return answer;
+    answers.push(answer);
+  }
+  return answers;
 }

@@ -24,24 +24,6 @@ export function conditionsByKey(graphs: readonly DecisionGraph[]): Map<string, C
   return out;
 }
 
-/** For each lower-cased action name: the condition keys of the statements that can match it. */
-export function keysByAction(graphs: readonly DecisionGraph[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const g of graphs) {
-    for (const s of g.statements) {
-      for (const a of s.actions) {
-        const set = out.get(a.toLowerCase()) ?? new Set<string>();
-        for (const t of s.tests) {
-          const n = g.nodes[t]!;
-          if (n.kind === "condition") set.add(n.key);
-        }
-        out.set(a.toLowerCase(), set);
-      }
-    }
-  }
-  return out;
-}
-
 /** Resource nodes of statements that list an action of one of `targets` (not key-policy Resources). */
 export function resourceNodesFor(graphs: readonly DecisionGraph[], targets: ReadonlySet<string>): ResourceNode[] {
   const out: ResourceNode[] = [];

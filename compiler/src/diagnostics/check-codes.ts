@@ -103,8 +103,6 @@ export const CHECK_CODES = {
   operatorTypeMismatch: { code: "KC2133", slug: "operator-type-mismatch", severity: warning, summary: "the operator does not fit the condition key's type", help: "a context value that does not parse for the operator never matches, so negated operators are then true" },
 } as const satisfies Record<string, DiagnosticInfo>;
 
-export type CheckCodeName = keyof typeof CHECK_CODES;
-
 /** Internal errors (KC9xxx): a bug in a check, reported instead of crashing the run. */
 export const INTERNAL_CODES = {
   checkFailed: { code: "KC9002", slug: "internal-check-failure", severity: error, summary: "internal error in a policy check", help: "this is a bug in kms-cedar; please report it with the policy" },

@@ -202,9 +202,3 @@ export const VARIABLE_VALUES: Readonly<Record<"string" | "arn", readonly string[
     "arn:aws:iam::111122223333:role/${aws:PrincipalTag/team}*", "arn:aws:s3:::bucket-${aws:PrincipalTag/team, ''}1",
   ],
 };
-
-/** The spec of a key (case-insensitive), or `undefined`. */
-export function findKeySpec(name: string): ConditionKeySpec | undefined {
-  const lower = name.toLowerCase();
-  return CONDITION_KEYS.find((k) => k.key.toLowerCase() === lower);
-}

@@ -117,8 +117,3 @@ export function accountOf(arn: string): string | undefined {
   const parts = arn.split(":");
   return parts.length >= 6 && parts[0] === "arn" && /^\d{12}$/.test(parts[4]!) ? parts[4] : undefined;
 }
-
-/** The default key policy statement of spec Appendix A (`DKP`): account A delegates to IAM. */
-export function delegationStatement(account: string = ACCOUNT_A, sid = "EnableIAM"): Record<string, unknown> {
-  return { Sid: sid, Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" };
-}

@@ -42,12 +42,6 @@ export function isBaseOperator(name: string): name is BaseOperator {
   return FAMILY.has(name);
 }
 
-/** AWS: §2.1 — negated bases are true on a missing key and NOR their values. */
-export const NEGATED_OPERATORS: ReadonlySet<BaseOperator> = new Set<BaseOperator>([
-  "StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "NumericNotEquals", "DateNotEquals",
-  "NotIpAddress", "ArnNotEquals", "ArnNotLike",
-]);
-
 /** One operator variant: a base, a qualifier and IfExists (a cell of the coverage grid). */
 export interface OperatorVariant {
   readonly base: BaseOperator;

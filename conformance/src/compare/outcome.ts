@@ -3,7 +3,6 @@
 // engine can decide, the error code. The judge itself is the compiler front door's decisionsAgree.
 // Phase: conformance harness.
 import { decisionsAgree, denyStatements } from "@kms-cedar/compiler/api";
-import type { AgreeOptions } from "@kms-cedar/compiler/api";
 import type { DecisionResult } from "@kms-cedar/runtime";
 
 export type OutcomeKind = "Allow" | "ExplicitDeny" | "ImplicitDeny" | "error";
@@ -17,13 +16,8 @@ export function outcomeKind(result: DecisionResult): OutcomeKind {
 export function outcomeText(result: DecisionResult): string {
   if ("error" in result) return `error ${result.error.code}`;
   if (result.decision !== "ExplicitDeny") return result.decision;
-  return `ExplicitDeny [${denySet(result).join(", ")}]`;
+  return `ExplicitDeny [${denyStatements(result).join(", ")}]`;
 }
-
-/** The Deny statements named by an ExplicitDeny, as sorted `policy#index` strings. */
-export const denySet = denyStatements;
-
-export type CompareOptions = AgreeOptions;
 
 /** Whether two results are the same answer: the one judge, shared with `kms-cedar eval --engine all`. */
 export const sameOutcome = decisionsAgree;

@@ -31,7 +31,3 @@ export type EngineWrapper = (engine: EngineName, decide: Decide) => Decide;
 
 /** The same for an engine's explanations (the `explanations_agree` law's mutants). */
 export type ExplainWrapper = (engine: EngineName, explain: Explain) => Explain;
-
-export function isAvailable(setup: EngineSetup): setup is { readonly decide: Decide } {
-  return "decide" in setup;
-}

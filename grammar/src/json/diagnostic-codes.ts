@@ -32,8 +32,6 @@ export const JsonCode = {
   internalError: "KC9001",
 } as const;
 
-export type JsonCodeName = keyof typeof JsonCode;
-
 /** One registry entry per code, in code order. */
 export const JSON_DIAGNOSTICS: readonly DiagnosticInfo[] = [
   {

@@ -1,6 +1,7 @@
 // Cedar entity types and ids shared by the Cedar emitter (compiler) and the request encoder (runtime),
 // so both name principals, accounts, policies, resources and actions the same way (docs/cedar-mapping.md).
 // Callers are read by the one request reader (request/read-caller.ts).
+import type { ManifestIdentity } from "./cedar-manifest.js";
 import type { CallerInfo, CallerKind } from "../request/read-caller.js";
 import { parseCaller } from "../request/read-caller.js";
 
@@ -68,4 +69,29 @@ export function actionId(actionName: string): string {
 /** The entity id of an identity policy: its bundle location (`principals[ARN][i]`). */
 export function policyEntityId(location: string): string {
   return location;
+}
+
+/**
+ * The identity-policy entities a caller has as parents (each once): a session those of its role
+ * (by partition, account and name, whatever the path) and its own; a user, role or federated user
+ * its own; the root and a service none. The encoder builds the hierarchy from it, and the AVP
+ * profile counts the parents with it.
+ */
+export function identityPolicyParents(identity: readonly ManifestIdentity[]): (caller: CallerInfo) => readonly string[] {
+  const exact = new Map<string, string[]>();
+  const byRole = new Map<string, string[]>();
+  for (const { principal, policies } of identity) {
+    exact.set(principal, [...(exact.get(principal) ?? []), ...policies]);
+    const named = parseCaller(principal);
+    if (named?.kind === "role") {
+      const role = sessionRoleId(named.partition, named.account, named.roleName);
+      byRole.set(role, [...(byRole.get(role) ?? []), ...policies]);
+    }
+  }
+  return (caller) => {
+    if (caller.kind === "root" || caller.kind === "service") return [];
+    const own = exact.get(caller.arn) ?? [];
+    if (caller.kind !== "session") return [...new Set(own)];
+    return [...new Set([...(byRole.get(sessionRoleId(caller.partition, caller.account, caller.roleName)) ?? []), ...own])];
+  };
 }

@@ -12,7 +12,7 @@ import { readInputShape } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
-import { accountId, actionId, callerType, CedarType, sessionRoleId } from "./cedar-names.js";
+import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
 import { ContextIndex } from "./context-index.js";
 
@@ -32,16 +32,7 @@ const RESOURCE_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("aws:resourceaccount");
 export function createEncoder(manifest: CedarManifest): (request: unknown) => EncodedRequest | DecisionError {
   const actions = new Map<string, ManifestAction>(manifest.actions.map((a) => [a.name.toLowerCase(), a]));
   const keys = new Set(manifest.keys);
-  const exact = new Map<string, string[]>();
-  const byRole = new Map<string, string[]>();
-  for (const { principal, policies } of manifest.identity) {
-    exact.set(principal, [...(exact.get(principal) ?? []), ...policies]);
-    const named = parseCaller(principal);
-    if (named?.kind === "role") {
-      const role = sessionRoleId(named.partition, named.account, named.roleName);
-      byRole.set(role, [...(byRole.get(role) ?? []), ...policies]);
-    }
-  }
+  const policiesOf = identityPolicyParents(manifest.identity);
   const buildContext = compileContext(manifest.attributes, manifest.markers);
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(manifest.identity.map((i) => i.principal));
@@ -77,7 +68,7 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
     const owner = request.resource === "*" ? { partition: caller.partition, account: caller.account } : undefined;
     const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
     const entities: EntityJson[] = [];
-    const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities);
+    const principal = principalEntities(caller, target.account, policiesOf, principalTags, entities);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
     if (manifest.resourceName === true) attrs["name"] = target.name;
@@ -113,8 +104,7 @@ function readTarget(resource: string, caller: CallerInfo): TargetEntity | undefi
  * acts in the key's account and has no parents (docs/request-model.md).
  */
 function principalEntities(
-  caller: CallerInfo, targetAccount: string, exact: ReadonlyMap<string, readonly string[]>, byRole: ReadonlyMap<string, readonly string[]>,
-  tags: Record<string, string>, out: EntityJson[],
+  caller: CallerInfo, targetAccount: string, policiesOf: (caller: CallerInfo) => readonly string[], tags: Record<string, string>, out: EntityJson[],
 ): EntityUidJson {
   const uid = { type: callerType(caller.kind), id: caller.arn };
   if (caller.kind === "service") {
@@ -125,17 +115,14 @@ function principalEntities(
   const bareAccount = { type: CedarType.account, id: caller.account };
   out.push({ uid: rootAccount, attrs: {}, parents: [bareAccount] }, { uid: bareAccount, attrs: {}, parents: [] });
   const parents: EntityUidJson[] = [];
-  let policies: readonly string[] = [];
   if (caller.kind === "session") {
     const role = { type: CedarType.role, id: sessionRoleId(caller.partition, caller.account, caller.roleName) };
     out.push({ uid: role, attrs: { account: caller.account }, parents: [rootAccount] });
     parents.push(role);
-    policies = [...(byRole.get(role.id) ?? []), ...(exact.get(caller.arn) ?? [])];
   } else {
     parents.push(rootAccount);
-    if (caller.kind !== "root") policies = exact.get(caller.arn) ?? [];
   }
-  for (const id of new Set(policies)) {
+  for (const id of policiesOf(caller)) {
     const policy = { type: CedarType.policy, id };
     parents.push(policy);
     out.push({ uid: policy, attrs: {}, parents: [] });
