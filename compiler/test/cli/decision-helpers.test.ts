@@ -1,9 +1,9 @@
-// Operation results (worst check wins, spec §5.5), engine agreement (docs/request-model.md
+// Operation results of `eval` (worst check wins, spec §5.5, by the runtime's decideOperation), engine agreement (docs/request-model.md
 // "Reasons"), and moving inline-document spans into the bundle text.
-import type { DecisionResult, Reason } from "@kms-cedar/runtime";
+import type { DecisionResult, Reason, Request } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
 import { shiftDiagnostic } from "../../src/bundle/check-policy-source.js";
-import { combineChecks } from "../../src/cli/eval/combine-checks.js";
+import { decideEntry } from "../../src/cli/eval/tabulate-results.js";
 import { decisionsAgree } from "../../src/api/decisions-agree.js";
 import { describeReason } from "../../src/cli/eval/describe-result.js";
 
@@ -16,7 +16,14 @@ const implicit: DecisionResult = { decision: "ImplicitDeny", reasons: [] };
 const explicit = (...reasons: Reason[]): DecisionResult => ({ decision: "ExplicitDeny", reasons });
 const error = (code: string): DecisionResult => ({ error: { code, message: "m" } });
 
-describe("combineChecks", () => {
+/** The operation entry's result when its checks decide `results`, in order. */
+function combineChecks(results: readonly DecisionResult[]): DecisionResult {
+  let next = 0;
+  const checks = results.map((_, i): Request => ({ principal: "p", action: `a${i}`, resource: "r" }));
+  return decideEntry({ kind: "operation", span: { start: 0, end: 0 }, operation: "kms:ReEncrypt", checks }, () => results[next++]!);
+}
+
+describe("an operation entry", () => {
   it("allows only when every check allows, with the reasons of all of them", () => {
     expect(combineChecks([allow(allowKey), allow(allowId)])).toEqual(allow(allowKey, allowId));
   });

@@ -3,6 +3,7 @@
 // policy set folds away — the key-policy statements behind the gate (KD, KA) and, for an
 // ImplicitDeny, which test of each Allow statement failed first. Nothing is taken from another engine.
 import type { Decision, Reason, Request } from "../contracts.js";
+import { closestOf } from "../explain/explanation.js";
 import type { ClosestStatement, Explanation, SeenValue } from "../explain/explanation.js";
 import type { ExplainStatementEntry } from "./cedar-explain-index.js";
 
@@ -83,10 +84,3 @@ function walk(s: ExplainStatementEntry, input: CedarExplainInput, holds: (probe:
   return { side: s.side, closest: { ...named, passed, tests: total } };
 }
 
-/** The applying statements if any, else those that passed the most leading tests (docs/explain.md). */
-function closestOf(candidates: readonly ClosestStatement[]): ClosestStatement[] {
-  const applying = candidates.filter((c) => c.failed === undefined);
-  if (applying.length > 0) return applying;
-  const best = candidates.reduce((m, c) => Math.max(m, c.passed), -1);
-  return candidates.filter((c) => c.passed === best);
-}

@@ -2,6 +2,7 @@
 // memo of node results, all stamped with a generation number so nothing is cleared or allocated
 // per request. INVARIANT: decide() is not re-entrant (JS is single-threaded; closures never call it).
 import type { RequestValue, Tri } from "../conditions/answer.js";
+import type { SeenValue } from "../explain/explanation.js";
 
 export type { Tri } from "../conditions/answer.js";
 
@@ -64,6 +65,15 @@ export class EvalState {
 
   isAmbiguous(slot: number): boolean {
     return this.ambiguousGen[slot] === this.gen;
+  }
+
+  /** What a condition test saw in a slot (no slot: a key the request never gives), for explanations. */
+  seen(slot: number | undefined): SeenValue {
+    if (slot === undefined) return { kind: "absent" };
+    if (this.isAmbiguous(slot)) return { kind: "ambiguous" };
+    if (!this.has(slot)) return { kind: "absent" };
+    const value = this.slotValue[slot]!;
+    return { kind: "values", values: typeof value === "string" ? [value] : [...new Set(value)] };
   }
 }
 

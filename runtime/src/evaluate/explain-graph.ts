@@ -3,6 +3,7 @@
 // test with the compiled node tests (principal, then the statement's tests: resource, conditions in
 // source order; a `"Resource": "*"` the compiler dropped counts as a passed test).
 import type { Decision, Request } from "../contracts.js";
+import { closestOf } from "../explain/explanation.js";
 import type { ClosestStatement, Explanation, ExplainedTest, SeenValue } from "../explain/explanation.js";
 import type { ConditionNode, GraphStatement, Origin } from "../graph/graph-types.js";
 import type { Span } from "../span.js";
@@ -27,14 +28,6 @@ export function explainGraphDecision(cg: CompiledGraph, st: EvalState, loaded: L
   const key = loaded.keyPolicy < 0 ? [] : walk(cg.plans[loaded.keyPolicy]!.allow[loaded.a]!);
   const identity = loaded.caller.identity.flatMap((p) => walk(cg.plans[p]!.allow[loaded.a]!));
   return { decision: "ImplicitDeny", reasons: [], closest: { key: closestOf(key), identity: closestOf(identity) } };
-}
-
-/** The applying statements if any, else those that passed the most leading tests (docs/explain.md). */
-function closestOf(candidates: readonly ClosestStatement[]): ClosestStatement[] {
-  const applying = candidates.filter((c) => c.failed === undefined);
-  if (applying.length > 0) return applying;
-  const best = candidates.reduce((m, c) => Math.max(m, c.passed), -1);
-  return candidates.filter((c) => c.passed === best);
 }
 
 function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, compiled: CompiledStatement): ClosestStatement {
@@ -66,7 +59,7 @@ function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, 
   for (const n of conditions) {
     if (cg.nodeTests[n]!(st) !== 1) {
       const node = cg.graph.nodes[n] as ConditionNode;
-      return fail(passed, { kind: "condition", operator: operatorName(node), key: node.key }, seenOf(cg, st, node.key), n);
+      return fail(passed, { kind: "condition", operator: operatorName(node), key: node.key }, st.seen(cg.slots.get(node.key)), n);
     }
     passed++;
   }
@@ -76,15 +69,6 @@ function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, 
 /** The operator as written: qualifier, base, IfExists. */
 export function operatorName(node: Pick<ConditionNode, "qualifier" | "base" | "ifExists">): string {
   return `${node.qualifier !== undefined ? `${node.qualifier}:` : ""}${node.base}${node.ifExists ? "IfExists" : ""}`;
-}
-
-function seenOf(cg: CompiledGraph, st: EvalState, key: string): SeenValue {
-  const slot = cg.slots.get(key);
-  if (slot === undefined) return { kind: "absent" };
-  if (st.isAmbiguous(slot)) return { kind: "ambiguous" };
-  if (!st.has(slot)) return { kind: "absent" };
-  const value = st.slotValue[slot]!;
-  return { kind: "values", values: typeof value === "string" ? [value] : [...new Set(value)] };
 }
 
 /** The origin of a (hash-consed) node that lies in this statement. */

@@ -48,6 +48,14 @@ export interface ClosestStatement {
   readonly span?: Span;
 }
 
+/** The closest of one side's candidates: the applying statements if any, else those that passed the most leading tests (every engine). */
+export function closestOf(candidates: readonly ClosestStatement[]): ClosestStatement[] {
+  const applying = candidates.filter((c) => c.failed === undefined);
+  if (applying.length > 0) return applying;
+  const best = candidates.reduce((m, c) => Math.max(m, c.passed), -1);
+  return candidates.filter((c) => c.passed === best);
+}
+
 /** An explained decision of one request (a check). */
 export interface Explanation {
   readonly decision: DecisionKind;

@@ -31,13 +31,6 @@ export function createSeenReader(keys: Iterable<string>, principalArns: Iterable
       // INVARIANT: the engine decided this request, so its context fits the derived keys (no KR0009).
       reader.load(st, request.context, derived);
     }
-    return (key) => {
-      const slot = slots.get(key);
-      if (slot === undefined) return { kind: "absent" };
-      if (st.isAmbiguous(slot)) return { kind: "ambiguous" };
-      if (!st.has(slot)) return { kind: "absent" };
-      const value = st.slotValue[slot]!;
-      return { kind: "values", values: typeof value === "string" ? [value] : [...new Set(value)] };
-    };
+    return (key) => st.seen(slots.get(key));
   };
 }

@@ -1,10 +1,10 @@
 // Decides every entry of a requests file with each engine and lays the answers out: JSON rows
 // (a decision per entry, or `{ reference, graph, cedar, agree }` with several engines) and text
 // lines, counting the entries on which the engines disagree.
+import { decideOperation } from "@kms-cedar/runtime";
 import type { DecisionResult, Request } from "@kms-cedar/runtime";
 import type { RequestEntry } from "../../bundle/read-requests.js";
 import type { TextStyle } from "../render/text-style.js";
-import { combineChecks } from "./combine-checks.js";
 import { decisionsAgree } from "../../api/decisions-agree.js";
 import { describeResult } from "./describe-result.js";
 
@@ -72,11 +72,11 @@ function decideAll(entries: readonly RequestEntry[], engine: NamedEngine): Decis
   return entries.map((entry) => decideEntry(entry, () => results[next++]!));
 }
 
-/** The result of one entry: an operation is the worst of its checks, a malformed entry its error. */
+/** The result of one entry: an operation is the worst of its checks (the runtime's rule), a malformed entry its error. */
 export function decideEntry(entry: RequestEntry, decide: (request: Request) => DecisionResult): DecisionResult {
   if (entry.kind === "malformed") return { error: entry.error };
   if (entry.kind === "request") return decide(entry.request);
-  return combineChecks(entry.checks.map((check) => decide(check)));
+  return decideOperation(entry, decide);
 }
 
 function outcome(result: DecisionResult | undefined): string {
