@@ -84,6 +84,12 @@ const RULES: readonly Rule[] = [
     forbids: (l, s) => isPackage(s, "@kms-cedar/conformance") || ["conformance", "playground", "grammar/src", "runtime/src"].some((f) => under(l, f)),
   },
   {
+    // One property harness: the engines' property tests run in conformance/test on its harness.
+    name: "the compiler's tests import no conformance code (the property harness is conformance's)",
+    from: ["compiler/test"],
+    forbids: (l, s) => isPackage(s, "@kms-cedar/conformance") || under(l, "conformance/src") || under(l, "conformance/test"),
+  },
+  {
     // analysis/test drives the compiler's CLI in process (compiler/src/cli/run-cli.ts), as the compiler's own tests do.
     name: "conformance, the playground, the examples and the analysis sources use package entries only",
     from: ["conformance/src", "conformance/test", "playground/src", "playground/test", "examples", "analysis/src"],
@@ -117,6 +123,7 @@ describe("import rules (docs/architecture.md)", () => {
     expect(rule("no engine reaches").forbids(target("runtime/src/index.ts", "./reference/index.js"), "./reference/index.js")).toBe(true);
     expect(rule("the condition semantics").forbids(target("runtime/src/conditions/a.ts", "../evaluate/eval-state.js"), "")).toBe(true);
     expect(rule("conformance, the playground").forbids(target("playground/src/a.ts", "../../compiler/src/pipeline.js"), "")).toBe(true);
+    expect(rule("the compiler's tests").forbids(target("compiler/test/graph/a.test.ts", "../../../conformance/src/engines/prepare-bundle.js"), "")).toBe(true);
     expect(rule("conformance, the playground").forbids(target("playground/src/a.ts", "@kms-cedar/compiler/api"), "@kms-cedar/compiler/api")).toBe(false);
   });
 });
