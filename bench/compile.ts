@@ -9,6 +9,7 @@
 // Writes bench/results/compile.json. Run: node scripts/run-ts.js bench/compile.ts [--quick]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { compileCorpusCedar, nativePercent } from "../compiler/scripts/corpus-cedar.js";
 import { findCorpusDir } from "../compiler/scripts/corpus-files.js";
@@ -28,7 +29,7 @@ function child(...args: (string | number)[]): Point {
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-console.log(`compile: Node ${process.version}${QUICK ? " (--quick: smaller org and curve)" : ""}; wall and CPU time (the machine may be shared)`);
+console.log(`compile: Node ${process.version}${QUICK ? " (--quick: smaller org and curve)" : ""}; wall and CPU time (the machine may be shared); load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
 
 // 1. The corpus.
 const dir = findCorpusDir();
@@ -43,7 +44,7 @@ else {
   const cpuMs = (cpu.user + cpu.system) / 1000;
   corpus = { policies: totals.passed + totals.rejected + totals.crashed, compiled: totals.passed, rejected: totals.rejected, crashed: totals.crashed, wallMs, cpuMs,
     native: totals.native, derived: totals.derived, nativePercent: nativePercent(totals), resourcesNative: totals.resourcesNative, resourcesDerived: totals.resourcesDerived, kinds: totals.kinds };
-  console.log(`corpus: ${totals.passed + totals.rejected + totals.crashed} policies, ${totals.passed} compiled to validated Cedar, ${totals.rejected} rejected by the checks, in ${s(wallMs)} (CPU ${s(cpuMs)}); target ≤ 10 s: ${wallMs <= 10_000 ? "met" : "NOT met"}`);
+  console.log(`corpus: ${totals.passed + totals.rejected + totals.crashed} policies, ${totals.passed} compiled to validated Cedar, ${totals.rejected} rejected by the checks, in ${s(wallMs)} (CPU ${s(cpuMs)}); target ≤ 10 s: ${wallMs <= 10_000 ? "met" : "NOT met"} (wall), ${cpuMs <= 10_000 ? "met" : "NOT met"} (CPU)`);
   console.log(`corpus: conditions native ${totals.native}, derived ${totals.derived} (${nativePercent(totals)}% native); resources native ${totals.resourcesNative}, derived ${totals.resourcesDerived}`);
 }
 
@@ -53,7 +54,7 @@ const fractions = QUICK ? [1 / 8, 1 / 4, 1 / 2, 1] : [1 / 16, 1 / 8, 1 / 4, 1 / 
 const bySize = fractions.map((f) => child("org", Math.round(full.keys * f), Math.round(full.roles * f)));
 const org = bySize[bySize.length - 1]!;
 console.log(`org (${full.keys} keys, ${full.roles} roles, ${org.statements} statements) with Cedar: ${s(org.wallMs)} (CPU ${s(org.cpuMs)}), peak RSS ${org.maxRssMb.toFixed(0)} MB; ` +
-  `targets ≤ 30 s: ${org.wallMs <= 30_000 ? "met" : "NOT met"}, ≤ 2 GB: ${org.maxRssMb <= 2048 ? "met" : "NOT met"}${QUICK ? " (quick: not the full org)" : ""}`);
+  `targets ≤ 30 s: ${org.wallMs <= 30_000 ? "met" : "NOT met"} (wall), ${org.cpuMs <= 30_000 ? "met" : "NOT met"} (CPU), ≤ 2 GB: ${org.maxRssMb <= 2048 ? "met" : "NOT met"}${QUICK ? " (quick: not the full org)" : ""}`);
 
 // 3b. Statements per policy at a fixed total.
 const total = QUICK ? 512 : 2048;
@@ -70,5 +71,5 @@ const growth = (org.cpuMs / org.statements) / (first.cpuMs / first.statements);
 console.log(`\nCPU per statement, largest / smallest size: ${growth.toFixed(2)} (1.00 = linear)`);
 
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/compile.json", import.meta.url), `${JSON.stringify({ benchmark: "compile", quick: QUICK, node: process.version, date: new Date().toISOString(), corpus, org, bySize, perPolicy, growth }, null, 2)}\n`);
+writeFileSync(new URL("./results/compile.json", import.meta.url), `${JSON.stringify({ benchmark: "compile", quick: QUICK, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), corpus, org, bySize, perPolicy, growth }, null, 2)}\n`);
 console.log("\nwrote bench/results/compile.json");

@@ -9,6 +9,7 @@
 // before anything is timed. Writes bench/results/decide.json (README figures: `npm run figures`).
 // Run: node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/decide-scale.ts [--quick]
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { compileBundle } from "@kms-cedar/compiler";
 import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
 import { evaluateReference } from "@kms-cedar/runtime/reference";
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
   const fullMix: Record<string, number> = {};
   for (const r of org.requests) { const k = kind(orgEngines.graph.decide(r)); fullMix[k] = (fullMix[k] ?? 0) + 1; }
   console.log(`org: ${keys} keys, ${roles} roles, ${org.statements} statements (${org.keyStatements} in key policies, ${org.identityStatements} in identity policies), ${orgEngines.nodes} graph nodes, compiled with Cedar in ${fmt(orgEngines.ms / 1000, 1)} s`);
+  // The two request sets differ in size, whatever the bundle: a decision reads its whole request (strictly, DESIGN §2).
+  const contextKeys = (rs: readonly Request[]): number => rs.reduce((t, r) => t + Object.keys((r as { context?: object }).context ?? {}).length, 0) / rs.length;
+  const requestShape = { seedContextKeys: contextKeys(seedReqs), orgContextKeys: contextKeys(org.requests) };
+  console.log(`  context keys per request: seed ${requestShape.seedContextKeys.toFixed(1)}, org ${requestShape.orgContextKeys.toFixed(1)}; load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
   console.log(`  graph decisions on the ${org.requests.length} requests ${JSON.stringify(fullMix)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, org.requests.length)} ${JSON.stringify(orgMix)}`);
 
   const cedarBudget = QUICK ? 1000 : 4000;
@@ -145,7 +150,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
   const out = {
-    benchmark: "decide", quick: QUICK, node: process.version, date: new Date().toISOString(), requests: COUNT,
+    benchmark: "decide", quick: QUICK, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), requests: COUNT, requestShape,
     org: { scale: QUICK ? "quarter (--quick)" : "full", keys, roles, statements: org.statements, keyStatements: org.keyStatements, identityStatements: org.identityStatements, compileMs: orgEngines.ms },
     rows, ratios, graphBySize: bySize,
   };

@@ -1,5 +1,5 @@
-// `run --shard i/n` + `merge` (issue 14): a small budget decided as one shard and as three shards
-// gives, once the three reports are merged, the same report as the one run, modulo timing fields.
+// `run --shard i/n` + `merge` (issue 14): a small budget decided as one run, as two shards and as three
+// shards gives, once the shard reports are merged, the same report as the one run, modulo timing fields.
 // Also: merge refuses incomplete or foreign shard sets, and the CLI command writes the merged report.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +29,15 @@ const untimed = (r: JsonReport): Omit<JsonReport, "elapsedSeconds" | "casesPerSe
 describe("shards and merge", () => {
   const whole = run(0, 1);
   const shards = [run(2, 3), run(0, 3), run(1, 3)];
+  const halves = [run(1, 2), run(0, 2)];
+
+  it("two merged shards give the report of one run (timing aside)", () => {
+    expect(halves.every((s) => s.cases > 0 && s.cases < whole.cases)).toBe(true);
+    expect(halves[0]!.cases + halves[1]!.cases).toBe(whole.cases);
+    const two = mergeReports(halves);
+    if ("error" in two) throw new Error(`merge refused: ${two.error}`);
+    expect(untimed(two.report)).toEqual(untimed({ ...whole, command: COMMAND }));
+  });
 
   it("three merged shards give the report of one run (timing aside)", () => {
     // The shards really split the work: each has part of the cases and none has all.

@@ -17,4 +17,4 @@ export {
 export type { Grid, GridValue } from "./cedar/cedar-values.js";
 export { CEDAR_LIMITS, cedarLimitProblems, measureCedarText } from "./cedar/cedar-limits.js";
 export type { CedarTextMeasure } from "./cedar/cedar-limits.js";
-export { splitPolicySet } from "./cedar/split-policy-set.js";
+export { splitPolicySet, splitPolicyTexts } from "./cedar/split-policy-set.js";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCedar } from "@kms-cedar/runtime";
 import { validateByShape } from "../../src/emit/cedar/check-output.js";
-import { hasEnumeratedEntities, validationShape } from "../../src/emit/cedar/validation-shape.js";
+import { mayEnumerateEntities, validationShape } from "../../src/emit/cedar/validation-shape.js";
 
 const schema = `
 namespace Iam { entity Account; entity Policy; entity Role in [Account, Policy] { account: String }; }
@@ -42,9 +42,21 @@ describe("validationShape", () => {
     expect(validationShape(a)).not.toBe(validationShape(b));
   });
 
-  it("sees enumerated entity types in a schema", () => {
-    expect(hasEnumeratedEntities({ N: { entityTypes: { A: { shape: { type: "Record", attributes: {} } } }, actions: {} } })).toBe(false);
-    expect(hasEnumeratedEntities({ N: { entityTypes: { A: { enum: ["x"] } }, actions: {} } })).toBe(true);
+  it("sees enumerated entity types in a schema text (those cedar-wasm reads as enumerated)", () => {
+    const cedar = loadCedar();
+    const plain = "namespace N { entity A { n: Long }; action \"a\" appliesTo { principal: [A], resource: [A] }; }";
+    const enumerated = "namespace N { entity A enum [\"x\"]; action \"a\" appliesTo { principal: [A], resource: [A] }; }";
+    const json = (text: string) => {
+      const answer = cedar.schemaToJson(text);
+      if (answer.type !== "success") throw new Error(answer.errors.map((e) => e.message).join("; "));
+      return JSON.stringify(answer.json);
+    };
+    expect(json(plain)).not.toContain('"enum"');
+    expect(json(enumerated)).toContain('"enum"');
+    expect(mayEnumerateEntities(plain)).toBe(false);
+    expect(mayEnumerateEntities(enumerated)).toBe(true);
+    // The word anywhere counts (a comment too): a false "no" would be unsound, a false "yes" is only slower.
+    expect(mayEnumerateEntities("// enum\nnamespace N {}")).toBe(true);
   });
 });
 

@@ -112,7 +112,11 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const files: CedarFiles = {
     policies: checked.policies,
     schema,
-    schemaJson: `${JSON.stringify(checked.schemaJson, null, 2)}\n`,
+    // Computed when first read (check-output.ts says why); an enumerable getter, so spreading,
+    // JSON.stringify and structured cloning see the text.
+    get schemaJson() {
+      return `${JSON.stringify(checked.schemaJson(), null, 2)}\n`;
+    },
     manifest: `${JSON.stringify(manifest, null, 2)}\n`,
   };
   return { files, manifest, diagnostics, share };
