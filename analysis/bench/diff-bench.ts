@@ -22,9 +22,11 @@ function fifty(seed: number, conditions: number): Statement[] {
 
 function measure(name: string, run: () => { regions: number; changes: number }): void {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const r = run();
-    process.stdout.write(`${name}: ${(performance.now() - t).toFixed(0)} ms, ${r.regions.toLocaleString("en-US")} request classes, ${r.changes} change classes\n`);
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(`${name}: ${(performance.now() - t).toFixed(0)} ms (${((used.user + used.system) / 1000).toFixed(0)} ms CPU), ${r.regions.toLocaleString("en-US")} request classes, ${r.changes} change classes\n`);
   } catch (e) {
     if (!(e instanceof AnalysisRefusal)) throw e;
     process.stdout.write(`${name}: refused after ${(performance.now() - t).toFixed(0)} ms: ${e.message}\n`);

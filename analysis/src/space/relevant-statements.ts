@@ -5,10 +5,12 @@
 // keys out of the context is exact: such a statement is skipped before any of its tests is read
 // (decide-kms.ts). The Principal test here may say "names" where the engine says no (never the
 // reverse), which only keeps a key that could have been left out.
-import { parseCaller } from "@kms-cedar/runtime";
 import type { CallerInfo, ConditionNode, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
 
-function mayName(node: PrincipalNode, caller: CallerInfo | undefined, arn: string): boolean {
+/** Reads a caller ARN (the space memoizes it: the same few ARNs are read for every region). */
+export type CallerOf = (arn: string) => CallerInfo | undefined;
+
+function mayName(node: PrincipalNode, caller: CallerInfo | undefined, arn: string, parseCaller: CallerOf): boolean {
   if (node.any) return true;
   if (caller === undefined) return true;
   if (caller.kind === "service") return node.service.includes(arn);
@@ -22,7 +24,7 @@ function mayName(node: PrincipalNode, caller: CallerInfo | undefined, arn: strin
   return false;
 }
 
-function mayHave(owner: string, caller: CallerInfo | undefined, arn: string): boolean {
+function mayHave(owner: string, caller: CallerInfo | undefined, arn: string, parseCaller: CallerOf): boolean {
   if (caller === undefined) return true;
   if (caller.kind === "root" || caller.kind === "service") return false;
   if (owner === arn) return true;
@@ -35,13 +37,13 @@ export interface RelevantStatement {
   readonly byKey: Map<string, ConditionNode[]>;
 }
 
-/** The condition keys of the statements of `graphs` that may apply to (action, resource, principal). */
-export function relevantKeys(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string): Set<string> {
-  return new Set(relevantStatements(graphs, action, resource, principal).flatMap((s) => [...s.byKey.keys()]));
+/** The condition keys of `statements`. */
+export function relevantKeys(statements: readonly RelevantStatement[]): Set<string> {
+  return new Set(statements.flatMap((s) => [...s.byKey.keys()]));
 }
 
 /** The statements of `graphs` that may apply to (action, resource, principal). */
-export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string): RelevantStatement[] {
+export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string, parseCaller: CallerOf): RelevantStatement[] {
   const caller = parseCaller(principal);
   const out: RelevantStatement[] = [];
   for (const g of graphs) {
@@ -51,8 +53,8 @@ export function relevantStatements(graphs: readonly DecisionGraph[], action: str
       if (policy.kind === "key") {
         if (policy.owner !== resource) continue;
         const p = s.principal === undefined ? undefined : g.nodes[s.principal];
-        if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal)) continue;
-      } else if (!mayHave(policy.owner, caller, principal)) continue;
+        if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal, parseCaller)) continue;
+      } else if (!mayHave(policy.owner, caller, principal, parseCaller)) continue;
       const byKey = new Map<string, ConditionNode[]>();
       for (const t of s.tests) {
         const n = g.nodes[t]!;

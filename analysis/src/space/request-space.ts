@@ -3,11 +3,11 @@
 // enumerated request (see principal-space.ts, resource-space.ts, key-dimension.ts for why), so
 // deciding the enumerated requests decides them all.
 import { callerDerived, DERIVED_KEYS, parseCaller } from "@kms-cedar/runtime";
-import type { DecisionGraph, Request } from "@kms-cedar/runtime";
+import type { CallerInfo, DecisionGraph, Request } from "@kms-cedar/runtime";
 import { AnalysisCode, refuse } from "../diagnostics.js";
 import { conditionsByKey, resourceNodesFor } from "./graph-tests.js";
 import { relevantKeys, relevantStatements } from "./relevant-statements.js";
-import type { RelevantStatement } from "./relevant-statements.js";
+import type { CallerOf, RelevantStatement } from "./relevant-statements.js";
 import { nodeOutcome } from "./node-outcome.js";
 import { keyDimension } from "./key-dimension.js";
 import type { DimValue, KeyDimension } from "./key-dimension.js";
@@ -53,6 +53,12 @@ export class RequestSpace {
   private readonly bound: number;
   private readonly strategy: "product" | "vectors" | "auto";
   private readonly statementsMemo = new Map<string, RelevantStatement[]>();
+  private readonly callerMemo = new Map<string, CallerInfo | undefined>();
+  /** `parseCaller`, once per ARN: the same few ARNs are read for every triple. */
+  private readonly callerOf: CallerOf = (arn) => {
+    if (!this.callerMemo.has(arn)) this.callerMemo.set(arn, parseCaller(arn));
+    return this.callerMemo.get(arn);
+  };
 
   constructor(graphs: readonly DecisionGraph[], options: SpaceOptions = {}) {
     this.bound = options.bound ?? DEFAULT_REGION_BOUND;
@@ -95,8 +101,8 @@ export class RequestSpace {
   }
 
   private computeDimensions(action: string, resource: string, none: boolean, principal: string): KeyDimension[] {
-    const keys = [...relevantKeys(this.graphs, action, resource, principal)].sort();
-    const caller = parseCaller(principal)!;
+    const keys = [...relevantKeys(this.statementsFor(action, resource, principal))].sort();
+    const caller = this.callerOf(principal)!;
     const derived = callerDerived(caller, () => undefined);
     return keys.map((key) => {
       const dim = this.keyDims.get(key)!;
@@ -114,7 +120,7 @@ export class RequestSpace {
       // A role session's aws:PrincipalArn: a context may name its role with any path.
       const values: DimValue[] = [ABSENT];
       for (const arn of this.roleArns) {
-        const r = parseCaller(arn)!;
+        const r = this.callerOf(arn)!;
         if (r.partition === d.partition && r.account === d.account && r.roleName === d.roleName) values.push({ kind: "value", value: arn, label: `${key} = ${arn}` });
       }
       values.push({ kind: "value", value: `arn:${d.partition}:iam::${d.account}:role/fresh-path/${d.roleName}`, label: `${key} another path` });
@@ -194,6 +200,14 @@ export class RequestSpace {
     visit({ request, get context() { return dims.map((d, i) => labelOf(d, index[i]!)); } }, a);
   }
 
+  /** The statements that may apply to (action, resource, principal); all non-key resources of one kind share them. */
+  private statementsFor(action: string, resource: string, principal: string): RelevantStatement[] {
+    const memo = `${action}\u0000${principal}\u0000${this.keySet.has(resource) ? resource : resource === "*" || resource.endsWith(":*") ? "none" : "alias"}`;
+    let statements = this.statementsMemo.get(memo);
+    if (statements === undefined) this.statementsMemo.set(memo, (statements = relevantStatements(this.graphs, action, resource, principal, this.callerOf)));
+    return statements;
+  }
+
   /**
    * One context per achievable vector of statement applicability. A statement applies iff each of
    * its tests holds (an undecidable test fails an Allow and holds in a Deny), and its tests on one
@@ -203,15 +217,13 @@ export class RequestSpace {
    * (whose effective value the engines fill in) are enumerated in full instead.
    */
   private *vectorAssignments(action: string, resource: string, principal: string, dims: readonly KeyDimension[]): Generator<number[]> {
-    const memo = `${action}\u0000${principal}\u0000${this.keySet.has(resource) ? resource : resource === "*" || resource.endsWith(":*") ? "none" : "alias"}`;
-    let statements = this.statementsMemo.get(memo);
-    if (statements === undefined) this.statementsMemo.set(memo, (statements = relevantStatements(this.graphs, action, resource, principal)));
+    const statements = this.statementsFor(action, resource, principal);
     const words = Math.ceil(statements.length / 30) || 1;
     const full = (): number[] => {
       const v = new Array<number>(words).fill(0x3fffffff);
-      const rest = statements!.length % 30;
+      const rest = statements.length % 30;
       if (rest !== 0) v[words - 1] = (1 << rest) - 1;
-      if (statements!.length === 0) v[0] = 0;
+      if (statements.length === 0) v[0] = 0;
       return v;
     };
     let partial = new Map<string, { vector: number[]; index: number[] }>([["", { vector: full(), index: [] }]]);
@@ -220,7 +232,7 @@ export class RequestSpace {
       const sigs = d.values.map((value, j) => {
         if (derived) return { tag: `#${j}`, vector: full() };
         const v = full();
-        statements!.forEach((s, i) => {
+        statements.forEach((s, i) => {
           for (const node of s.byKey.get(d.key) ?? []) {
             const t = nodeOutcome(node, value);
             if (t === 0 || (t === 2 && s.allow)) {
