@@ -139,13 +139,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "test",
     summary: "decide requests files whose entries carry `expect` with all three engines; fail on any miss",
-    usage: "kms-cedar test <requests-files…> [--bundle <file>] [--engine all|reference] [--format text|json]",
+    usage: "kms-cedar test <requests-files…> [--bundle <file>] [--engine all|reference|graph] [--format text|json]",
     positional: { name: "requests-files", min: 1, max: Infinity },
     options: {
       bundle: { type: "string", valueName: "file", description: "the bundle (or single policy) to decide against (default: bundle.json beside each requests file)" },
       engine: {
-        type: "string", choices: ["all", "reference"], valueName: "all|reference",
-        description: "`all` (default) runs the three engines; `reference` the reference evaluator alone (for the layers the compiler does not decide yet, KC2960)",
+        type: "string", choices: ["all", "reference", "graph"], valueName: "all|reference|graph",
+        description: "`all` (default) runs the three engines (Cedar is skipped, with a note, for a bundle with layers it does not decide yet, KC2960); `reference` or `graph` one engine alone",
       },
       format, kind, key, principal, "max-bytes": maxBytes, help,
     },
@@ -154,8 +154,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       "`\"expect\": \"Allow\" | \"ExplicitDeny\" | \"ImplicitDeny\"` or a request error code (`\"KR0002\"`, or `{\"error\": \"KR0002\"}`),",
       "and a `description`. Both are annotations of the file: they are removed before any engine sees the request.",
       "Every entry is decided by the reference evaluator, the decision graph and Cedar; it passes when all three",
-      "give the expected outcome (with --engine reference, the reference evaluator alone: a bundle with layers the",
-      "compiler refuses, KC2960, is decided that way). Entries without `expect` are skipped. `-` reads a requests file from standard input",
+      "give the expected outcome (a bundle with layers the Cedar backend does not decide yet, KC2960, is decided by",
+      "the reference evaluator and the graph). Entries without `expect` are skipped. `-` reads a requests file from standard input",
       "(then --bundle is required).",
       "Exit status: 0 every expectation met, 1 a miss or policy errors, 2 usage or I/O error.",
     ],
