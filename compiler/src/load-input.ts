@@ -44,6 +44,11 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   // The object is user data: read it defensively (a TypeScript type is no guarantee at run time).
   const keys = section(input, "keys", refused);
   const principals = section(input, "principals", refused);
+  // A bundle object with layers is read as its JSON text by the bundle-file loader, which reads (and
+  // the checks then check) every layer member and the policies they name (docs/request-model.md "Layers").
+  if (refused.length === 0 && layerMembersOf(input, keys, principals).length > 0) {
+    return loadBundle(parseInput(resolve(cwd, "<bundle>"), "<bundle>", JSON.stringify(input, null, 2)), cwd);
+  }
   for (const [arn, entry] of keys) {
     if (!isKeyArn(arn) || LONE_SURROGATE.test(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
     else if (isRecord(entry)) add(`keys[${arn}]`, "key", arn, entry.policy);
@@ -59,9 +64,6 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
     else refused.push(bundleError(BundleCode.policiesNotArray, `\`policies\` of \`${arn}\` in \`principals\` must be an array`));
   }
   const layerUses = layerMembersOf(input, keys, principals);
-  // A bundle object with layers is read as its JSON text by the bundle-file loader, which reads (and
-  // the checks then check) every layer member and the policies they name (docs/request-model.md "Layers").
-  if (layerUses.length > 0 && refused.length === 0) return loadBundle(parseInput(resolve(cwd, "<bundle>"), "<bundle>", JSON.stringify(input, null, 2)), cwd);
   const loaded: LoadedBundle = {
     file: "<bundle>", text: "", diagnostics: [], unreadableFiles: problems.length > 0, policies,
     keys: keys.map(([arn]) => arn), principals: principals.map(([arn]) => arn),
