@@ -13,12 +13,70 @@ import { createAuthorizer, readInputShape, type Authorizer, type Bundle, type De
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
 import { conformanceCaseArb } from "../src/arbitraries/case-arbitrary.js";
-import { FEDERATED_FED, KEY_A1, ROLE_APP, SESSION_APP, USER_BOB } from "../src/arbitraries/fixtures.js";
+import { FEDERATED_FED, KEY_A1, ROLE_APP, ROLE_EXT, ROOT_A, SERVICE_LOGS, SESSION_APP, USER_BOB } from "../src/arbitraries/fixtures.js";
 import type { GeneratedRequest } from "../src/arbitraries/request-arbitraries.js";
 import { LAYER_NAMES, layerChoiceArb, layeredRequest, layersOf, withLayers, type LayerName } from "../src/arbitraries/layer-arbitraries.js";
 import { outcomeText, sameOutcome } from "../src/compare/outcome.js";
 
 const REQUESTS = 12;
+
+/**
+ * Members the shared layer generator does not draw, added here so the graph meets them too: a federated
+ * user's `federatedBy` (and session policies), a second grant (other grantees, a service grantee with its
+ * `sourceArn`, `encryptionContextEquals`), `awsManaged`; and request context that satisfies them.
+ */
+interface Extras {
+  readonly federation: "none" | "by" | "by+session" | "session";
+  readonly grant: Record<string, unknown> | undefined;
+  readonly awsManaged: boolean;
+  readonly sourceArn: boolean;
+  readonly team: boolean;
+}
+
+const SOURCE_ARN = "arn:aws:logs:us-west-2:111122223333:log-group:g";
+const extrasArb: fc.Arbitrary<Extras> = fc.record({
+  federation: fc.constantFrom("none", "by", "by+session", "session"),
+  grant: fc.option(fc.record({
+    grantee: fc.constantFrom(SESSION_APP, ROLE_EXT, USER_BOB, FEDERATED_FED, ROOT_A, SERVICE_LOGS),
+    operations: fc.subarray(["Decrypt", "Encrypt", "GenerateDataKey", "DescribeKey", "CreateGrant", "ReEncryptTo", "RetireGrant"], { minLength: 1, maxLength: 5 }),
+    constraint: fc.constantFrom("none", "equals", "subset", "sourceArn"),
+  }).map(({ grantee, operations, constraint }) => ({
+    name: "g-extra", operations,
+    ...(grantee === SERVICE_LOGS ? { granteeServicePrincipal: grantee, retiringPrincipal: ROOT_A } : { granteePrincipal: grantee }),
+    ...(grantee === SERVICE_LOGS || constraint === "sourceArn" ? { constraints: { sourceArn: SOURCE_ARN, ...(constraint === "equals" ? { encryptionContextEquals: { Dept: "IT" } } : {}) } }
+      : constraint === "equals" ? { constraints: { encryptionContextEquals: { Dept: "IT" } } }
+        : constraint === "subset" ? { constraints: { encryptionContextSubset: { Dept: "IT" } } } : {}),
+  })), { nil: undefined }),
+  awsManaged: fc.boolean(),
+  sourceArn: fc.boolean(),
+  team: fc.boolean(),
+});
+
+function withExtras(full: Record<string, unknown>, extras: Extras): Record<string, unknown> {
+  const principals = { ...(full["principals"] as Record<string, Record<string, unknown>>) };
+  const fed = principals[FEDERATED_FED] ?? {};
+  const session = [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:DescribeKey"], Resource: "*" }] }];
+  // KC2938: `sessionPolicies` only on an entry without the legacy `policies`.
+  const canSession = fed["policies"] === undefined;
+  if (extras.federation === "by") principals[FEDERATED_FED] = { ...fed, federatedBy: USER_BOB };
+  if (extras.federation === "by+session") principals[FEDERATED_FED] = { ...fed, federatedBy: USER_BOB, ...(canSession ? { sessionPolicies: session } : {}) };
+  if (extras.federation === "session" && canSession) principals[FEDERATED_FED] = { ...fed, sessionPolicies: session };
+  const keys = { ...(full["keys"] as Record<string, Record<string, unknown>>) };
+  const key = keys[KEY_A1];
+  if (key !== undefined) {
+    const grants = [...((key["grants"] as unknown[] | undefined) ?? []), ...(extras.grant === undefined ? [] : [extras.grant])];
+    keys[KEY_A1] = { ...key, ...(grants.length === 0 ? {} : { grants }), ...(extras.awsManaged ? { awsManaged: true } : {}) };
+  }
+  return { ...full, principals, keys };
+}
+
+function withExtraContext(request: GeneratedRequest, extras: Extras): GeneratedRequest {
+  const add = (context: Record<string, string | string[]>): Record<string, string | string[]> => ({
+    ...context, ...(extras.sourceArn ? { "aws:SourceArn": SOURCE_ARN } : {}), ...(extras.team ? { "kms:EncryptionContext:Team": "x" } : {}),
+  });
+  if ("checks" in request) return { ...request, checks: request.checks.map((c) => ({ ...c, context: add(c.context) })) } as GeneratedRequest;
+  return { ...request, context: add(request.context) } as GeneratedRequest;
+}
 const RUNS = Number(process.env["KMS_CEDAR_LAYER_RUNS"] ?? 150);
 
 type Mix = { cases: number; Allow: number; ExplicitDeny: number; ImplicitDeny: number; divergences: number; decidedAllow: number; decidedDeny: number };
@@ -50,8 +108,8 @@ describe("the layers, decided by the reference evaluator and the graph", () => {
     let compared = 0;
     let bundles = 0;
     const arb = conformanceCaseArb({ requestsPerBundle: REQUESTS }).chain((c) => layerChoiceArb(REQUESTS).map((choice) => ({ c, choice })));
-    fc.assert(fc.property(arb, fc.boolean(), ({ c, choice }, dept) => {
-      const full = withLayers(c.bundle, choice);
+    fc.assert(fc.property(arb, fc.boolean(), extrasArb, ({ c, choice }, dept, extras) => {
+      const full = withExtras(withLayers(c.bundle, choice), extras);
       const graph = graphOf(full);
       if (typeof graph === "string") {
         // Only the base bundle may be what the compiler rejects (a generated policy IAM refuses), never a layer member.
@@ -60,11 +118,13 @@ describe("the layers, decided by the reference evaluator and the graph", () => {
         return;
       }
       bundles++;
-      const present = layersOf(choice);
-      const withouts = new Map<LayerName, Authorizer | string>(present.map((layer) => [layer, graphOf(withLayers(c.bundle, choice, [layer]))]));
+      const present = LAYER_NAMES.filter((l) => layersOf(choice).includes(l) || (l === "grant" && extras.grant !== undefined));
+      // Without a layer: the extras stay, but the grant law removes every grant.
+      const withouts = new Map<LayerName, Authorizer | string>(present.map((layer) => [layer,
+        graphOf(withExtras(withLayers(c.bundle, choice, [layer]), layer === "grant" ? { ...extras, grant: undefined } : extras))]));
       c.requests.forEach((generated, i) => {
         if (typeof readInputShape(generated) !== "string") return;
-        const request = layeredRequest(generated as GeneratedRequest, choice.throughEndpoint[i] ?? false, dept);
+        const request = withExtraContext(layeredRequest(generated as GeneratedRequest, choice.throughEndpoint[i] ?? false, dept), extras);
         const want = evaluateReference(full as never, request);
         const got = graph.decide(request);
         compared++;
@@ -111,6 +171,137 @@ describe("the layers, decided by the reference evaluator and the graph", () => {
       expect(mix[layer].decidedAllow, `${layer} lets some request through`).toBeGreaterThan(0);
       expect(mix[layer].decidedDeny, `${layer} denies some request`).toBeGreaterThan(0);
     }
+  });
+
+  it("agree on grants, densely: grantees of every form, operations, constraints, encryption context in every case", () => {
+    const ctxEntry = fc.constantFrom<[string, string | string[]]>(
+      ["kms:EncryptionContext:Dept", "IT"], ["kms:EncryptionContext:Dept", "it"], ["kms:EncryptionContext:Dept", "HR"],
+      ["kms:encryptioncontext:dept", "IT"], ["kms:EncryptionContext:Team", "x"], ["kms:EncryptionContext:Dept", ["IT", "HR"]],
+      ["kms:EncryptionContext:Dept", []], ["aws:SourceArn", SOURCE_ARN], ["aws:sourcearn", "arn:aws:logs:us-west-2:111122223333:log-group:h"],
+    );
+    const grantArb = fc.record({
+      grantee: fc.constantFrom(SESSION_APP, ROLE_APP, ROLE_EXT, USER_BOB, FEDERATED_FED, ROOT_A, SERVICE_LOGS),
+      operations: fc.subarray(["Decrypt", "Encrypt", "GenerateDataKey", "DescribeKey", "CreateGrant", "ReEncryptFrom", "Sign", "RetireGrant"], { minLength: 1, maxLength: 4 }),
+      constraint: fc.constantFrom("none", "equals", "subset", "subset2", "sourceArn"),
+    });
+    const context = fc.uniqueArray(ctxEntry, { maxLength: 3, selector: ([k]) => k }).map((entries) => Object.fromEntries(entries));
+    const anyRequest = fc.record({
+      principal: fc.constantFrom(SESSION_APP, ROLE_APP, USER_BOB, FEDERATED_FED, ROOT_A, "arn:aws:sts::444455556666:assumed-role/Ext/s1", ROLE_EXT, SERVICE_LOGS, "arn:aws:iam::444455556666:root"),
+      action: fc.constantFrom("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant", "kms:ReEncryptFrom", "kms:Sign", "kms:RetireGrant"),
+      context,
+    });
+    // Half the requests aim at a grant: its grantee (or a session of a role grantee) and one of its operations.
+    const aimedAt = (grants: readonly { grantee: string; operations: string[] }[]) => fc.constantFrom(...grants).chain((g) => fc.record({
+      principal: fc.constantFrom(g.grantee, g.grantee === ROLE_EXT ? "arn:aws:sts::444455556666:assumed-role/Ext/s1" : g.grantee),
+      action: fc.constantFrom(...g.operations).map((op) => `kms:${op}`),
+      context,
+    }));
+    const caseArb = fc.array(grantArb, { minLength: 1, maxLength: 3 }).chain((grants) => fc.record({
+      grants: fc.constant(grants),
+      appIdentity: fc.boolean(), extIdentity: fc.boolean(), bobBoundary: fc.boolean(),
+      requests: fc.array(fc.oneof(anyRequest, aimedAt(grants)), { minLength: 10, maxLength: 10 }),
+    }));
+    let compared = 0;
+    let grantAllows = 0;
+    const divergences: string[] = [];
+    fc.assert(fc.property(caseArb, ({ grants, appIdentity, extIdentity, bobBoundary, requests }) => {
+      const doc = (statements: object[]) => ({ Version: "2012-10-17", Statement: statements });
+      const bundle = {
+        keys: {
+          [KEY_A1]: {
+            policy: doc([{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }]),
+            grants: grants.map((g, i) => ({
+              name: `g${i}`, operations: g.operations,
+              ...(g.grantee === SERVICE_LOGS ? { granteeServicePrincipal: g.grantee, retiringPrincipal: ROOT_A } : { granteePrincipal: g.grantee }),
+              ...(g.grantee === SERVICE_LOGS || g.constraint === "sourceArn" ? { constraints: { sourceArn: SOURCE_ARN } }
+                : g.constraint === "equals" ? { constraints: { encryptionContextEquals: { Dept: "IT" } } }
+                  : g.constraint === "subset" ? { constraints: { encryptionContextSubset: { Dept: "IT" } } }
+                    : g.constraint === "subset2" ? { constraints: { encryptionContextSubset: { Dept: "IT", Team: "x" } } } : {}),
+            })),
+          },
+        },
+        principals: {
+          ...(appIdentity ? { [ROLE_APP]: { policies: [doc([{ Effect: "Allow", Action: "kms:Encrypt", Resource: "*" }])] } } : {}),
+          ...(extIdentity ? { [ROLE_EXT]: { policies: [doc([{ Effect: "Allow", Action: "kms:*", Resource: KEY_A1 }])] } } : {}),
+          ...(bobBoundary ? { [USER_BOB]: { boundary: doc([{ Effect: "Allow", Action: "kms:DescribeKey", Resource: "*" }]) } } : {}),
+        },
+      };
+      const graph = graphOf(bundle);
+      if (typeof graph === "string") throw new Error(graph);
+      for (const r of requests) {
+        const request = { ...r, resource: KEY_A1 };
+        const want = evaluateReference(bundle as never, request);
+        const got = graph.decide(request);
+        compared++;
+        if (isAllow(got) && layerReasons(got, "grant")) grantAllows++;
+        if (!sameOutcome(want, got) && divergences.length < 5) divergences.push(JSON.stringify({ reference: outcomeText(want), graph: outcomeText(got), request, bundle }));
+      }
+    }), { numRuns: RUNS, seed: 14 });
+    console.log(`grants: ${compared} requests, ${grantAllows} allowed by a grant`);
+    expect(divergences, divergences.join("\n")).toEqual([]);
+    expect(grantAllows).toBeGreaterThan(compared / 20);
+  });
+
+  it("agree on the identity ceilings, densely: key policies naming every caller form, boundaries, session policies, federation", () => {
+    const doc = (statements: object[]) => ({ Version: "2012-10-17", Statement: statements });
+    const ACTIONS = ["kms:Decrypt", "kms:Encrypt", "kms:DescribeKey", "kms:Sign"];
+    const actions = fc.subarray(ACTIONS, { minLength: 1, maxLength: 3 });
+    // A ceiling that allows some actions and maybe denies one.
+    const ceiling = fc.tuple(actions, fc.option(fc.constantFrom(...ACTIONS), { nil: undefined })).map(([allow, deny]) => doc([
+      { Effect: "Allow", Action: allow, Resource: "*" }, ...(deny === undefined ? [] : [{ Effect: "Deny", Action: deny, Resource: "*" }]),
+    ]));
+    const SESSION_APP2 = "arn:aws:sts::111122223333:assumed-role/App/s2";
+    const named = fc.constantFrom<unknown>("*", { AWS: "*" }, { AWS: ROLE_APP }, { AWS: SESSION_APP }, { AWS: USER_BOB }, { AWS: FEDERATED_FED },
+      { AWS: "arn:aws:iam::111122223333:root" }, { AWS: "111122223333" }, { AWS: ROLE_EXT }, { AWS: "arn:aws:iam::444455556666:root" });
+    const caseArb = fc.record({
+      keyStatements: fc.array(fc.record({ principal: named, actions }), { minLength: 1, maxLength: 4 }),
+      appIdentity: fc.option(ceiling, { nil: undefined }), bobIdentity: fc.option(ceiling, { nil: undefined }), extIdentity: fc.option(ceiling, { nil: undefined }),
+      appBoundary: fc.option(ceiling, { nil: undefined }), bobBoundary: fc.option(ceiling, { nil: undefined }),
+      session: fc.option(fc.array(ceiling, { minLength: 0, maxLength: 2 }), { nil: undefined }),
+      fed: fc.constantFrom("none", "by", "by+session", "by+session", "session", "by+empty"), fedSession: fc.array(ceiling, { minLength: 1, maxLength: 2 }),
+      requests: fc.array(fc.record({
+        principal: fc.constantFrom(SESSION_APP, SESSION_APP2, ROLE_APP, USER_BOB, FEDERATED_FED, FEDERATED_FED, ROOT_A, "arn:aws:sts::444455556666:assumed-role/Ext/s1", ROLE_EXT, SERVICE_LOGS),
+        action: fc.constantFrom(...ACTIONS),
+      }), { minLength: 10, maxLength: 10 }),
+    });
+    let compared = 0;
+    const kinds = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0, boundary: 0, session: 0 };
+    const divergences: string[] = [];
+    fc.assert(fc.property(caseArb, (k) => {
+      const principals: Record<string, Record<string, unknown>> = {};
+      const put = (arn: string, member: string, value: unknown): void => {
+        if (value !== undefined) principals[arn] = { ...(principals[arn] ?? {}), [member]: value };
+      };
+      put(ROLE_APP, "policies", k.appIdentity === undefined ? undefined : [k.appIdentity]);
+      put(USER_BOB, "policies", k.bobIdentity === undefined ? undefined : [k.bobIdentity]);
+      put(ROLE_EXT, "policies", k.extIdentity === undefined ? undefined : [k.extIdentity]);
+      put(ROLE_APP, "boundary", k.appBoundary);
+      put(USER_BOB, "boundary", k.bobBoundary);
+      put(SESSION_APP, "sessionPolicies", k.session);
+      if (k.fed === "by" || k.fed === "by+session") put(FEDERATED_FED, "federatedBy", USER_BOB);
+      if (k.fed === "by+empty") put(FEDERATED_FED, "federatedBy", USER_BOB);
+      if (k.fed === "session" || k.fed === "by+session") put(FEDERATED_FED, "sessionPolicies", k.fedSession);
+      if (k.fed === "by+empty") put(FEDERATED_FED, "sessionPolicies", []);
+      const bundle = {
+        keys: { [KEY_A1]: { policy: doc(k.keyStatements.map((st) => ({ Effect: "Allow", Principal: st.principal, Action: st.actions, Resource: "*" }))) } },
+        principals,
+      };
+      const graph = graphOf(bundle);
+      if (typeof graph === "string") throw new Error(`${graph}\n${JSON.stringify(bundle)}`);
+      for (const r of k.requests) {
+        const request = { ...r, resource: KEY_A1 };
+        const want = evaluateReference(bundle as never, request);
+        const got = graph.decide(request);
+        compared++;
+        if (!("error" in got)) kinds[got.decision]++;
+        if (layerReasons(got, "boundary")) kinds.boundary++;
+        if (layerReasons(got, "session")) kinds.session++;
+        if (!sameOutcome(want, got) && divergences.length < 5) divergences.push(JSON.stringify({ reference: outcomeText(want), graph: outcomeText(got), request, bundle }));
+      }
+    }), { numRuns: RUNS, seed: 15 });
+    console.log(`identity ceilings: ${compared} requests: ${JSON.stringify(kinds)}`);
+    expect(divergences, divergences.join("\n")).toEqual([]);
+    expect(Math.min(kinds.Allow, kinds.ExplicitDeny, kinds.ImplicitDeny, kinds.boundary, kinds.session)).toBeGreaterThan(compared / 50);
   });
 
   it("empty_ceilings_change_nothing on the graph: allow-all ceilings decide as without them", () => {
