@@ -14,7 +14,7 @@ import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
 import { conformanceCaseArb } from "../src/arbitraries/case-arbitrary.js";
 import { FEDERATED_FED, KEY_A1, ROLE_APP, ROLE_EXT, ROOT_A, SERVICE_LOGS, SESSION_APP, USER_BOB } from "../src/arbitraries/fixtures.js";
-import type { GeneratedRequest } from "../src/arbitraries/request-arbitraries.js";
+import type { Context, GeneratedRequest } from "../src/arbitraries/request-arbitraries.js";
 import { LAYER_NAMES, layerChoiceArb, layeredRequest, layersOf, withLayers, type LayerName } from "../src/arbitraries/layer-arbitraries.js";
 import { outcomeText, sameOutcome } from "../src/compare/outcome.js";
 
@@ -71,7 +71,7 @@ function withExtras(full: Record<string, unknown>, extras: Extras): Record<strin
 }
 
 function withExtraContext(request: GeneratedRequest, extras: Extras): GeneratedRequest {
-  const add = (context: Record<string, string | string[]>): Record<string, string | string[]> => ({
+  const add = (context: Context): Context => ({
     ...context, ...(extras.sourceArn ? { "aws:SourceArn": SOURCE_ARN } : {}), ...(extras.team ? { "kms:EncryptionContext:Team": "x" } : {}),
   });
   if ("checks" in request) return { ...request, checks: request.checks.map((c) => ({ ...c, context: add(c.context) })) } as GeneratedRequest;

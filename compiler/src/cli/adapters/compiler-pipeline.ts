@@ -41,13 +41,15 @@ export interface OutputFile {
   readonly contents: string;
 }
 
-/** The files of a compilation, in a fixed order. */
-export function outputFiles(graph: DecisionGraph, cedar: CedarFiles): OutputFile[] {
+/** The files of a compilation, in a fixed order (the graph's only, without Cedar: `--target graph`). */
+export function outputFiles(graph: DecisionGraph, cedar: CedarFiles | undefined): OutputFile[] {
   return [
-    { name: "policies.cedar", contents: cedar.policies },
-    { name: "schema.cedarschema", contents: cedar.schema },
-    { name: "schema.cedarschema.json", contents: cedar.schemaJson },
-    { name: "manifest.json", contents: cedar.manifest },
+    ...(cedar === undefined ? [] : [
+      { name: "policies.cedar", contents: cedar.policies },
+      { name: "schema.cedarschema", contents: cedar.schema },
+      { name: "schema.cedarschema.json", contents: cedar.schemaJson },
+      { name: "manifest.json", contents: cedar.manifest },
+    ]),
     { name: "graph.json", contents: emitGraphJson(graph) },
     { name: "graph.txt", contents: emitGraphText(graph) },
     { name: "graph.dot", contents: emitDot(graph) },

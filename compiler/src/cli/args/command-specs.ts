@@ -80,15 +80,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "compile",
     summary: "compile a bundle to a decision graph and Cedar",
-    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar] [--target cedar|avp]",
+    usage: "kms-cedar compile <bundle> -o <dir> [--format text|json] [--pure-cedar] [--target cedar|avp|graph]",
     positional: { name: "bundle", min: 1, max: 1 },
     options: {
       out: { type: "string", short: "o", valueName: "dir", description: "directory to write the output to (required)" },
       format,
       "pure-cedar": { type: "boolean", description: "refuse derived attributes: Cedar any engine can run without our encoder" },
       target: {
-        type: "string", choices: ["cedar", "avp"], valueName: "cedar|avp",
-        description: "`avp` also writes <dir>/avp/: an Amazon Verified Permissions policy store (docs/deployment.md)",
+        type: "string", choices: ["cedar", "avp", "graph"], valueName: "cedar|avp|graph",
+        description: "`avp` also writes <dir>/avp/: an Amazon Verified Permissions policy store (docs/deployment.md); `graph` writes the graph files only (a bundle with layers Cedar does not decide yet, KC2960)",
       },
             kind, key, principal, "max-bytes": maxBytes, "max-warnings": maxWarnings, "warnings-as-errors": warningsAsErrors, watch, help,
     },
@@ -101,6 +101,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       "With --max-warnings N or --warnings-as-errors, too many warnings stop before anything is written (exit 1).",
       "--target avp adds avp/schema.json, avp/put-schema.json, avp/policies/*.json (CreatePolicy inputs) and",
       "avp/avp-manifest.json, within AVP's quotas or refused with a KC31xx error naming the quota.",
+      "--target graph writes only graph.json, graph.txt, graph.dot and graph.svg: the target for a bundle with",
+      "layers (SCPs, RCPs, boundaries, session and endpoint policies, grants), which Cedar refuses (KC2960).",
       "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },
