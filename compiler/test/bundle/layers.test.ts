@@ -1,7 +1,8 @@
 // The layers of the authorization chain in the bundle (docs/request-model.md "Layers"): every code of
 // layer-diagnostic-codes.ts fires at the position of what it is about, all at once; a layered bundle
-// checks clean, is carried to the reference evaluator, and is refused by the compiler (KC2960) through
-// both front doors (a bundle file and a bundle object), never compiled with a layer ignored.
+// checks clean, is carried to the reference evaluator, compiles to a graph with its layers, and is refused
+// for Cedar (KC2960) through both front doors (a bundle file and a bundle object), never compiled with a
+// layer ignored.
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
 import { loadBundle, parseInput } from "../../src/bundle/load-bundle.js";
