@@ -5,7 +5,7 @@ import type { Bundle } from "@kms-cedar/runtime";
 import { resolve } from "node:path";
 import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "./bundle/arn-shapes.js";
 import { BundleCode } from "./bundle/bundle-diagnostic-codes.js";
-import { loadBundleOrPolicy, readInput } from "./bundle/load-bundle.js";
+import { loadBundle, loadBundleOrPolicy, parseInput, readInput } from "./bundle/load-bundle.js";
 import type { LoadedBundle, PolicySource } from "./bundle/load-bundle.js";
 import { inlineDocumentText } from "./bundle/inline-document.js";
 import type { LayerUse } from "./bundle/read-layers.js";
@@ -44,6 +44,11 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   // The object is user data: read it defensively (a TypeScript type is no guarantee at run time).
   const keys = section(input, "keys", refused);
   const principals = section(input, "principals", refused);
+  // A bundle object with layers is read as its JSON text by the bundle-file loader, which reads (and
+  // the checks then check) every layer member and the policies they name (docs/request-model.md "Layers").
+  if (refused.length === 0 && layerMembersOf(input, keys, principals).length > 0) {
+    return loadBundle(parseInput(resolve(cwd, "<bundle>"), "<bundle>", JSON.stringify(input, null, 2)), cwd);
+  }
   for (const [arn, entry] of keys) {
     if (!isKeyArn(arn) || LONE_SURROGATE.test(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
     else if (isRecord(entry)) add(`keys[${arn}]`, "key", arn, entry.policy);

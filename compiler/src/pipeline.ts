@@ -6,7 +6,8 @@ import { sealGraph } from "@kms-cedar/runtime";
 import type { LoadedBundle } from "./bundle/load-bundle.js";
 import { loadInput } from "./load-input.js";
 import type { LoadOptions } from "./load-input.js";
-import { lowerBundle } from "./lower/lower-bundle.js";
+import { lowerBundle, lowerCatalog } from "./lower/lower-bundle.js";
+import { lowerLayers } from "./lower/lower-layers.js";
 import { checkBundle } from "./api/check-bundle.js";
 import type { BundleDiagnostic, CheckedBundle } from "./normalize/check-sources.js";
 import type { CheckPolicyOptions } from "./checks/check-policy.js";
@@ -54,14 +55,14 @@ export function compileLoadedBundle(loaded: LoadedBundle, options: CompileOption
 export function compileChecked(checked: CheckedBundle, options: CompileOptions = {}): CompileResult {
   const loaded = checked.loaded;
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
-  // Fail closed: a backend that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
-  const refused = refuseLayers(loaded);
-  if (refused.length > 0) return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
   const model = normalizeBundle(checked);
-  const lowered = lowerBundle(model);
+  const lowered = lowerBundle(model, lowerCatalog(), lowerLayers(loaded, model));
   // Last step on the graph: its integrity digest (readGraph refuses a graph that does not match it).
   const graph = sealGraph(runGraphPasses(lowered));
   if (options.cedar === false) return { graph, cedar: undefined, diagnostics: checked.diagnostics };
+  // Fail closed: Cedar that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
+  const refused = refuseLayers(loaded, "Cedar");
+  if (refused.length > 0) return { graph, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
   const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
   const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
   if (options.avp !== true || cedar.files === undefined || cedar.manifest === undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics };

@@ -77,6 +77,27 @@ describe("the engines side by side", () => {
     expect(outcomes.every((o) => o[1]?.agrees === true && o[2]?.agrees === true)).toBe(true);
   });
 
+  it("a bundle with layers: the reference and the graph decide it, Cedar is refused (KC2960), never emitted without the layers", () => {
+    const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] };
+    const role = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }] };
+    // scp.md §3: the account's SCP allows Decrypt only, so Encrypt is an implicit deny naming the SCP.
+    const scp = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] };
+    const text = JSON.stringify({
+      keys: { [KEY]: { policy } },
+      principals: { "arn:aws:iam::111122223333:role/App": { policies: [role] } },
+      organization: { root: { children: [{ account: "111122223333", scps: [scp] }] } },
+    });
+    const analysis = analyzeInput(text);
+    expect(analysis.errors).toBe(0);
+    expect(analysis.cedar?.files).toBeUndefined();
+    expect(analysis.cedar?.unavailable).toMatch(/KC2960/);
+    const engines = prepareEngines(analysis, prepareCedarEngine());
+    expect(decideAll(engines, request("kms:Decrypt", {})).map(decisionOf)).toEqual(["Allow", "Allow", "-"]);
+    const denied = decideAll(engines, request("kms:Encrypt", {}));
+    expect(denied.map(decisionOf)).toEqual(["ImplicitDeny", "ImplicitDeny", "-"]);
+    expect(denied[2]?.unavailable).toMatch(/KC2960/);
+  });
+
   it("says why Cedar is missing when no Cedar engine is given", () => {
     const answers = decideAll(prepareEngines(analyzeInput(SAMPLE_BUNDLE)), SAMPLE_REQUESTS[0]!);
     expect(answers.map(decisionOf)).toEqual(["Allow", "Allow", "-"]);

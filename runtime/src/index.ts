@@ -13,6 +13,8 @@ export { GRAPH_FORMAT, GRAPH_VERSION } from "./graph/graph-types.js";
 export type {
   ActionStatements, ActionTarget, ConditionNode, DecisionGraph, GraphAction, GraphNode, GraphPolicy, GraphStatement,
   GraphTemplatePart, GraphValue, Origin, PrincipalNode, ResourceNode,
+  GraphEndpoint, GraphGrant, GraphGrantConstraints, GraphKeyLayers, GraphLayers, GraphOrgLevel, GraphOrganization,
+  GraphPrincipalLayers, PolicyLayer as GraphPolicyLayer,
 } from "./graph/graph-types.js";
 export { readGraph } from "./graph/read-graph.js";
 export { canonicalJson, graphDigest, sealGraph } from "./graph/graph-digest.js";

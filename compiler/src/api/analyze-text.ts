@@ -151,6 +151,11 @@ function attachmentOf(root: Parameters<typeof looksLikeBundle>[0], options: Anal
 
 /** The Cedar files (cedar-wasm must be loadable: in the page, after `initCedarWeb`). */
 function emitCedarOutput(graph: DecisionGraph, pureCedar: boolean): { output: CedarOutput; diagnostics: Diagnostic[] } {
+  // Fail closed: Cedar emitted from a graph with layers would ignore them and could Allow what AWS denies
+  // (KC2960: the Cedar backend does not decide the layers yet; the reference and the graph do).
+  if (graph.layers !== undefined) {
+    return { output: { unavailable: "Cedar: KC2960 the Cedar backend does not decide the layers of this bundle (SCPs, RCPs, boundaries, session and endpoint policies, grants) yet" }, diagnostics: [] };
+  }
   let emitted: ReturnType<typeof emitCedar>;
   try {
     emitted = emitCedar(graph, { pureCedar });

@@ -1,7 +1,7 @@
 // Registry of the diagnostics of the authorization-chain layers (docs/semantics/, docs/request-model.md
 // "Layers"): KC2930–KC2949 the bundle members (organization, boundaries, session policies, endpoints,
 // grants), KC2950–KC2959 the rules of each policy kind (SCP, RCP, session, endpoint), KC2960 the refusal
-// to compile a layer the graph and Cedar backends do not decide yet. Phase: checks (KC2960: compile).
+// to emit Cedar for a layer the Cedar backend does not decide yet. Phase: checks (KC2960: compile).
 // Never renumbered.
 import type { DiagnosticInfo } from "@kms-cedar/grammar";
 
@@ -69,5 +69,5 @@ export const LAYER_DIAGNOSTICS: readonly DiagnosticInfo[] = [
   { code: "KC2957", slug: "rcp-retire-grant", severity: warning, summary: "RCPs do not control `kms:RetireGrant`: this action has no effect here" },
   { code: "KC2958", slug: "session-policies-too-large", severity: error, summary: "a session's policies together are over 2 048 characters once whitespace is removed" },
   { code: "KC2959", slug: "endpoint-policy-too-large", severity: error, summary: "a VPC endpoint policy is over 20 480 characters, whitespace included" },
-  { code: "KC2960", slug: "layer-not-compiled", severity: error, summary: "the graph and Cedar backends do not decide this layer yet", help: "compiling would ignore it and could Allow what AWS denies; decide the bundle with `kms-cedar eval --engine reference` (docs/request-model.md \"Layers\")" },
+  { code: "KC2960", slug: "layer-not-compiled", severity: error, summary: "the Cedar backend does not decide this layer yet", help: "emitting Cedar would ignore it and could Allow what AWS denies; decide the bundle with `kms-cedar eval --engine graph` or `--engine reference` (docs/request-model.md \"Layers\")" },
 ];

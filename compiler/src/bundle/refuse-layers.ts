@@ -1,7 +1,7 @@
-// The compiler's refusal of the layers the graph and Cedar backends do not decide yet (KC2960): one
-// error per member that introduces one. Ignoring a ceiling would let the compiled output Allow what
-// AWS denies (a wrong Allow), so such a bundle is never compiled; `kms-cedar eval --engine reference`
-// decides it. Phase: compile. Pure.
+// The compiler's refusal of the layers a backend does not decide yet (KC2960): one error per member
+// that introduces one. The graph backend decides every layer; the Cedar backend does not yet, and
+// ignoring a ceiling would let its output Allow what AWS denies (a wrong Allow), so no Cedar is emitted
+// for such a bundle; `kms-cedar eval --engine graph` (or `reference`) decides it. Phase: compile. Pure.
 import type { BundleDiagnostic } from "../normalize/check-sources.js";
 import type { LoadedBundle } from "./load-bundle.js";
 import { LAYER_DIAGNOSTICS, LayerCode } from "./layer-diagnostic-codes.js";
@@ -15,8 +15,8 @@ const WHAT: Readonly<Record<string, string>> = {
   federatedBy: "a federated user's federating user (`federatedBy`)",
 };
 
-/** KC2960 for every layer member of `loaded`, in source order. */
-export function refuseLayers(loaded: LoadedBundle): BundleDiagnostic[] {
+/** KC2960 for every layer member of `loaded`, in source order, naming the backend that refuses it. */
+export function refuseLayers(loaded: LoadedBundle, backend = "Cedar"): BundleDiagnostic[] {
   const help = LAYER_DIAGNOSTICS.find((info) => info.code === LayerCode.layerNotCompiled)?.help;
   const uses = [...(loaded.layerUses ?? [])];
   // INVARIANT: every layer policy comes with a use; refuse anyway if one does not (never compile a layer).
@@ -25,7 +25,7 @@ export function refuseLayers(loaded: LoadedBundle): BundleDiagnostic[] {
   }
   return uses.map((use) => ({
     code: LayerCode.layerNotCompiled, severity: "error" as const, span: use.span, file: loaded.file,
-    message: `the graph and Cedar backends do not decide ${WHAT[use.layer] ?? `\`${use.layer}\``} yet`,
+    message: `the ${backend} backend does not decide ${WHAT[use.layer] ?? `\`${use.layer}\``} yet`,
     ...(help === undefined ? {} : { help }),
   }));
 }

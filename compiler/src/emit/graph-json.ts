@@ -23,6 +23,8 @@ export function emitGraphJson(graph: DecisionGraph): string {
     principals: graph.principals,
     nodes: graph.nodes.map(orderNode),
     statements: graph.statements.map(orderStatement),
+    // docs/graph-format.md "Layers": only in the graph of a bundle with layers.
+    ...(graph.layers !== undefined ? { layers: graph.layers } : {}),
   };
   return [
     "{",
@@ -34,7 +36,8 @@ export function emitGraphJson(graph: DecisionGraph): string {
     `  "keys": ${map(Object.entries(body.keys))},`,
     `  "principals": ${map(Object.entries(body.principals))},`,
     `  "nodes": ${list(body.nodes)},`,
-    `  "statements": ${list(body.statements)}`,
+    `  "statements": ${list(body.statements)}${body.layers !== undefined ? "," : ""}`,
+    ...(body.layers !== undefined ? [`  "layers": ${JSON.stringify(body.layers, null, 2).replace(/\n/g, "\n  ")}`] : []),
     "}",
     "",
   ].join("\n");
@@ -43,6 +46,7 @@ export function emitGraphJson(graph: DecisionGraph): string {
 function orderPolicy(p: GraphPolicy): GraphPolicy {
   return {
     location: p.location, kind: p.kind, owner: p.owner, ...(p.file !== undefined ? { file: p.file } : {}),
+    ...(p.layer !== undefined ? { layer: p.layer } : {}),
     byAction: Object.fromEntries(Object.entries(p.byAction).map(([k, v]) => [k, { deny: v.deny, allow: v.allow }])),
   };
 }

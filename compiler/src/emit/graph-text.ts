@@ -9,9 +9,10 @@ export function emitGraphText(graph: DecisionGraph): string {
   const consulted = graph.actions.filter((a) => a.keyPolicy).length;
   const cross = graph.actions.filter((a) => a.crossAccount).length;
   out.push(`actions ${graph.actions.length} (key policy consulted for ${consulted}, cross-account ${cross})`);
-  graph.policies.forEach((p, i) => out.push(`policy p${i} ${p.kind} ${p.location}${p.file !== undefined ? ` file=${p.file}` : ""}`));
+  graph.policies.forEach((p, i) => out.push(`policy p${i} ${p.kind}${p.layer !== undefined ? ` layer=${p.layer}` : ""} ${p.location}${p.file !== undefined ? ` file=${p.file}` : ""}`));
   for (const [arn, p] of Object.entries(graph.keys)) out.push(`key ${arn} -> p${p}`);
   for (const [arn, list] of Object.entries(graph.principals)) out.push(`principal ${arn} -> [${list.map((p) => `p${p}`).join(", ")}]`);
+  if (graph.layers !== undefined) out.push(...layerLines(graph.layers));
   graph.nodes.forEach((n, i) => out.push(`node n${i} ${nodeText(n)} ${origins(n.origin)}`));
   graph.statements.forEach((s, i) => {
     const who = s.principal !== undefined ? ` principal=n${s.principal}` : "";
@@ -50,4 +51,31 @@ function at(span: Span): string {
 
 function origins(list: readonly Origin[]): string {
   return list.map((o) => `@p${o.policy}:${at(o.span)}`).join(" ");
+}
+
+/** The `layers` member (docs/graph-format.md "Layers"), one line per entry, in graph order. */
+function layerLines(layers: NonNullable<DecisionGraph["layers"]>): string[] {
+  const out: string[] = [];
+  const ps = (list: readonly number[] | undefined): string => (list === undefined ? "FullAWSAccess" : `[${list.map((p) => `p${p}`).join(", ")}]`);
+  const org = layers.organization;
+  if (org !== undefined) {
+    if (org.managementAccount !== undefined) out.push(`management ${org.managementAccount}`);
+    for (const [account, levels] of Object.entries(org.accounts)) {
+      out.push(`account ${account} -> ${levels.map((l) => `${l.location} scps=${ps(l.scps)} rcps=${ps(l.rcps)}`).join(" / ")}`);
+    }
+  }
+  for (const [arn, e] of Object.entries(layers.principals)) {
+    const parts = [
+      ...(e.boundary !== undefined ? [`boundary=p${e.boundary}`] : []),
+      ...(e.sessionPolicies !== undefined ? [`sessionPolicies=${ps(e.sessionPolicies)}`] : []),
+      ...(e.federatedBy !== undefined ? [`federatedBy=${e.federatedBy}`] : []),
+    ];
+    out.push(`layers ${arn} ${parts.join(" ")}`);
+  }
+  for (const [id, e] of Object.entries(layers.endpoints ?? {})) out.push(`endpoint ${id} -> p${e.policy}${e.vpc !== undefined ? ` vpc=${e.vpc}` : ""}`);
+  for (const [arn, k] of Object.entries(layers.keys)) {
+    if (k.awsManaged === true) out.push(`key ${arn} awsManaged`);
+    for (const g of k.grants ?? []) out.push(`grant ${arn} ${JSON.stringify(g)}`);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // merge-equal-tests pass hash-conses them), statements with their actions, policies indexed by
 // action, the KMS catalog copied in so the runtime needs nothing else. Phase: lower; cannot fail.
 import { GRAPH_FORMAT, GRAPH_VERSION } from "@kms-cedar/runtime";
-import type { DecisionGraph, GraphAction, GraphNode, GraphPolicy, GraphStatement } from "@kms-cedar/runtime";
+import type { DecisionGraph, GraphAction, GraphLayers, GraphNode, GraphPolicy, GraphStatement } from "@kms-cedar/runtime";
 import { listKmsActions } from "../catalog/index.js";
 import type { ModelBundle, ModelStatement } from "../model/policy-model.js";
 import { indexStatements } from "./index-statements.js";
@@ -18,18 +18,20 @@ export function lowerCatalog(): GraphAction[] {
   }));
 }
 
-export function lowerBundle(model: ModelBundle, actions: readonly GraphAction[] = lowerCatalog()): DecisionGraph {
+/** Lowers the model; `layers` (lower-layers.ts) is set when the bundle has layers, and points into `model.policies`. */
+export function lowerBundle(model: ModelBundle, actions: readonly GraphAction[] = lowerCatalog(), layers?: GraphLayers): DecisionGraph {
   const nodes: GraphNode[] = [];
   const statements: GraphStatement[] = [];
   const add = (node: GraphNode): number => nodes.push(node) - 1;
   model.policies.forEach((policy, p) => {
-    for (const s of policy.statements) statements.push(lowerStatement(s, p, policy.kind, add));
+    for (const s of policy.statements) statements.push(lowerStatement(s, p, policy.kind, add, policy.layer !== undefined));
   });
   const policies: GraphPolicy[] = model.policies.map((policy) => ({
     location: policy.location,
     kind: policy.kind,
     owner: policy.owner,
     ...(policy.file !== undefined ? { file: policy.file } : {}),
+    ...(policy.layer !== undefined ? { layer: policy.layer } : {}),
     byAction: {},
   }));
   // Keyed by ARNs from the bundle: no prototype (a member named `__proto__` stays a member).
@@ -46,17 +48,19 @@ export function lowerBundle(model: ModelBundle, actions: readonly GraphAction[] 
     principals,
     nodes,
     statements,
+    ...(layers !== undefined ? { layers } : {}),
   };
 }
 
-function lowerStatement(s: ModelStatement, p: number, kind: "key" | "identity", add: (n: GraphNode) => number): GraphStatement {
+function lowerStatement(s: ModelStatement, p: number, kind: "key" | "identity", add: (n: GraphNode) => number, layer: boolean): GraphStatement {
   const origin = (span: ModelStatement["span"]) => [{ policy: p, span }];
   const tests: number[] = [];
   if (s.resource !== undefined) {
     tests.push(add({
       kind: "resource", negated: s.resource.negated, patterns: s.resource.patterns,
       // AWS: §1.7, §5.2 — a key policy's Resource is matched with the key-policy rule (graph-types.ts).
-      ...(kind === "key" ? { keyPolicy: true as const } : {}),
+      // An RCP's or endpoint policy's Resource is matched as in an identity policy (docs/semantics/rcp.md, vpc-endpoint-policy.md).
+      ...(kind === "key" && !layer ? { keyPolicy: true as const } : {}),
       origin: origin(s.resource.span),
     }));
   }
@@ -74,7 +78,12 @@ function lowerStatement(s: ModelStatement, p: number, kind: "key" | "identity", 
   const principal = s.principal === undefined ? undefined
     : add({ kind: "principal", any: s.principal.any, aws: s.principal.aws, service: s.principal.service, origin: origin(s.principal.span) });
   // AWS: §1.3 — a key-policy statement without Resource (or without Action) has no effect.
-  const effective = kind === "identity" || (s.resource !== undefined && principal !== undefined);
+  // An RCP or endpoint statement without Resource or Principal is one IAM would reject: fail closed (spec §0.2),
+  // an Allow never applies, a Deny applies (no resource test; no principal node: it names every caller, see
+  // compile-layers.ts).
+  const effective = kind === "identity" || (layer
+    ? s.effect === "Deny" || (s.resource !== undefined && principal !== undefined)
+    : s.resource !== undefined && principal !== undefined);
   return {
     policy: p,
     statement: s.index,

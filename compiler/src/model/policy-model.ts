@@ -1,7 +1,7 @@
 // The normalized policy model (DESIGN §1 "normalize"): what lowering reads. Arrays everywhere,
 // condition keys lower-cased, actions expanded against the KMS catalog (NotAction already turned
 // into its complement), values typed as plain text or variable templates. Spans keep line/column.
-import type { GraphValue, Span } from "@kms-cedar/runtime";
+import type { GraphPolicyLayer as PolicyLayer, GraphValue, Span } from "@kms-cedar/runtime";
 import type { BaseOperator, SetQualifier } from "@kms-cedar/grammar";
 
 /** A value: plain pattern text, or a template with variables (2012-10-17 only, spec §4). */
@@ -22,6 +22,8 @@ export interface ModelPolicy {
   readonly kind: "key" | "identity";
   readonly owner: string;
   readonly file?: string;
+  /** Set for a layer's policy (docs/request-model.md "Layers"): not listed under `keys` or `principals`. */
+  readonly layer?: PolicyLayer;
   /** `Version` as written (absent: missing, read as 2008-10-17, spec §1.2). */
   readonly version: string | undefined;
   readonly statements: readonly ModelStatement[];

@@ -12,13 +12,16 @@ export function normalizeBundle(checked: CheckedBundle): ModelBundle {
   for (const { source, document } of checked.policies) {
     if (document === undefined) continue; // INVARIANT: unreachable once the checks passed
     const index = policies.length;
-    policies.push(normalizePolicy(document, {
+    const policy = normalizePolicy(document, {
       location: source.location,
       kind: source.kind,
       owner: source.owner,
       file: source.file,
       position: textPosition(source.text, source.start),
-    }));
+    });
+    // A layer's policy is found through the layers (lower-layers.ts), never as a key or identity policy.
+    policies.push(source.layer === undefined ? policy : { ...policy, layer: source.layer });
+    if (source.layer !== undefined) continue;
     if (source.kind === "key") keys.push({ arn: source.owner, policy: index });
     else principals.set(source.owner, [...(principals.get(source.owner) ?? []), index]);
   }

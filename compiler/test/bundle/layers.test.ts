@@ -1,7 +1,8 @@
 // The layers of the authorization chain in the bundle (docs/request-model.md "Layers"): every code of
 // layer-diagnostic-codes.ts fires at the position of what it is about, all at once; a layered bundle
-// checks clean, is carried to the reference evaluator, and is refused by the compiler (KC2960) through
-// both front doors (a bundle file and a bundle object), never compiled with a layer ignored.
+// checks clean, is carried to the reference evaluator, compiles to a graph with its layers, and is refused
+// for Cedar (KC2960) through both front doors (a bundle file and a bundle object), never compiled with a
+// layer ignored.
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
 import { loadBundle, parseInput } from "../../src/bundle/load-bundle.js";
@@ -104,13 +105,18 @@ describe("the layer codes", () => {
   });
 });
 
-describe("the compiler refuses the layers (fail closed)", () => {
-  it("one KC2960 per layer member of a bundle file, at the member", () => {
+describe("the graph target compiles the layers; the Cedar target refuses them (fail closed)", () => {
+  it("a bundle file: a graph with `layers`; with Cedar, one KC2960 per layer member, at the member, naming Cedar", () => {
     const { text, loaded } = load(GOOD);
-    const result = compileLoadedBundle(loaded, { cedar: false });
-    expect(result.graph).toBeUndefined();
-    const refused = result.diagnostics.filter((d) => d.code === "KC2960").map((d) => text.slice(d.span.start, d.span.end));
-    expect(refused).toEqual(["\"grants\"", "\"boundary\"", "\"sessionPolicies\"", "\"organization\"", "\"endpoints\""]);
+    const graphOnly = compileLoadedBundle(loaded, { cedar: false });
+    expect(graphOnly.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(graphOnly.graph?.layers).toBeDefined();
+    const withCedar = compileLoadedBundle(loaded);
+    expect(withCedar.graph?.layers).toBeDefined();
+    expect(withCedar.cedar).toBeUndefined();
+    const refused = withCedar.diagnostics.filter((d) => d.code === "KC2960");
+    expect(refused.map((d) => text.slice(d.span.start, d.span.end))).toEqual(["\"grants\"", "\"boundary\"", "\"sessionPolicies\"", "\"organization\"", "\"endpoints\""]);
+    for (const d of refused) expect(d.message).toMatch(/^the Cedar backend does not decide /);
   });
 
   it.each([
@@ -118,15 +124,22 @@ describe("the compiler refuses the layers (fail closed)", () => {
     ["endpoints", { endpoints: { "vpce-0a1b": { policy: ENDPOINT } } }],
     ["grants", { keys: { [K]: { policy: KEY_POLICY, grants: [] } } }],
     ["boundary", { principals: { [ROLE]: { policies: [ID_POLICY], boundary: ID_POLICY } } }],
-    ["sessionPolicies", { principals: { [SESSION]: { policies: [], sessionPolicies: [] } } }],
-  ])("a bundle object with %s is refused too", (_name, extra) => {
-    const result = compileBundle({ keys: { [K]: { policy: KEY_POLICY } }, ...extra } as never, { cedar: false });
-    expect(result.graph).toBeUndefined();
+    ["sessionPolicies", { principals: { [SESSION]: { sessionPolicies: [] } } }],
+  ])("a bundle object with %s: a graph, and KC2960 for Cedar", (_name, extra) => {
+    const bundle = { keys: { [K]: { policy: KEY_POLICY } }, ...extra } as never;
+    const graphOnly = compileBundle(bundle, { cedar: false });
+    expect(graphOnly.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(graphOnly.graph?.layers).toBeDefined();
+    const result = compileBundle(bundle);
+    expect(result.cedar).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain("KC2960");
   });
 
-  it("a bundle without layer members still compiles", () => {
-    expect(compileBundle({ keys: { [K]: { policy: KEY_POLICY } }, principals: { [ROLE]: { policies: [ID_POLICY] } } }, { cedar: false }).graph).toBeDefined();
+  it("a bundle without layer members compiles as before: no `layers` in its graph, Cedar emitted", () => {
+    const result = compileBundle({ keys: { [K]: { policy: KEY_POLICY } }, principals: { [ROLE]: { policies: [ID_POLICY] } } });
+    expect(result.graph).toBeDefined();
+    expect(result.graph!.layers).toBeUndefined();
+    expect(result.cedar).toBeDefined();
   });
 });
 

@@ -2,6 +2,7 @@
 // and Cedar files into the output directory; a directory that cannot be written is an I/O error (exit 2).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createAuthorizer } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
 import { underlinedTexts } from "./frame-helpers.js";
 import { runKmsCedar, tempFiles } from "./run-cli-process.js";
@@ -25,6 +26,25 @@ describe("kms-cedar compile", () => {
     expect(svg).toMatch(/^<\?xml [^>]*\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain("<style>");
     expect(svg.match(/<g class="statement (allow|deny)"/g)?.length).toBe(graph.statements.length);
+  });
+
+  it("a bundle with layers: --target graph writes the graph files only; the Cedar target refuses it (KC2960), exit 1", () => {
+    const out = join(tempFiles({}), "out");
+    const run = runKmsCedar(["compile", "examples/organization/bundle.json", "-o", out, "--target", "graph"]);
+    expect(run.status).toBe(0);
+    for (const name of FILES.slice(4)) expect(existsSync(join(out, name))).toBe(true);
+    expect(existsSync(join(out, "policies.cedar"))).toBe(false);
+    const graph = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { layers?: { endpoints?: Record<string, unknown> } };
+    expect(Object.keys(graph.layers?.endpoints ?? {})).toEqual(["vpce-0a1b2c3d"]);
+    // graph.json reads back and decides the layers: the grant lets Worker decrypt with Dept=IT (grants.md §2).
+    const authorizer = createAuthorizer(readFileSync(join(out, "graph.json"), "utf8"));
+    const grant = { principal: "arn:aws:sts::111122223333:assumed-role/Worker/w1", action: "kms:Decrypt", resource: "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111" };
+    expect(authorizer.decide({ ...grant, context: { "aws:RequestedRegion": "us-west-2", "aws:PrincipalOrgID": "o-exampleorg1", "kms:EncryptionContext:Dept": "IT" } })).toMatchObject({ decision: "Allow", reasons: [{ layer: "grant" }] });
+    expect(authorizer.decide({ ...grant, context: { "aws:RequestedRegion": "eu-west-1", "aws:PrincipalOrgID": "o-exampleorg1", "kms:EncryptionContext:Dept": "IT" } })).toMatchObject({ decision: "ExplicitDeny", reasons: [{ layer: "scp" }] });
+    const cedar = runKmsCedar(["compile", "examples/organization/bundle.json", "-o", join(out, "cedar")]);
+    expect(cedar.status).toBe(1);
+    expect(cedar.stdout).toContain("error[KC2960]: the Cedar backend does not decide");
+    expect(existsSync(join(out, "cedar"))).toBe(false);
   });
 
   it("lists the written files as JSON with --format json", () => {

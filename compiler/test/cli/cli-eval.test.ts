@@ -23,6 +23,19 @@ function evalJson(args: string[], cwd?: string): { status: number | null; entrie
 }
 
 describe("kms-cedar eval", () => {
+  it("a bundle with layers: --engine all compares the reference and the graph, Cedar skipped with KC2960 on stderr", () => {
+    const dir = tempFiles({ "requests.json": readFileSync(join(REPO, "examples/organization/tests.json"), "utf8") });
+    const run = runKmsCedar(["eval", join(REPO, "examples/organization/bundle.json"), "--requests", join(dir, "requests.json"), "--engine", "all", "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("kms-cedar: cedar skipped: KC2960 the Cedar backend does not decide");
+    const rows = JSON.parse(run.stdout) as Record<string, Entry>[];
+    const wanted = JSON.parse(readFileSync(join(REPO, "examples/organization/tests.json"), "utf8")) as { expect: string }[];
+    rows.forEach((row, i) => {
+      expect(Object.keys(row)).not.toContain("cedar");
+      expect(row["graph"]?.decision ?? row["graph"]?.error?.code).toBe(wanted[i]!.expect);
+    });
+  });
+
   it("decides the ABAC example as derived by hand (examples/abac/expected.json), in input order", () => {
     const { status, entries } = evalJson(["examples/abac/bundle.json", "--requests", "examples/abac/requests.json"]);
     expect(status).toBe(0);

@@ -30,7 +30,8 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
     list.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
   // The bundle is rejected when there is no graph; Cedar-phase errors (KC3xxx, KC93xx) only take the Cedar engine out.
   const errors = compiled.graph === undefined ? messages(compiled.diagnostics) : [];
-  const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93)/.test(d.code)));
+  // KC2960: a bundle with layers the Cedar backend does not decide yet (the graph decides them).
+  const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93|2960)/.test(d.code)));
   const inputs = {
     bundle: bundle as Bundle, graph: compiled.graph, cedar: compiled.cedar, explain: options.explain === true,
     why: {

@@ -89,6 +89,7 @@ function compileStatement(
     }
     return true;
   };
+  const layer = graph.policies[s.policy]!.layer;
   const base = {
     policy: graph.policies[s.policy]!.location,
     statement: s.statement,
@@ -96,7 +97,8 @@ function compileStatement(
     effect: s.effect,
     ...(s.span !== undefined ? { span: s.span } : {}),
   };
-  const reason = (path: string): Reason => Object.freeze({ ...base, path });
+  // A layer's statement names its layer (docs/request-model.md "Reasons").
+  const reason = (path: string): Reason => Object.freeze(layer === undefined ? { ...base, path } : { ...base, path, layer });
   return {
     id,
     allow,

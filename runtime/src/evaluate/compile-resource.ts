@@ -38,7 +38,10 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
     }
     return r;
   };
+  // An element listing `*` matches whatever the others say, an undecidable variable included (spec §1.7 rule 1).
+  const star = fixed.some((p) => p.everything);
   const test = (st: EvalState): Tri => {
+    if (star) return hit;
     // A pattern with a variable on an ambiguous key makes the element undecidable (fail closed).
     for (let i = 0; i < templated.length; i++) {
       // PERF: patterns with variables are resolved and compiled per request.

@@ -25,6 +25,9 @@ import type { RequestDerived } from "./context-reader.js";
 import { decideDenyOnly, decideIdentityOnly, decideKey, decideService, ReasonCollector } from "./decide-kms.js";
 import type { Caller } from "./decide-kms.js";
 import { EvalState } from "./eval-state.js";
+import { compileLayers, type CallerLayers } from "./compile-layers.js";
+import { decideLayered, ReasonCache, type LayeredCaller, type LayeredGraph, type LayeredRequest } from "./decide-layered.js";
+import { requestEndpoint } from "./request-endpoint.js";
 
 export type { Operation } from "../decide-operation.js";
 
@@ -56,6 +59,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const out = new ReasonCollector();
   const principals = new Map(Object.entries(read.graph.principals));
   const keys = new Map(Object.entries(read.graph.keys));
+  // The layers of the authorization chain (docs/semantics/), when the bundle has them.
+  const layers = read.graph.layers === undefined ? undefined : compileLayers(read.graph, read.graph.layers);
+  const layered: LayeredGraph | undefined = layers === undefined ? undefined : { cg, st, layers, out, reasons: new ReasonCache() };
   // Role policies by partition:account:name, in bundle order (a session finds its role whatever the path).
   const roles = new Map<string, number[]>();
   for (const [arn, list] of principals) {
@@ -65,7 +71,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(principals.keys());
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
-  const callers = new Map<string, (Caller & { readonly derived: readonly Derived[] }) | null>();
+  const callers = new Map<string, (Caller & { readonly derived: readonly Derived[]; readonly layers?: CallerLayers }) | null>();
   const targets = new Map<string, { readonly info: TargetInfo; readonly derived: Derived } | null>();
   const actions = new Map<string, number>();
   // Whether AWS sets kms:CallerAccount for each action, on a key and on no specific resource.
@@ -78,9 +84,12 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     let c = callers.get(principal);
     if (c === undefined) {
       const info = parseCaller(principal);
+      const by = info === undefined || layers === undefined ? undefined : layers.federatedByOf(info);
       c = info === undefined ? null : {
-        info, identity: identityOf(info.kind, principal, info.roleKey),
+        // session-policy.md §2, permission-boundary.md §2: a federated user has its federating user's identity policies too.
+        info, identity: by === undefined ? identityOf(info.kind, principal, info.roleKey) : [...identityOf(info.kind, principal, info.roleKey), ...(principals.get(by) ?? [])],
         derived: callerDerived(info, roleArnOf),
+        ...(layers === undefined ? {} : { layers: layers.callerLayers(info) }),
       };
       if (callers.size >= CACHE_LIMIT) callers.clear();
       callers.set(principal, c);
@@ -117,7 +126,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
 
   // INVARIANT: the request's shape was checked (readInputShape): strings, a well-formed context.
   // Reads the request and loads its context into the scratch state, or returns its request error.
-  const load = (request: Request): (LoadedRequest & { readonly target: TargetInfo }) | DecisionError => {
+  const load = (request: Request): (LoadedRequest & { readonly target: TargetInfo; readonly endpoint?: LayeredRequest["endpoint"] }) | DecisionError => {
     const { principal, action, resource } = request;
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
@@ -140,22 +149,31 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
     const bad = reader.load(st, request.context, derived);
     if (bad !== undefined) return bad;
+    // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
+    const through = layers?.endpoints === undefined ? undefined : requestEndpoint(layers.endpoints, request.context);
+    if (through !== undefined && "error" in through) return through;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.
     const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;
-    return { request, caller, a, keyPolicy: consulted, target };
+    return { request, caller, a, keyPolicy: consulted, target, ...(through === undefined ? {} : { endpoint: through.endpoint }) };
+  };
+  const decideAny = (loaded: LoadedRequest & { readonly target: TargetInfo; readonly endpoint?: LayeredRequest["endpoint"] }): Decision => {
+    const keyPolicy = loaded.target.kind === "key" ? keys.get(loaded.request.resource) : undefined;
+    if (layered !== undefined) {
+      return decideLayered(layered, loaded.caller as LayeredCaller, {
+        a: loaded.a, target: loaded.target, keyPolicy, endpoint: loaded.endpoint, context: loaded.request.context,
+      });
+    }
+    return decideLoaded(cg, st, loaded.caller, loaded.a, loaded.target, keyPolicy, out);
   };
   const decideOne = (request: Request): DecisionResult => {
     const loaded = load(request);
     if ("error" in loaded) return loaded;
-    const keyPolicy = loaded.target.kind === "key" ? keys.get(request.resource) : undefined;
-    return decideLoaded(cg, st, loaded.caller, loaded.a, loaded.target, keyPolicy, out);
+    return decideAny(loaded);
   };
   const explainOne = (request: Request): Explanation | DecisionError => {
     const loaded = load(request);
     if ("error" in loaded) return loaded;
-    const keyPolicy = loaded.target.kind === "key" ? keys.get(request.resource) : undefined;
-    const decision = decideLoaded(cg, st, loaded.caller, loaded.a, loaded.target, keyPolicy, out);
-    return explainGraphDecision(cg, st, loaded, decision);
+    return explainGraphDecision(cg, st, loaded, decideAny(loaded));
   };
 
   const decide = (input: unknown): DecisionResult => {

@@ -49,7 +49,7 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
   return b;
 }
 
-function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: ReasonCollector): boolean {
+export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: ReasonCollector): boolean {
   let found = false;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
@@ -64,7 +64,7 @@ function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
 }
 
 /** Whether some identity statement of `kind` applies; with `out`, collects all of them. */
-function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: ReasonCollector): boolean {
+export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: ReasonCollector): boolean {
   let found = false;
   const policies = caller.identity;
   for (let p = 0; p < policies.length; p++) {

@@ -27,7 +27,8 @@ export function explainGraphDecision(cg: CompiledGraph, st: EvalState, loaded: L
   const walk = (list: readonly CompiledStatement[]): ClosestStatement[] => list.map((s) => walkStatement(cg, st, loaded, s));
   const key = loaded.keyPolicy < 0 ? [] : walk(cg.plans[loaded.keyPolicy]!.allow[loaded.a]!);
   const identity = loaded.caller.identity.flatMap((p) => walk(cg.plans[p]!.allow[loaded.a]!));
-  return { decision: "ImplicitDeny", reasons: [], closest: { key: closestOf(key), identity: closestOf(identity) } };
+  // An ImplicitDeny a ceiling caused keeps its `no-allow` reason naming the layer (docs/request-model.md "Reasons").
+  return { decision: "ImplicitDeny", reasons: decision.reasons, closest: { key: closestOf(key), identity: closestOf(identity) } };
 }
 
 function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, compiled: CompiledStatement): ClosestStatement {

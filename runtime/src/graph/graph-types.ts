@@ -28,6 +28,89 @@ export interface DecisionGraph {
   /** Every test, hash-consed; statements refer to them by index. */
   readonly nodes: readonly GraphNode[];
   readonly statements: readonly GraphStatement[];
+  /**
+   * The layers of the authorization chain (docs/semantics/, docs/graph-format.md "Layers"): absent in a
+   * graph of a bundle without them, which then decides exactly as before.
+   */
+  readonly layers?: GraphLayers;
+}
+
+/** The layer kinds of docs/semantics/ whose policies are in `policies` (grants are not policies). */
+export type PolicyLayer = "scp" | "rcp" | "boundary" | "session" | "endpoint";
+
+/**
+ * Where each layer's policies and grants are, indexed the way a request looks them up: SCP and RCP
+ * levels by account, boundaries and session policies by principal ARN, endpoints by id, grants by key.
+ * Every map is prototype-free (keys are user data).
+ */
+export interface GraphLayers {
+  /** The bundle's `organization`; absent when it has none (SCPs and RCPs not modelled). */
+  readonly organization?: GraphOrganization;
+  /** Principal ARN → its layer members (only principals that have one). */
+  readonly principals: Readonly<Record<string, GraphPrincipalLayers>>;
+  /** The bundle's `endpoints` (endpoint id → policy); absent when it has none (endpoints not modelled). */
+  readonly endpoints?: Readonly<Record<string, GraphEndpoint>>;
+  /** Key ARN → its grants and `awsManaged` (only keys that have one). */
+  readonly keys: Readonly<Record<string, GraphKeyLayers>>;
+}
+
+export interface GraphOrganization {
+  /** Exempt from SCPs, and its resources from RCPs (scp.md §2, rcp.md §2). */
+  readonly managementAccount?: string;
+  /** Account id → its path, root first, account last; an account not listed is outside the organization. */
+  readonly accounts: Readonly<Record<string, readonly GraphOrgLevel[]>>;
+}
+
+export interface GraphOrgLevel {
+  /** `organization[<id>]`: the root's id, the OU id or the account id. */
+  readonly location: string;
+  /** Indices in `policies` of the SCPs attached here; absent: FullAWSAccess only (allows all, denies nothing). */
+  readonly scps?: readonly number[];
+  /** Indices in `policies` of the customer RCPs attached here (RCPFullAWSAccess is implicit). */
+  readonly rcps: readonly number[];
+}
+
+export interface GraphPrincipalLayers {
+  /** Index in `policies` of its permissions boundary (a user or role). */
+  readonly boundary?: number;
+  /** Indices in `policies` of its session policies (a role session or federated user); `[]` when listed empty. */
+  readonly sessionPolicies?: readonly number[];
+  /** A federated user's federating IAM user (`federatedBy`). */
+  readonly federatedBy?: string;
+}
+
+export interface GraphEndpoint {
+  /** Index in `policies` of its endpoint policy. */
+  readonly policy: number;
+  /** The VPC it is in, when the bundle says: a request through it must carry that `aws:SourceVpc`. */
+  readonly vpc?: string;
+}
+
+export interface GraphKeyLayers {
+  /** An AWS managed key: RCPs do not apply (rcp.md §2). */
+  readonly awsManaged?: true;
+  readonly grants?: readonly GraphGrant[];
+}
+
+/** A KMS grant on one key (docs/semantics/grants.md): only ever allows. */
+export interface GraphGrant {
+  /** Unique per key; reasons name it `keys[<ARN>].grants[<name>]`. */
+  readonly name: string;
+  /** Grant operations without `kms:` (the 17 names of grants.md §2). */
+  readonly operations: readonly string[];
+  /** Exactly one of the two grantees. */
+  readonly granteePrincipal?: string;
+  readonly granteeServicePrincipal?: string;
+  readonly retiringPrincipal?: string;
+  readonly retiringServicePrincipal?: string;
+  readonly constraints?: GraphGrantConstraints;
+}
+
+export interface GraphGrantConstraints {
+  /** Encryption-context pairs `[key, value]`, compared exactly (grants.md §2 Our rule); at most one of the two. */
+  readonly encryptionContextEquals?: readonly (readonly [string, string])[];
+  readonly encryptionContextSubset?: readonly (readonly [string, string])[];
+  readonly sourceArn?: string;
 }
 
 /** Where a request for this action may point (docs/request-model.md, spec §5.4). */
@@ -62,6 +145,12 @@ export interface GraphPolicy {
   readonly owner: string;
   /** The file it was read from, when it came from a file. */
   readonly file?: string;
+  /**
+   * Set for a layer's policy (listed under `layers`, not under `keys` or `principals`): SCPs, boundaries
+   * and session policies have kind `identity`; RCPs and endpoint policies kind `key` (they name a
+   * principal) but their Resource is matched as in an identity policy (no `keyPolicy` resource nodes).
+   */
+  readonly layer?: PolicyLayer;
   /** Statement indices (into `statements`) by action name: Deny statements first, each list in source order. */
   readonly byAction: Readonly<Record<string, ActionStatements>>;
 }

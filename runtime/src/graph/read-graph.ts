@@ -7,10 +7,13 @@ import { CONDITION_BASES } from "../conditions/operator-table.js";
 import { GRAPH_FORMAT, GRAPH_VERSION } from "./graph-types.js";
 import type { DecisionGraph } from "./graph-types.js";
 import { graphDigest } from "./graph-digest.js";
+import { checkLayers } from "./read-graph-layers.js";
 
 export type ReadGraphResult = { readonly graph: DecisionGraph } | { readonly error: string };
 
-const TOP = ["format", "version", "digest", "actions", "policies", "keys", "principals", "nodes", "statements"];
+const TOP = ["format", "version", "digest", "actions", "policies", "keys", "principals", "nodes", "statements", "layers"];
+const REQUIRED = TOP.filter((name) => name !== "layers");
+const LAYERS = new Set(["scp", "rcp", "boundary", "session", "endpoint"]);
 const BASES = new Set(CONDITION_BASES);
 
 /** A graph problem, thrown inside the checker only and returned as `{ error }`. */
@@ -45,7 +48,7 @@ function checkGraph(g: unknown): DecisionGraph {
   if (g["version"] !== GRAPH_VERSION) {
     throw new Bad(`graph version \`${String(g["version"])}\` is not supported (this runtime reads version ${GRAPH_VERSION})`);
   }
-  members(g, TOP, TOP, "the graph");
+  members(g, TOP, REQUIRED, "the graph");
   const digest = text(g["digest"], "`digest`");
   const actions = list(g["actions"], "`actions`").map((a, i) => {
     const where = `actions[${i}]`;
@@ -87,9 +90,11 @@ function checkGraph(g: unknown): DecisionGraph {
   statements.forEach((s, id) => byPolicy[s.policy]!.push(id));
   const policies = rawPolicies.map((p, i) => {
     const where = `policies[${i}]`;
-    members(p, ["location", "kind", "owner", "file", "byAction"], ["location", "kind", "owner", "byAction"], where);
+    members(p, ["location", "kind", "owner", "file", "layer", "byAction"], ["location", "kind", "owner", "byAction"], where);
     const kind = p["kind"];
     if (kind !== "key" && kind !== "identity") throw new Bad(`${where} has a bad kind`);
+    const layer = p["layer"];
+    if (layer !== undefined && (typeof layer !== "string" || !LAYERS.has(layer))) throw new Bad(`${where} has a bad layer`);
     const raw = p["byAction"];
     if (!isObject(raw)) throw new Bad(`${where}.byAction is not an object`);
     const byAction = Object.create(null) as Record<string, { deny: number[]; allow: number[] }>;
@@ -117,6 +122,7 @@ function checkGraph(g: unknown): DecisionGraph {
     return {
       location: text(p["location"], `${where}.location`), kind, owner: text(p["owner"], `${where}.owner`),
       ...(p["file"] !== undefined ? { file: text(p["file"], `${where}.file`) } : {}),
+      ...(layer !== undefined ? { layer: layer as "scp" | "rcp" | "boundary" | "session" | "endpoint" } : {}),
       byAction,
     } as const;
   });
@@ -128,7 +134,7 @@ function checkGraph(g: unknown): DecisionGraph {
   if (!isObject(rawKeys)) throw new Bad("`keys` is not an object");
   for (const arn of Object.keys(rawKeys)) {
     const p = index(rawKeys[arn], policies.length, `keys[${arn}]`);
-    if (policies[p]!.kind !== "key" || policies[p]!.owner !== arn) throw new Bad(`keys[${arn}] names a policy that is not its key policy`);
+    if (policies[p]!.kind !== "key" || policies[p]!.owner !== arn || policies[p]!.layer !== undefined) throw new Bad(`keys[${arn}] names a policy that is not its key policy`);
     keys[arn] = p;
   }
   const principals = Object.create(null) as Record<string, number[]>;
@@ -137,16 +143,25 @@ function checkGraph(g: unknown): DecisionGraph {
   for (const arn of Object.keys(rawPrincipals)) {
     const ids = list(rawPrincipals[arn], `principals[${arn}]`).map((x) => index(x, policies.length, `principals[${arn}]`));
     for (const p of ids) {
-      if (policies[p]!.kind !== "identity" || policies[p]!.owner !== arn) throw new Bad(`principals[${arn}] names a policy that is not its identity policy`);
+      if (policies[p]!.kind !== "identity" || policies[p]!.owner !== arn || policies[p]!.layer !== undefined) throw new Bad(`principals[${arn}] names a policy that is not its identity policy`);
     }
     principals[arn] = ids;
   }
-  // Every policy is reachable from exactly the map entry of its owner.
+  // Every policy is reachable from exactly the map entry of its owner (a layer's policy: from `layers`, checked there).
   policies.forEach((p, i) => {
+    if (p.layer !== undefined) return;
     const reached = p.kind === "key" ? keys[p.owner] === i : (principals[p.owner] ?? []).includes(i);
     if (!reached) throw new Bad(`policies[${i}] is not listed under its owner \`${p.owner}\``);
   });
-  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, digest, actions, policies, keys, principals, nodes, statements } as DecisionGraph;
+  const fail = (message: string): never => {
+    throw new Bad(message);
+  };
+  const layers = g["layers"] === undefined ? undefined : checkLayers(g["layers"], policies, fail);
+  if (layers === undefined && policies.some((p) => p.layer !== undefined)) throw new Bad("a layer's policy without `layers`");
+  return {
+    format: GRAPH_FORMAT, version: GRAPH_VERSION, digest, actions, policies, keys, principals, nodes, statements,
+    ...(layers === undefined ? {} : { layers }),
+  } as DecisionGraph;
 }
 
 function checkNode(n: unknown, where: string, policyCount: number): DecisionGraph["nodes"][number] {

@@ -37,7 +37,7 @@ export const REQUEST_ERRORS: readonly RequestErrorInfo[] = [
   { code: "KR0007", slug: "malformed-request", help: "a request has exactly `principal`, `action`, `resource` (strings) and an optional `context` object; an operation has exactly `operation` (a string) and `checks` (a non-empty array of requests)" },
   { code: "KR0008", slug: "not-well-formed-unicode", help: "every string of a request (names, context keys and values, operation name) must be well-formed Unicode: no lone surrogate" },
   { code: "KR0009", slug: "contradicts-caller", help: "keys AWS sets from the caller (aws:PrincipalArn, aws:PrincipalAccount, kms:CallerAccount, aws:username, …) are derived from `principal`; leave them out of `context` or give the same value" },
-  { code: "KR0010", slug: "unknown-endpoint", help: "the bundle has `endpoints` and the request's `aws:SourceVpce` names none of them; add the endpoint and its policy to the bundle (only the reference evaluator decides endpoints so far)" },
+  { code: "KR0010", slug: "unknown-endpoint", help: "the bundle has `endpoints` and the request's `aws:SourceVpce` names none of them; add the endpoint and its policy to the bundle" },
   { code: "KR0011", slug: "inconsistent-network-keys", help: "with `endpoints` in the bundle: `aws:SourceVpce` has one value; `aws:SourceIp` is absent on the endpoint path; `aws:SourceVpc` and `aws:VpcSourceIp` only with `aws:SourceVpce`; `aws:SourceVpc` is the endpoint's `vpc`" },
   { code: "KR0900", slug: "cedar-failure", help: "cedar-wasm could not decide the request; this is a bug, please report it" },
 ];

@@ -16,13 +16,18 @@ export type CompilerDiagnostic = Diagnostic & { readonly file?: string; readonly
 /** The graph, and the Cedar files when asked for; `failed` lists the errors that stopped it. */
 export type Compiled =
   | { readonly graph: DecisionGraph; readonly cedar?: CedarFiles; readonly avp?: readonly OutputFile[]; readonly diagnostics: readonly CompilerDiagnostic[] }
-  | { readonly failed: readonly CompilerDiagnostic[] };
+  | { readonly failed: readonly CompilerDiagnostic[]; readonly graph?: DecisionGraph };
 
-/** Compiles `checked` (the checks do not run again) to a graph, and to Cedar when `cedar` is set. */
+/**
+ * Compiles `checked` (the checks do not run again) to a graph, and to Cedar when `cedar` is set. When
+ * only Cedar was refused (KC2960: a layer the Cedar backend does not decide yet), `failed` comes with the graph.
+ */
 export function compileLoaded(checked: CheckedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean }): Compiled {
   const result = compileChecked(checked, options);
   if (result.diagnostics.some((d) => d.severity === "error") || result.graph === undefined) {
-    return { failed: result.diagnostics.filter((d) => d.severity === "error") };
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    const cedarOnly = result.graph !== undefined && errors.every((d) => d.code === "KC2960");
+    return cedarOnly ? { failed: errors, graph: result.graph! } : { failed: errors };
   }
   if (!options.cedar) return { graph: result.graph, diagnostics: result.diagnostics };
   if (result.cedar === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
@@ -36,13 +41,15 @@ export interface OutputFile {
   readonly contents: string;
 }
 
-/** The files of a compilation, in a fixed order. */
-export function outputFiles(graph: DecisionGraph, cedar: CedarFiles): OutputFile[] {
+/** The files of a compilation, in a fixed order (the graph's only, without Cedar: `--target graph`). */
+export function outputFiles(graph: DecisionGraph, cedar: CedarFiles | undefined): OutputFile[] {
   return [
-    { name: "policies.cedar", contents: cedar.policies },
-    { name: "schema.cedarschema", contents: cedar.schema },
-    { name: "schema.cedarschema.json", contents: cedar.schemaJson },
-    { name: "manifest.json", contents: cedar.manifest },
+    ...(cedar === undefined ? [] : [
+      { name: "policies.cedar", contents: cedar.policies },
+      { name: "schema.cedarschema", contents: cedar.schema },
+      { name: "schema.cedarschema.json", contents: cedar.schemaJson },
+      { name: "manifest.json", contents: cedar.manifest },
+    ]),
     { name: "graph.json", contents: emitGraphJson(graph) },
     { name: "graph.txt", contents: emitGraphText(graph) },
     { name: "graph.dot", contents: emitDot(graph) },

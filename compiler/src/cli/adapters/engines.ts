@@ -19,7 +19,11 @@ export type Explain = (request: unknown) => ExplanationResult;
 
 /** The engines, ready to decide on one bundle, or the compiler errors that prevent it. */
 export type EngineSetup =
-  | { readonly decide: readonly Decide[]; readonly decideMany: readonly DecideMany[]; readonly explain?: readonly Explain[] }
+  | {
+    readonly decide: readonly Decide[]; readonly decideMany: readonly DecideMany[]; readonly explain?: readonly Explain[];
+    /** With `skipRefusedCedar`: the engines left out (Cedar, refused with KC2960) and why; the lists above skip them. */
+    readonly skipped?: readonly { readonly engine: EngineName; readonly why: string }[];
+  }
   | { readonly failed: readonly CompilerDiagnostic[] };
 
 /** The checked bundle in both forms: plain JSON documents and the loaded texts. */
@@ -29,11 +33,21 @@ export interface EngineInput {
 }
 
 /** Prepares `engines` (in order) for one bundle; compiles it once if any engine needs it. */
-export function prepareEngines(engines: readonly EngineName[], input: EngineInput, options: { readonly explain?: boolean } = {}): EngineSetup {
+export function prepareEngines(
+  requested: readonly EngineName[], input: EngineInput, options: { readonly explain?: boolean; readonly skipRefusedCedar?: boolean } = {},
+): EngineSetup {
   // --explain: the reference's explanations get their spans from the compiled graph (presentation only).
   const explain = options.explain === true;
-  const needsGraph = engines.some((e) => e !== "reference") || explain;
-  const compiled = needsGraph ? compileLoaded(input.checked, { cedar: engines.includes("cedar"), pureCedar: false }) : undefined;
+  const needsGraph = requested.some((e) => e !== "reference") || explain;
+  let compiled = needsGraph ? compileLoaded(input.checked, { cedar: requested.includes("cedar"), pureCedar: false }) : undefined;
+  let engines = requested;
+  let skipped: { engine: EngineName; why: string }[] | undefined;
+  // A layered bundle: Cedar refused (KC2960), the graph compiled. `eval --engine all` runs the others.
+  if (compiled !== undefined && "failed" in compiled && compiled.graph !== undefined && options.skipRefusedCedar === true && requested.length > 1) {
+    skipped = [{ engine: "cedar", why: compiled.failed.map((d) => `${d.code} ${d.message}`)[0] ?? "KC2960" }];
+    engines = requested.filter((e) => e !== "cedar");
+    compiled = { graph: compiled.graph, diagnostics: compiled.failed };
+  }
   if (compiled !== undefined && "failed" in compiled) return { failed: compiled.failed };
   const deciders = engines.map((engine) => {
     // INVARIANT: compiled is set (and has Cedar files when "cedar" is asked for) when a compiled engine is.
@@ -44,5 +58,6 @@ export function prepareEngines(engines: readonly EngineName[], input: EngineInpu
   return {
     decide: deciders.map((d) => d.decide), decideMany: deciders.map((d) => d.decideMany),
     ...(explain ? { explain: deciders.map((d) => d.explain!) } : {}),
+    ...(skipped === undefined ? {} : { skipped }),
   };
 }

@@ -30,13 +30,15 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   const prepared = await prepareBundle("compile", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
   const avp = stringOption(options, "target") === "avp";
-  const compiled = compileLoaded(prepared.checked, { cedar: true, pureCedar: options["pure-cedar"] === true, avp });
+  // --target graph: the graph files only (the target that decides the layers; Cedar refuses them, KC2960).
+  const graphOnly = stringOption(options, "target") === "graph";
+  const compiled = compileLoaded(prepared.checked, { cedar: !graphOnly, pureCedar: options["pure-cedar"] === true, avp });
   if ("failed" in compiled) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(compiled.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(compiled.failed, prepared.loaded, style));
     return EXIT_POLICY_ERRORS;
   }
-  if (compiled.cedar === undefined) throw new Error("internal error: compiled without Cedar output");
+  if (compiled.cedar === undefined && !graphOnly) throw new Error("internal error: compiled without Cedar output");
   const warnings = compiled.diagnostics.filter((d) => d.severity !== "error" && d.code.startsWith("KC3"));
   if (warnings.length > 0 && !json) io.out(renderCompilerDiagnostics(warnings, prepared.loaded, style) + "\n");
   const warningCount = prepared.warnings + warnings.length;
@@ -49,6 +51,7 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   try {
     makeDirectory(directory);
     const files = [...outputFiles(compiled.graph, compiled.cedar), ...(compiled.avp ?? []).map((f) => ({ name: join("avp", f.name), contents: f.contents }))];
+    // INVARIANT: without --target graph, compiled.cedar is set (checked above).
     for (const file of files) {
       makeDirectory(dirname(join(directory, file.name)));
       writeFileSync(join(directory, file.name), file.contents);

@@ -25,9 +25,13 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   const style = createTextStyle(shouldUseColor(io.stdoutIsTty, io.env));
   const prepared = await prepareBundle("eval", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
-  const names = engine === "all" ? ALL_ENGINES : [engine as EngineName];
+  const requested = engine === "all" ? ALL_ENGINES : [engine as EngineName];
   const explain = options["explain"] === true;
-  const setup = prepareEngines(names, prepared, { explain });
+  const setup = prepareEngines(requested, prepared, { explain, skipRefusedCedar: true });
+  // A layered bundle under `--engine all`: Cedar is refused (KC2960) and left out, said once on stderr.
+  const skipped = "failed" in setup ? [] : setup.skipped ?? [];
+  for (const s of skipped) io.err(`kms-cedar: ${s.engine} skipped: ${s.why}\n`);
+  const names = requested.filter((name) => !skipped.some((s) => s.engine === name));
   if ("failed" in setup) {
     if (formatOf(options) === "json") io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));

@@ -37,7 +37,8 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
     const bundle = bundleOption ?? relative(io.cwd, join(dirname(resolve(io.cwd, file)), "bundle.json"));
     let setup = setups.get(bundle);
     if (setup === undefined) {
-      setup = await prepareTestEngines(bundle, options, io, style, json, stringOption(options, "engine") === "reference" ? ["reference"] : ENGINES);
+      const engine = stringOption(options, "engine");
+      setup = await prepareTestEngines(bundle, options, io, style, json, engine === "reference" || engine === "graph" ? [engine] : ENGINES);
       setups.set(bundle, setup);
     }
     if (typeof setup === "number") return setup;
@@ -61,13 +62,16 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
 async function prepareTestEngines(bundle: string, options: Options, io: CliIo, style: TextStyle, json: boolean, engines: readonly EngineName[]) {
   const prepared = await prepareBundle("test", bundle, options, io, style);
   if (!prepared.ok) return prepared.exit;
-  const setup = prepareEngines(engines, prepared);
+  const setup = prepareEngines(engines, prepared, { skipRefusedCedar: true });
   if ("failed" in setup) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));
     return EXIT_POLICY_ERRORS;
   }
-  return engines.map((name, k) => ({ name, decide: setup.decide[k]! }));
+  // A layered bundle: Cedar is refused (KC2960) and left out, said on stderr; the other engines decide.
+  const skipped = setup.skipped ?? [];
+  for (const s of skipped) io.err(`kms-cedar: ${s.engine} skipped for \`${bundle}\`: ${s.why}\n`);
+  return engines.filter((name) => !skipped.some((s) => s.engine === name)).map((name, k) => ({ name, decide: setup.decide[k]! }));
 }
 
 function renderTestReport(reports: readonly FileReport[], style: TextStyle): string {

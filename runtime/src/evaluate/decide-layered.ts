@@ -1,0 +1,321 @@
+// The KMS decision with the whole authorization chain (docs/semantics/README.md §1), for a graph with
+// `layers`:
+//   key:            Allow iff ¬D ∧ SCP ∧ RCP ∧ E ∧ (PathSame ∨ PathCross)
+//                   PathSame  = same ∧ (KDfree ∨ (KDcap ∧ C) ∨ (KA ∧ I ∧ C) ∨ (G ∧ C))
+//                   PathCross = ¬same ∧ X ∧ (((KD ∨ KA) ∧ I ∧ C) ∨ (G ∧ I ∧ C)),   C = B ∧ S
+//   IAM-only:       Allow iff ¬D ∧ SCP ∧ E ∧ I ∧ C                                  (§1.4)
+//   RetireGrant:    never Allow (a request cannot name its grant yet); ExplicitDeny iff D  (request-model "Not yet")
+// `D` holds every layer's applicable Deny; RCPs act through `D` only (RCPFullAWSAccess cannot be detached).
+// The reasons follow the order of §1.5; an ImplicitDeny a ceiling caused names it (a `no-allow` reason).
+import type { Decision, Reason, Request } from "../contracts.js";
+import type { GraphEndpoint } from "../graph/graph-types.js";
+import type { TargetInfo } from "../request/read-target.js";
+import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
+import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
+import { ACCOUNT, DIRECT } from "./compile-principal.js";
+import { IMPLICIT_DENY, identityApplies, keyDenies, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
+import type { EvalState } from "./eval-state.js";
+import { grantAllows } from "./grant-allows.js";
+
+/** A caller of a layered graph: its identity policies include its federating user's. */
+export interface LayeredCaller extends Caller {
+  readonly layers: CallerLayers;
+}
+
+/** One request, loaded. */
+export interface LayeredRequest {
+  readonly a: number;
+  readonly target: TargetInfo;
+  /** The key policy, when the request is on a key (consulted or not: RetireGrant's Denies apply). */
+  readonly keyPolicy: number | undefined;
+  /** The endpoint it goes through (`aws:SourceVpce`), when endpoints are modelled. */
+  readonly endpoint: (GraphEndpoint & { readonly gap: Reason }) | undefined;
+  readonly context: Request["context"];
+}
+
+/** Everything the decision reads besides the request. */
+export interface LayeredGraph {
+  readonly cg: CompiledGraph;
+  readonly st: EvalState;
+  readonly layers: CompiledLayers;
+  readonly out: ReasonCollector;
+  /** Shared gap and grant reasons (the decision cache keys on reason identity). */
+  readonly reasons: ReasonCache;
+}
+
+/** Frozen reasons made once: a boundary's gap by policy index, a grant's Allow by key and name. */
+export class ReasonCache {
+  private readonly gaps = new Map<number, Reason>();
+  private readonly grants = new Map<string, Reason>();
+
+  boundaryGap(cg: CompiledGraph, policy: number): Reason {
+    let r = this.gaps.get(policy);
+    if (r === undefined) this.gaps.set(policy, (r = gapReason(cg.graph.policies[policy]!.location, "boundary")));
+    return r;
+  }
+
+  grant(keyArn: string, name: string): Reason {
+    const id = `${keyArn} ${name}`;
+    let r = this.grants.get(id);
+    if (r === undefined) {
+      r = Object.freeze({ policy: `keys[${keyArn}].grants[${name}]`, statement: 0, effect: "Allow" as const, path: "grant", layer: "grant" });
+      this.grants.set(id, r);
+    }
+    return r;
+  }
+}
+
+const FREE_KINDS = new Set(["user", "session", "federated"]);
+
+/** Decides one loaded request. */
+export function decideLayered(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest): Decision {
+  const { cg, st, out } = g;
+  const action = cg.actions[r.a]!;
+  const onKey = r.target.kind === "key" && r.keyPolicy !== undefined;
+  const consulted = onKey && action.keyPolicy ? r.keyPolicy! : -1;
+  const scp = scpLevels(g.layers, caller);
+  const rcp = rcpLevels(g.layers, caller, action.name, r.target);
+
+  // 1. Explicit deny in any layer (§1.5 step 1).
+  if (denies(g, caller, r, consulted, scp, rcp)) {
+    denies(g, caller, r, consulted, scp, rcp, out.clear());
+    return out.decision("ExplicitDeny");
+  }
+  // AWS: §5.4, seed 004 — RetireGrant: "A policy alone cannot allow access to this operation".
+  // DEVIATION: §5.4, §5.7 — a request cannot name the grant to retire (grants.md §4 awaits a request member), so never allowed.
+  if (!action.policyAllows) return IMPLICIT_DENY;
+  const identityOnly = !onKey || !action.keyPolicy;
+  // A service caller has no identity policies (docs/request-model.md): nothing can allow an IAM-only request.
+  if (identityOnly && caller.info.kind === "service") return IMPLICIT_DENY;
+  // 2. SCP chain and endpoint without an applicable Allow (§1.5 steps 2 and 4).
+  const scpGap = scp === undefined ? undefined : scpGapOf(g, scp, r.a);
+  if (scpGap !== undefined) return gap(out, scpGap);
+  if (r.endpoint !== undefined && !endpointAllows(g, caller, r.endpoint.policy, r.a)) return gap(out, r.endpoint.gap);
+  const boundaryGap = (): Reason | undefined => boundaryGapOf(g, caller, r.a);
+  const sessionGap = (): Reason | undefined => sessionGapOf(g, caller, r.a);
+  if (identityOnly) {
+    // §1.4: identity policies only, never across accounts (spec §5.3).
+    const account = r.target.account;
+    if (onKey ? false : account !== "" && account !== caller.info.account) return IMPLICIT_DENY;
+    if (caller.info.kind !== "root" && !identityApplies(cg, st, caller, r.a, false)) return IMPLICIT_DENY;
+    const ceiling = boundaryGap() ?? sessionGap();
+    if (ceiling !== undefined) return gap(out, ceiling);
+    identityApplies(cg, st, caller, r.a, false, out.clear());
+    return out.decision("Allow");
+  }
+  return decideOnKey(g, caller, r, r.keyPolicy!, boundaryGap, sessionGap);
+}
+
+/** §1.2 on a key, after the denies and the SCP and endpoint gaps. */
+function decideOnKey(
+  g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, keyPolicy: number,
+  boundaryGap: () => Reason | undefined, sessionGap: () => Reason | undefined,
+): Decision {
+  const { cg, st, out } = g;
+  const same = caller.info.kind === "service" || caller.info.account === r.target.account;
+  if (!same && !cg.actions[r.a]!.crossAccount) return IMPLICIT_DENY;
+  const allows = cg.plans[keyPolicy]!.allow[r.a]!;
+  // KDfree, KDcap (with the statements naming a federated user's federating user), KA.
+  let kdFree = false, kdCap = false, ka = false;
+  for (const s of allows) {
+    const bits = principalBits(cg, st, caller, s.principal);
+    if (bits === 0 || !s.applies(st)) continue;
+    if ((bits & DIRECT) !== 0) {
+      if (isFree(g, caller, s, bits)) kdFree = true;
+      else kdCap = true;
+    }
+    if ((bits & ACCOUNT) !== 0) ka = true;
+  }
+  const federating = caller.layers.federatedBy;
+  if (!kdCap && federating !== undefined) kdCap = allows.some((s) => (cg.principalTests[s.principal]!(federating) & DIRECT) !== 0 && s.applies(st));
+  // AWS: §5.3 — the root user's identity side counts as allowed.
+  // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
+  const identity = caller.info.kind === "root" || identityApplies(cg, st, caller, r.a, false);
+  const grants = grantsOf(g, caller, r);
+  const direct = same && kdFree;
+  const capped = (same && kdCap) || ((kdFree || kdCap || ka) && identity) || (grants && (same || identity));
+  if (!direct && !capped) return IMPLICIT_DENY;
+  // C = B ∧ S caps every path but KDfree in the same account (permission-boundary.md §3, session-policy.md §3).
+  const ceiling = capped ? boundaryGap() ?? sessionGap() : undefined;
+  if (!direct && ceiling !== undefined) return gap(out, ceiling);
+  const c = ceiling === undefined;
+  out.clear();
+  const seen = new Set<Reason>();
+  const push = (reason: Reason): void => {
+    if (seen.has(reason)) return;
+    seen.add(reason);
+    out.push(reason);
+  };
+  // The direct statements usable: KDfree always, KDcap under a ceiling that holds (statement order kept).
+  for (const s of allows) {
+    const bits = principalBits(cg, st, caller, s.principal);
+    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, s, bits)) && s.applies(st)) push(s.reason["key-direct"]);
+  }
+  if (c && federating !== undefined) {
+    for (const s of allows) if ((cg.principalTests[s.principal]!(federating) & DIRECT) !== 0 && s.applies(st)) push(s.reason["key-direct"]);
+  }
+  const delegated = c && (kdFree || kdCap || ka) && identity;
+  if (delegated) {
+    for (const s of allows) {
+      const bits = principalBits(cg, st, caller, s.principal);
+      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && s.applies(st)) push(s.reason["key-account"]);
+    }
+  }
+  const granted = c && grants && (same || identity);
+  if (delegated || (granted && !same)) identityReasons(g, caller, r.a, push);
+  if (granted) {
+    const arn = r.target.arn;
+    const op = cg.actions[r.a]!.name.slice(4);
+    for (const grant of g.layers.grants.get(arn) ?? []) if (grantAllows(grant, caller.info, op, r.context)) push(g.reasons.grant(arn, grant.name));
+  }
+  return out.decision("Allow");
+}
+
+/** permission-boundary.md §3: the key policy names the caller by a form no ceiling caps. */
+function isFree(g: LayeredGraph, caller: LayeredCaller, s: CompiledStatement, bits: number): boolean {
+  const kind = caller.info.kind;
+  if (kind === "root") return bits !== 0;
+  if (kind === "service") return (bits & DIRECT) !== 0;
+  return FREE_KINDS.has(kind) && g.layers.exactAws[s.principal]!.has(caller.info.arn);
+}
+
+function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, push: (r: Reason) => void): void {
+  for (const p of caller.identity) for (const s of g.cg.plans[p]!.allow[a]!) if (s.applies(g.st)) push(s.reason.identity);
+}
+
+/** `G`: some grant on the request's key allows it (grants.md §2). */
+function grantsOf(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest): boolean {
+  const list = g.layers.grants.get(r.target.arn);
+  if (list === undefined) return false;
+  const op = g.cg.actions[r.a]!.name.slice(4);
+  return list.some((grant) => grantAllows(grant, caller.info, op, r.context));
+}
+
+function gap(out: ReasonCollector, reason: Reason): Decision {
+  out.clear().push(reason);
+  return out.decision("ImplicitDeny");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// the ceilings
+
+/** scp.md §2: the caller's organization path, or undefined when SCPs do not apply to it. */
+function scpLevels(layers: CompiledLayers, caller: LayeredCaller): readonly OrgLevel[] | undefined {
+  const org = layers.organization;
+  if (org === undefined || caller.info.kind === "service" || caller.layers.serviceLinked) return undefined;
+  if (org.management === caller.info.account) return undefined;
+  return org.accounts.get(caller.info.account);
+}
+
+/** rcp.md §2: the resource's organization path, or undefined when RCPs do not apply to the request. */
+function rcpLevels(layers: CompiledLayers, caller: LayeredCaller, action: string, target: TargetInfo): readonly OrgLevel[] | undefined {
+  const org = layers.organization;
+  if (org === undefined || target.kind === "none" || caller.layers.serviceLinked) return undefined;
+  // rcp.md §2: not for AWS managed keys; RCPs do not control RetireGrant.
+  if (action === "kms:RetireGrant" || (target.kind === "key" && layers.awsManaged.has(target.arn))) return undefined;
+  if (org.management === target.account) return undefined;
+  return org.accounts.get(target.account);
+}
+
+/** Whether some Deny of any layer applies; with `out`, collects every one (§1.5 order). */
+function denies(
+  g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, consulted: number,
+  scp: readonly OrgLevel[] | undefined, rcp: readonly OrgLevel[] | undefined, out?: ReasonCollector,
+): boolean {
+  const { cg, st } = g;
+  const a = r.a;
+  let found = false;
+  // Key policy (on a key, RetireGrant included): naming the caller or its account (A22), or a federated user's federating user.
+  const keyPolicy = r.target.kind === "key" && r.keyPolicy !== undefined && (consulted >= 0 || cg.actions[a]!.keyPolicy) ? r.keyPolicy : -1;
+  if (keyPolicy >= 0) {
+    const list = cg.plans[keyPolicy]!.deny[a]!;
+    const federating = caller.layers.federatedBy;
+    for (const s of list) {
+      const named = principalBits(cg, st, caller, s.principal) !== 0 || (federating !== undefined && (cg.principalTests[s.principal]!(federating) & DIRECT) !== 0);
+      if (named && s.applies(st)) {
+        if (out === undefined) return true;
+        out.push(s.reason.deny);
+        found = true;
+      }
+    }
+  }
+  if (identityApplies(cg, st, caller, a, true, out)) {
+    if (out === undefined) return true;
+    found = true;
+  }
+  const identityKind = (policy: number): boolean => {
+    let any = false;
+    for (const s of cg.plans[policy]!.deny[a]!) {
+      if (!s.applies(st)) continue;
+      if (out === undefined) return true;
+      out.push(s.reason.deny);
+      any = true;
+    }
+    return any;
+  };
+  // An RCP or endpoint Deny applies when its principal names the caller or its account (no principal: everyone).
+  const resourceKind = (policy: number): boolean => {
+    let any = false;
+    for (const s of cg.plans[policy]!.deny[a]!) {
+      if (s.principal >= 0 && principalBits(cg, st, caller, s.principal) === 0) continue;
+      if (!s.applies(st)) continue;
+      if (out === undefined) return true;
+      out.push(s.reason.deny);
+      any = true;
+    }
+    return any;
+  };
+  const each = (policies: readonly number[] | undefined, test: (p: number) => boolean): boolean => {
+    let any = false;
+    for (const p of policies ?? []) {
+      if (!test(p)) continue;
+      if (out === undefined) return true;
+      any = true;
+    }
+    return any;
+  };
+  for (const level of scp ?? []) if (each(level.scps, identityKind)) found = true;
+  if (found && out === undefined) return true;
+  for (const level of rcp ?? []) if (each(level.rcps, resourceKind)) found = true;
+  if (r.endpoint !== undefined && resourceKind(r.endpoint.policy)) found = true;
+  if (each(caller.layers.boundaries, identityKind)) found = true;
+  if (each(caller.layers.sessionPolicies, identityKind)) found = true;
+  return found;
+}
+
+function someAllow(g: LayeredGraph, policy: number, a: number): boolean {
+  for (const s of g.cg.plans[policy]!.allow[a]!) if (s.applies(g.st)) return true;
+  return false;
+}
+
+/** scp.md §3: the first level (root down) whose SCPs have no applicable Allow; `scps` absent is FullAWSAccess. */
+function scpGapOf(g: LayeredGraph, levels: readonly OrgLevel[], a: number): Reason | undefined {
+  for (const level of levels) {
+    if (level.scps === undefined) continue;
+    if (!level.scps.some((p) => someAllow(g, p, a))) return level.scpGap;
+  }
+  return undefined;
+}
+
+/** vpc-endpoint-policy.md §3 (Our rule): an Allow naming the caller; an account principal names only its root user. */
+function endpointAllows(g: LayeredGraph, caller: LayeredCaller, policy: number, a: number): boolean {
+  for (const s of g.cg.plans[policy]!.allow[a]!) {
+    const bits = principalBits(g.cg, g.st, caller, s.principal);
+    const named = (bits & DIRECT) !== 0 || ((bits & ACCOUNT) !== 0 && caller.info.kind === "root");
+    if (named && s.applies(g.st)) return true;
+  }
+  return false;
+}
+
+/** permission-boundary.md §4: the first boundary capping the caller with no applicable Allow. */
+function boundaryGapOf(g: LayeredGraph, caller: LayeredCaller, a: number): Reason | undefined {
+  for (const b of caller.layers.boundaries) if (!someAllow(g, b, a)) return g.reasons.boundaryGap(g.cg, b);
+  return undefined;
+}
+
+/** session-policy.md §2: listed session policies need one Allow; a modelled federated user needs a listed one. */
+function sessionGapOf(g: LayeredGraph, caller: LayeredCaller, a: number): Reason | undefined {
+  const listed = caller.layers.sessionPolicies ?? [];
+  if (listed.length > 0) return listed.some((p) => someAllow(g, p, a)) ? undefined : caller.layers.sessionGap;
+  return caller.layers.federationModelled ? caller.layers.sessionGap : undefined;
+}
