@@ -5,7 +5,7 @@ import type { Bundle } from "@kms-cedar/runtime";
 import { resolve } from "node:path";
 import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "./bundle/arn-shapes.js";
 import { BundleCode } from "./bundle/bundle-diagnostic-codes.js";
-import { loadBundleOrPolicy, readInput } from "./bundle/load-bundle.js";
+import { loadBundle, loadBundleOrPolicy, parseInput, readInput } from "./bundle/load-bundle.js";
 import type { LoadedBundle, PolicySource } from "./bundle/load-bundle.js";
 import { inlineDocumentText } from "./bundle/inline-document.js";
 import type { LayerUse } from "./bundle/read-layers.js";
@@ -59,6 +59,17 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
     else refused.push(bundleError(BundleCode.policiesNotArray, `\`policies\` of \`${arn}\` in \`principals\` must be an array`));
   }
   const layerUses = layerMembersOf(input, keys, principals);
+  if (layerUses.length > 0 && refused.length === 0) {
+    // A bundle object with layers is read as the bundle file it stands for (its layer members have
+    // policies and shapes of their own: read-layers.ts), policy paths relative to `baseDir`.
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(input, null, 2);
+    } catch {
+      text = undefined; // a value JSON cannot hold (a cycle, a BigInt): the loader below refuses it
+    }
+    if (text !== undefined) return loadBundle(parseInput(resolve(cwd, "bundle.json"), "<bundle>", text), cwd);
+  }
   const loaded: LoadedBundle = {
     file: "<bundle>", text: "", diagnostics: [], unreadableFiles: problems.length > 0, policies,
     keys: keys.map(([arn]) => arn), principals: principals.map(([arn]) => arn),

@@ -14,6 +14,8 @@ import { refuseLayers } from "./bundle/refuse-layers.js";
 import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
 import { emitCedar } from "./emit/cedar/emit-cedar.js";
+import { cedarLayers } from "./emit/cedar/cedar-layers.js";
+import type { ModelBundle } from "./model/policy-model.js";
 import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
 import { emitAvp } from "./emit/avp/emit-avp.js";
 import type { AvpFiles } from "./emit/avp/emit-avp.js";
@@ -55,10 +57,15 @@ export function compileChecked(checked: CheckedBundle, options: CompileOptions =
   const loaded = checked.loaded;
   if (checked.diagnostics.some((d) => d.severity === "error")) return { graph: undefined, cedar: undefined, diagnostics: checked.diagnostics };
   // Fail closed: a backend that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
-  const refused = refuseLayers(loaded);
-  if (refused.length > 0) return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
+  // Each backend refuses the layer members it does not decide (refuse-layers.ts DECIDED_LAYERS).
+  const refusedGraph = refuseLayers(loaded, "graph");
+  const refusedCedar = refuseLayers(loaded, "cedar");
+  if (refusedGraph.length > 0 && (options.cedar === false || refusedCedar.length > 0)) {
+    return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refuseLayers(loaded)] };
+  }
   const model = normalizeBundle(checked);
   const lowered = lowerBundle(model);
+  if (refusedGraph.length > 0) return compileCedarOnly(checked, model, refusedGraph, options);
   // Last step on the graph: its integrity digest (readGraph refuses a graph that does not match it).
   const graph = sealGraph(runGraphPasses(lowered));
   if (options.cedar === false) return { graph, cedar: undefined, diagnostics: checked.diagnostics };
@@ -68,4 +75,21 @@ export function compileChecked(checked: CheckedBundle, options: CompileOptions =
   const avp = emitAvp(graph, cedar.files, cedar.manifest);
   diagnostics.push(...avp.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file })));
   return { graph, cedar: cedar.files, share: cedar.share, diagnostics, ...(avp.files && avp.manifest ? { avp: { files: avp.files, manifest: avp.manifest } } : {}) };
+}
+
+/**
+ * A bundle with layers the Cedar backend decides and the graph backend does not (yet): Cedar only, the
+ * graph's refusal as a warning (no graph is produced). docs/cedar-mapping.md "Layers".
+ */
+function compileCedarOnly(checked: CheckedBundle, model: ModelBundle, refusedGraph: readonly BundleDiagnostic[], options: CompileOptions): CompileResult {
+  const loaded = checked.loaded;
+  const warnings = refusedGraph.map((d) => ({ ...d, severity: "warning" as const, message: `${d.message}: no decision graph is produced` }));
+  const input = cedarLayers(checked, model);
+  if (input === undefined || "failed" in input) {
+    // INVARIANT: a bundle with layer members has a plan, and its documents parse; refuse if not.
+    return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refuseLayers(loaded)] };
+  }
+  const cedar = emitCedar(input.graph, { pureCedar: options.pureCedar ?? false, layers: input.layers });
+  const diagnostics = [...checked.diagnostics, ...warnings, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
+  return { graph: undefined, cedar: cedar.files, share: cedar.share, diagnostics };
 }

@@ -69,3 +69,13 @@ export function actionId(actionName: string): string {
 export function policyEntityId(location: string): string {
   return location;
 }
+
+/**
+ * The `Iam::Policy` id of a layer scope (docs/cedar-mapping.md "Layers"): the encoder makes a caller a
+ * member of the scopes that apply to its request (SCP levels, RCP levels, its boundary, its session
+ * policies, the endpoint), and layer policies are headed `principal in Iam::Policy::"<scope>"`. The
+ * `layer:` prefix keeps them apart from identity policies (`principals[ARN][i]`).
+ */
+export function layerScopeId(layer: "scp" | "rcp" | "boundary" | "session" | "endpoint", location: string): string {
+  return `${layer}:${location}`;
+}
