@@ -18,7 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const example = resolve(here, "../../examples/organization");
 
 describe("examples/organization on Cedar", () => {
-  it("decides every request of tests.json as expected", () => {
+  it("decides every request of tests.json as expected", { timeout: 120_000 }, () => {
     const compiled = compileBundle(join(example, "bundle.json"));
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const cedar = createCedarAuthorizer(compiled.cedar!);
@@ -36,7 +36,8 @@ describe("examples/organization on Cedar", () => {
 // Generated layered cases: every request decided by the reference and by Cedar; any divergence fails.
 
 const REQUESTS = 12;
-const RUNS = Number(process.env["KMS_CEDAR_LAYER_CEDAR_RUNS"] ?? 60);
+// Each case compiles its bundle once, and once more per layer for the laws (~0.3 s each on an idle core).
+const RUNS = Number(process.env["KMS_CEDAR_LAYER_CEDAR_RUNS"] ?? 24);
 
 type Mix = { cases: number; Allow: number; ExplicitDeny: number; ImplicitDeny: number; divergences: number };
 const outcome = (r: DecisionResult): string => ("error" in r ? `error ${r.error.code}` : r.decision);
@@ -99,7 +100,7 @@ describe("the layers, decided by Cedar and by the reference", () => {
       expect(mix[layer].Allow, `${layer}: some Allow`).toBeGreaterThan(0);
       expect(mix[layer].ExplicitDeny + mix[layer].ImplicitDeny, `${layer}: some deny`).toBeGreaterThan(0);
     }
-  });
+  }, 900_000);
 
   it("empty_ceilings_change_nothing on Cedar: allow-all ceilings decide as without them", () => {
     const allowAll = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
@@ -108,7 +109,10 @@ describe("the layers, decided by Cedar and by the reference", () => {
       const base = c.bundle as unknown as Record<string, Record<string, Record<string, unknown>>>;
       const principals = { ...base["principals"] };
       for (const arn of [ROLE_APP, USER_BOB]) principals[arn] = { ...(principals[arn] ?? {}), boundary: allowAll };
-      for (const arn of [SESSION_APP, FEDERATED_FED]) principals[arn] = { ...(principals[arn] ?? {}), sessionPolicies: [allowAll] };
+      // A session lists `policies` or `sessionPolicies`, not both (KC2938): only those without policies get some.
+      for (const arn of [SESSION_APP, FEDERATED_FED]) {
+        if ((principals[arn] as Record<string, unknown> | undefined)?.["policies"] === undefined) principals[arn] = { ...(principals[arn] ?? {}), sessionPolicies: [allowAll] };
+      }
       const ceilings = {
         ...base, principals,
         organization: { root: { scps: [allowAll], children: [{ ou: "ou-1", scps: [allowAll], children: [{ account: "111122223333", scps: [allowAll] }, { account: "444455556666" }] }] } },
@@ -121,6 +125,6 @@ describe("the layers, decided by Cedar and by the reference", () => {
         const bare = layeredRequest(generated, false, false);
         expect(outcome(layered.decide(through ? request : bare)), JSON.stringify(request)).toBe(outcome(plain.decide(bare)));
       }
-    }), { numRuns: Math.max(10, Math.floor(RUNS / 3)), seed: 13 });
-  });
+    }), { numRuns: Math.max(8, Math.floor(RUNS / 3)), seed: 13 });
+  }, 900_000);
 });

@@ -118,11 +118,25 @@ describe("the compiler refuses the layers (fail closed)", () => {
     ["endpoints", { endpoints: { "vpce-0a1b": { policy: ENDPOINT } } }],
     ["grants", { keys: { [K]: { policy: KEY_POLICY, grants: [] } } }],
     ["boundary", { principals: { [ROLE]: { policies: [ID_POLICY], boundary: ID_POLICY } } }],
-    ["sessionPolicies", { principals: { [SESSION]: { policies: [], sessionPolicies: [] } } }],
+    // A bundle object with layers is checked as its bundle file is: a session lists `policies` or `sessionPolicies` (KC2938).
+    ["sessionPolicies", { principals: { [SESSION]: { sessionPolicies: [] } } }],
   ])("a bundle object with %s is refused too", (_name, extra) => {
     const result = compileBundle({ keys: { [K]: { policy: KEY_POLICY } }, ...extra } as never, { cedar: false });
     expect(result.graph).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain("KC2960");
+  });
+
+  it("per backend: Cedar compiles the layers, the graph refuses them (a warning, no graph); `federatedBy` is refused by both", () => {
+    const { text, loaded } = load(GOOD);
+    const result = compileLoadedBundle(loaded);
+    expect(result.graph).toBeUndefined();
+    expect(result.cedar).toBeDefined();
+    const graphOnly = result.diagnostics.filter((d) => d.code === "KC2960");
+    expect(graphOnly.map((d) => [d.severity, text.slice(d.span.start, d.span.end)])).toEqual(
+      ["\"grants\"", "\"boundary\"", "\"sessionPolicies\"", "\"organization\"", "\"endpoints\""].map((at) => ["warning", at]));
+    const federated = compileBundle({ keys: { [K]: { policy: KEY_POLICY } }, principals: { "arn:aws:sts::111122223333:federated-user/Fed": { federatedBy: "arn:aws:iam::111122223333:user/Bob" } } } as never);
+    expect(federated.cedar).toBeUndefined();
+    expect(federated.diagnostics.filter((d) => d.code === "KC2960" && d.severity === "error").length).toBeGreaterThan(0);
   });
 
   it("a bundle without layer members still compiles", () => {

@@ -22,7 +22,10 @@ export type Compiled =
 export function compileLoaded(checked: CheckedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean }): Compiled {
   const result = compileChecked(checked, options);
   if (result.diagnostics.some((d) => d.severity === "error") || result.graph === undefined) {
-    return { failed: result.diagnostics.filter((d) => d.severity === "error") };
+    // A bundle with layers compiles to Cedar only (the graph refuses them, KC2960 as a warning): the CLI
+    // runs the graph too, so that refusal is its error here.
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    return { failed: errors.length > 0 ? errors : result.diagnostics.filter((d) => d.code === "KC2960").map((d) => ({ ...d, severity: "error" as const })) };
   }
   if (!options.cedar) return { graph: result.graph, diagnostics: result.diagnostics };
   if (result.cedar === undefined) return { failed: result.diagnostics.filter((d) => d.severity === "error") };
