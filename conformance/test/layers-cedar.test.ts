@@ -37,7 +37,7 @@ describe("examples/organization on Cedar", () => {
 
 const REQUESTS = 12;
 // Each case compiles its bundle once, and once more per layer for the laws (~0.3 s each on an idle core).
-const RUNS = Number(process.env["KMS_CEDAR_LAYER_CEDAR_RUNS"] ?? 24);
+const RUNS = Number(process.env["KMS_CEDAR_LAYER_CEDAR_RUNS"] ?? 16);
 
 type Mix = { cases: number; Allow: number; ExplicitDeny: number; ImplicitDeny: number; divergences: number };
 const outcome = (r: DecisionResult): string => ("error" in r ? `error ${r.error.code}` : r.decision);
