@@ -15,13 +15,20 @@ export type CompilerDiagnostic = Diagnostic & { readonly file?: string; readonly
 
 /** The graph, and the Cedar files when asked for; `failed` lists the errors that stopped it. */
 export type Compiled =
-  | { readonly graph: DecisionGraph; readonly cedar?: CedarFiles; readonly avp?: readonly OutputFile[]; readonly diagnostics: readonly CompilerDiagnostic[] }
+  /** `graph` is undefined only with `graphOptional`, for a bundle with layers (Cedar only, docs/cedar-mapping.md "Layers"). */
+  | { readonly graph: DecisionGraph | undefined; readonly cedar?: CedarFiles; readonly avp?: readonly OutputFile[]; readonly diagnostics: readonly CompilerDiagnostic[] }
   | { readonly failed: readonly CompilerDiagnostic[] };
 
 /** Compiles `checked` (the checks do not run again) to a graph, and to Cedar when `cedar` is set. */
-export function compileLoaded(checked: CheckedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean }): Compiled {
+export function compileLoaded(
+  checked: CheckedBundle, options: { readonly cedar: boolean; readonly pureCedar: boolean; readonly avp?: boolean; readonly graphOptional?: boolean },
+): Compiled {
   const result = compileChecked(checked, options);
-  if (result.diagnostics.some((d) => d.severity === "error") || result.graph === undefined) {
+  const errorFree = !result.diagnostics.some((d) => d.severity === "error");
+  if (options.graphOptional === true && options.cedar && errorFree && result.graph === undefined && result.cedar !== undefined) {
+    return { graph: undefined, cedar: result.cedar, diagnostics: result.diagnostics };
+  }
+  if (!errorFree || result.graph === undefined) {
     // A bundle with layers compiles to Cedar only (the graph refuses them, KC2960 as a warning): the CLI
     // runs the graph too, so that refusal is its error here.
     const errors = result.diagnostics.filter((d) => d.severity === "error");
@@ -40,12 +47,17 @@ export interface OutputFile {
 }
 
 /** The files of a compilation, in a fixed order. */
-export function outputFiles(graph: DecisionGraph, cedar: CedarFiles): OutputFile[] {
-  return [
+export function outputFiles(graph: DecisionGraph | undefined, cedar: CedarFiles): OutputFile[] {
+  const files = [
     { name: "policies.cedar", contents: cedar.policies },
     { name: "schema.cedarschema", contents: cedar.schema },
     { name: "schema.cedarschema.json", contents: cedar.schemaJson },
     { name: "manifest.json", contents: cedar.manifest },
+  ];
+  // A bundle with layers has no graph yet (KC2960 warning): its Cedar files only.
+  if (graph === undefined) return files;
+  return [
+    ...files,
     { name: "graph.json", contents: emitGraphJson(graph) },
     { name: "graph.txt", contents: emitGraphText(graph) },
     { name: "graph.dot", contents: emitDot(graph) },

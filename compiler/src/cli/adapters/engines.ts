@@ -33,7 +33,9 @@ export function prepareEngines(engines: readonly EngineName[], input: EngineInpu
   // --explain: the reference's explanations get their spans from the compiled graph (presentation only).
   const explain = options.explain === true;
   const needsGraph = engines.some((e) => e !== "reference") || explain;
-  const compiled = needsGraph ? compileLoaded(input.checked, { cedar: engines.includes("cedar"), pureCedar: false }) : undefined;
+  // Without the graph engine a bundle with layers runs on Cedar alone (docs/cedar-mapping.md "Layers").
+  const graphOptional = !engines.includes("graph");
+  const compiled = needsGraph ? compileLoaded(input.checked, { cedar: engines.includes("cedar"), pureCedar: false, graphOptional }) : undefined;
   if (compiled !== undefined && "failed" in compiled) return { failed: compiled.failed };
   const deciders = engines.map((engine) => {
     // INVARIANT: compiled is set (and has Cedar files when "cedar" is asked for) when a compiled engine is.

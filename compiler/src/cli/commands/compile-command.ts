@@ -30,14 +30,14 @@ export async function runCompile(bundleFile: string, options: Options, io: CliIo
   const prepared = await prepareBundle("compile", bundleFile, options, io, style);
   if (!prepared.ok) return prepared.exit;
   const avp = stringOption(options, "target") === "avp";
-  const compiled = compileLoaded(prepared.checked, { cedar: true, pureCedar: options["pure-cedar"] === true, avp });
+  const compiled = compileLoaded(prepared.checked, { cedar: true, pureCedar: options["pure-cedar"] === true, avp, graphOptional: true });
   if ("failed" in compiled) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(compiled.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(compiled.failed, prepared.loaded, style));
     return EXIT_POLICY_ERRORS;
   }
   if (compiled.cedar === undefined) throw new Error("internal error: compiled without Cedar output");
-  const warnings = compiled.diagnostics.filter((d) => d.severity !== "error" && d.code.startsWith("KC3"));
+  const warnings = compiled.diagnostics.filter((d) => d.severity !== "error" && (d.code.startsWith("KC3") || d.code === "KC2960"));
   if (warnings.length > 0 && !json) io.out(renderCompilerDiagnostics(warnings, prepared.loaded, style) + "\n");
   const warningCount = prepared.warnings + warnings.length;
   if (warningCount > warningLimit.limit) {
