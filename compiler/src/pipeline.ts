@@ -85,7 +85,8 @@ function compileCedarOnly(checked: CheckedBundle, model: ModelBundle, refusedGra
   const loaded = checked.loaded;
   const warnings = refusedGraph.map((d) => ({ ...d, severity: "warning" as const, message: `${d.message}: no decision graph is produced` }));
   const input = cedarLayers(checked, model);
-  if (input === undefined || "failed" in input) {
+  // The AVP profile is emitted from the graph: a bundle with layers has none yet, so it is refused (never a silent gap).
+  if (input === undefined || "failed" in input || options.avp === true) {
     // INVARIANT: a bundle with layer members has a plan, and its documents parse; refuse if not.
     return { graph: undefined, cedar: undefined, diagnostics: [...checked.diagnostics, ...refuseLayers(loaded)] };
   }

@@ -181,6 +181,13 @@ describe("Cedar: grants", () => {
       req(WORKER, "Encrypt", KEY, { "kms:EncryptionContext:Dept": "IT" }), // not one of its operations
     ])).toEqual(["Allow", "Allow", "ImplicitDeny", "ImplicitDeny", "ImplicitDeny", "Allow", "ImplicitDeny"]);
   });
+  it("--pure-cedar refuses a grant's constraints (KC3012, a derived attribute); a grant without constraints is pure Cedar", () => {
+    const pure = compileBundle(bundle as never, { pureCedar: true });
+    expect(pure.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, (d as { location?: string }).location])).toEqual([["KC3012", `keys[${KEY}].grants[worker]`]]);
+    expect(pure.cedar).toBeUndefined();
+    const plainGrant = { ...bundle, keys: { [KEY]: { policy: enableIam(A), grants: [{ name: "w", granteePrincipal: WORKER, operations: ["Decrypt"] }] } } };
+    expect(compileBundle(plainGrant as never, { pureCedar: true }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
   it("RetireGrant stays denied, even for the retiring principal (no request names a grant yet, grants.md §4)", () => {
     expect(decideAll(bundle, [req(APP, "RetireGrant"), req(WORKER, "RetireGrant")])).toEqual(["ImplicitDeny", "ImplicitDeny"]);
   });

@@ -79,6 +79,14 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const diagnostics: CedarDiagnostic[] = [];
   const share = measure(graph, statements, plan);
   if (options.pureCedar === true) diagnostics.push(...refuseDerived(graph, used, plan));
+  if (options.pureCedar === true) {
+    // docs/cedar-mapping.md "Layers": a grant's constraints are a derived Boolean computed by the encoder.
+    for (const grant of options.layers?.plan.grants ?? []) {
+      if (grant.attribute === undefined) continue;
+      const d = makeDiagnostic(CEDAR_CODES.grantConstraint, { start: 0, end: 0 }, `the constraints of grant ${JSON.stringify(grant.name)} cannot be compiled to pure Cedar: ${WHY.grantConstraint}`);
+      diagnostics.push({ ...d, location: `keys[${grant.key}].grants[${grant.name}]` });
+    }
+  }
 
   const emitted = assemblePolicies(graph, plan, options.layers);
   const raw = HEADER + emitted.map((p) => p.text).join("\n\n");
