@@ -71,6 +71,23 @@ describe("Cedar: SCPs", () => {
   });
 });
 
+describe("Cedar: explanations name the layer that decided", () => {
+  it("an SCP level without an Allow, a boundary Deny", () => {
+    const bundle = {
+      keys: { [KEY]: { policy: enableIam(A) } },
+      principals: { [APP]: { policies: [allowAll], boundary: doc({ Effect: "Allow", Action: "kms:*", Resource: "*" }, { Effect: "Deny", Action: "kms:Encrypt", Resource: "*" }) } },
+      organization: { root: { scps: [only("kms:Decrypt", "kms:Encrypt")], children: [{ account: A }] } },
+    };
+    const cedar = createCedarAuthorizer(compileBundle(bundle as never).cedar!);
+    const layersOf = (request: Doc): string[] => {
+      const explained = cedar.explain(request);
+      return "error" in explained ? [explained.error.code] : explained.reasons.map((r) => `${explained.decision} ${r.layer ?? "-"} ${r.policy}`);
+    };
+    expect(layersOf(req(APP, "DescribeKey"))).toEqual(["ImplicitDeny scp organization[root].scps"]);
+    expect(layersOf(req(APP, "Encrypt"))).toEqual([`ExplicitDeny boundary principals[${APP}].boundary`]);
+  });
+});
+
 describe("Cedar: permissions boundaries and session policies", () => {
   const keyPolicy = doc(
     { Sid: "Bob", Effect: "Allow", Principal: { AWS: BOB }, Action: "kms:*", Resource: "*" },
