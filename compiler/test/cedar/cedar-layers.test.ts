@@ -88,6 +88,16 @@ describe("Cedar: explanations name the layer that decided", () => {
   });
 });
 
+describe("Cedar: an encoder that ignores the layers", () => {
+  it("gets nothing allowed (the layers-placed forbid), never the layers' forbids skipped", () => {
+    const bundle = { keys: { [KEY]: { policy: enableIam(A) } }, principals: { [APP]: { policies: [allowAll] } }, organization: { root: { scps: [allowAll], children: [{ account: A }] } } };
+    const files = compileBundle(bundle as never).cedar!;
+    const { layers: _layers, ...unaware } = JSON.parse(files.manifest) as Record<string, unknown>;
+    expect(outcome(createCedarAuthorizer(files).decide(req(APP, "Decrypt")))).toBe("Allow");
+    expect(outcome(createCedarAuthorizer({ ...files, manifest: JSON.stringify(unaware) }).decide(req(APP, "Decrypt")))).toBe("ImplicitDeny");
+  });
+});
+
 describe("Cedar: permissions boundaries and session policies", () => {
   const keyPolicy = doc(
     { Sid: "Bob", Effect: "Allow", Principal: { AWS: BOB }, Action: "kms:*", Resource: "*" },

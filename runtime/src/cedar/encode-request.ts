@@ -83,6 +83,8 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
     if (placed !== undefined && "error" in placed) return placed;
     const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
     for (const [attribute, holds] of placed?.grants ?? []) context[attribute] = holds;
+    // docs/cedar-mapping.md "Layers": the `layers-placed` forbid denies every request an encoder did not place.
+    if (placed !== undefined) context["#layers"] = true;
     const entities: EntityJson[] = [];
     const principal = principalEntities(caller, target.account, exact, byRole, principalTags, entities, placed?.scopes ?? []);
     const resource = { type: target.type, id: request.resource };

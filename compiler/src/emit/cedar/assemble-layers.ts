@@ -24,6 +24,9 @@ import type { GrantPlan, LayerPlan } from "./layer-plan.js";
 
 type Layer = "scp" | "rcp" | "boundary" | "session" | "endpoint";
 
+/** The context attribute (Bool) our encoder sets on every request of a bundle with layers. */
+export const LAYERS_PLACED = "#layers";
+
 /** What the layer emitter needs: the graph with the layer policies lowered in, and their indices by location. */
 export interface LayerInput {
   readonly plan: LayerPlan;
@@ -79,6 +82,13 @@ export function assembleLayers(graph: DecisionGraph, conditions: ConditionPlan, 
   };
   const gap = (policy: string, layer: Layer): Reason => ({ policy, statement: 0, effect: "Deny", path: "no-allow", layer });
 
+  // An encoder that does not place requests in the layer scopes would skip their forbids (fail-open in another
+  // Cedar engine): ours says it did with `context["#layers"]`; without it every request is denied (fail closed).
+  const placed = uniqueId("layers-placed");
+  out.push({
+    id: placed, role: "layer-gate",
+    text: `// The encoder placed the request in the layer scopes (manifest \`layers\`); else nothing is allowed.\n@id("${placed}")\nforbid (principal, action, resource)\nunless { context has "${LAYERS_PLACED}" };`,
+  });
   plan.scpLevels.forEach((level, n) => {
     for (const location of level.policies) denies(location, "scp", level.scope, false);
     // scp.md §3: every level of the path must have an applicable Allow.

@@ -33,6 +33,7 @@ export function emitSchema(
     ...markers.map((m) => `    ${str(m)}: Set<String>`),
     ...attributes.filter((a) => TYPE[a.kind] !== undefined).map((a) => `    ${str(a.name)}?: ${TYPE[a.kind]}`),
     // docs/cedar-mapping.md "Layers": whether a grant's constraints hold, computed by the encoder.
+    ...(layers === undefined ? [] : [`    ${str("#layers")}?: Bool`]),
     ...(layers?.grantAttributes ?? []).map((name) => `    ${str(name)}?: Bool`),
   ];
   // With layers, every caller can be a member of layer scopes (Iam::Policy entities named `layer:…`).
