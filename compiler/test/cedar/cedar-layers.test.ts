@@ -81,7 +81,9 @@ describe("Cedar: explanations name the layer that decided", () => {
     const cedar = createCedarAuthorizer(compileBundle(bundle as never).cedar!);
     const layersOf = (request: Doc): string[] => {
       const explained = cedar.explain(request);
-      return "error" in explained ? [explained.error.code] : explained.reasons.map((r) => `${explained.decision} ${r.layer ?? "-"} ${r.policy}`);
+      if ("error" in explained) return [explained.error.code];
+      if (!("reasons" in explained)) return ["an operation"];
+      return explained.reasons.map((r) => `${explained.decision} ${r.layer ?? "-"} ${r.policy}`);
     };
     expect(layersOf(req(APP, "DescribeKey"))).toEqual(["ImplicitDeny scp organization[root].scps"]);
     expect(layersOf(req(APP, "Encrypt"))).toEqual([`ExplicitDeny boundary principals[${APP}].boundary`]);
