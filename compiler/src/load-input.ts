@@ -44,10 +44,17 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   // The object is user data: read it defensively (a TypeScript type is no guarantee at run time).
   const keys = section(input, "keys", refused);
   const principals = section(input, "principals", refused);
-  // A bundle object with layers is read as its JSON text by the bundle-file loader, which reads (and
-  // the checks then check) every layer member and the policies they name (docs/request-model.md "Layers").
-  if (refused.length === 0 && layerMembersOf(input, keys, principals).length > 0) {
-    return loadBundle(parseInput(resolve(cwd, "<bundle>"), "<bundle>", JSON.stringify(input, null, 2)), cwd);
+  const layerUses = layerMembersOf(input, keys, principals);
+  if (layerUses.length > 0 && refused.length === 0) {
+    // A bundle object with layers is read as the bundle file it stands for (its layer members have
+    // policies and shapes of their own: read-layers.ts), policy paths relative to `baseDir`.
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(input, null, 2);
+    } catch {
+      text = undefined; // a value JSON cannot hold (a cycle, a BigInt): read as below, which refuses the layers
+    }
+    if (text !== undefined) return loadBundle(parseInput(resolve(cwd, "bundle.json"), "<bundle>", text), cwd);
   }
   for (const [arn, entry] of keys) {
     if (!isKeyArn(arn) || LONE_SURROGATE.test(arn)) refused.push(bundleError(BundleCode.badKeyArn, `\`${arn}\` is not a key ARN`));
@@ -63,7 +70,6 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
     if (Array.isArray(list)) list.forEach((policy: unknown, i) => add(`principals[${arn}][${i}]`, "identity", arn, policy));
     else refused.push(bundleError(BundleCode.policiesNotArray, `\`policies\` of \`${arn}\` in \`principals\` must be an array`));
   }
-  const layerUses = layerMembersOf(input, keys, principals);
   const loaded: LoadedBundle = {
     file: "<bundle>", text: "", diagnostics: [], unreadableFiles: problems.length > 0, policies,
     keys: keys.map(([arn]) => arn), principals: principals.map(([arn]) => arn),

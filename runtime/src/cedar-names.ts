@@ -2,13 +2,13 @@
 // runtime's request encoder must agree on: entity types and ids, the manifest format, the typed
 // value grids, and cedar-wasm's limits. Nothing here decides a request.
 export {
-  accountId, ActionGroup, actionId, BARE_ACCOUNT, callerType, CedarType, identityPolicyParents, parseCallerName, policyEntityId, sessionRoleId,
+  accountId, ActionGroup, actionId, BARE_ACCOUNT, callerType, CedarType, identityPolicyParents, layerScopeId, parseCallerName, policyEntityId, sessionRoleId,
 } from "./cedar/cedar-names.js";
 export type { CallerKind, CallerName } from "./cedar/cedar-names.js";
 export { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar/cedar-manifest.js";
 export type {
-  AttributeKind, CedarManifest, ManifestAction, ManifestAttribute, ManifestCondition, ManifestIdentity, ManifestPolicy,
-  MarkerName, PolicyRole,
+  AttributeKind, CedarManifest, ManifestAccount, ManifestAction, ManifestAttribute, ManifestCondition, ManifestGrant, ManifestIdentity,
+  ManifestLayers, ManifestPolicy, MarkerName, PolicyRole,
 } from "./cedar/cedar-manifest.js";
 export {
   DATETIME_GRID, datetimeText, DECIMAL_GRID, decimalText, gridFits, instantOnGrid, ipAddressText, ipRangeText, LONG_GRID,

@@ -70,9 +70,12 @@ export function prepareEngine(name: EngineName, inputs: EngineInputs): EngineRea
   if ("decide" in cedar || "unavailable" in cedar) return cedar;
   try {
     const files = { policies: cedar.policies, schema: cedar.schema, manifest: cedar.manifest };
-    const ready = fromAuthorizer(createCedarAuthorizer(files));
+    const authorizer = createCedarAuthorizer(files);
+    const ready = fromAuthorizer(authorizer);
     const graph = inputs.graph;
-    if (inputs.explain !== true || graph === undefined) return ready;
+    if (inputs.explain !== true) return ready;
+    // No graph (a bundle with layers): no probes, the explanation gives the deciding policies and their layers.
+    if (graph === undefined) return { ...ready, explain: (request: unknown) => authorizer.explain(request as never) };
     // Explanations: a second authorizer with the probes (docs/explain.md), made on first use.
     let explaining: ReturnType<typeof createCedarAuthorizer> | undefined;
     const explain = (request: unknown): ExplanationResult =>

@@ -69,5 +69,5 @@ export const LAYER_DIAGNOSTICS: readonly DiagnosticInfo[] = [
   { code: "KC2957", slug: "rcp-retire-grant", severity: warning, summary: "RCPs do not control `kms:RetireGrant`: this action has no effect here" },
   { code: "KC2958", slug: "session-policies-too-large", severity: error, summary: "a session's policies together are over 2 048 characters once whitespace is removed" },
   { code: "KC2959", slug: "endpoint-policy-too-large", severity: error, summary: "a VPC endpoint policy is over 20 480 characters, whitespace included" },
-  { code: "KC2960", slug: "layer-not-compiled", severity: error, summary: "the Cedar backend does not decide this layer yet", help: "emitting Cedar would ignore it and could Allow what AWS denies; decide the bundle with `kms-cedar eval --engine graph` or `--engine reference` (docs/request-model.md \"Layers\")" },
+  { code: "KC2960", slug: "layer-not-compiled", severity: error, summary: "a backend does not decide this layer yet", help: "compiling would ignore it and could Allow what AWS denies; the graph decides every layer, Cedar all but a federated user's federating user (`federatedBy`); decide such a bundle with `kms-cedar eval --engine graph` or `--engine reference` (docs/request-model.md \"Layers\")" },
 ];

@@ -11,6 +11,7 @@ export function normalizeBundle(checked: CheckedBundle): ModelBundle {
   const principals = new Map<string, number[]>(checked.loaded.principals.map((arn) => [arn, []]));
   for (const { source, document } of checked.policies) {
     if (document === undefined) continue; // INVARIANT: unreachable once the checks passed
+    if (source.layer !== undefined) continue; // layer policies: normalizeLayerPolicies
     const index = policies.length;
     const policy = normalizePolicy(document, {
       location: source.location,
@@ -26,4 +27,31 @@ export function normalizeBundle(checked: CheckedBundle): ModelBundle {
     else principals.set(source.owner, [...(principals.get(source.owner) ?? []), index]);
   }
   return { policies, keys, principals: [...principals].map(([arn, list]) => ({ arn, policies: list })) };
+}
+
+/** A normalized policy of a layer (SCP, RCP, boundary, session or endpoint policy), with its layer. */
+export interface ModelLayerPolicy {
+  readonly layer: NonNullable<CheckedBundle["policies"][number]["source"]["layer"]>;
+  readonly policy: ModelPolicy;
+}
+
+/**
+ * The layer policies of a checked bundle, in bundle order. RCPs and endpoint policies are read with
+ * their Principal (normalized as key policies) and then matched as identity policies are (their
+ * Resource is an ordinary resource pattern, docs/semantics/rcp.md, vpc-endpoint-policy.md).
+ */
+export function normalizeLayerPolicies(checked: CheckedBundle): ModelLayerPolicy[] {
+  const out: ModelLayerPolicy[] = [];
+  for (const { source, document } of checked.policies) {
+    if (document === undefined || source.layer === undefined) continue;
+    const policy = normalizePolicy(document, {
+      location: source.location,
+      kind: source.kind,
+      owner: source.owner,
+      file: source.file,
+      position: textPosition(source.text, source.start),
+    });
+    out.push({ layer: source.layer, policy: { ...policy, kind: "identity" } });
+  }
+  return out;
 }

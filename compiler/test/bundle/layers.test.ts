@@ -124,15 +124,25 @@ describe("the graph target compiles the layers; the Cedar target refuses them (f
     ["endpoints", { endpoints: { "vpce-0a1b": { policy: ENDPOINT } } }],
     ["grants", { keys: { [K]: { policy: KEY_POLICY, grants: [] } } }],
     ["boundary", { principals: { [ROLE]: { policies: [ID_POLICY], boundary: ID_POLICY } } }],
+    // A bundle object with layers is checked as its bundle file is: a session lists `policies` or `sessionPolicies` (KC2938).
     ["sessionPolicies", { principals: { [SESSION]: { sessionPolicies: [] } } }],
-  ])("a bundle object with %s: a graph, and KC2960 for Cedar", (_name, extra) => {
+  ])("a bundle object with %s: a graph with its layers, and Cedar", (_name, extra) => {
     const bundle = { keys: { [K]: { policy: KEY_POLICY } }, ...extra } as never;
     const graphOnly = compileBundle(bundle, { cedar: false });
     expect(graphOnly.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(graphOnly.graph?.layers).toBeDefined();
     const result = compileBundle(bundle);
-    expect(result.cedar).toBeUndefined();
-    expect(result.diagnostics.map((d) => d.code)).toContain("KC2960");
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.cedar).toBeDefined();
+  });
+
+  it("per backend: `federatedBy` compiles to a graph, and Cedar refuses it (KC2960, an error)", () => {
+    const federated = compileBundle({ keys: { [K]: { policy: KEY_POLICY } }, principals: { "arn:aws:sts::111122223333:federated-user/Fed": { federatedBy: "arn:aws:iam::111122223333:user/Bob" } } } as never);
+    expect(federated.graph?.layers).toBeDefined();
+    expect(federated.cedar).toBeUndefined();
+    expect(federated.diagnostics.filter((d) => d.code === "KC2960" && d.severity === "error").map((d) => d.message)).toEqual([
+      "the Cedar backend does not decide a federated user's federating user (`federatedBy`) yet",
+    ]);
   });
 
   it("a bundle without layer members compiles as before: no `layers` in its graph, Cedar emitted", () => {

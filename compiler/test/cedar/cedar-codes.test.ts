@@ -46,7 +46,8 @@ describe("KC3xxx: Cedar cannot express this natively", () => {
 
   it("covers every KC3xxx code of the registry", () => {
     // KC3011 (cedar-engine-limit) is no derived attribute: compiler/test/cedar/cedar-limits.test.ts shows it firing.
-    const registered = CEDAR_DIAGNOSTICS.map((d) => d.code).filter((code) => code.startsWith("KC3") && code !== "KC3011");
+    // KC3012 (cedar-grant-constraint) is about a grant, not a statement: compiler/test/cedar/cedar-layers.test.ts shows it firing.
+    const registered = CEDAR_DIAGNOSTICS.map((d) => d.code).filter((code) => code.startsWith("KC3") && code !== "KC3011" && code !== "KC3012");
     expect(CASES.map((c) => c.code)).toEqual(registered);
   });
 });

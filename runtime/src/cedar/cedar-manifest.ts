@@ -26,6 +26,45 @@ export interface CedarManifest {
   readonly resourceName?: boolean;
   /** Whether resources carry `partition`: the ARN's, or for the request resource `*` the caller's. */
   readonly resourcePartition?: boolean;
+  /** The layers of the authorization chain (docs/cedar-mapping.md "Layers"); absent when the bundle has none. */
+  readonly layers?: ManifestLayers;
+}
+
+/**
+ * What the encoder needs to place a request in the layers: the scopes (`Iam::Policy` ids, see
+ * `layerScopeId`) it adds as parents of the principal, the endpoint checks, and the grant constraints.
+ */
+export interface ManifestLayers {
+  /** Absent when the bundle has no `organization`. */
+  readonly organization?: {
+    /** The member accounts (never the management account), each with the scopes of its path, root first. */
+    readonly accounts: readonly ManifestAccount[];
+  };
+  /** Principal ARN (bundle spelling) → the scope of its permissions boundary. */
+  readonly boundaries: readonly { readonly principal: string; readonly scope: string }[];
+  /** Session or federated-user ARN → the scope of its session policies. */
+  readonly sessions: readonly { readonly principal: string; readonly scope: string }[];
+  /** Absent when the bundle has no `endpoints` (requests through an endpoint are not modelled). */
+  readonly endpoints?: readonly { readonly id: string; readonly vpc?: string; readonly scope: string }[];
+  /** Keys marked `awsManaged` (RCPs do not apply to them). */
+  readonly awsManaged: readonly string[];
+  /** Grants with constraints: the Boolean context attribute that says whether they hold. */
+  readonly grants: readonly ManifestGrant[];
+}
+
+export interface ManifestAccount {
+  readonly account: string;
+  /** Scopes of the levels whose `scps` are given (a level without `scps` has FullAWSAccess only). */
+  readonly scp: readonly string[];
+  /** Scopes of the levels with customer RCPs. */
+  readonly rcp: readonly string[];
+}
+
+export interface ManifestGrant {
+  /** The context attribute (Bool) the grant's permit reads. */
+  readonly attribute: string;
+  /** The grant's `constraints` member as written (docs/semantics/grants.md §2). */
+  readonly constraints: unknown;
 }
 
 export interface ManifestAction {
@@ -55,13 +94,24 @@ export type PolicyRole =
   /** An action no policy can allow (RetireGrant: only a grant can): ImplicitDeny unless a Deny applies. */
   | "grant-only"
   /** The root user's implicitly allowed identity side. */
-  | "root";
+  | "root"
+  /** A grant on a key (docs/semantics/grants.md): an Allow, capped by the boundary and session policies. */
+  | "grant"
+  /** An SCP level or an endpoint policy without an applicable Allow: ImplicitDeny naming the layer. */
+  | "layer-gate"
+  /**
+   * A permissions boundary or session policies without an applicable Allow: decided in a second policy
+   * set, only when every satisfied permit is capped (docs/cedar-mapping.md "Layers"). ImplicitDeny.
+   */
+  | "ceiling";
 
 export interface ManifestPolicy {
   readonly id: string;
   readonly role: PolicyRole;
-  /** The statement it was emitted from (deny and allow policies). */
+  /** The statement it was emitted from (deny and allow policies); a gap reason for layer gates and ceilings. */
   readonly reason?: Reason;
+  /** An Allow path that permissions boundaries and session policies cap (`KDcap`, identity, grant). */
+  readonly capped?: boolean;
 }
 
 /**

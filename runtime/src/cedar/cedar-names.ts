@@ -95,3 +95,13 @@ export function identityPolicyParents(identity: readonly ManifestIdentity[]): (c
     return [...new Set([...(byRole.get(sessionRoleId(caller.partition, caller.account, caller.roleName)) ?? []), ...own])];
   };
 }
+
+/**
+ * The `Iam::Policy` id of a layer scope (docs/cedar-mapping.md "Layers"): the encoder makes a caller a
+ * member of the scopes that apply to its request (SCP levels, RCP levels, its boundary, its session
+ * policies, the endpoint), and layer policies are headed `principal in Iam::Policy::"<scope>"`. The
+ * `layer:` prefix keeps them apart from identity policies (`principals[ARN][i]`).
+ */
+export function layerScopeId(layer: "scp" | "rcp" | "boundary" | "session" | "endpoint", location: string): string {
+  return `${layer}:${location}`;
+}

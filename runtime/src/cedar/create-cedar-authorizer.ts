@@ -101,13 +101,19 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
   const roles = new Map<string, ManifestPolicy>(manifest.policies.map((p) => [p.id, p]));
   const order = new Map(manifest.policies.map((p, i) => [p.id, i] as const));
   const encode = createEncoder(manifest);
-  const setsFor = options.slicing === false ? wholeSet(cedar, setId, split.policies) : slicedSets(cedar, setId, split.policies, options.combinedSets ?? 256);
+  // docs/cedar-mapping.md "Layers": boundary and session-policy gates (`ceiling`) are a second set, asked
+  // only when every satisfied permit is a capped path; the rest is the main set.
+  const { main, ceilings } = splitCeilings(split.policies, roles);
+  const ceilingSet = ceilings === undefined ? undefined : prepareCeilings(cedar, `${setId}-ceilings`, ceilings);
+  const setsFor = options.slicing === false ? wholeSet(cedar, setId, main) : slicedSets(cedar, setId, main, options.combinedSets ?? 256);
 
   const authorize = (request: unknown): CedarAnswer => {
     const answers: AuthorizationAnswer[] = [];
+    let encoded: EncodedRequest;
     try {
-      const encoded = encode(request);
-      if ("error" in encoded) return { result: encoded, determining: [], errors: [] };
+      const read = encode(request);
+      if ("error" in read) return { result: read, determining: [], errors: [] };
+      encoded = read;
       const sets = setsFor(encoded);
       if (typeof sets === "string") return { result: failure([sets]), determining: [], errors: [sets] };
       for (const preparsedPolicySetId of sets) {
@@ -137,6 +143,15 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     const determining = (allowed ? permits : forbids).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     // INVARIANT: the emitted set cannot error; if it did, a skipped forbid could mean a wrong Allow.
     if (errors.length > 0) return { result: failure(errors), determining, errors };
+    // docs/semantics/README.md §1.2: KDfree needs no ceiling; every other path needs C = B ∧ S.
+    if (allowed && ceilingSet !== undefined && determining.every((id) => roles.get(id)?.capped === true)) {
+      const closed = askCeilings(cedar, ceilingSet, setId, encoded, order);
+      if (typeof closed !== "boolean" && "errors" in closed) return { result: failure(closed.errors), determining, errors: closed.errors };
+      if (closed !== false) {
+        const gap = roles.get(closed.by)?.reason;
+        return { result: { decision: "ImplicitDeny", reasons: gap === undefined ? [] : [gap] }, determining: [closed.by], errors };
+      }
+    }
     return { result: toDecision(allowed, determining, roles), determining, errors };
   };
 
@@ -253,16 +268,62 @@ function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, st
   };
 }
 
+/** The id of the permit the runtime adds to the ceiling set (not an id the compiler emits: it has a space). */
+const CEILINGS_OPEN = "ceilings open";
+
+/** The main policies, and the `ceiling` ones (undefined when there are none). */
+function splitCeilings(policies: Record<string, string>, roles: ReadonlyMap<string, ManifestPolicy>): { main: Record<string, string>; ceilings?: Record<string, string> } {
+  const main = Object.create(null) as Record<string, string>;
+  const ceilings = Object.create(null) as Record<string, string>;
+  let any = false;
+  for (const id of Object.keys(policies)) {
+    if (roles.get(id)?.role === "ceiling") {
+      ceilings[id] = policies[id]!;
+      any = true;
+    } else {
+      main[id] = policies[id]!;
+    }
+  }
+  return any ? { main, ceilings } : { main };
+}
+
+/** Preparses the ceiling gates with one permit for everything: the set allows exactly when C holds. */
+function prepareCeilings(cedar: CedarWasm, id: string, ceilings: Record<string, string>): string {
+  const parsed = cedar.preparsePolicySet(id, { staticPolicies: { ...ceilings, [CEILINGS_OPEN]: "permit (principal, action, resource);" } });
+  if (parsed.type !== "success") throw new Error(`cannot load Cedar policies: ${parsed.errors.map((e) => e.message).join("; ")}`);
+  return id;
+}
+
+/** false when the ceilings hold; else the first ceiling gate that closed the request (policy order), or Cedar's errors. */
+function askCeilings(
+  cedar: CedarWasm, setId: string, schemaId: string, encoded: EncodedRequest, order: ReadonlyMap<string, number>,
+): false | { by: string } | { errors: string[] } {
+  try {
+    const answer = cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId: setId, preparsedSchemaName: schemaId, validateRequest: true });
+    if (answer.type !== "success") return { errors: answer.errors.map((e) => e.message) };
+    const { decision, diagnostics } = answer.response;
+    if (diagnostics.errors.length > 0) return { errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`) };
+    if (decision === "allow") return false;
+    const by = [...diagnostics.reason].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0];
+    // INVARIANT: a deny names a satisfied gate (the set has no other forbid).
+    return by === undefined ? { errors: ["the ceiling set denied with no gate"] } : { by };
+  } catch (thrown) {
+    return { errors: [printable(thrown instanceof Error ? thrown.message : String(thrown))] };
+  }
+}
+
 function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>): Decision {
   const reasons = (role: string): Reason[] =>
     determining.flatMap((id) => {
       const p = roles.get(id);
       return p?.role === role && p.reason !== undefined ? [p.reason] : [];
     });
-  if (allowed) return { decision: "Allow", reasons: reasons("allow") };
+  if (allowed) return { decision: "Allow", reasons: [...reasons("allow"), ...reasons("grant")] };
   const denies = reasons("deny");
   if (denies.length > 0) return { decision: "ExplicitDeny", reasons: denies };
-  return { decision: "ImplicitDeny", reasons: [] };
+  // docs/semantics/README.md §1.5: an SCP level or endpoint without an Allow names its layer (the first, in policy order).
+  const gap = reasons("layer-gate")[0];
+  return { decision: "ImplicitDeny", reasons: gap === undefined ? [] : [gap] };
 }
 
 function failure(errors: readonly string[]): DecisionError {

@@ -15,6 +15,7 @@ import { resolveDerived } from "../request/resolve-derived.js";
 import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
 import { ContextIndex } from "./context-index.js";
+import { createLayerEncoder } from "./encode-layers.js";
 
 /** One request, ready for cedar-wasm. */
 export interface EncodedRequest {
@@ -37,6 +38,7 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(manifest.identity.map((i) => i.principal));
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
+  const placeInLayers = manifest.layers === undefined ? undefined : createLayerEncoder(manifest.layers, manifest.identity.map((i) => i.principal));
 
   return (input) => {
     const shape = readInputShape(input);
@@ -66,9 +68,15 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
     for (const r of resolved) index.set(r.key, "value" in r ? { kind: "present", values: [r.value] } : { kind: "ambiguous" });
     // DESIGN §2 — the request resource `*` stands for the caller's own resource in an unnamed Region.
     const owner = request.resource === "*" ? { partition: caller.partition, account: caller.account } : undefined;
+    // docs/cedar-mapping.md "Layers": the scopes that apply (after the caller keys, as the other engines check).
+    const placed = placeInLayers?.({ caller, action: action.name, target, resource: request.resource, index, rawContext });
+    if (placed !== undefined && "error" in placed) return placed;
     const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
+    for (const [attribute, holds] of placed?.grants ?? []) context[attribute] = holds;
+    // docs/cedar-mapping.md "Layers": the `layers-placed` forbid denies every request an encoder did not place.
+    if (placed !== undefined) context["#layers"] = true;
     const entities: EntityJson[] = [];
-    const principal = principalEntities(caller, target.account, policiesOf, principalTags, entities);
+    const principal = principalEntities(caller, target.account, policiesOf, principalTags, entities, placed?.scopes ?? []);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
     if (manifest.resourceName === true) attrs["name"] = target.name;
@@ -104,11 +112,13 @@ function readTarget(resource: string, caller: CallerInfo): TargetEntity | undefi
  * acts in the key's account and has no parents (docs/request-model.md).
  */
 function principalEntities(
-  caller: CallerInfo, targetAccount: string, policiesOf: (caller: CallerInfo) => readonly string[], tags: Record<string, string>, out: EntityJson[],
+  caller: CallerInfo, targetAccount: string, policiesOf: (caller: CallerInfo) => readonly string[], tags: Record<string, string>, out: EntityJson[], scopes: readonly string[],
 ): EntityUidJson {
   const uid = { type: callerType(caller.kind), id: caller.arn };
+  const scopeParents = scopes.map((id) => ({ type: CedarType.policy, id }));
+  for (const parent of scopeParents) out.push({ uid: parent, attrs: {}, parents: [] });
   if (caller.kind === "service") {
-    out.push({ uid, attrs: { account: targetAccount }, parents: [], ...withTags(tags) });
+    out.push({ uid, attrs: { account: targetAccount }, parents: scopeParents, ...withTags(tags) });
     return uid;
   }
   const rootAccount = { type: CedarType.account, id: accountId(caller.partition, caller.account) };
@@ -127,6 +137,7 @@ function principalEntities(
     parents.push(policy);
     out.push({ uid: policy, attrs: {}, parents: [] });
   }
+  parents.push(...scopeParents);
   out.push({ uid, attrs: { account: caller.account }, parents, ...withTags(tags) });
   return uid;
 }

@@ -29,7 +29,8 @@ export function explainCedarDecision(input: CedarExplainInput): Explanation {
   if (satisfied === undefined) {
     const note = `the Cedar engine cannot explain further: ${input.probeProblem ?? "no explanation probes were given"}`;
     // DEVIATION: docs/explain.md — without probes an Allow lists only what the deciding permits name (no key-account statements).
-    return { decision: decision.decision, reasons: decision.decision === "Allow" ? decision.reasons : [], notes: [note] };
+    // An ImplicitDeny keeps the layer that closed it (docs/cedar-mapping.md "Layers"), if one did.
+    return { decision: decision.decision, reasons: decision.reasons, notes: [note] };
   }
   const holds = (probe: string | undefined): boolean => probe === undefined || satisfied.has(probe);
   const inScope = input.statements.filter((s) => satisfied.has(s.action));
@@ -50,7 +51,8 @@ export function explainCedarDecision(input: CedarExplainInput): Explanation {
   const walked = inScope.map((s) => walk(s, input, holds));
   return {
     decision: "ImplicitDeny",
-    reasons: [],
+    // The layer gap (an SCP level, an endpoint, a ceiling) that closed it, if one did; none without layers.
+    reasons: decision.reasons,
     closest: { key: closestOf(walked.filter((w) => w.side === "key").map((w) => w.closest)), identity: closestOf(walked.filter((w) => w.side === "identity").map((w) => w.closest)) },
   };
 }

@@ -22,7 +22,8 @@ export function describeReason(reason: Reason): string {
   // docs/request-model.md "Layers": a grant, and a ceiling without an applicable Allow, name no statement.
   if (reason.path === "grant") return `${reason.policy} (grant)`;
   if (reason.path === "no-allow") return `${reason.policy}: no applicable Allow (${reason.layer ?? "layer"})`;
-  return `${reason.policy} statement ${reason.statement + 1}${sid}${gate}`;
+  const layer = reason.layer !== undefined ? ` (${reason.layer})` : "";
+  return `${reason.policy} statement ${reason.statement + 1}${sid}${gate}${layer}`;
 }
 
 /** `kms:Decrypt by PRINCIPAL on RESOURCE`, or `kms:ReEncrypt (2 checks)` for an operation. */

@@ -13,13 +13,20 @@ import type { ConditionPlan } from "./plan-conditions.js";
 import { emitPrincipal } from "./emit-principal.js";
 import { emitTest } from "./emit-test.js";
 import type { Effect } from "./emit-test.js";
+import { assembleGrants, assembleLayers, grantTest } from "./assemble-layers.js";
+import type { LayerInput } from "./assemble-layers.js";
 
 export interface EmittedPolicy {
   readonly id: string;
   readonly role: PolicyRole;
   readonly reason?: Reason;
   readonly text: string;
+  /** An Allow path ceilings cap (docs/cedar-mapping.md "Layers"); set only in a bundle with layers. */
+  readonly capped?: boolean;
 }
+
+/** The layers of the bundle, when it has some (docs/cedar-mapping.md "Layers"). */
+export interface AssembleLayers extends LayerInput {}
 
 interface Scope {
   readonly principal: string;
@@ -28,7 +35,9 @@ interface Scope {
 }
 
 /** Every policy of the set, in output order. */
-export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): EmittedPolicy[] {
+export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan, layers?: AssembleLayers): EmittedPolicy[] {
+  const layerPolicies = new Set(layers?.policyAt.values() ?? []);
+  const capped = layers === undefined ? {} : { capped: true };
   const actions = new ActionSets(graph);
   const out: EmittedPolicy[] = [];
   const ids = new Set<string>();
@@ -42,6 +51,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
     and(...s.tests.map((n) => emitTest(plan.strategies.get(n)!, effect, plan.views)));
 
   graph.policies.forEach((policy, p) => {
+    if (layerPolicies.has(p)) return; // assembleLayers
     const statements = graph.statements.filter((s) => s.policy === p);
     const keyArns = Object.keys(graph.keys).filter((arn) => graph.keys[arn] === p);
     const onKeys = keyResource(keyArns);
@@ -56,7 +66,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
         const scope = { principal: `principal in ${entity(CedarType.policy, policyEntityId(policy.location))}`, action: actions.scope(names), resource: "resource" };
         const role = s.effect === "Deny" ? "deny" : "allow";
         const id = uniqueId(`${role}-${base}`);
-        out.push({ id, role, reason, text: policyText(comment, id, s.effect === "Deny" ? "forbid" : "permit", scope, tests(s, s.effect)) });
+        out.push({ id, role, reason, ...(role === "allow" ? capped : {}), text: policyText(comment, id, s.effect === "Deny" ? "forbid" : "permit", scope, tests(s, s.effect)) });
         continue;
       }
       // A key policy is consulted only for the key-policy actions on its own key (spec §5.4).
@@ -73,18 +83,28 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
         continue;
       }
       const body = tests(s, "Allow");
-      if (terms.direct !== FALSE) {
-        // AWS: §5.3 fact 5 — naming the caller directly grants it in the key's own account.
-        const id = uniqueId(`allow-${base}`);
-        const { scope, rest } = principalScope(terms.direct, action, onKeys.scope);
+      // AWS: §5.3 fact 5 — naming the caller directly grants it in the key's own account. With layers the
+      // uncapped forms (KDfree) and the capped ones (KDcap) are two permits (permission-boundary.md §3).
+      const directs = layers === undefined ? [{ who: terms.direct, suffix: "", cap: {} }]
+        : [{ who: terms.free, suffix: "", cap: {} }, { who: terms.capped, suffix: "-capped", cap: capped }];
+      for (const { who, suffix, cap } of directs) {
+        if (who === FALSE) continue;
+        const id = uniqueId(`allow-${base}${suffix}`);
+        const { scope, rest } = principalScope(who, action, onKeys.scope);
         const same = relation("principal.account == resource.account");
-        out.push({ id, role: "allow", reason, text: policyText(comment, id, "permit", scope, and(rest, onKeys.test, same, body)) });
+        out.push({ id, role: "allow", reason, ...cap, text: policyText(comment, id, "permit", scope, and(rest, onKeys.test, same, body)) });
       }
       const disjunct = and(or(terms.direct, terms.account), actions.test(names), body);
       const conjunction = disjunct.kind === "and" ? `(${printExpr(disjunct)})` : printDisjunct(disjunct);
       gate.push(`${commentOf(graph, s, false).map((c) => `\n  ${c}\n  `).join("")}${conjunction}`);
     }
     if (policy.kind === "key" && keyArns.length > 0) {
+      // grants.md §3: a grant on the key opens the key side as a key-policy statement naming the caller does.
+      for (const grant of layers?.plan.grants ?? []) {
+        if (!keyArns.includes(grant.key)) continue;
+        const disjunct = and(relation(`resource == ${entity(CedarType.key, grant.key)}`), grantTest(graph, grant));
+        if (disjunct !== FALSE) gate.push(`\n  // Grant ${JSON.stringify(grant.name).replace(/[^\x20-\x7e]/gu, "?")}\n  (${printExpr(disjunct)})`);
+      }
       const id = uniqueId(`gate-p${p}`);
       const comment = ["// Gate: denied unless this key's policy names the caller or its account (KD or KA)."];
       const scope = { principal: "principal", action: `action in ${entity(CedarType.action, ActionGroup.keyPolicy)}`, resource: onKeys.scope };
@@ -93,6 +113,10 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan): Emi
       out.push({ id, role: "gate", text: `${comment.join("\n")}\n@id("${id}")\nforbid (${scope.principal}, ${scope.action}, ${scope.resource})\nunless { ${extra === "" ? body : `${extra}(${body})`} };` });
     }
   });
+  if (layers !== undefined) {
+    out.push(...assembleGrants(graph, layers.plan.grants, uniqueId));
+    out.push(...assembleLayers(graph, plan, layers, uniqueId));
+  }
   out.push({
     id: uniqueId("cross-account"),
     role: "cross-account",

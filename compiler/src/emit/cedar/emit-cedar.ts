@@ -9,6 +9,7 @@ import { cedarLimitProblems, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-ceda
 import { checkOutput } from "./check-output.js";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { assemblePolicies } from "./assemble-policies.js";
+import type { AssembleLayers } from "./assemble-policies.js";
 import { CEDAR_CODES, WHY } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";
 import { emitSchema } from "./emit-schema.js";
@@ -19,6 +20,11 @@ import type { Strategy } from "./strategy.js";
 export interface EmitCedarOptions {
   /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
   readonly pureCedar?: boolean;
+  /**
+   * The layers of the bundle (docs/cedar-mapping.md "Layers"): `graph` then holds the layer policies too
+   * (identity-kind, at `policyAt`), which only the layer assembler reads.
+   */
+  readonly layers?: AssembleLayers;
 }
 
 /** The four files `compile` writes. */
@@ -73,15 +79,25 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const diagnostics: CedarDiagnostic[] = [];
   const share = measure(graph, statements, plan);
   if (options.pureCedar === true) diagnostics.push(...refuseDerived(graph, used, plan));
+  if (options.pureCedar === true) {
+    // docs/cedar-mapping.md "Layers": a grant's constraints are a derived Boolean computed by the encoder.
+    for (const grant of options.layers?.plan.grants ?? []) {
+      if (grant.attribute === undefined) continue;
+      const d = makeDiagnostic(CEDAR_CODES.grantConstraint, { start: 0, end: 0 }, `the constraints of grant ${JSON.stringify(grant.name)} cannot be compiled to pure Cedar: ${WHY.grantConstraint}`);
+      diagnostics.push({ ...d, location: `keys[${grant.key}].grants[${grant.name}]` });
+    }
+  }
 
-  const emitted = assemblePolicies(graph, plan);
+  const emitted = assemblePolicies(graph, plan, options.layers);
   const raw = HEADER + emitted.map((p) => p.text).join("\n\n");
   const attributes = plan.views.list();
   // Markers are declared only when some policy reads them (the folding may have dropped a guard).
   const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`)) as MarkerName[];
   const resourceName = plan.views.usesResourceName();
   const resourcePartition = plan.views.usesResourcePartition();
-  const schema = emitSchema(graph, attributes, markers, resourceName, resourcePartition);
+  const layers = options.layers;
+  const grantAttributes = layers?.plan.manifest.grants.map((g) => g.attribute) ?? [];
+  const schema = emitSchema(graph, attributes, markers, resourceName, resourcePartition, layers === undefined ? undefined : { grantAttributes });
   // Never call cedar-wasm with text it would trap on (a trap breaks every later call in the process).
   const overLimits = [...cedarLimitProblems(raw, { formatter: true }), ...cedarLimitProblems(schema)];
   if (overLimits.length > 0) {
@@ -103,11 +119,12 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
       principal,
       policies: list.map((p) => graph.policies[p]!.location),
     })),
-    policies: emitted.map((p) => ({ id: p.id, role: p.role, ...(p.reason !== undefined ? { reason: p.reason } : {}) })),
+    policies: emitted.map((p) => ({ id: p.id, role: p.role, ...(p.reason !== undefined ? { reason: p.reason } : {}), ...(p.capped === true ? { capped: true } : {}) })),
     attributes,
     markers,
     ...(resourceName ? { resourceName } : {}),
     ...(resourcePartition ? { resourcePartition } : {}),
+    ...(layers === undefined ? {} : { layers: layers.plan.manifest }),
   };
   const files: CedarFiles = {
     policies: checked.policies,

@@ -14,12 +14,19 @@ export interface PrincipalTerms {
   readonly direct: Expr;
   /** KA: the statement names the caller's account (never a service). */
   readonly account: Expr;
+  /**
+   * The part of `direct` that ceilings do not cap (permission-boundary.md §3 `KDfree`): a user, session,
+   * federated-user or service named by itself. The rest (`*`, a role and its sessions) is `KDcap`.
+   */
+  readonly free: Expr;
+  readonly capped: Expr;
 }
 
 /** The Cedar tests of a key-policy Principal node. */
 export function emitPrincipal(node: PrincipalNode): PrincipalTerms {
-  if (node.any) return { direct: TRUE, account: accountTerms(node) };
+  if (node.any) return { direct: TRUE, account: accountTerms(node), free: FALSE, capped: TRUE };
   const members: string[] = [];
+  const roles: string[] = [];
   const others: Expr[] = [];
   for (const value of node.aws) {
     if (BARE_ACCOUNT.test(value)) continue;
@@ -32,7 +39,7 @@ export function emitPrincipal(node: PrincipalNode): PrincipalTerms {
     }
     const pathless = sessionRoleId(named.partition, named.account, named.roleName);
     if (value === pathless) {
-      members.push(entity(CedarType.role, value)); // the role itself and every session of it
+      roles.push(entity(CedarType.role, value)); // the role itself and every session of it
     } else {
       // A role caller matches its exact ARN; a session matches its role by name, whatever the path.
       others.push(relation(`principal == ${entity(CedarType.role, value)}`));
@@ -42,7 +49,9 @@ export function emitPrincipal(node: PrincipalNode): PrincipalTerms {
   for (const value of node.service) {
     if (parseCallerName(value)?.kind === "service") members.push(entity(CedarType.service, value));
   }
-  return { direct: or(inAny(members), ...others), account: accountTerms(node) };
+  const free = inAny(members);
+  const capped = or(inAny(roles), ...others);
+  return { direct: or(inAny([...members, ...roles]), ...others), account: accountTerms(node), free, capped };
 }
 
 function accountTerms(node: PrincipalNode): Expr {

@@ -24,6 +24,7 @@ const PRINCIPALS = "[Iam::Root, Iam::User, Iam::Role, Sts::AssumedRole, Sts::Fed
 /** The schema text (Cedar schema syntax). */
 export function emitSchema(
   graph: DecisionGraph, attributes: readonly ManifestAttribute[], markers: readonly MarkerName[], resourceName = false, resourcePartition = false,
+  layers?: { readonly grantAttributes: readonly string[] },
 ): string {
   const principalTags = attributes.some((a) => a.kind === "principal-tag") ? " tags String" : "";
   const resourceTags = attributes.some((a) => a.kind === "resource-tag") ? " tags String" : "";
@@ -31,7 +32,13 @@ export function emitSchema(
   const fields = [
     ...markers.map((m) => `    ${str(m)}: Set<String>`),
     ...attributes.filter((a) => TYPE[a.kind] !== undefined).map((a) => `    ${str(a.name)}?: ${TYPE[a.kind]}`),
+    // docs/cedar-mapping.md "Layers": whether a grant's constraints hold, computed by the encoder.
+    ...(layers === undefined ? [] : [`    ${str("#layers")}?: Bool`]),
+    ...(layers?.grantAttributes ?? []).map((name) => `    ${str(name)}?: Bool`),
   ];
+  // With layers, every caller can be a member of layer scopes (Iam::Policy entities named `layer:…`).
+  const rootIn = layers === undefined ? "[Account]" : "[Account, Policy]";
+  const serviceIn = layers === undefined ? "" : " in [Iam::Policy]";
   const resources: Readonly<Record<string, string>> = { key: "[Key]", alias: "[Alias, Key]", none: "[NoResource]" };
   // Actions with the same groups and resource types share one declaration (catalog order within).
   const declarations = new Map<string, string[]>();
@@ -57,7 +64,7 @@ export function emitSchema(
     "  entity Account in [Account];",
     "  // An identity policy, by bundle location; a caller is a member of the policies attached to it.",
     "  entity Policy;",
-    `  entity Root in [Account] ${principal};`,
+    `  entity Root in ${rootIn} ${principal};`,
     `  entity User in [Account, Policy] ${principal};`,
     `  entity Role in [Account, Policy] ${principal};`,
     "}",
@@ -68,7 +75,7 @@ export function emitSchema(
     "}",
     "namespace Aws {",
     "  // A service principal acts in the key's account and has no identity policies.",
-    `  entity Service ${principal};`,
+    `  entity Service${serviceIn} ${principal};`,
     "}",
     "namespace Kms {",
     fields.length === 0 ? "  type Context = {};" : `  type Context = {\n${fields.join(",\n")}\n  };`,

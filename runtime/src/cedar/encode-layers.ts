@@ -1,0 +1,185 @@
+// Places one request in the layers of the authorization chain for Cedar (docs/cedar-mapping.md
+// "Layers", docs/semantics/README.md §2): which scopes apply (SCP levels of the caller's account, RCP
+// levels of the resource's account, the caller's boundary and session policies, the endpoint of
+// `aws:SourceVpce`), the endpoint checks of docs/semantics/vpc-endpoint-policy.md §2 (KR0010, KR0011),
+// and the value of each grant's constraints (grants.md §2). Written from docs/semantics/, sharing no
+// code with the reference evaluator. Pure.
+import type { DecisionError } from "../contracts.js";
+import type { ManifestAccount, ManifestLayers } from "./cedar-manifest.js";
+import type { ContextIndex } from "./context-index.js";
+import { parseCaller } from "../request/read-caller.js";
+import type { CallerInfo } from "../request/read-caller.js";
+
+/** What the layers add to one encoded request. */
+export interface LayerPlacement {
+  /** `Iam::Policy` scope ids the principal is a member of (layer policies are headed by them). */
+  readonly scopes: readonly string[];
+  /** Context attribute → whether that grant's constraints hold. */
+  readonly grants: readonly (readonly [string, boolean])[];
+}
+
+export interface LayerRequest {
+  readonly caller: CallerInfo;
+  /** `kms:Name`, catalog spelling. */
+  readonly action: string;
+  readonly target: { readonly kind: "key" | "alias" | "none"; readonly account: string };
+  readonly resource: string;
+  readonly index: ContextIndex;
+  readonly rawContext: Readonly<Record<string, string | readonly string[]>> | undefined;
+}
+
+const SERVICE_LINKED = ":role/aws-service-role/";
+
+/** Compiles the manifest's layers into a placement function. */
+export function createLayerEncoder(layers: ManifestLayers, principals: readonly string[]): (request: LayerRequest) => LayerPlacement | DecisionError {
+  const accounts = new Map<string, ManifestAccount>((layers.organization?.accounts ?? []).map((a) => [a.account, a]));
+  const endpoints = layers.endpoints === undefined ? undefined : new Map(layers.endpoints.map((e) => [e.id, e]));
+  const awsManaged = new Set(layers.awsManaged);
+  const roles = principals.flatMap((arn) => {
+    const info = parseCaller(arn);
+    return info?.kind === "role" ? [{ arn, info }] : [];
+  });
+  const boundaries = layers.boundaries.map((b) => ({ ...b, info: parseCaller(b.principal) }));
+
+  /** scp.md §2, rcp.md §2: a service-linked role, or a session of the bundle's one role of that name with that path. */
+  const serviceLinked = (caller: CallerInfo): boolean => {
+    if (caller.kind === "role") return caller.arn.includes(SERVICE_LINKED);
+    if (caller.kind !== "session") return false;
+    const behind = roles.filter((r) => r.info.roleKey === caller.roleKey);
+    return behind.length === 1 && behind[0]!.arn.includes(SERVICE_LINKED);
+  };
+
+  return (request) => {
+    const { caller, index } = request;
+    const scopes: string[] = [];
+    // vpc-endpoint-policy.md §2: the endpoint named by aws:SourceVpce, and the network keys consistent with it.
+    if (endpoints !== undefined) {
+      const through = endpointOf(index, endpoints);
+      if (through !== undefined && "error" in through) return through;
+      if (through !== undefined) scopes.push(through.scope);
+    }
+    const exempt = serviceLinked(caller);
+    if (layers.organization !== undefined && !exempt) {
+      // scp.md §2: IAM callers of member accounts (the management account is not listed).
+      if (caller.kind !== "service") scopes.push(...(accounts.get(caller.account)?.scp ?? []));
+      // rcp.md §2: the resource's account, for a key or alias, not an AWS managed key, not RetireGrant.
+      const rcp = request.target.kind !== "none" && !awsManaged.has(request.resource) && request.action !== "kms:RetireGrant";
+      if (rcp) scopes.push(...(accounts.get(request.target.account)?.rcp ?? []));
+    }
+    if (caller.kind !== "service") {
+      // permission-boundary.md §2: its own entry's; for a role session, the role's (any path).
+      for (const b of boundaries) {
+        if (b.principal === caller.arn || (caller.kind === "session" && b.info?.kind === "role" && b.info.roleKey === caller.roleKey)) scopes.push(b.scope);
+      }
+      for (const s of layers.sessions) if (s.principal === caller.arn) scopes.push(s.scope);
+    }
+    const grants = layers.grants.map((g) => [g.attribute, constraintsHold(g.constraints, request.action.slice(4), request.rawContext ?? {})] as const);
+    return { scopes: [...new Set(scopes)], grants };
+  };
+}
+
+type Endpoint = { readonly id: string; readonly vpc?: string; readonly scope: string };
+
+/** The endpoint the request goes through, undefined when none, or KR0010 / KR0011. */
+function endpointOf(index: ContextIndex, endpoints: ReadonlyMap<string, Endpoint>): Endpoint | DecisionError | undefined {
+  const inconsistent = (why: string): DecisionError => ({ error: { code: "KR0011", message: `inconsistent network keys: ${why}` } });
+  const vpce = index.get("aws:sourcevpce");
+  if (vpce.kind === "absent") {
+    if (index.get("aws:sourcevpc").kind !== "absent") return inconsistent("`aws:SourceVpc` without `aws:SourceVpce`");
+    if (index.get("aws:vpcsourceip").kind !== "absent") return inconsistent("`aws:VpcSourceIp` without `aws:SourceVpce`");
+    return undefined;
+  }
+  if (vpce.kind === "ambiguous" || vpce.values.length !== 1) return inconsistent("`aws:SourceVpce` must have one value");
+  if (index.get("aws:sourceip").kind !== "absent") return inconsistent("`aws:SourceIp` is absent on requests through a VPC endpoint");
+  const id = vpce.values[0]!;
+  const found = endpoints.get(id);
+  if (found === undefined) return { error: { code: "KR0010", message: `unknown endpoint \`${id}\`` } };
+  if (found.vpc !== undefined) {
+    const vpc = index.get("aws:sourcevpc");
+    if (vpc.kind === "ambiguous" || (vpc.kind === "present" && (vpc.values.length !== 1 || vpc.values[0] !== found.vpc))) {
+      return inconsistent(`\`aws:SourceVpc\` is not the VPC of \`${id}\``);
+    }
+  }
+  return found;
+}
+
+/** grants.md §2: the cryptographic operations whose encryption context a constraint tests. */
+const WITH_ENCRYPTION_CONTEXT = new Set([
+  "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
+  "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
+]);
+const CONTEXT_PREFIX = "kms:encryptioncontext:";
+
+/** grants.md §2: whether a grant's constraints hold for `operation`. Anything unreadable: false (fail closed). */
+export function constraintsHold(constraints: unknown, operation: string, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
+  if (!isRecord(constraints)) return false;
+  const names = Object.keys(constraints);
+  if (!names.every((n) => n === "encryptionContextEquals" || n === "encryptionContextSubset" || n === "sourceArn")) return false;
+  const equals = own(constraints, "encryptionContextEquals");
+  const subset = own(constraints, "encryptionContextSubset");
+  const sourceArn = own(constraints, "sourceArn");
+  if (equals !== undefined && subset !== undefined) return false;
+  // grants.md §1: SourceArn is the request's one `aws:SourceArn` value, exactly.
+  if (sourceArn !== undefined && !sourceArnIs(sourceArn, raw)) return false;
+  const wanted = equals ?? subset;
+  if (wanted === undefined) return true;
+  const pairs = readPairs(wanted);
+  if (pairs === undefined) return false;
+  // grants.md §2 (Our rule): a grant with an encryption-context constraint never allows CreateGrant.
+  if (operation === "CreateGrant") return false;
+  // AWS: grants.md §2 — the constraint is ignored by the operations that take no encryption context.
+  if (!WITH_ENCRYPTION_CONTEXT.has(operation)) return true;
+  const given = requestPairs(raw);
+  if (given === undefined) return false;
+  // grants.md §2 (Our rule, AWS pages disagree): pair keys and values compared exactly.
+  for (const [key, value] of pairs) if (given.get(key) !== value) return false;
+  return equals === undefined || given.size === pairs.size;
+}
+
+function sourceArnIs(wanted: unknown, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
+  if (typeof wanted !== "string") return false;
+  const found = Object.keys(raw).filter((n) => n.toLowerCase() === "aws:sourcearn");
+  if (found.length !== 1) return false;
+  const value = raw[found[0]!]!;
+  const values = typeof value === "string" ? [value] : [...new Set(value)];
+  return values.length === 1 && values[0] === wanted;
+}
+
+function readPairs(value: unknown): Map<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length === 0 || keys.length > 8) return undefined;
+  const pairs = new Map<string, string>();
+  for (const key of keys) {
+    const v = value[key];
+    if (typeof v !== "string") return undefined;
+    pairs.set(key, v);
+  }
+  return pairs;
+}
+
+/** The request's encryption context as written; undefined when ambiguous (A18) or multi-valued (fail closed). */
+function requestPairs(raw: Readonly<Record<string, string | readonly string[]>>): Map<string, string> | undefined {
+  const pairs = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const name of Object.keys(raw)) {
+    if (!name.toLowerCase().startsWith(CONTEXT_PREFIX)) continue;
+    const key = name.slice(CONTEXT_PREFIX.length);
+    if (seen.has(key.toLowerCase())) return undefined;
+    seen.add(key.toLowerCase());
+    const value = raw[name]!;
+    const values = typeof value === "string" ? [value] : [...new Set(value)];
+    if (values.length === 0) continue;
+    if (values.length !== 1) return undefined;
+    pairs.set(key, values[0]!);
+  }
+  return pairs;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function own(object: Record<string, unknown>, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+}
