@@ -65,7 +65,7 @@ export function compileChecked(checked: CheckedBundle, options: CompileOptions =
   // Fail closed: Cedar that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
   const refused = refuseLayers(loaded, "cedar");
   if (refused.length > 0) return { graph, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
-  const layered = cedarLayers(checked, model);
+  const layered = cedarLayers(checked);
   // INVARIANT: a bundle with layer members has a plan and its documents parse; refuse Cedar if not.
   if (layered !== undefined && "failed" in layered) return { graph, cedar: undefined, diagnostics: [...checked.diagnostics, ...refuseLayers(loaded, "cedar", true)] };
   const cedar = layered === undefined

@@ -5,13 +5,18 @@ import type { CheckedBundle } from "./check-sources.js";
 import { normalizePolicy } from "./normalize-policy.js";
 import { textPosition } from "./text-position.js";
 
-export function normalizeBundle(checked: CheckedBundle): ModelBundle {
+/**
+ * With `layerPolicies` (the default) the layer policies are in `policies` too, marked with their layer
+ * (the graph finds them through its `layers`); without, they are left out (the Cedar emitter takes them
+ * from normalizeLayerPolicies).
+ */
+export function normalizeBundle(checked: CheckedBundle, layerPolicies = true): ModelBundle {
   const policies: ModelPolicy[] = [];
   const keys: { arn: string; policy: number }[] = [];
   const principals = new Map<string, number[]>(checked.loaded.principals.map((arn) => [arn, []]));
   for (const { source, document } of checked.policies) {
     if (document === undefined) continue; // INVARIANT: unreachable once the checks passed
-    if (source.layer !== undefined) continue; // layer policies: normalizeLayerPolicies
+    if (source.layer !== undefined && !layerPolicies) continue;
     const index = policies.length;
     const policy = normalizePolicy(document, {
       location: source.location,

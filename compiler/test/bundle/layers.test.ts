@@ -105,18 +105,27 @@ describe("the layer codes", () => {
   });
 });
 
-describe("the graph target compiles the layers; the Cedar target refuses them (fail closed)", () => {
-  it("a bundle file: a graph with `layers`; with Cedar, one KC2960 per layer member, at the member, naming Cedar", () => {
-    const { text, loaded } = load(GOOD);
+describe("the graph and Cedar targets compile the layers; what a backend does not decide is refused (fail closed)", () => {
+  it("a bundle file: a graph with `layers`, and Cedar from the same check (no KC2960)", () => {
+    const { loaded } = load(GOOD);
     const graphOnly = compileLoadedBundle(loaded, { cedar: false });
     expect(graphOnly.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(graphOnly.graph?.layers).toBeDefined();
     const withCedar = compileLoadedBundle(loaded);
     expect(withCedar.graph?.layers).toBeDefined();
-    expect(withCedar.cedar).toBeUndefined();
-    const refused = withCedar.diagnostics.filter((d) => d.code === "KC2960");
+    expect(withCedar.cedar).toBeDefined();
+    expect(withCedar.diagnostics.filter((d) => d.code === "KC2960")).toEqual([]);
+  });
+
+  it("the AVP profile refuses every layer member (KC2960 naming it, at the member); the graph and Cedar are still emitted", () => {
+    const { text, loaded } = load(GOOD);
+    const result = compileLoadedBundle(loaded, { avp: true });
+    expect(result.graph).toBeDefined();
+    expect(result.cedar).toBeDefined();
+    expect(result.avp).toBeUndefined();
+    const refused = result.diagnostics.filter((d) => d.code === "KC2960");
     expect(refused.map((d) => text.slice(d.span.start, d.span.end))).toEqual(["\"grants\"", "\"boundary\"", "\"sessionPolicies\"", "\"organization\"", "\"endpoints\""]);
-    for (const d of refused) expect(d.message).toMatch(/^the Cedar backend does not decide /);
+    for (const d of refused) expect(d.message).toMatch(/^the AVP profile does not decide /);
   });
 
   it.each([

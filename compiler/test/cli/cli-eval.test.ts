@@ -23,17 +23,34 @@ function evalJson(args: string[], cwd?: string): { status: number | null; entrie
 }
 
 describe("kms-cedar eval", () => {
-  it("a bundle with layers: --engine all compares the reference and the graph, Cedar skipped with KC2960 on stderr", () => {
+  it("a bundle with layers: --engine all compares the three engines on examples/organization", () => {
     const dir = tempFiles({ "requests.json": readFileSync(join(REPO, "examples/organization/tests.json"), "utf8") });
     const run = runKmsCedar(["eval", join(REPO, "examples/organization/bundle.json"), "--requests", join(dir, "requests.json"), "--engine", "all", "--format", "json"]);
+    expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain("kms-cedar: cedar skipped: KC2960 the Cedar backend does not decide");
     const rows = JSON.parse(run.stdout) as Record<string, Entry>[];
     const wanted = JSON.parse(readFileSync(join(REPO, "examples/organization/tests.json"), "utf8")) as { expect: string }[];
     rows.forEach((row, i) => {
-      expect(Object.keys(row)).not.toContain("cedar");
-      expect(row["graph"]?.decision ?? row["graph"]?.error?.code).toBe(wanted[i]!.expect);
+      for (const engine of ["reference", "graph", "cedar"]) expect({ i, engine, got: row[engine]?.decision ?? row[engine]?.error?.code }).toEqual({ i, engine, got: wanted[i]!.expect });
     });
+  });
+
+  it("a bundle with `federatedBy`: --engine all compares the reference and the graph, Cedar skipped with KC2960 on stderr", () => {
+    const user = "arn:aws:iam::111122223333:user/Bob";
+    const fed = "arn:aws:sts::111122223333:federated-user/Fed";
+    const key = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
+    const allow = (principal?: unknown) => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", ...(principal ? { Principal: principal } : {}), Action: "kms:Decrypt", Resource: "*" }] });
+    const dir = tempFiles({
+      "bundle.json": JSON.stringify({ keys: { [key]: { policy: allow({ AWS: "arn:aws:iam::111122223333:root" }) } }, principals: { [user]: { policies: [allow()] }, [fed]: { federatedBy: user, sessionPolicies: [allow()] } } }),
+      "requests.json": JSON.stringify([{ principal: fed, action: "kms:Decrypt", resource: key }]),
+    });
+    const run = runKmsCedar(["eval", join(dir, "bundle.json"), "--requests", join(dir, "requests.json"), "--engine", "all", "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("kms-cedar: cedar skipped: KC2960 the Cedar backend does not decide");
+    const rows = JSON.parse(run.stdout) as Record<string, Entry>[];
+    expect(Object.keys(rows[0]!)).not.toContain("cedar");
+    // The federating user's identity Allow and the session policy allow it (session-policy.md §2).
+    expect(rows[0]!["graph"]?.decision).toBe("Allow");
   });
 
   it("decides the ABAC example as derived by hand (examples/abac/expected.json), in input order", () => {
