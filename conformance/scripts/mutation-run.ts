@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { BASE_OPERATOR_NAMES } from "../src/arbitraries/operators.js";
 import type { BaseOperator } from "../src/arbitraries/operators.js";
-import { ciBudget } from "../src/run/ci-budget.js";
+import { ciBudget, LAYER_SEED_OFFSET } from "../src/run/ci-budget.js";
 import { runConformance } from "../src/run/run-conformance.js";
 
 const args = process.argv.slice(2);
@@ -17,14 +17,18 @@ const baseline = option("--baseline") !== undefined ? new Set(JSON.parse(readFil
 const first = (option("--first") ?? "").split(",").filter((o): o is BaseOperator => (BASE_OPERATOR_NAMES as readonly string[]).includes(o));
 const stopOnNew = args.includes("--stop-on-new");
 const budget = ciBudget();
-const order = [...first, ...BASE_OPERATOR_NAMES.filter((o) => !first.includes(o))];
+// "layers": the stream of bundles with layers, after the operators as in CI.
+const order: (BaseOperator | "layers")[] = [...first, ...BASE_OPERATOR_NAMES.filter((o) => !first.includes(o)), "layers"];
 const signatures: string[] = [];
 const fresh: string[] = [];
 let cases = 0;
 for (const operator of order) {
-  const i = BASE_OPERATOR_NAMES.indexOf(operator);
+  const common = { requestsPerBundle: budget.requestsPerBundle };
+  const stream = operator === "layers"
+    ? { ...common, seed: budget.seed + LAYER_SEED_OFFSET, cases: budget.layerCases, layerShare: 1 }
+    : { ...common, seed: budget.seed + BASE_OPERATOR_NAMES.indexOf(operator), cases: budget.casesPerOperator, operator };
   const r = runConformance({
-    seed: budget.seed + i, cases: budget.casesPerOperator, requestsPerBundle: budget.requestsPerBundle, operator,
+    ...stream,
     lawEvery: budget.lawEvery, lawEngines: budget.lawEngines, cedarEvery: budget.cedarEvery, cedarRequests: budget.cedarRequests, maxCounterexamples: 0, maxFailures: 100_000,
   });
   cases += r.stats.cases;

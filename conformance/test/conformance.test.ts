@@ -10,7 +10,8 @@ import { jsonReport } from "../src/report/json-report.js";
 import { markdownReport } from "../src/report/markdown-report.js";
 import { KMS_PATHS } from "../src/run/kms-path.js";
 import { mergeLaws, mergeStatistics } from "../src/run/merge-statistics.js";
-import { ciBudget } from "../src/run/ci-budget.js";
+import { ciBudget, LAYER_SEED_OFFSET } from "../src/run/ci-budget.js";
+import { LAYER_NAMES } from "../src/laws/layer-transforms.js";
 import { FAMILIES } from "../src/run/families.js";
 import { runConformance } from "../src/run/run-conformance.js";
 import type { RunResult } from "../src/run/run-conformance.js";
@@ -20,6 +21,8 @@ const SEED = BUDGET.seed;
 const PER_OPERATOR = BUDGET.casesPerOperator;
 const COUNTEREXAMPLES = new URL("../counterexamples", import.meta.url).pathname;
 const results: RunResult[] = [];
+/** One operator's budget takes 10–30 s on an idle machine; generous, so a loaded machine does not fail it by time. */
+const STREAM_TIMEOUT = 240_000;
 
 afterAll(() => {
   if (results.length === 0) return;
@@ -52,8 +55,30 @@ describe("conformance, operator by operator", () => {
       // Cedar decides the requests of one bundle in BUDGET.cedarEvery (every variant's first bundle included).
       expect(r.stats.engineCases["cedar"]).toBeGreaterThanOrEqual(Math.floor(PER_OPERATOR / BUDGET.cedarEvery / 2));
       expect(failures).toEqual([]);
-    });
+    }, STREAM_TIMEOUT);
   });
+
+  it("layers: graph and Cedar decide bundles with SCPs, RCPs, boundaries, session policies, an endpoint and a grant like the reference", () => {
+    const seed = SEED + LAYER_SEED_OFFSET;
+    const r = runConformance({
+      seed, cases: BUDGET.layerCases, layerShare: 1, requestsPerBundle: BUDGET.requestsPerBundle, lawEvery: BUDGET.lawEvery, explainEvery: 8,
+      lawEngines: BUDGET.lawEngines, cedarEvery: BUDGET.cedarEvery, cedarRequests: BUDGET.cedarRequests, counterexampleDir: COUNTEREXAMPLES, maxCounterexamples: 2,
+    });
+    results.push(r);
+    const failures = r.failures.map((f) => `${f.law} (${f.engine}, ${f.focus}): ${f.message}; replay: ${f.shrunk?.folder ? `npx kms-cedar-conformance replay ${f.shrunk.folder}` : f.rerun}`);
+    if (failures.length > 0) console.log(`layers: seed ${seed}, first failure after ${r.firstFailureAtCase} cases\n  ${failures.slice(0, 5).join("\n  ")}`);
+    const mix = LAYER_NAMES.map((l) => {
+      const t = r.stats.layers[l];
+      return `${l} ${t?.cases ?? 0} (Allow ${t?.Allow ?? 0}, ExplicitDeny ${t?.ExplicitDeny ?? 0}, ImplicitDeny ${t?.ImplicitDeny ?? 0})`;
+    });
+    console.log(`layers: seed ${seed}, ${r.stats.cases} cases, Cedar on ${r.stats.engineCases["cedar"] ?? 0}; ${mix.join("; ")}`);
+    expect(r.stats.rejectedBundles).toBe(0);
+    expect(r.stats.engineCases["cedar"] ?? 0).toBeGreaterThan(0);
+    // Every layer reached, with an Allow and a deny among the requests its bundles decide.
+    const oneWay = LAYER_NAMES.filter((l) => (r.stats.layers[l]?.Allow ?? 0) === 0 || (r.stats.layers[l]?.ExplicitDeny ?? 0) + (r.stats.layers[l]?.ImplicitDeny ?? 0) === 0);
+    expect(oneWay).toEqual([]);
+    expect(failures).toEqual([]);
+  }, STREAM_TIMEOUT);
 
   it("reached every operator with an Allow and a deny, every qualifier row, every KMS path, and checked every law", () => {
     const stats = mergeStatistics(results.map((r) => r.stats));

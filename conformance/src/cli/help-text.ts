@@ -12,7 +12,9 @@ Usage:
 Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
 against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
 explicit_deny_overrides_allow, statement_order_irrelevant, adding_a_deny_never_grants,
-identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides).
+identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides,
+malformed_input_never_allows, no_input_throws, and on bundles with layers
+adding_a_ceiling_never_grants, a_grant_never_denies, empty_ceilings_change_nothing).
 The report is markdown on stdout (\`--format json\`: the JSON report); a progress bar goes to stderr
 on a terminal. \`kms-cedar-conformance --version\` prints the version.
 
@@ -30,6 +32,9 @@ Options:
   --seed S               fast-check seed (default 20261123); printed in the report
   --operator X           only bundles built around base operator X (e.g. StringLike)
   --variant V            only bundles built around one variant (e.g. ForAnyValue:StringLikeIfExists)
+  --layer-share F        share of the requests on bundles with SCPs, RCPs, boundaries, session
+                         policies, a VPC endpoint and a grant (default 0.2; 0 with --operator or
+                         --variant; 1 = only those)
   --requests-per-bundle K  requests per generated bundle (default 128; compiling is amortized)
   --laws-every M         check the metamorphic laws on one bundle in M (default 8; 0 = never)
   --laws-cedar           run the metamorphic laws on Cedar too (default: reference and graph; slow)

@@ -26,7 +26,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     runs: { type: "string" }, seed: { type: "string" }, operator: { type: "string" }, report: { type: "string" }, format: { type: "string" },
     "requests-per-bundle": { type: "string" }, "laws-every": { type: "string" }, engines: { type: "string" },
     path: { type: "string" }, counterexamples: { type: "string" }, workers: { type: "string" }, shard: { type: "string" },
-    variant: { type: "string" }, engine: { type: "string" },
+    variant: { type: "string" }, engine: { type: "string" }, "layer-share": { type: "string" },
     "laws-cedar": { type: "boolean" }, worker: { type: "boolean" },
   });
   if (p.values["help"] === true) {
@@ -46,6 +46,8 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   const shardText = stringOption(p, "shard");
   const shard = shardText === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(shardText);
   if (shardText !== undefined && (shard === null || shard === undefined || Number(shard[1]) >= Number(shard[2]))) throw new UsageError(`--shard needs k/N with k < N, got \`${shardText}\``);
+  const shareText = stringOption(p, "layer-share");
+  if (shareText !== undefined && (!/^(0(\.\d+)?|1(\.0+)?)$/.test(shareText))) throw new UsageError(`--layer-share needs a number from 0 to 1, got \`${shareText}\``);
   const single = stringOption(p, "engine");
   if (single !== undefined && stringOption(p, "engines") !== undefined) throw new UsageError("give --engine or --engines, not both");
   // `--engine E`: the reference (the oracle) and E.
@@ -56,6 +58,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
     ...(p.values["laws-cedar"] === true ? {} : { lawEngines: ["reference", "graph"] as EngineName[] }),
     ...(operator !== undefined ? { operator } : {}), ...(variant !== undefined ? { variant } : {}),
     ...(path !== undefined ? { path } : {}), ...(engines ? { engines } : {}),
+    ...(shareText !== undefined ? { layerShare: Number(shareText) } : {}),
   };
   const part = shard === undefined || shard === null ? undefined : { index: Number(shard[1]), count: Number(shard[2]) };
   if (part !== undefined && p.values["worker"] === true) {
@@ -78,5 +81,5 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   progress.done();
   const only = variantText ?? operator;
   const title = `kms-cedar conformance report${only ? ` (${only})` : ""}`;
-  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${path ? ` --path ${path}` : ""}${part !== undefined ? ` --shard ${part.index}/${part.count}` : ""}`, stringOption(p, "report"), undefined, title, format);
+  return finishRun(result, `run --runs ${cases} --seed ${result.seed}${variantText ? ` --variant ${variantText}` : operator ? ` --operator ${operator}` : ""}${shareText !== undefined ? ` --layer-share ${shareText}` : ""}${path ? ` --path ${path}` : ""}${part !== undefined ? ` --shard ${part.index}/${part.count}` : ""}`, stringOption(p, "report"), undefined, title, format);
 }

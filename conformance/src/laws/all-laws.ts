@@ -6,6 +6,7 @@ import { explanationsAgree } from "./explanations-agree.js";
 import { explicitDenyOverridesAllow } from "./explicit-deny-overrides-allow.js";
 import { identityAllowWithoutDelegationGrantsNothing } from "./identity-allow-without-delegation-grants-nothing.js";
 import type { MetamorphicLaw } from "./law-types.js";
+import { LAYER_LAWS } from "./layer-laws.js";
 import { malformedInputNeverAllows } from "./malformed-input-never-allows.js";
 import { noInputThrows } from "./no-input-throws.js";
 import { statementOrderIrrelevant } from "./statement-order-irrelevant.js";
@@ -20,6 +21,7 @@ export const METAMORPHIC_LAWS: readonly MetamorphicLaw[] = [
   crossAccountNeedsBothSides,               // cross-account key checks only
   malformedInputNeverAllows,                // mutated and hostile inputs, all three engines' decide()
   noInputThrows,                            // the case's requests and the same inputs, all three engines
+  ...LAYER_LAWS,                            // bundles with layers only (adding_a_ceiling_never_grants, a_grant_never_denies, empty_ceilings_change_nothing)
 ];
 
 /** The laws over explanations, checked when a run explains (`explain`; docs/explain.md). */

@@ -7,6 +7,8 @@ export interface PlainBundleShape {
   readonly keys?: Readonly<Record<string, { readonly policy: unknown }>>;
   readonly principals?: Readonly<Record<string, { readonly policies: readonly unknown[] }>>;
 }
+// Every rewrite keeps the bundle's other members (the layers: organization, endpoints, boundaries,
+// session policies, grants; docs/request-model.md) as they are: the laws compare statements only.
 
 export type PolicyKind = "key" | "identity";
 
@@ -43,14 +45,21 @@ export const INERT_KEY_STATEMENT: Json = {
  * with fewer or no policies).
  */
 export function mapStatements(bundle: PlainBundleShape, f: (statements: Json[], place: PolicyPlace) => Json[]): PlainBundleShape {
-  const keys: Record<string, { policy: unknown }> = {};
+  // Prototype-free: the ARNs are generated data, and hostile families name keys `__proto__`.
+  const keys: Record<string, { policy: unknown }> = Object.create(null) as Record<string, { policy: unknown }>;
   for (const [arn, entry] of Object.entries(bundle.keys ?? {})) {
     const place: PolicyPlace = { kind: "key", owner: arn, index: 0, location: `keys[${arn}]` };
-    keys[arn] = { policy: withStatements(entry.policy, f(statementsOf(entry.policy), place)) ?? { ...(entry.policy as Json), Statement: [INERT_KEY_STATEMENT] } };
+    // The entry's other members (a key's grants) stay as they are.
+    keys[arn] = { ...entry, policy: withStatements(entry.policy, f(statementsOf(entry.policy), place)) ?? { ...(entry.policy as Json), Statement: [INERT_KEY_STATEMENT] } };
   }
-  const principals: Record<string, { policies: unknown[] }> = {};
+  const principals: Record<string, { policies: readonly unknown[] }> = Object.create(null) as Record<string, { policies: readonly unknown[] }>;
   for (const [arn, entry] of Object.entries(bundle.principals ?? {})) {
     const policies: unknown[] = [];
+    // A session's entry may hold only its session policies (docs/request-model.md "Layers").
+    if (!Array.isArray(entry.policies)) {
+      principals[arn] = { ...entry };
+      continue;
+    }
     entry.policies.forEach((policy, index) => {
       const place: PolicyPlace = { kind: "identity", owner: arn, index, location: `principals[${arn}][${index}]` };
       const next = withStatements(policy, f(statementsOf(policy), place));
@@ -59,9 +68,9 @@ export function mapStatements(bundle: PlainBundleShape, f: (statements: Json[], 
     // Kept even with no policy left: the principals a bundle names decide a role session's
     // aws:PrincipalArn (docs/request-model.md: the bundle's one role of that name), so dropping the
     // entry would change a derived key, not just remove statements.
-    principals[arn] = { policies };
+    principals[arn] = { ...entry, policies };
   }
-  return { keys, principals };
+  return { ...bundle, keys, principals };
 }
 
 /** A small deterministic generator (mulberry32), so a law's rewrite is reproducible from the case. */
@@ -90,9 +99,9 @@ export function shuffled<T>(list: readonly T[], random: () => number): T[] {
 export function permuteBundle(bundle: PlainBundleShape, seed: number): PlainBundleShape {
   const random = seededRandom(seed);
   const permuted = mapStatements(bundle, (statements) => shuffled(statements, random));
-  const principals: Record<string, { policies: unknown[] }> = {};
-  for (const [arn, entry] of Object.entries(permuted.principals ?? {})) principals[arn] = { policies: shuffled(entry.policies, random) };
-  return { keys: permuted.keys ?? {}, principals };
+  const principals: Record<string, { policies: readonly unknown[] }> = Object.create(null) as Record<string, { policies: readonly unknown[] }>;
+  for (const [arn, entry] of Object.entries(permuted.principals ?? {})) principals[arn] = Array.isArray(entry.policies) ? { ...entry, policies: shuffled(entry.policies, random) } : { ...entry };
+  return { ...permuted, keys: permuted.keys ?? {}, principals };
 }
 
 /** Adds `statement` at the end of the policy at `location` (an identity location may name a new policy). */
@@ -108,10 +117,10 @@ export function addStatement(bundle: PlainBundleShape, location: string, stateme
   const m = /^principals\[(.+)\]\[\d+\]$/.exec(location);
   if (m === null) return out;
   const owner = m[1]!;
-  const principals = { ...(out.principals ?? {}) };
-  const prior = principals[owner]?.policies ?? [];
-  principals[owner] = { policies: [...prior, { Version: "2012-10-17", Statement: [statement] }] };
-  return { keys: out.keys ?? {}, principals };
+  const principals: Record<string, { policies: readonly unknown[] }> = Object.assign(Object.create(null) as Record<string, { policies: readonly unknown[] }>, out.principals ?? {});
+  const prior = principals[owner];
+  principals[owner] = { ...prior, policies: [...(prior?.policies ?? []), { Version: "2012-10-17", Statement: [statement] }] };
+  return { ...out, keys: out.keys ?? {}, principals };
 }
 
 /** The statement at `location`/`index` of the bundle, or `undefined`. */

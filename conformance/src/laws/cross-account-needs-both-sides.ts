@@ -8,6 +8,7 @@ import { outcomeKind, outcomeText } from "../compare/outcome.js";
 import { checkShape, isKeyPolicyCheck } from "../compare/request-shape.js";
 import { mapStatements } from "./bundle-transforms.js";
 import { checkAgainstRewrite } from "./law-helpers.js";
+import { withoutLayer } from "./layer-transforms.js";
 import type { LawViolation, MetamorphicLaw } from "./law-types.js";
 
 export const crossAccountNeedsBothSides: MetamorphicLaw = {
@@ -35,8 +36,9 @@ export const crossAccountNeedsBothSides: MetamorphicLaw = {
     }));
     const notAllowed = (side: string) => (before: DecisionResult, after: DecisionResult) =>
       outcomeKind(before) === "Allow" && outcomeKind(after) === "Allow" ? `still allowed across accounts with no ${side} Allow` : undefined;
-    const noKeyAllows = mapStatements(input.bundle, (s, place) => (place.kind === "key" ? s.filter((x) => x["Effect"] !== "Allow") : s));
-    out.push(...checkAgainstRewrite(input, tally, this.name, noKeyAllows, allowedSomewhere, notAllowed("key-policy")));
+    // The key side's Allows are the key policy's and the key's grants (grants.md §3: cross-account use of a grant needs `I` too).
+    const noKeyAllows = withoutLayer(mapStatements(input.bundle, (s, place) => (place.kind === "key" ? s.filter((x) => x["Effect"] !== "Allow") : s)), "grant");
+    out.push(...checkAgainstRewrite(input, tally, this.name, noKeyAllows, allowedSomewhere, notAllowed("key-policy or grant")));
     const nonRoot = allowedSomewhere.filter((i) => checkShape(input.requests[i]).callerKind !== "root");
     const noIdentityAllows = mapStatements(input.bundle, (s, place) => (place.kind === "identity" ? s.filter((x) => x["Effect"] !== "Allow") : s));
     out.push(...checkAgainstRewrite(input, tally, this.name, noIdentityAllows, nonRoot, notAllowed("identity-policy")));

@@ -6,6 +6,8 @@ import { BASE_OPERATOR_NAMES } from "../arbitraries/operators.js";
 import { LAW_NAMES } from "../laws/all-laws.js";
 import type { LawTally } from "../laws/law-types.js";
 import { FAMILIES } from "../run/families.js";
+import { LAYER_NAMES } from "../laws/layer-transforms.js";
+import type { LayerName } from "../laws/layer-transforms.js";
 import { KMS_PATHS } from "../run/kms-path.js";
 import type { Failure, RunResult } from "../run/run-conformance.js";
 import { newTally } from "../run/statistics.js";
@@ -45,6 +47,11 @@ export interface JsonReport {
   readonly kmsPaths: Readonly<Record<string, ReportRow>>;
   /** The generator families of issue 10 (prototype names, shapes, Unicode, RetireGrant, resource `*`, derived keys). */
   readonly families: Readonly<Record<string, ReportRow>>;
+  /**
+   * The layers of the authorization chain (issue 12), each over the requests whose bundle has that
+   * layer (the endpoint: the requests sent through it). A row per layer, always present.
+   */
+  readonly layers: Readonly<Record<LayerName, ReportRow>>;
   readonly allowVia: Readonly<Record<string, number>>;
   readonly requestErrors: Readonly<Record<string, number>>;
   readonly laws: Readonly<Record<string, LawTally>>;
@@ -97,6 +104,7 @@ export function jsonReport(result: RunResult, command = "run"): JsonReport {
     variants: Object.fromEntries(Object.keys(s.variants).sort().map((k) => [k, row(s.variants[k])])),
     kmsPaths: by([...KMS_PATHS, ...otherPaths], s.paths),
     families: by(FAMILIES, s.families ?? {}),
+    layers: by(LAYER_NAMES, s.layers ?? {}),
     allowVia: s.allowVia,
     requestErrors: s.errors,
     laws: Object.fromEntries(LAW_NAMES.map((n) => [n, result.laws[n] ?? { checked: 0, skipped: 0, violations: 0 }])),

@@ -59,6 +59,9 @@ export function markdownReport(r: JsonReport, title = "kms-cedar conformance rep
   lines.push("## Generator families (issue 10)", "",
     "A request counts under every family it belongs to (run/families.ts). Malformed shapes and strings that are not well-formed Unicode must be request errors in every engine; RetireGrant is never allowed by a policy alone (spec §5.4).", "",
     ...table("family", Object.entries(r.families ?? {})), "");
+  lines.push("## Layers of the authorization chain (issue 12)", "",
+    "A request counts under every layer its bundle has (the endpoint: only requests sent through it, with `aws:SourceVpce`); docs/semantics/ gives each layer's rules.", "",
+    ...table("layer", Object.entries(r.layers ?? {})), "");
   lines.push("Allows reached via (reason paths of the reference): " + (Object.entries(r.allowVia).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} × ${fmt(v)}`).join(", ") || "none"), "");
   lines.push("## Laws", "", "| law | sentence | checked | skipped | violations |", "|---|---|---:|---:|---:|");
   const sentences = new Map([...DIFFERENTIAL_LAWS, ...METAMORPHIC_LAWS, ...EXPLANATION_LAWS].map((l) => [l.name, l.sentence]));

@@ -81,6 +81,8 @@ export function mergeReports(reports: readonly JsonReport[]): { readonly report:
     kmsPaths: addRows(ordered.map((r) => r.kmsPaths)),
     // Reports written before the family table existed have none: they add nothing to it.
     families: addRows(ordered.map((r) => r.families ?? {})),
+    // Likewise the layer table (issue 12).
+    layers: addRows(ordered.map((r) => r.layers ?? {})) as JsonReport["layers"],
     allowVia: addCounts(ordered.map((r) => r.allowVia)),
     requestErrors: addCounts(ordered.map((r) => r.requestErrors)),
     laws: Object.fromEntries(lawNames.map((n) => [n, {

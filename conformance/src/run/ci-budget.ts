@@ -1,7 +1,8 @@
 // The CI conformance budget (`npx vitest run conformance/`): one fixed seed per base operator and
 // many small bundles, so a bug that needs one policy value is reached by many bundles instead of a
 // few large ones. Shared by conformance.test.ts and the mutation check, which must run exactly what
-// CI runs. Environment overrides: FC_SEED, CONFORMANCE_CASES, CONFORMANCE_REQUESTS_PER_BUNDLE.
+// CI runs. Environment overrides: FC_SEED, CONFORMANCE_CASES, CONFORMANCE_REQUESTS_PER_BUNDLE,
+// CONFORMANCE_LAYER_CASES.
 import type { EngineName } from "../engines/engine-types.js";
 
 export interface CiBudget {
@@ -17,7 +18,12 @@ export interface CiBudget {
   readonly cedarEvery: number;
   /** Requests decided on a bundle Cedar runs on (more than on the others: its bundle is already paid for). */
   readonly cedarRequests: number;
+  /** Requests of the stream of bundles with layers (issue 12), decided after the operators, with seed `seed + LAYER_SEED_OFFSET`. */
+  readonly layerCases: number;
 }
+
+/** The layered stream's seed is the budget's plus this (the operators take seed … seed + 26). */
+export const LAYER_SEED_OFFSET = 100;
 
 const env = (name: string): number | undefined => {
   const v = process.env[name];
@@ -34,5 +40,6 @@ export function ciBudget(): CiBudget {
     cedarRequests: env("CONFORMANCE_CEDAR_REQUESTS") ?? 28,
     lawEvery: env("CONFORMANCE_LAWS_EVERY") ?? 2,
     lawEngines: ["reference", "graph"],
+    layerCases: env("CONFORMANCE_LAYER_CASES") ?? 480,
   };
 }

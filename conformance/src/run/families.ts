@@ -5,6 +5,8 @@ import { CALLER_DERIVED_KEYS, PROTOTYPE_NAMES } from "../arbitraries/condition-k
 import { mentionedKeys } from "../arbitraries/bundle-keys.js";
 import { SESSION_APP_B, SESSION_EXT_A } from "../arbitraries/fixtures.js";
 import { malformation } from "../compare/strict-shape.js";
+import { layersIn } from "../laws/layer-transforms.js";
+import type { LayerName } from "../laws/layer-transforms.js";
 
 /** The family rows, in report order. */
 export const FAMILIES = [
@@ -25,6 +27,8 @@ export interface BundleFacts {
   readonly mentionsDerived: boolean;
   /** Keys whose policy has a Deny that could name RetireGrant. */
   readonly retireDenyKeys: ReadonlySet<string>;
+  /** The layers of the authorization chain the bundle has (laws/layer-transforms.ts). */
+  readonly layers: readonly LayerName[];
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
@@ -42,7 +46,20 @@ export function bundleFacts(bundle: unknown): BundleFacts {
     prototypeNamed: keys.some((k) => PROTOTYPE.test(k)) || JSON.stringify(bundle).match(/\$\{[^}]*(__proto__|constructor|toString)/i) !== null,
     mentionsDerived: keys.some((k) => DERIVED.includes(k)),
     retireDenyKeys,
+    layers: layersIn(bundle as never),
   };
+}
+
+/**
+ * The layers a request is counted under in the report's layer table: those of its bundle, except the
+ * endpoint, which counts only the requests sent through it (`aws:SourceVpce` given): the others never
+ * reach its policy.
+ */
+export function layersOf(request: unknown, facts: BundleFacts): LayerName[] {
+  if (facts.layers.length === 0 || malformation(request) !== undefined) return [];
+  const checks: Json[] = "checks" in (request as Json) ? ((request as Json)["checks"] as Json[]) : [request as Json];
+  const through = checks.some((c) => Object.keys((c["context"] ?? {}) as Json).some((k) => k.toLowerCase() === "aws:sourcevpce"));
+  return facts.layers.filter((l) => l !== "endpoint" || through);
 }
 
 function anyString(v: unknown, test: (s: string) => boolean): boolean {

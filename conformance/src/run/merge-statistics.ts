@@ -36,6 +36,7 @@ export function mergeStatistics(parts: readonly Statistics[]): Statistics {
     addTallies(out.variants, s.variants);
     addTallies(out.paths, s.paths);
     addTallies(out.families, s.families ?? {});
+    addTallies(out.layers, s.layers ?? {});
     addCounts(out.allowVia, s.allowVia);
     addCounts(out.errors, s.errors);
     addCounts(out.engineCases, s.engineCases);

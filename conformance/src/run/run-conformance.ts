@@ -5,21 +5,40 @@
 import { focusVariants } from "../arbitraries/case-arbitrary.js";
 import { cedarAvailability } from "../engines/cedar-engine.js";
 import { mergeLaws, mergeStatistics } from "./merge-statistics.js";
-import { runStream } from "./run-stream.js";
+import { layeredSource, runStream } from "./run-stream.js";
 import type { Failure, RunOptions, RunResult } from "./run-stream.js";
 
 export type { CaseSource, Failure, RunOptions, RunResult } from "./run-stream.js";
-export { cpuMsSince, generatedSource } from "./run-stream.js";
+export { cpuMsSince, generatedSource, layeredSource } from "./run-stream.js";
 
-/** Runs the conformance property for `options.cases` requests. */
+/** The share of a whole run's cases drawn with layers when `layerShare` is not given. */
+export const DEFAULT_LAYER_SHARE = 0.2;
+
+/**
+ * Runs the conformance property for `options.cases` requests. A run over every operator gives
+ * `layerShare` of its cases to one more stream, of bundles with the layers of the authorization
+ * chain (layered-case.ts); a run narrowed to an operator or a variant has none unless asked.
+ */
 export function runConformance(options: RunOptions): RunResult {
+  const narrowed = options.operator !== undefined || options.variant !== undefined;
+  const share = Math.min(1, Math.max(0, options.layerShare ?? (narrowed ? 0 : DEFAULT_LAYER_SHARE)));
+  const perBundle = Math.max(1, options.requestsPerBundle ?? 32);
+  const layered = (): RunOptions => ({
+    ...options, source: layeredSource(Math.max(perBundle, options.cedarRequests ?? perBundle)),
+    rerunCommand: options.rerunCommand ?? ((path) => `npx kms-cedar-conformance run --seed ${options.seed} --layer-share 1 --requests-per-bundle ${perBundle} --path ${path}`),
+  });
+  if (share === 1 && options.source === undefined && !narrowed) return runStream(layered());
   if (options.source !== undefined || options.variant !== undefined || options.path !== undefined) return runStream(options);
   const started = performance.now();
   const variants = focusVariants(options.operator);
   const shard = options.shard ?? { index: 0, count: 1 };
   const n = variants.length;
-  const mine = variants.map((v, j) => ({ variant: v, cases: Math.floor(options.cases / n) + (j < options.cases % n ? 1 : 0), j }))
-    .filter((s) => s.cases > 0 && s.j % shard.count === shard.index);
+  const layerCases = Math.round(options.cases * share);
+  const operatorCases = options.cases - layerCases;
+  const slices = variants.map((v, j) => ({ variant: v as typeof v | undefined, cases: Math.floor(operatorCases / n) + (j < operatorCases % n ? 1 : 0), j }));
+  // The layered stream is one more slot, so shards split it like a variant.
+  slices.push({ variant: undefined, cases: layerCases, j: n });
+  const mine = slices.filter((s) => s.cases > 0 && s.j % shard.count === shard.index);
   const total = mine.reduce((t, s) => t + s.cases, 0);
   const parts: RunResult[] = [];
   let done = 0;
@@ -27,7 +46,7 @@ export function runConformance(options: RunOptions): RunResult {
   let firstFailureAtCase: number | undefined;
   for (const slice of mine) {
     const r = runStream({
-      ...options, variant: slice.variant, cases: slice.cases, shard: undefined,
+      ...(slice.variant === undefined ? layered() : { ...options, variant: slice.variant }), cases: slice.cases, shard: undefined,
       maxCounterexamples: Math.max(0, (options.maxCounterexamples ?? 3) - shrunk),
       onProgress: (d, _t, f) => options.onProgress?.(done + d, total, parts.reduce((x, p) => x + p.violationCount, 0) + f),
     });

@@ -4,6 +4,7 @@
 // minimization) and writes them as case folders. Phase: conformance harness.
 import fc from "fast-check";
 import { conformanceCaseArb } from "../arbitraries/case-arbitrary.js";
+import { layeredCaseArb } from "../arbitraries/layered-case.js";
 import type { ConformanceCase } from "../arbitraries/case-arbitrary.js";
 import type { BaseOperator, OperatorVariant } from "../arbitraries/operators.js";
 import { operatorName } from "../arbitraries/operators.js";
@@ -14,7 +15,7 @@ import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
 import { explanationsAgree } from "../laws/explanations-agree.js";
 import type { LawTally, LawViolation } from "../laws/law-types.js";
 import { evaluateCase } from "./evaluate-case.js";
-import { bundleFacts, familiesOf } from "./families.js";
+import { bundleFacts, familiesOf, layersOf } from "./families.js";
 import type { EvaluateOptions } from "./evaluate-case.js";
 import { minimizeCase } from "./minimize-case.js";
 import { newStatistics, recordRejected, recordRequest, recordUnavailable } from "./statistics.js";
@@ -78,6 +79,8 @@ export interface RunOptions {
   readonly rerunCommand?: (path: string) => string;
   /** Most minimization attempts per failure (default 600). */
   readonly shrinkBudget?: number;
+  /** Share of a whole run's cases drawn with the layers of the authorization chain (run-conformance.ts; default 0.2, 0 with `operator` or `variant`). */
+  readonly layerShare?: number;
   /** Reuse prepared bundles across batches (when the source's bundle object never changes). */
   readonly cacheBundles?: boolean;
 }
@@ -168,7 +171,7 @@ export function runStream(options: RunOptions): RunResult {
     }
     const before = stats.cases;
     const facts = bundleFacts(c.bundle);
-    evaluation.results.forEach((r, i) => recordRequest(stats, source.variantsOf(c, requests[i]), requests[i], r.reference!, diverged.has(i), engines, familiesOf(requests[i], facts)));
+    evaluation.results.forEach((r, i) => recordRequest(stats, source.variantsOf(c, requests[i]), requests[i], r.reference!, diverged.has(i), engines, familiesOf(requests[i], facts), layersOf(requests[i], facts)));
     for (const [name, t] of Object.entries(evaluation.tallies)) {
       const sum = (laws[name] ??= { checked: 0, skipped: 0, violations: 0 });
       sum.checked += t.checked;
@@ -246,6 +249,15 @@ export function generatedSource(perBundle: number, operator?: BaseOperator, vari
     arbitrary: conformanceCaseArb({ requestsPerBundle: perBundle, ...(operator ? { operator } : {}), ...(variant ? { variant } : {}) }),
     variantsOf: (c) => (c.focus !== undefined ? [c.focus] : []),
     labelOf: (c) => (c.focus !== undefined ? operatorName(c.focus) : "bundle"),
+  };
+}
+
+/** Generated bundles with the layers of the authorization chain (issue 12), around every operator variant. */
+export function layeredSource(perBundle: number): CaseSource {
+  return {
+    arbitrary: layeredCaseArb({ requestsPerBundle: perBundle }),
+    variantsOf: (c) => (c.focus !== undefined ? [c.focus] : []),
+    labelOf: (c) => `layers, ${c.focus !== undefined ? operatorName(c.focus) : "bundle"}`,
   };
 }
 

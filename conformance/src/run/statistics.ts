@@ -35,6 +35,8 @@ export interface Statistics {
   paths: Record<string, Tally>;
   /** The generator families of issue 10 (run/families.ts): prototype names, shapes, Unicode, RetireGrant, … */
   families: Record<string, Tally>;
+  /** The layers of the authorization chain (issue 12), over the requests whose bundle has the layer (run/families.ts `layersOf`). */
+  layers: Record<string, Tally>;
   allowVia: Record<string, number>;
   errors: Record<string, number>;
   /** Requests each engine decided. */
@@ -46,7 +48,7 @@ export interface Statistics {
 export function newStatistics(): Statistics {
   return {
     cases: 0, bundles: 0, rejectedBundles: 0, rejectedReasons: {}, divergences: 0, decisions: newTally(),
-    operators: {}, qualifiers: {}, variants: {}, paths: {}, families: {}, allowVia: {}, errors: {}, engineCases: {}, unavailable: {},
+    operators: {}, qualifiers: {}, variants: {}, paths: {}, families: {}, layers: {}, allowVia: {}, errors: {}, engineCases: {}, unavailable: {},
   };
 }
 
@@ -64,7 +66,7 @@ export function qualifierRow(v: OperatorVariant): string {
 /** Records one request, counted under each of `variants` (the case's focus, or the operators in play). */
 export function recordRequest(
   stats: Statistics, variants: readonly OperatorVariant[], request: unknown, reference: DecisionResult,
-  diverged: boolean, engines: readonly string[], families: readonly string[] = [],
+  diverged: boolean, engines: readonly string[], families: readonly string[] = [], layers: readonly string[] = [],
 ): void {
   stats.cases++;
   bump(stats.decisions, reference, diverged);
@@ -77,6 +79,7 @@ export function recordRequest(
   for (const n of names) bump((stats.variants[n] ??= newTally()), reference, diverged);
   bump((stats.paths[kmsPath(request, reference)] ??= newTally()), reference, diverged);
   for (const f of families) bump((stats.families[f] ??= newTally()), reference, diverged);
+  for (const l of layers) bump((stats.layers[l] ??= newTally()), reference, diverged);
   const via = allowVia(reference);
   if (via !== undefined) stats.allowVia[via] = (stats.allowVia[via] ?? 0) + 1;
   if ("error" in reference) stats.errors[reference.error.code] = (stats.errors[reference.error.code] ?? 0) + 1;
