@@ -10,7 +10,7 @@ import { createEncoder } from "./encode-request.js";
 import { cedarLimitProblems } from "./cedar-limits.js";
 import { loadCedar } from "./load-cedar.js";
 import type { CedarWasm } from "./load-cedar.js";
-import { CedarType } from "./cedar-names.js";
+import { actionId, CedarType } from "./cedar-names.js";
 import { splitPolicySet } from "./split-policy-set.js";
 import { plainUid, policyEntitiesOf, slicePolicySet } from "./slice-policy-set.js";
 import type { EncodedRequest } from "./encode-request.js";
@@ -152,7 +152,7 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
         return { result: { decision: "ImplicitDeny", reasons: gap === undefined ? [] : [gap] }, determining: [closed.by], errors };
       }
     }
-    return { result: toDecision(allowed, determining, roles), determining, errors };
+    return { result: toDecision(allowed, determining, roles, (encoded.action as { readonly id?: string }).id === actionId("RetireGrant")), determining, errors };
   };
 
   const decide = (input: unknown): DecisionResult => {
@@ -312,7 +312,7 @@ function askCeilings(
   }
 }
 
-function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>): Decision {
+function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>, retireGrant: boolean): Decision {
   const reasons = (role: string): Reason[] =>
     determining.flatMap((id) => {
       const p = roles.get(id);
@@ -321,6 +321,9 @@ function toDecision(allowed: boolean, determining: readonly string[], roles: Rea
   if (allowed) return { decision: "Allow", reasons: [...reasons("allow"), ...reasons("grant")] };
   const denies = reasons("deny");
   if (denies.length > 0) return { decision: "ExplicitDeny", reasons: denies };
+  // DEVIATION: §5.4 — RetireGrant is never allowed (no request can name its grant yet), so no layer is what
+  // closed it: no reason, as in the reference and the graph.
+  if (retireGrant) return { decision: "ImplicitDeny", reasons: [] };
   // docs/semantics/README.md §1.5: an SCP level or endpoint without an Allow names its layer (the first, in policy order).
   const gap = reasons("layer-gate")[0];
   return { decision: "ImplicitDeny", reasons: gap === undefined ? [] : [gap] };

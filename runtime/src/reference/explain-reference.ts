@@ -63,7 +63,8 @@ function explainCheck(bundle: unknown, request: unknown): ReferenceExplanation |
   const key = keyPolicy === undefined ? [] : closestOf(keyPolicy.statements.flatMap((s) => walkStatement(s, keyPolicy, "key", walk)));
   const identity = closestOf(identityPoliciesOf(bundle, caller).flatMap((policy) =>
     policy.statements.flatMap((s) => walkStatement(s, policy, "identity", walk))));
-  return { decision: "ImplicitDeny", reasons: [], closest: { key, identity } };
+  // docs/explain.md "Layers": an ImplicitDeny a ceiling caused keeps the oracle's one `no-allow` reason.
+  return { decision: "ImplicitDeny", reasons: decided.reasons, closest: { key, identity } };
 }
 
 interface Walk {
