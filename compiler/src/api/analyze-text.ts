@@ -151,10 +151,11 @@ function attachmentOf(root: Parameters<typeof looksLikeBundle>[0], options: Anal
 
 /** The Cedar files (cedar-wasm must be loadable: in the page, after `initCedarWeb`). */
 function emitCedarOutput(graph: DecisionGraph, pureCedar: boolean): { output: CedarOutput; diagnostics: Diagnostic[] } {
-  // Fail closed: Cedar emitted from a graph with layers would ignore them and could Allow what AWS denies
-  // (KC2960: the Cedar backend does not decide the layers yet; the reference and the graph do).
+  // Fail closed: emitCedar(graph) alone would ignore the layers and could Allow what AWS denies. The
+  // compiler emits a layered bundle's Cedar from its checked bundle (pipeline.ts, cedar-layers.ts); the
+  // page does not yet, so it offers the reference and the graph for such a bundle.
   if (graph.layers !== undefined) {
-    return { output: { unavailable: "Cedar: KC2960 the Cedar backend does not decide the layers of this bundle (SCPs, RCPs, boundaries, session and endpoint policies, grants) yet" }, diagnostics: [] };
+    return { output: { unavailable: "Cedar: KC2960 the page does not emit Cedar for a bundle with layers (SCPs, RCPs, boundaries, session and endpoint policies, grants) yet; `kms-cedar compile` does, and the reference and the graph decide it here" }, diagnostics: [] };
   }
   let emitted: ReturnType<typeof emitCedar>;
   try {
