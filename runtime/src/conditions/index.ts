@@ -16,6 +16,7 @@ export { resolveTemplate, variableValue } from "./resolve-template.js";
 export type { VariableValue } from "./resolve-template.js";
 // The operators' value parsers (runtime/src/operators/), which the compiler's value checks reuse.
 export { decodeBase64 } from "../operators/binary.js";
+export { arnComponents } from "../operators/arn-pattern.js";
 export { parseBool } from "../operators/bool.js";
 export { parseInstant } from "../operators/date.js";
 export { parseDecimal } from "../operators/decimal.js";

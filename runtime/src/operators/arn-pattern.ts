@@ -9,9 +9,13 @@ export interface ArnPattern {
   readonly components: readonly Glob[] | undefined;
 }
 
-/** Compiles a pattern; chunks with `wild: false` are literal text (their colons still split). */
-export function compileArnPattern(pattern: string | readonly GlobChunk[]): ArnPattern {
-  const chunks: readonly GlobChunk[] = typeof pattern === "string" ? [{ text: pattern, wild: true }] : pattern;
+/**
+ * The six components of a pattern's chunks: split at the first five colons, in literal and wild text
+ * alike (a colon inside the sixth stays); `undefined` with fewer than six. The one reading of an ARN
+ * pattern's components, for the matcher here and the Cedar emitter (which compiles a pattern natively
+ * only when no wildcard sits in the first five).
+ */
+export function arnComponents(chunks: readonly GlobChunk[]): GlobChunk[][] | undefined {
   const parts: GlobChunk[][] = [[]];
   for (const chunk of chunks) {
     let text = chunk.text;
@@ -24,8 +28,15 @@ export function compileArnPattern(pattern: string | readonly GlobChunk[]): ArnPa
     }
     parts[parts.length - 1]!.push({ text, wild: chunk.wild });
   }
+  return parts.length === 6 ? parts : undefined;
+}
+
+/** Compiles a pattern; chunks with `wild: false` are literal text (their colons still split). */
+export function compileArnPattern(pattern: string | readonly GlobChunk[]): ArnPattern {
+  const chunks: readonly GlobChunk[] = typeof pattern === "string" ? [{ text: pattern, wild: true }] : pattern;
+  const parts = arnComponents(chunks);
   // DEVIATION: §2.9 — a pattern with fewer than six components never matches (so `ArnNotLike` holds); AWS does not say.
-  return { components: parts.length === 6 ? parts.map((p) => compileGlob(p)) : undefined };
+  return { components: parts === undefined ? undefined : parts.map((p) => compileGlob(p)) };
 }
 
 /** Whether an ARN value from the request matches the pattern. Allocation-free. */

@@ -38,22 +38,5 @@ export function hasWildcard(pieces: readonly PatternPiece[]): boolean {
   return pieces.some((p) => p.wild && (p.text.includes("*") || p.text.includes("?")));
 }
 
-/**
- * Splits pattern pieces at the first five colons (spec §2.9: colons from literal pieces split too,
- * as in the graph evaluator). Returns the six components, or `undefined` when there are fewer.
- */
-export function arnComponents(pieces: readonly PatternPiece[]): PatternPiece[][] | undefined {
-  const parts: PatternPiece[][] = [[]];
-  for (const piece of pieces) {
-    let text = piece.text;
-    let cut = parts.length < 6 ? text.indexOf(":") : -1;
-    while (cut >= 0) {
-      parts[parts.length - 1]!.push({ text: text.slice(0, cut), wild: piece.wild });
-      parts.push([]);
-      text = text.slice(cut + 1);
-      cut = parts.length < 6 ? text.indexOf(":") : -1;
-    }
-    parts[parts.length - 1]!.push({ text, wild: piece.wild });
-  }
-  return parts.length === 6 ? parts : undefined;
-}
+/** The six ARN components of a pattern, as the matcher reads them (runtime/src/operators/arn-pattern.ts). */
+export { arnComponents } from "@kms-cedar/runtime/conditions";
