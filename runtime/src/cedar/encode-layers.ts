@@ -9,6 +9,7 @@ import type { ManifestAccount, ManifestLayers } from "./cedar-manifest.js";
 import type { ContextIndex } from "./context-index.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
+import { grantConstraintsHold } from "../conditions/grant-constraints.js";
 
 /** What the layers add to one encoded request. */
 export interface LayerPlacement {
@@ -103,14 +104,11 @@ function endpointOf(index: ContextIndex, endpoints: ReadonlyMap<string, Endpoint
   return found;
 }
 
-/** grants.md §2: the cryptographic operations whose encryption context a constraint tests. */
-const WITH_ENCRYPTION_CONTEXT = new Set([
-  "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
-  "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
-]);
-const CONTEXT_PREFIX = "kms:encryptioncontext:";
-
-/** grants.md §2: whether a grant's constraints hold for `operation`. Anything unreadable: false (fail closed). */
+/**
+ * grants.md §2: whether a grant's constraints (as the bundle gives them) hold for `operation`; their
+ * meaning is conditions/grant-constraints.ts, shared with the graph. A shape that cannot be read: false
+ * (fail closed; the checks reject it anyway).
+ */
 export function constraintsHold(constraints: unknown, operation: string, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
   if (!isRecord(constraints)) return false;
   const names = Object.keys(constraints);
@@ -119,59 +117,26 @@ export function constraintsHold(constraints: unknown, operation: string, raw: Re
   const subset = own(constraints, "encryptionContextSubset");
   const sourceArn = own(constraints, "sourceArn");
   if (equals !== undefined && subset !== undefined) return false;
-  // grants.md §1: SourceArn is the request's one `aws:SourceArn` value, exactly.
-  if (sourceArn !== undefined && !sourceArnIs(sourceArn, raw)) return false;
-  const wanted = equals ?? subset;
-  if (wanted === undefined) return true;
-  const pairs = readPairs(wanted);
-  if (pairs === undefined) return false;
-  // grants.md §2 (Our rule): a grant with an encryption-context constraint never allows CreateGrant.
-  if (operation === "CreateGrant") return false;
-  // AWS: grants.md §2 — the constraint is ignored by the operations that take no encryption context.
-  if (!WITH_ENCRYPTION_CONTEXT.has(operation)) return true;
-  const given = requestPairs(raw);
-  if (given === undefined) return false;
-  // grants.md §2 (Our rule, AWS pages disagree): pair keys and values compared exactly.
-  for (const [key, value] of pairs) if (given.get(key) !== value) return false;
-  return equals === undefined || given.size === pairs.size;
+  if (sourceArn !== undefined && typeof sourceArn !== "string") return false;
+  const pairs = equals ?? subset;
+  const read = pairs === undefined ? undefined : readPairs(pairs);
+  if (pairs !== undefined && read === undefined) return false;
+  return grantConstraintsHold({
+    ...(sourceArn !== undefined ? { sourceArn } : {}),
+    ...(read !== undefined ? (equals !== undefined ? { encryptionContextEquals: read } : { encryptionContextSubset: read }) : {}),
+  }, operation, raw);
 }
 
-function sourceArnIs(wanted: unknown, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
-  if (typeof wanted !== "string") return false;
-  const found = Object.keys(raw).filter((n) => n.toLowerCase() === "aws:sourcearn");
-  if (found.length !== 1) return false;
-  const value = raw[found[0]!]!;
-  const values = typeof value === "string" ? [value] : [...new Set(value)];
-  return values.length === 1 && values[0] === wanted;
-}
-
-function readPairs(value: unknown): Map<string, string> | undefined {
+/** A constraint's pairs: 1–8 string values; undefined otherwise. */
+function readPairs(value: unknown): (readonly [string, string])[] | undefined {
   if (!isRecord(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.length === 0 || keys.length > 8) return undefined;
-  const pairs = new Map<string, string>();
+  const pairs: (readonly [string, string])[] = [];
   for (const key of keys) {
     const v = value[key];
     if (typeof v !== "string") return undefined;
-    pairs.set(key, v);
-  }
-  return pairs;
-}
-
-/** The request's encryption context as written; undefined when ambiguous (A18) or multi-valued (fail closed). */
-function requestPairs(raw: Readonly<Record<string, string | readonly string[]>>): Map<string, string> | undefined {
-  const pairs = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const name of Object.keys(raw)) {
-    if (!name.toLowerCase().startsWith(CONTEXT_PREFIX)) continue;
-    const key = name.slice(CONTEXT_PREFIX.length);
-    if (seen.has(key.toLowerCase())) return undefined;
-    seen.add(key.toLowerCase());
-    const value = raw[name]!;
-    const values = typeof value === "string" ? [value] : [...new Set(value)];
-    if (values.length === 0) continue;
-    if (values.length !== 1) return undefined;
-    pairs.set(key, values[0]!);
+    pairs.push([key, v]);
   }
   return pairs;
 }
