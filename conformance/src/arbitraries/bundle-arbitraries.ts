@@ -69,29 +69,11 @@ function perimeterDenyArb(account: string, focus: OperatorVariant): fc.Arbitrary
   }).map((d) => ({ Sid: "Perimeter", Effect: "Deny", Principal: "*", Action: d.actions, Resource: "*", ...(d.condition ? { Condition: d.condition } : {}) })), 30);
 }
 
-/**
- * An encryption-context guard (KMS documents StringEqualsIgnoreCase for case-insensitive context
- * values): a Deny on a present `kms:EncryptionContext:Dept` whose value is none of the listed ones,
- * in any letter case. Plain text values and no qualifier, so Cedar compares natively over the
- * encoder's lower-cased view: whatever the focus operator, a Cedar bundle with it decides requests
- * whose context value has upper-case letters through that view (a view left as given survived the
- * CI budget when only the IgnoreCase operators' own bundles had native IgnoreCase conditions).
- */
-function caseGuardArb(): fc.Arbitrary<Record<string, unknown> | null> {
-  return sometimes(fc.record({
-    actions: fc.constantFrom<unknown>("kms:Decrypt", "kms:*", ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"]),
-    values: fc.constantFrom<unknown>("IT", "Finance", ["IT", "HR"], "it", ["finance", "École"]),
-  }).map((g) => ({
-    Sid: "ContextGuard", Effect: "Deny", Principal: "*", Action: g.actions, Resource: "*",
-    Condition: { StringNotEqualsIgnoreCaseIfExists: { "kms:EncryptionContext:Dept": g.values } },
-  })), 12);
-}
-
 function keyPolicyArb(account: string, focus: OperatorVariant): fc.Arbitrary<Record<string, unknown>> {
-  return fc.tuple(delegationArb(account, focus), crossGrantArb(account, focus), perimeterDenyArb(account, focus), caseGuardArb(), policyArb("key", focus))
-    .map(([dkp, grant, perimeter, guard, p]) => {
+  return fc.tuple(delegationArb(account, focus), crossGrantArb(account, focus), perimeterDenyArb(account, focus), policyArb("key", focus))
+    .map(([dkp, grant, perimeter, p]) => {
       const statements = p.policy["Statement"] as Record<string, unknown>[];
-      return { ...p.policy, Statement: [...(dkp ? [dkp] : []), ...(grant ? [grant] : []), ...(perimeter ? [perimeter] : []), ...(guard ? [guard] : []), ...statements] };
+      return { ...p.policy, Statement: [...(dkp ? [dkp] : []), ...(grant ? [grant] : []), ...(perimeter ? [perimeter] : []), ...statements] };
     });
 }
 
