@@ -61,3 +61,17 @@ export function prepareEngines(
     ...(skipped === undefined ? {} : { skipped }),
   };
 }
+
+/**
+ * The engines of a deciding command (`eval`, `authorize`): prepared with `skipRefusedCedar`, so under
+ * `--engine all` a Cedar that refuses a bundle (KC2960) is left out and said once on stderr; `names` are
+ * the engines that remain, in the requested order.
+ */
+export function prepareCommandEngines(
+  requested: readonly EngineName[], input: EngineInput, explain: boolean, err: (text: string) => void,
+): { readonly setup: EngineSetup; readonly names: readonly EngineName[] } {
+  const setup = prepareEngines(requested, input, { explain, skipRefusedCedar: true });
+  const skipped = "failed" in setup ? [] : setup.skipped ?? [];
+  for (const s of skipped) err(`kms-cedar: ${s.engine} skipped: ${s.why}\n`);
+  return { setup, names: requested.filter((name) => !skipped.some((s) => s.engine === name)) };
+}

@@ -4,7 +4,7 @@
 import type { Request } from "@kms-cedar/runtime";
 import { classifyPrincipalArn, isKeyArn, PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../../bundle/arn-shapes.js";
 import type { RequestEntry } from "../../bundle/read-requests.js";
-import { prepareEngines, type EngineName } from "../adapters/engines.js";
+import { prepareCommandEngines, type EngineName } from "../adapters/engines.js";
 import { explainEntries } from "../eval/explain-entries.js";
 import { formatOf, listOption, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
@@ -45,11 +45,7 @@ export async function runAuthorize(bundleFile: string, options: Options, io: Cli
   const engine = stringOption(options, "engine") ?? "reference";
   const requested = engine === "all" ? ALL_ENGINES : [engine as EngineName];
   const explain = options["explain"] === true;
-  const setup = prepareEngines(requested, prepared, { explain, skipRefusedCedar: true });
-  // A layered bundle under `--engine all`: Cedar is refused (KC2960) and left out, said on stderr.
-  const skipped = "failed" in setup ? [] : setup.skipped ?? [];
-  for (const s of skipped) io.err(`kms-cedar: ${s.engine} skipped: ${s.why}\n`);
-  const names = requested.filter((name) => !skipped.some((s) => s.engine === name));
+  const { setup, names } = prepareCommandEngines(requested, prepared, explain, (text) => io.err(text));
   if ("failed" in setup) {
     if (json) io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));

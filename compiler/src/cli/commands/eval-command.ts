@@ -1,6 +1,6 @@
 // `kms-cedar eval <bundle> --requests <file> [--engine …]`: checks the bundle, then decides every
 // request and operation in input order with one engine, or with all three and compares them.
-import { prepareEngines, type EngineName } from "../adapters/engines.js";
+import { prepareCommandEngines, type EngineName } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { checkStdinOnce, loadRequestsArgument } from "../input-arguments.js";
@@ -27,11 +27,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   if (!prepared.ok) return prepared.exit;
   const requested = engine === "all" ? ALL_ENGINES : [engine as EngineName];
   const explain = options["explain"] === true;
-  const setup = prepareEngines(requested, prepared, { explain, skipRefusedCedar: true });
-  // A layered bundle under `--engine all`: Cedar is refused (KC2960) and left out, said once on stderr.
-  const skipped = "failed" in setup ? [] : setup.skipped ?? [];
-  for (const s of skipped) io.err(`kms-cedar: ${s.engine} skipped: ${s.why}\n`);
-  const names = requested.filter((name) => !skipped.some((s) => s.engine === name));
+  const { setup, names } = prepareCommandEngines(requested, prepared, explain, (text) => io.err(text));
   if ("failed" in setup) {
     if (formatOf(options) === "json") io.out(JSON.stringify(compilerDiagnosticsJson(setup.failed, prepared.loaded), null, 2) + "\n");
     else io.out(renderCompilerDiagnostics(setup.failed, prepared.loaded, style));

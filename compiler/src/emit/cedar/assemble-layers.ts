@@ -15,7 +15,7 @@ import { and, FALSE, or, printExpr, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { contextAttr, contextHas, entity } from "./cedar-literal.js";
 import type { EmittedPolicy } from "./assemble-policies.js";
-import { ActionSets } from "./assemble-policies.js";
+import { ActionSets, reasonOf } from "./assemble-policies.js";
 import type { ConditionPlan } from "./plan-conditions.js";
 import { emitPrincipal } from "./emit-principal.js";
 import { emitTest } from "./emit-test.js";
@@ -174,16 +174,6 @@ function policyText(comments: readonly string[], id: string, head: string, claus
   const top = `${comments.join("\n")}\n@id("${id}")\n${head}`;
   if (clause === "when") return body === TRUE ? `${top};` : `${top}\nwhen { ${printExpr(body)} };`;
   return body === FALSE ? `${top};` : `${top}\nunless { ${printExpr(body)} };`;
-}
-
-function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
-  return {
-    policy: graph.policies[s.policy]!.location,
-    statement: s.statement,
-    ...(s.sid !== undefined ? { sid: s.sid } : {}),
-    effect: s.effect,
-    ...(s.span !== undefined ? { span: s.span } : {}),
-  };
 }
 
 function comment(graph: DecisionGraph, s: GraphStatement, layer: Layer): string[] {

@@ -193,7 +193,8 @@ function policyText(comment: readonly string[], id: string, effect: "permit" | "
   return body === TRUE ? `${head};` : `${head}\nwhen { ${printExpr(body)} };`;
 }
 
-function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
+/** The reason a policy emitted for statement `s` gives (the statement as the graph names it). */
+export function reasonOf(graph: DecisionGraph, s: GraphStatement): Reason {
   return {
     policy: graph.policies[s.policy]!.location,
     statement: s.statement,
