@@ -10,7 +10,7 @@ import { BASE_OPERATOR_NAMES, operatorName, parseOperatorVariant } from "../src/
 import { contextArb } from "../src/arbitraries/request-arbitraries.js";
 import { withConsistentCallerKeys } from "../src/arbitraries/caller-keys.js";
 import { KEY_POLICY_PRINCIPALS } from "../src/arbitraries/statement-arbitraries.js";
-import { steeredCheckArb } from "../src/arbitraries/steered-requests.js";
+import { COLON_FILL, steeredCheckArb } from "../src/arbitraries/steered-requests.js";
 import { statementsOf } from "../src/laws/bundle-transforms.js";
 
 const SEED = Number(process.env["FC_SEED"] ?? 20261123);
@@ -99,5 +99,46 @@ describe("condition values", () => {
     const shares = BASE_OPERATOR_NAMES.map((b) => [b, rate.get(b)![0] / rate.get(b)![1]] as const);
     console.log(`condition truth rate by operator: ${shares.map(([b, s]) => `${b} ${(100 * s).toFixed(0)}%`).join(", ")}`);
     expect(shares.filter(([, s]) => s < 0.15 || s > 0.85)).toEqual([]);
+  });
+});
+
+// Two one-line mutants of the mutation check survived the CI budget until the steered requests reached
+// their case (scripts/mutants.json: arn-last-segment, encoder-ignorecase). A request steered at such a
+// condition must reach it often, and the condition must hold for it (else it shows nothing).
+describe("steered requests reach the cases of two mutants", () => {
+  const role = "arn:aws:iam::111122223333:role/team/App";
+  const key = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
+  const dkp = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "kms:*", Resource: "*" }] };
+  const decide = (statement: Record<string, unknown>, r: { context: Record<string, unknown> }): string => {
+    const bundle = { keys: { [key]: { policy: dkp } }, principals: { [role]: { policies: [{ Version: "2012-10-17", Statement: [statement] }] } } };
+    const d = evaluateReference(bundle, withConsistentCallerKeys({ ...r, principal: role, action: "kms:Decrypt", resource: key }) as never);
+    return "error" in d ? "error" : d.decision;
+  };
+  /** The single value of a context entry (two values of a single-valued key decide nothing). */
+  const one = (v: unknown): string => (Array.isArray(v) ? (v.length === 1 ? String(v[0]) : "") : String(v));
+
+  it.each([
+    "arn:aws:s3:::bucket-${aws:PrincipalTag/team}/*",
+    "arn:aws:logs:us-west-2:111122223333:log-group:${aws:PrincipalTag/team, 'red'}:*",
+  ])("ArnLike %s: the variable's key holds a colon and the ARN carries it (the resolved text stays in the sixth component)", (pattern) => {
+    const statement = { Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { ArnLike: { "aws:SourceArn": pattern } } };
+    const ctx = contextArb(["aws:sourcearn", "aws:principaltag/team"]);
+    const requests = fc.sample(steeredCheckArb({ statement, holder: role }, ctx), { seed: SEED, numRuns: 200 });
+    const reached = requests.filter((r) => r.context["aws:PrincipalTag/team"] === COLON_FILL && one(r.context["aws:SourceArn"]).includes(COLON_FILL));
+    expect(reached.length).toBeGreaterThan(requests.length / 4);
+    expect(reached.map((r) => decide(statement, r)).filter((d) => d !== "Allow")).toEqual([]);
+  });
+
+  it.each(["it", "IT", "Finance", "prod"])("StringEqualsIgnoreCase %s (native in Cedar): values with an upper-case letter that match case-insensitively", (value) => {
+    const statement = { Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEqualsIgnoreCase: { "kms:EncryptionContext:Dept": value } } };
+    const ctx = contextArb(["kms:encryptioncontext:dept"]);
+    const requests = fc.sample(steeredCheckArb({ statement, holder: role }, ctx), { seed: SEED, numRuns: 200 });
+    const reached = requests.filter((r) => {
+      const v = one(r.context["kms:EncryptionContext:Dept"]);
+      return v !== v.toLowerCase() && v.toLowerCase() === value.toLowerCase();
+    });
+    // An upper-case letter: Cedar compares a lower-cased view with lower-cased constants, so the test holds only if the view is lower-cased.
+    expect(reached.length).toBeGreaterThan(requests.length / 6);
+    expect(reached.map((r) => decide(statement, r)).filter((d) => d !== "Allow")).toEqual([]);
   });
 });

@@ -104,4 +104,17 @@ describe("explanations_agree", () => {
       expect([evaluation.rejected, evaluation.tallies["explanations_agree"]?.checked, evaluation.violations]).toEqual([false, 1, []]);
     }
   });
+  it("Cedar's probes may read a marker no policy of the set reads (a statement the set folded away)", () => {
+    // Found by the CI budget (seed 20261143, ForAnyValue:IpAddress): the key policy's only statement
+    // names a principal by unique ID, so no Cedar policy carries it and the schema declared no
+    // `#unsure`; its aws:TagKeys probe reads `#unsure`, and Cedar refused to evaluate the probes.
+    const folded = { keys: { [K1]: { policy: { Version: "2012-10-17", Statement: [{ Sid: "S0", Effect: "Allow", Principal: { AWS: "AROAEXAMPLEROLEID1234" }, Action: "kms:*", Resource: "*",
+      Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["Project"] } } }] } } }, principals: {} };
+    const request = { principal: `arn:aws:sts::${A}:assumed-role/Admin/ops`, action: "kms:GenerateDataKey", resource: K1, context: {} };
+    const evaluation = evaluateCase(folded, [request], extras, { explain: true });
+    const engine = evaluation.prepared.engines.cedar;
+    const cedar = "explain" in engine && engine.explain ? engine.explain(request) : undefined;
+    expect(cedar !== undefined && "decision" in cedar ? [cedar.decision, "notes" in cedar ? cedar.notes : []] : cedar).toEqual(["ImplicitDeny", []]);
+    expect([evaluation.rejected, evaluation.tallies["explanations_agree"]?.checked, evaluation.violations]).toEqual([false, 1, []]);
+  });
 });

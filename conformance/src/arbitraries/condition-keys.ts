@@ -58,6 +58,8 @@ const EDGE: Readonly<Record<string, readonly string[]>> = {
     "arn:aws:s3:::bucket-${aws:PrincipalTag/team, ''}1", "arn:aws:logs:us-west-2:111122223333:log-group:${aws:PrincipalTag/team}:*",
     // With a default the variable resolves without the tag: the colon after it must stay in the sixth component.
     "arn:aws:logs:us-west-2:111122223333:log-group:${aws:PrincipalTag/team, 'red'}:*", "arn:aws:logs:*:*:log-group:${aws:PrincipalTag/team, 'red'}:b",
+    // A variable whose value holds a colon (steered requests give the tag `red:x`): still the sixth component.
+    "arn:aws:logs:us-west-2:111122223333:log-group:${aws:PrincipalTag/team}", "arn:aws:s3:::bucket-${aws:PrincipalTag/team}/*",
   ],
   "aws:PrincipalArn": ["arn:aws:iam::111122223333:*", "arn:aws:iam::111122223333:user/B?b"],
 };
@@ -165,7 +167,9 @@ export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("kms:GrantIsForAWSResource", "bool", BOOL_POLICY, BOOL_CONTEXT),
   key("aws:SourceIp", "ip", IP_POLICY, IP_CONTEXT),
   key("aws:VpcSourceIp", "ip", IP_POLICY, IP_CONTEXT),
-  key("aws:SourceArn", "arn", ARN_POLICY, ARN_CONTEXT),
+  // Drawn two times in three among the ARN keys: aws:PrincipalArn is derived from the caller, so only
+  // aws:SourceArn can be steered to an ARN whose resource part holds a resolved variable's colon.
+  key("aws:SourceArn", "arn", ARN_POLICY, ARN_CONTEXT, { weight: 2 }),
   key("aws:PrincipalArn", "arn", ARN_POLICY, ARN_CONTEXT),
   key("aws:PrincipalTag/blob", "binary", BINARY_POLICY, BINARY_CONTEXT),
   // Prototype names as tag keys (legal AWS tag keys): every map keyed by them must be prototype-free.

@@ -90,21 +90,40 @@ function resourcesFor(p: PlacedStatement, action: string, keys: readonly string[
 /** A variable's default (`${k, 'd'}` → `d`, also `''`), or `red` (a value the variable keys take). */
 const variableFill = (m: string): string => /,\s*'([^']*)'\s*\}$/.exec(m)?.[1] ?? "red";
 
+/** The value a steered request gives a variable's key when the variable is to hold a colon (`colon` mode). */
+export const COLON_FILL = "red:x";
+
+/** An ARN pattern with a variable in its sixth (resource) component: a resolved value's colons stay in that component. */
+export const ARN_RESOURCE_VARIABLE = /^arn:([^:$]*:){4}[^$]*\$\{/;
+
 /**
  * Context values near a condition value: wildcards and variables filled in (a `?` also by a character
  * outside the BMP, one code point but two UTF-16 units; a variable also by its default, `''` included),
- * numbers one off, half off and off in the 4th decimal, instants a second and a millisecond off.
+ * numbers one off, half off and off in the 4th decimal, instants a second and a millisecond off. For an
+ * IgnoreCase operator the letter-case variants come first (`ignoreCase`).
  */
-function concretize(value: string): string[] {
+function concretize(value: string, ignoreCase: boolean): string[] {
   const fill = (variable: (m: string) => string, question: string, star = ""): string =>
     value.replace(/\$\{[^}]*\}/g, variable).replace(/\*/g, star).replace(/\?/g, question);
   const filled = fill(() => "red", "Z");
+  // IgnoreCase: the value in other letter cases, upper case included. A native Cedar test compares the
+  // encoder's lower-cased view with lower-cased constants, so only a request value with an upper-case
+  // letter shows whether the view is lower-cased at all (a view left as given survived the CI budget
+  // when one steered value in four had one).
+  if (ignoreCase && !filled.startsWith("arn:")) {
+    const upper = filled.toUpperCase();
+    return [upper, swapCase(filled), upper, filled, fill(variableFill, "Z").toUpperCase(), fill(() => "red", "😀")];
+  }
   // Also the filled value in the other letter case (not ARNs: derived ones would only contradict the caller):
   // an IgnoreCase condition then holds only through a lower-cased view.
   // For ARNs also a `*` filled with text holding a colon: a trailing `*` of the resource part must take
   // the rest of the ARN, colons included (a matcher cutting at the next colon survived the CI budget).
   const arnStar = filled.startsWith("arn:") && value.includes("*") ? [fill(() => "red", "Z", "x:y")] : [];
-  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀"), ...arnStar, ...(filled.startsWith("arn:") ? [] : [swapCase(filled)])])].filter((x) => x !== filled);
+  // An ARN with a variable in its resource part, the variable filled with text holding a colon (the
+  // steered request then gives the variable's key that text: `colon` mode): the resolved text is one
+  // chunk of the sixth component, its colon included.
+  const arnColon = ARN_RESOURCE_VARIABLE.test(value) ? [fill(() => COLON_FILL, "Z"), ...(value.includes("*") ? [fill(() => COLON_FILL, "Z", "x:y")] : [])] : [];
+  const others = [...new Set([fill(variableFill, "Z"), fill(() => "red", "😀"), ...arnStar, ...arnColon, ...(filled.startsWith("arn:") ? [] : [swapCase(filled)])])].filter((x) => x !== filled);
   // The value itself twice: comparisons differ from their `…Equals` partner only on equal values.
   if (/^[+-]?\d+(\.\d+)?$/.test(value)) {
     const n = Number(value);
@@ -143,11 +162,13 @@ function conditionValues(s: Json): [string, string[]][] {
   const cond = s["Condition"];
   if (typeof cond !== "object" || cond === null) return [];
   const out: [string, string[]][] = [];
-  for (const entries of Object.values(cond as Json)) {
+  for (const [operator, entries] of Object.entries(cond as Json)) {
     if (typeof entries !== "object" || entries === null) continue;
+    // A Null condition's values say whether the key is present, not what it holds: nothing to steer to.
+    if (/^null$/i.test(operator)) continue;
+    const ignoreCase = /IgnoreCase(IfExists)?$/i.test(operator);
     for (const [k, v] of Object.entries(entries as Json)) {
-      const values = (Array.isArray(v) ? v : [v]).flatMap((x) => concretize(String(x)));
-      if (!k.toLowerCase().startsWith("null")) out.push([k, values]);
+      out.push([k, (Array.isArray(v) ? v : [v]).flatMap((x) => concretize(String(x), ignoreCase))]);
     }
   }
   return out;
@@ -163,6 +184,11 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
   // with `red`, so the variable's key is set to `red` too a third of the time; a third it is left out
   // (the default or NULL path, against values steered to the default), a third as generated.
   const variableKeys = [...new Set([...JSON.stringify(placed.statement).matchAll(/\$\{([^},]+:[^},]+?)\s*(?:,[^}]*)?\}/g)].map((m) => m[1]!.trim()))];
+  // Per entry, the values filled with COLON_FILL (ARNs with a variable in the resource part): a steered
+  // request in `colon` mode gives those and sets the variables' keys to COLON_FILL.
+  const colonValues = entries.map(([, values]) => values.filter((v) => v.includes(COLON_FILL)));
+  // `colon` is drawn two times in five where it applies: only then can a resolved value's colon show.
+  const modes = colonValues.some((v) => v.length > 0) ? ["set", "colon", "colon", "absent", "generated"] as const : ["set", "absent", "generated"] as const;
   // PERF: no `chain` per request — indices pick from lists computed once per statement.
   return fc.record({
     principal: fc.constantFrom(...callers),
@@ -170,18 +196,21 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
     resourcePick: fc.nat(),
     context: baseContext,
     picks: fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.boolean()), { minLength: entries.length, maxLength: entries.length }),
-    // "set": the variables' keys are `red` (the values above are filled with it); "absent": left out, so a
-    // `${k, 'default'}` takes its default (steered values include it, `''` too); "generated": as generated.
-    variables: fc.constantFrom("set", "absent", "generated"),
+    // "set": the variables' keys are `red` (the values above are filled with it); "colon": they are
+    // COLON_FILL, and ARN values filled with it are given; "absent": left out, so a `${k, 'default'}`
+    // takes its default (steered values include it, `''` too); "generated": as generated.
+    variables: fc.constantFrom(...modes),
   }).map((r) => {
     const options = resources.get(r.action)!;
     const resource = options[r.resourcePick % options.length]!;
     const context: Context = { ...r.context };
     entries.forEach(([key, values], i) => {
       const [use, n, asList] = r.picks[i]!;
-      if (!use || values.length === 0) return;
+      const colon = r.variables === "colon" && colonValues[i]!.length > 0;
+      if ((!use && !colon) || values.length === 0) return;
       for (const k of Object.keys(context)) if (k.toLowerCase() === key.toLowerCase()) delete context[k];
-      const v = values[n % values.length]!;
+      const pool = colon ? colonValues[i]! : values;
+      const v = pool[n % pool.length]!;
       context[key] = asList ? [v] : v;
     });
     if (r.variables !== "generated") {
@@ -189,6 +218,7 @@ export function steeredCheckArb(placed: PlacedStatement, baseContext: fc.Arbitra
         if (key.toLowerCase() === "aws:username") continue; // derived from the principal
         for (const k of Object.keys(context)) if (k.toLowerCase() === key.toLowerCase()) delete context[k];
         if (r.variables === "set") context[key] = "red";
+        else if (r.variables === "colon") context[key] = COLON_FILL;
       }
     }
     return { principal: r.principal, action: r.action, resource, context };

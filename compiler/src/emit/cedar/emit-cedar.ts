@@ -12,7 +12,9 @@ import { assemblePolicies } from "./assemble-policies.js";
 import type { AssembleLayers } from "./assemble-policies.js";
 import { CEDAR_CODES, WHY } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";
+import { printExpr } from "./cedar-expr.js";
 import { emitSchema } from "./emit-schema.js";
+import { emitTest } from "./emit-test.js";
 import { planConditions } from "./plan-conditions.js";
 import type { ConditionPlan } from "./plan-conditions.js";
 import type { Strategy } from "./strategy.js";
@@ -91,8 +93,11 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const emitted = assemblePolicies(graph, plan, options.layers);
   const raw = HEADER + emitted.map((p) => p.text).join("\n\n");
   const attributes = plan.views.list();
-  // Markers are declared only when some policy reads them (the folding may have dropped a guard).
-  const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`)) as MarkerName[];
+  // Markers are declared only when some policy reads them (the folding may have dropped a guard),
+  // or when an explanation probe does: the probes test every Allow statement, also one the policy
+  // set folded away, against this schema (an undeclared marker made Cedar's explanation fail).
+  const probed = probeTestText(statements, plan);
+  const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`) || probed.includes(`context["${m}"]`)) as MarkerName[];
   const resourceName = plan.views.usesResourceName();
   const resourcePartition = plan.views.usesResourcePartition();
   const layers = options.layers;
@@ -140,6 +145,21 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
 }
 
 /** The statements that produce Cedar: an identity statement with actions; a key-policy statement with key-policy actions. */
+/** The tests of every Allow statement, printed as the explanation probes print them (emit-probes.ts). */
+function probeTestText(statements: readonly GraphStatement[], plan: ConditionPlan): string {
+  const seen = new Set<number>();
+  const out: string[] = [];
+  for (const s of statements) {
+    if (s.effect !== "Allow") continue;
+    for (const n of s.tests) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      out.push(printExpr(emitTest(plan.strategies.get(n)!, "Allow", plan.views)));
+    }
+  }
+  return out.join("\n");
+}
+
 export function emittedStatements(graph: DecisionGraph): GraphStatement[] {
   const keyPolicyActions = new Set(graph.actions.filter((a) => a.keyPolicy).map((a) => a.name));
   const keyed = new Set(Object.values(graph.keys));
