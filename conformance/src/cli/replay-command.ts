@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LawExtras } from "../arbitraries/case-arbitrary.js";
 import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
+import { explanationsAgree } from "../laws/explanations-agree.js";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { evaluateCase, outcomeTexts } from "../run/evaluate-case.js";
 import { REPLAY_HELP } from "./help-text.js";
@@ -32,7 +33,9 @@ export function replayCommand(args: readonly string[]): number {
   const meta = existsSync(join(dir, "case.json")) ? (readJson(join(dir, "case.json")) as { law?: string; extras?: LawExtras }) : {};
   const extras: LawExtras = meta.extras ?? { seed: 0, extraDeny: { key: {}, identity: {}, target: "" } };
   const metamorphic = METAMORPHIC_LAWS.some((l) => l.name === meta.law);
-  const evaluation = evaluateCase(bundle, requests, extras, { metamorphic });
+  // An explanation law is checked only when explanations are asked for (they cost a probe per test).
+  const explain = meta.law === explanationsAgree.name;
+  const evaluation = evaluateCase(bundle, requests, extras, { metamorphic, ...(explain ? { explain: true } : {}) });
   if (evaluation.rejected) {
     process.stdout.write(`the compiler rejects this bundle: ${evaluation.prepared.errors.join("; ")}\n`);
     return 2;
