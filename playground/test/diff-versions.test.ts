@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareCedarEngine } from "../src/cedar-engine.js";
 import { diffVersions, type DiffView } from "../src/diff-versions.js";
+import { diffSummary, renderDiff } from "../src/diff-view.js";
 import type { FromWorker, ToWorker } from "../src/protocol.js";
 import { PlaygroundSession } from "../src/session.js";
 import { SAMPLE_BUNDLE } from "../src/samples.js";
@@ -115,5 +116,27 @@ describe("the worker protocol for the diff view", () => {
     const sent = JSON.parse(JSON.stringify(answer)) as FromWorker;
     expect(sent).toEqual(structuredClone(answer));
     expect(sent.type === "diff" && sent.view.status === "diffed" && sent.view.classes.some((c) => c.newAccess)).toBe(true);
+  });
+});
+
+describe("the diff panel", () => {
+  it("says equivalent in green, new access in red with each engine's answer, and escapes what the policies say", () => {
+    expect(diffSummary(diffVersions({ oldText: SAMPLE_BUNDLE, newText: SAMPLE_BUNDLE }))).toMatchObject({ tone: "ok", text: expect.stringMatching(/^equivalent: no request changes decision \(/) });
+    const hostile = SAMPLE_BUNDLE.replace('"StringEquals": { "aws:ResourceTag/Project": "Alpha" }', '"StringLike": { "aws:ResourceTag/Project": "<b>x*" }');
+    const view = diffVersions({ oldText: SAMPLE_BUNDLE, newText: hostile }, prepareCedarEngine());
+    expect(diffSummary(view)).toMatchObject({ tone: "error", text: expect.stringMatching(/^\d+ changes, \d+ granting new access/) });
+    const html = renderDiff(view);
+    expect(html).not.toContain("<b>x");
+    expect(html).toContain("&lt;b&gt;x");
+    expect(html.match(/<article class="change new-access"/g)?.length).toBeGreaterThan(0);
+    expect(html).toContain('<tr data-engine="cedar"><td>Cedar</td>');
+  });
+
+  it("shows a refusal with its code, and an unverified witness as such", () => {
+    const folded = SAMPLE_BUNDLE.replace('"StringEquals": { "aws:ResourceTag/Project": "Alpha" }', '"StringEqualsIgnoreCase": { "aws:ResourceTag/Project": "alpha" }');
+    const refused = diffVersions({ oldText: SAMPLE_BUNDLE, newText: folded });
+    expect(renderDiff(refused)).toContain('<div class="refusal" data-code="KA0002">');
+    expect(diffSummary(refused).text).toBe("refused (KA0002): the analysis cannot decide this pair exactly");
+    expect(renderDiff(diffVersions({ oldText: SAMPLE_BUNDLE, newText: WIDENED }))).toContain('<p class="unverified">Witnesses confirmed without every engine: cedar: Cedar: not available in this build.</p>');
   });
 });
