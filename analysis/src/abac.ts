@@ -3,15 +3,18 @@
 // key with a tag value (one per class of values the aws:RequestTag / aws:ResourceTag tests tell
 // apart), every other caller class and action is decided on that key with aws:ResourceTag/<tag> set
 // to the value and absent: where the first allows and the second does not, tagging grants access
-// (untagging revokes it). Aliases the same way through kms:RequestAlias and kms:ResourceAliases
-// (CreateAlias/UpdateAlias add an alias, DeleteAlias removes it). All over the exact request space:
+// (untagging revokes it). Aliases the same way through kms:ResourceAliases: CreateAlias adds an alias
+// to a key, DeleteAlias removes it, UpdateAlias moves it from one key of the bundle to another; each
+// is an operation whose checks on the alias ARN and on every key it touches must all allow, in one
+// shared context (alias-operations.ts, docs/request-model.md §5.5). All over the exact request space:
 // the other condition keys range over their classes too.
 import { createAuthorizer } from "@kms-cedar/runtime";
 import type { DecisionGraph, Request } from "@kms-cedar/runtime";
 import { outcomeOf } from "./outcome.js";
 import { conditionsByKey } from "./space/graph-tests.js";
 import { valueClasses } from "./space/key-dimension.js";
-import { RequestSpace } from "./space/request-space.js";
+import { aliasArnBeside, aliasNameClasses, allowedAliasOperation, sameAccountAndRegion } from "./alias-operations.js";
+import { DEFAULT_REGION_BOUND, RequestSpace } from "./space/request-space.js";
 import type { SpaceOptions } from "./space/request-space.js";
 
 export interface AccessChange {
@@ -108,17 +111,25 @@ export function abacPaths(graph: DecisionGraph, options: SpaceOptions = {}): Aba
     }
   }
 
-  const aliasNodes = [...(conditions.get("kms:resourcealiases") ?? []), ...(conditions.get("kms:requestalias") ?? [])];
+  // Aliases: an operation of two or three checks (alias-operations.ts), each of which must allow.
   if ((conditions.get("kms:resourcealiases") ?? []).length > 0) {
-    const names = valueClasses("kms:resourcealiases", aliasNodes).classes.map((c) => c.witness).filter((n) => n.startsWith("alias/"));
-    for (const key of space.resources.keys) {
+    const names = aliasNameClasses(graph, conditions);
+    const bound = options.bound ?? DEFAULT_REGION_BOUND;
+    const may = (action: string, actor: string, resources: readonly string[]): boolean =>
+      allowedAliasOperation(space, (r) => authorizer.decide(r), action, actor, resources, bound) !== undefined;
+    const keys = space.resources.keys;
+    for (const key of keys) {
+      // UpdateAlias moves an alias between two keys of one account and Region, both in the bundle (any other key is unknown: KR0004).
+      const others = keys.filter((k) => k !== key && sameAccountAndRegion(k, key));
       for (const actor of space.principals) {
         for (const name of names) {
-          for (const [action, grant] of [["kms:CreateAlias", true], ["kms:UpdateAlias", true], ["kms:DeleteAlias", false]] as const) {
-            // The key half of the alias operation, with the alias it names.
-            const may = regionsOf(space, action, actor, key).some((r) => allows(withContext(r, { "kms:requestalias": name })));
-            if (may) record(actor, `${action} ${name}`, key, "kms:resourcealiases", [[name]], grant);
-          }
+          const alias = aliasArnBeside(key, name);
+          if (may("kms:CreateAlias", actor, [alias, key])) record(actor, `kms:CreateAlias ${name}`, key, "kms:resourcealiases", [[name]], true);
+          if (may("kms:DeleteAlias", actor, [alias, key])) record(actor, `kms:DeleteAlias ${name}`, key, "kms:resourcealiases", [[name]], false);
+          const from = others.find((old) => may("kms:UpdateAlias", actor, [alias, old, key]));
+          if (from !== undefined) record(actor, `kms:UpdateAlias ${name} from ${from}`, key, "kms:resourcealiases", [[name]], true);
+          const to = others.find((next) => may("kms:UpdateAlias", actor, [alias, key, next]));
+          if (to !== undefined) record(actor, `kms:UpdateAlias ${name} to ${to}`, key, "kms:resourcealiases", [[name]], false);
         }
       }
     }

@@ -10,6 +10,7 @@ import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionGraph, DecisionResult, Request } from "@kms-cedar/runtime";
 import { AnalysisCode, refuse } from "./diagnostics.js";
+import { refuseUnmodelledMembers } from "./unmodelled-members.js";
 
 export interface Attach {
   readonly kind?: "key" | "identity";
@@ -24,8 +25,6 @@ export interface AnalysisInput {
   /** Decides with the reference evaluator, the graph and Cedar, in that order. */
   readonly engines: readonly ((r: Request) => DecisionResult)[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A bundle object or a single policy document (policy paths relative to `baseDir`) as a plain bundle. */
 export function toInlineBundle(root: unknown, baseDir: string, attach: Attach = {}): Bundle {
@@ -42,19 +41,31 @@ function readPlainBundle(path: string, attach: Attach, text?: string): Bundle {
   };
   const loaded = loadPlainBundle(path, options, text);
   if ("error" in loaded) return refuse(AnalysisCode.compile, loaded.error);
-  const bundle = loaded.bundle as unknown as Record<string, unknown>;
-  // Every member but keys and principals is a policy layer (organization, endpoints, …) the analysis
-  // does not model: refused, never dropped (a dropped ceiling or grant would change answers).
-  const extra = Object.keys(bundle).filter((k) => k !== "keys" && k !== "principals");
-  if (extra.length > 0) refuse(AnalysisCode.unsupportedBundle, `the bundle has \`${extra.join("`, `")}\`; the analysis models keys and principals only`);
-  for (const [member, allowed] of [["keys", "policy"], ["principals", "policies"]] as const) {
-    const entries = isRecord(bundle[member]) ? bundle[member] : {};
-    for (const [arn, e] of Object.entries(entries)) {
-      const layered = isRecord(e) ? Object.keys(e).filter((k) => k !== allowed) : [];
-      if (layered.length > 0) refuse(AnalysisCode.unsupportedBundle, `\`${member}[${arn}]\` has \`${layered.join("`, `")}\`; the analysis models key and identity policies only`);
+  refuseUnmodelledMembers(loaded.bundle);
+  return withoutEmptyPolicies(loaded.bundle);
+}
+
+/**
+ * The plain bundle gives every principal a `policies` list, empty when the file has none; the compiler
+ * refuses a session that lists both `policies` and `sessionPolicies` (KC2938), also when `policies` is
+ * empty. An empty list adds nothing (deviation 38: a session's policies are added to its role's), so it
+ * is left out there: the bundle means the same to every engine and compiles.
+ */
+function withoutEmptyPolicies(bundle: Bundle): Bundle {
+  const principals = bundle.principals as Readonly<Record<string, Record<string, unknown>>> | undefined;
+  if (principals === undefined) return bundle;
+  const out: Record<string, Record<string, unknown>> = Object.create(null);
+  for (const [arn, entry] of Object.entries(principals)) {
+    const empty = Array.isArray(entry["policies"]) && (entry["policies"] as unknown[]).length === 0 && entry["sessionPolicies"] !== undefined;
+    if (!empty) {
+      out[arn] = entry;
+      continue;
     }
+    const copy: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(entry)) if (k !== "policies") copy[k] = v;
+    out[arn] = copy;
   }
-  return loaded.bundle;
+  return { ...bundle, principals: out } as Bundle;
 }
 
 /** Compiles a plain bundle and prepares the three engines; refuses (KA0013) a bundle with policy errors. */

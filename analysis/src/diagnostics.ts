@@ -16,7 +16,7 @@ export const AnalysisCode = {
   bound: "KA0006",
   /** A multi-valued key mixes qualified and plain operators, or has too many classes for its subsets. */
   multiValued: "KA0007",
-  /** The bundle has members the analysis does not model (SCPs, RCPs, boundaries …). */
+  /** The bundle has a layer the analysis does not model (VPC endpoint policies, grants). */
   unsupportedBundle: "KA0008",
   /** The two graphs were compiled against different action catalogs. */
   catalog: "KA0009",
@@ -43,7 +43,7 @@ export const ANALYSIS_REGISTRY: ReadonlyMap<AnalysisCodeValue, string> = new Map
   [AnalysisCode.resourcePattern, "a Resource pattern has a partial wildcard in its partition, service, Region or account part for an action with no key resource"],
   [AnalysisCode.bound, "the request space has more regions than the bound"],
   [AnalysisCode.multiValued, "a multi-valued key is tested by both qualified (ForAllValues/ForAnyValue) and plain operators, or has too many classes"],
-  [AnalysisCode.unsupportedBundle, "the bundle has members other than `keys` and `principals` (policy layers the analysis does not model)"],
+  [AnalysisCode.unsupportedBundle, "the bundle has a layer the analysis does not model: VPC endpoint policies (`endpoints`) or grants (`keys[…].grants`)"],
   [AnalysisCode.catalog, "the two graphs were compiled against different KMS action catalogs"],
   [AnalysisCode.automaton, "the string patterns of one key need more automaton states than the bound"],
   [AnalysisCode.operator, "an operator the analysis does not model (BinaryEquals)"],

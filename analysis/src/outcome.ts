@@ -6,3 +6,8 @@ export type Outcome = "Allow" | "ExplicitDeny" | "ImplicitDeny" | `error:${strin
 export function outcomeOf(d: DecisionResult): Outcome {
   return "error" in d ? `error:${d.error.code}` : d.decision;
 }
+
+/** A change that grants access: a request denied (or an error) in OLD is allowed in NEW (CheckNoNewAccess). */
+export function isNewAccess(c: { readonly from: string; readonly to: string }): boolean {
+  return c.to === "Allow" && c.from !== "Allow";
+}

@@ -3,7 +3,9 @@
 // by side, and the decision graph with what decided the request highlighted. The work runs in a Web
 // Worker (worker.ts); this file only wires the page. Everything runs in the page; nothing is sent anywhere.
 import { renderDecisions } from "./decision-view.js";
-import { createPolicyEditor } from "./editor.js";
+import type { DiffView, SideView } from "./diff-versions.js";
+import { diffSummary, renderDiff } from "./diff-view.js";
+import { createPolicyEditor, type PolicyEditor } from "./editor.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { STARTING_POINTS, SAMPLE_BUNDLE } from "./samples.js";
 import type { AnalysisView, CedarView, DecideView, DiagnosticsView, Highlight } from "./session.js";
@@ -97,14 +99,17 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
     }
   } else if (message.type === "cedar") {
     if (message.id === asked && !inFlight) showCedar(message.view);
+  } else if (message.type === "diff") {
+    if (message.id === diffAsked) showDiff(message.view);
   } else if (message.type === "decision") {
     if (message.id === decideAsked) showDecision(message.view, decidedAgainst.get(message.id) ?? 0);
     decidedAgainst.delete(message.id);
   } else {
     if (message.of === "analyze") inFlight = false;
-    $("summary").className = "summary error";
-    $("summary").textContent = `internal error: ${message.message}`;
-    delete document.body.dataset["busy"];
+    const where = message.of === "diff" ? $("diff-summary") : $("summary");
+    where.className = "summary error";
+    where.textContent = `internal error: ${message.message}`;
+    delete document.body.dataset[message.of === "diff" ? "diffBusy" : "busy"];
   }
 };
 worker.onerror = (event) => {
@@ -268,6 +273,70 @@ fitGraph.addEventListener("change", () => $("tab-graph").classList.toggle("fit",
 for (const button of document.querySelectorAll<HTMLButtonElement>(".tabs button")) {
   button.addEventListener("click", () => showTab(button.dataset["tab"] ?? "graph"));
 }
+// The diff view: OLD and NEW in two editors (NEW starts as a copy of OLD, which starts as the Decide
+// view's text), diffed in the worker by the analysis package; the newest asked diff is the one shown.
+let diffEditors: { old: PolicyEditor; new: PolicyEditor } | undefined;
+let diffAsked = 0;
+let diffStarted = 0;
+let diffTimer: ReturnType<typeof setTimeout> | undefined;
+
+function diffSoon(): void {
+  if (diffTimer !== undefined) clearTimeout(diffTimer);
+  diffTimer = setTimeout(diffNow, 400);
+}
+
+function diffNow(): void {
+  if (diffEditors === undefined) return;
+  const chosen: { kind?: "key" | "identity" } = kind.value === "key" || kind.value === "identity" ? { kind: kind.value } : {};
+  diffStarted = performance.now();
+  document.body.dataset["diffBusy"] = "diffing";
+  document.body.dataset["diffAsked"] = String(diffAsked + 1);
+  const summary = $("diff-summary");
+  summary.classList.add("busy");
+  summary.textContent = "diffing: compiling both versions and deciding every request class…";
+  send({ type: "diff", id: ++diffAsked, input: {
+    oldText: diffEditors.old.text(), newText: diffEditors.new.text(), ...chosen, key: keyArn.value, principal: principalArn.value, pureCedar: pureCedar.checked,
+  } });
+}
+
+function showDiff(view: DiffView): void {
+  if (diffEditors === undefined) return;
+  delete document.body.dataset["diffBusy"];
+  const elapsed = Math.round(performance.now() - diffStarted);
+  showSide(diffEditors.old, $("diff-old-status"), view.old);
+  showSide(diffEditors.new, $("diff-new-status"), view.new);
+  const { text, tone } = diffSummary(view);
+  const summary = $("diff-summary");
+  summary.className = `summary ${tone}`;
+  summary.innerHTML = `<span class="counts">${escapeHtml(text)}</span> <span class="timing" title="in the worker, including compiling both versions and confirming the witnesses">${view.ms} ms; shown ${elapsed} ms after the change</span>`;
+  $("diff-result").innerHTML = renderDiff(view);
+  document.body.dataset["diffStatus"] = view.status;
+  document.body.dataset["diffShown"] = String(diffAsked);
+}
+
+function showSide(editor: PolicyEditor, status: HTMLElement, side: SideView): void {
+  editor.showDiagnostics(side.diagnostics);
+  status.className = side.errors > 0 || side.attachError !== undefined ? "side-status error" : "side-status";
+  status.textContent = side.attachError ?? (side.errors > 0 ? `${side.errors} error${side.errors === 1 ? "" : "s"} (marked in the editor)` : "");
+}
+
+function showMode(mode: string): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>(".modes button")) button.setAttribute("aria-selected", String(button.dataset["mode"] === mode));
+  $("decide-view").hidden = mode !== "decide";
+  $("diff-view").hidden = mode !== "diff";
+  document.body.dataset["mode"] = mode;
+  if (mode !== "diff" || diffEditors !== undefined) return;
+  const text = editor.text();
+  diffEditors = { old: createPolicyEditor($("diff-old"), text, diffSoon), new: createPolicyEditor($("diff-new"), text, diffSoon) };
+  diffNow();
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>(".modes button")) {
+  button.addEventListener("click", () => showMode(button.dataset["mode"] ?? "decide"));
+}
+$("diff-run").addEventListener("click", diffNow);
+$("diff-copy").addEventListener("click", () => diffEditors?.new.setText(diffEditors.old.text()));
+
 showTab("graph");
 $("summary").textContent = "loading the compiler and cedar-wasm…";
 analyzeNow();

@@ -6,6 +6,7 @@ import type { DecisionResult, Request } from "@kms-cedar/runtime";
 import { addCedar, analyzeInput, type AnalyzeOptions, type Analysis, type PlacedDiagnostic } from "./analyze-input.js";
 import type { CedarEngineFactory } from "./cedar-engine.js";
 import { decideAll, prepareEngines, type EngineAnswer, type EngineName, type EngineSetup } from "./decide-engines.js";
+import { diffVersions, type DiffMessage, type DiffView } from "./diff-versions.js";
 import { sampleRequests, type SampleRequest } from "./sample-requests.js";
 import { layoutGraph } from "@kms-cedar/compiler/render";
 import { renderGraphSvg } from "@kms-cedar/compiler/render";
@@ -112,6 +113,11 @@ export class PlaygroundSession {
     this.analysis = analysis;
     this.engines = { ...this.engines, cedar: this.cedar !== undefined ? this.cedar(analysis) : { unavailable: "Cedar: not available in this build" } };
     return { ...diagnosticsView(analysis), cedarText: cedarText(analysis), ms: Math.round(performance.now() - started) };
+  }
+
+  /** Diffs two versions (the diff view); independent of the last analysis. */
+  diff(message: DiffMessage): DiffView {
+    return diffVersions(message, this.cedar);
   }
 
   /** Decides the request written in `requestText` with the engines of the last analysis. */

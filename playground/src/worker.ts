@@ -34,6 +34,12 @@ async function drain(): Promise<void> {
         scope.postMessage({ type: "decision", id: message.id, view: session.decide(message.request) });
         continue;
       }
+      if (message.type === "diff") {
+        // A newer diff waits: this one's answer would be dropped by the page anyway (a diff can take seconds).
+        if (queue.some((m) => m.type === "diff")) continue;
+        scope.postMessage({ type: "diff", id: message.id, view: session.diff(message.input) });
+        continue;
+      }
       const view = session.analyze(message.input);
       scope.postMessage({ type: "analysis", id: message.id, view });
       if (!view.cedarPending) continue;

@@ -296,6 +296,82 @@ describe.skipIf(skipReason !== undefined)("the playground in headless Chromium",
     await engine("cedar").locator("[data-decision]").waitFor();
   });
 
+  it("diffs two versions in the diff view: equivalent, then the widened condition as new access with a witness all engines confirm", async () => {
+    const before = await revision();
+    await page.selectOption("#sample", "bundle");
+    await settled(before);
+    /** Waits until the last diff asked for is shown. */
+    const diffShown = async () => page.waitForFunction(
+      () => document.body.dataset["diffShown"] !== undefined && document.body.dataset["diffShown"] === document.body.dataset["diffAsked"] && document.body.dataset["diffBusy"] === undefined,
+      undefined, { timeout: 60_000 },
+    );
+    const pasteInto = async (selector: string, text: string) => {
+      const asked = Number((await page.locator("body").getAttribute("data-diff-asked")) ?? 0);
+      await page.click(`${selector} .cm-content`);
+      await page.keyboard.press("Control+A");
+      await page.evaluate(([sel, t]) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", t!);
+        document.querySelector(`${sel} .cm-content`)?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, [selector, text]);
+      await page.waitForFunction((a) => Number(document.body.dataset["diffAsked"] ?? 0) > a, asked, { timeout: 10_000 });
+      await diffShown();
+    };
+    await page.click('.modes button[data-mode="diff"]');
+    expect(await page.locator("#decide-view").isHidden()).toBe(true);
+    await diffShown();
+    // NEW starts as a copy of OLD, which starts as the Decide view's text: equivalent.
+    await expect(page.locator("#diff-summary .counts").textContent()).resolves.toMatch(/^equivalent: no request changes decision/);
+    expect(await page.locator("#diff-result .change").count()).toBe(0);
+
+    // The busy state shows while the worker diffs.
+    await page.evaluate(() => {
+      const w = window as unknown as { busySeen: string[]; longTasks: number[] };
+      w.busySeen = [];
+      w.longTasks = [];
+      new MutationObserver(() => w.busySeen.push(document.body.dataset["diffBusy"] ?? "")).observe(document.body, { attributes: true, attributeFilter: ["data-diff-busy"] });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: "longtask" });
+    });
+    await pasteInto("#diff-new", SAMPLE_BUNDLE.replace('"StringEquals": { "aws:ResourceTag/Project": "Alpha" }', '"StringLike": { "aws:ResourceTag/Project": "Alpha*" }'));
+    const seen = await page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen);
+    expect(seen).toContain("diffing");
+    const longest = Math.max(0, ...await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks));
+    expect(longest).toBeLessThan(2000);
+    await expect(page.locator("#diff-summary .counts").textContent()).resolves.toMatch(/^2 changes, 2 granting new access/);
+    const first = page.locator("#diff-result .change.new-access").first();
+    await expect(first.locator("h3").textContent()).resolves.toContain("ImplicitDeny → Allow");
+    await expect(first.locator("dl").textContent()).resolves.toContain('aws:resourcetag/project like "Alpha*" but not = "Alpha"');
+    const witness = JSON.parse((await first.locator("pre.witness").textContent()) ?? "{}") as { action: string; context: Record<string, string> };
+    expect(witness.action).toBe("kms:Decrypt");
+    expect(witness.context["aws:resourcetag/project"]).toMatch(/^Alpha.+/);
+    // Confirmed by the three engines in the page's worker (Cedar included), in OLD and in NEW.
+    for (const engineName of ["reference", "graph", "cedar"]) {
+      const cells = await first.locator(`tr[data-engine="${engineName}"] td`).allTextContents();
+      expect(cells.slice(1)).toEqual(["ImplicitDeny", "Allow"]);
+    }
+    expect(await page.locator("#diff-result .unverified").count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "playground-diff.png"), fullPage: true });
+
+    // A refusal of the analysis is a diagnostic with its KA code, not a result.
+    await pasteInto("#diff-new", SAMPLE_BUNDLE.replace('"StringEquals": { "aws:ResourceTag/Project": "Alpha" }', '"StringEqualsIgnoreCase": { "aws:ResourceTag/Project": "alpha" }'));
+    await expect(page.locator("#diff-result .refusal").getAttribute("data-code")).resolves.toBe("KA0002");
+    await expect(page.locator("#diff-summary").getAttribute("class")).resolves.toContain("error");
+    // A version with errors: marked in its editor, nothing diffed.
+    await pasteInto("#diff-new", SAMPLE_BUNDLE.replace('"Effect": "Deny"', '"Effect": "deny"'));
+    await expect(page.locator("#diff-summary .counts").textContent()).resolves.toBe("fix the errors in NEW first: nothing is compiled");
+    await page.locator("#diff-new .cm-lintRange-error").first().waitFor();
+    await expect(page.locator("#diff-new-status").textContent()).resolves.toBe("1 error (marked in the editor)");
+    expect(await page.locator("#diff-old .cm-lintRange-error").count()).toBe(0);
+    // Copy OLD into NEW: equivalent again.
+    const asked = Number(await page.locator("body").getAttribute("data-diff-asked"));
+    await page.click("#diff-copy");
+    await page.waitForFunction((a) => Number(document.body.dataset["diffAsked"] ?? 0) > a, asked);
+    await diffShown();
+    await expect(page.locator("#diff-summary .counts").textContent()).resolves.toMatch(/^equivalent/);
+    await page.click('.modes button[data-mode="decide"]');
+    expect(await page.locator("#diff-view").isHidden()).toBe(true);
+  }, 120_000);
+
   it("ran without page errors and without leaving its server", () => {
     expect(pageErrors).toEqual([]);
   });

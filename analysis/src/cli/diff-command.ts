@@ -7,19 +7,18 @@ import type { Attach } from "../analysis-input.js";
 import { loadInput } from "../analysis-input.js";
 import type { ChangeClass } from "../describe-classes.js";
 import { diffGraphs } from "../diff-graphs.js";
+import { isNewAccess } from "../outcome.js";
 import { verifyWitness } from "../verify-witness.js";
 import { EXIT_FOUND, EXIT_OK } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
+
+export { isNewAccess };
 
 export interface DiffOptions {
   readonly format: "text" | "json" | "sarif";
   readonly noNewAccess: boolean;
   readonly attach: Attach;
   readonly maxRegions?: number;
-}
-
-export function isNewAccess(c: { from: string; to: string }): boolean {
-  return c.to === "Allow" && c.from !== "Allow";
 }
 
 export function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: AnalysisIo): number {

@@ -50,6 +50,15 @@ export function noteArn(m: Mentions, arn: string): void {
 export function collectMentions(graphs: readonly DecisionGraph[], conditions: ReadonlyMap<string, readonly ConditionNode[]>, m = emptyMentions()): Mentions {
   for (const g of graphs) {
     for (const arn of Object.keys(g.keys)) noteArn(m, arn);
+    // The layers look callers up by account (SCPs, RCPs) and by principal ARN (boundaries, session policies, federating users).
+    const org = g.layers?.organization;
+    for (const a of [...Object.keys(org?.accounts ?? {}), ...(org?.managementAccount !== undefined ? [org.managementAccount] : [])]) m.accounts.add(a);
+    for (const [arn, entry] of Object.entries(g.layers?.principals ?? {})) {
+      for (const v of [arn, ...(entry.federatedBy !== undefined ? [entry.federatedBy] : [])]) {
+        m.arns.add(v);
+        noteArn(m, v);
+      }
+    }
     for (const arn of Object.keys(g.principals)) {
       m.arns.add(arn);
       noteArn(m, arn);
@@ -113,7 +122,7 @@ function fresh(base: string, taken: (name: string) => boolean): string {
 }
 
 /** Every candidate caller (see the header for why these cover every class). */
-export function principalCandidates(m: Mentions, accounts: readonly string[]): string[] {
+export function principalCandidates(m: Mentions, accounts: readonly string[], serviceLinked = false): string[] {
   const out = new Set<string>();
   const text = [...m.arns].join("\n");
   const taken = (name: string): boolean => text.includes(name);
@@ -127,6 +136,8 @@ export function principalCandidates(m: Mentions, accounts: readonly string[]): s
       out.add(`arn:${p}:iam::${a}:root`);
       out.add(`arn:${p}:iam::${a}:user/${user}`);
       out.add(`arn:${p}:iam::${a}:role/${role}`);
+      // SCPs and RCPs skip a service-linked role (path /aws-service-role/): a class of its own when an organization is modelled.
+      if (serviceLinked) out.add(`arn:${p}:iam::${a}:role/aws-service-role/${role}`);
       out.add(`arn:${p}:sts::${a}:assumed-role/${role}/${session}`);
       out.add(`arn:${p}:sts::${a}:federated-user/${fed}`);
       for (const name of m.userNames) if (/^[^/:]+$/.test(name)) out.add(`arn:${p}:iam::${a}:user/${name}`);

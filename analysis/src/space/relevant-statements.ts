@@ -3,7 +3,8 @@
 // Principal names the caller (its ARN, the role behind its session, its account, its service, or
 // `*`); an identity statement only to a caller that has the policy. Leaving the other statements'
 // keys out of the context is exact: such a statement is skipped before any of its tests is read
-// (decide-kms.ts). The Principal test here may say "names" where the engine says no (never the
+// (decide-kms.ts); a federated user also has its federating user's identity policies (decide-layered.ts).
+// The Principal test here may say "names" where the engine says no (never the
 // reverse), which only keeps a key that could have been left out.
 import type { CallerInfo, ConditionNode, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
 
@@ -50,11 +51,15 @@ export function relevantStatements(graphs: readonly DecisionGraph[], action: str
     for (const s of g.statements) {
       if (!s.actions.includes(action)) continue;
       const policy = g.policies[s.policy]!;
-      if (policy.kind === "key") {
+      // A layer's policy (SCP, RCP, boundary, session policy) caps the callers and resources the layers'
+      // lookup gives it (account, principal ARN): keeping its keys for every request only refines the space.
+      if (policy.layer !== undefined) {
+        // kept
+      } else if (policy.kind === "key") {
         if (policy.owner !== resource) continue;
         const p = s.principal === undefined ? undefined : g.nodes[s.principal];
         if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal, parseCaller)) continue;
-      } else if (!mayHave(policy.owner, caller, principal, parseCaller)) continue;
+      } else if (!mayHave(policy.owner, caller, principal, parseCaller) && g.layers?.principals[principal]?.federatedBy !== policy.owner) continue;
       const byKey = new Map<string, ConditionNode[]>();
       for (const t of s.tests) {
         const n = g.nodes[t]!;

@@ -76,7 +76,7 @@ export class RequestSpace {
     const aliasGlobs = readResourcePatterns(resourceNodesFor(graphs, new Set(["none", "alias"])), m);
     options.mentions?.(m);
     this.accounts = accountCandidates(m, conditions);
-    this.principals = principalCandidates(m, this.accounts);
+    this.principals = principalCandidates(m, this.accounts, graphs.some((g) => g.layers?.organization !== undefined));
     this.resources = buildResourceSpace(graphs, m, this.accounts, aliasGlobs);
     this.graphs = graphs;
     this.keySet = new Set(this.resources.keys);
