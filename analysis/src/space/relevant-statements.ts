@@ -5,7 +5,7 @@
 // keys out of the context is exact: such a statement is skipped before any of its tests is read
 // (decide-kms.ts). The Principal test here may say "names" where the engine says no (never the
 // reverse), which only keeps a key that could have been left out.
-import type { CallerInfo, ConditionNode, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
+import type { CallerInfo, ConditionNode, DecisionGraph, GraphStatement, PrincipalNode } from "@kms-cedar/runtime";
 
 /** Reads a caller ARN (the space memoizes it: the same few ARNs are read for every region). */
 export type CallerOf = (arn: string) => CallerInfo | undefined;
@@ -42,6 +42,25 @@ export function relevantKeys(statements: readonly RelevantStatement[]): Set<stri
   return new Set(statements.flatMap((s) => [...s.byKey.keys()]));
 }
 
+/**
+ * Whether statement `s` of `g` may apply to a request of `resource` by `principal` (its actions
+ * aside): the one test both the space and the change localization (changed-triples.ts) use.
+ */
+export function mayApply(g: DecisionGraph, s: GraphStatement, resource: string, principal: string, caller: CallerInfo | undefined, parseCaller: CallerOf): boolean {
+  const policy = g.policies[s.policy]!;
+  if (policy.kind === "key") {
+    if (policy.owner !== resource) return false;
+    const p = s.principal === undefined ? undefined : g.nodes[s.principal];
+    return p === undefined || p.kind !== "principal" || mayName(p, caller, principal, parseCaller);
+  }
+  return mayHave(policy.owner, caller, principal, parseCaller);
+}
+
+/** Whether an identity policy of `owner` may apply to `principal` (its own, or its role's for a session). */
+export function mayHaveOwner(owner: string, principal: string, parseCaller: CallerOf): boolean {
+  return mayHave(owner, parseCaller(principal), principal, parseCaller);
+}
+
 /** The statements of `graphs` that may apply to (action, resource, principal). */
 export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string, parseCaller: CallerOf): RelevantStatement[] {
   const caller = parseCaller(principal);
@@ -49,12 +68,7 @@ export function relevantStatements(graphs: readonly DecisionGraph[], action: str
   for (const g of graphs) {
     for (const s of g.statements) {
       if (!s.actions.includes(action)) continue;
-      const policy = g.policies[s.policy]!;
-      if (policy.kind === "key") {
-        if (policy.owner !== resource) continue;
-        const p = s.principal === undefined ? undefined : g.nodes[s.principal];
-        if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal, parseCaller)) continue;
-      } else if (!mayHave(policy.owner, caller, principal, parseCaller)) continue;
+      if (!mayApply(g, s, resource, principal, caller, parseCaller)) continue;
       const byKey = new Map<string, ConditionNode[]>();
       for (const t of s.tests) {
         const n = g.nodes[t]!;

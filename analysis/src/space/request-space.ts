@@ -56,7 +56,7 @@ export class RequestSpace {
   private readonly statementsMemo = new Map<string, RelevantStatement[]>();
   private readonly callerMemo = new Map<string, CallerInfo | undefined>();
   /** `parseCaller`, once per ARN: the same few ARNs are read for every triple. */
-  private readonly callerOf: CallerOf = (arn) => {
+  readonly callerOf: CallerOf = (arn) => {
     if (!this.callerMemo.has(arn)) this.callerMemo.set(arn, parseCaller(arn));
     return this.callerMemo.get(arn);
   };
@@ -186,6 +186,17 @@ export class RequestSpace {
         for (const principal of this.principals) this.forTriple(a, resource, principal, counting);
       }
     }
+    return total;
+  }
+
+  /** Calls `visit` once per region of the given triples only (a localized diff, changed-triples.ts), within the bound. */
+  forTriples(triples: Iterable<{ readonly action: { name: string; target: string }; readonly resource: string; readonly principal: string }>, visit: (region: Region, action: { name: string; target: string }) => void): number {
+    let total = 0;
+    const counting = (region: Region, action: { name: string; target: string }): void => {
+      if (++total > this.bound) refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);
+      visit(region, action);
+    };
+    for (const t of triples) this.forTriple(t.action, t.resource, t.principal, counting);
     return total;
   }
 
