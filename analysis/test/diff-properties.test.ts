@@ -24,7 +24,7 @@ describe("diff properties", () => {
       }
       const problem = sampledDifferencesAreReported(diff, a, b, samples);
       expect(problem).toBeUndefined();
-    }), { numRuns: 25 });
+    }), { numRuns: 20 });
     process.stdout.write(`diff property decision mix (sampled requests, OLD→NEW): ${JSON.stringify(mix)}; runs with policy variables: ${variableRuns.runs} (${variableRuns.different} with a change)\n`);
     expect(variableRuns.runs).toBeGreaterThan(0);
     expect(Object.keys(mix).filter((k) => !k.startsWith("Allow→Allow") && k.split("→")[0] !== k.split("→")[1]).length).toBeGreaterThan(0);
