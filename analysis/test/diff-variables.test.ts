@@ -96,6 +96,16 @@ describe("diffs with policy variables", () => {
     expect(diffChecked(bundle(variable), bundle(allow({ StringEquals: { "aws:ResourceTag/team": ["${aws:PrincipalTag/team}", "${aws:PrincipalTag/team}"] } }))).equivalent).toBe(true);
   });
 
+  it("StringLike with a whole variable compares for equality: `*` in the tag is not a wildcard (A24)", () => {
+    expect(diffChecked(bundle(variable), bundle(allow({ StringLike: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } }))).equivalent).toBe(true);
+    const d = diffChecked(bundle(variable), bundle(allow({ StringLike: { "aws:ResourceTag/team": ["${aws:PrincipalTag/team}", "team*"] } })));
+    for (const c of d.classes) {
+      expect([c.from, c.to]).toEqual(["ImplicitDeny", "Allow"]);
+      expect(String(c.witness.context?.[RES]).startsWith("team")).toBe(true);
+    }
+    expect(d.equivalent).toBe(false);
+  });
+
   it("adding a default is a change only where the principal tag is absent and the resource tag is the default", () => {
     const d = diffChecked(bundle(variable), bundle(allow({ StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team, 'shared'}" } })));
     expect(d.equivalent).toBe(false);
@@ -134,7 +144,7 @@ describe("diffs with policy variables", () => {
 describe("what stays refused (KA0001), with what is not supported", () => {
   const cases: [string, object, string][] = [
     ["a variable inside a larger string", { StringEquals: { "aws:ResourceTag/team": "team-${aws:PrincipalTag/team}" } }, "inside a larger string"],
-    ["StringLike with a variable", { StringLike: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } }, "only as whole values of StringEquals"],
+    ["ArnLike with a variable", { ArnLike: { "aws:SourceArn": "${aws:PrincipalTag/team}" } }, "only as whole values of StringEquals"],
     ["a qualified operator with a variable", { "ForAnyValue:StringEquals": { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } }, "only as whole values of StringEquals"],
     ["a caller-derived variable", { StringEquals: { "aws:ResourceTag/owner": "${aws:username}" } }, "caller- or resource-derived"],
     ["a chain of three keys", { StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}", "aws:RequestTag/team": "${aws:ResourceTag/team}" } }, "not chains"],

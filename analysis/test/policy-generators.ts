@@ -34,6 +34,7 @@ const CONDITIONS: readonly [string, string, readonly string[]][] = [
   ["StringNotEquals", "kms:EncryptionContext:Project", ["${aws:PrincipalTag/project, 'Alpha'}"]],
   ["StringEqualsIfExists", "kms:EncryptionContext:Project", ["Beta", "${aws:PrincipalTag/project}"]],
   ["StringEquals", "aws:PrincipalTag/project", ["Alpha"]],
+  ["StringNotLikeIfExists", "kms:EncryptionContext:Project", ["${aws:PrincipalTag/project}"]],
 ];
 
 export type Statement = Record<string, unknown>;

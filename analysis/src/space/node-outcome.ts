@@ -144,7 +144,7 @@ function plainOutcome(node: ConditionNode, value: DimValue, values: readonly str
   if (value.kind === "absent") return node.ifExists || node.qualifier === "ForAllValues" ? 1 : node.qualifier === "ForAnyValue" ? 0 : negated ? 1 : 0;
   let fixed = matchers.get(node);
   if (fixed === undefined) matchers.set(node, (fixed = compileMatch(positive, values)));
-  // Resolved variables are literal text (A24), compared by StringEquals (the only base admitted with them).
+  // Resolved variables are literal text (A24): equality under StringEquals and StringLike alike (the only bases admitted with them).
   const f = fixed;
   const m = resolved.length === 0 ? f : (r: string): boolean => f(r) || resolved.includes(r);
   const v = value.value;

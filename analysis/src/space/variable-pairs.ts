@@ -1,5 +1,5 @@
-// Policy variables the analysis decides exactly: a StringEquals / StringNotEquals (IfExists or not)
-// value that is one whole variable `${B}` or `${B, 'd'}`, on a key A, where A and B are free
+// Policy variables the analysis decides exactly: a StringEquals / StringNotEquals / StringLike /
+// StringNotLike (IfExists or not) value that is one whole variable `${B}` or `${B, 'd'}`, on a key A, where A and B are free
 // single-valued keys (not caller-derived) related to no third key. Such a test reads A's and B's
 // values only through their classes and whether they are equal, so for each (action, resource,
 // caller) whose statements relate A and B, the two key dimensions are replaced by one pair dimension
@@ -25,7 +25,8 @@ export interface WholeVariable {
 }
 
 const DERIVED = new Set<string>(DERIVED_KEYS);
-const EQUALITY_BASES = new Set(["StringEquals", "StringNotEquals"]);
+// Resolved text is literal (spec §4.4, A24): under StringLike a whole-variable value is compared for equality too.
+const EQUALITY_BASES = new Set(["StringEquals", "StringNotEquals", "StringLike", "StringNotLike"]);
 
 /** The value as a whole variable, or undefined for a plain string (a template of any other shape is refused by checkVariables first). */
 export function wholeVariable(v: GraphValue): WholeVariable | undefined {
@@ -63,7 +64,7 @@ export function checkVariables(conditions: ReadonlyMap<string, readonly Conditio
           refuse(AnalysisCode.variable, `${where} has a policy variable inside a larger string or pattern; only a value that is exactly one \`\${key}\` is modelled`);
         }
         if (!EQUALITY_BASES.has(n.base) || n.qualifier !== undefined) {
-          refuse(AnalysisCode.variable, `${where} is the policy variable \`\${${part.variable}}\`; variables are modelled only as whole values of StringEquals / StringNotEquals (and their IfExists forms)`);
+          refuse(AnalysisCode.variable, `${where} is the policy variable \`\${${part.variable}}\`; variables are modelled only as whole values of StringEquals / StringNotEquals / StringLike / StringNotLike (and their IfExists forms)`);
         }
         for (const k of [key, part.variable]) {
           if (DERIVED.has(k)) refuse(AnalysisCode.variable, `${where} relates \`${k}\`, a caller- or resource-derived key, by the policy variable \`\${${part.variable}}\`; variables are modelled only between keys the request context gives freely`);
