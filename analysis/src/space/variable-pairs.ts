@@ -90,6 +90,7 @@ function partLabel(key: string, v: DimValue): string {
   return v.label === "" ? `${key} absent` : v.label;
 }
 
+/** Pair dimensions by keys and patterns: the same few statements relate the same keys in many triples. */
 const memo = new Map<string, KeyDimension>();
 
 /**
@@ -148,6 +149,8 @@ export function pairDimension(a: string, b: string, nodes: readonly ConditionNod
     });
   });
   const dim: KeyDimension = { key: a, keys: [a, b], values };
+  // The memo outlives one analysis (a long-lived playground runs many): bounded, never a leak.
+  if (memo.size >= 10_000) memo.clear();
   memo.set(memoKey, dim);
   return dim;
 }
