@@ -73,7 +73,7 @@ export function aliasNameClasses(graph: DecisionGraph, conditions: ReadonlyMap<s
 function contextOf(assigned: readonly (readonly [string, DimValue])[]): Record<string, string | string[]> {
   const context: Record<string, string | string[]> = Object.create(null);
   for (const [key, v] of assigned) {
-    if (v.kind === "absent") continue;
+    if (v.kind === "absent" || v.kind === "pair") continue; // pairs are refused above
     if (v.kind === "value") context[key] = typeof v.value === "string" ? v.value : [...v.value];
     else {
       context[key] = v.value;
@@ -106,6 +106,10 @@ const size = (dims: readonly KeyDimension[]): number => dims.reduce((n, d) => n 
  */
 export function allowedAliasOperation(space: RequestSpace, decide: Decide, action: string, principal: string, resources: readonly string[], bound: number): AliasOperation | undefined {
   const dims = resources.map((r) => space.dimensions(action, r, principal));
+  // Two keys related by a policy variable share one dimension under the first key's name; the checks
+  // here are joined by key name, which a pair would break: refused, never guessed.
+  const paired = dims.flat().find((d) => d.values.some((v) => v.kind === "pair"));
+  if (paired !== undefined) refuse(AnalysisCode.variable, `${action} by ${principal}: \`${paired.key}\` is related to another key by a policy variable, which the alias operations' joined checks do not model`);
   const uses = new Map<string, number>();
   for (const list of dims) for (const d of list) uses.set(d.key, (uses.get(d.key) ?? 0) + 1);
   const sharedDims = new Map<string, KeyDimension>();

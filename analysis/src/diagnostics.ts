@@ -2,7 +2,7 @@
 // stable KA code, registered here with its meaning (like KC for the compiler, KR for requests).
 
 export const AnalysisCode = {
-  /** A condition value holds a policy variable: the atom space would depend on another key. */
+  /** A policy variable outside the modelled fragment (a whole `${k}` value of a String operator relating two free keys). */
   variable: "KA0001",
   /** IgnoreCase operators: Unicode case folding is not modelled by the atom space. */
   ignoreCase: "KA0002",
@@ -36,7 +36,7 @@ export type AnalysisCodeValue = (typeof AnalysisCode)[keyof typeof AnalysisCode]
 
 /** The registry: code → one-line meaning (docs and tests read it). */
 export const ANALYSIS_REGISTRY: ReadonlyMap<AnalysisCodeValue, string> = new Map<AnalysisCodeValue, string>([
-  [AnalysisCode.variable, "a condition value holds a policy variable (`${…}`); the analysis does not model variables"],
+  [AnalysisCode.variable, "a policy variable outside the modelled fragment: only a value that is exactly `${k}` or `${k, 'd'}` under StringEquals / StringNotEquals / StringLike / StringNotLike (and IfExists), relating two keys the context gives freely (not caller-derived, not tested as sets), each related to at most one other key; variables inside other text, under other operators, in Resource patterns, on caller-derived keys or in chains are refused"],
   [AnalysisCode.ignoreCase, "StringEqualsIgnoreCase / StringNotEqualsIgnoreCase: Unicode case folding is not modelled"],
   [AnalysisCode.mixedFamilies, "one condition key is tested by operators of different families (string, numeric, date, IP, Bool)"],
   [AnalysisCode.derivedKey, "a caller-derived key (aws:PrincipalArn, aws:username, aws:userid, …) is tested with a wildcard pattern or an operator the principal space does not cover"],

@@ -4,7 +4,7 @@
 export { AnalysisCode, ANALYSIS_REGISTRY, AnalysisRefusal } from "./diagnostics.js";
 export type { AnalysisCodeValue } from "./diagnostics.js";
 export { diffGraphs } from "./diff-graphs.js";
-export type { GraphDiff } from "./diff-graphs.js";
+export type { DiffOptions, GraphDiff } from "./diff-graphs.js";
 export type { ChangeClass } from "./describe-classes.js";
 export { RequestSpace, DEFAULT_REGION_BOUND } from "./space/request-space.js";
 export { loadInput, prepareInput, toInlineBundle } from "./analysis-input.js";

@@ -83,7 +83,8 @@ describe("refusals (KA codes), each registered", () => {
   it(`${AnalysisCode.bound}: beyond the region bound`, () => {
     const g = graph(keyPolicy(allow()));
     expect(refusal(() => new RequestSpace([g], { bound: 10, strategy: "product" }).count())).toBe(AnalysisCode.bound);
-    expect(refusal(() => diffGraphs(g, g, { bound: 10 }))).toBe(AnalysisCode.bound);
+    expect(refusal(() => diffGraphs(g, g, { bound: 10, localize: false }))).toBe(AnalysisCode.bound);
+    expect(refusal(() => diffGraphs(g, graph(keyPolicy(allow({ Condition: { Bool: { "aws:SecureTransport": "true" } } }))), { bound: 10 }))).toBe(AnalysisCode.bound);
   });
 
   it(`${AnalysisCode.unsupportedBundle}: bundles with endpoint policies or grants (the other layers are modelled: layers.test.ts)`, () => {

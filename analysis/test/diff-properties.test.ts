@@ -5,19 +5,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAuthorizer } from "@kms-cedar/runtime";
-import { diffGraphs, outcomeOf, proveAssertions } from "@kms-cedar/analysis";
-import { KEY, rephrase, requests, statements } from "./policy-generators.js";
+import { diffGraphs, outcomeOf, prepareInput, proveAssertions } from "@kms-cedar/analysis";
+import { bundleOf, KEY, rephrase, requests, statements } from "./policy-generators.js";
 import { input, mix, sampledDifferencesAreReported } from "./property-helpers.js";
+
+/** The runs whose policies hold a policy variable, and of those how many the diff finds different (printed with the mix). */
+const variableRuns = { runs: 0, different: 0 };
 
 describe("diff properties", () => {
   it("every sampled difference is reported, and `equivalent` is never wrong", () => {
     fc.assert(fc.property(statements, statements, fc.array(requests, { minLength: 40, maxLength: 40 }), (x, y, samples) => {
       const a = input(x).graph;
       const b = input(y).graph;
-      const problem = sampledDifferencesAreReported(diffGraphs(a, b), a, b, samples);
+      const diff = diffGraphs(a, b);
+      if (JSON.stringify([x, y]).includes("${")) {
+        variableRuns.runs++;
+        if (!diff.equivalent) variableRuns.different++;
+      }
+      const problem = sampledDifferencesAreReported(diff, a, b, samples);
       expect(problem).toBeUndefined();
-    }), { numRuns: 15 });
-    process.stdout.write(`diff property decision mix (sampled requests, OLD→NEW): ${JSON.stringify(mix)}\n`);
+    }), { numRuns: 20 });
+    process.stdout.write(`diff property decision mix (sampled requests, OLD→NEW): ${JSON.stringify(mix)}; runs with policy variables: ${variableRuns.runs} (${variableRuns.different} with a change)\n`);
+    expect(variableRuns.runs).toBeGreaterThan(0);
     expect(Object.keys(mix).filter((k) => !k.startsWith("Allow→Allow") && k.split("→")[0] !== k.split("→")[1]).length).toBeGreaterThan(0);
   });
 
@@ -29,6 +38,24 @@ describe("diff properties", () => {
       expect(sampledDifferencesAreReported(vectors, a, b, samples)).toBeUndefined();
       expect(vectors.equivalent).toBe(diffGraphs(a, b, { strategy: "product" }).equivalent);
     }), { numRuns: 12 });
+  });
+
+  it("the localized diff (changed triples only) reports exactly the changes of the full enumeration", () => {
+    const expand = (d: ReturnType<typeof diffGraphs>): string[] => d.classes.flatMap((c) => c.actions.flatMap((a) => c.principals.flatMap((p) => c.resources.map((r) => `${c.from}→${c.to} ${a} ${p} ${r} ${c.condition.join(" | ")}`)))).sort();
+    let localized = 0;
+    fc.assert(fc.property(statements, statements, fc.boolean(), (x, y, identity) => {
+      // Without the identity policy too, so that a change can sit in one graph's principals only.
+      const a = prepareInput("a", bundleOf(x)).graph;
+      const b = identity ? input(y).graph : prepareInput("b", bundleOf(y, false)).graph;
+      const local = diffGraphs(a, b);
+      const full = diffGraphs(a, b, { localize: false });
+      expect(local.triples).toBeDefined();
+      if (local.regions < full.regions) localized++;
+      expect(local.equivalent).toBe(full.equivalent);
+      expect(local.changedRegions).toBe(full.changedRegions);
+      expect(expand(local)).toEqual(expand(full));
+    }), { numRuns: 15 });
+    expect(localized).toBeGreaterThan(0);
   });
 
   it("every witness is decided as reported by the reference evaluator, the graph and Cedar", () => {

@@ -29,6 +29,12 @@ const CONDITIONS: readonly [string, string, readonly string[]][] = [
   ["Null", "kms:ViaService", ["true"]],
   ["DateLessThan", "aws:CurrentTime", ["2026-01-01T00:00:00Z"]],
   ["DateLessThan", "aws:CurrentTime", ["2026-01-01T00:00:00.5Z"]],
+  // Whole-value policy variables (variable-pairs.ts): the context value equals the caller's tag, with and without a default.
+  ["StringEquals", "kms:EncryptionContext:Project", ["${aws:PrincipalTag/project}"]],
+  ["StringNotEquals", "kms:EncryptionContext:Project", ["${aws:PrincipalTag/project, 'Alpha'}"]],
+  ["StringEqualsIfExists", "kms:EncryptionContext:Project", ["Beta", "${aws:PrincipalTag/project}"]],
+  ["StringEquals", "aws:PrincipalTag/project", ["Alpha"]],
+  ["StringNotLikeIfExists", "kms:EncryptionContext:Project", ["${aws:PrincipalTag/project}"]],
 ];
 
 export type Statement = Record<string, unknown>;
@@ -68,6 +74,8 @@ const CALLERS = [
 ];
 const CONTEXT_VALUES: Readonly<Record<string, readonly (string | string[])[]>> = {
   "kms:EncryptionContext:Project": ["Alpha", "Alphabet", "Alpha*", "Apha", "A.pha", "Beta", "alpha", "", ["Alpha", "Beta"]],
+  // The caller's tag, often equal to the encryption context's value (variables compare them).
+  "aws:PrincipalTag/project": ["Alpha", "Beta", "Alphabet", "Apha", "", ["Alpha", "Beta"]],
   "kms:EncryptionContextKeys": [["Project"], ["Project", "Dept"], ["Dept"], ["Other"], "Pro", ["Pro", "Project"]],
   "aws:MultiFactorAuthAge": ["5", "3600", "3600.25", "3600.5", "3601", "10", "9.99", "-1", "x"],
   "aws:SourceIp": ["10.0.0.1", "10.0.1.255", "10.0.2.0", "192.168.0.1", "::1", "x"],
@@ -81,14 +89,21 @@ export const requests: fc.Arbitrary<Request> = fc.record({
   action: fc.constantFrom("kms:Decrypt", "kms:Encrypt", "kms:DescribeKey", "kms:ReEncryptFrom", "kms:ScheduleKeyDeletion"),
   keys: fc.subarray(Object.keys(CONTEXT_VALUES), { maxLength: 4 }),
   pick: fc.array(fc.nat(100), { minLength: 7, maxLength: 7 }),
-}).map(({ principal, action, keys, pick }) => {
+  mirror: fc.nat(3),
+}).map(({ principal, action, keys, pick, mirror }) => {
   const context: Record<string, string | string[]> = {};
   keys.forEach((k, i) => {
     const pool = CONTEXT_VALUES[k]!;
     const v = pool[pick[i]! % pool.length]!;
     context[k] = typeof v === "string" ? v : [...v];
   });
-  return keys.length === 0 ? { principal, action, resource: KEY } : { principal, action, resource: KEY, context };
+  // One request in four gives the encryption context and the caller's tag the same value, the case a policy variable compares.
+  if (mirror === 0) {
+    const v = context["kms:EncryptionContext:Project"] ?? context["aws:PrincipalTag/project"] ?? "Alpha";
+    context["kms:EncryptionContext:Project"] = v;
+    context["aws:PrincipalTag/project"] = typeof v === "string" ? v : [...v];
+  }
+  return Object.keys(context).length === 0 ? { principal, action, resource: KEY } : { principal, action, resource: KEY, context };
 });
 
 /** The same policy in other words: statements reordered, split one action per statement, actions re-cased, values reordered. */

@@ -43,7 +43,7 @@ export function runDiff(oldFile: string, newFile: string, options: DiffOptions, 
   } else if (options.format === "sarif") {
     io.out(JSON.stringify(diffSarif(diff.classes, resolve(io.cwd, newFile)), null, 2) + "\n");
   } else {
-    io.out(renderDiffText(oldFile, newFile, diff.classes, diff.regions, diff.changedRegions, ms));
+    io.out(renderDiffText(oldFile, newFile, diff.classes, diff.regions, diff.changedRegions, ms, diff.triples));
   }
   return exit;
 }
@@ -55,10 +55,12 @@ export function classJson(c: ChangeClass): object {
 const list = (items: readonly string[], max = 4): string =>
   items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} … (${items.length} in all)`;
 
-export function renderDiffText(oldFile: string, newFile: string, classes: readonly ChangeClass[], regions: number, changed: number, ms: number): string {
+export function renderDiffText(oldFile: string, newFile: string, classes: readonly ChangeClass[], regions: number, changed: number, ms: number, triples?: number): string {
   const lines: string[] = [];
+  // A localized diff decides only the triples a changed statement may apply to (changed-triples.ts): say so.
+  const where = triples === undefined ? "" : ` in the ${triples.toLocaleString("en-US")} (action, resource, caller) triple${triples === 1 ? "" : "s"} a changed statement may apply to`;
   if (classes.length === 0) {
-    lines.push(`${oldFile} and ${newFile} are equivalent: no request changes decision (${regions.toLocaleString("en-US")} request classes decided in ${Math.round(ms)} ms).`);
+    lines.push(`${oldFile} and ${newFile} are equivalent: no request changes decision (${regions.toLocaleString("en-US")} request classes decided${where} in ${Math.round(ms)} ms).`);
     return lines.join("\n") + "\n";
   }
   lines.push(`${classes.length} change${classes.length === 1 ? "" : "s"} from ${oldFile} to ${newFile} (${changed.toLocaleString("en-US")} of ${regions.toLocaleString("en-US")} request classes, ${Math.round(ms)} ms):`);

@@ -10,6 +10,11 @@ export function plainValues(values: readonly GraphValue[], where: string): strin
   });
 }
 
+/** The plain (variable-free) values of a node whose variables checkVariables (variable-pairs.ts) admitted. */
+export function literalValues(node: ConditionNode): string[] {
+  return node.values.filter((v): v is string => typeof v === "string");
+}
+
 /** Condition nodes by lower-cased key, over every graph. */
 export function conditionsByKey(graphs: readonly DecisionGraph[]): Map<string, ConditionNode[]> {
   const out = new Map<string, ConditionNode[]>();

@@ -9,15 +9,20 @@ import { boolClasses, dateClasses, ipClasses, numericClasses } from "../atoms/or
 import type { ValueClass } from "../atoms/ordered-classes.js";
 import { stringRegions } from "../atoms/string-regions.js";
 import { AnalysisCode, refuse } from "../diagnostics.js";
-import { plainValues } from "./graph-tests.js";
+import { literalValues, plainValues } from "./graph-tests.js";
 
 export type DimValue =
   | { readonly kind: "absent"; readonly label: string }
   | { readonly kind: "value"; readonly value: string | readonly string[]; readonly label: string }
-  | { readonly kind: "ambiguous"; readonly value: string; readonly label: string };
+  | { readonly kind: "ambiguous"; readonly value: string; readonly label: string }
+  /** Two keys related by a policy variable (variable-pairs.ts): one value of each. */
+  | { readonly kind: "pair"; readonly keys: readonly [string, string]; readonly parts: readonly [DimValue, DimValue]; readonly label: string };
 
 export interface KeyDimension {
+  /** The key (for a pair, its first key). */
   readonly key: string;
+  /** Set for the pair dimension of two keys related by a policy variable. */
+  readonly keys?: readonly [string, string];
   readonly values: readonly DimValue[];
 }
 
@@ -48,12 +53,18 @@ export function stringPattern(base: string, value: string): { nfa: PatternNfa; l
 }
 
 /** The classes of single values of a key tested by `nodes` (all of one family). */
-export function valueClasses(key: string, nodes: readonly ConditionNode[], extraPatterns: readonly { nfa: PatternNfa; label: string; id: string }[] = []): { family: Family; classes: ValueClass[] } {
+export function valueClasses(
+  key: string, nodes: readonly ConditionNode[], extraPatterns: readonly { nfa: PatternNfa; label: string; id: string }[] = [],
+  /** True when the request space has checked the variables (variable-pairs.ts) and decides them in pair dimensions; else they are refused. */
+  variablesPaired = false,
+): { family: Family; classes: ValueClass[] } {
+  const literals = (n: ConditionNode): string[] => (variablesPaired ? literalValues(n) : plainValues(n.values, `a condition on \`${key}\``));
   const families = new Set(nodes.map((n) => familyOf(n.base, key)));
   families.delete("null");
   if (families.size > 1) refuse(AnalysisCode.mixedFamilies, `\`${key}\` is tested as ${[...families].join(" and ")}`);
   const family: Family = families.size === 0 ? "null" : [...families][0]!;
-  const values = nodes.filter((n) => n.base !== "Null").flatMap((n) => plainValues(n.values, `a condition on \`${key}\``));
+  // Whole-value variables (variable-pairs.ts) are decided by the pair dimension; a key's own classes come from its literals.
+  const values = nodes.filter((n) => n.base !== "Null").flatMap(literals);
   switch (family) {
     case "null":
       return { family, classes: [{ witness: "value", label: "any value" }] };
@@ -69,7 +80,7 @@ export function valueClasses(key: string, nodes: readonly ConditionNode[], extra
       const byId = new Map<string, { nfa: PatternNfa; label: string }>();
       for (const n of nodes) {
         if (n.base === "Null") continue;
-        for (const v of plainValues(n.values, `a condition on \`${key}\``)) {
+        for (const v of literals(n)) {
           const p = stringPattern(n.base, v);
           byId.set(p.id, p);
         }
@@ -96,7 +107,7 @@ const MAX_SET_CLASSES = 10;
 
 /** The dimension of a key that the request's context gives freely. */
 export function keyDimension(key: string, nodes: readonly ConditionNode[]): KeyDimension {
-  const { family, classes } = valueClasses(key, nodes);
+  const { family, classes } = valueClasses(key, nodes, [], true);
   const tests = nodes.filter((n) => n.base !== "Null");
   const qualified = tests.some((n) => n.qualifier !== undefined);
   const plain = tests.some((n) => n.qualifier === undefined);

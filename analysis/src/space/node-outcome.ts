@@ -7,6 +7,9 @@ import type { ConditionNode } from "@kms-cedar/runtime";
 import type { Decimal } from "@kms-cedar/runtime/conditions";
 import { arnNfa, globNfa, nfaMatches } from "../atoms/pattern-nfa.js";
 import type { DimValue } from "./key-dimension.js";
+import { literalValues } from "./graph-tests.js";
+import { variablesOf } from "./variable-pairs.js";
+import type { WholeVariable } from "./variable-pairs.js";
 
 export type Tri = 0 | 1 | 2;
 
@@ -92,10 +95,43 @@ export function compileMatch(base: string, values: readonly string[]): (r: strin
 
 const matchers = new WeakMap<ConditionNode, (r: string) => boolean>();
 
-/** The node's outcome on a value of its key (plain values only: templates are refused before). */
-export function nodeOutcome(node: ConditionNode, value: DimValue): Tri {
+/** What a whole-value variable resolves to (spec §4.4, as resolve-template.ts): a string, NULL, or undecidable. */
+function resolveVariable(w: WholeVariable, value: DimValue): string | null | undefined {
+  if (value.kind === "ambiguous") return undefined;
+  if (value.kind === "absent") return w.default ?? null;
+  if (value.kind === "pair") throw new Error("INVARIANT: a pair's parts are read one at a time");
+  const v = value.value;
+  if (typeof v === "string") return v;
+  return v.some((x) => x !== v[0]) ? undefined : v[0]!;
+}
+
+/**
+ * The node's outcome on a value of its key; `variable` gives the value of the key a whole-value
+ * variable reads (variable-pairs.ts: the other key of the node's pair). Variables resolve before the
+ * key is read: one that is undecidable makes the node undecidable even when the key is absent
+ * (runtime condition-answer.ts).
+ */
+export function nodeOutcome(node: ConditionNode, value: DimValue, variable?: (key: string) => DimValue): Tri {
+  let split = splits.get(node);
+  if (split === undefined) splits.set(node, (split = { variables: variablesOf(node), literals: literalValues(node) }));
+  const { variables, literals } = split;
+  if (variables.length === 0) return plainOutcome(node, value, literals, []);
+  if (variable === undefined) throw new Error(`INVARIANT: a node on \`${node.key}\` with a variable is read in a pair dimension`);
+  const resolved: string[] = [];
+  for (const w of variables) {
+    const r = resolveVariable(w, variable(w.variable));
+    if (r === undefined) return 2;
+    if (r !== null) resolved.push(r); // NULL matches nothing
+  }
+  return plainOutcome(node, value, literals, resolved);
+}
+
+/** A node's values split into whole-value variables and literals, once per node (nodeOutcome is hot). */
+const splits = new WeakMap<ConditionNode, { variables: WholeVariable[]; literals: string[] }>();
+
+function plainOutcome(node: ConditionNode, value: DimValue, values: readonly string[], resolved: readonly string[]): Tri {
   if (value.kind === "ambiguous") return 2;
-  const values = node.values as readonly string[];
+  if (value.kind === "pair") throw new Error("INVARIANT: a pair's parts are read one at a time");
   if (node.base === "Null") {
     if (node.qualifier === "ForAllValues") return 1;
     if (node.qualifier === "ForAnyValue") return 0;
@@ -106,8 +142,11 @@ export function nodeOutcome(node: ConditionNode, value: DimValue): Tri {
   const negated = node.base in NEGATED;
   const positive = NEGATED[node.base] ?? (node.base === "ArnEquals" ? "ArnLike" : node.base);
   if (value.kind === "absent") return node.ifExists || node.qualifier === "ForAllValues" ? 1 : node.qualifier === "ForAnyValue" ? 0 : negated ? 1 : 0;
-  let m = matchers.get(node);
-  if (m === undefined) matchers.set(node, (m = compileMatch(positive, values)));
+  let fixed = matchers.get(node);
+  if (fixed === undefined) matchers.set(node, (fixed = compileMatch(positive, values)));
+  // Resolved variables are literal text (A24): equality under StringEquals and StringLike alike (the only bases admitted with them).
+  const f = fixed;
+  const m = resolved.length === 0 ? f : (r: string): boolean => f(r) || resolved.includes(r);
   const v = value.value;
   if (typeof v === "string") return m(v) !== negated ? 1 : 0;
   if (node.qualifier === undefined) {

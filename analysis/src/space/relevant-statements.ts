@@ -6,7 +6,7 @@
 // (decide-kms.ts); a federated user also has its federating user's identity policies (decide-layered.ts).
 // The Principal test here may say "names" where the engine says no (never the
 // reverse), which only keeps a key that could have been left out.
-import type { CallerInfo, ConditionNode, DecisionGraph, PrincipalNode } from "@kms-cedar/runtime";
+import type { CallerInfo, ConditionNode, DecisionGraph, GraphStatement, PrincipalNode } from "@kms-cedar/runtime";
 
 /** Reads a caller ARN (the space memoizes it: the same few ARNs are read for every region). */
 export type CallerOf = (arn: string) => CallerInfo | undefined;
@@ -43,23 +43,118 @@ export function relevantKeys(statements: readonly RelevantStatement[]): Set<stri
   return new Set(statements.flatMap((s) => [...s.byKey.keys()]));
 }
 
+/**
+ * Whether statement `s` of `g` may apply to a request of `resource` by `principal` (its actions
+ * aside): the one test both the space and the change localization (changed-triples.ts) use.
+ */
+export function mayApply(g: DecisionGraph, s: GraphStatement, resource: string, principal: string, caller: CallerInfo | undefined, parseCaller: CallerOf): boolean {
+  const policy = g.policies[s.policy]!;
+  // A layer's policy (SCP, RCP, boundary, session policy) caps the callers and resources the layers'
+  // lookup gives it (account, principal ARN): keeping its keys for every request only refines the space.
+  if (policy.layer !== undefined) return true;
+  if (policy.kind === "key") {
+    if (policy.owner !== resource) return false;
+    const p = s.principal === undefined ? undefined : g.nodes[s.principal];
+    return p === undefined || p.kind !== "principal" || mayName(p, caller, principal, parseCaller);
+  }
+  return mayHave(policy.owner, caller, principal, parseCaller) || federatingUserOf(g, principal) === policy.owner;
+}
+
+/** The IAM user a federated user's session was made by (its policies apply too, decide-layered.ts). */
+function federatingUserOf(g: DecisionGraph, principal: string): string | undefined {
+  const layers = g.layers?.principals;
+  return layers !== undefined && Object.hasOwn(layers, principal) ? layers[principal]!.federatedBy : undefined;
+}
+
+/** Whether an identity policy of `owner` may apply to `principal` (its own, or its role's for a session). */
+export function mayHaveOwner(owner: string, principal: string, parseCaller: CallerOf): boolean {
+  return mayHave(owner, parseCaller(principal), principal, parseCaller);
+}
+
+/** Where a graph's policies are, by what a request names: its key, its caller, the role behind a session. */
+interface PolicyIndex {
+  readonly identityByOwner: Map<string, number[]>;
+  readonly identityByRoleKey: Map<string, number[]>;
+  /** The policies of the layers (SCPs, RCPs, boundaries, session policies): they may apply to any request. */
+  readonly layers: number[];
+}
+
+const indexes = new WeakMap<DecisionGraph, PolicyIndex>();
+
+function indexOf(g: DecisionGraph, parseCaller: CallerOf): PolicyIndex {
+  let index = indexes.get(g);
+  if (index !== undefined) return index;
+  index = { identityByOwner: new Map(), identityByRoleKey: new Map(), layers: [] };
+  const push = (m: Map<string, number[]>, k: string, i: number): void => {
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [i]);
+    else list.push(i);
+  };
+  g.policies.forEach((p, i) => {
+    if (p.layer !== undefined) index!.layers.push(i);
+    if (p.kind !== "identity") return;
+    push(index!.identityByOwner, p.owner, i);
+    const roleKey = parseCaller(p.owner)?.roleKey ?? "";
+    if (roleKey !== "") push(index!.identityByRoleKey, roleKey, i);
+  });
+  indexes.set(g, index);
+  return index;
+}
+
+/**
+ * The indices of the statements of `g` that may list `action` and apply to the request: those of the
+ * key's policy and of the identity policies `mayHave` can accept (the caller's own, the role's for a
+ * session), read from each policy's statements by action; every statement when the caller does not
+ * parse. A superset of what mayApply accepts, which then filters it: the same answer as a scan of
+ * every statement, without reading the whole graph for each (action, resource, caller).
+ */
+function candidateStatements(g: DecisionGraph, action: string, resource: string, principal: string, caller: CallerInfo | undefined, parseCaller: CallerOf): number[] {
+  if (caller === undefined) return g.statements.map((_, i) => i);
+  const policies: number[] = [];
+  const key = Object.hasOwn(g.keys, resource) ? g.keys[resource] : undefined;
+  if (key !== undefined) policies.push(key);
+  const index = indexOf(g, parseCaller);
+  policies.push(...(index.identityByOwner.get(principal) ?? []));
+  if (caller.kind === "session") for (const p of index.identityByRoleKey.get(caller.roleKey) ?? []) if (!policies.includes(p)) policies.push(p);
+  const federating = federatingUserOf(g, principal);
+  if (federating !== undefined) policies.push(...(index.identityByOwner.get(federating) ?? []));
+  policies.push(...index.layers);
+  const out: number[] = [];
+  for (const p of policies) {
+    const byAction = g.policies[p]!.byAction;
+    const lists = Object.hasOwn(byAction, action) ? byAction[action] : undefined;
+    if (lists !== undefined) out.push(...lists.deny, ...lists.allow);
+  }
+  return [...new Set(out)].sort((x, y) => x - y);
+}
+
 /** The statements of `graphs` that may apply to (action, resource, principal). */
 export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string, parseCaller: CallerOf): RelevantStatement[] {
   const caller = parseCaller(principal);
   const out: RelevantStatement[] = [];
   for (const g of graphs) {
-    for (const s of g.statements) {
+    for (const i of candidateStatements(g, action, resource, principal, caller, parseCaller)) {
+      const s = g.statements[i]!;
       if (!s.actions.includes(action)) continue;
-      const policy = g.policies[s.policy]!;
-      // A layer's policy (SCP, RCP, boundary, session policy) caps the callers and resources the layers'
-      // lookup gives it (account, principal ARN): keeping its keys for every request only refines the space.
-      if (policy.layer !== undefined) {
-        // kept
-      } else if (policy.kind === "key") {
-        if (policy.owner !== resource) continue;
-        const p = s.principal === undefined ? undefined : g.nodes[s.principal];
-        if (p !== undefined && p.kind === "principal" && !mayName(p, caller, principal, parseCaller)) continue;
-      } else if (!mayHave(policy.owner, caller, principal, parseCaller) && g.layers?.principals[principal]?.federatedBy !== policy.owner) continue;
+      if (!mayApply(g, s, resource, principal, caller, parseCaller)) continue;
+      const byKey = new Map<string, ConditionNode[]>();
+      for (const t of s.tests) {
+        const n = g.nodes[t]!;
+        if (n.kind === "condition") byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
+      }
+      out.push({ allow: s.effect === "Allow", byKey });
+    }
+  }
+  return out;
+}
+
+/** The same statements by a scan of every statement (the reference the index is tested against). */
+export function relevantStatementsByScan(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string, parseCaller: CallerOf): RelevantStatement[] {
+  const caller = parseCaller(principal);
+  const out: RelevantStatement[] = [];
+  for (const g of graphs) {
+    for (const s of g.statements) {
+      if (!s.actions.includes(action) || !mayApply(g, s, resource, principal, caller, parseCaller)) continue;
       const byKey = new Map<string, ConditionNode[]>();
       for (const t of s.tests) {
         const n = g.nodes[t]!;

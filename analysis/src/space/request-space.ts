@@ -10,6 +10,7 @@ import { relevantKeys, relevantStatements } from "./relevant-statements.js";
 import type { CallerOf, RelevantStatement } from "./relevant-statements.js";
 import { nodeOutcome } from "./node-outcome.js";
 import { keyDimension } from "./key-dimension.js";
+import { checkVariables, pairDimension, variablesOf } from "./variable-pairs.js";
 import type { DimValue, KeyDimension } from "./key-dimension.js";
 import { accountCandidates, collectMentions, emptyMentions, principalCandidates } from "./principal-space.js";
 import type { Mentions } from "./principal-space.js";
@@ -55,7 +56,7 @@ export class RequestSpace {
   private readonly statementsMemo = new Map<string, RelevantStatement[]>();
   private readonly callerMemo = new Map<string, CallerInfo | undefined>();
   /** `parseCaller`, once per ARN: the same few ARNs are read for every triple. */
-  private readonly callerOf: CallerOf = (arn) => {
+  readonly callerOf: CallerOf = (arn) => {
     if (!this.callerMemo.has(arn)) this.callerMemo.set(arn, parseCaller(arn));
     return this.callerMemo.get(arn);
   };
@@ -72,6 +73,8 @@ export class RequestSpace {
     if (names.some((n) => n !== names[0])) refuse(AnalysisCode.catalog, "the graphs list different actions");
     this.actions = graphs[0]!.actions;
     const conditions = conditionsByKey(graphs);
+    // Policy variables: admitted (whole values relating pairs of free keys) or refused, before anything reads a value.
+    checkVariables(conditions);
     const m = collectMentions(graphs, conditions, emptyMentions());
     const aliasGlobs = readResourcePatterns(resourceNodesFor(graphs, new Set(["none", "alias"])), m);
     options.mentions?.(m);
@@ -101,31 +104,57 @@ export class RequestSpace {
   }
 
   private computeDimensions(action: string, resource: string, none: boolean, principal: string): KeyDimension[] {
-    const keys = [...relevantKeys(this.statementsFor(action, resource, principal))].sort();
+    const statements = this.statementsFor(action, resource, principal);
+    const keys = [...relevantKeys(statements)].sort();
     const caller = this.callerOf(principal)!;
     const derived = callerDerived(caller, () => undefined);
-    return keys.map((key) => {
-      const dim = this.keyDims.get(key)!;
-      if (!DERIVED.has(key)) return dim;
-      if (key === "aws:resourceaccount") {
-        return none ? dim : { key, values: [ABSENT] };
+    // Keys related by a policy variable in these statements share one pair dimension (variable-pairs.ts).
+    const pairs = new Map<string, string>();
+    for (const s of statements) {
+      for (const nodes of s.byKey.values()) {
+        for (const n of nodes) {
+          for (const w of variablesOf(n)) {
+            const [a, b] = [n.key, w.variable].sort() as [string, string];
+            pairs.set(a, b);
+            pairs.set(b, a);
+          }
+        }
       }
-      const d = derived[DERIVED_KEYS.indexOf(key as (typeof DERIVED_KEYS)[number])]!;
-      if (d.kind === "free") return dim;
-      if (d.kind === "never") return { key, values: [ABSENT] };
-      if (d.kind === "value") {
-        // kms:CallerAccount is filled in only for some actions; a context may still give it (with the caller's account).
-        return key === "kms:calleraccount" ? { key, values: [ABSENT, { kind: "value", value: d.value, label: `${key} given` }] } : { key, values: [ABSENT] };
+    }
+    const all = [...new Set([...keys, ...pairs.keys()])].sort();
+    const out: KeyDimension[] = [];
+    for (const key of all) {
+      const partner = pairs.get(key);
+      if (partner === undefined) out.push(this.keyDimensionFor(key, none, derived));
+      else if (key < partner) {
+        const nodes = statements.flatMap((s) => [...(s.byKey.get(key) ?? []), ...(s.byKey.get(partner) ?? [])]);
+        out.push(pairDimension(key, partner, nodes));
       }
-      // A role session's aws:PrincipalArn: a context may name its role with any path.
-      const values: DimValue[] = [ABSENT];
-      for (const arn of this.roleArns) {
-        const r = this.callerOf(arn)!;
-        if (r.partition === d.partition && r.account === d.account && r.roleName === d.roleName) values.push({ kind: "value", value: arn, label: `${key} = ${arn}` });
-      }
-      values.push({ kind: "value", value: `arn:${d.partition}:iam::${d.account}:role/fresh-path/${d.roleName}`, label: `${key} another path` });
-      return { key, values };
-    });
+    }
+    return out;
+  }
+
+  private keyDimensionFor(key: string, none: boolean, derived: ReturnType<typeof callerDerived>): KeyDimension {
+    const dim = this.keyDims.get(key)!;
+    if (!DERIVED.has(key)) return dim;
+    if (key === "aws:resourceaccount") {
+      return none ? dim : { key, values: [ABSENT] };
+    }
+    const d = derived[DERIVED_KEYS.indexOf(key as (typeof DERIVED_KEYS)[number])]!;
+    if (d.kind === "free") return dim;
+    if (d.kind === "never") return { key, values: [ABSENT] };
+    if (d.kind === "value") {
+      // kms:CallerAccount is filled in only for some actions; a context may still give it (with the caller's account).
+      return key === "kms:calleraccount" ? { key, values: [ABSENT, { kind: "value", value: d.value, label: `${key} given` }] } : { key, values: [ABSENT] };
+    }
+    // A role session's aws:PrincipalArn: a context may name its role with any path.
+    const values: DimValue[] = [ABSENT];
+    for (const arn of this.roleArns) {
+      const r = this.callerOf(arn)!;
+      if (r.partition === d.partition && r.account === d.account && r.roleName === d.roleName) values.push({ kind: "value", value: arn, label: `${key} = ${arn}` });
+    }
+    values.push({ kind: "value", value: `arn:${d.partition}:iam::${d.account}:role/fresh-path/${d.roleName}`, label: `${key} another path` });
+    return { key, values };
   }
 
   /** The size of the full product (refused beyond the bound under the `product` strategy; the other strategies bound their vector sets). */
@@ -160,6 +189,17 @@ export class RequestSpace {
     return total;
   }
 
+  /** Calls `visit` once per region of the given triples only (a localized diff, changed-triples.ts), within the bound. */
+  forTriples(triples: Iterable<{ readonly action: { name: string; target: string }; readonly resource: string; readonly principal: string }>, visit: (region: Region, action: { name: string; target: string }) => void): number {
+    let total = 0;
+    const counting = (region: Region, action: { name: string; target: string }): void => {
+      if (++total > this.bound) refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);
+      visit(region, action);
+    };
+    for (const t of triples) this.forTriple(t.action, t.resource, t.principal, counting);
+    return total;
+  }
+
   /** The requests of the regions of one (action, resource, caller). */
   requestsOf(action: string, resource: string, principal: string): Request[] {
     const a = this.actions.find((x) => x.name === action);
@@ -186,16 +226,19 @@ export class RequestSpace {
 
   private visitAt(a: { name: string; target: string }, resource: string, principal: string, dims: readonly KeyDimension[], index: readonly number[], visit: (region: Region, action: { name: string; target: string }) => void): void {
     let context: Record<string, string | string[]> | undefined;
-    dims.forEach((d, i) => {
-      const v = d.values[index[i]!]!;
+    const give = (key: string, v: DimValue): void => {
       if (v.kind === "absent") return;
       context ??= {};
-      if (v.kind === "value") context[d.key] = typeof v.value === "string" ? v.value : [...v.value];
+      if (v.kind === "pair") {
+        give(v.keys[0], v.parts[0]);
+        give(v.keys[1], v.parts[1]);
+      } else if (v.kind === "value") context[key] = typeof v.value === "string" ? v.value : [...v.value];
       else {
-        context[d.key] = v.value;
-        context[d.key.toUpperCase()] = v.value;
+        context[key] = v.value;
+        context[key.toUpperCase()] = v.value;
       }
-    });
+    };
+    dims.forEach((d, i) => give(d.key, d.values[index[i]!]!));
     const request: Request = context === undefined ? { principal, action: a.name, resource } : { principal, action: a.name, resource, context };
     visit({ request, get context() { return dims.map((d, i) => labelOf(d, index[i]!)); } }, a);
   }
@@ -232,9 +275,12 @@ export class RequestSpace {
       const sigs = d.values.map((value, j) => {
         if (derived) return { tag: `#${j}`, vector: full() };
         const v = full();
+        // A pair's nodes read their own key's part, and the other key's part through a variable.
+        const partOf = (key: string): DimValue => (value.kind === "pair" ? value.parts[value.keys[0] === key ? 0 : 1] : value);
         statements.forEach((s, i) => {
-          for (const node of s.byKey.get(d.key) ?? []) {
-            const t = nodeOutcome(node, value);
+          const nodes = d.keys === undefined ? s.byKey.get(d.key) ?? [] : [...(s.byKey.get(d.keys[0]) ?? []), ...(s.byKey.get(d.keys[1]) ?? [])];
+          for (const node of nodes) {
+            const t = nodeOutcome(node, partOf(node.key), partOf);
             if (t === 0 || (t === 2 && s.allow)) {
               v[(i / 30) | 0]! &= ~(1 << i % 30);
               break;
