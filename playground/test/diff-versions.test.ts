@@ -25,7 +25,8 @@ describe("diffVersions", () => {
     const view = diffed(diffVersions({ oldText: SAMPLE_BUNDLE, newText: reworded }));
     expect(view.equivalent).toBe(true);
     expect(view.classes).toEqual([]);
-    expect(view.regions).toBeGreaterThan(1);
+    // The compiled statements are the same, so the diff (localized to changed statements) has nothing to decide.
+    expect(view.regions).toBe(0);
   });
 
   it("reports the widened tag condition as new access, with a witness the three engines decide as reported", () => {
