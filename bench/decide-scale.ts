@@ -17,7 +17,7 @@ import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import { seedAbac } from "./decide-bundles.js";
 import { BATCH, measureAllocations, measureLatency, observerDone } from "./measure.js";
 import type { Latency } from "./measure.js";
-import { orgScenario } from "./org-bundle.js";
+import { orgScenario, seedShaped } from "./org-bundle.js";
 import { seedClosure, seedRequests } from "./seed-abac.js";
 
 const QUICK = process.argv.includes("--quick");
@@ -93,13 +93,17 @@ async function main(): Promise<void> {
   const orgEngines = compile("org", org.bundle);
   const orgMix = agree("graph and Cedar (org)", org.requests, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(orgEngines.cedar.decide(r)), ORG_CHECKED);
   agree("graph and reference (org)", org.requests, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
+  // The org bundle on requests of the seed's shape (five context keys): the bundle's share of the ratio.
+  const orgSeedShaped = seedShaped(org.requests);
+  const shapedMix = agree("graph and reference (org, seed-shaped requests)", orgSeedShaped, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
   const fullMix: Record<string, number> = {};
   for (const r of org.requests) { const k = kind(orgEngines.graph.decide(r)); fullMix[k] = (fullMix[k] ?? 0) + 1; }
   console.log(`org: ${keys} keys, ${roles} roles, ${org.statements} statements (${org.keyStatements} in key policies, ${org.identityStatements} in identity policies), ${orgEngines.nodes} graph nodes, compiled with Cedar in ${fmt(orgEngines.ms / 1000, 1)} s`);
   // The two request sets differ in size, whatever the bundle: a decision reads its whole request (strictly, DESIGN §2).
   const contextKeys = (rs: readonly Request[]): number => rs.reduce((t, r) => t + Object.keys((r as { context?: object }).context ?? {}).length, 0) / rs.length;
-  const requestShape = { seedContextKeys: contextKeys(seedReqs), orgContextKeys: contextKeys(org.requests) };
-  console.log(`  context keys per request: seed ${requestShape.seedContextKeys.toFixed(1)}, org ${requestShape.orgContextKeys.toFixed(1)}; load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+  const requestShape = { seedContextKeys: contextKeys(seedReqs), orgContextKeys: contextKeys(org.requests), orgSeedShapedContextKeys: contextKeys(orgSeedShaped) };
+  console.log(`  context keys per request: seed ${requestShape.seedContextKeys.toFixed(1)}, org ${requestShape.orgContextKeys.toFixed(1)}, org seed-shaped ${requestShape.orgSeedShapedContextKeys.toFixed(1)}; load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+  console.log(`  seed-shaped org requests: graph and reference agree on the first ${Math.min(ORG_CHECKED, orgSeedShaped.length)} ${JSON.stringify(shapedMix)}`);
   console.log(`  graph decisions on the ${org.requests.length} requests ${JSON.stringify(fullMix)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, org.requests.length)} ${JSON.stringify(orgMix)}`);
 
   const cedarBudget = QUICK ? 1000 : 4000;
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
     ...await measureEngine("seed", "graph", seedReqs, (r) => seedEngines.graph.decide(r), (rs) => seedEngines.graph.decideMany(rs), BUDGET_MS),
     ...await measureEngine("seed", "cedar-wasm", seedReqs, (r) => seedEngines.cedar.decide(r), (rs) => seedEngines.cedar.decideMany(rs), cedarBudget),
     ...await measureEngine("org", "graph", org.requests, (r) => orgEngines.graph.decide(r), (rs) => orgEngines.graph.decideMany(rs), BUDGET_MS),
+    ...await measureEngine("org", "graph, seed-shaped requests", orgSeedShaped, (r) => orgEngines.graph.decide(r), undefined, BUDGET_MS),
     ...await measureEngine("org", "cedar-wasm", org.requests.slice(0, QUICK ? 256 : 1024), (r) => orgEngines.cedar.decide(r), (rs) => orgEngines.cedar.decideMany(rs), cedarBudget),
   ];
   // The graph's cost per decision against the size of the organisation (same request generator):
@@ -134,6 +139,8 @@ async function main(): Promise<void> {
   const rate = (bundle: string, engine: string): number => rows.find((r) => r.bundle === bundle && r.engine === engine)!.perSecond;
   const ratios = [
     { name: "org/seed rate, graph", value: rate("org", "graph") / rate("seed", "graph"), target: 0.5 },
+    // Not the target's measure (that is the org requests): how much of the ratio the bundle alone explains.
+    { name: "org (seed-shaped requests)/seed rate, graph", value: rate("org", "graph, seed-shaped requests") / rate("seed", "graph") },
     { name: "org/seed rate, Cedar", value: rate("org", "cedar-wasm") / rate("seed", "cedar-wasm"), target: 0.3 },
     { name: "seed graph/closure rate", value: rate("seed", "graph") / rate("seed", "closure (hand-written)"), target: 0.5 },
     { name: "graph/cedar-wasm rate, seed", value: rate("seed", "graph") / rate("seed", "cedar-wasm"), target: 1000 },

@@ -209,3 +209,22 @@ export function orgScenario(options: OrgOptions = {}): OrgScenario {
     statements: keyStatements + identityStatements, keyStatements, identityStatements, requests,
   };
 }
+
+/**
+ * The seed requests' shape (bench/seed-abac.ts) for the org bundle: the same requests keeping only
+ * the five context keys of the kinds a seed request gives (a resource tag, aws:SourceIp, a principal
+ * tag, aws:CurrentTime, aws:RequestId). It measures what the org/seed ratio owes to the bundle alone,
+ * apart from the org requests' own size (twice the context keys, more statements that apply).
+ */
+export const SEED_SHAPED_KEYS = ["aws:ResourceTag/team", "aws:SourceIp", "aws:PrincipalTag/team", "aws:CurrentTime", "aws:RequestId"] as const;
+
+export function seedShaped(requests: readonly Request[]): Request[] {
+  return requests.map((r) => {
+    const context: Record<string, string | readonly string[]> = {};
+    for (const k of SEED_SHAPED_KEYS) {
+      const v = r.context?.[k];
+      if (v !== undefined) context[k] = v;
+    }
+    return { principal: r.principal, action: r.action, resource: r.resource, context };
+  });
+}

@@ -34,6 +34,13 @@ export interface CompiledGraph {
   /** Lower-cased action name → index. */
   readonly actionIndex: ReadonlyMap<string, number>;
   readonly plans: readonly PolicyPlan[];
+  /**
+   * PERF: the same lists flattened, at `policy * actions.length + action` (the plans' own arrays): a
+   * decision reads one array entry per list instead of a plan object, its array and then the entry
+   * (at organisation scale each of those is a cache miss).
+   */
+  readonly denyLists: readonly (readonly CompiledStatement[])[];
+  readonly allowLists: readonly (readonly CompiledStatement[])[];
   readonly principalTests: readonly PrincipalTest[];
   /** Lower-cased context key → slot. */
   readonly slots: Map<string, number>;
@@ -73,7 +80,9 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     }
     return { deny, allow };
   });
-  return { graph, actions: graph.actions, actionIndex, plans, principalTests, slots, nodeCount: graph.nodes.length, nodeTests: tests };
+  const denyLists = plans.flatMap((plan) => plan.deny);
+  const allowLists = plans.flatMap((plan) => plan.allow);
+  return { graph, actions: graph.actions, actionIndex, plans, denyLists, allowLists, principalTests, slots, nodeCount: graph.nodes.length, nodeTests: tests };
 }
 
 function compileStatement(
@@ -82,13 +91,7 @@ function compileStatement(
   const own = s.tests.map((n) => tests[n]!);
   const allow = s.effect === "Allow";
   const fail = allow ? 2 : 3; // an Allow fails on 0 or 2 (undecidable); a Deny only on 0
-  const applies = (st: EvalState): boolean => {
-    for (let i = 0; i < own.length; i++) {
-      const t = own[i]!(st);
-      if (t === 0 || t === fail) return false;
-    }
-    return true;
-  };
+  const applies = appliesOf(own, fail);
   const layer = graph.policies[s.policy]!.layer;
   const base = {
     policy: graph.policies[s.policy]!.location,
@@ -105,5 +108,32 @@ function compileStatement(
     principal: s.principal === undefined ? -1 : principalIndex[s.principal]!,
     applies,
     reason: { deny: reason("deny"), "key-direct": reason("key-direct"), "key-account": reason("key-account"), identity: reason("identity") },
+  };
+}
+
+/**
+ * All of `tests` hold (none answers 0 or `fail`). PERF: statements of one or two tests (most of
+ * them) get a closure over the tests themselves, without the array.
+ */
+function appliesOf(tests: readonly NodeTest[], fail: number): (st: EvalState) => boolean {
+  if (tests.length === 0) return () => true;
+  const t0 = tests[0]!;
+  if (tests.length === 1) return (st) => {
+    const t = t0(st);
+    return t !== 0 && t !== fail;
+  };
+  const t1 = tests[1]!;
+  if (tests.length === 2) return (st) => {
+    const t = t0(st);
+    if (t === 0 || t === fail) return false;
+    const u = t1(st);
+    return u !== 0 && u !== fail;
+  };
+  return (st) => {
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i]!(st);
+      if (t === 0 || t === fail) return false;
+    }
+    return true;
   };
 }

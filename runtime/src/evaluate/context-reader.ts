@@ -39,6 +39,8 @@ export class ContextReader {
   private readonly givenGen: Int32Array;
   /** The value the context gave a derived key (kept for a session's aws:PrincipalArn). */
   private readonly givenValue: (string | undefined)[];
+  /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
+  private lastGen = 0;
 
   constructor(slots: Map<string, number>) {
     this.slots = slots;
@@ -49,6 +51,9 @@ export class ContextReader {
 
   /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
   load(state: EvalState, context: Readonly<Record<string, string | readonly string[]>> | undefined, derived: RequestDerived): DecisionError | undefined {
+    // The state's generation wrapped (eval-state.ts): forget the marks of the old generations.
+    if (state.gen < this.lastGen) this.givenGen.fill(0);
+    this.lastGen = state.gen;
     if (context !== undefined) {
       for (const name in context) {
         if (!hasOwn(context, name)) continue;

@@ -126,7 +126,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
 
   // INVARIANT: the request's shape was checked (readInputShape): strings, a well-formed context.
   // Reads the request and loads its context into the scratch state, or returns its request error.
-  const load = (request: Request): (LoadedRequest & { readonly target: TargetInfo; readonly endpoint?: LayeredRequest["endpoint"] }) | DecisionError => {
+  const load = (request: Request): Loaded | DecisionError => {
     const { principal, action, resource } = request;
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
@@ -154,10 +154,11 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (through !== undefined && "error" in through) return through;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.
     const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;
-    return { request, caller, a, keyPolicy: consulted, target, ...(through === undefined ? {} : { endpoint: through.endpoint }) };
+    // PERF: one object literal of one shape (no spread), and the key's policy found above is kept.
+    return { request, caller, a, keyPolicy: consulted, target, keyIndex: keyPolicy, endpoint: through?.endpoint };
   };
-  const decideAny = (loaded: LoadedRequest & { readonly target: TargetInfo; readonly endpoint?: LayeredRequest["endpoint"] }): Decision => {
-    const keyPolicy = loaded.target.kind === "key" ? keys.get(loaded.request.resource) : undefined;
+  const decideAny = (loaded: Loaded): Decision => {
+    const keyPolicy = loaded.keyIndex;
     if (layered !== undefined) {
       return decideLayered(layered, loaded.caller as LayeredCaller, {
         a: loaded.a, target: loaded.target, keyPolicy, endpoint: loaded.endpoint, context: loaded.request.context,
@@ -187,6 +188,14 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
   };
   return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
+}
+
+/** A request read and loaded into the scratch state. */
+interface Loaded extends LoadedRequest {
+  readonly target: TargetInfo;
+  /** The key's policy index for a request on a key (consulted or not), else undefined. */
+  readonly keyIndex: number | undefined;
+  readonly endpoint: LayeredRequest["endpoint"] | undefined;
 }
 
 function decideLoaded(

@@ -128,6 +128,9 @@ export function acceptsGiven(d: Derived, given: string): boolean {
     case "value":
       return given === d.value;
     case "role": {
+      // PERF: the bundle's role ARN is a role of this partition, account and name (uniqueRoles), so
+      // the usual value, the role's own ARN, needs no parse.
+      if (given === d.bundleArn) return true;
       const role = parseCaller(given);
       return role?.kind === "role" && role.partition === d.partition && role.account === d.account && role.roleName === d.roleName;
     }
