@@ -15,8 +15,6 @@ import { refuseLayers } from "./bundle/refuse-layers.js";
 import { normalizeBundle } from "./normalize/normalize-bundle.js";
 import { runGraphPasses } from "./passes/graph-passes.js";
 import { emitCedar } from "./emit/cedar/emit-cedar.js";
-import { cedarLayers } from "./emit/cedar/cedar-layers.js";
-import type { ModelBundle } from "./model/policy-model.js";
 import type { CedarFiles, NativeShare } from "./emit/cedar/emit-cedar.js";
 import { emitAvp } from "./emit/avp/emit-avp.js";
 import type { AvpFiles } from "./emit/avp/emit-avp.js";
@@ -65,16 +63,12 @@ export function compileChecked(checked: CheckedBundle, options: CompileOptions =
   // Fail closed: Cedar that ignored a layer would Allow what AWS denies (docs/request-model.md "Layers").
   const refused = refuseLayers(loaded, "cedar");
   if (refused.length > 0) return { graph, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
-  const layered = cedarLayers(checked);
-  // INVARIANT: a bundle with layer members has a plan and its documents parse; refuse Cedar if not.
-  if (layered !== undefined && "failed" in layered) return { graph, cedar: undefined, diagnostics: [...checked.diagnostics, ...refuseLayers(loaded, "cedar", true)] };
-  const cedar = layered === undefined
-    ? emitCedar(graph, { pureCedar: options.pureCedar ?? false })
-    : emitCedar(layered.graph, { pureCedar: options.pureCedar ?? false, layers: layered.layers });
+  // The Cedar emitter reads the layers from the graph (its `layers`), as the graph evaluator does.
+  const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
   const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
   if (options.avp !== true || cedar.files === undefined || cedar.manifest === undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
   // The AVP profile does not carry the layers: refused for such a bundle (never a silent gap).
-  if (layered !== undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics: [...diagnostics, ...refuseLayers(loaded, "avp")] };
+  if (cedar.manifest.layers !== undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics: [...diagnostics, ...refuseLayers(loaded, "avp")] };
   const avp = emitAvp(graph, cedar.files, cedar.manifest);
   diagnostics.push(...avp.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file })));
   return { graph, cedar: cedar.files, share: cedar.share, diagnostics, ...(avp.files && avp.manifest ? { avp: { files: avp.files, manifest: avp.manifest } } : {}) };

@@ -32,13 +32,10 @@ export const DECIDED_LAYERS: Readonly<Record<Backend, ReadonlySet<LayerUse["laye
 
 const NAME: Readonly<Record<Backend, string>> = { graph: "the graph backend does", cedar: "the Cedar backend does", avp: "the AVP profile does" };
 
-/**
- * KC2960 for every layer member of `loaded` that `backend` does not decide, in source order; with
- * `all`, for every layer member (a broken invariant: the backend's input could not be built).
- */
-export function refuseLayers(loaded: LoadedBundle, backend: Backend, all = false): BundleDiagnostic[] {
+/** KC2960 for every layer member of `loaded` that `backend` does not decide, in source order. */
+export function refuseLayers(loaded: LoadedBundle, backend: Backend): BundleDiagnostic[] {
   const help = LAYER_DIAGNOSTICS.find((info) => info.code === LayerCode.layerNotCompiled)?.help;
-  const decided = all ? new Set<string>() : DECIDED_LAYERS[backend];
+  const decided = DECIDED_LAYERS[backend];
   const uses = [...(loaded.layerUses ?? [])].filter((use) => !decided.has(use.layer));
   if ((loaded.layerUses ?? []).length > 0 && uses.length === 0) return [];
   // INVARIANT: every layer policy comes with a use; refuse anyway if one does not (never compile a layer).

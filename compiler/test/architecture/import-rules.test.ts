@@ -2,8 +2,9 @@
 // every source file: dependencies point one way (grammar ← compiler ← conformance, runtime ← compiler
 // and conformance), the runtime embeds alone, the shared condition semantics depend on no engine,
 // the two runtime engines do not reach into each other, and the playground, conformance and the
-// examples reach other workspaces only through package entries. The oracle's own rule (it imports
-// only its folder and Node built-ins) is runtime/test/reference/import-rule.test.ts.
+// examples reach other workspaces only through package entries; the emitters read the graph, not the
+// bundle. The oracle's own rule (it imports only its folder and Node built-ins) is
+// runtime/test/reference/import-rule.test.ts.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,6 +85,12 @@ const RULES: readonly Rule[] = [
     forbids: (l, s) => isPackage(s, "@kms-cedar/conformance") || ["conformance", "playground", "grammar/src", "runtime/src"].some((f) => under(l, f)),
   },
   {
+    // One reader per piece of the bundle: the emitters take the decision graph (its `layers` included), never the bundle again.
+    name: "the emitters read the graph only: no bundle reader, checks, normalize or lower",
+    from: ["compiler/src/emit"],
+    forbids: (l) => ["bundle", "checks", "normalize", "lower", "model", "syntax"].some((f) => under(l, `compiler/src/${f}`)),
+  },
+  {
     // One property harness: the engines' property tests run in conformance/test on its harness.
     name: "the compiler's tests import no conformance code (the property harness is conformance's)",
     from: ["compiler/test"],
@@ -125,5 +132,7 @@ describe("import rules (docs/architecture.md)", () => {
     expect(rule("conformance, the playground").forbids(target("playground/src/a.ts", "../../compiler/src/pipeline.js"), "")).toBe(true);
     expect(rule("the compiler's tests").forbids(target("compiler/test/graph/a.test.ts", "../../../conformance/src/engines/prepare-bundle.js"), "")).toBe(true);
     expect(rule("conformance, the playground").forbids(target("playground/src/a.ts", "@kms-cedar/compiler/api"), "@kms-cedar/compiler/api")).toBe(false);
+    expect(rule("the emitters read the graph only").forbids(target("compiler/src/emit/cedar/a.ts", "../../bundle/to-plain-bundle.js"), "")).toBe(true);
+    expect(rule("the emitters read the graph only").forbids(target("compiler/src/emit/cedar/a.ts", "../../diagnostics/make-diagnostic.js"), "")).toBe(false);
   });
 });

@@ -168,6 +168,19 @@ describe("Cedar: VPC endpoint policies and RCPs", () => {
     ])).toEqual(["Allow", "ImplicitDeny:endpoint", "Allow", "ExplicitDeny:endpoint", "KR0010", "KR0011"]);
   });
 
+  it("an endpoint Allow without Resource never applies (KC2035): the request through it is not allowed", () => {
+    // Regression: Cedar once lowered endpoint policies a second time as identity policies, where a
+    // statement without Resource applies to every resource (a wrong Allow the graph did not make).
+    const bundle = {
+      keys: { [KEY]: { policy: enableIam(A) } },
+      principals: { [APP]: { policies: [allowAll] } },
+      endpoints: { "vpce-11aa": { policy: doc({ Effect: "Allow", Principal: "*", Action: "kms:Decrypt" }) } },
+    };
+    expect(compileBundle(bundle as never).diagnostics.map((d) => d.code)).toEqual(["KC2035"]);
+    expect(decideAll(bundle, [req(APP, "Decrypt", KEY, { "aws:SourceVpce": "vpce-11aa" }), req(APP, "Decrypt")]))
+      .toEqual(["ImplicitDeny:endpoint", "Allow"]);
+  });
+
   it("an RCP Deny applies to every caller of the key's account chain, not to AWS managed keys", () => {
     const rcp = doc({ Effect: "Deny", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalAccount": A } } });
     const keyPolicy = doc(

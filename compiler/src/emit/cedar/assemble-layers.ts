@@ -9,7 +9,7 @@
 //   - a grant is a permit on its key for its grantee and operations (`grant-*`, capped) and a disjunct
 //     of the key's gate (it opens the key side on its own, grants.md §3).
 // Phase: emit; bundle order, deterministic ids.
-import type { DecisionGraph, GraphStatement, PrincipalNode, Reason } from "@kms-cedar/runtime";
+import type { DecisionGraph, GraphGrant, GraphStatement, PrincipalNode, Reason } from "@kms-cedar/runtime";
 import { actionId, CedarType, parseCallerName, sessionRoleId } from "@kms-cedar/runtime/cedar-names";
 import { and, FALSE, or, printExpr, relation, TRUE } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
@@ -20,39 +20,25 @@ import type { ConditionPlan } from "./plan-conditions.js";
 import { emitPrincipal } from "./emit-principal.js";
 import { emitTest } from "./emit-test.js";
 import type { Effect } from "./emit-test.js";
-import type { GrantPlan, LayerPlan } from "./layer-plan.js";
+import type { CedarGrant, CedarLayers } from "./cedar-layers.js";
 
 type Layer = "scp" | "rcp" | "boundary" | "session" | "endpoint";
 
 /** The context attribute (Bool) our encoder sets on every request of a bundle with layers. */
 export const LAYERS_PLACED = "#layers";
 
-/** What the layer emitter needs: the graph with the layer policies lowered in, and their indices by location. */
-export interface LayerInput {
-  readonly plan: LayerPlan;
-  /** Bundle location of a layer policy → its index in `graph.policies`. */
-  readonly policyAt: ReadonlyMap<string, number>;
-}
-
 /** The layer policies, in output order (SCPs, RCPs, endpoints, boundaries, session policies). */
-export function assembleLayers(graph: DecisionGraph, conditions: ConditionPlan, input: LayerInput, uniqueId: (base: string) => string): EmittedPolicy[] {
+export function assembleLayers(graph: DecisionGraph, conditions: ConditionPlan, plan: CedarLayers, uniqueId: (base: string) => string): EmittedPolicy[] {
   const actions = new ActionSets(graph);
-  const { plan, policyAt } = input;
   const out: EmittedPolicy[] = [];
-  const statementsOf = (location: string): { p: number; statements: GraphStatement[] } => {
-    const p = policyAt.get(location);
-    // INVARIANT: every layer location of the plan was lowered into the graph.
-    if (p === undefined) throw new Error(`layer policy ${location} is not in the graph`);
-    return { p, statements: graph.statements.filter((s) => s.policy === p && s.actions.length > 0) };
-  };
+  const statementsOf = (p: number): GraphStatement[] => graph.statements.filter((s) => s.policy === p && s.actions.length > 0);
   const tests = (s: GraphStatement, effect: Effect): Expr => and(...s.tests.map((n) => emitTest(conditions.strategies.get(n)!, effect, conditions.views)));
   const actionTest = (names: readonly string[]): Expr => (names.length === actions.all.length ? TRUE : relation(actions.scope(names)));
   const principalOf = (s: GraphStatement) => (s.principal === undefined ? undefined : emitPrincipal(graph.nodes[s.principal] as PrincipalNode));
 
-  /** The Deny statements of a policy as forbids in `scope`; `named`: the principal test of resource-kind policies. */
-  const denies = (location: string, layer: Layer, scope: string, resourceKind: boolean): void => {
-    const { p, statements } = statementsOf(location);
-    for (const s of statements.filter((x) => x.effect === "Deny")) {
+  /** The Deny statements of policy `p` as forbids in `scope`; `resourceKind`: an RCP or endpoint policy (its Principal applies). */
+  const denies = (p: number, layer: Layer, scope: string, resourceKind: boolean): void => {
+    for (const s of statementsOf(p).filter((x) => x.effect === "Deny")) {
       // A resource-kind Deny applies when its Principal names the caller or its account (rcp.md §3);
       // without a Principal (the checks reject it) it applies to everyone: fail closed.
       const terms = resourceKind ? principalOf(s) : undefined;
@@ -63,9 +49,8 @@ export function assembleLayers(graph: DecisionGraph, conditions: ConditionPlan, 
     }
   };
   /** The Allow statements of a policy as one disjunction (for a gate); `endpoint`: its principal rule. */
-  const allows = (location: string, endpoint: boolean): Expr[] => {
-    const { statements } = statementsOf(location);
-    return statements.filter((s) => s.effect === "Allow").map((s) => {
+  const allows = (p: number, endpoint: boolean): Expr[] => {
+    return statementsOf(p).filter((s) => s.effect === "Allow").map((s) => {
       let who: Expr = TRUE;
       if (endpoint) {
         // vpc-endpoint-policy.md §3 (Our rule): an account principal in an endpoint Allow names only its root user.
@@ -90,35 +75,35 @@ export function assembleLayers(graph: DecisionGraph, conditions: ConditionPlan, 
     text: `// The encoder placed the request in the layer scopes (manifest \`layers\`); else nothing is allowed.\n@id("${placed}")\nforbid (principal, action, resource)\nunless { context has "${LAYERS_PLACED}" };`,
   });
   plan.scpLevels.forEach((level, n) => {
-    for (const location of level.policies) denies(location, "scp", level.scope, false);
+    for (const p of level.policies) denies(p, "scp", level.scope, false);
     // scp.md §3: every level of the path must have an applicable Allow.
     gate(`scp-gate-${n}`, "layer-gate", level.scope, gap(level.gap, "scp"), `Implicit deny: no SCP at ${asciiOf(level.gap)} allows the request.`,
-      level.policies.flatMap((location) => allows(location, false)));
+      level.policies.flatMap((p) => allows(p, false)));
   });
-  for (const level of plan.rcpLevels) for (const location of level.policies) denies(location, "rcp", level.scope, true);
+  for (const level of plan.rcpLevels) for (const p of level.policies) denies(p, "rcp", level.scope, true);
   plan.endpoints.forEach((endpoint, n) => {
-    denies(endpoint.location, "endpoint", endpoint.scope, true);
-    gate(`endpoint-gate-${n}`, "layer-gate", endpoint.scope, gap(endpoint.location, "endpoint"),
-      `Implicit deny: the policy of ${asciiOf(endpoint.id)} does not allow the request.`, allows(endpoint.location, true));
+    denies(endpoint.policy, "endpoint", endpoint.scope, true);
+    gate(`endpoint-gate-${n}`, "layer-gate", endpoint.scope, gap(graph.policies[endpoint.policy]!.location, "endpoint"),
+      `Implicit deny: the policy of ${asciiOf(endpoint.id)} does not allow the request.`, allows(endpoint.policy, true));
   });
   plan.boundaries.forEach((boundary, n) => {
-    denies(boundary.location, "boundary", boundary.scope, false);
-    gate(`boundary-gate-${n}`, "ceiling", boundary.scope, gap(boundary.location, "boundary"),
-      "Ceiling (asked only when every allowing path is capped): the permissions boundary allows the request.", allows(boundary.location, false));
+    denies(boundary.policy, "boundary", boundary.scope, false);
+    gate(`boundary-gate-${n}`, "ceiling", boundary.scope, gap(graph.policies[boundary.policy]!.location, "boundary"),
+      "Ceiling (asked only when every allowing path is capped): the permissions boundary allows the request.", allows(boundary.policy, false));
   });
   plan.sessions.forEach((session, n) => {
-    for (const location of session.policies) denies(location, "session", session.scope, false);
+    for (const p of session.policies) denies(p, "session", session.scope, false);
     // session-policy.md §2: a role session without session policies is not capped; a federated user is, by none.
     if (session.policies.length === 0 && !session.federated) return;
     gate(`session-gate-${n}`, "ceiling", session.scope, gap(session.gap, "session"),
       "Ceiling (asked only when every allowing path is capped): some session policy allows the request.",
-      session.policies.flatMap((location) => allows(location, false)));
+      session.policies.flatMap((p) => allows(p, false)));
   });
   return out;
 }
 
 /** The permits of the grants (capped, same account), in bundle order. */
-export function assembleGrants(graph: DecisionGraph, grants: readonly GrantPlan[], uniqueId: (base: string) => string): EmittedPolicy[] {
+export function assembleGrants(graph: DecisionGraph, grants: readonly CedarGrant[], uniqueId: (base: string) => string): EmittedPolicy[] {
   const out: EmittedPolicy[] = [];
   grants.forEach((grant, n) => {
     const test = grantTest(graph, grant);
@@ -127,17 +112,16 @@ export function assembleGrants(graph: DecisionGraph, grants: readonly GrantPlan[
     const head = `permit (principal, action, resource == ${entity(CedarType.key, grant.key)})`;
     // grants.md §3: in the key's account a grant allows on its own (cross-account it opens the key gate only).
     const body = and(relation("principal.account == resource.account"), test);
-    const reason: Reason = { policy: `keys[${grant.key}].grants[${grant.name}]`, statement: 0, effect: "Allow", path: "grant", layer: "grant" };
-    out.push({ id, role: "grant", capped: true, reason, text: policyText([`// Grant ${asciiOf(JSON.stringify(grant.name))} on this key.`], id, head, "when", body) });
+    const reason: Reason = { policy: `keys[${grant.key}].grants[${grant.grant.name}]`, statement: 0, effect: "Allow", path: "grant", layer: "grant" };
+    out.push({ id, role: "grant", capped: true, reason, text: policyText([`// Grant ${asciiOf(JSON.stringify(grant.grant.name))} on this key.`], id, head, "when", body) });
   });
   return out;
 }
 
 /** A grant's test without its key: the grantee, the operations, the constraints (grants.md §2). */
-export function grantTest(graph: DecisionGraph, grant: GrantPlan): Expr {
+export function grantTest(graph: DecisionGraph, grant: CedarGrant): Expr {
   const known = new Set(graph.actions.filter((a) => a.policyAllows).map((a) => a.name));
-  const operations = (Array.isArray(grant.grant["operations"]) ? (grant.grant["operations"] as unknown[]) : [])
-    .filter((op): op is string => typeof op === "string").map((op) => `kms:${op}`).filter((name) => known.has(name));
+  const operations = grant.grant.operations.map((op) => `kms:${op}`).filter((name) => known.has(name));
   if (operations.length === 0) return FALSE;
   const who = granteeTest(grant.grant);
   const action = relation(operations.length === 1
@@ -149,17 +133,15 @@ export function grantTest(graph: DecisionGraph, grant: GrantPlan): Expr {
 }
 
 /** grants.md §2 `granteeMatches` (Our rule): exact ARNs; a role also matches its sessions (by name); a service with SourceArn. */
-function granteeTest(grant: Record<string, unknown>): Expr {
-  const service = grant["granteeServicePrincipal"];
-  const principal = grant["granteePrincipal"];
+function granteeTest(grant: GraphGrant): Expr {
+  const service = grant.granteeServicePrincipal;
+  const principal = grant.granteePrincipal;
   if ((service === undefined) === (principal === undefined)) return FALSE;
-  if (typeof service === "string") {
+  if (service !== undefined) {
     // grants.md §1: a service grantee needs a SourceArn constraint (evaluated with the constraints).
-    const constraints = grant["constraints"];
-    const hasSource = typeof constraints === "object" && constraints !== null && Object.prototype.hasOwnProperty.call(constraints, "sourceArn");
-    return hasSource ? relation(`principal == ${entity(CedarType.service, service)}`) : FALSE;
+    return grant.constraints?.sourceArn !== undefined ? relation(`principal == ${entity(CedarType.service, service)}`) : FALSE;
   }
-  if (typeof principal !== "string") return FALSE;
+  if (principal === undefined) return FALSE;
   const named = parseCallerName(principal);
   if (named === undefined || named.kind === "service") return FALSE;
   if (named.kind === "role") {

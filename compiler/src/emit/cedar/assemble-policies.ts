@@ -14,7 +14,7 @@ import { emitPrincipal } from "./emit-principal.js";
 import { emitTest } from "./emit-test.js";
 import type { Effect } from "./emit-test.js";
 import { assembleGrants, assembleLayers, grantTest } from "./assemble-layers.js";
-import type { LayerInput } from "./assemble-layers.js";
+import type { CedarLayers } from "./cedar-layers.js";
 
 export interface EmittedPolicy {
   readonly id: string;
@@ -25,18 +25,14 @@ export interface EmittedPolicy {
   readonly capped?: boolean;
 }
 
-/** The layers of the bundle, when it has some (docs/cedar-mapping.md "Layers"). */
-export interface AssembleLayers extends LayerInput {}
-
 interface Scope {
   readonly principal: string;
   readonly action: string;
   readonly resource: string;
 }
 
-/** Every policy of the set, in output order. */
-export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan, layers?: AssembleLayers): EmittedPolicy[] {
-  const layerPolicies = new Set(layers?.policyAt.values() ?? []);
+/** Every policy of the set, in output order; `layers` (cedar-layers.ts) when the graph has layers Cedar places. */
+export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan, layers?: CedarLayers): EmittedPolicy[] {
   const capped = layers === undefined ? {} : { capped: true };
   const actions = new ActionSets(graph);
   const out: EmittedPolicy[] = [];
@@ -51,7 +47,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan, laye
     and(...s.tests.map((n) => emitTest(plan.strategies.get(n)!, effect, plan.views)));
 
   graph.policies.forEach((policy, p) => {
-    if (layerPolicies.has(p)) return; // assembleLayers
+    if (policy.layer !== undefined) return; // assembleLayers
     const statements = graph.statements.filter((s) => s.policy === p);
     const keyArns = Object.keys(graph.keys).filter((arn) => graph.keys[arn] === p);
     const onKeys = keyResource(keyArns);
@@ -100,10 +96,10 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan, laye
     }
     if (policy.kind === "key" && keyArns.length > 0) {
       // grants.md §3: a grant on the key opens the key side as a key-policy statement naming the caller does.
-      for (const grant of layers?.plan.grants ?? []) {
+      for (const grant of layers?.grants ?? []) {
         if (!keyArns.includes(grant.key)) continue;
         const disjunct = and(relation(`resource == ${entity(CedarType.key, grant.key)}`), grantTest(graph, grant));
-        if (disjunct !== FALSE) gate.push(`\n  // Grant ${JSON.stringify(grant.name).replace(/[^\x20-\x7e]/gu, "?")}\n  (${printExpr(disjunct)})`);
+        if (disjunct !== FALSE) gate.push(`\n  // Grant ${JSON.stringify(grant.grant.name).replace(/[^\x20-\x7e]/gu, "?")}\n  (${printExpr(disjunct)})`);
       }
       const id = uniqueId(`gate-p${p}`);
       const comment = ["// Gate: denied unless this key's policy names the caller or its account (KD or KA)."];
@@ -114,7 +110,7 @@ export function assemblePolicies(graph: DecisionGraph, plan: ConditionPlan, laye
     }
   });
   if (layers !== undefined) {
-    out.push(...assembleGrants(graph, layers.plan.grants, uniqueId));
+    out.push(...assembleGrants(graph, layers.grants, uniqueId));
     out.push(...assembleLayers(graph, plan, layers, uniqueId));
   }
   out.push({

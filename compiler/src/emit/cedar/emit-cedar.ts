@@ -9,7 +9,7 @@ import { cedarLimitProblems, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-ceda
 import { checkOutput } from "./check-output.js";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
 import { assemblePolicies } from "./assemble-policies.js";
-import type { AssembleLayers } from "./assemble-policies.js";
+import { cedarLayers } from "./cedar-layers.js";
 import { CEDAR_CODES, WHY } from "./cedar-codes.js";
 import type { CedarCode } from "./cedar-codes.js";
 import { printExpr } from "./cedar-expr.js";
@@ -22,11 +22,6 @@ import type { Strategy } from "./strategy.js";
 export interface EmitCedarOptions {
   /** Refuse derived attributes: each becomes a KC3xxx error (DESIGN §4). */
   readonly pureCedar?: boolean;
-  /**
-   * The layers of the bundle (docs/cedar-mapping.md "Layers"): `graph` then holds the layer policies too
-   * (identity-kind, at `policyAt`), which only the layer assembler reads.
-   */
-  readonly layers?: AssembleLayers;
 }
 
 /** The four files `compile` writes. */
@@ -71,9 +66,13 @@ const HEADER = [
   "",
 ].join("\n");
 
-/** Emits and self-checks the Cedar output of `graph`. */
+/**
+ * Emits and self-checks the Cedar output of `graph`, its `layers` included (docs/cedar-mapping.md "Layers").
+ * The caller refuses the layer members Cedar does not decide (refuse-layers.ts, KC2960) before calling.
+ */
 export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}): EmitCedarResult {
-  const statements = emittedStatements(graph);
+  const layers = cedarLayers(graph);
+  const statements = emittedStatements(graph, true);
   const used: number[] = [];
   const seen = new Set<number>();
   for (const s of statements) for (const n of s.tests) if (!seen.has(n)) used.push(n), seen.add(n);
@@ -83,25 +82,24 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   if (options.pureCedar === true) diagnostics.push(...refuseDerived(graph, used, plan));
   if (options.pureCedar === true) {
     // docs/cedar-mapping.md "Layers": a grant's constraints are a derived Boolean computed by the encoder.
-    for (const grant of options.layers?.plan.grants ?? []) {
+    for (const grant of layers?.grants ?? []) {
       if (grant.attribute === undefined) continue;
-      const d = makeDiagnostic(CEDAR_CODES.grantConstraint, { start: 0, end: 0 }, `the constraints of grant ${JSON.stringify(grant.name)} cannot be compiled to pure Cedar: ${WHY.grantConstraint}`);
-      diagnostics.push({ ...d, location: `keys[${grant.key}].grants[${grant.name}]` });
+      const d = makeDiagnostic(CEDAR_CODES.grantConstraint, { start: 0, end: 0 }, `the constraints of grant ${JSON.stringify(grant.grant.name)} cannot be compiled to pure Cedar: ${WHY.grantConstraint}`);
+      diagnostics.push({ ...d, location: `keys[${grant.key}].grants[${grant.grant.name}]` });
     }
   }
 
-  const emitted = assemblePolicies(graph, plan, options.layers);
+  const emitted = assemblePolicies(graph, plan, layers);
   const raw = HEADER + emitted.map((p) => p.text).join("\n\n");
   const attributes = plan.views.list();
   // Markers are declared only when some policy reads them (the folding may have dropped a guard),
   // or when an explanation probe does: the probes test every Allow statement, also one the policy
   // set folded away, against this schema (an undeclared marker made Cedar's explanation fail).
-  const probed = probeTestText(statements, plan);
+  const probed = probeTestText(emittedStatements(graph), plan);
   const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`) || probed.includes(`context["${m}"]`)) as MarkerName[];
   const resourceName = plan.views.usesResourceName();
   const resourcePartition = plan.views.usesResourcePartition();
-  const layers = options.layers;
-  const grantAttributes = layers?.plan.manifest.grants.map((g) => g.attribute) ?? [];
+  const grantAttributes = layers?.manifest.grants.map((g) => g.attribute) ?? [];
   const schema = emitSchema(graph, attributes, markers, resourceName, resourcePartition, layers === undefined ? undefined : { grantAttributes });
   // Never call cedar-wasm with text it would trap on (a trap breaks every later call in the process).
   const overLimits = [...cedarLimitProblems(raw, { formatter: true }), ...cedarLimitProblems(schema)];
@@ -129,7 +127,7 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
     markers,
     ...(resourceName ? { resourceName } : {}),
     ...(resourcePartition ? { resourcePartition } : {}),
-    ...(layers === undefined ? {} : { layers: layers.plan.manifest }),
+    ...(layers === undefined ? {} : { layers: layers.manifest }),
   };
   const files: CedarFiles = {
     policies: checked.policies,
@@ -144,7 +142,6 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   return { files, manifest, diagnostics, share };
 }
 
-/** The statements that produce Cedar: an identity statement with actions; a key-policy statement with key-policy actions. */
 /** The tests of every Allow statement, printed as the explanation probes print them (emit-probes.ts). */
 function probeTestText(statements: readonly GraphStatement[], plan: ConditionPlan): string {
   const seen = new Set<number>();
@@ -160,11 +157,16 @@ function probeTestText(statements: readonly GraphStatement[], plan: ConditionPla
   return out.join("\n");
 }
 
-export function emittedStatements(graph: DecisionGraph): GraphStatement[] {
+/**
+ * The statements that produce Cedar: an identity statement with actions; a key-policy statement with
+ * key-policy actions; with `layers`, a layer policy's statement with actions (assemble-layers.ts).
+ */
+export function emittedStatements(graph: DecisionGraph, layers = false): GraphStatement[] {
   const keyPolicyActions = new Set(graph.actions.filter((a) => a.keyPolicy).map((a) => a.name));
   const keyed = new Set(Object.values(graph.keys));
   return graph.statements.filter((s) => {
-    if (graph.policies[s.policy]!.kind === "identity") return s.actions.length > 0;
+    const policy = graph.policies[s.policy]!;
+    if (policy.kind === "identity" || (layers && policy.layer !== undefined)) return s.actions.length > 0;
     return s.principal !== undefined && keyed.has(s.policy) && s.actions.some((a) => keyPolicyActions.has(a));
   });
 }

@@ -34,14 +34,16 @@ export function planConditions(graph: DecisionGraph, used: readonly number[]): C
 }
 
 /**
- * The resource nodes some statement can test against the request resource `*`: those of identity
- * statements with an action that has no specific resource (CreateKey, ListKeys, …).
+ * The resource nodes some statement can test against the request resource `*`: those of identity and
+ * layer statements (an RCP's or endpoint policy's Resource is matched as an identity policy's, rcp.md,
+ * vpc-endpoint-policy.md) with an action that has no specific resource (CreateKey, ListKeys, …).
  */
 function starNodes(graph: DecisionGraph): Set<number> {
   const resourceLess = new Set(graph.actions.filter((a) => a.target === "none").map((a) => a.name));
   const out = new Set<number>();
   for (const s of graph.statements) {
-    if (graph.policies[s.policy]!.kind !== "identity" || !s.actions.some((a) => resourceLess.has(a))) continue;
+    const policy = graph.policies[s.policy]!;
+    if ((policy.kind !== "identity" && policy.layer === undefined) || !s.actions.some((a) => resourceLess.has(a))) continue;
     for (const n of s.tests) if (graph.nodes[n]!.kind === "resource") out.add(n);
   }
   return out;
