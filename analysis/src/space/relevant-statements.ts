@@ -128,6 +128,16 @@ function candidateStatements(g: DecisionGraph, action: string, resource: string,
   return [...new Set(out)].sort((x, y) => x - y);
 }
 
+/** A statement with its condition nodes by key. */
+function relevantOf(g: DecisionGraph, s: GraphStatement): RelevantStatement {
+  const byKey = new Map<string, ConditionNode[]>();
+  for (const t of s.tests) {
+    const n = g.nodes[t]!;
+    if (n.kind === "condition") byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
+  }
+  return { allow: s.effect === "Allow", byKey };
+}
+
 /** The statements of `graphs` that may apply to (action, resource, principal). */
 export function relevantStatements(graphs: readonly DecisionGraph[], action: string, resource: string, principal: string, parseCaller: CallerOf): RelevantStatement[] {
   const caller = parseCaller(principal);
@@ -137,12 +147,7 @@ export function relevantStatements(graphs: readonly DecisionGraph[], action: str
       const s = g.statements[i]!;
       if (!s.actions.includes(action)) continue;
       if (!mayApply(g, s, resource, principal, caller, parseCaller)) continue;
-      const byKey = new Map<string, ConditionNode[]>();
-      for (const t of s.tests) {
-        const n = g.nodes[t]!;
-        if (n.kind === "condition") byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
-      }
-      out.push({ allow: s.effect === "Allow", byKey });
+      out.push(relevantOf(g, s));
     }
   }
   return out;
@@ -155,12 +160,7 @@ export function relevantStatementsByScan(graphs: readonly DecisionGraph[], actio
   for (const g of graphs) {
     for (const s of g.statements) {
       if (!s.actions.includes(action) || !mayApply(g, s, resource, principal, caller, parseCaller)) continue;
-      const byKey = new Map<string, ConditionNode[]>();
-      for (const t of s.tests) {
-        const n = g.nodes[t]!;
-        if (n.kind === "condition") byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
-      }
-      out.push({ allow: s.effect === "Allow", byKey });
+      out.push(relevantOf(g, s));
     }
   }
   return out;
