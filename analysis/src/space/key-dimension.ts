@@ -52,6 +52,19 @@ export function stringPattern(base: string, value: string): { nfa: PatternNfa; l
   return { nfa: arnNfa(value), label: `arn-like "${value}"`, id: `@${value}` };
 }
 
+/** The string patterns of `nodes`' values (`literals` reads a node's values), by pattern id. */
+export function stringPatternsOf(nodes: readonly ConditionNode[], literals: (n: ConditionNode) => readonly string[]): Map<string, { nfa: PatternNfa; label: string; id: string }> {
+  const byId = new Map<string, { nfa: PatternNfa; label: string; id: string }>();
+  for (const n of nodes) {
+    if (n.base === "Null") continue;
+    for (const v of literals(n)) {
+      const p = stringPattern(n.base, v);
+      byId.set(p.id, p);
+    }
+  }
+  return byId;
+}
+
 /** The classes of single values of a key tested by `nodes` (all of one family). */
 export function valueClasses(
   key: string, nodes: readonly ConditionNode[], extraPatterns: readonly { nfa: PatternNfa; label: string; id: string }[] = [],
@@ -77,14 +90,7 @@ export function valueClasses(
     case "bool":
       return { family, classes: boolClasses() };
     case "string": {
-      const byId = new Map<string, { nfa: PatternNfa; label: string }>();
-      for (const n of nodes) {
-        if (n.base === "Null") continue;
-        for (const v of literals(n)) {
-          const p = stringPattern(n.base, v);
-          byId.set(p.id, p);
-        }
-      }
+      const byId = stringPatternsOf(nodes, literals);
       for (const p of extraPatterns) byId.set(p.id, p);
       const patterns = [...byId.values()];
       const regions = stringRegions(patterns.map((p) => p.nfa));

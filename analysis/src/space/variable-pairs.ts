@@ -15,7 +15,7 @@ import type { PatternNfa } from "../atoms/pattern-nfa.js";
 import { stringRegions } from "../atoms/string-regions.js";
 import { AnalysisCode, refuse } from "../diagnostics.js";
 import { literalValues } from "./graph-tests.js";
-import { describeRegion, familyOf, stringPattern } from "./key-dimension.js";
+import { describeRegion, familyOf, stringPatternsOf } from "./key-dimension.js";
 import type { DimValue, KeyDimension } from "./key-dimension.js";
 
 /** A whole-value variable: the key it reads, and its default (used when that key is absent). */
@@ -100,15 +100,11 @@ const memo = new Map<string, KeyDimension>();
  * unequal.
  */
 export function pairDimension(a: string, b: string, nodes: readonly ConditionNode[]): KeyDimension {
-  const patterns = new Map<string, { nfa: PatternNfa; label: string }>();
+  const patterns = stringPatternsOf(nodes, literalValues);
+  // An absent variable key takes its default, compared with the other key's value: tell it apart.
   for (const n of nodes) {
     if (n.base === "Null") continue;
-    for (const v of literalValues(n)) {
-      const p = stringPattern(n.base, v);
-      patterns.set(p.id, p);
-    }
-    // An absent variable key takes its default, compared with the other key's value: tell it apart.
-    for (const w of variablesOf(n)) if (w.default !== undefined) patterns.set(`=${w.default}`, { nfa: literalNfa(w.default), label: `= "${w.default}"` });
+    for (const w of variablesOf(n)) if (w.default !== undefined) patterns.set(`=${w.default}`, { nfa: literalNfa(w.default), label: `= "${w.default}"`, id: `=${w.default}` });
   }
   const ids = [...patterns.keys()].sort();
   const memoKey = `${a}\u0000${b}\u0000${ids.join("\u0001")}`;
