@@ -42,31 +42,9 @@ function readPlainBundle(path: string, attach: Attach, text?: string): Bundle {
   const loaded = loadPlainBundle(path, options, text);
   if ("error" in loaded) return refuse(AnalysisCode.compile, loaded.error);
   refuseUnmodelledMembers(loaded.bundle);
-  return withoutEmptyPolicies(loaded.bundle);
+  return loaded.bundle;
 }
 
-/**
- * The plain bundle gives every principal a `policies` list, empty when the file has none; the compiler
- * refuses a session that lists both `policies` and `sessionPolicies` (KC2938), also when `policies` is
- * empty. An empty list adds nothing (deviation 38: a session's policies are added to its role's), so it
- * is left out there: the bundle means the same to every engine and compiles.
- */
-function withoutEmptyPolicies(bundle: Bundle): Bundle {
-  const principals = bundle.principals as Readonly<Record<string, Record<string, unknown>>> | undefined;
-  if (principals === undefined) return bundle;
-  const out: Record<string, Record<string, unknown>> = Object.create(null);
-  for (const [arn, entry] of Object.entries(principals)) {
-    const empty = Array.isArray(entry["policies"]) && (entry["policies"] as unknown[]).length === 0 && entry["sessionPolicies"] !== undefined;
-    if (!empty) {
-      out[arn] = entry;
-      continue;
-    }
-    const copy: Record<string, unknown> = Object.create(null);
-    for (const [k, v] of Object.entries(entry)) if (k !== "policies") copy[k] = v;
-    out[arn] = copy;
-  }
-  return { ...bundle, principals: out } as Bundle;
-}
 
 /** Compiles a plain bundle and prepares the three engines; refuses (KA0013) a bundle with policy errors. */
 export function prepareInput(name: string, bundle: Bundle): AnalysisInput {

@@ -54,7 +54,10 @@ function withLayers(tree: Plain, keys: Record<string, Plain>, principals: Record
     if (own(entry, "boundary") !== undefined) principals[arn] = { ...principals[arn], boundary: doc(`principals[${arn}].boundary`) };
     const sessionPolicies = own(entry, "sessionPolicies");
     if (Array.isArray(sessionPolicies)) {
-      principals[arn] = { ...principals[arn], sessionPolicies: sessionPolicies.map((_, i) => doc(`principals[${arn}].sessionPolicies[${i}]`)) };
+      // A session lists `policies` or `sessionPolicies`, not both (KC2938): the plain entry keeps the
+      // file's choice, so the plain bundle compiles again (its `policies: []` made a session entry refused).
+      const { policies, ...rest } = principals[arn] as Plain;
+      principals[arn] = { ...(own(entry, "policies") !== undefined ? { policies } : {}), ...rest, sessionPolicies: sessionPolicies.map((_, i) => doc(`principals[${arn}].sessionPolicies[${i}]`)) };
     }
     if (own(entry, "federatedBy") !== undefined) principals[arn] = { ...principals[arn], federatedBy: own(entry, "federatedBy") };
   }
