@@ -74,7 +74,7 @@ export function prepareEngine(name: EngineName, inputs: EngineInputs): EngineRea
     const ready = fromAuthorizer(authorizer);
     const graph = inputs.graph;
     if (inputs.explain !== true) return ready;
-    // No graph (a bundle with layers): no probes, the explanation gives the deciding policies and their layers.
+    // No graph (the caller gave only the Cedar files): no probes, the explanation gives the deciding policies.
     if (graph === undefined) return { ...ready, explain: (request: unknown) => authorizer.explain(request as never) };
     // Explanations: a second authorizer with the probes (docs/explain.md), made on first use.
     let explaining: ReturnType<typeof createCedarAuthorizer> | undefined;
