@@ -1,9 +1,9 @@
 // Child process of bench/compile.ts: compiles one generated bundle with Cedar and prints a JSON line
 // with the wall and CPU time and the peak resident memory of this process (maxRSS), so each
-// measurement starts from a fresh heap. Args: org <keys> <roles> | policies <roles> <statementsPerPolicy>
+// measurement starts from a fresh heap. Args: org <keys> <roles> | orglayers <keys> <roles> | policies <roles> <statementsPerPolicy>
 import { compileBundle } from "@kms-cedar/compiler";
 import type { Bundle } from "@kms-cedar/runtime";
-import { orgScenario } from "./org-bundle.js";
+import { orgLayeredScenario, orgScenario } from "./org-bundle.js";
 
 const [shape, a, b] = process.argv.slice(2);
 const A = "111122223333";
@@ -24,7 +24,9 @@ function policiesOf(roles: number, per: number): { bundle: Bundle; statements: n
   return { bundle: { keys, principals } as Bundle, statements: roles * per + 1 };
 }
 
-const input = shape === "org" ? orgScenario({ keys: Number(a), roles: Number(b), requests: 1 }) : policiesOf(Number(a), Number(b));
+const input = shape === "org" ? orgScenario({ keys: Number(a), roles: Number(b), requests: 1 })
+  : shape === "orglayers" ? orgLayeredScenario({ keys: Number(a), roles: Number(b), requests: 1 })
+  : policiesOf(Number(a), Number(b));
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const result = compileBundle(input.bundle);

@@ -3,7 +3,7 @@
 //      Cedar emitted and strictly validated, in this one process (target ≤ 10 s); and the share of
 //      native Cedar, by the computation compiler/test/cedar/cedar-corpus.test.ts uses;
 //   2. the organisation-scale bundle (bench/org-bundle.ts) with Cedar, in a fresh process: time and
-//      peak memory (targets ≤ 30 s, ≤ 2 GB);
+//      peak memory (targets ≤ 30 s, ≤ 2 GB); then the same with grants and ceilings;
 //   3. the cost curve: compile time against the number of statements (the org bundle scaled), and
 //      against statements per policy at a fixed total.
 // Writes bench/results/compile.json. Run: node scripts/run-ts.js bench/compile.ts [--quick]
@@ -56,6 +56,11 @@ const org = bySize[bySize.length - 1]!;
 console.log(`org (${full.keys} keys, ${full.roles} roles, ${org.statements} statements) with Cedar: ${s(org.wallMs)} (CPU ${s(org.cpuMs)}), peak RSS ${org.maxRssMb.toFixed(0)} MB; ` +
   `targets ≤ 30 s: ${org.wallMs <= 30_000 ? "met" : "NOT met"} (wall), ${org.cpuMs <= 30_000 ? "met" : "NOT met"} (CPU), ≤ 2 GB: ${org.maxRssMb <= 2048 ? "met" : "NOT met"}${QUICK ? " (quick: not the full org)" : ""}`);
 
+// 2b. The same organisation with grants and ceilings (bench/org-bundle.ts orgLayeredScenario).
+const layers = child("orglayers", full.keys, full.roles);
+console.log(`org with grants, SCPs, an RCP, boundaries and a VPC endpoint, with Cedar: ${s(layers.wallMs)} (CPU ${s(layers.cpuMs)}), peak RSS ${layers.maxRssMb.toFixed(0)} MB; ` +
+  `targets ≤ 30 s: ${layers.wallMs <= 30_000 ? "met" : "NOT met"} (wall), ${layers.cpuMs <= 30_000 ? "met" : "NOT met"} (CPU), ≤ 2 GB: ${layers.maxRssMb <= 2048 ? "met" : "NOT met"}${QUICK ? " (quick: not the full org)" : ""}`);
+
 // 3b. Statements per policy at a fixed total.
 const total = QUICK ? 512 : 2048;
 const perPolicy = [1, 4, 16, 64].map((per) => child("policies", Math.round(total / per), per));
@@ -71,5 +76,5 @@ const growth = (org.cpuMs / org.statements) / (first.cpuMs / first.statements);
 console.log(`\nCPU per statement, largest / smallest size: ${growth.toFixed(2)} (1.00 = linear)`);
 
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/compile.json", import.meta.url), `${JSON.stringify({ benchmark: "compile", quick: QUICK, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), corpus, org, bySize, perPolicy, growth }, null, 2)}\n`);
+writeFileSync(new URL("./results/compile.json", import.meta.url), `${JSON.stringify({ benchmark: "compile", quick: QUICK, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), corpus, org, orgLayers: layers, bySize, perPolicy, growth }, null, 2)}\n`);
 console.log("\nwrote bench/results/compile.json");

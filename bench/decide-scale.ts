@@ -3,6 +3,7 @@
 // latency per decision, decisions/s and JS heap bytes allocated per decision of
 //   - the graph evaluator (createAuthorizer): decide, and decideMany in batches of 64;
 //   - a hand-written closure for the seed bundle (bench/seed-abac.ts: the physical limit);
+//   - the same organisation with grants and ceilings (orgLayeredScenario): graph and Cedar;
 //   - the compiled Cedar through createCedarAuthorizer (our encoder + cedar-wasm statefulIsAuthorized):
 //     decide, and decideMany;
 // then the ratios the issue targets. Every engine is checked against the others on the requests
@@ -17,7 +18,7 @@ import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import { seedAbac } from "./decide-bundles.js";
 import { BATCH, measureAllocations, measureLatency, observerDone } from "./measure.js";
 import type { Latency } from "./measure.js";
-import { orgScenario, seedShaped } from "./org-bundle.js";
+import { orgLayeredScenario, orgScenario, seedShaped } from "./org-bundle.js";
 import { seedClosure, seedRequests } from "./seed-abac.js";
 
 const QUICK = process.argv.includes("--quick");
@@ -106,6 +107,20 @@ async function main(): Promise<void> {
   console.log(`  seed-shaped org requests: graph and reference agree on the first ${Math.min(ORG_CHECKED, orgSeedShaped.length)} ${JSON.stringify(shapedMix)}`);
   console.log(`  graph decisions on the ${org.requests.length} requests ${JSON.stringify(fullMix)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, org.requests.length)} ${JSON.stringify(orgMix)}`);
 
+  // The same organisation with grants and ceilings (SCPs, an RCP, boundaries, a VPC endpoint).
+  const layered = orgLayeredScenario(QUICK ? { keys: 250, roles: 500, requests: COUNT } : { requests: COUNT });
+  const layeredEngines = compile("org with layers", layered.bundle);
+  const layeredMix = agree("graph and Cedar (org with layers)", layered.requests, (r) => kind(layeredEngines.graph.decide(r)), (r) => kind(layeredEngines.cedar.decide(r)), ORG_CHECKED);
+  agree("graph and reference (org with layers)", layered.requests, (r) => kind(layeredEngines.graph.decide(r)), (r) => kind(evaluateReference(layered.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
+  const byLayer: Record<string, number> = {};
+  for (const r of layered.requests) {
+    const d = layeredEngines.graph.decide(r);
+    const k = "error" in d ? `error ${d.error.code}` : `${d.decision}${[...new Set(d.reasons.flatMap((x) => ("layer" in x && x.layer !== undefined ? [` ${x.layer}`] : [])))].sort().join("")}`;
+    byLayer[k] = (byLayer[k] ?? 0) + 1;
+  }
+  console.log(`org with layers: ${layered.grants} grants, ${layered.boundaries} boundaries, SCPs, an RCP, a VPC endpoint; compiled with Cedar in ${fmt(layeredEngines.ms / 1000, 1)} s`);
+  console.log(`  graph decisions by deciding layer ${JSON.stringify(byLayer)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, layered.requests.length)} ${JSON.stringify(layeredMix)}`);
+
   const cedarBudget = QUICK ? 1000 : 4000;
   const rows: Row[] = [
     ...await measureEngine("seed", "closure (hand-written)", seedReqs, seedClosure, undefined, BUDGET_MS),
@@ -114,6 +129,8 @@ async function main(): Promise<void> {
     ...await measureEngine("org", "graph", org.requests, (r) => orgEngines.graph.decide(r), (rs) => orgEngines.graph.decideMany(rs), BUDGET_MS),
     ...await measureEngine("org", "graph, seed-shaped requests", orgSeedShaped, (r) => orgEngines.graph.decide(r), undefined, BUDGET_MS),
     ...await measureEngine("org", "cedar-wasm", org.requests.slice(0, QUICK ? 256 : 1024), (r) => orgEngines.cedar.decide(r), (rs) => orgEngines.cedar.decideMany(rs), cedarBudget),
+    ...await measureEngine("org with layers", "graph", layered.requests, (r) => layeredEngines.graph.decide(r), (rs) => layeredEngines.graph.decideMany(rs), BUDGET_MS),
+    ...await measureEngine("org with layers", "cedar-wasm", layered.requests.slice(0, QUICK ? 256 : 1024), (r) => layeredEngines.cedar.decide(r), undefined, cedarBudget),
   ];
   // The graph's cost per decision against the size of the organisation (same request generator):
   // flat when a decision walks only the statements of the request's key and caller.
@@ -141,10 +158,15 @@ async function main(): Promise<void> {
     { name: "org/seed rate, graph", value: rate("org", "graph") / rate("seed", "graph"), target: 0.5 },
     // Not the target's measure (that is the org requests): how much of the ratio the bundle alone explains.
     { name: "org (seed-shaped requests)/seed rate, graph", value: rate("org", "graph, seed-shaped requests") / rate("seed", "graph") },
+    { name: "org with layers/seed rate, graph", value: rate("org with layers", "graph") / rate("seed", "graph"), target: 0.5 },
     { name: "org/seed rate, Cedar", value: rate("org", "cedar-wasm") / rate("seed", "cedar-wasm"), target: 0.3 },
+    { name: "org with layers/seed rate, Cedar", value: rate("org with layers", "cedar-wasm") / rate("seed", "cedar-wasm"), target: 0.3 },
     { name: "seed graph/closure rate", value: rate("seed", "graph") / rate("seed", "closure (hand-written)"), target: 0.5 },
     { name: "graph/cedar-wasm rate, seed", value: rate("seed", "graph") / rate("seed", "cedar-wasm"), target: 1000 },
     { name: "graph/cedar-wasm rate, org", value: rate("org", "graph") / rate("org", "cedar-wasm"), target: 1000 },
+    { name: "graph/cedar-wasm rate, org with layers", value: rate("org with layers", "graph") / rate("org with layers", "cedar-wasm"), target: 1000 },
+    // The physical limit's own ratio: a graph as fast as the hand-written closure reaches at most this.
+    { name: "closure/cedar-wasm rate, seed", value: rate("seed", "closure (hand-written)") / rate("seed", "cedar-wasm") },
     { name: "graph rate, largest / smallest org", value: bySize[bySize.length - 1]!.perSecond / bySize[0]!.perSecond },
     { name: "decideMany/decide rate, graph seed", value: rate("seed", `graph decideMany(${BATCH})`) / rate("seed", "graph") },
     { name: "decideMany/decide rate, graph org", value: rate("org", `graph decideMany(${BATCH})`) / rate("org", "graph") },
@@ -159,6 +181,7 @@ async function main(): Promise<void> {
   const out = {
     benchmark: "decide", quick: QUICK, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), requests: COUNT, requestShape,
     org: { scale: QUICK ? "quarter (--quick)" : "full", keys, roles, statements: org.statements, keyStatements: org.keyStatements, identityStatements: org.identityStatements, compileMs: orgEngines.ms },
+    orgLayers: { grants: layered.grants, boundaries: layered.boundaries, compileMs: layeredEngines.ms, decisions: byLayer },
     rows, ratios, graphBySize: bySize,
   };
   writeFileSync(new URL("./results/decide.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);

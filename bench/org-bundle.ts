@@ -228,3 +228,101 @@ export function seedShaped(requests: readonly Request[]): Request[] {
     return { principal: r.principal, action: r.action, resource: r.resource, context };
   });
 }
+
+const MANAGEMENT_ACCOUNT = "999999999999";
+const ENDPOINT = "vpce-0a1b2c3d4e5f60718";
+const ENDPOINT_VPC = "vpc-0a1b2c3d";
+const KEY_USE_OPERATIONS = ["Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey"];
+
+/**
+ * The organisation with the rest of the authorization chain (issue 14: "grants and ceilings once the
+ * layers issue lands"; docs/request-model.md "Layers"): the same keys, roles and requests as
+ * `orgScenario`, plus
+ *   - an organization: the org account in a production OU with an SCP (FullAWSAccess is replaced by an
+ *     Allow of KMS, and key changes without MFA are denied), the partner accounts in another OU, an RCP
+ *     at the root denying KMS without TLS;
+ *   - a permissions boundary on one role in four (key use only);
+ *   - grants on one key in five (to a role of another team, key use, some with an encryption-context
+ *     constraint);
+ *   - one VPC endpoint with its policy (no key deletion through it); a quarter of the requests go through it.
+ * Its own random stream, so the base bundle and requests are exactly `orgScenario`'s.
+ */
+export function orgLayeredScenario(options: OrgOptions = {}): OrgScenario & { readonly grants: number; readonly boundaries: number } {
+  const base = orgScenario(options);
+  const rnd = createRandom((options.seed ?? 14) + 1000);
+  const roles = Object.keys(base.bundle.principals ?? {});
+  const keys = base.bundle.keys as Record<string, { policy: unknown; grants?: unknown[] }>;
+  const principals = base.bundle.principals as Record<string, { policies: unknown[]; boundary?: unknown }>;
+  let boundaries = 0;
+  const withLayers: Record<string, { policies: unknown[]; boundary?: unknown }> = {};
+  for (const arn of roles) {
+    const entry = { ...principals[arn]! };
+    if (rnd.chance(0.25)) {
+      entry.boundary = { Version: "2012-10-17", Statement: [{ Sid: "KeyUseOnly", Effect: "Allow", Action: USE_ACTIONS, Resource: "*" }] };
+      boundaries++;
+    }
+    withLayers[arn] = entry;
+  }
+  let grants = 0;
+  const layeredKeys: Record<string, { policy: unknown; grants?: unknown[] }> = {};
+  for (const [arn, entry] of Object.entries(keys)) {
+    const out: { policy: unknown; grants?: unknown[] } = { ...entry };
+    if (rnd.chance(0.2)) {
+      out.grants = Array.from({ length: 1 + rnd.int(3) }, (_, g) => ({
+        name: `grant-${g}`, granteePrincipal: rnd.pick(roles), operations: rnd.sample(KEY_USE_OPERATIONS, 2),
+        ...(rnd.chance(0.5) ? { constraints: { encryptionContextSubset: { app: teamName(rnd.int(TEAMS)) } } } : {}),
+      }));
+      grants += out.grants.length;
+    }
+    layeredKeys[arn] = out;
+  }
+  const organization = {
+    managementAccount: MANAGEMENT_ACCOUNT,
+    root: {
+      id: "r-org1",
+      rcps: [{ Version: "2012-10-17", Statement: [{ Sid: "RequireTls", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+        Condition: { Bool: { "aws:SecureTransport": "false" } } }] }],
+      children: [
+        { ou: "ou-org1-prod", scps: [{ Version: "2012-10-17", Statement: [
+          { Sid: "AllowKms", Effect: "Allow", Action: "kms:*", Resource: "*" },
+          { Sid: "DenyKeyChangesWithoutMfa", Effect: "Deny", Action: ["kms:ScheduleKeyDeletion", "kms:PutKeyPolicy"], Resource: "*",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } },
+        ] }], children: [{ account: ORG_ACCOUNT }] },
+        { ou: "ou-org1-partners", children: OTHER_ACCOUNTS.map((account) => ({ account })) },
+        { account: MANAGEMENT_ACCOUNT },
+      ],
+    },
+  };
+  const endpoints = { [ENDPOINT]: { vpc: ENDPOINT_VPC, policy: { Version: "2012-10-17", Statement: [
+    { Sid: "AllowKms", Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*" },
+    { Sid: "NoDeletionThroughTheEndpoint", Effect: "Deny", Principal: "*", Action: "kms:ScheduleKeyDeletion", Resource: "*" },
+  ] } } };
+  const granted = Object.entries(layeredKeys).filter(([, k]) => k.grants !== undefined);
+  const requests = base.requests.map((base, n) => {
+    let r = base;
+    if (granted.length > 0 && rnd.chance(0.15)) {
+      // A grantee using its grant (the caller is otherwise rarely a grantee of the key it asks for).
+      const [key, entry] = rnd.pick(granted);
+      const grant = rnd.pick(entry.grants as { granteePrincipal: string; operations: string[]; constraints?: { encryptionContextSubset: Record<string, string> } }[]);
+      const name = grant.granteePrincipal.slice(grant.granteePrincipal.lastIndexOf("/") + 1);
+      const context: Record<string, string> = { ...(base.context as Record<string, string>), "aws:PrincipalArn": grant.granteePrincipal };
+      if (grant.constraints !== undefined && rnd.chance(0.6)) context["kms:EncryptionContext:app"] = grant.constraints.encryptionContextSubset["app"]!;
+      r = { principal: `arn:aws:sts::${ORG_ACCOUNT}:assumed-role/${name}/grant-session-${n}`, action: `kms:${rnd.pick(grant.operations)}`, resource: key, context };
+    }
+    const context: Record<string, string | readonly string[]> = { ...r.context };
+    if (rnd.chance(0.25)) {
+      // Through the endpoint: AWS sets aws:SourceVpce, aws:SourceVpc and aws:VpcSourceIp, not aws:SourceIp.
+      const ip = context["aws:SourceIp"];
+      delete context["aws:SourceIp"];
+      context["aws:SourceVpce"] = ENDPOINT;
+      context["aws:SourceVpc"] = ENDPOINT_VPC;
+      if (typeof ip === "string") context["aws:VpcSourceIp"] = ip;
+    }
+    if (rnd.chance(0.3)) context["kms:EncryptionContext:app"] = teamName(rnd.int(TEAMS));
+    return { ...r, context };
+  });
+  return {
+    ...base, requests, grants, boundaries,
+    bundle: { keys: layeredKeys, principals: withLayers, organization, endpoints } as Bundle,
+  };
+}
