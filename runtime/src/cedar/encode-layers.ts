@@ -10,6 +10,7 @@ import type { ContextIndex } from "./context-index.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import { grantConstraintsHold } from "../conditions/grant-constraints.js";
+import { requestEndpoint } from "../request/request-endpoint.js";
 
 /** What the layers add to one encoded request. */
 export interface LayerPlacement {
@@ -81,27 +82,10 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
 
 type Endpoint = { readonly id: string; readonly vpc?: string; readonly scope: string };
 
-/** The endpoint the request goes through, undefined when none, or KR0010 / KR0011. */
+/** The endpoint the request goes through, undefined when none, or KR0010 / KR0011 (the rule: request/request-endpoint.ts). */
 function endpointOf(index: ContextIndex, endpoints: ReadonlyMap<string, Endpoint>): Endpoint | DecisionError | undefined {
-  const inconsistent = (why: string): DecisionError => ({ error: { code: "KR0011", message: `inconsistent network keys: ${why}` } });
-  const vpce = index.get("aws:sourcevpce");
-  if (vpce.kind === "absent") {
-    if (index.get("aws:sourcevpc").kind !== "absent") return inconsistent("`aws:SourceVpc` without `aws:SourceVpce`");
-    if (index.get("aws:vpcsourceip").kind !== "absent") return inconsistent("`aws:VpcSourceIp` without `aws:SourceVpce`");
-    return undefined;
-  }
-  if (vpce.kind === "ambiguous" || vpce.values.length !== 1) return inconsistent("`aws:SourceVpce` must have one value");
-  if (index.get("aws:sourceip").kind !== "absent") return inconsistent("`aws:SourceIp` is absent on requests through a VPC endpoint");
-  const id = vpce.values[0]!;
-  const found = endpoints.get(id);
-  if (found === undefined) return { error: { code: "KR0010", message: `unknown endpoint \`${id}\`` } };
-  if (found.vpc !== undefined) {
-    const vpc = index.get("aws:sourcevpc");
-    if (vpc.kind === "ambiguous" || (vpc.kind === "present" && (vpc.values.length !== 1 || vpc.values[0] !== found.vpc))) {
-      return inconsistent(`\`aws:SourceVpc\` is not the VPC of \`${id}\``);
-    }
-  }
-  return found;
+  const through = requestEndpoint(endpoints, (lowerName) => index.get(lowerName));
+  return through === undefined || "error" in through ? through : through.endpoint;
 }
 
 /**

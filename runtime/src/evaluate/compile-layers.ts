@@ -6,7 +6,7 @@ import type { Reason } from "../contracts.js";
 import type { GraphEndpoint, GraphGrant, GraphLayers, GraphOrgLevel } from "../graph/graph-types.js";
 import type { DecisionGraph } from "../graph/graph-types.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { parseCaller } from "../request/read-caller.js";
+import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 
 /** A ceiling's gap: the ImplicitDeny reason of docs/semantics/README.md §3. */
 export function gapReason(policy: string, layer: string): Reason {
@@ -41,7 +41,7 @@ export interface CompiledLayers {
   readonly organization: { readonly management: string | undefined; readonly accounts: ReadonlyMap<string, readonly OrgLevel[]> } | undefined;
   /** Undefined: the bundle has no `endpoints` (endpoints not modelled). */
   readonly endpoints: ReadonlyMap<string, GraphEndpoint & { readonly gap: Reason }> | undefined;
-  readonly grants: ReadonlyMap<string, readonly GraphGrant[]>;
+  readonly grants: ReadonlyMap<string, readonly CompiledGrant[]>;
   readonly awsManaged: ReadonlySet<string>;
   /** Per principal-test index: the exact `AWS` values of its node (for KDfree, permission-boundary.md §3). */
   readonly exactAws: readonly ReadonlySet<string>[];
@@ -49,6 +49,18 @@ export interface CompiledLayers {
   callerLayers(info: CallerInfo): CallerLayers;
   /** The federating user of a federated-user caller, if `federatedBy` names one. */
   federatedByOf(info: CallerInfo): string | undefined;
+}
+
+/** A grant with what matching its grantee needs, read once (grant-allows.ts). */
+export interface CompiledGrant extends GraphGrant {
+  /** `partition:account:name` when the grantee is a role ARN (its sessions match it), else undefined. */
+  readonly granteeRoleKey: string | undefined;
+  /** The operations, as a set. */
+  readonly operationSet: ReadonlySet<string>;
+}
+
+function compileGrant(grant: GraphGrant): CompiledGrant {
+  return { ...grant, granteeRoleKey: grant.granteePrincipal === undefined ? undefined : roleKeyOf(grant.granteePrincipal), operationSet: new Set(grant.operations) };
 }
 
 export function compileLayers(graph: DecisionGraph, layers: GraphLayers): CompiledLayers {
@@ -68,11 +80,11 @@ export function compileLayers(graph: DecisionGraph, layers: GraphLayers): Compil
       const e = layers.endpoints![id]!;
       return [id, { ...e, gap: gapReason(location(e.policy), "endpoint") }] as const;
     }));
-  const grants = new Map<string, readonly GraphGrant[]>();
+  const grants = new Map<string, readonly CompiledGrant[]>();
   const awsManaged = new Set<string>();
   for (const arn of Object.keys(layers.keys)) {
     const k = layers.keys[arn]!;
-    if (k.grants !== undefined) grants.set(arn, k.grants);
+    if (k.grants !== undefined) grants.set(arn, k.grants.map(compileGrant));
     if (k.awsManaged === true) awsManaged.add(arn);
   }
   const exactAws: ReadonlySet<string>[] = [];

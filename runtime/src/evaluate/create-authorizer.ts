@@ -27,7 +27,7 @@ import type { Caller } from "./decide-kms.js";
 import { EvalState } from "./eval-state.js";
 import { compileLayers, type CallerLayers } from "./compile-layers.js";
 import { decideLayered, ReasonCache, type LayeredCaller, type LayeredGraph, type LayeredRequest } from "./decide-layered.js";
-import { requestEndpoint } from "./request-endpoint.js";
+import { contextEntry, requestEndpoint } from "../request/request-endpoint.js";
 
 export type { Operation } from "../decide-operation.js";
 
@@ -150,7 +150,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const bad = reader.load(st, request.context, derived);
     if (bad !== undefined) return bad;
     // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
-    const through = layers?.endpoints === undefined ? undefined : requestEndpoint(layers.endpoints, request.context);
+    const through = layers?.endpoints === undefined ? undefined : requestEndpoint(layers.endpoints, (lowerName) => contextEntry(request.context, lowerName));
     if (through !== undefined && "error" in through) return through;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.
     const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;

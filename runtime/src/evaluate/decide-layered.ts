@@ -91,26 +91,26 @@ export function decideLayered(g: LayeredGraph, caller: LayeredCaller, r: Layered
   const scpGap = scp === undefined ? undefined : scpGapOf(g, scp, r.a);
   if (scpGap !== undefined) return gap(out, scpGap);
   if (r.endpoint !== undefined && !endpointAllows(g, caller, r.endpoint.policy, r.a)) return gap(out, r.endpoint.gap);
-  const boundaryGap = (): Reason | undefined => boundaryGapOf(g, caller, r.a);
-  const sessionGap = (): Reason | undefined => sessionGapOf(g, caller, r.a);
   if (identityOnly) {
     // §1.4: identity policies only, never across accounts (spec §5.3).
     const account = r.target.account;
     if (onKey ? false : account !== "" && account !== caller.info.account) return IMPLICIT_DENY;
     if (caller.info.kind !== "root" && !identityApplies(cg, st, caller, r.a, false)) return IMPLICIT_DENY;
-    const ceiling = boundaryGap() ?? sessionGap();
+    const ceiling = ceilingGapOf(g, caller, r.a);
     if (ceiling !== undefined) return gap(out, ceiling);
     identityApplies(cg, st, caller, r.a, false, out.clear());
     return out.decision("Allow");
   }
-  return decideOnKey(g, caller, r, r.keyPolicy!, boundaryGap, sessionGap);
+  return decideOnKey(g, caller, r, r.keyPolicy!);
+}
+
+/** `C = B ∧ S`: the first ceiling gap, boundaries then session policies, or undefined when C holds. */
+function ceilingGapOf(g: LayeredGraph, caller: LayeredCaller, a: number): Reason | undefined {
+  return boundaryGapOf(g, caller, a) ?? sessionGapOf(g, caller, a);
 }
 
 /** §1.2 on a key, after the denies and the SCP and endpoint gaps. */
-function decideOnKey(
-  g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, keyPolicy: number,
-  boundaryGap: () => Reason | undefined, sessionGap: () => Reason | undefined,
-): Decision {
+function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, keyPolicy: number): Decision {
   const { cg, st, out } = g;
   const same = caller.info.kind === "service" || caller.info.account === r.target.account;
   if (!same && !cg.actions[r.a]!.crossAccount) return IMPLICIT_DENY;
@@ -136,16 +136,12 @@ function decideOnKey(
   const capped = (same && kdCap) || ((kdFree || kdCap || ka) && identity) || (grants && (same || identity));
   if (!direct && !capped) return IMPLICIT_DENY;
   // C = B ∧ S caps every path but KDfree in the same account (permission-boundary.md §3, session-policy.md §3).
-  const ceiling = capped ? boundaryGap() ?? sessionGap() : undefined;
+  const ceiling = capped ? ceilingGapOf(g, caller, r.a) : undefined;
   if (!direct && ceiling !== undefined) return gap(out, ceiling);
   const c = ceiling === undefined;
   out.clear();
-  const seen = new Set<Reason>();
-  const push = (reason: Reason): void => {
-    if (seen.has(reason)) return;
-    seen.add(reason);
-    out.push(reason);
-  };
+  listed.length = 0;
+  const push = (reason: Reason): void => pushOnce(out, reason);
   // The direct statements usable: KDfree always, KDcap under a ceiling that holds (statement order kept).
   for (const s of allows) {
     const bits = principalBits(cg, st, caller, s.principal);
@@ -171,6 +167,18 @@ function decideOnKey(
   return out.decision("Allow");
 }
 
+/**
+ * The reasons of the Allow being collected, to list each once. PERF: a module-level scratch list (a
+ * decision is not re-entrant, eval-state.ts): a linear scan of a few reasons, where a Set was made per request.
+ */
+const listed: Reason[] = [];
+
+function pushOnce(out: ReasonCollector, reason: Reason): void {
+  if (listed.includes(reason)) return;
+  listed.push(reason);
+  out.push(reason);
+}
+
 /** permission-boundary.md §3: the key policy names the caller by a form no ceiling caps. */
 function isFree(g: LayeredGraph, caller: LayeredCaller, s: CompiledStatement, bits: number): boolean {
   const kind = caller.info.kind;
@@ -188,7 +196,8 @@ function grantsOf(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest): bo
   const list = g.layers.grants.get(r.target.arn);
   if (list === undefined) return false;
   const op = g.cg.actions[r.a]!.name.slice(4);
-  return list.some((grant) => grantAllows(grant, caller.info, op, r.context));
+  for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.context)) return true;
+  return false;
 }
 
 function gap(out: ReasonCollector, reason: Reason): Decision {
@@ -243,44 +252,51 @@ function denies(
     if (out === undefined) return true;
     found = true;
   }
-  const identityKind = (policy: number): boolean => {
-    let any = false;
-    for (const s of cg.plans[policy]!.deny[a]!) {
-      if (!s.applies(st)) continue;
-      if (out === undefined) return true;
-      out.push(s.reason.deny);
-      any = true;
+  // PERF: plain loops over module-level functions, no closure made per request.
+  if (scp !== undefined) {
+    for (let l = 0; l < scp.length; l++) {
+      const scps = scp[l]!.scps;
+      if (scps !== undefined && policiesDeny(g, caller, a, scps, false, out)) found = true;
     }
-    return any;
-  };
-  // An RCP or endpoint Deny applies when its principal names the caller or its account (no principal: everyone).
-  const resourceKind = (policy: number): boolean => {
-    let any = false;
-    for (const s of cg.plans[policy]!.deny[a]!) {
-      if (s.principal >= 0 && principalBits(cg, st, caller, s.principal) === 0) continue;
-      if (!s.applies(st)) continue;
-      if (out === undefined) return true;
-      out.push(s.reason.deny);
-      any = true;
-    }
-    return any;
-  };
-  const each = (policies: readonly number[] | undefined, test: (p: number) => boolean): boolean => {
-    let any = false;
-    for (const p of policies ?? []) {
-      if (!test(p)) continue;
-      if (out === undefined) return true;
-      any = true;
-    }
-    return any;
-  };
-  for (const level of scp ?? []) if (each(level.scps, identityKind)) found = true;
+  }
   if (found && out === undefined) return true;
-  for (const level of rcp ?? []) if (each(level.rcps, resourceKind)) found = true;
-  if (r.endpoint !== undefined && resourceKind(r.endpoint.policy)) found = true;
-  if (each(caller.layers.boundaries, identityKind)) found = true;
-  if (each(caller.layers.sessionPolicies, identityKind)) found = true;
+  if (rcp !== undefined) for (let l = 0; l < rcp.length; l++) if (policiesDeny(g, caller, a, rcp[l]!.rcps, true, out)) found = true;
+  if (r.endpoint !== undefined && policyDenies(g, caller, a, r.endpoint.policy, true, out)) found = true;
+  if (policiesDeny(g, caller, a, caller.layers.boundaries, false, out)) found = true;
+  const sessions = caller.layers.sessionPolicies;
+  if (sessions !== undefined && policiesDeny(g, caller, a, sessions, false, out)) found = true;
   return found;
+}
+
+/** Whether a Deny of one of `policies` applies (see `policyDenies`); with `out`, collects every one. */
+function policiesDeny(g: LayeredGraph, caller: LayeredCaller, a: number, policies: readonly number[], resourceKind: boolean, out: ReasonCollector | undefined): boolean {
+  let any = false;
+  for (let i = 0; i < policies.length; i++) {
+    if (!policyDenies(g, caller, a, policies[i]!, resourceKind, out)) continue;
+    if (out === undefined) return true;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * Whether a Deny statement of `policy` applies; with `out`, collects every one. An identity-kind
+ * policy (SCP, boundary, session policy) has no principal; in a resource-kind one (RCP, endpoint) a
+ * Deny applies when its principal names the caller or its account (no principal: everyone).
+ */
+function policyDenies(g: LayeredGraph, caller: LayeredCaller, a: number, policy: number, resourceKind: boolean, out: ReasonCollector | undefined): boolean {
+  const { cg, st } = g;
+  const list = cg.plans[policy]!.deny[a]!;
+  let any = false;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (resourceKind && s.principal >= 0 && principalBits(cg, st, caller, s.principal) === 0) continue;
+    if (!s.applies(st)) continue;
+    if (out === undefined) return true;
+    out.push(s.reason.deny);
+    any = true;
+  }
+  return any;
 }
 
 function someAllow(g: LayeredGraph, policy: number, a: number): boolean {

@@ -2,19 +2,18 @@
 // matches the caller, the action is one of its operations and its constraints hold. A grant never
 // denies. Reads the request's own context (the encryption-context pairs and `aws:SourceArn` as given).
 import type { Request } from "../contracts.js";
-import type { GraphGrant } from "../graph/graph-types.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { roleKeyOf } from "../request/read-caller.js";
 import { grantConstraintsHold } from "../conditions/grant-constraints.js";
+import type { CompiledGrant } from "./compile-layers.js";
 
 /** Whether `grant` allows `operation` (the action name without `kms:`) to the caller. */
-export function grantAllows(grant: GraphGrant, caller: CallerInfo, operation: string, context: Request["context"]): boolean {
-  if (!grant.operations.includes(operation)) return false;
+export function grantAllows(grant: CompiledGrant, caller: CallerInfo, operation: string, context: Request["context"]): boolean {
+  if (!grant.operationSet.has(operation)) return false;
   const constraints = grant.constraints;
   if (grant.granteeServicePrincipal !== undefined) {
     // grants.md §1: "The SourceArn constraint is always required when the grant specifies a GranteeServicePrincipal."
     if (caller.kind !== "service" || caller.arn !== grant.granteeServicePrincipal || constraints?.sourceArn === undefined) return false;
-  } else if (grant.granteePrincipal === undefined || !granteeMatches(grant.granteePrincipal, caller)) {
+  } else if (grant.granteePrincipal === undefined || !granteeMatches(grant, caller)) {
     return false;
   }
   // The constraints' meaning has one home (conditions/grant-constraints.ts), shared with the Cedar encoder.
@@ -26,8 +25,8 @@ export function grantAllows(grant: GraphGrant, caller: CallerInfo, operation: st
  * equality; a role ARN matches the role itself or a session of it (partition, account, name); an
  * account root ARN only that root user.
  */
-function granteeMatches(grantee: string, caller: CallerInfo): boolean {
+function granteeMatches(grant: CompiledGrant, caller: CallerInfo): boolean {
   if (caller.kind === "service") return false;
-  if (grantee === caller.arn) return true;
-  return caller.kind === "session" && roleKeyOf(grantee) === caller.roleKey;
+  if (grant.granteePrincipal === caller.arn) return true;
+  return caller.kind === "session" && grant.granteeRoleKey !== undefined && grant.granteeRoleKey === caller.roleKey;
 }

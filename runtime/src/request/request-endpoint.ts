@@ -1,0 +1,65 @@
+// The VPC endpoint a request goes through (docs/semantics/vpc-endpoint-policy.md §2, docs/request-model.md
+// "Layers"): with `endpoints` in the bundle, `aws:SourceVpce` names one of them (else KR0010) and the
+// network keys must be consistent (else KR0011). The one home of this rule: the graph reads the raw
+// context (`contextEntry`), the Cedar encoder its context index; both hand their lookup to `requestEndpoint`.
+// Context keys are found ignoring letter case; two entries that differ only in case are ambiguous; an
+// empty array is an absent key (spec §3.2, A18).
+import type { DecisionError, Request } from "../contracts.js";
+import { RequestErrorCode, requestError } from "./request-errors.js";
+
+/** What a network key finds in the request. */
+export type NetworkEntry = { readonly kind: "absent" } | { readonly kind: "ambiguous" } | { readonly kind: "present"; readonly values: readonly string[] };
+
+const ABSENT: NetworkEntry = { kind: "absent" };
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const AMBIGUOUS: NetworkEntry = { kind: "ambiguous" };
+
+/**
+ * The entry of `lowerName` (lower-case ASCII) in a raw context. PERF: only names of the same length are
+ * lower-cased. That is exact: `toLowerCase` never shortens a string, and the one mapping that lengthens
+ * one (U+0130 → "i̇") yields a non-ASCII character, so a name whose lower case is an ASCII name has its length.
+ */
+export function contextEntry(context: Request["context"], lowerName: string): NetworkEntry {
+  if (context === undefined) return ABSENT;
+  let found: string | readonly string[] | undefined;
+  let count = 0;
+  // PERF: for-in over own names (no array made per call; the same names, in the same order, as Object.keys).
+  for (const name in context) {
+    if (name.length !== lowerName.length || !hasOwn(context, name) || name.toLowerCase() !== lowerName) continue;
+    count++;
+    found = context[name];
+  }
+  if (count === 0 || found === undefined) return ABSENT;
+  if (count > 1) return AMBIGUOUS;
+  if (typeof found === "string") return { kind: "present", values: [found] };
+  const values = [...new Set(found)];
+  return values.length === 0 ? ABSENT : { kind: "present", values };
+}
+
+/**
+ * The endpoint of the request, undefined when it goes through none (no `aws:SourceVpce`), or the
+ * request error. `endpoints` is the bundle's (by id); `entry(lowerName)` reads the request's context.
+ */
+export function requestEndpoint<E extends { readonly vpc?: string | undefined }>(
+  endpoints: ReadonlyMap<string, E>, entry: (lowerName: string) => NetworkEntry,
+): { readonly endpoint: E } | DecisionError | undefined {
+  const inconsistent = (why: string): DecisionError => requestError(RequestErrorCode.inconsistentNetworkKeys, `inconsistent network keys: ${why}`);
+  const vpce = entry("aws:sourcevpce");
+  if (vpce.kind === "absent") {
+    if (entry("aws:sourcevpc").kind !== "absent") return inconsistent("`aws:SourceVpc` without `aws:SourceVpce`");
+    if (entry("aws:vpcsourceip").kind !== "absent") return inconsistent("`aws:VpcSourceIp` without `aws:SourceVpce`");
+    return undefined;
+  }
+  if (vpce.kind === "ambiguous" || vpce.values.length !== 1) return inconsistent("`aws:SourceVpce` must have one value");
+  if (entry("aws:sourceip").kind !== "absent") return inconsistent("`aws:SourceIp` is absent on requests through a VPC endpoint");
+  const id = vpce.values[0]!;
+  const endpoint = endpoints.get(id);
+  if (endpoint === undefined) return requestError(RequestErrorCode.unknownEndpoint, "unknown endpoint", id);
+  if (endpoint.vpc !== undefined) {
+    const vpc = entry("aws:sourcevpc");
+    if (vpc.kind === "ambiguous" || (vpc.kind === "present" && (vpc.values.length !== 1 || vpc.values[0] !== endpoint.vpc))) {
+      return inconsistent(`\`aws:SourceVpc\` is not the VPC of \`${id}\``);
+    }
+  }
+  return { endpoint };
+}
