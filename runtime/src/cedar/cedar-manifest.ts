@@ -63,6 +63,12 @@ export interface ManifestAccount {
 export interface ManifestGrant {
   /** The context attribute (Bool) the grant's permit reads. */
   readonly attribute: string;
+  /**
+   * The key the grant is on. Every policy that reads the attribute holds only on this key (its head or a
+   * conjunct before it says `resource == <key>`), so the encoder computes it for requests on this key
+   * alone. Absent (an older manifest): computed for every request.
+   */
+  readonly key?: string;
   /** The grant's `constraints` member as written (docs/semantics/grants.md §2). */
   readonly constraints: unknown;
 }

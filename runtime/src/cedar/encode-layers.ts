@@ -10,6 +10,7 @@ import type { ContextIndex } from "./context-index.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import { grantConstraintsHold } from "../conditions/grant-constraints.js";
+import type { GraphGrantConstraints } from "../graph/graph-types.js";
 import { requestEndpoint } from "../request/request-endpoint.js";
 
 /** What the layers add to one encoded request. */
@@ -41,13 +42,30 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
     const info = parseCaller(arn);
     return info?.kind === "role" ? [{ arn, info }] : [];
   });
-  const boundaries = layers.boundaries.map((b) => ({ ...b, info: parseCaller(b.principal) }));
+  // PERF (issue 14): what a request needs is found by lookups, never by a walk over the bundle's roles,
+  // boundaries, session policies or grants. Each list keeps bundle order (the scopes' order).
+  const rolesByKey = groupBy(roles, (r) => r.info.roleKey);
+  // permission-boundary.md §2: a boundary caps its own principal; a role's also caps the role's sessions (any path).
+  const boundariesByArn = groupBy(layers.boundaries.map((b, i) => ({ ...b, i })), (b) => b.principal);
+  const roleBoundaries = groupBy(layers.boundaries.flatMap((b, i) => {
+    const info = parseCaller(b.principal);
+    return info?.kind === "role" ? [{ ...b, i, roleKey: info.roleKey }] : [];
+  }), (b) => b.roleKey);
+  const sessionsByArn = groupBy(layers.sessions, (s) => s.principal);
+  // grants.md §2: the constraints read once; a shape that cannot be read holds nothing (fail closed).
+  const grantsOf = new Map<string | undefined, { readonly attribute: string; readonly constraints: GraphGrantConstraints | undefined }[]>();
+  for (const g of layers.grants) {
+    const list = grantsOf.get(g.key) ?? [];
+    list.push({ attribute: g.attribute, constraints: readConstraints(g.constraints) });
+    grantsOf.set(g.key, list);
+  }
+  const keyless = grantsOf.get(undefined) ?? [];
 
   /** scp.md §2, rcp.md §2: a service-linked role, or a session of the bundle's one role of that name with that path. */
   const serviceLinked = (caller: CallerInfo): boolean => {
     if (caller.kind === "role") return caller.arn.includes(SERVICE_LINKED);
     if (caller.kind !== "session") return false;
-    const behind = roles.filter((r) => r.info.roleKey === caller.roleKey);
+    const behind = rolesByKey.get(caller.roleKey) ?? [];
     return behind.length === 1 && behind[0]!.arn.includes(SERVICE_LINKED);
   };
 
@@ -69,13 +87,19 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
       if (rcp) scopes.push(...(accounts.get(request.target.account)?.rcp ?? []));
     }
     if (caller.kind !== "service") {
-      // permission-boundary.md §2: its own entry's; for a role session, the role's (any path).
-      for (const b of boundaries) {
-        if (b.principal === caller.arn || (caller.kind === "session" && b.info?.kind === "role" && b.info.roleKey === caller.roleKey)) scopes.push(b.scope);
-      }
-      for (const s of layers.sessions) if (s.principal === caller.arn) scopes.push(s.scope);
+      // permission-boundary.md §2: its own entry's; for a role session, the role's (any path); in bundle order.
+      const own = boundariesByArn.get(caller.arn) ?? [];
+      const role = caller.kind === "session" ? roleBoundaries.get(caller.roleKey) ?? [] : [];
+      for (const b of [...own, ...role].sort((x, y) => x.i - y.i)) scopes.push(b.scope);
+      for (const s of sessionsByArn.get(caller.arn) ?? []) scopes.push(s.scope);
     }
-    const grants = layers.grants.map((g) => [g.attribute, constraintsHold(g.constraints, request.action.slice(4), request.rawContext ?? {})] as const);
+    // Only the grants of the request's key: no other key's grant attribute is read (ManifestGrant.key).
+    const raw = request.rawContext ?? {};
+    const operation = request.action.slice(4);
+    const grants: (readonly [string, boolean])[] = [];
+    for (const g of [...keyless, ...(request.target.kind === "key" ? grantsOf.get(request.resource) ?? [] : [])]) {
+      grants.push([g.attribute, g.constraints !== undefined && grantConstraintsHold(g.constraints, operation, raw)]);
+    }
     return { scopes: [...new Set(scopes)], grants };
   };
 }
@@ -94,21 +118,27 @@ function endpointOf(index: ContextIndex, endpoints: ReadonlyMap<string, Endpoint
  * (fail closed; the checks reject it anyway).
  */
 export function constraintsHold(constraints: unknown, operation: string, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
-  if (!isRecord(constraints)) return false;
+  const read = readConstraints(constraints);
+  return read !== undefined && grantConstraintsHold(read, operation, raw);
+}
+
+/** A grant's constraints as the bundle gives them, read; undefined when the shape cannot be read. */
+function readConstraints(constraints: unknown): GraphGrantConstraints | undefined {
+  if (!isRecord(constraints)) return undefined;
   const names = Object.keys(constraints);
-  if (!names.every((n) => n === "encryptionContextEquals" || n === "encryptionContextSubset" || n === "sourceArn")) return false;
+  if (!names.every((n) => n === "encryptionContextEquals" || n === "encryptionContextSubset" || n === "sourceArn")) return undefined;
   const equals = own(constraints, "encryptionContextEquals");
   const subset = own(constraints, "encryptionContextSubset");
   const sourceArn = own(constraints, "sourceArn");
-  if (equals !== undefined && subset !== undefined) return false;
-  if (sourceArn !== undefined && typeof sourceArn !== "string") return false;
+  if (equals !== undefined && subset !== undefined) return undefined;
+  if (sourceArn !== undefined && typeof sourceArn !== "string") return undefined;
   const pairs = equals ?? subset;
   const read = pairs === undefined ? undefined : readPairs(pairs);
-  if (pairs !== undefined && read === undefined) return false;
-  return grantConstraintsHold({
+  if (pairs !== undefined && read === undefined) return undefined;
+  return {
     ...(sourceArn !== undefined ? { sourceArn } : {}),
     ...(read !== undefined ? (equals !== undefined ? { encryptionContextEquals: read } : { encryptionContextSubset: read }) : {}),
-  }, operation, raw);
+  };
 }
 
 /** A constraint's pairs: 1–8 string values; undefined otherwise. */
@@ -131,4 +161,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function own(object: Record<string, unknown>, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+}
+
+/** `items` grouped by `keyOf`, each group in the order of `items`. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
+  }
+  return out;
 }

@@ -78,3 +78,33 @@ describe("grant constraints (grants.md §2)", () => {
     expect(constraintsHold({ ...subset, ...equals }, "Decrypt", { "kms:EncryptionContext:Dept": "IT" })).toBe(false);
   });
 });
+
+describe("the grant attributes of a request", () => {
+  const K1 = key(A, "one");
+  const K2 = key(A, "two");
+  const layers: ManifestLayers = {
+    boundaries: [], sessions: [], awsManaged: [],
+    grants: [
+      { attribute: "grant#0", key: K1.arn, constraints: { encryptionContextSubset: { app: "a" } } },
+      { attribute: "grant#1", key: K2.arn, constraints: { encryptionContextSubset: { app: "a" } } },
+      { attribute: "grant#2", key: K1.arn, constraints: { encryptionContextSubset: { app: "b" } } },
+    ],
+  };
+  const grantsOf = (l: ManifestLayers, target: { kind: "key" | "none"; account: string; arn: string }): unknown => {
+    const context = { "kms:EncryptionContext:app": "a" };
+    const placed = createLayerEncoder(l, [])({ caller: parseCaller(`arn:aws:iam::${A}:role/R`)!, action: "kms:Decrypt", target, resource: target.arn, index: new ContextIndex(context), rawContext: context });
+    return "error" in placed ? placed.error.code : placed.grants;
+  };
+  it("only the grants of the request's key are computed (no other key's attribute is read: cedar-manifest.ts)", () => {
+    expect(grantsOf(layers, K1)).toEqual([["grant#0", true], ["grant#2", false]]);
+    expect(grantsOf(layers, K2)).toEqual([["grant#1", true]]);
+    expect(grantsOf(layers, { kind: "none", account: A, arn: "*" })).toEqual([]);
+  });
+  it("a manifest without the grants' keys (written before they were recorded): every grant, as before", () => {
+    const keyless: ManifestLayers = { ...layers, grants: layers.grants.map(({ attribute, constraints }) => ({ attribute, constraints })) };
+    expect(grantsOf(keyless, K2)).toEqual([["grant#0", true], ["grant#1", true], ["grant#2", false]]);
+  });
+  it("constraints of a shape that cannot be read hold nothing (fail closed)", () => {
+    expect(grantsOf({ ...layers, grants: [{ attribute: "grant#0", key: K1.arn, constraints: { encryptionContextSubset: { app: 1 } } }] }, K1)).toEqual([["grant#0", false]]);
+  });
+});

@@ -106,7 +106,7 @@ export function cedarLayers(graph: DecisionGraph): CedarLayers | undefined {
       sessions: sessions.map(({ principal, scope }) => ({ principal, scope })),
       ...(endpoints === undefined ? {} : { endpoints: endpoints.map(({ id, scope, ...rest }) => ({ id, scope, ...("vpc" in rest ? { vpc: rest.vpc } : {}) })) }),
       awsManaged,
-      grants: grants.flatMap((g) => (g.attribute === undefined ? [] : [{ attribute: g.attribute, constraints: writtenConstraints(g.grant.constraints!) }])),
+      grants: grants.flatMap((g) => (g.attribute === undefined ? [] : [{ attribute: g.attribute, key: g.key, constraints: writtenConstraints(g.grant.constraints!) }])),
     },
   };
 }
