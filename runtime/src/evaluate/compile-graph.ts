@@ -2,10 +2,10 @@
 // (memoized per request, so shared nodes run once), statements indexed by policy and action with
 // Deny lists apart from Allow lists, and the context slots every test reads. No eval, no new Function.
 import type { Reason } from "../contracts.js";
-import type { DecisionGraph, GraphAction, GraphStatement } from "../graph/graph-types.js";
+import type { DecisionGraph, GraphAction, GraphStatement, PrincipalNode } from "../graph/graph-types.js";
 import { compileCondition } from "./compile-condition.js";
 import type { NodeTest } from "./compile-condition.js";
-import { compilePrincipal } from "./compile-principal.js";
+import { PrincipalTests } from "./compile-principal.js";
 import type { PrincipalTest } from "./compile-principal.js";
 import { compileResource } from "./compile-resource.js";
 import type { EvalState } from "./eval-state.js";
@@ -42,6 +42,8 @@ export interface CompiledGraph {
   readonly denyLists: readonly (readonly CompiledStatement[])[];
   readonly allowLists: readonly (readonly CompiledStatement[])[];
   readonly principalTests: readonly PrincipalTest[];
+  /** The same tests over a caller's interned ids (`principals.bits(p, ids)`), for the decision path. */
+  readonly principals: PrincipalTests;
   /** Lower-cased context key → slot. */
   readonly slots: Map<string, number>;
   readonly nodeCount: number;
@@ -60,14 +62,15 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     return s;
   };
   const principalIndex: number[] = [];
-  const principalTests: PrincipalTest[] = [];
+  const principalNodes: PrincipalNode[] = [];
   const tests: NodeTest[] = graph.nodes.map((node, id) => {
     if (node.kind === "condition") return compileCondition(node, id, slotOf);
     if (node.kind === "resource") return compileResource(node, id, slotOf);
-    principalIndex[id] = principalTests.length;
-    principalTests.push(compilePrincipal(node));
+    principalIndex[id] = principalNodes.length;
+    principalNodes.push(node);
     return () => 1;
   });
+  const principals = new PrincipalTests(principalNodes);
   const statements = graph.statements.map((s, id) => compileStatement(graph, s, id, tests, principalIndex));
   const actionIndex = new Map(graph.actions.map((a, i) => [a.name.toLowerCase(), i] as const));
   const plans = graph.policies.map((policy): PolicyPlan => {
@@ -82,7 +85,7 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
   });
   const denyLists = plans.flatMap((plan) => plan.deny);
   const allowLists = plans.flatMap((plan) => plan.allow);
-  return { graph, actions: graph.actions, actionIndex, plans, denyLists, allowLists, principalTests, slots, nodeCount: graph.nodes.length, nodeTests: tests };
+  return { graph, actions: graph.actions, actionIndex, plans, denyLists, allowLists, principalTests: principals.tests, principals, slots, nodeCount: graph.nodes.length, nodeTests: tests };
 }
 
 function compileStatement(

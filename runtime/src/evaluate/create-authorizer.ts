@@ -85,9 +85,11 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (c === undefined) {
       const info = parseCaller(principal);
       const by = info === undefined || layers === undefined ? undefined : layers.federatedByOf(info);
+      const ids = info === undefined ? undefined : cg.principals.idsOf(info);
       c = info === undefined ? null : {
         // session-policy.md §2, permission-boundary.md §2: a federated user has its federating user's identity policies too.
         info, identity: by === undefined ? identityOf(info.kind, principal, info.roleKey) : [...identityOf(info.kind, principal, info.roleKey), ...(principals.get(by) ?? [])],
+        exactId: ids!.exactId, roleId: ids!.roleId, accountId: ids!.accountId, rootId: ids!.rootId,
         derived: callerDerived(info, roleArnOf),
         ...(layers === undefined ? {} : { layers: layers.callerLayers(info) }),
       };

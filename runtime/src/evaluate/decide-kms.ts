@@ -8,10 +8,11 @@ import { DecisionCache } from "./decision-cache.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
+import type { CallerIds } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
 
-/** A parsed caller with its identity policies. */
-export interface Caller {
+/** A parsed caller with its identity policies and its ids for the principal tests (compile-principal.ts). */
+export interface Caller extends CallerIds {
   readonly info: CallerInfo;
   /** Indices of its identity policies in the graph (root: those listed under the root ARN). */
   readonly identity: readonly number[];
@@ -45,7 +46,7 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
   // PERF: one stamp per test, `gen * 4 + bits` (eval-state.ts): a single read when memoized.
   const stamp = st.principalStamp[p]!;
   if (stamp >>> 2 === st.gen) return stamp & 3;
-  const b = cg.principalTests[p]!(caller.info);
+  const b = cg.principals.bits(p, caller);
   st.principalStamp[p] = st.gen * 4 + b;
   return b;
 }
