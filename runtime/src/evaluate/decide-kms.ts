@@ -18,24 +18,41 @@ export interface Caller extends CallerIds {
   readonly identity: readonly number[];
 }
 
+/** The path a statement's reason names, as an offset of its reason id (`statement id * 4 + offset`). */
+const PATH_OFFSET = { deny: 0, "key-direct": 1, "key-account": 2, identity: 3 } as const;
+type ReasonPath = keyof typeof PATH_OFFSET;
+
 /** Collects reasons without allocating, then shares the decision (decision-cache.ts). */
 export class ReasonCollector {
   // PERF: never shrunk (setting `length = 0` would drop the backing store); `count` is the size.
   private readonly reasons: Reason[] = [];
+  /** The id of each reason, or -1 for a reason that is not a compiled statement's. */
+  private readonly ids: number[] = [];
   private count = 0;
+  /** Whether every reason collected has an id. */
+  private allIds = true;
   private readonly cache = new DecisionCache();
 
   clear(): this {
     this.count = 0;
+    this.allIds = true;
     return this;
   }
 
   push(reason: Reason): void {
+    this.ids[this.count] = -1;
     this.reasons[this.count++] = reason;
+    this.allIds = false;
+  }
+
+  /** Collects statement `s`'s reason for `path` (PERF: with its id, for the decision cache). */
+  pushStatement(s: CompiledStatement, path: ReasonPath): void {
+    this.ids[this.count] = s.id * 4 + PATH_OFFSET[path];
+    this.reasons[this.count++] = s.reason[path];
   }
 
   decision(kind: DecisionKind): Decision {
-    return this.cache.get(kind, this.reasons, this.count);
+    return this.allIds ? this.cache.getById(kind, this.reasons, this.ids, this.count) : this.cache.get(kind, this.reasons, this.count);
   }
 }
 
@@ -58,7 +75,7 @@ export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
     if (principalBits(cg, st, caller, s.principal) !== 0 && s.applies(st)) {
       if (out === undefined) return true;
-      out.push(s.reason.deny);
+      out.pushStatement(s, "deny");
       found = true;
     }
   }
@@ -77,7 +94,7 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
       const s = list[i]!;
       if (s.applies(st)) {
         if (out === undefined) return true;
-        out.push(deny ? s.reason.deny : s.reason.identity);
+        out.pushStatement(s, deny ? "deny" : "identity");
         found = true;
       }
     }
@@ -112,7 +129,7 @@ function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list
     const b = principalBits(cg, st, caller, s.principal);
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
     if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !s.applies(st)) continue;
-    out.push(bit === DIRECT ? s.reason["key-direct"] : s.reason["key-account"]);
+    out.pushStatement(s, bit === DIRECT ? "key-direct" : "key-account");
   }
 }
 
