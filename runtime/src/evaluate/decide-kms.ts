@@ -14,6 +14,10 @@ import type { EvalState } from "./eval-state.js";
 /** A parsed caller with its identity policies and its ids for the principal tests (compile-principal.ts). */
 export interface Caller extends CallerIds {
   readonly info: CallerInfo;
+  /** `info`'s kind, partition and account, read without a second object (PERF: one cache line less). */
+  readonly kind: CallerInfo["kind"];
+  readonly partition: string;
+  readonly account: string;
   /** Indices of its identity policies in the graph (root: those listed under the root ARN). */
   readonly identity: readonly number[];
 }
@@ -151,7 +155,7 @@ export function decideKey(
   if (bits === 0) return IMPLICIT_DENY;
   const direct = same && (bits & DIRECT) !== 0;
   // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
-  const delegated = caller.info.kind === "root" || identityApplies(cg, st, caller, a, false);
+  const delegated = caller.kind === "root" || identityApplies(cg, st, caller, a, false);
   if (!direct && !delegated) return IMPLICIT_DENY;
   out.clear();
   collectKeyAllows(cg, st, caller, allows, DIRECT, out);
@@ -189,7 +193,7 @@ export function decideIdentityOnly(
 ): Decision {
   if (identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, -1, out);
   if (!sameAccount) return IMPLICIT_DENY;
-  if (caller.info.kind !== "root" && !identityApplies(cg, st, caller, a, false)) return IMPLICIT_DENY;
+  if (caller.kind !== "root" && !identityApplies(cg, st, caller, a, false)) return IMPLICIT_DENY;
   identityApplies(cg, st, caller, a, false, out.clear());
   return out.decision("Allow");
 }
