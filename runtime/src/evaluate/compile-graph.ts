@@ -7,8 +7,8 @@ import { compileCondition } from "./compile-condition.js";
 import type { NodeTest } from "./compile-condition.js";
 import { PrincipalTests } from "./compile-principal.js";
 import type { PrincipalTest } from "./compile-principal.js";
-import { compileResource } from "./compile-resource.js";
-import type { EvalState } from "./eval-state.js";
+import { compileResource, constantResource } from "./compile-resource.js";
+import type { EvalState, Tri } from "./eval-state.js";
 
 /** A statement ready to run. */
 export interface CompiledStatement {
@@ -18,6 +18,8 @@ export interface CompiledStatement {
   readonly principal: number;
   /** All tests hold; an undecidable test counts as false in an Allow, true in a Deny (spec §0.2). */
   readonly applies: (st: EvalState) => boolean;
+  /** PERF: it applies to every request (no test but ones that always hold): `applies` need not run. */
+  readonly always: boolean;
   /** The reason it gives, by the path that used it. */
   readonly reason: Readonly<Record<"deny" | "key-direct" | "key-account" | "identity", Reason>>;
 }
@@ -71,7 +73,9 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     return () => 1;
   });
   const principals = new PrincipalTests(principalNodes);
-  const statements = graph.statements.map((s, id) => compileStatement(graph, s, id, tests, principalIndex));
+  // PERF: the tests whose answer is known without a request (`Resource: "*"`) are left out of statements.
+  const constants = graph.nodes.map((node): Tri | undefined => (node.kind === "resource" ? constantResource(node) : undefined));
+  const statements = graph.statements.map((s, id) => compileStatement(graph, s, id, tests, constants, principalIndex));
   const actionIndex = new Map(graph.actions.map((a, i) => [a.name.toLowerCase(), i] as const));
   const plans = graph.policies.map((policy): PolicyPlan => {
     const deny: (readonly CompiledStatement[])[] = graph.actions.map(() => NONE);
@@ -89,12 +93,13 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
 }
 
 function compileStatement(
-  graph: DecisionGraph, s: GraphStatement, id: number, tests: readonly NodeTest[], principalIndex: readonly number[],
+  graph: DecisionGraph, s: GraphStatement, id: number, tests: readonly NodeTest[], constants: readonly (Tri | undefined)[], principalIndex: readonly number[],
 ): CompiledStatement {
-  const own = s.tests.map((n) => tests[n]!);
   const allow = s.effect === "Allow";
   const fail = allow ? 2 : 3; // an Allow fails on 0 or 2 (undecidable); a Deny only on 0
-  const applies = appliesOf(own, fail);
+  const never = s.tests.some((n) => constants[n] === 0 || constants[n] === fail);
+  const own = s.tests.filter((n) => constants[n] === undefined).map((n) => tests[n]!);
+  const applies = never ? () => false : appliesOf(own, fail);
   const layer = graph.policies[s.policy]!.layer;
   const base = {
     policy: graph.policies[s.policy]!.location,
@@ -110,6 +115,7 @@ function compileStatement(
     allow,
     principal: s.principal === undefined ? -1 : principalIndex[s.principal]!,
     applies,
+    always: !never && own.length === 0,
     reason: { deny: reason("deny"), "key-direct": reason("key-direct"), "key-account": reason("key-account"), identity: reason("identity") },
   };
 }

@@ -77,7 +77,7 @@ export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
-    if (principalBits(cg, st, caller, s.principal) !== 0 && s.applies(st)) {
+    if (principalBits(cg, st, caller, s.principal) !== 0 && (s.always || s.applies(st))) {
       if (out === undefined) return true;
       out.pushStatement(s, "deny");
       found = true;
@@ -96,7 +96,7 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
     const list = lists[policies[p]! * width + a]!;
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
-      if (s.applies(st)) {
+      if (s.always || s.applies(st)) {
         if (out === undefined) return true;
         out.pushStatement(s, deny ? "deny" : "identity");
         found = true;
@@ -119,7 +119,7 @@ function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: reado
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     const b = principalBits(cg, st, caller, s.principal);
-    if (b === 0 || (b | bits) === bits || !s.applies(st)) continue;
+    if (b === 0 || (b | bits) === bits || !(s.always || s.applies(st))) continue;
     bits |= b;
     if (bits === (DIRECT | ACCOUNT)) return bits;
   }
@@ -132,7 +132,7 @@ function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list
     const s = list[i]!;
     const b = principalBits(cg, st, caller, s.principal);
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
-    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !s.applies(st)) continue;
+    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !(s.always || s.applies(st))) continue;
     out.pushStatement(s, bit === DIRECT ? "key-direct" : "key-account");
   }
 }
