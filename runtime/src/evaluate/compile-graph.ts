@@ -9,6 +9,8 @@ import { PrincipalTests } from "./compile-principal.js";
 import type { PrincipalTest } from "./compile-principal.js";
 import { compileResource, constantResource } from "./compile-resource.js";
 import type { EvalState, Tri } from "./eval-state.js";
+import { buildStatementTable } from "./statement-table.js";
+import type { StatementTable } from "./statement-table.js";
 
 /** A statement ready to run. */
 export interface CompiledStatement {
@@ -37,12 +39,10 @@ export interface CompiledGraph {
   readonly actionIndex: ReadonlyMap<string, number>;
   readonly plans: readonly PolicyPlan[];
   /**
-   * PERF: the same lists flattened, at `policy * actions.length + action` (the plans' own arrays): a
-   * decision reads one array entry per list instead of a plan object, its array and then the entry
-   * (at organisation scale each of those is a cache miss).
+   * PERF: the same lists laid out flat (statement-table.ts): what the KMS decision reads (at
+   * organisation scale a plan object, its array and then the entry were a cache miss each).
    */
-  readonly denyLists: readonly (readonly CompiledStatement[])[];
-  readonly allowLists: readonly (readonly CompiledStatement[])[];
+  readonly table: StatementTable;
   readonly principalTests: readonly PrincipalTest[];
   /** The same tests over a caller's interned ids (`principals.bits(p, ids)`), for the decision path. */
   readonly principals: PrincipalTests;
@@ -87,9 +87,8 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     }
     return { deny, allow };
   });
-  const denyLists = plans.flatMap((plan) => plan.deny);
-  const allowLists = plans.flatMap((plan) => plan.allow);
-  return { graph, actions: graph.actions, actionIndex, plans, denyLists, allowLists, principalTests: principals.tests, principals, slots, nodeCount: graph.nodes.length, nodeTests: tests };
+  const table = buildStatementTable(plans, statements, graph.actions.length);
+  return { graph, actions: graph.actions, actionIndex, plans, table, principalTests: principals.tests, principals, slots, nodeCount: graph.nodes.length, nodeTests: tests };
 }
 
 function compileStatement(

@@ -6,10 +6,12 @@
 import type { Decision, DecisionKind, Reason } from "../contracts.js";
 import { DecisionCache } from "./decision-cache.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
+import type { CompiledGraph } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { CallerIds } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
+import { PATH_OFFSET, STRIDE } from "./statement-table.js";
+import type { ReasonPath, StatementTable } from "./statement-table.js";
 
 /** A parsed caller with its identity policies and its ids for the principal tests (compile-principal.ts). */
 export interface Caller extends CallerIds {
@@ -21,10 +23,6 @@ export interface Caller extends CallerIds {
   /** Indices of its identity policies in the graph (root: those listed under the root ARN). */
   readonly identity: readonly number[];
 }
-
-/** The path a statement's reason names, as an offset of its reason id (`statement id * 4 + offset`). */
-const PATH_OFFSET = { deny: 0, "key-direct": 1, "key-account": 2, identity: 3 } as const;
-type ReasonPath = keyof typeof PATH_OFFSET;
 
 /** Collects reasons without allocating, then shares the decision (decision-cache.ts). */
 export class ReasonCollector {
@@ -49,10 +47,11 @@ export class ReasonCollector {
     this.allIds = false;
   }
 
-  /** Collects statement `s`'s reason for `path` (PERF: with its id, for the decision cache). */
-  pushStatement(s: CompiledStatement, path: ReasonPath): void {
-    this.ids[this.count] = s.id * 4 + PATH_OFFSET[path];
-    this.reasons[this.count++] = s.reason[path];
+  /** Collects the reason of entry `i` of the statement table for `path` (PERF: by its id, for the decision cache). */
+  pushEntry(table: StatementTable, i: number, path: ReasonPath): void {
+    const id = table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
+    this.ids[this.count] = id;
+    this.reasons[this.count++] = table.reasons[id]!;
   }
 
   decision(kind: DecisionKind): Decision {
@@ -72,14 +71,26 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
   return b;
 }
 
-export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: ReasonCollector): boolean {
+/** Whether entry `i` of the statement table applies to the request. */
+function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
+  return table.info[i * STRIDE + 2] === 1 || table.applies[i]!(st);
+}
+
+/** The principal test of entry `i` of the statement table. */
+function principalAt(table: StatementTable, i: number): number {
+  return table.info[i * STRIDE + 1]!;
+}
+
+/** Whether some Deny of key-policy list `at` names the caller and applies; with `out`, collects all of them. */
+function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, at: number, out?: ReasonCollector): boolean {
+  const table = cg.table;
+  const end = table.bounds[2 * at + 1]!;
   let found = false;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
+  for (let i = table.bounds[2 * at]!; i < end; i++) {
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
-    if (principalBits(cg, st, caller, s.principal) !== 0 && (s.always || s.applies(st))) {
+    if (principalBits(cg, st, caller, principalAt(table, i)) !== 0 && appliesAt(table, st, i)) {
       if (out === undefined) return true;
-      out.pushStatement(s, "deny");
+      out.pushEntry(table, i, "deny");
       found = true;
     }
   }
@@ -90,15 +101,18 @@ export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list
 export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: ReasonCollector): boolean {
   let found = false;
   const policies = caller.identity;
-  const lists = deny ? cg.denyLists : cg.allowLists;
+  const table = cg.table;
+  const bounds = table.bounds;
   const width = cg.actions.length;
+  // Denies of list `at` sit at [bounds[2at], bounds[2at + 1]), Allows at [bounds[2at + 1], bounds[2at + 2]).
+  const first = deny ? 0 : 1;
   for (let p = 0; p < policies.length; p++) {
-    const list = lists[policies[p]! * width + a]!;
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i]!;
-      if (s.always || s.applies(st)) {
+    const at = 2 * (policies[p]! * width + a) + first;
+    const end = bounds[at + 1]!;
+    for (let i = bounds[at]!; i < end; i++) {
+      if (appliesAt(table, st, i)) {
         if (out === undefined) return true;
-        out.pushStatement(s, deny ? "deny" : "identity");
+        out.pushEntry(table, i, deny ? "deny" : "identity");
         found = true;
       }
     }
@@ -108,32 +122,34 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
 
 function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   out.clear();
-  if (keyPolicy >= 0) keyDenies(cg, st, caller, cg.denyLists[keyPolicy * cg.actions.length + a]!, out);
+  if (keyPolicy >= 0) keyDenies(cg, st, caller, keyPolicy * cg.actions.length + a, out);
   identityApplies(cg, st, caller, a, true, out);
   return out.decision("ExplicitDeny");
 }
 
-/** Which key-policy Allow statements apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
-function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[]): number {
+/** Which key-policy Allow statements of list `at` apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
+function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number): number {
+  const table = cg.table;
+  const end = table.bounds[2 * at + 2]!;
   let bits = 0;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const b = principalBits(cg, st, caller, s.principal);
-    if (b === 0 || (b | bits) === bits || !(s.always || s.applies(st))) continue;
+  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+    const b = principalBits(cg, st, caller, principalAt(table, i));
+    if (b === 0 || (b | bits) === bits || !appliesAt(table, st, i)) continue;
     bits |= b;
     if (bits === (DIRECT | ACCOUNT)) return bits;
   }
   return bits;
 }
 
-/** Collects the applying key-policy Allow statements that name the caller with `bit` (DIRECT first). */
-function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], bit: number, out: ReasonCollector): void {
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const b = principalBits(cg, st, caller, s.principal);
+/** Collects the applying key-policy Allow statements of list `at` that name the caller with `bit` (DIRECT first). */
+function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number, bit: number, out: ReasonCollector): void {
+  const table = cg.table;
+  const end = table.bounds[2 * at + 2]!;
+  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+    const b = principalBits(cg, st, caller, principalAt(table, i));
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
-    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !(s.always || s.applies(st))) continue;
-    out.pushStatement(s, bit === DIRECT ? "key-direct" : "key-account");
+    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !appliesAt(table, st, i)) continue;
+    out.pushEntry(table, i, bit === DIRECT ? "key-direct" : "key-account");
   }
 }
 
@@ -146,21 +162,20 @@ export function decideKey(
 ): Decision {
   const at = keyPolicy * cg.actions.length + a;
   // DEVIATION: §5.7 — grants, SCPs, RCPs, permission boundaries, session and VPC endpoint policies are not modelled.
-  if (keyDenies(cg, st, caller, cg.denyLists[at]!) || identityApplies(cg, st, caller, a, true)) {
+  if (keyDenies(cg, st, caller, at) || identityApplies(cg, st, caller, a, true)) {
     return explicitDeny(cg, st, caller, a, keyPolicy, out);
   }
   if (!same && !cg.actions[a]!.crossAccount) return IMPLICIT_DENY;
-  const allows = cg.allowLists[at]!;
-  const bits = keyAllows(cg, st, caller, allows);
+  const bits = keyAllows(cg, st, caller, at);
   if (bits === 0) return IMPLICIT_DENY;
   const direct = same && (bits & DIRECT) !== 0;
   // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
   const delegated = caller.kind === "root" || identityApplies(cg, st, caller, a, false);
   if (!direct && !delegated) return IMPLICIT_DENY;
   out.clear();
-  collectKeyAllows(cg, st, caller, allows, DIRECT, out);
+  collectKeyAllows(cg, st, caller, at, DIRECT, out);
   if (delegated) {
-    collectKeyAllows(cg, st, caller, allows, ACCOUNT, out);
+    collectKeyAllows(cg, st, caller, at, ACCOUNT, out);
     identityApplies(cg, st, caller, a, false, out);
   }
   return out.decision("Allow");
@@ -170,9 +185,9 @@ export function decideKey(
 export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   const at = keyPolicy * cg.actions.length + a;
   // DEVIATION: request model — a service principal is decided by the key policy alone (¬D ∧ KD), in the key's account.
-  if (keyDenies(cg, st, caller, cg.denyLists[at]!)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
-  if ((keyAllows(cg, st, caller, cg.allowLists[at]!) & DIRECT) === 0) return IMPLICIT_DENY;
-  collectKeyAllows(cg, st, caller, cg.allowLists[at]!, DIRECT, out.clear());
+  if (keyDenies(cg, st, caller, at)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
+  if ((keyAllows(cg, st, caller, at) & DIRECT) === 0) return IMPLICIT_DENY;
+  collectKeyAllows(cg, st, caller, at, DIRECT, out.clear());
   return out.decision("Allow");
 }
 
@@ -182,7 +197,7 @@ export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, 
  * ImplicitDeny. `keyPolicy` is -1 when the key policy is not consulted.
  */
 export function decideDenyOnly(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
-  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, cg.denyLists[keyPolicy * cg.actions.length + a]!);
+  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, keyPolicy * cg.actions.length + a);
   if (keyDeny || identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
   return IMPLICIT_DENY;
 }

@@ -13,7 +13,7 @@ import type { TargetInfo } from "../request/read-target.js";
 import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
-import { IMPLICIT_DENY, identityApplies, keyDenies, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
+import { IMPLICIT_DENY, identityApplies, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
 
