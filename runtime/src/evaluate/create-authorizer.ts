@@ -57,7 +57,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const cg = compileGraph(read.graph);
   const st = new EvalState(cg.slots.size, cg.nodeCount, cg.principalTests.length);
   const reader = new ContextReader(cg.slots);
-  const out = new ReasonCollector();
+  const out = new ReasonCollector(cg.table);
   const principals = new Map(Object.entries(read.graph.principals));
   const keys = new Map(Object.entries(read.graph.keys));
   // The layers of the authorization chain (docs/semantics/), when the bundle has them.

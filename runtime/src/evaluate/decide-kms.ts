@@ -4,7 +4,7 @@
 //   RetireGrant (no policy can allow it): never Allow; ExplicitDeny iff D
 // Deny lists run first and short-circuit; reasons are collected only once the outcome is known.
 import type { Decision, DecisionKind, Reason } from "../contracts.js";
-import { DecisionCache } from "./decision-cache.js";
+import { DecisionCache, ID_KEY_LENGTH } from "./decision-cache.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
@@ -28,12 +28,17 @@ export interface Caller extends CallerIds {
 export class ReasonCollector {
   // PERF: never shrunk (setting `length = 0` would drop the backing store); `count` is the size.
   private readonly reasons: Reason[] = [];
-  /** The id of each reason, or -1 for a reason that is not a compiled statement's. */
+  /** The id of each reason (statement-table.ts), or -1 for a reason that is not a compiled statement's. */
   private readonly ids: number[] = [];
   private count = 0;
-  /** Whether every reason collected has an id. */
+  /** Whether every reason collected has an id (then `reasons` is not filled: the cache reads ids). */
   private allIds = true;
   private readonly cache = new DecisionCache();
+  private readonly reasonOf: (id: number) => Reason;
+
+  constructor(private readonly table: StatementTable) {
+    this.reasonOf = (id) => table.reasons[id]!;
+  }
 
   clear(): this {
     this.count = 0;
@@ -42,20 +47,28 @@ export class ReasonCollector {
   }
 
   push(reason: Reason): void {
+    if (this.allIds) {
+      // From now on the reasons themselves are needed: fill in those collected by id.
+      for (let i = 0; i < this.count; i++) this.reasons[i] = this.reasonOf(this.ids[i]!);
+      this.allIds = false;
+    }
     this.ids[this.count] = -1;
     this.reasons[this.count++] = reason;
-    this.allIds = false;
   }
 
-  /** Collects the reason of entry `i` of the statement table for `path` (PERF: by its id, for the decision cache). */
-  pushEntry(table: StatementTable, i: number, path: ReasonPath): void {
-    const id = table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
-    this.ids[this.count] = id;
-    this.reasons[this.count++] = table.reasons[id]!;
+  /** Collects the reason of entry `i` of the statement table for `path` (PERF: by its id alone). */
+  pushEntry(i: number, path: ReasonPath): void {
+    const id = this.table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
+    if (!this.allIds) this.reasons[this.count] = this.reasonOf(id);
+    this.ids[this.count++] = id;
   }
 
   decision(kind: DecisionKind): Decision {
-    return this.allIds ? this.cache.getById(kind, this.reasons, this.ids, this.count) : this.cache.get(kind, this.reasons, this.count);
+    if (this.allIds && this.count <= ID_KEY_LENGTH) return this.cache.getById(kind, this.ids, this.count, this.reasonOf);
+    if (this.allIds) {
+      for (let i = 0; i < this.count; i++) this.reasons[i] = this.reasonOf(this.ids[i]!);
+    }
+    return this.cache.get(kind, this.reasons, this.count);
   }
 }
 
@@ -90,7 +103,7 @@ function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, at: number,
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
     if (principalBits(cg, st, caller, principalAt(table, i)) !== 0 && appliesAt(table, st, i)) {
       if (out === undefined) return true;
-      out.pushEntry(table, i, "deny");
+      out.pushEntry(i, "deny");
       found = true;
     }
   }
@@ -112,7 +125,7 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
     for (let i = bounds[at]!; i < end; i++) {
       if (appliesAt(table, st, i)) {
         if (out === undefined) return true;
-        out.pushEntry(table, i, deny ? "deny" : "identity");
+        out.pushEntry(i, deny ? "deny" : "identity");
         found = true;
       }
     }
@@ -149,7 +162,7 @@ function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: 
     const b = principalBits(cg, st, caller, principalAt(table, i));
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
     if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !appliesAt(table, st, i)) continue;
-    out.pushEntry(table, i, bit === DIRECT ? "key-direct" : "key-account");
+    out.pushEntry(i, bit === DIRECT ? "key-direct" : "key-account");
   }
 }
 
