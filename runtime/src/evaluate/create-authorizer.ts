@@ -72,14 +72,16 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(principals.keys());
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
-  type CachedCaller = Caller & { readonly derived: readonly Derived[]; readonly layers: CallerLayers | undefined };
+  type CachedCaller = Caller & { readonly info?: CallerInfo; readonly derived: readonly Derived[]; readonly layers: CallerLayers | undefined };
   const callers = new Map<string, CachedCaller | null>();
   const targets = new Map<string, CachedTarget | null>();
   const actions = new Map<string, number>();
   // PERF: a role session's identity policies and derived keys depend on its role alone (unless
   // policies are listed under the session ARN itself): every session of a role shares them, so
-  // distinct sessions read the same arrays.
+  // distinct sessions read the same arrays. Without layers (which read the session's ARN), a
+  // session no policy names is even one caller object per role.
   const sessionParts = new Map<string, CallerParts>();
+  const sessionCallers = new Map<string, CachedCaller>();
   // PERF: account strings as one object each, so that `caller.account === target.account` compares pointers.
   const accounts = new Map<string, string>();
   // Whether AWS sets kms:CallerAccount for each action, on a key and on no specific resource.
@@ -99,20 +101,30 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     let c = callers.get(principal);
     if (c === undefined) {
       const info = parseCaller(principal);
-      if (info === undefined) c = null;
-      else {
-        const ids = cg.principals.idsOf(info);
-        const parts = partsOf(info, principal);
-        c = {
-          info, kind: info.kind, partition: info.partition, account: accountOf(info.account), identity: parts.identity, derived: parts.derived,
-          exactId: ids.exactId, roleId: ids.roleId, accountId: ids.accountId, rootId: ids.rootId,
-          layers: layers === undefined ? undefined : layers.callerLayers(info),
-        };
-      }
+      c = info === undefined ? null : newCaller(info, principal);
       if (callers.size >= CACHE_LIMIT) callers.clear();
       callers.set(principal, c);
     }
     return c;
+  };
+  const newCaller = (info: CallerInfo, principal: string): CachedCaller => {
+    const ids = cg.principals.idsOf(info);
+    const anonymous = layers === undefined && info.kind === "session" && ids.exactId < 0 && !principals.has(principal);
+    const shared = anonymous ? sessionCallers.get(info.roleKey) : undefined;
+    if (shared !== undefined) return shared;
+    const parts = partsOf(info, principal);
+    const caller: CachedCaller = {
+      // A caller shared by the sessions of a role keeps no session's ARN.
+      info: anonymous ? undefined : info,
+      kind: info.kind, partition: info.partition, account: accountOf(info.account), identity: parts.identity, derived: parts.derived,
+      exactId: ids.exactId, roleId: ids.roleId, accountId: ids.accountId, rootId: ids.rootId,
+      layers: layers === undefined ? undefined : layers.callerLayers(info),
+    };
+    if (anonymous) {
+      if (sessionCallers.size >= CACHE_LIMIT) sessionCallers.clear();
+      sessionCallers.set(info.roleKey, caller);
+    }
+    return caller;
   };
   const partsOf = (info: CallerInfo, principal: string): CallerParts => {
     if (info.kind !== "session" || principals.has(principal)) {

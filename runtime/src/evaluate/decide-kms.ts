@@ -13,10 +13,11 @@ import type { EvalState } from "./eval-state.js";
 import { PATH_OFFSET, STRIDE } from "./statement-table.js";
 import type { ReasonPath, StatementTable } from "./statement-table.js";
 
-/** A parsed caller with its identity policies and its ids for the principal tests (compile-principal.ts). */
+/**
+ * A parsed caller with its identity policies and its ids for the principal tests (compile-principal.ts).
+ * Without layers, it may stand for every session of one role (create-authorizer.ts): it has no ARN.
+ */
 export interface Caller extends CallerIds {
-  readonly info: CallerInfo;
-  /** `info`'s kind, partition and account, read without a second object (PERF: one cache line less). */
   readonly kind: CallerInfo["kind"];
   readonly partition: string;
   readonly account: string;
