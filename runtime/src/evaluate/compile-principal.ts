@@ -38,6 +38,8 @@ export class PrincipalTests {
   private readonly accounts = new Map<string, number>();
   private readonly roots = new Map<string, number>();
   private nextId = 0;
+  /** The kinds of the ARNs in `exact`: a caller of another kind needs no lookup (PERF: a new session's ARN is not hashed). */
+  private readonly exactKinds = new Set<CallerInfo["kind"]>();
   /** Test `p`'s record starts at `offsets[p]`: [any, n, …n DIRECT ids, m, …m ACCOUNT ids]. */
   private readonly offsets: Int32Array;
   private readonly data: Int32Array;
@@ -60,11 +62,16 @@ export class PrincipalTests {
   idsOf(caller: CallerInfo): CallerIds {
     if (caller.kind === "service") return { exactId: this.services.get(caller.arn) ?? -1, roleId: -1, accountId: -1, rootId: -1 };
     return {
-      exactId: caller.kind === "root" ? -1 : this.exact.get(caller.arn) ?? -1,
+      exactId: this.exactIdOf(caller),
       roleId: caller.kind === "session" ? this.roles.get(caller.roleKey) ?? -1 : -1,
       accountId: this.accounts.get(caller.account) ?? -1,
       rootId: this.roots.get(`${caller.partition}:${caller.account}`) ?? -1,
     };
+  }
+
+  /** The id of a (non-service) caller's own ARN, -1 when no node names it (never for root). */
+  exactIdOf(caller: CallerInfo): number {
+    return caller.kind === "root" || !this.exactKinds.has(caller.kind) ? -1 : this.exact.get(caller.arn) ?? -1;
   }
 
   /** DIRECT / ACCOUNT bits of test `p` for a caller with ids `c`. */
@@ -99,6 +106,7 @@ export class PrincipalTests {
       }
       // The caller's own ARN (case-sensitive), or for a session the role behind it, whatever its path.
       direct.add(this.intern(this.exact, value));
+      this.exactKinds.add(named.kind);
       if (named.kind === "role") direct.add(this.intern(this.roles, named.roleKey));
     }
     for (const service of node.service) direct.add(this.intern(this.services, service));

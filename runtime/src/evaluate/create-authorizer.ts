@@ -108,10 +108,10 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return c;
   };
   const newCaller = (info: CallerInfo, principal: string): CachedCaller => {
-    const ids = cg.principals.idsOf(info);
-    const anonymous = layers === undefined && info.kind === "session" && ids.exactId < 0 && !principals.has(principal);
+    const anonymous = layers === undefined && info.kind === "session" && cg.principals.exactIdOf(info) < 0 && !principals.has(principal);
     const shared = anonymous ? sessionCallers.get(info.roleKey) : undefined;
     if (shared !== undefined) return shared;
+    const ids = cg.principals.idsOf(info);
     const parts = partsOf(info, principal);
     const caller: CachedCaller = {
       // A caller shared by the sessions of a role keeps no session's ARN.
