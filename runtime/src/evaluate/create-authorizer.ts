@@ -82,6 +82,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // session no policy names is even one caller object per role.
   const sessionParts = new Map<string, CallerParts>();
   const sessionCallers = new Map<string, CachedCaller>();
+  // Whether the bundle lists policies under some session ARN (else a session's own need no lookup).
+  const listsSessions = [...principals.keys()].some((arn) => parseCaller(arn)?.kind === "session");
   // PERF: account strings as one object each, so that `caller.account === target.account` compares pointers.
   const accounts = new Map<string, string>();
   // Whether AWS sets kms:CallerAccount for each action, on a key and on no specific resource.
@@ -108,7 +110,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return c;
   };
   const newCaller = (info: CallerInfo, principal: string): CachedCaller => {
-    const anonymous = layers === undefined && info.kind === "session" && cg.principals.exactIdOf(info) < 0 && !principals.has(principal);
+    const anonymous = layers === undefined && info.kind === "session" && cg.principals.exactIdOf(info) < 0 && !(listsSessions && principals.has(principal));
     const shared = anonymous ? sessionCallers.get(info.roleKey) : undefined;
     if (shared !== undefined) return shared;
     const ids = cg.principals.idsOf(info);
