@@ -2,13 +2,15 @@
 // (memoized per request, so shared nodes run once), statements indexed by policy and action with
 // Deny lists apart from Allow lists, and the context slots every test reads. No eval, no new Function.
 import type { Reason } from "../contracts.js";
-import type { DecisionGraph, GraphAction, GraphStatement } from "../graph/graph-types.js";
+import type { DecisionGraph, GraphAction, GraphStatement, PrincipalNode } from "../graph/graph-types.js";
 import { compileCondition } from "./compile-condition.js";
 import type { NodeTest } from "./compile-condition.js";
-import { compilePrincipal } from "./compile-principal.js";
+import { PrincipalTests } from "./compile-principal.js";
 import type { PrincipalTest } from "./compile-principal.js";
-import { compileResource } from "./compile-resource.js";
-import type { EvalState } from "./eval-state.js";
+import { compileResource, constantResource } from "./compile-resource.js";
+import type { EvalState, Tri } from "./eval-state.js";
+import { buildStatementTable } from "./statement-table.js";
+import type { StatementTable } from "./statement-table.js";
 
 /** A statement ready to run. */
 export interface CompiledStatement {
@@ -18,6 +20,8 @@ export interface CompiledStatement {
   readonly principal: number;
   /** All tests hold; an undecidable test counts as false in an Allow, true in a Deny (spec §0.2). */
   readonly applies: (st: EvalState) => boolean;
+  /** PERF: it applies to every request (no test but ones that always hold): `applies` need not run. */
+  readonly always: boolean;
   /** The reason it gives, by the path that used it. */
   readonly reason: Readonly<Record<"deny" | "key-direct" | "key-account" | "identity", Reason>>;
 }
@@ -35,13 +39,13 @@ export interface CompiledGraph {
   readonly actionIndex: ReadonlyMap<string, number>;
   readonly plans: readonly PolicyPlan[];
   /**
-   * PERF: the same lists flattened, at `policy * actions.length + action` (the plans' own arrays): a
-   * decision reads one array entry per list instead of a plan object, its array and then the entry
-   * (at organisation scale each of those is a cache miss).
+   * PERF: the same lists laid out flat (statement-table.ts): what the KMS decision reads (at
+   * organisation scale a plan object, its array and then the entry were a cache miss each).
    */
-  readonly denyLists: readonly (readonly CompiledStatement[])[];
-  readonly allowLists: readonly (readonly CompiledStatement[])[];
+  readonly table: StatementTable;
   readonly principalTests: readonly PrincipalTest[];
+  /** The same tests over a caller's interned ids (`principals.bits(p, ids)`), for the decision path. */
+  readonly principals: PrincipalTests;
   /** Lower-cased context key → slot. */
   readonly slots: Map<string, number>;
   readonly nodeCount: number;
@@ -60,15 +64,18 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     return s;
   };
   const principalIndex: number[] = [];
-  const principalTests: PrincipalTest[] = [];
+  const principalNodes: PrincipalNode[] = [];
   const tests: NodeTest[] = graph.nodes.map((node, id) => {
     if (node.kind === "condition") return compileCondition(node, id, slotOf);
     if (node.kind === "resource") return compileResource(node, id, slotOf);
-    principalIndex[id] = principalTests.length;
-    principalTests.push(compilePrincipal(node));
+    principalIndex[id] = principalNodes.length;
+    principalNodes.push(node);
     return () => 1;
   });
-  const statements = graph.statements.map((s, id) => compileStatement(graph, s, id, tests, principalIndex));
+  const principals = new PrincipalTests(principalNodes);
+  // PERF: the tests whose answer is known without a request (`Resource: "*"`) are left out of statements.
+  const constants = graph.nodes.map((node): Tri | undefined => (node.kind === "resource" ? constantResource(node) : undefined));
+  const statements = graph.statements.map((s, id) => compileStatement(graph, s, id, tests, constants, principalIndex));
   const actionIndex = new Map(graph.actions.map((a, i) => [a.name.toLowerCase(), i] as const));
   const plans = graph.policies.map((policy): PolicyPlan => {
     const deny: (readonly CompiledStatement[])[] = graph.actions.map(() => NONE);
@@ -80,18 +87,18 @@ export function compileGraph(graph: DecisionGraph): CompiledGraph {
     }
     return { deny, allow };
   });
-  const denyLists = plans.flatMap((plan) => plan.deny);
-  const allowLists = plans.flatMap((plan) => plan.allow);
-  return { graph, actions: graph.actions, actionIndex, plans, denyLists, allowLists, principalTests, slots, nodeCount: graph.nodes.length, nodeTests: tests };
+  const table = buildStatementTable(plans, statements, graph.actions.length);
+  return { graph, actions: graph.actions, actionIndex, plans, table, principalTests: principals.tests, principals, slots, nodeCount: graph.nodes.length, nodeTests: tests };
 }
 
 function compileStatement(
-  graph: DecisionGraph, s: GraphStatement, id: number, tests: readonly NodeTest[], principalIndex: readonly number[],
+  graph: DecisionGraph, s: GraphStatement, id: number, tests: readonly NodeTest[], constants: readonly (Tri | undefined)[], principalIndex: readonly number[],
 ): CompiledStatement {
-  const own = s.tests.map((n) => tests[n]!);
   const allow = s.effect === "Allow";
   const fail = allow ? 2 : 3; // an Allow fails on 0 or 2 (undecidable); a Deny only on 0
-  const applies = appliesOf(own, fail);
+  const never = s.tests.some((n) => constants[n] === 0 || constants[n] === fail);
+  const own = s.tests.filter((n) => constants[n] === undefined).map((n) => tests[n]!);
+  const applies = never ? () => false : appliesOf(own, fail);
   const layer = graph.policies[s.policy]!.layer;
   const base = {
     policy: graph.policies[s.policy]!.location,
@@ -107,6 +114,7 @@ function compileStatement(
     allow,
     principal: s.principal === undefined ? -1 : principalIndex[s.principal]!,
     applies,
+    always: !never && own.length === 0,
     reason: { deny: reason("deny"), "key-direct": reason("key-direct"), "key-account": reason("key-account"), identity: reason("identity") },
   };
 }

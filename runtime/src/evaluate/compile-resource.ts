@@ -79,6 +79,15 @@ export function compileResource(node: ResourceNode, id: number, slotOf: (key: st
 }
 
 /**
+ * The answer of a Resource node that does not depend on the request, else undefined: an element
+ * listing `*` matches everything (spec §1.7 rule 1; a key policy's `*` is this key), so `Resource`
+ * always holds and `NotResource` never does.
+ */
+export function constantResource(node: ResourceNode): Tri | undefined {
+  return node.patterns.some((p) => p === "*") ? (node.negated ? 0 : 1) : undefined;
+}
+
+/**
  * AWS: §1.7, §5.2 — KMS documents only `"Resource": "*"` (this key) in a key policy. `*` and the
  * key's exact ARN match; any other value, a pattern that would match the key included, is undecided.
  */

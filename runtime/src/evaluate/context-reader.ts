@@ -10,6 +10,8 @@ import { contradiction } from "../request/resolve-derived.js";
 import type { EvalState } from "./eval-state.js";
 
 const RAW_CACHE_LIMIT = 4096;
+/** Context positions whose last name is remembered. */
+const POSITIONS = 16;
 
 /** What a context key name, as written in a request, stands for. */
 interface NameInfo {
@@ -33,6 +35,12 @@ export class ContextReader {
   private readonly slots: Map<string, number>;
   /** Key name as written in requests → what it stands for. PERF: skips lower-casing. */
   private readonly raw = new Map<string, NameInfo>();
+  /**
+   * PERF: the name last seen at each of the first context positions, and what it stands for:
+   * requests of one shape list the same names in the same order, so a comparison replaces the lookup.
+   */
+  private readonly lastNames: string[] = new Array<string>(POSITIONS).fill("");
+  private readonly lastInfos: NameInfo[];
   /** Slot of each derived key the graph uses, else -1. */
   private readonly derivedSlots: Int32Array;
   /** `givenGen[d] === gen` when the context gave derived key `d` a value in this request. */
@@ -47,6 +55,8 @@ export class ContextReader {
     this.derivedSlots = Int32Array.from(DERIVED_KEYS, (k) => slots.get(k) ?? -1);
     this.givenGen = new Int32Array(DERIVED_KEYS.length);
     this.givenValue = DERIVED_KEYS.map(() => undefined);
+    // Before any request every position remembers the name "", with what it truly stands for.
+    this.lastInfos = new Array<NameInfo>(POSITIONS).fill(this.infoOf(""));
   }
 
   /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
@@ -55,10 +65,11 @@ export class ContextReader {
     if (state.gen < this.lastGen) this.givenGen.fill(0);
     this.lastGen = state.gen;
     if (context !== undefined) {
+      let position = 0;
       for (const name in context) {
         if (!hasOwn(context, name)) continue;
         const value = context[name]!;
-        const info = this.infoOf(name);
+        const info = this.infoAt(position++, name);
         if (info.derived >= 0) {
           const bad = this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
           if (bad !== undefined) return bad;
@@ -129,6 +140,15 @@ export class ContextReader {
       state.slotGen[slot] = gen;
       state.slotValue[slot] = value;
     }
+  }
+
+  private infoAt(position: number, name: string): NameInfo {
+    if (position >= POSITIONS) return this.infoOf(name);
+    if (this.lastNames[position] === name) return this.lastInfos[position]!;
+    const info = this.infoOf(name);
+    this.lastNames[position] = name;
+    this.lastInfos[position] = info;
+    return info;
   }
 
   private infoOf(name: string): NameInfo {

@@ -14,6 +14,7 @@ import type { Operation } from "../decide-operation.js";
 import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
+import type { CallerInfo } from "../request/read-caller.js";
 import { asOperation, asRequest, readInputShape } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
@@ -56,7 +57,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const cg = compileGraph(read.graph);
   const st = new EvalState(cg.slots.size, cg.nodeCount, cg.principalTests.length);
   const reader = new ContextReader(cg.slots);
-  const out = new ReasonCollector();
+  const out = new ReasonCollector(cg.table);
   const principals = new Map(Object.entries(read.graph.principals));
   const keys = new Map(Object.entries(read.graph.keys));
   // The layers of the authorization chain (docs/semantics/), when the bundle has them.
@@ -71,30 +72,76 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(principals.keys());
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
-  const callers = new Map<string, (Caller & { readonly derived: readonly Derived[]; readonly layers?: CallerLayers }) | null>();
-  const targets = new Map<string, { readonly info: TargetInfo; readonly derived: Derived } | null>();
+  type CachedCaller = Caller & { readonly info?: CallerInfo; readonly derived: readonly Derived[]; readonly layers: CallerLayers | undefined };
+  const callers = new Map<string, CachedCaller | null>();
+  const targets = new Map<string, CachedTarget | null>();
   const actions = new Map<string, number>();
+  // PERF: a role session's identity policies and derived keys depend on its role alone (unless
+  // policies are listed under the session ARN itself): every session of a role shares them, so
+  // distinct sessions read the same arrays. Without layers (which read the session's ARN), a
+  // session no policy names is even one caller object per role.
+  const sessionParts = new Map<string, CallerParts>();
+  const sessionCallers = new Map<string, CachedCaller>();
+  // Whether the bundle lists policies under some session ARN (else a session's own need no lookup).
+  const listsSessions = [...principals.keys()].some((arn) => parseCaller(arn)?.kind === "session");
+  // PERF: account strings as one object each, so that `caller.account === target.account` compares pointers.
+  const accounts = new Map<string, string>();
   // Whether AWS sets kms:CallerAccount for each action, on a key and on no specific resource.
   const callerAccountOnKey = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "key"));
   const callerAccountOnNone = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "none"));
   // PERF: one scratch record of the request's derived values, refilled per request.
   const derived: RequestDerived = { caller: [], resource: { kind: "free" }, setsCallerAccount: false };
 
-  const callerFor = (principal: string): (Caller & { readonly derived: readonly Derived[] }) | null => {
+  const accountOf = (account: string): string => {
+    const kept = accounts.get(account);
+    if (kept !== undefined) return kept;
+    if (accounts.size >= CACHE_LIMIT) accounts.clear();
+    accounts.set(account, account);
+    return account;
+  };
+  const callerFor = (principal: string): CachedCaller | null => {
     let c = callers.get(principal);
     if (c === undefined) {
       const info = parseCaller(principal);
-      const by = info === undefined || layers === undefined ? undefined : layers.federatedByOf(info);
-      c = info === undefined ? null : {
-        // session-policy.md §2, permission-boundary.md §2: a federated user has its federating user's identity policies too.
-        info, identity: by === undefined ? identityOf(info.kind, principal, info.roleKey) : [...identityOf(info.kind, principal, info.roleKey), ...(principals.get(by) ?? [])],
-        derived: callerDerived(info, roleArnOf),
-        ...(layers === undefined ? {} : { layers: layers.callerLayers(info) }),
-      };
+      c = info === undefined ? null : newCaller(info, principal);
       if (callers.size >= CACHE_LIMIT) callers.clear();
       callers.set(principal, c);
     }
     return c;
+  };
+  const newCaller = (info: CallerInfo, principal: string): CachedCaller => {
+    const anonymous = layers === undefined && info.kind === "session" && cg.principals.exactIdOf(info) < 0 && !(listsSessions && principals.has(principal));
+    const shared = anonymous ? sessionCallers.get(info.roleKey) : undefined;
+    if (shared !== undefined) return shared;
+    const ids = cg.principals.idsOf(info);
+    const parts = partsOf(info, principal);
+    const caller: CachedCaller = {
+      // A caller shared by the sessions of a role keeps no session's ARN.
+      info: anonymous ? undefined : info,
+      kind: info.kind, partition: info.partition, account: accountOf(info.account), identity: parts.identity, derived: parts.derived,
+      exactId: ids.exactId, roleId: ids.roleId, accountId: ids.accountId, rootId: ids.rootId,
+      layers: layers === undefined ? undefined : layers.callerLayers(info),
+    };
+    if (anonymous) {
+      if (sessionCallers.size >= CACHE_LIMIT) sessionCallers.clear();
+      sessionCallers.set(info.roleKey, caller);
+    }
+    return caller;
+  };
+  const partsOf = (info: CallerInfo, principal: string): CallerParts => {
+    if (info.kind !== "session" || principals.has(principal)) {
+      const by = layers === undefined ? undefined : layers.federatedByOf(info);
+      // session-policy.md §2, permission-boundary.md §2: a federated user has its federating user's identity policies too.
+      const own = identityOf(info.kind, principal, info.roleKey);
+      return { identity: by === undefined ? own : [...own, ...(principals.get(by) ?? [])], derived: callerDerived(info, roleArnOf) };
+    }
+    let parts = sessionParts.get(info.roleKey);
+    if (parts === undefined) {
+      parts = { identity: identityOf(info.kind, principal, info.roleKey), derived: callerDerived(info, roleArnOf) };
+      if (sessionParts.size >= CACHE_LIMIT) sessionParts.clear();
+      sessionParts.set(info.roleKey, parts);
+    }
+    return parts;
   };
   // docs/request-model.md: root needs none (its identity side counts as allowed), a service has none;
   // a session has its role's policies, then those listed under the session ARN itself.
@@ -104,11 +151,13 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     // DEVIATION: §5.7 — policies listed under a session ARN add to its role's; AWS session policies only narrow.
     return kind === "session" ? [...(roles.get(roleKey) ?? []), ...own] : [...own];
   };
-  const targetFor = (resource: string): { readonly info: TargetInfo; readonly derived: Derived } | null => {
+  const targetFor = (resource: string): CachedTarget | null => {
     let t = targets.get(resource);
     if (t === undefined) {
-      const info = parseTarget(resource);
-      t = info === undefined ? null : { info, derived: resourceDerived(info.kind, info.account) };
+      const parsed = parseTarget(resource);
+      const info = parsed === undefined ? undefined : { ...parsed, account: accountOf(parsed.account) };
+      // PERF: the key's policy index is kept with the target (one map lookup per request, not two).
+      t = info === undefined ? null : { info, derived: resourceDerived(info.kind, info.account), keyPolicy: info.kind === "key" ? keys.get(resource) : undefined };
       if (targets.size >= CACHE_LIMIT) targets.clear();
       targets.set(resource, t);
     }
@@ -138,12 +187,12 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const kind = cg.actions[a]!.target;
     const fits = target.kind === "key" ? kind !== "none" : target.kind === "alias" ? kind === "alias" : kind === "none";
     if (!fits) return requestError(RequestErrorCode.actionDoesNotFit, `action \`${action}\` does not fit resource`, resource);
-    const keyPolicy = target.kind === "key" ? keys.get(resource) : undefined;
+    const keyPolicy = found.keyPolicy;
     if (target.kind === "key" && keyPolicy === undefined) return requestError(RequestErrorCode.unknownKey, "unknown key", resource);
     st.begin(resource);
     // After begin(), which clears them: the request resource `*` is matched against the caller's account.
-    st.callerPartition = caller.info.partition;
-    st.callerAccount = caller.info.account;
+    st.callerPartition = caller.partition;
+    st.callerAccount = caller.account;
     derived.caller = caller.derived;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
@@ -190,6 +239,19 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
 }
 
+/** A parsed resource, with the key's policy index for a key of the bundle. */
+interface CachedTarget {
+  readonly info: TargetInfo;
+  readonly derived: Derived;
+  readonly keyPolicy: number | undefined;
+}
+
+/** What a caller's identity policies and derived keys are (shared by the sessions of one role). */
+interface CallerParts {
+  readonly identity: readonly number[];
+  readonly derived: readonly Derived[];
+}
+
 /** A request read and loaded into the scratch state. */
 interface Loaded extends LoadedRequest {
   readonly target: TargetInfo;
@@ -201,7 +263,7 @@ interface Loaded extends LoadedRequest {
 function decideLoaded(
   cg: CompiledGraph, st: EvalState, caller: Caller, a: number, target: TargetInfo, keyPolicy: number | undefined, out: ReasonCollector,
 ): Decision {
-  const account = caller.info.account;
+  const account = caller.account;
   if (target.kind !== "key") {
     // Alias half or no specific resource: IAM only, never across accounts (spec §5.3, §5.5).
     return decideIdentityOnly(cg, st, caller, a, target.account === "" || target.account === account, out);
@@ -210,7 +272,7 @@ function decideLoaded(
   // DEVIATION: §5.4, §5.7 — grants are not modelled, so it is never allowed; Denies still apply.
   if (!cg.actions[a]!.policyAllows) return decideDenyOnly(cg, st, caller, a, cg.actions[a]!.keyPolicy ? keyPolicy! : -1, out);
   if (!cg.actions[a]!.keyPolicy) return decideIdentityOnly(cg, st, caller, a, true, out);
-  if (caller.info.kind === "service") return decideService(cg, st, caller, a, keyPolicy!, out);
+  if (caller.kind === "service") return decideService(cg, st, caller, a, keyPolicy!, out);
   return decideKey(cg, st, caller, a, keyPolicy!, account === target.account, out);
 }
 

@@ -4,15 +4,23 @@
 //   RetireGrant (no policy can allow it): never Allow; ExplicitDeny iff D
 // Deny lists run first and short-circuit; reasons are collected only once the outcome is known.
 import type { Decision, DecisionKind, Reason } from "../contracts.js";
-import { DecisionCache } from "./decision-cache.js";
+import { DecisionCache, ID_KEY_LENGTH } from "./decision-cache.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
+import type { CompiledGraph } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
+import type { CallerIds } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
+import { PATH_OFFSET, STRIDE } from "./statement-table.js";
+import type { ReasonPath, StatementTable } from "./statement-table.js";
 
-/** A parsed caller with its identity policies. */
-export interface Caller {
-  readonly info: CallerInfo;
+/**
+ * A parsed caller with its identity policies and its ids for the principal tests (compile-principal.ts).
+ * Without layers, it may stand for every session of one role (create-authorizer.ts): it has no ARN.
+ */
+export interface Caller extends CallerIds {
+  readonly kind: CallerInfo["kind"];
+  readonly partition: string;
+  readonly account: string;
   /** Indices of its identity policies in the graph (root: those listed under the root ARN). */
   readonly identity: readonly number[];
 }
@@ -21,19 +29,46 @@ export interface Caller {
 export class ReasonCollector {
   // PERF: never shrunk (setting `length = 0` would drop the backing store); `count` is the size.
   private readonly reasons: Reason[] = [];
+  /** The id of each reason (statement-table.ts), or -1 for a reason that is not a compiled statement's. */
+  private readonly ids: number[] = [];
   private count = 0;
+  /** Whether every reason collected has an id (then `reasons` is not filled: the cache reads ids). */
+  private allIds = true;
   private readonly cache = new DecisionCache();
+  private readonly reasonOf: (id: number) => Reason;
+
+  constructor(private readonly table: StatementTable) {
+    this.reasonOf = (id) => table.reasons[id]!;
+  }
 
   clear(): this {
     this.count = 0;
+    this.allIds = true;
     return this;
   }
 
   push(reason: Reason): void {
+    if (this.allIds) {
+      // From now on the reasons themselves are needed: fill in those collected by id.
+      for (let i = 0; i < this.count; i++) this.reasons[i] = this.reasonOf(this.ids[i]!);
+      this.allIds = false;
+    }
+    this.ids[this.count] = -1;
     this.reasons[this.count++] = reason;
   }
 
+  /** Collects the reason of entry `i` of the statement table for `path` (PERF: by its id alone). */
+  pushEntry(i: number, path: ReasonPath): void {
+    const id = this.table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
+    if (!this.allIds) this.reasons[this.count] = this.reasonOf(id);
+    this.ids[this.count++] = id;
+  }
+
   decision(kind: DecisionKind): Decision {
+    if (this.allIds && this.count <= ID_KEY_LENGTH) return this.cache.getById(kind, this.ids, this.count, this.reasonOf);
+    if (this.allIds) {
+      for (let i = 0; i < this.count; i++) this.reasons[i] = this.reasonOf(this.ids[i]!);
+    }
     return this.cache.get(kind, this.reasons, this.count);
   }
 }
@@ -45,19 +80,31 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
   // PERF: one stamp per test, `gen * 4 + bits` (eval-state.ts): a single read when memoized.
   const stamp = st.principalStamp[p]!;
   if (stamp >>> 2 === st.gen) return stamp & 3;
-  const b = cg.principalTests[p]!(caller.info);
+  const b = cg.principals.bits(p, caller);
   st.principalStamp[p] = st.gen * 4 + b;
   return b;
 }
 
-export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], out?: ReasonCollector): boolean {
+/** Whether entry `i` of the statement table applies to the request. */
+function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
+  return table.info[i * STRIDE + 2] === 1 || table.applies[i]!(st);
+}
+
+/** The principal test of entry `i` of the statement table. */
+function principalAt(table: StatementTable, i: number): number {
+  return table.info[i * STRIDE + 1]!;
+}
+
+/** Whether some Deny of key-policy list `at` names the caller and applies; with `out`, collects all of them. */
+function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, at: number, out?: ReasonCollector): boolean {
+  const table = cg.table;
+  const end = table.bounds[2 * at + 1]!;
   let found = false;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
+  for (let i = table.bounds[2 * at]!; i < end; i++) {
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
-    if (principalBits(cg, st, caller, s.principal) !== 0 && s.applies(st)) {
+    if (principalBits(cg, st, caller, principalAt(table, i)) !== 0 && appliesAt(table, st, i)) {
       if (out === undefined) return true;
-      out.push(s.reason.deny);
+      out.pushEntry(i, "deny");
       found = true;
     }
   }
@@ -68,15 +115,18 @@ export function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, list
 export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, deny: boolean, out?: ReasonCollector): boolean {
   let found = false;
   const policies = caller.identity;
-  const lists = deny ? cg.denyLists : cg.allowLists;
+  const table = cg.table;
+  const bounds = table.bounds;
   const width = cg.actions.length;
+  // Denies of list `at` sit at [bounds[2at], bounds[2at + 1]), Allows at [bounds[2at + 1], bounds[2at + 2]).
+  const first = deny ? 0 : 1;
   for (let p = 0; p < policies.length; p++) {
-    const list = lists[policies[p]! * width + a]!;
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i]!;
-      if (s.applies(st)) {
+    const at = 2 * (policies[p]! * width + a) + first;
+    const end = bounds[at + 1]!;
+    for (let i = bounds[at]!; i < end; i++) {
+      if (appliesAt(table, st, i)) {
         if (out === undefined) return true;
-        out.push(deny ? s.reason.deny : s.reason.identity);
+        out.pushEntry(i, deny ? "deny" : "identity");
         found = true;
       }
     }
@@ -86,32 +136,34 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
 
 function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   out.clear();
-  if (keyPolicy >= 0) keyDenies(cg, st, caller, cg.denyLists[keyPolicy * cg.actions.length + a]!, out);
+  if (keyPolicy >= 0) keyDenies(cg, st, caller, keyPolicy * cg.actions.length + a, out);
   identityApplies(cg, st, caller, a, true, out);
   return out.decision("ExplicitDeny");
 }
 
-/** Which key-policy Allow statements apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
-function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[]): number {
+/** Which key-policy Allow statements of list `at` apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
+function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number): number {
+  const table = cg.table;
+  const end = table.bounds[2 * at + 2]!;
   let bits = 0;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const b = principalBits(cg, st, caller, s.principal);
-    if (b === 0 || (b | bits) === bits || !s.applies(st)) continue;
+  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+    const b = principalBits(cg, st, caller, principalAt(table, i));
+    if (b === 0 || (b | bits) === bits || !appliesAt(table, st, i)) continue;
     bits |= b;
     if (bits === (DIRECT | ACCOUNT)) return bits;
   }
   return bits;
 }
 
-/** Collects the applying key-policy Allow statements that name the caller with `bit` (DIRECT first). */
-function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, list: readonly CompiledStatement[], bit: number, out: ReasonCollector): void {
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const b = principalBits(cg, st, caller, s.principal);
+/** Collects the applying key-policy Allow statements of list `at` that name the caller with `bit` (DIRECT first). */
+function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number, bit: number, out: ReasonCollector): void {
+  const table = cg.table;
+  const end = table.bounds[2 * at + 2]!;
+  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+    const b = principalBits(cg, st, caller, principalAt(table, i));
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
-    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !s.applies(st)) continue;
-    out.push(bit === DIRECT ? s.reason["key-direct"] : s.reason["key-account"]);
+    if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !appliesAt(table, st, i)) continue;
+    out.pushEntry(i, bit === DIRECT ? "key-direct" : "key-account");
   }
 }
 
@@ -124,21 +176,20 @@ export function decideKey(
 ): Decision {
   const at = keyPolicy * cg.actions.length + a;
   // DEVIATION: §5.7 — grants, SCPs, RCPs, permission boundaries, session and VPC endpoint policies are not modelled.
-  if (keyDenies(cg, st, caller, cg.denyLists[at]!) || identityApplies(cg, st, caller, a, true)) {
+  if (keyDenies(cg, st, caller, at) || identityApplies(cg, st, caller, a, true)) {
     return explicitDeny(cg, st, caller, a, keyPolicy, out);
   }
   if (!same && !cg.actions[a]!.crossAccount) return IMPLICIT_DENY;
-  const allows = cg.allowLists[at]!;
-  const bits = keyAllows(cg, st, caller, allows);
+  const bits = keyAllows(cg, st, caller, at);
   if (bits === 0) return IMPLICIT_DENY;
   const direct = same && (bits & DIRECT) !== 0;
   // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
-  const delegated = caller.info.kind === "root" || identityApplies(cg, st, caller, a, false);
+  const delegated = caller.kind === "root" || identityApplies(cg, st, caller, a, false);
   if (!direct && !delegated) return IMPLICIT_DENY;
   out.clear();
-  collectKeyAllows(cg, st, caller, allows, DIRECT, out);
+  collectKeyAllows(cg, st, caller, at, DIRECT, out);
   if (delegated) {
-    collectKeyAllows(cg, st, caller, allows, ACCOUNT, out);
+    collectKeyAllows(cg, st, caller, at, ACCOUNT, out);
     identityApplies(cg, st, caller, a, false, out);
   }
   return out.decision("Allow");
@@ -148,9 +199,9 @@ export function decideKey(
 export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   const at = keyPolicy * cg.actions.length + a;
   // DEVIATION: request model — a service principal is decided by the key policy alone (¬D ∧ KD), in the key's account.
-  if (keyDenies(cg, st, caller, cg.denyLists[at]!)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
-  if ((keyAllows(cg, st, caller, cg.allowLists[at]!) & DIRECT) === 0) return IMPLICIT_DENY;
-  collectKeyAllows(cg, st, caller, cg.allowLists[at]!, DIRECT, out.clear());
+  if (keyDenies(cg, st, caller, at)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
+  if ((keyAllows(cg, st, caller, at) & DIRECT) === 0) return IMPLICIT_DENY;
+  collectKeyAllows(cg, st, caller, at, DIRECT, out.clear());
   return out.decision("Allow");
 }
 
@@ -160,7 +211,7 @@ export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, 
  * ImplicitDeny. `keyPolicy` is -1 when the key policy is not consulted.
  */
 export function decideDenyOnly(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
-  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, cg.denyLists[keyPolicy * cg.actions.length + a]!);
+  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, keyPolicy * cg.actions.length + a);
   if (keyDeny || identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
   return IMPLICIT_DENY;
 }
@@ -171,7 +222,7 @@ export function decideIdentityOnly(
 ): Decision {
   if (identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, -1, out);
   if (!sameAccount) return IMPLICIT_DENY;
-  if (caller.info.kind !== "root" && !identityApplies(cg, st, caller, a, false)) return IMPLICIT_DENY;
+  if (caller.kind !== "root" && !identityApplies(cg, st, caller, a, false)) return IMPLICIT_DENY;
   identityApplies(cg, st, caller, a, false, out.clear());
   return out.decision("Allow");
 }

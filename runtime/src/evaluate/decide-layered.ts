@@ -13,12 +13,14 @@ import type { TargetInfo } from "../request/read-target.js";
 import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
 import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
-import { IMPLICIT_DENY, identityApplies, keyDenies, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
+import { IMPLICIT_DENY, identityApplies, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
+import type { CallerInfo } from "../request/read-caller.js";
 
 /** A caller of a layered graph: its identity policies include its federating user's. */
 export interface LayeredCaller extends Caller {
+  readonly info: CallerInfo;
   readonly layers: CallerLayers;
 }
 

@@ -35,13 +35,21 @@ export const BARE_ACCOUNT = /^\d{12}$/;
 
 /** Parses a principal string, or `undefined` when it is malformed. */
 export function parseCaller(principal: string): CallerInfo | undefined {
-  if (SERVICE.test(principal)) return { kind: "service", arn: principal, partition: "", account: "", roleName: "", userName: "", roleKey: "" };
+  // PERF: only the forms that can match are tried (the patterns exclude one another): a service name
+  // has no `:`, every ARN starts with `arn:`, and `:sts::` can occur only in the STS forms (the
+  // partition, account and name parts of the IAM forms cannot hold it).
+  if (!principal.startsWith("arn:")) {
+    return SERVICE.test(principal) ? { kind: "service", arn: principal, partition: "", account: "", roleName: "", userName: "", roleKey: "" } : undefined;
+  }
   let m: RegExpExecArray | null;
+  if (principal.includes(":sts::")) {
+    if ((m = SESSION.exec(principal)) !== null) return named("session", principal, m, m[3]!);
+    if ((m = FEDERATED.exec(principal)) !== null) return named("federated", principal, m);
+    return undefined;
+  }
   if ((m = ROOT.exec(principal)) !== null) return named("root", principal, m);
   if ((m = USER.exec(principal)) !== null) return named("user", principal, m, "", m[3]!);
   if ((m = ROLE.exec(principal)) !== null) return named("role", principal, m, m[3]!);
-  if ((m = SESSION.exec(principal)) !== null) return named("session", principal, m, m[3]!);
-  if ((m = FEDERATED.exec(principal)) !== null) return named("federated", principal, m);
   return undefined;
 }
 
