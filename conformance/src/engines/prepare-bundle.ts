@@ -3,7 +3,8 @@
 // the compiler's output; avp-local (conformance only) reads the AVP store. Phase: conformance harness.
 import { compileBundle, prepareEngine } from "@kms-cedar/compiler/api";
 import type { EngineReadiness } from "@kms-cedar/compiler/api";
-import type { Bundle } from "@kms-cedar/runtime";
+import { createCedarAuthorizer } from "@kms-cedar/runtime";
+import type { Bundle, CedarBundle } from "@kms-cedar/runtime";
 import { prepareAvpLocal } from "./avp-local-engine.js";
 import { DEFAULT_ENGINES } from "./engine-types.js";
 import type { Decide, EngineName, EngineSetup, EngineWrapper, Explain, ExplainWrapper, PreparedBundle } from "./engine-types.js";
@@ -15,6 +16,12 @@ export interface PrepareOptions {
   /** Ready each engine's `explain` too (docs/explain.md); the Cedar engine's probes are emitted on first use. */
   readonly explain?: boolean;
   readonly wrapExplain?: ExplainWrapper;
+  /**
+   * Cedar decides by policy-set slices (`true`) or by the whole set (`false`) whatever the set's size;
+   * default: as the runtime chooses (slices above SLICE_ABOVE policies). Not with `explain`, whose
+   * Cedar engine is readied as the CLI readies it.
+   */
+  readonly cedarSlicing?: boolean;
 }
 
 /** Compiles `bundle` (plain JSON documents inline) and readies the engines. Never throws on user input. */
@@ -32,8 +39,9 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
   const errors = compiled.graph === undefined ? messages(compiled.diagnostics) : [];
   // KC2960: a bundle with layers the Cedar backend does not decide yet (the graph decides them).
   const cedarErrors = messages(compiled.diagnostics.filter((d) => /^KC(3|93|2960)/.test(d.code)));
+  const cedarInput = compiled.cedar === undefined || options.cedarSlicing === undefined || options.explain === true ? compiled.cedar : readyCedar(compiled.cedar, options.cedarSlicing);
   const inputs = {
-    bundle: bundle as Bundle, graph: compiled.graph, cedar: compiled.cedar, explain: options.explain === true,
+    bundle: bundle as Bundle, graph: compiled.graph, cedar: cedarInput, explain: options.explain === true,
     why: {
       graph: `the compiler rejected the bundle: ${errors[0] ?? "no graph"}`,
       cedar: compiled.graph === undefined ? "the compiler rejected the bundle" : `the Cedar emitter refused the bundle: ${cedarErrors[0] ?? "no files"}`,
@@ -56,6 +64,16 @@ export function prepareBundle(bundle: unknown, options: PrepareOptions = {}): Pr
     avpLocal = "decide" in setup ? { decide: wrap("avp-local", setup.decide) } : setup;
   }
   return { errors, engines: { reference, graph, cedar, "avp-local": avpLocal } };
+}
+
+/** The Cedar engine on the emitted files with slicing forced on or off (prepareEngine's, with an option). */
+function readyCedar(files: CedarBundle, slicing: boolean): EngineReadiness {
+  try {
+    const authorizer = createCedarAuthorizer({ policies: files.policies, schema: files.schema, manifest: files.manifest }, { slicing });
+    return { decide: (request) => authorizer.decide(request as never), decideMany: (requests) => authorizer.decideMany(requests as readonly never[]) };
+  } catch (failure) {
+    return { unavailable: `the Cedar engine failed to load the emitted files: ${failure instanceof Error ? failure.message : String(failure)}` };
+  }
 }
 
 function safely(prepare: () => EngineSetup, what: string): EngineSetup {

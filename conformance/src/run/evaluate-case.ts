@@ -26,6 +26,8 @@ export interface EvaluateOptions {
   /** With `explain`, explain one request in this many (default 1: every request). */
   readonly explainEvery?: number;
   readonly wrapExplain?: ExplainWrapper;
+  /** Cedar by policy-set slices or by the whole set, forced (prepare-bundle.ts); default: the runtime's choice. */
+  readonly cedarSlicing?: boolean;
   /** Prepared bundles by bundle object: `verify` decides many batches on one bundle, compiled once. */
   readonly cache?: WeakMap<object, PreparedBundle>;
 }
@@ -47,7 +49,8 @@ export function evaluateCase(
   bundle: PlainBundleShape, requests: readonly unknown[], extras: LawExtras, options: EvaluateOptions = {},
 ): CaseEvaluation {
   const explainOptions = options.explain === true ? { explain: true, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {};
-  const prepare = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}), ...explainOptions });
+  const slicing = options.cedarSlicing === undefined ? {} : { cedarSlicing: options.cedarSlicing };
+  const prepare = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { ...(options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}), ...explainOptions, ...slicing });
   const cached = options.cache?.get(bundle);
   const prepared = cached ?? prepare(bundle);
   if (cached === undefined) options.cache?.set(bundle, prepared);
@@ -99,7 +102,7 @@ export function evaluateCase(
   }
   if (options.metamorphic === true) {
     const lawEngines = options.lawEngines === undefined ? engines : engines.filter((e) => options.lawEngines!.includes(e));
-    const prepareLaw = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { engines: lawEngines, ...(options.wrap ? { wrap: options.wrap } : {}) });
+    const prepareLaw = (b: PlainBundleShape): PreparedBundle => prepareBundle(b, { engines: lawEngines, ...(options.wrap ? { wrap: options.wrap } : {}), ...slicing });
     const input = { bundle, requests, base: prepared, results, engines: lawEngines, prepare: prepareLaw, seed: extras.seed, extraDeny: extras.extraDeny };
     for (const law of METAMORPHIC_LAWS) {
       if (wanted(law.name)) violations.push(...law.check(input, tally(law.name)));

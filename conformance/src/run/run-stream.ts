@@ -59,6 +59,13 @@ export interface RunOptions {
    * already paid for, and deciding is cheap next to emitting, so Cedar bundles decide more.
    */
   readonly cedarRequests?: number;
+  /**
+   * Cedar decides by policy-set slices, forced, on one bundle in `slicedEvery` (default 4; 0 = never;
+   * `slicedBundle` says which): the runtime slices only sets above SLICE_ABOVE policies, which generated
+   * bundles never reach, so the other bundles check the whole-set path and these the sliced one (the
+   * path of an organisation's bundles).
+   */
+  readonly slicedEvery?: number;
   /** Check `explanations_agree` on one request in `explainEvery` of every bundle (default 0 = never; docs/explain.md). */
   readonly explainEvery?: number;
   readonly wrapExplain?: ExplainWrapper;
@@ -133,6 +140,20 @@ export function streamSeed(seed: number, variant: OperatorVariant | undefined): 
   return (seed ^ h) | 0;
 }
 
+/** The default of `RunOptions.slicedEvery`. */
+export const DEFAULT_SLICED_EVERY = 4;
+
+/**
+ * Whether run `index` of the stream with fast-check seed `seed` forces Cedar's sliced path: a mix of
+ * both (not `index` alone, which would pick the same runs as `cedarEvery` and `lawEvery`, and only
+ * every stream's first bundle in a whole run, whose streams have one or two bundles each).
+ */
+export function slicedBundle(seed: number, index: number, every: number): boolean {
+  if (every <= 0) return false;
+  const h = Math.imul((seed ^ Math.imul(index + 1, 0x9e3779b1)) | 0, 0x85ebca6b);
+  return ((h ^ (h >>> 15)) >>> 0) % every === 0;
+}
+
 /** Runs one stream of `options.cases` requests from `options.source` (default: generated around `operator`). */
 export function runStream(options: RunOptions): RunResult {
   const started = performance.now();
@@ -147,8 +168,10 @@ export function runStream(options: RunOptions): RunResult {
   const arb = source.arbitrary;
   const cache = options.cacheBundles === true ? new WeakMap<object, PreparedBundle>() : undefined;
   const explainEvery = options.explainEvery ?? 0;
-  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, withoutCedar = false, explainEach = 0): EvaluateOptions => ({
+  const slicedEvery = options.slicedEvery ?? DEFAULT_SLICED_EVERY;
+  const evalOptions = (metamorphic: boolean, laws?: ReadonlySet<string>, withoutCedar = false, explainEach = 0, runIndex?: number): EvaluateOptions => ({
     ...(explainEach > 0 ? { explain: true, explainEvery: explainEach, ...(options.wrapExplain ? { wrapExplain: options.wrapExplain } : {}) } : {}),
+    ...(runIndex !== undefined && slicedBundle(seed, runIndex, slicedEvery) ? { cedarSlicing: true } : {}),
     ...(withoutCedar ? { engines: (options.engines ?? ENGINE_NAMES).filter((e) => e !== "cedar") } : options.engines ? { engines: options.engines } : {}), ...(options.wrap ? { wrap: options.wrap } : {}),
     metamorphic, ...(laws ? { laws } : {}), ...(cache ? { cache } : {}), ...(options.lawEngines ? { lawEngines: options.lawEngines } : {}),
   });
@@ -172,7 +195,7 @@ export function runStream(options: RunOptions): RunResult {
     const withoutCedar = options.cedarEvery !== undefined && options.cedarEvery > 1 && index % options.cedarEvery !== 0;
     const boosted = !withoutCedar && cedarRequests > perBundle && options.path === undefined;
     const requests = c.requests.slice(0, boosted ? cedarRequests : options.path === undefined ? budget : perBundle);
-    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, withoutCedar, explainEvery));
+    const evaluation = evaluateCase(c.bundle, requests, c.extras, evalOptions(metamorphic, undefined, withoutCedar, explainEvery, index));
     stats.bundles++;
     if (evaluation.rejected) {
       recordRejected(stats, evaluation.prepared.errors);
@@ -223,7 +246,7 @@ export function runStream(options: RunOptions): RunResult {
     const lawSet = new Set([f.law]);
     // PERF: shrink with the reference and the failing engine only (compiling Cedar is the slow part).
     const shrinkEngines: EngineName[] = f.engine === "reference" ? ["reference"] : ["reference", f.engine];
-    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet, false, f.law === explanationsAgree.name ? 1 : 0), engines: shrinkEngines };
+    const shrinkOptions: EvaluateOptions = { ...evalOptions(METAMORPHIC.has(f.law), lawSet, false, f.law === explanationsAgree.name ? 1 : 0, f.runIndex), engines: shrinkEngines };
     const violates = (bundle: unknown, requests: readonly unknown[], extras: ConformanceCase["extras"]): LawViolation | undefined =>
       evaluateCase(bundle as never, requests, extras, shrinkOptions).violations.find((v) => v.engine === f.engine);
     // Regenerate the failing case from its seed and path. fast-check's own shrinking is not used: on
@@ -244,7 +267,7 @@ export function runStream(options: RunOptions): RunResult {
     const last = violates(minimal.bundle, minimal.requests, found.extras);
     f.shrunk = { bundle: minimal.bundle, requests: minimal.requests };
     if (options.counterexampleDir !== undefined && last !== undefined) {
-      const evaluation = evaluateCase(minimal.bundle, minimal.requests, found.extras, evalOptions(false));
+      const evaluation = evaluateCase(minimal.bundle, minimal.requests, found.extras, evalOptions(false, undefined, false, 0, f.runIndex));
       const folder = writeCounterexample(options.counterexampleDir, `seed-${options.seed}-run-${f.runIndex}-${f.law}-${f.engine}`, minimal.bundle, minimal.requests, {
         law: f.law, engine: f.engine, message: last.message, rerun: f.rerun, focus: f.focus,
         extras: found.extras, outcomes: evaluation.results.map((r) => outcomeTextsOf(r)),

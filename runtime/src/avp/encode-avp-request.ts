@@ -37,7 +37,8 @@ export function readAvpManifest(manifest: AvpManifest | string): AvpManifest {
 /** Compiles the AVP manifest into an encoder for the policy store `policyStoreId`. */
 export function createAvpEncoder(manifest: AvpManifest | string, policyStoreId: string): AvpEncoder {
   const m = readAvpManifest(manifest);
-  const encodeCedar = createEncoder(m.cedar);
+  // Every entity, as AVP always got them (encode-request.ts `leafAncestors`).
+  const encodeCedar = createEncoder(m.cedar, { leafAncestors: true });
 
   const encodeItem = (request: Request): AvpEncoded | DecisionError => {
     const encoded = encodeCedar(request);

@@ -29,8 +29,18 @@ export interface EncodedRequest {
 const CALLER_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("kms:calleraccount");
 const RESOURCE_ACCOUNT_INDEX = DERIVED_KEYS.indexOf("aws:resourceaccount");
 
+export interface EncoderOptions {
+  /**
+   * Send the ancestors without attributes, tags or parents as entities too (see `principalEntities`).
+   * The AVP encoder does: AVP is a remote service whose handling of a parent that is not in the entity
+   * list this project cannot test, so its requests keep every entity.
+   */
+  readonly leafAncestors?: boolean;
+}
+
 /** Compiles the manifest into an encoder; the encoder returns an error entry for an undecidable request. */
-export function createEncoder(manifest: CedarManifest): (request: unknown) => EncodedRequest | DecisionError {
+export function createEncoder(manifest: CedarManifest, options: EncoderOptions = {}): (request: unknown) => EncodedRequest | DecisionError {
+  const leafAncestors = options.leafAncestors === true;
   const actions = new Map<string, ManifestAction>(manifest.actions.map((a) => [a.name.toLowerCase(), a]));
   const keys = new Set(manifest.keys);
   const policiesOf = identityPolicyParents(manifest.identity);
@@ -76,7 +86,7 @@ export function createEncoder(manifest: CedarManifest): (request: unknown) => En
     // docs/cedar-mapping.md "Layers": the `layers-placed` forbid denies every request an encoder did not place.
     if (placed !== undefined) context["#layers"] = true;
     const entities: EntityJson[] = [];
-    const principal = principalEntities(caller, target.account, policiesOf, principalTags, entities, placed?.scopes ?? []);
+    const principal = principalEntities(caller, target.account, policiesOf, principalTags, entities, placed?.scopes ?? [], leafAncestors);
     const resource = { type: target.type, id: request.resource };
     const attrs: Record<string, string> = { account: target.account, arn: request.resource };
     if (manifest.resourceName === true) attrs["name"] = target.name;
@@ -110,20 +120,39 @@ function readTarget(resource: string, caller: CallerInfo): TargetEntity | undefi
  * Adds the caller and its ancestors: its account (root ARN form, itself in the bare account id),
  * for a session the role behind it (path-less), and the identity policies attached to it. A service
  * acts in the key's account and has no parents (docs/request-model.md).
+ *
+ * EXACT (issue 14, PERF: each entity costs cedar-wasm ~15 µs a call, 6-10% of a decision): the
+ * ancestors that have no attributes, no tags and no parents of their own — the bare account
+ * `Iam::Account::"A"`, the attached `Iam::Policy` entities and the layer scopes — are named as
+ * parents only, not sent as entities. Cedar reads an entity's data in exactly three ways, and none
+ * differs for such an entity between present and absent: `in` follows the parent edges of the
+ * entities sent (a parent need not be sent: `principal in Iam::Policy::"p"` holds through the
+ * caller's own edge, `in Iam::Account::"A"` through the root account's edge, which is sent); `has`
+ * and `hasTag` are false for an entity that is absent or has no attributes or tags; reading an
+ * attribute or a tag errors either way, and the strict validator rejects any policy that reads one
+ * of these types (the schema gives them none). `==` and `is` read the uid only. Slicing finds the
+ * policy ids among the parents (slice-policy-set.ts `policyEntitiesOf`). The conformance suite
+ * decides every generated request with this encoder against the reference evaluator. With
+ * `leafAncestors` (the AVP encoder) they are sent too, as before.
  */
 function principalEntities(
   caller: CallerInfo, targetAccount: string, policiesOf: (caller: CallerInfo) => readonly string[], tags: Record<string, string>, out: EntityJson[], scopes: readonly string[],
+  leafAncestors: boolean,
 ): EntityUidJson {
+  const leaf = (e: EntityUidJson): void => {
+    if (leafAncestors) out.push({ uid: e, attrs: {}, parents: [] });
+  };
   const uid = { type: callerType(caller.kind), id: caller.arn };
   const scopeParents = scopes.map((id) => ({ type: CedarType.policy, id }));
-  for (const parent of scopeParents) out.push({ uid: parent, attrs: {}, parents: [] });
+  scopeParents.forEach(leaf);
   if (caller.kind === "service") {
     out.push({ uid, attrs: { account: targetAccount }, parents: scopeParents, ...withTags(tags) });
     return uid;
   }
   const rootAccount = { type: CedarType.account, id: accountId(caller.partition, caller.account) };
   const bareAccount = { type: CedarType.account, id: caller.account };
-  out.push({ uid: rootAccount, attrs: {}, parents: [bareAccount] }, { uid: bareAccount, attrs: {}, parents: [] });
+  out.push({ uid: rootAccount, attrs: {}, parents: [bareAccount] });
+  leaf(bareAccount);
   const parents: EntityUidJson[] = [];
   if (caller.kind === "session") {
     const role = { type: CedarType.role, id: sessionRoleId(caller.partition, caller.account, caller.roleName) };
@@ -135,7 +164,7 @@ function principalEntities(
   for (const id of policiesOf(caller)) {
     const policy = { type: CedarType.policy, id };
     parents.push(policy);
-    out.push({ uid: policy, attrs: {}, parents: [] });
+    leaf(policy);
   }
   parents.push(...scopeParents);
   out.push({ uid, attrs: { account: caller.account }, parents, ...withTags(tags) });

@@ -1,6 +1,9 @@
-// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in plain TypeScript: the runtime also runs in the
-// browser playground, where node:crypto is not there. Used for the graph's integrity digest, once
-// per load; speed is not a concern (runtime/test/graph/sha256.test.ts checks it against node:crypto).
+// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, for the graph's integrity digest (graph-digest.ts).
+// node:crypto where the host has it, else plain TypeScript: the runtime also runs in the browser
+// playground, where node:crypto is not there. PERF (issue 14): the digest is computed when a graph is
+// sealed and again when it is read, twice per compiled bundle; a conformance run compiles hundreds of
+// bundles, and the plain version cost ~10x node:crypto there. Both hash the bytes TextEncoder gives
+// (a lone surrogate as U+FFFD), so they agree on every string (runtime/test/graph/sha256.test.ts).
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -13,9 +16,41 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+/** The hash of bytes in lower-case hex, as node:crypto gives it. */
+type HexHash = (data: Uint8Array) => string;
+
+/**
+ * node:crypto's SHA-256, reached without importing node:crypto (an import would break the browser
+ * build): `process.getBuiltinModule` (Node ≥ 20.16). Undefined elsewhere.
+ */
+function nodeSha256(): HexHash | undefined {
+  try {
+    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const crypto = host?.getBuiltinModule?.("node:crypto") as typeof import("node:crypto") | undefined;
+    if (typeof crypto?.createHash !== "function") return undefined;
+    return (data) => crypto.createHash("sha256").update(data).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+const native = nodeSha256();
+
+/** Which implementation `sha256Hex` uses here (for tests and diagnostics). */
+export const SHA256_BACKEND: "node:crypto" | "portable" = native === undefined ? "portable" : "node:crypto";
+
 /** The SHA-256 of `text` encoded as UTF-8 (a lone surrogate as U+FFFD, as TextEncoder does), in lower-case hex. */
 export function sha256Hex(text: string): string {
   const data = new TextEncoder().encode(text);
+  return native === undefined ? portableSha256(data) : native(data);
+}
+
+/** `sha256Hex` in plain TypeScript, whatever the host (the browser's path; tested against node:crypto). */
+export function portableSha256Hex(text: string): string {
+  return portableSha256(new TextEncoder().encode(text));
+}
+
+function portableSha256(data: Uint8Array): string {
   // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number.
   const length = Math.ceil((data.length + 9) / 64) * 64;
   const bytes = new Uint8Array(length);

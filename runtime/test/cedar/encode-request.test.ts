@@ -90,6 +90,19 @@ describe("entities", () => {
     expect(e.entities.find((x) => idOf(x) === KEY)!.attrs).toEqual({ account: A, arn: KEY });
   });
 
+  it("names attribute-less, parent-less ancestors (the bare account, attached policies) as parents only, not as entities", () => {
+    const e = encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY });
+    const ids = e.entities.map(idOf).sort();
+    expect(ids).toEqual([SESSION, KEY, `arn:aws:iam::${A}:role/App`, `arn:aws:iam::${A}:root`].sort());
+    // Every entity sent carries something Cedar reads (attributes, tags or parents), or is the principal or the resource.
+    for (const x of e.entities) expect(Object.keys(x.attrs).length + x.parents.length + Object.keys(x.tags ?? {}).length, idOf(x)).toBeGreaterThan(0);
+    // With `leafAncestors` (the AVP encoder) they are sent too, with no attributes and no parents.
+    const all = createEncoder(manifest, { leafAncestors: true })({ principal: SESSION, action: "kms:Decrypt", resource: KEY });
+    if ("error" in all) throw new Error(all.error.message);
+    expect(all.entities.map(idOf).sort()).toEqual([...ids, A, "principals[role/team/App][0]", "principals[session][0]"].sort());
+    for (const x of all.entities.filter((y) => !ids.includes(idOf(y)))) expect(x).toMatchObject({ attrs: {}, parents: [] });
+  });
+
   it("gives a service the key's account and no parents; `*` takes the caller's account", () => {
     const service = encoded({ principal: "logs.amazonaws.com", action: "kms:Decrypt", resource: KEY });
     expect(service.entities.find((x) => idOf(x) === "logs.amazonaws.com")).toEqual({ uid: { type: "Aws::Service", id: "logs.amazonaws.com" }, attrs: { account: A }, parents: [] });

@@ -67,10 +67,11 @@ if (compiled.cedar === undefined || compiled.graph === undefined) {
   throw new Error(`the test bundle does not compile: ${compiled.diagnostics.map((d) => `${d.code} ${d.message}`).join("; ")}`);
 }
 const cedarFiles = { policies: compiled.cedar.policies, schema: compiled.cedar.schema, manifest: compiled.cedar.manifest };
-const sliced = createCedarAuthorizer(cedarFiles);
+// Forced: the test bundle is below SLICE_ABOVE, where the default is the whole set.
+const sliced = createCedarAuthorizer(cedarFiles, { slicing: true });
 const whole = createCedarAuthorizer(cedarFiles, { slicing: false });
 // No combined sets: every request with identity policies is decided by two calls, combined.
-const split2 = createCedarAuthorizer(cedarFiles, { combinedSets: 0 });
+const split2 = createCedarAuthorizer(cedarFiles, { slicing: true, combinedSets: 0 });
 const graph = createAuthorizer(compiled.graph);
 
 const principals = [APP, SESSION, `arn:aws:sts::${A}:assumed-role/App/other`, `arn:aws:sts::${A}:assumed-role/Ops/s2`, OPS, BOB, ROOT_A, ROOT_B, PARTNER,
