@@ -226,17 +226,33 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return explainGraphDecision(cg, st, loaded, decideAny(loaded));
   };
 
+  // No exception may leave decide() (DESIGN §2): an input whose reading throws (a getter, a Proxy) is a
+  // request error, never a decision. Such an input may also answer differently on a second read, which
+  // only an object built in code can do: what is decided is what the load read, checked or not.
   const decide = (input: unknown): DecisionResult => {
-    const shape = readInputShape(input);
-    if (typeof shape !== "string") return shape;
-    return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
+    try {
+      const shape = readInputShape(input);
+      if (typeof shape !== "string") return shape;
+      return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
+    } catch {
+      return unreadable();
+    }
   };
   const explain = (input: unknown): ExplanationResult => {
-    const shape = readInputShape(input);
-    if (typeof shape !== "string") return shape;
-    return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
+    try {
+      const shape = readInputShape(input);
+      if (typeof shape !== "string") return shape;
+      return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
+    } catch {
+      return unreadable();
+    }
   };
   return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
+}
+
+/** The error of an input whose reading threw. */
+function unreadable(): DecisionError {
+  return requestError(RequestErrorCode.malformedRequest, "malformed request: reading it threw an exception");
 }
 
 /** A parsed resource, with the key's policy index for a key of the bundle. */

@@ -125,6 +125,16 @@ describe("createAuthorizer", () => {
     expect(outcome(decide({ operation: "x", checks: [ok, { ...ok, context: {} }] }))).toBe("ImplicitDeny");
     expect(outcome(decide({ operation: "x", checks: [ok, { ...ok, action: "kms:Nope" }] }))).toBe("KR0002");
   });
+  it("an input whose reading throws (a getter, a Proxy) is a request error, never an exception", () => {
+    const throwing = { action: "kms:Decrypt", resource: K1, get principal(): string { throw new Error("boom"); } };
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    for (const input of [throwing, proxy, { operation: "Op", get checks(): unknown { throw new Error("boom"); } }]) {
+      expect(outcome(auth.decide(input))).toBe("KR0007");
+      expect("error" in auth.explain(input) ? (auth.explain(input) as { error: { code: string } }).error.code : "decided").toBe("KR0007");
+      expect(auth.decideMany([input]).map(outcome)).toEqual(["KR0007"]);
+    }
+  });
+
   it("shares decision objects between repeated requests", () => {
     const request = { principal: APP, action: "kms:Decrypt", resource: K1, context: { "aws:ResourceTag/Project": "Alpha" } };
     expect(decide(request)).toBe(decide(request));
