@@ -18,7 +18,7 @@ import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import { asOperation, asRequest, printable, readInputShape } from "../request/read-shape.js";
-import { RequestErrorCode } from "../request/request-errors.js";
+import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import type { Explanation, ExplanationResult } from "../explain/explanation.js";
 import { explainOperation } from "../explain/explain-operation.js";
 import { createSeenReader } from "../explain/seen-values.js";
@@ -167,10 +167,14 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
   };
 
   const decide = (input: unknown): DecisionResult => {
-    const shape = readInputShape(input);
-    if (typeof shape !== "string") return shape;
-    if (shape === "operation") return decideOperation(asOperation(input), (r) => authorize(r).result);
-    return authorize(asRequest(input)).result;
+    try {
+      const shape = readInputShape(input);
+      if (typeof shape !== "string") return shape;
+      if (shape === "operation") return decideOperation(asOperation(input), (r) => authorize(r).result);
+      return authorize(asRequest(input)).result;
+    } catch {
+      return unreadableInput();
+    }
   };
   // Explanations: the probe set is preparsed on first use, against the schema preparsed above.
   const index: CedarExplainIndex | undefined = typeof bundle.explain === "string" ? (JSON.parse(bundle.explain) as CedarExplainIndex) : bundle.explain;
@@ -216,9 +220,13 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     });
   };
   const explain = (input: unknown): ExplanationResult => {
-    const shape = readInputShape(input);
-    if (typeof shape !== "string") return shape;
-    return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
+    try {
+      const shape = readInputShape(input);
+      if (typeof shape !== "string") return shape;
+      return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
+    } catch {
+      return unreadableInput();
+    }
   };
   return { decide, decideMany: (requests) => decideEach(requests, decide), authorize, explain };
 }

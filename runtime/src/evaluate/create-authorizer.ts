@@ -18,7 +18,7 @@ import type { CallerInfo } from "../request/read-caller.js";
 import { asOperation, asRequest, readInputShape } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
-import { RequestErrorCode, requestError } from "../request/request-errors.js";
+import { RequestErrorCode, requestError, unreadableInput } from "../request/request-errors.js";
 import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ContextReader } from "./context-reader.js";
@@ -235,7 +235,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
       if (typeof shape !== "string") return shape;
       return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
     } catch {
-      return unreadable();
+      return unreadableInput();
     }
   };
   const explain = (input: unknown): ExplanationResult => {
@@ -244,15 +244,10 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
       if (typeof shape !== "string") return shape;
       return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
     } catch {
-      return unreadable();
+      return unreadableInput();
     }
   };
   return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
-}
-
-/** The error of an input whose reading threw. */
-function unreadable(): DecisionError {
-  return requestError(RequestErrorCode.malformedRequest, "malformed request: reading it threw an exception");
 }
 
 /** A parsed resource, with the key's policy index for a key of the bundle. */

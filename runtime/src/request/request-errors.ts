@@ -47,3 +47,11 @@ export function requestError(code: string, message: string, subject?: string): D
   const text = subject === undefined ? message : `${message} \`${subject}\``;
   return { error: { code, message: text } };
 }
+
+/**
+ * The error of an input whose reading threw (a getter or a Proxy built in code): no exception may leave
+ * decide() or explain() (DESIGN §2), and such an input is never decided.
+ */
+export function unreadableInput(): DecisionError {
+  return requestError(RequestErrorCode.malformedRequest, "malformed request: reading it threw an exception");
+}

@@ -77,6 +77,16 @@ describe("createCedarAuthorizer", () => {
 });
 
 describe("createCedarAuthorizer never lets an exception out", () => {
+  it("an input whose reading throws (a getter, a Proxy) is KR0007, for decide, explain and decideMany", () => {
+    const throwing = { action: "kms:Decrypt", resource: "*", get principal(): string { throw new Error("boom"); } };
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    for (const input of [throwing, proxy]) {
+      const code = (r: unknown): string => ("error" in (r as object) ? (r as { error: { code: string } }).error.code : "decided");
+      expect(code(engine.decide(input))).toBe("KR0007");
+      expect(code(engine.explain(input))).toBe("KR0007");
+      expect(engine.decideMany([input]).map(code)).toEqual(["KR0007"]);
+    }
+  });
   it("turns an exception thrown by cedar-wasm into a KR0900 error entry, for decide and authorize", () => {
     const cedar = loadCedar() as { statefulIsAuthorized: unknown };
     const original = cedar.statefulIsAuthorized;
