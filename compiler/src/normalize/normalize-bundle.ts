@@ -14,6 +14,7 @@ export function normalizeBundle(checked: CheckedBundle): ModelBundle {
   const policies: ModelPolicy[] = [];
   const keys: { arn: string; policy: number }[] = [];
   const principals = new Map<string, number[]>(checked.loaded.principals.map((arn) => [arn, []]));
+  const lineStarts = new Map<string, readonly number[]>();
   for (const { source, document } of checked.policies) {
     if (document === undefined) continue; // INVARIANT: unreachable once the checks passed
     const index = policies.length;
@@ -22,7 +23,7 @@ export function normalizeBundle(checked: CheckedBundle): ModelBundle {
       kind: source.kind,
       owner: source.owner,
       file: source.file,
-      position: textPosition(source.text, source.start),
+      position: textPosition(source.text, source.start, lineStarts),
     });
     // A layer's policy is found through the layers (lower-layers.ts), never as a key or identity policy.
     policies.push(source.layer === undefined ? policy : { ...policy, layer: source.layer });
