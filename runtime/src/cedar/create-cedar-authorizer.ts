@@ -17,8 +17,8 @@ import type { EncodedRequest } from "./encode-request.js";
 import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
-import { asOperation, asRequest, printable, readInputShape } from "../request/read-shape.js";
-import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
+import { onInput, printable } from "../request/read-shape.js";
+import { RequestErrorCode } from "../request/request-errors.js";
 import type { Explanation, ExplanationResult } from "../explain/explanation.js";
 import { explainOperation } from "../explain/explain-operation.js";
 import { createSeenReader } from "../explain/seen-values.js";
@@ -166,16 +166,7 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     return { result: toDecision(allowed, determining, roles, (encoded.action as { readonly id?: string }).id === actionId("RetireGrant")), determining, errors };
   };
 
-  const decide = (input: unknown): DecisionResult => {
-    try {
-      const shape = readInputShape(input);
-      if (typeof shape !== "string") return shape;
-      if (shape === "operation") return decideOperation(asOperation(input), (r) => authorize(r).result);
-      return authorize(asRequest(input)).result;
-    } catch {
-      return unreadableInput();
-    }
-  };
+  const decide = (input: unknown): DecisionResult => onInput(input, (r) => authorize(r).result, (o) => decideOperation(o, (r) => authorize(r).result));
   // Explanations: the probe set is preparsed on first use, against the schema preparsed above.
   const index: CedarExplainIndex | undefined = typeof bundle.explain === "string" ? (JSON.parse(bundle.explain) as CedarExplainIndex) : bundle.explain;
   let probes: { ready: true } | { problem: string } | undefined;
@@ -219,15 +210,7 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
       statements: index?.statements ?? [], seen: seenReader(request),
     });
   };
-  const explain = (input: unknown): ExplanationResult => {
-    try {
-      const shape = readInputShape(input);
-      if (typeof shape !== "string") return shape;
-      return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
-    } catch {
-      return unreadableInput();
-    }
-  };
+  const explain = (input: unknown): ExplanationResult => onInput(input, explainOne, (o) => explainOperation(o, explainOne));
   return { decide, decideMany: (requests) => decideEach(requests, decide), authorize, explain };
 }
 

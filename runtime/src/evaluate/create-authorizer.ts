@@ -15,10 +15,10 @@ import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { asOperation, asRequest, readInputShape } from "../request/read-shape.js";
+import { onInput } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
-import { RequestErrorCode, requestError, unreadableInput } from "../request/request-errors.js";
+import { RequestErrorCode, requestError } from "../request/request-errors.js";
 import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ContextReader } from "./context-reader.js";
@@ -226,27 +226,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return explainGraphDecision(cg, st, loaded, decideAny(loaded));
   };
 
-  // No exception may leave decide() (DESIGN §2): an input whose reading throws (a getter, a Proxy) is a
-  // request error, never a decision. Such an input may also answer differently on a second read, which
-  // only an object built in code can do: what is decided is what the load read, checked or not.
-  const decide = (input: unknown): DecisionResult => {
-    try {
-      const shape = readInputShape(input);
-      if (typeof shape !== "string") return shape;
-      return shape === "operation" ? decideOperation(asOperation(input), decideOne) : decideOne(asRequest(input));
-    } catch {
-      return unreadableInput();
-    }
-  };
-  const explain = (input: unknown): ExplanationResult => {
-    try {
-      const shape = readInputShape(input);
-      if (typeof shape !== "string") return shape;
-      return shape === "operation" ? explainOperation(asOperation(input), explainOne) : explainOne(asRequest(input));
-    } catch {
-      return unreadableInput();
-    }
-  };
+  const decide = (input: unknown): DecisionResult => onInput(input, decideOne, (o) => decideOperation(o, decideOne));
+  const explain = (input: unknown): ExplanationResult => onInput(input, explainOne, (o) => explainOperation(o, explainOne));
   return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
 }
 

@@ -5,7 +5,7 @@
 // authorizers, the CLI and the playground; it checks and never copies (PERF: no allocation).
 import type { DecisionError, Request } from "../contracts.js";
 import type { Operation } from "../decide-operation.js";
-import { RequestErrorCode, requestError } from "./request-errors.js";
+import { RequestErrorCode, requestError, unreadableInput } from "./request-errors.js";
 import { isWellFormed } from "./well-formed.js";
 
 /** What an input is once its shape is known good. */
@@ -38,6 +38,21 @@ export function readInputShape(input: unknown): InputKind | DecisionError {
     if (bad !== undefined) return bad;
   }
   return "operation";
+}
+
+/**
+ * Reads an input's shape and hands it to `request` or `operation`: what every authorizer's decide and
+ * explain do. No exception leaves it (DESIGN §2): an input whose reading throws (a getter, a Proxy) is
+ * KR0007, never a decision.
+ */
+export function onInput<R>(input: unknown, request: (r: Request) => R | DecisionError, operation: (o: Operation) => R | DecisionError): R | DecisionError {
+  try {
+    const shape = readInputShape(input);
+    if (typeof shape !== "string") return shape;
+    return shape === "operation" ? operation(asOperation(input)) : request(asRequest(input));
+  } catch {
+    return unreadableInput();
+  }
 }
 
 /** Narrows an input whose shape `readInputShape` accepted as an operation. */
