@@ -38,6 +38,23 @@ describe("DecisionCache by ids", () => {
     }
   });
 
+  it("tells apart lists that differ in one id only, whichever position (slots collide by the thousand)", () => {
+    // 5,000 lists into 8,192 slots: about a thousand land on a slot held by a list equal but for one
+    // id, so a table comparing fewer ids than it keeps would answer with the other list's reasons.
+    for (let position = 0; position < ID_KEY_LENGTH; position++) {
+      const cache = new DecisionCache();
+      const listOf = (id: number): number[] => Array.from({ length: ID_KEY_LENGTH }, (_, i) => (i === position ? id : 4999 - i));
+      let wrong = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        for (let id = 0; id < REASONS.length; id++) {
+          const d = cache.getById("Allow", listOf(id), ID_KEY_LENGTH, reasonOf);
+          if (d.reasons[position] !== REASONS[id]) wrong++;
+        }
+      }
+      expect(`position ${position}: ${wrong} wrong`).toBe(`position ${position}: 0 wrong`);
+    }
+  });
+
   it("the trie keyed by Reason objects answers the same way", () => {
     const cache = new DecisionCache();
     const reasons = [REASONS[1]!, REASONS[2]!, REASONS[3]!];
