@@ -16,7 +16,7 @@ import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import { seedAbac } from "./decide-bundles.js";
-import { BATCH, measureAllocations, measureLatency, observerDone } from "./measure.js";
+import { BATCH, measureAllocations, measureInterleaved, measureLatency, observerDone } from "./measure.js";
 import type { Latency } from "./measure.js";
 import { orgLayeredScenario, orgScenario, seedShaped } from "./org-bundle.js";
 import { seedClosure, seedRequests } from "./seed-abac.js";
@@ -58,9 +58,9 @@ function agree(what: string, requests: readonly Request[], a: (r: Request) => st
 }
 
 async function measureEngine(bundle: string, engine: string, requests: readonly Request[], decide: (r: Request) => unknown,
-  decideMany: ((rs: readonly Request[]) => unknown) | undefined, budgetMs: number): Promise<Row[]> {
+  decideMany: ((rs: readonly Request[]) => unknown) | undefined, budgetMs: number, measured?: Latency): Promise<Row[]> {
   const rows: Row[] = [];
-  const single = measureLatency((s, e) => { for (let i = s; i < e; i++) decide(requests[i]!); }, requests.length, budgetMs);
+  const single = measured ?? measureLatency((s, e) => { for (let i = s; i < e; i++) decide(requests[i]!); }, requests.length, budgetMs);
   const bytes = await measureAllocations((i) => decide(requests[i % requests.length]!), Math.min(2048, requests.length));
   rows.push({ bundle, engine, ...single, bytesPerDecision: bytes });
   if (decideMany !== undefined) {
@@ -75,73 +75,107 @@ async function measureEngine(bundle: string, engine: string, requests: readonly 
 
 const fmt = (x: number, digits = 0): string => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-async function main(): Promise<void> {
-  console.log(`decide-scale: Node ${process.version}${QUICK ? " (--quick)" : ""}, ${COUNT} distinct requests per bundle, batches of ${BATCH}, ${BUDGET_MS} ms per measurement`);
-  if ((globalThis as { gc?: unknown }).gc === undefined) console.log("  (no --expose-gc: allocation figures are less reliable)");
+const CEDAR_BUDGET_MS = QUICK ? 1000 : 4000;
+const contextKeys = (rs: readonly Request[]): number => rs.reduce((t, r) => t + Object.keys((r as { context?: object }).context ?? {}).length, 0) / rs.length;
 
+/** The seed ABAC bundle: the closure and the graph in alternating turns (their ratio compares the same moments of the machine), and Cedar. */
+async function measureSeed(rows: Row[]): Promise<{ contextKeys: number }> {
   const seed = seedAbac();
-  const seedReqs = seedRequests(COUNT);
-  const seedEngines = compile("seed", seed.bundle);
-  const seedMix = agree("graph and closure", seedReqs, (r) => kind(seedEngines.graph.decide(r)), (r) => seedClosure(r));
-  agree("graph and reference", seedReqs, (r) => kind(seedEngines.graph.decide(r)), (r) => kind(evaluateReference(seed.bundle as never, r as never) as DecisionResult));
-  agree("graph and Cedar", seedReqs, (r) => kind(seedEngines.graph.decide(r)), (r) => kind(seedEngines.cedar.decide(r)));
-  console.log(`seed ABAC: ${seed.statements} statements, ${seedEngines.nodes} graph nodes; closure, reference, graph and Cedar agree on all ${seedReqs.length} requests ${JSON.stringify(seedMix)}`);
+  const requests = seedRequests(COUNT);
+  const engines = compile("seed", seed.bundle);
+  const mix = agree("graph and closure", requests, (r) => kind(engines.graph.decide(r)), (r) => seedClosure(r));
+  agree("graph and reference", requests, (r) => kind(engines.graph.decide(r)), (r) => kind(evaluateReference(seed.bundle as never, r as never) as DecisionResult));
+  agree("graph and Cedar", requests, (r) => kind(engines.graph.decide(r)), (r) => kind(engines.cedar.decide(r)));
+  console.log(`seed ABAC: ${seed.statements} statements, ${engines.nodes} graph nodes; closure, reference, graph and Cedar agree on all ${requests.length} requests ${JSON.stringify(mix)}`);
+  const [closure, graph] = measureInterleaved([
+    (s, e) => { for (let i = s; i < e; i++) seedClosure(requests[i]!); },
+    (s, e) => { for (let i = s; i < e; i++) engines.graph.decide(requests[i]!); },
+  ], requests.length, BUDGET_MS, 10);
+  rows.push(
+    ...await measureEngine("seed", "closure (hand-written)", requests, seedClosure, undefined, BUDGET_MS, closure),
+    ...await measureEngine("seed", "graph", requests, (r) => engines.graph.decide(r), (rs) => engines.graph.decideMany(rs), BUDGET_MS, graph),
+    ...await measureEngine("seed", "cedar-wasm", requests, (r) => engines.cedar.decide(r), (rs) => engines.cedar.decideMany(rs), CEDAR_BUDGET_MS),
+  );
+  return { contextKeys: contextKeys(requests) };
+}
 
+/** The organisation without layers: graph (its requests, and reshaped like the seed's), Cedar, and the graph against the organisation's size. */
+async function measureOrg(rows: Row[]) {
   // --quick: a quarter of the organisation (its Cedar compile takes minutes on a busy machine).
   const org = orgScenario(QUICK ? { keys: 250, roles: 500, requests: COUNT } : { requests: COUNT });
   const keys = Object.keys(org.bundle.keys ?? {}).length;
   const roles = Object.keys(org.bundle.principals ?? {}).length;
-  const orgEngines = compile("org", org.bundle);
-  const orgMix = agree("graph and Cedar (org)", org.requests, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(orgEngines.cedar.decide(r)), ORG_CHECKED);
-  agree("graph and reference (org)", org.requests, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
+  const engines = compile("org", org.bundle);
+  const mix = agree("graph and Cedar (org)", org.requests, (r) => kind(engines.graph.decide(r)), (r) => kind(engines.cedar.decide(r)), ORG_CHECKED);
+  agree("graph and reference (org)", org.requests, (r) => kind(engines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
   // The org bundle on requests of the seed's shape (five context keys): the bundle's share of the ratio.
-  const orgSeedShaped = seedShaped(org.requests);
-  const shapedMix = agree("graph and reference (org, seed-shaped requests)", orgSeedShaped, (r) => kind(orgEngines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
+  const seedShapedRequests = seedShaped(org.requests);
+  const shapedMix = agree("graph and reference (org, seed-shaped requests)", seedShapedRequests, (r) => kind(engines.graph.decide(r)), (r) => kind(evaluateReference(org.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
   const fullMix: Record<string, number> = {};
-  for (const r of org.requests) { const k = kind(orgEngines.graph.decide(r)); fullMix[k] = (fullMix[k] ?? 0) + 1; }
-  console.log(`org: ${keys} keys, ${roles} roles, ${org.statements} statements (${org.keyStatements} in key policies, ${org.identityStatements} in identity policies), ${orgEngines.nodes} graph nodes, compiled with Cedar in ${fmt(orgEngines.ms / 1000, 1)} s`);
+  for (const r of org.requests) { const k = kind(engines.graph.decide(r)); fullMix[k] = (fullMix[k] ?? 0) + 1; }
+  console.log(`org: ${keys} keys, ${roles} roles, ${org.statements} statements (${org.keyStatements} in key policies, ${org.identityStatements} in identity policies), ${engines.nodes} graph nodes, compiled with Cedar in ${fmt(engines.ms / 1000, 1)} s`);
   // The two request sets differ in size, whatever the bundle: a decision reads its whole request (strictly, DESIGN §2).
-  const contextKeys = (rs: readonly Request[]): number => rs.reduce((t, r) => t + Object.keys((r as { context?: object }).context ?? {}).length, 0) / rs.length;
-  const requestShape = { seedContextKeys: contextKeys(seedReqs), orgContextKeys: contextKeys(org.requests), orgSeedShapedContextKeys: contextKeys(orgSeedShaped) };
-  console.log(`  context keys per request: seed ${requestShape.seedContextKeys.toFixed(1)}, org ${requestShape.orgContextKeys.toFixed(1)}, org seed-shaped ${requestShape.orgSeedShapedContextKeys.toFixed(1)}; load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
-  console.log(`  seed-shaped org requests: graph and reference agree on the first ${Math.min(ORG_CHECKED, orgSeedShaped.length)} ${JSON.stringify(shapedMix)}`);
-  console.log(`  graph decisions on the ${org.requests.length} requests ${JSON.stringify(fullMix)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, org.requests.length)} ${JSON.stringify(orgMix)}`);
-
-  // The same organisation with grants and ceilings (SCPs, an RCP, boundaries, a VPC endpoint).
-  const layered = orgLayeredScenario(QUICK ? { keys: 250, roles: 500, requests: COUNT } : { requests: COUNT });
-  const layeredEngines = compile("org with layers", layered.bundle);
-  const layeredMix = agree("graph and Cedar (org with layers)", layered.requests, (r) => kind(layeredEngines.graph.decide(r)), (r) => kind(layeredEngines.cedar.decide(r)), ORG_CHECKED);
-  agree("graph and reference (org with layers)", layered.requests, (r) => kind(layeredEngines.graph.decide(r)), (r) => kind(evaluateReference(layered.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
-  const byLayer: Record<string, number> = {};
-  for (const r of layered.requests) {
-    const d = layeredEngines.graph.decide(r);
-    const k = "error" in d ? `error ${d.error.code}` : `${d.decision}${[...new Set(d.reasons.flatMap((x) => ("layer" in x && x.layer !== undefined ? [` ${x.layer}`] : [])))].sort().join("")}`;
-    byLayer[k] = (byLayer[k] ?? 0) + 1;
-  }
-  console.log(`org with layers: ${layered.grants} grants, ${layered.boundaries} boundaries, SCPs, an RCP, a VPC endpoint; compiled with Cedar in ${fmt(layeredEngines.ms / 1000, 1)} s`);
-  console.log(`  graph decisions by deciding layer ${JSON.stringify(byLayer)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, layered.requests.length)} ${JSON.stringify(layeredMix)}`);
-
-  const cedarBudget = QUICK ? 1000 : 4000;
-  const rows: Row[] = [
-    ...await measureEngine("seed", "closure (hand-written)", seedReqs, seedClosure, undefined, BUDGET_MS),
-    ...await measureEngine("seed", "graph", seedReqs, (r) => seedEngines.graph.decide(r), (rs) => seedEngines.graph.decideMany(rs), BUDGET_MS),
-    ...await measureEngine("seed", "cedar-wasm", seedReqs, (r) => seedEngines.cedar.decide(r), (rs) => seedEngines.cedar.decideMany(rs), cedarBudget),
-    ...await measureEngine("org", "graph", org.requests, (r) => orgEngines.graph.decide(r), (rs) => orgEngines.graph.decideMany(rs), BUDGET_MS),
-    ...await measureEngine("org", "graph, seed-shaped requests", orgSeedShaped, (r) => orgEngines.graph.decide(r), undefined, BUDGET_MS),
-    ...await measureEngine("org", "cedar-wasm", org.requests.slice(0, QUICK ? 256 : 1024), (r) => orgEngines.cedar.decide(r), (rs) => orgEngines.cedar.decideMany(rs), cedarBudget),
-    ...await measureEngine("org with layers", "graph", layered.requests, (r) => layeredEngines.graph.decide(r), (rs) => layeredEngines.graph.decideMany(rs), BUDGET_MS),
-    ...await measureEngine("org with layers", "cedar-wasm", layered.requests.slice(0, QUICK ? 256 : 1024), (r) => layeredEngines.cedar.decide(r), undefined, cedarBudget),
-  ];
+  const shape = { orgContextKeys: contextKeys(org.requests), orgSeedShapedContextKeys: contextKeys(seedShapedRequests) };
+  console.log(`  context keys per request: org ${shape.orgContextKeys.toFixed(1)}, org seed-shaped ${shape.orgSeedShapedContextKeys.toFixed(1)}; load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+  console.log(`  seed-shaped org requests: graph and reference agree on the first ${Math.min(ORG_CHECKED, seedShapedRequests.length)} ${JSON.stringify(shapedMix)}`);
+  console.log(`  graph decisions on the ${org.requests.length} requests ${JSON.stringify(fullMix)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, org.requests.length)} ${JSON.stringify(mix)}`);
+  rows.push(
+    ...await measureEngine("org", "graph", org.requests, (r) => engines.graph.decide(r), (rs) => engines.graph.decideMany(rs), BUDGET_MS),
+    ...await measureEngine("org", "graph, seed-shaped requests", seedShapedRequests, (r) => engines.graph.decide(r), undefined, BUDGET_MS),
+    ...await measureEngine("org", "cedar-wasm", org.requests.slice(0, QUICK ? 256 : 1024), (r) => engines.cedar.decide(r), (rs) => engines.cedar.decideMany(rs), CEDAR_BUDGET_MS),
+  );
   // The graph's cost per decision against the size of the organisation (same request generator):
   // flat when a decision walks only the statements of the request's key and caller.
   const bySize: { statements: number; perSecond: number; medianUs: number; p99Us: number }[] = [];
   for (const f of QUICK ? [1 / 8, 1] : [1 / 16, 1 / 4, 1]) {
     const scaled = f === 1 ? { bundle: org.bundle, requests: org.requests } : orgScenario({ keys: Math.round(keys * f), roles: Math.round(roles * f), requests: COUNT });
-    const g = f === 1 ? orgEngines.graph : createAuthorizer(compileBundle(scaled.bundle, { cedar: false }).graph!);
+    const g = f === 1 ? engines.graph : createAuthorizer(compileBundle(scaled.bundle, { cedar: false }).graph!);
     const l = measureLatency((s, e) => { for (let i = s; i < e; i++) g.decide(scaled.requests[i]!); }, scaled.requests.length, BUDGET_MS / 2);
     bySize.push({ statements: g.graph.statements.length, perSecond: l.perSecond, medianUs: l.medianUs, p99Us: l.p99Us });
   }
+  return {
+    shape, bySize,
+    summary: { scale: QUICK ? "quarter (--quick)" : "full", keys, roles, statements: org.statements, keyStatements: org.keyStatements, identityStatements: org.identityStatements, compileMs: engines.ms },
+  };
+}
+
+/** The same organisation with grants and ceilings (SCPs, an RCP, boundaries, a VPC endpoint): graph and Cedar. */
+async function measureLayered(rows: Row[]) {
+  const layered = orgLayeredScenario(QUICK ? { keys: 250, roles: 500, requests: COUNT } : { requests: COUNT });
+  const engines = compile("org with layers", layered.bundle);
+  const mix = agree("graph and Cedar (org with layers)", layered.requests, (r) => kind(engines.graph.decide(r)), (r) => kind(engines.cedar.decide(r)), ORG_CHECKED);
+  agree("graph and reference (org with layers)", layered.requests, (r) => kind(engines.graph.decide(r)), (r) => kind(evaluateReference(layered.bundle as never, r as never) as DecisionResult), ORG_CHECKED);
+  const byLayer: Record<string, number> = {};
+  for (const r of layered.requests) {
+    const d = engines.graph.decide(r);
+    const k = "error" in d ? `error ${d.error.code}` : `${d.decision}${[...new Set(d.reasons.flatMap((x) => ("layer" in x && x.layer !== undefined ? [` ${x.layer}`] : [])))].sort().join("")}`;
+    byLayer[k] = (byLayer[k] ?? 0) + 1;
+  }
+  console.log(`org with layers: ${layered.grants} grants, ${layered.boundaries} boundaries, SCPs, an RCP, a VPC endpoint; compiled with Cedar in ${fmt(engines.ms / 1000, 1)} s`);
+  console.log(`  graph decisions by deciding layer ${JSON.stringify(byLayer)}; reference, graph and Cedar agree on the first ${Math.min(ORG_CHECKED, layered.requests.length)} ${JSON.stringify(mix)}`);
+  rows.push(
+    ...await measureEngine("org with layers", "graph", layered.requests, (r) => engines.graph.decide(r), (rs) => engines.graph.decideMany(rs), BUDGET_MS),
+    ...await measureEngine("org with layers", "cedar-wasm", layered.requests.slice(0, QUICK ? 256 : 1024), (r) => engines.cedar.decide(r), undefined, CEDAR_BUDGET_MS),
+  );
+  return { grants: layered.grants, boundaries: layered.boundaries, compileMs: engines.ms, decisions: byLayer };
+}
+
+async function main(): Promise<void> {
+  console.log(`decide-scale: Node ${process.version}${QUICK ? " (--quick)" : ""}, ${COUNT} distinct requests per bundle, batches of ${BATCH}, ${BUDGET_MS} ms per measurement`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) console.log("  (no --expose-gc: allocation figures are less reliable)");
+  // Each scenario is measured before the next is built, and dropped after: a figure carries the heap
+  // of its own bundle only (the seed measured beside the organisations' 900 MB was a different
+  // figure: the collector and the caches paid for a heap the seed does not have).
+  const rows: Row[] = [];
+  const seed = await measureSeed(rows);
+  gc?.();
+  const org = await measureOrg(rows);
+  gc?.();
+  const layers = await measureLayered(rows);
   observerDone();
+  const requestShape = { seedContextKeys: seed.contextKeys, ...org.shape };
+  const bySize = org.bySize;
 
   console.log("");
   console.log(`| bundle | engine | median µs/decision | p99 µs/decision | decisions/s | JS heap bytes/decision |`);
@@ -180,8 +214,8 @@ async function main(): Promise<void> {
   mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
   const out = {
     benchmark: "decide", quick: QUICK, node: process.version, date: new Date().toISOString(), loadAverage: loadavg(), requests: COUNT, requestShape,
-    org: { scale: QUICK ? "quarter (--quick)" : "full", keys, roles, statements: org.statements, keyStatements: org.keyStatements, identityStatements: org.identityStatements, compileMs: orgEngines.ms },
-    orgLayers: { grants: layered.grants, boundaries: layered.boundaries, compileMs: layeredEngines.ms, decisions: byLayer },
+    org: org.summary,
+    orgLayers: layers,
     rows, ratios, graphBySize: bySize,
   };
   writeFileSync(new URL("./results/decide.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);

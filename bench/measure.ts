@@ -28,26 +28,41 @@ export interface Latency {
 
 /** Times `decideBatch(start, end)` (decides requests start..end-1) over passes of `count` requests. */
 export function measureLatency(decideBatch: (start: number, end: number) => void, count: number, budgetMs: number, warmupPasses = 1): Latency {
-  for (let w = 0; w < warmupPasses; w++) for (let s = 0; s < count; s += BATCH) decideBatch(s, Math.min(count, s + BATCH));
-  const samples: number[] = [];
-  let total = 0;
-  let decisions = 0;
-  const started = performance.now();
-  do {
-    for (let s = 0; s < count; s += BATCH) {
-      const end = Math.min(count, s + BATCH);
-      const t = performance.now();
-      decideBatch(s, end);
-      const dt = performance.now() - t;
-      samples.push((dt * 1000) / (end - s));
-      total += dt;
-      decisions += end - s;
-      if (performance.now() - started > budgetMs && decisions >= BATCH * 4) break;
-    }
-  } while (performance.now() - started < budgetMs);
-  samples.sort((a, b) => a - b);
-  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { medianUs: at(0.5), p99Us: at(0.99), perSecond: (decisions * 1000) / total, decisions };
+  return measureInterleaved([decideBatch], count, budgetMs, 1, warmupPasses)[0]!;
+}
+
+/**
+ * Times several engines on the same `count` requests in `rounds` alternating turns (each turn a
+ * `budgetMs / rounds` share), so a ratio between them compares the same moments of the machine
+ * (load, heap, frequency) rather than two stretches seconds apart. One Latency per engine, in order.
+ */
+export function measureInterleaved(decideBatches: readonly ((start: number, end: number) => void)[], count: number, budgetMs: number, rounds: number, warmupPasses = 1): Latency[] {
+  for (const decideBatch of decideBatches) for (let w = 0; w < warmupPasses; w++) for (let s = 0; s < count; s += BATCH) decideBatch(s, Math.min(count, s + BATCH));
+  const acc = decideBatches.map(() => ({ samples: [] as number[], total: 0, decisions: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    decideBatches.forEach((decideBatch, e) => {
+      const a = acc[e]!;
+      const turnStarted = performance.now();
+      const turnDecisions = a.decisions;
+      do {
+        for (let s = 0; s < count; s += BATCH) {
+          const end = Math.min(count, s + BATCH);
+          const t = performance.now();
+          decideBatch(s, end);
+          const dt = performance.now() - t;
+          a.samples.push((dt * 1000) / (end - s));
+          a.total += dt;
+          a.decisions += end - s;
+          if (performance.now() - turnStarted > budgetMs / rounds && a.decisions - turnDecisions >= BATCH * 4) break;
+        }
+      } while (performance.now() - turnStarted < budgetMs / rounds);
+    });
+  }
+  return acc.map(({ samples, total, decisions }) => {
+    samples.sort((x, y) => x - y);
+    const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+    return { medianUs: at(0.5), p99Us: at(0.99), perSecond: (decisions * 1000) / total, decisions };
+  });
 }
 
 let gcEvents = 0;
