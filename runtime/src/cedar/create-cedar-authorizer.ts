@@ -130,7 +130,11 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
       const sets = setsFor(encoded);
       if (typeof sets === "string") return { result: failure([sets]), determining: [], errors: [sets] };
       for (const preparsedPolicySetId of sets) {
-        answers.push(cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId, preparsedSchemaName: setId, validateRequest: true }));
+        // PERF (issue 14): the first call validates the request against the schema; a later call (another
+        // slice) has the same request and schema, so it is not validated again. A failure ends the calls.
+        const answer = cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId, preparsedSchemaName: setId, validateRequest: answers.length === 0 });
+        answers.push(answer);
+        if (answer.type !== "success") break;
       }
     } catch (thrown) {
       // No exception from cedar-wasm (or the encoder) may leave decide(): it becomes an error entry, never a decision.
