@@ -233,4 +233,35 @@ describe("Cedar: grants", () => {
   it("RetireGrant stays denied, even for the retiring principal (no request names a grant yet, grants.md §4)", () => {
     expect(decideAll(bundle, [req(APP, "RetireGrant"), req(WORKER, "RetireGrant")])).toEqual(["ImplicitDeny", "ImplicitDeny"]);
   });
+  it("number their constraint attributes per key: the schema declares as many as one key has, each key's grants decide on that key only", () => {
+    const KEY2 = `arn:aws:kms:us-west-2:${A}:key/3333cccc-3333-3333-3333-333333333333`;
+    const KEY3 = `arn:aws:kms:us-west-2:${A}:key/4444dddd-4444-4444-4444-444444444444`;
+    const grant = (name: string, dept: string, operations = ["Decrypt"]) => ({ name, granteePrincipal: WORKER, operations, constraints: { encryptionContextSubset: { Dept: dept } } });
+    const perKey = {
+      keys: {
+        [KEY]: { policy: enableIam(A), grants: [grant("it", "IT"), { name: "plain", granteePrincipal: APP, operations: ["Encrypt"] }, grant("hr", "HR", ["Encrypt"])] },
+        [KEY2]: { policy: enableIam(A), grants: [grant("ops", "Ops", ["Encrypt"])] },
+        [KEY3]: { policy: enableIam(A), grants: [grant("fin", "Fin"), grant("it3", "IT", ["Encrypt"])] },
+      },
+      principals: { [APP]: { policies: [] }, [WORKER]: { policies: [] } },
+    };
+    const compiled = compileBundle(perKey as never);
+    const schema = compiled.cedar!.schema as string;
+    // Five constrained grants on three keys, at most two on one key: two attributes, not five.
+    expect([...schema.matchAll(/"(grant#\d+)"\?: Bool/g)].map((m) => m[1])).toEqual(["grant#0", "grant#1"]);
+    const manifest = JSON.parse(compiled.cedar!.manifest as string) as { layers: { grants: { attribute: string; key: string }[] } };
+    expect(manifest.layers.grants.map((g) => [g.key, g.attribute])).toEqual([[KEY, "grant#0"], [KEY, "grant#1"], [KEY2, "grant#0"], [KEY3, "grant#0"], [KEY3, "grant#1"]]);
+    const ec = (dept: string) => ({ "kms:EncryptionContext:Dept": dept });
+    expect(decideAll(perKey, [
+      req(WORKER, "Decrypt", KEY, ec("IT")), // KEY's grant#0
+      req(WORKER, "Encrypt", KEY, ec("HR")), // KEY's grant#1 (after a grant without constraints)
+      req(WORKER, "Encrypt", KEY, ec("Ops")), // KEY2's grant#0 holds, not KEY's
+      req(WORKER, "Encrypt", KEY2, ec("Ops")),
+      req(WORKER, "Encrypt", KEY2, ec("HR")), // KEY's grant#1 holds, KEY2 has none of that number
+      req(WORKER, "Decrypt", KEY3, ec("IT")), // KEY's grant#0 holds, not KEY3's
+      req(WORKER, "Decrypt", KEY3, ec("Fin")),
+      req(WORKER, "Encrypt", KEY3, ec("IT")), // KEY3's grant#1
+      req(APP, "Encrypt", KEY), // the grant without constraints
+    ])).toEqual(["Allow", "Allow", "ImplicitDeny", "Allow", "ImplicitDeny", "ImplicitDeny", "Allow", "Allow", "Allow"]);
+  });
 });

@@ -61,7 +61,11 @@ export interface ManifestAccount {
 }
 
 export interface ManifestGrant {
-  /** The context attribute (Bool) the grant's permit reads. */
+  /**
+   * The context attribute (Bool) the grant's permit reads. Grants of different keys may share one (the
+   * compiler numbers them per key, `grant#<n>`); two grants of one key, or a grant without a key and any
+   * other, may not (the encoder refuses such a manifest).
+   */
   readonly attribute: string;
   /**
    * The key the grant is on. Every policy that reads the attribute holds only on this key (its head or a

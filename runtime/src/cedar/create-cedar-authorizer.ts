@@ -12,6 +12,7 @@ import { loadCedar } from "./load-cedar.js";
 import type { CedarWasm } from "./load-cedar.js";
 import { actionId, CedarType } from "./cedar-names.js";
 import { splitPolicySet } from "./split-policy-set.js";
+import { askCeilings, slicedCeilings, splitCeilings, wholeCeilings } from "./ceiling-sets.js";
 import { plainUid, policyEntitiesOf, slicePolicySet } from "./slice-policy-set.js";
 import type { EncodedRequest } from "./encode-request.js";
 import { decideOperation } from "../decide-operation.js";
@@ -66,7 +67,7 @@ export interface CedarAuthorizer {
 /** How the authorizer hands the policy set to cedar-wasm. */
 export interface CedarAuthorizerOptions {
   /**
-   * `true`: decide each request by the slices of the policy set that can apply to it
+   * `true`: decide each request by the slices of the policy set (and of the ceiling gates) that can apply to it
    * (slice-policy-set.ts); `false`: by the whole set (tests compare the two). Default: slices when the
    * set has more than SLICE_ABOVE policies (besides the ceiling gates), else the whole set.
    */
@@ -74,7 +75,9 @@ export interface CedarAuthorizerOptions {
   /**
    * With slicing, how many (key, identity policies) combinations get one preparsed set of their own
    * (one cedar-wasm call per request); past that, a request is decided by two calls, the key's set
-   * and the identity policies' set. Default 256.
+   * and the identity policies' set. Default 256. The bound is memory: on the layered organisation of
+   * bench/org-bundle.ts a combined set (~15 policies) holds ~90 KB of cedar-wasm memory and takes ~3 ms to
+   * preparse (issue 14, measured), so 256 sets are ~23 MB.
    */
   readonly combinedSets?: number;
 }
@@ -114,8 +117,9 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
   // docs/cedar-mapping.md "Layers": boundary and session-policy gates (`ceiling`) are a second set, asked
   // only when every satisfied permit is a capped path; the rest is the main set.
   const { main, ceilings } = splitCeilings(split.policies, roles);
-  const ceilingSet = ceilings === undefined ? undefined : prepareCeilings(cedar, `${setId}-ceilings`, ceilings);
   const slicing = options.slicing ?? Object.keys(main).length > SLICE_ABOVE;
+  // With slicing, the ceiling gates are sliced too (ceiling-sets.ts).
+  const ceilingsFor = ceilings === undefined ? undefined : (slicing ? slicedCeilings : wholeCeilings)(cedar, `${setId}-ceilings`, ceilings);
   const setsFor = slicing ? slicedSets(cedar, setId, main, options.combinedSets ?? 256) : wholeSet(cedar, setId, main);
 
   const authorize = (request: unknown): CedarAnswer => {
@@ -128,7 +132,11 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
       const sets = setsFor(encoded);
       if (typeof sets === "string") return { result: failure([sets]), determining: [], errors: [sets] };
       for (const preparsedPolicySetId of sets) {
-        answers.push(cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId, preparsedSchemaName: setId, validateRequest: true }));
+        // PERF (issue 14): the first call validates the request against the schema; a later call (another
+        // slice) has the same request and schema, so it is not validated again. A failure ends the calls.
+        const answer = cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId, preparsedSchemaName: setId, validateRequest: answers.length === 0 });
+        answers.push(answer);
+        if (answer.type !== "success") break;
       }
     } catch (thrown) {
       // No exception from cedar-wasm (or the encoder) may leave decide(): it becomes an error entry, never a decision.
@@ -155,8 +163,8 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     // INVARIANT: the emitted set cannot error; if it did, a skipped forbid could mean a wrong Allow.
     if (errors.length > 0) return { result: failure(errors), determining, errors };
     // docs/semantics/README.md §1.2: KDfree needs no ceiling; every other path needs C = B ∧ S.
-    if (allowed && ceilingSet !== undefined && determining.every((id) => roles.get(id)?.capped === true)) {
-      const closed = askCeilings(cedar, ceilingSet, setId, encoded, order);
+    if (allowed && ceilingsFor !== undefined && determining.every((id) => roles.get(id)?.capped === true)) {
+      const closed = askCeilings(cedar, ceilingsFor, setId, encoded, order);
       if (typeof closed !== "boolean" && "errors" in closed) return { result: failure(closed.errors), determining, errors: closed.errors };
       if (closed !== false) {
         const gap = roles.get(closed.by)?.reason;
@@ -268,50 +276,6 @@ function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, st
     }
     return result(prepare(keyName, keyParts), prepare(JSON.stringify(["policies", named]), identityParts));
   };
-}
-
-/** The id of the permit the runtime adds to the ceiling set (not an id the compiler emits: it has a space). */
-const CEILINGS_OPEN = "ceilings open";
-
-/** The main policies, and the `ceiling` ones (undefined when there are none). */
-function splitCeilings(policies: Record<string, string>, roles: ReadonlyMap<string, ManifestPolicy>): { main: Record<string, string>; ceilings?: Record<string, string> } {
-  const main = Object.create(null) as Record<string, string>;
-  const ceilings = Object.create(null) as Record<string, string>;
-  let any = false;
-  for (const id of Object.keys(policies)) {
-    if (roles.get(id)?.role === "ceiling") {
-      ceilings[id] = policies[id]!;
-      any = true;
-    } else {
-      main[id] = policies[id]!;
-    }
-  }
-  return any ? { main, ceilings } : { main };
-}
-
-/** Preparses the ceiling gates with one permit for everything: the set allows exactly when C holds. */
-function prepareCeilings(cedar: CedarWasm, id: string, ceilings: Record<string, string>): string {
-  const parsed = cedar.preparsePolicySet(id, { staticPolicies: { ...ceilings, [CEILINGS_OPEN]: "permit (principal, action, resource);" } });
-  if (parsed.type !== "success") throw new Error(`cannot load Cedar policies: ${parsed.errors.map((e) => e.message).join("; ")}`);
-  return id;
-}
-
-/** false when the ceilings hold; else the first ceiling gate that closed the request (policy order), or Cedar's errors. */
-function askCeilings(
-  cedar: CedarWasm, setId: string, schemaId: string, encoded: EncodedRequest, order: ReadonlyMap<string, number>,
-): false | { by: string } | { errors: string[] } {
-  try {
-    const answer = cedar.statefulIsAuthorized({ ...encoded, preparsedPolicySetId: setId, preparsedSchemaName: schemaId, validateRequest: true });
-    if (answer.type !== "success") return { errors: answer.errors.map((e) => e.message) };
-    const { decision, diagnostics } = answer.response;
-    if (diagnostics.errors.length > 0) return { errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`) };
-    if (decision === "allow") return false;
-    const by = [...diagnostics.reason].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0];
-    // INVARIANT: a deny names a satisfied gate (the set has no other forbid).
-    return by === undefined ? { errors: ["the ceiling set denied with no gate"] } : { by };
-  } catch (thrown) {
-    return { errors: [printable(thrown instanceof Error ? thrown.message : String(thrown))] };
-  }
 }
 
 function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>, retireGrant: boolean): Decision {

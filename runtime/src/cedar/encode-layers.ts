@@ -60,6 +60,15 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
     grantsOf.set(g.key, list);
   }
   const keyless = grantsOf.get(undefined) ?? [];
+  // The compiler numbers the attributes per key (grants of different keys share names): two grants that
+  // could both be set on one request must not share one, or the later would overwrite the earlier.
+  for (const [key, list] of grantsOf) {
+    const names = new Set<string>();
+    for (const g of [...(key === undefined ? [] : keyless), ...list]) {
+      if (names.has(g.attribute)) throw new Error(`cannot load Cedar manifest: the grant attribute \`${g.attribute}\` is given twice for ${key === undefined ? "every key" : `key \`${key}\``}`);
+      names.add(g.attribute);
+    }
+  }
 
   /** scp.md §2, rcp.md §2: a service-linked role, or a session of the bundle's one role of that name with that path. */
   const serviceLinked = (caller: CallerInfo): boolean => {

@@ -104,6 +104,19 @@ describe("the grant attributes of a request", () => {
     const keyless: ManifestLayers = { ...layers, grants: layers.grants.map(({ attribute, constraints }) => ({ attribute, constraints })) };
     expect(grantsOf(keyless, K2)).toEqual([["grant#0", true], ["grant#1", true], ["grant#2", false]]);
   });
+  it("grants of different keys may share an attribute (numbered per key); one key's two grants, or a keyless grant and another, may not", () => {
+    const shared: ManifestLayers = { ...layers, grants: [
+      { attribute: "grant#0", key: K1.arn, constraints: { encryptionContextSubset: { app: "a" } } },
+      { attribute: "grant#1", key: K1.arn, constraints: { encryptionContextSubset: { app: "b" } } },
+      { attribute: "grant#0", key: K2.arn, constraints: { encryptionContextSubset: { app: "b" } } },
+    ] };
+    expect(grantsOf(shared, K1)).toEqual([["grant#0", true], ["grant#1", false]]);
+    expect(grantsOf(shared, K2)).toEqual([["grant#0", false]]);
+    const twiceOnOneKey: ManifestLayers = { ...layers, grants: [...shared.grants, { attribute: "grant#1", key: K1.arn, constraints: {} }] };
+    expect(() => createLayerEncoder(twiceOnOneKey, [])).toThrow(/grant attribute `grant#1` is given twice for key/);
+    const keylessShared: ManifestLayers = { ...layers, grants: [...shared.grants, { attribute: "grant#0", constraints: {} }] };
+    expect(() => createLayerEncoder(keylessShared, [])).toThrow(/grant attribute `grant#0` is given twice/);
+  });
   it("constraints of a shape that cannot be read hold nothing (fail closed)", () => {
     expect(grantsOf({ ...layers, grants: [{ attribute: "grant#0", key: K1.arn, constraints: { encryptionContextSubset: { app: 1 } } }] }, K1)).toEqual([["grant#0", false]]);
   });

@@ -18,7 +18,7 @@ export interface ScpLevel {
 export interface CedarGrant {
   readonly key: string;
   readonly grant: GraphGrant;
-  /** The context attribute of its constraints, when it has some. */
+  /** The context attribute of its constraints, when it has some (`grant#<n>`: the n-th constrained grant of its key). */
   readonly attribute?: string;
 }
 
@@ -89,8 +89,14 @@ export function cedarLayers(graph: DecisionGraph): CedarLayers | undefined {
   for (const key of Object.keys(layers.keys)) {
     const entry = layers.keys[key]!;
     if (entry.awsManaged === true) awsManaged.push(key);
+    // PERF (issue 14): numbered per key, so the schema declares as many grant attributes as the key with
+    // the most constrained grants has, not one per grant of the organisation (every Cedar call pays for
+    // each attribute of the context type). EXACT: every policy reading `grant#<n>` of a key holds only on
+    // that key (`resource == <key>` heads it or comes first in its conjunction), and the encoder sets the
+    // attributes of the request's key alone (manifest `layers.grants[].key`).
+    let constrained = 0;
     for (const grant of entry.grants ?? []) {
-      grants.push({ key, grant, ...(grant.constraints === undefined ? {} : { attribute: `grant#${grants.length}` }) });
+      grants.push({ key, grant, ...(grant.constraints === undefined ? {} : { attribute: `grant#${constrained++}` }) });
     }
   }
 

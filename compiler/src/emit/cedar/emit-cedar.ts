@@ -99,7 +99,8 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
   const markers = (["#unsure", "#several", "#invalid"] as const).filter((m) => raw.includes(`context["${m}"]`) || probed.includes(`context["${m}"]`)) as MarkerName[];
   const resourceName = plan.views.usesResourceName();
   const resourcePartition = plan.views.usesResourcePartition();
-  const grantAttributes = layers?.manifest.grants.map((g) => g.attribute) ?? [];
+  // Grant attributes are numbered per key (cedar-layers.ts): each declared once, in first-use order (grant#0, grant#1, …).
+  const grantAttributes = [...new Set(layers?.manifest.grants.map((g) => g.attribute) ?? [])];
   const schema = emitSchema(graph, attributes, markers, resourceName, resourcePartition, layers === undefined ? undefined : { grantAttributes });
   // Never call cedar-wasm with text it would trap on (a trap breaks every later call in the process).
   const overLimits = [...cedarLimitProblems(raw, { formatter: true }), ...cedarLimitProblems(schema)];
