@@ -87,7 +87,10 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
 
 /** Whether entry `i` of the statement table applies to the request. */
 function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
-  return table.info[i * STRIDE + 2] === 1 || table.applies[i]!(st);
+  const fail = table.info[i * STRIDE + 2]!;
+  if (fail === 1) return true;
+  const t = table.tests[i]!(st);
+  return t !== 0 && t !== fail;
 }
 
 /** The principal test of entry `i` of the statement table. */
