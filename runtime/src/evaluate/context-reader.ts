@@ -7,6 +7,8 @@ import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
 import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
 import { contradiction } from "../request/resolve-derived.js";
+import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
+import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 
 const RAW_CACHE_LIMIT = 4096;
@@ -19,6 +21,8 @@ interface NameInfo {
   readonly slot: number;
   /** Its index in DERIVED_KEYS, or -1. */
   readonly derived: number;
+  /** Its index in NETWORK_KEYS, or -1. */
+  readonly network: number;
 }
 
 /** The derived values of one request: the caller's, the resource's, and whether kms:CallerAccount is set. */
@@ -47,6 +51,13 @@ export class ContextReader {
   private readonly givenGen: Int32Array;
   /** The value the context gave a derived key (kept for a session's aws:PrincipalArn). */
   private readonly givenValue: (string | undefined)[];
+  /**
+   * PERF: the entries of the network keys (request-endpoint.ts), kept in the one pass over the
+   * context: `networkGen[k] === gen` when some entry names key `k`; how many did, and the last value.
+   */
+  private readonly networkGen: Int32Array;
+  private readonly networkCount: Int32Array;
+  private readonly networkValue: (string | readonly string[] | undefined)[];
   /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
   private lastGen = 0;
 
@@ -55,6 +66,9 @@ export class ContextReader {
     this.derivedSlots = Int32Array.from(DERIVED_KEYS, (k) => slots.get(k) ?? -1);
     this.givenGen = new Int32Array(DERIVED_KEYS.length);
     this.givenValue = DERIVED_KEYS.map(() => undefined);
+    this.networkGen = new Int32Array(NETWORK_KEYS.length);
+    this.networkCount = new Int32Array(NETWORK_KEYS.length);
+    this.networkValue = NETWORK_KEYS.map(() => undefined);
     // Before any request every position remembers the name "", with what it truly stands for.
     this.lastInfos = new Array<NameInfo>(POSITIONS).fill(this.infoOf(""));
   }
@@ -62,7 +76,10 @@ export class ContextReader {
   /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
   load(state: EvalState, context: Readonly<Record<string, string | readonly string[]>> | undefined, derived: RequestDerived): DecisionError | undefined {
     // The state's generation wrapped (eval-state.ts): forget the marks of the old generations.
-    if (state.gen < this.lastGen) this.givenGen.fill(0);
+    if (state.gen < this.lastGen) {
+      this.givenGen.fill(0);
+      this.networkGen.fill(0);
+    }
     this.lastGen = state.gen;
     if (context !== undefined) {
       let position = 0;
@@ -70,6 +87,7 @@ export class ContextReader {
         if (!hasOwn(context, name)) continue;
         const value = context[name]!;
         const info = this.infoAt(position++, name);
+        if (info.network >= 0) this.keepNetwork(state.gen, info.network, value);
         if (info.derived >= 0) {
           const bad = this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
           if (bad !== undefined) return bad;
@@ -90,6 +108,25 @@ export class ContextReader {
     }
     this.fillDerived(state, derived);
     return undefined;
+  }
+
+  /**
+   * What network key `lowerName` (one of NETWORK_KEYS) finds in the context last loaded into `state`,
+   * as `contextEntry` would find it; undefined for another name. INVARIANT: `load` returned no error.
+   */
+  networkEntry(state: EvalState, lowerName: string): NetworkEntry | undefined {
+    const k = NETWORK_KEYS.indexOf(lowerName);
+    if (k < 0) return undefined;
+    return this.networkGen[k] === state.gen ? networkEntry(this.networkCount[k]!, this.networkValue[k]) : networkEntry(0, undefined);
+  }
+
+  private keepNetwork(gen: number, k: number, value: string | readonly string[]): void {
+    if (this.networkGen[k] !== gen) {
+      this.networkGen[k] = gen;
+      this.networkCount[k] = 0;
+    }
+    this.networkCount[k]!++;
+    this.networkValue[k] = value;
   }
 
   /** Every value the context gives derived key `d` must be what AWS sets (KR0009). */
@@ -155,7 +192,7 @@ export class ContextReader {
     const cached = this.raw.get(name);
     if (cached !== undefined) return cached;
     const lower = name.toLowerCase();
-    const info = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower) };
+    const info = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower), network: NETWORK_KEYS.indexOf(lower) };
     if (this.raw.size >= RAW_CACHE_LIMIT) this.raw.clear();
     this.raw.set(name, info);
     return info;

@@ -199,7 +199,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const bad = reader.load(st, request.context, derived);
     if (bad !== undefined) return bad;
     // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
-    const through = layers?.endpoints === undefined ? undefined : requestEndpoint(layers.endpoints, (lowerName) => contextEntry(request.context, lowerName));
+    // PERF: the network keys as the reader found them in its one pass over the context.
+    const through = layers?.endpoints === undefined ? undefined
+      : requestEndpoint(layers.endpoints, (lowerName) => reader.networkEntry(st, lowerName) ?? contextEntry(request.context, lowerName));
     if (through !== undefined && "error" in through) return through;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.
     const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;

@@ -86,7 +86,7 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
 }
 
 /** Whether entry `i` of the statement table applies to the request. */
-function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
+export function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
   const fail = table.info[i * STRIDE + 2]!;
   if (fail === 1) return true;
   const t = table.tests[i]!(st);
@@ -94,8 +94,13 @@ function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
 }
 
 /** The principal test of entry `i` of the statement table. */
-function principalAt(table: StatementTable, i: number): number {
+export function principalAt(table: StatementTable, i: number): number {
   return table.info[i * STRIDE + 1]!;
+}
+
+/** The reason entry `i` of the statement table gives for `path`. */
+export function reasonAt(table: StatementTable, i: number, path: ReasonPath): Reason {
+  return table.reasons[table.info[i * STRIDE]! * 4 + PATH_OFFSET[path]]!;
 }
 
 /** Whether some Deny of key-policy list `at` names the caller and applies; with `out`, collects all of them. */

@@ -131,10 +131,28 @@ export function acceptsGiven(d: Derived, given: string): boolean {
       // PERF: the bundle's role ARN is a role of this partition, account and name (uniqueRoles), so
       // the usual value, the role's own ARN, needs no parse.
       if (given === d.bundleArn) return true;
-      const role = parseCaller(given);
+      const role = parseGivenArn(given);
       return role?.kind === "role" && role.partition === d.partition && role.account === d.account && role.roleName === d.roleName;
     }
   }
+}
+
+/** Given ARNs remembered by `parseGivenArn` before the memo is cleared. */
+const GIVEN_LIMIT = 1024;
+const givenArns = new Map<string, CallerInfo | null>();
+
+/**
+ * `parseCaller` of a value a context gives for aws:PrincipalArn (null: malformed). PERF: the values
+ * repeat (the ARNs of a few roles) and a parse runs several regular expressions: remembered, bounded.
+ */
+export function parseGivenArn(given: string): CallerInfo | undefined {
+  let parsed = givenArns.get(given);
+  if (parsed === undefined) {
+    parsed = parseCaller(given) ?? null;
+    if (givenArns.size >= GIVEN_LIMIT) givenArns.clear();
+    givenArns.set(given, parsed);
+  }
+  return parsed ?? undefined;
 }
 
 /**

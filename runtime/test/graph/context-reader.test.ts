@@ -5,6 +5,7 @@ import { callerDerived, parseCaller } from "@kms-cedar/runtime";
 import { ContextReader } from "../../src/evaluate/context-reader.js";
 import type { RequestDerived } from "../../src/evaluate/context-reader.js";
 import { EvalState } from "../../src/evaluate/eval-state.js";
+import { contextEntry, NETWORK_KEYS } from "../../src/request/request-endpoint.js";
 
 const A = "111122223333";
 const KEYS = ["aws:resourcetag/__proto__", "aws:principaltag/constructor", "kms:encryptioncontext:tostring", "hasownproperty", "aws:principalarn", "aws:username", "kms:calleraccount"];
@@ -49,5 +50,32 @@ describe("ContextReader", () => {
     const unknown = load({}, derivedFor(session));
     expect([unknown.value("aws:principalarn"), unknown.ambiguous("aws:principalarn")]).toEqual([undefined, true]);
     expect(load({ "aws:PrincipalArn": session }, derivedFor(session)).bad).toMatchObject({ error: { code: "KR0009" } });
+  });
+});
+
+describe("ContextReader network entries (what requestEndpoint reads, kept in the one pass)", () => {
+  const contexts: object[] = [
+    {},
+    { "aws:SourceVpce": "vpce-1" },
+    { "aws:sourcevpce": "vpce-1", "AWS:SOURCEVPCE": "vpce-1" },
+    { "aws:SourceVpc": ["vpc-1", "vpc-1"], "aws:VpcSourceIp": [] },
+    { "aws:SourceIp": ["10.0.0.1", "10.0.0.2"], "aws:sourcevpce": [], "aws:SourceVPCE": "vpce-2" },
+    JSON.parse(`{"__proto__": "x", "aws:sourceip": "10.0.0.1"}`) as object,
+  ];
+  it("finds what contextEntry finds in the raw context, for each network key and each request in turn", () => {
+    const st = new EvalState(KEYS.length, 0);
+    const reader = new ContextReader(slots);
+    for (const context of [...contexts, ...contexts.slice().reverse()]) {
+      st.begin("r");
+      expect(reader.load(st, context as never, NOBODY)).toBeUndefined();
+      for (const key of NETWORK_KEYS) expect([key, reader.networkEntry(st, key)]).toEqual([key, contextEntry(context as never, key)]);
+    }
+  });
+  it("answers undefined for a name it does not keep", () => {
+    const st = new EvalState(KEYS.length, 0);
+    const reader = new ContextReader(slots);
+    st.begin("r");
+    reader.load(st, { "aws:SourceArn": "a" }, NOBODY);
+    expect(reader.networkEntry(st, "aws:sourcearn")).toBeUndefined();
   });
 });
