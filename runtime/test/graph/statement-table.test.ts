@@ -18,7 +18,7 @@ const condition = (base: string, key: string, values: string[]): GraphNode =>
 const nodes: GraphNode[] = [
   condition("StringEquals", "k1", ["a"]),
   condition("StringEquals", "k2", ["b"]),
-  { kind: "resource", negated: false, patterns: ["*"], keyPolicy: false, origin: [{ policy: 0, span }] } as GraphNode,
+  { kind: "resource", negated: false, patterns: ["*"], origin: [{ policy: 0, span }] },
 ];
 const stmt = (statement: number, effect: "Allow" | "Deny", tests: number[]): GraphStatement =>
   ({ policy: 0, statement, effect, actions: ["kms:Decrypt"], tests });
