@@ -62,7 +62,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const keys = new Map(Object.entries(read.graph.keys));
   // The layers of the authorization chain (docs/semantics/), when the bundle has them.
   const layers = read.graph.layers === undefined ? undefined : compileLayers(read.graph, read.graph.layers);
-  const layered: LayeredGraph | undefined = layers === undefined ? undefined : { cg, st, layers, out, reasons: new ReasonCache() };
+  const layered: LayeredGraph | undefined = layers === undefined ? undefined : {
+    cg, st, layers, out, reasons: new ReasonCache(), operations: cg.actions.map((a) => a.name.slice(4)),
+  };
   // Role policies by partition:account:name, in bundle order (a session finds its role whatever the path).
   const roles = new Map<string, number[]>();
   for (const [arn, list] of principals) {

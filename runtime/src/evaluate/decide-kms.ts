@@ -10,7 +10,7 @@ import type { CompiledGraph } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { CallerIds } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
-import { PATH_OFFSET, STRIDE } from "./statement-table.js";
+import { reasonIdAt, STRIDE } from "./statement-table.js";
 import type { ReasonPath, StatementTable } from "./statement-table.js";
 
 /**
@@ -59,7 +59,7 @@ export class ReasonCollector {
 
   /** Collects the reason of entry `i` of the statement table for `path` (PERF: by its id alone). */
   pushEntry(i: number, path: ReasonPath): void {
-    const id = this.table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
+    const id = reasonIdAt(this.table, i, path);
     if (!this.allIds) this.reasons[this.count] = this.reasonOf(id);
     this.ids[this.count++] = id;
   }
@@ -96,11 +96,6 @@ export function appliesAt(table: StatementTable, st: EvalState, i: number): bool
 /** The principal test of entry `i` of the statement table. */
 export function principalAt(table: StatementTable, i: number): number {
   return table.info[i * STRIDE + 1]!;
-}
-
-/** The reason entry `i` of the statement table gives for `path`. */
-export function reasonAt(table: StatementTable, i: number, path: ReasonPath): Reason {
-  return table.reasons[table.info[i * STRIDE]! * 4 + PATH_OFFSET[path]]!;
 }
 
 /** Whether some Deny of key-policy list `at` names the caller and applies; with `out`, collects all of them. */

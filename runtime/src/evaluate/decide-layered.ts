@@ -13,7 +13,8 @@ import type { TargetInfo } from "../request/read-target.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
-import { appliesAt, IMPLICIT_DENY, identityApplies, principalAt, principalBits, reasonAt, type Caller, type ReasonCollector } from "./decide-kms.js";
+import { appliesAt, IMPLICIT_DENY, identityApplies, principalAt, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
+import { reasonIdAt, type ReasonPath, type StatementTable } from "./statement-table.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
 import type { CallerInfo } from "../request/read-caller.js";
@@ -41,28 +42,19 @@ export interface LayeredGraph {
   readonly st: EvalState;
   readonly layers: CompiledLayers;
   readonly out: ReasonCollector;
-  /** Shared gap and grant reasons (the decision cache keys on reason identity). */
+  /** Shared gap reasons (the decision cache keys on reason identity). */
   readonly reasons: ReasonCache;
+  /** PERF: each action's grant operation name (without `kms:`), made once. */
+  readonly operations: readonly string[];
 }
 
-/** Frozen reasons made once: a boundary's gap by policy index, a grant's Allow by key and name. */
+/** Frozen reasons made once: a boundary's gap by policy index (a grant's Allow is made with the grant, compile-layers.ts). */
 export class ReasonCache {
   private readonly gaps = new Map<number, Reason>();
-  private readonly grants = new Map<string, Reason>();
 
   boundaryGap(cg: CompiledGraph, policy: number): Reason {
     let r = this.gaps.get(policy);
     if (r === undefined) this.gaps.set(policy, (r = gapReason(cg.graph.policies[policy]!.location, "boundary")));
-    return r;
-  }
-
-  grant(keyArn: string, name: string): Reason {
-    const id = `${keyArn} ${name}`;
-    let r = this.grants.get(id);
-    if (r === undefined) {
-      r = Object.freeze({ policy: `keys[${keyArn}].grants[${name}]`, statement: 0, effect: "Allow" as const, path: "grant", layer: "grant" });
-      this.grants.set(id, r);
-    }
     return r;
   }
 }
@@ -149,44 +141,56 @@ function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, 
   const c = ceiling === undefined;
   out.clear();
   listed.length = 0;
-  const push = (reason: Reason): void => pushOnce(out, reason);
+  listedIds.length = 0;
   // The direct statements usable: KDfree always, KDcap under a ceiling that holds (statement order kept).
   for (let i = from; i < end; i++) {
     const bits = principalBits(cg, st, caller, principalAt(table, i));
-    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, principalAt(table, i), bits)) && appliesAt(table, st, i)) push(reasonAt(table, i, "key-direct"));
+    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, principalAt(table, i), bits)) && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-direct");
   }
   if (c && federating !== undefined) {
     for (let i = from; i < end; i++) {
-      if ((cg.principalTests[principalAt(table, i)]!(federating) & DIRECT) !== 0 && appliesAt(table, st, i)) push(reasonAt(table, i, "key-direct"));
+      if ((cg.principalTests[principalAt(table, i)]!(federating) & DIRECT) !== 0 && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-direct");
     }
   }
   const delegated = c && (kdFree || kdCap || ka) && identity;
   if (delegated) {
     for (let i = from; i < end; i++) {
       const bits = principalBits(cg, st, caller, principalAt(table, i));
-      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && appliesAt(table, st, i)) push(reasonAt(table, i, "key-account"));
+      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-account");
     }
   }
   const granted = c && grants && (same || identity);
-  if (delegated || (granted && !same)) identityReasons(g, caller, r.a, push);
+  if (delegated || (granted && !same)) identityReasons(g, caller, r.a, out);
   if (granted) {
-    const arn = r.target.arn;
-    const op = cg.actions[r.a]!.name.slice(4);
-    for (const grant of g.layers.grants.get(arn) ?? []) if (grantAllows(grant, caller.info, op, r.context)) push(g.reasons.grant(arn, grant.name));
+    const op = g.operations[r.a]!;
+    for (const grant of g.layers.grants.get(r.target.arn) ?? []) if (grantAllows(grant, caller.info, op, r.context)) pushOnce(out, grant.reason);
   }
   return out.decision("Allow");
 }
 
 /**
- * The reasons of the Allow being collected, to list each once. PERF: a module-level scratch list (a
- * decision is not re-entrant, eval-state.ts): a linear scan of a few reasons, where a Set was made per request.
+ * The grant reasons of the Allow being collected, to list each once. PERF: a module-level scratch list
+ * (a decision is not re-entrant, eval-state.ts): a linear scan of a few reasons, where a Set was made per request.
  */
 const listed: Reason[] = [];
+/**
+ * The same for the statements' reasons, by reason id (statement-table.ts: one id per statement and
+ * path, so one per Reason object). PERF: collected by id, a decision without grant reasons is found
+ * in the decision cache by its ids (decision-cache.ts).
+ */
+const listedIds: number[] = [];
 
 function pushOnce(out: ReasonCollector, reason: Reason): void {
   if (listed.includes(reason)) return;
   listed.push(reason);
   out.push(reason);
+}
+
+function pushEntryOnce(out: ReasonCollector, table: StatementTable, i: number, path: ReasonPath): void {
+  const id = reasonIdAt(table, i, path);
+  if (listedIds.includes(id)) return;
+  listedIds.push(id);
+  out.pushEntry(i, path);
 }
 
 /** permission-boundary.md §3: the key policy (a statement of principal test `principal`) names the caller by a form no ceiling caps. */
@@ -197,12 +201,12 @@ function isFree(g: LayeredGraph, caller: LayeredCaller, principal: number, bits:
   return FREE_KINDS.has(kind) && g.layers.exactAws[principal]!.has(caller.info.arn);
 }
 
-function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, push: (r: Reason) => void): void {
+function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, out: ReasonCollector): void {
   const table = g.cg.table;
   for (const p of caller.identity) {
     const at = p * g.cg.actions.length + a;
     const end = table.bounds[2 * at + 2]!;
-    for (let i = table.bounds[2 * at + 1]!; i < end; i++) if (appliesAt(table, g.st, i)) push(reasonAt(table, i, "identity"));
+    for (let i = table.bounds[2 * at + 1]!; i < end; i++) if (appliesAt(table, g.st, i)) pushEntryOnce(out, table, i, "identity");
   }
 }
 
@@ -210,7 +214,7 @@ function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, push
 function grantsOf(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest): boolean {
   const list = g.layers.grants.get(r.target.arn);
   if (list === undefined) return false;
-  const op = g.cg.actions[r.a]!.name.slice(4);
+  const op = g.operations[r.a]!;
   for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.context)) return true;
   return false;
 }

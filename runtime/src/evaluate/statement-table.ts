@@ -33,6 +33,11 @@ export interface StatementTable {
   readonly reasons: readonly Reason[];
 }
 
+/** The id of the reason entry `i` gives for `path` (an index of `reasons`). */
+export function reasonIdAt(table: StatementTable, i: number, path: ReasonPath): number {
+  return table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
+}
+
 export function buildStatementTable(plans: readonly PolicyPlan[], statements: readonly CompiledStatement[], actions: number): StatementTable {
   const bounds = new Int32Array(2 * plans.length * actions + 1);
   const info: number[] = [];
