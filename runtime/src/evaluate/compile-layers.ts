@@ -62,7 +62,7 @@ export interface CompiledGrant extends GraphGrant {
 }
 
 /** The grants of key `keyArn`, compiled. */
-function compileGrants(keyArn: string, grants: readonly GraphGrant[]): CompiledGrant[] {
+export function compileGrants(keyArn: string, grants: readonly GraphGrant[]): CompiledGrant[] {
   const reasons = new Map<string, Reason>();
   return grants.map((grant) => {
     let reason = reasons.get(grant.name);
