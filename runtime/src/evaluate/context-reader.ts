@@ -12,8 +12,6 @@ import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 
 const RAW_CACHE_LIMIT = 4096;
-/** Context positions whose last name is remembered. */
-const POSITIONS = 16;
 
 /** What a context key name, as written in a request, stands for. */
 interface NameInfo {
@@ -23,6 +21,13 @@ interface NameInfo {
   readonly derived: number;
   /** Its index in NETWORK_KEYS, or -1. */
   readonly network: number;
+  /**
+   * PERF: the name that followed it in the last context that had it, and what that name stands for
+   * (undefined: none yet): requests list their names in a usual order, some left out, so a comparison
+   * replaces the lookup.
+   */
+  nextName: string;
+  nextInfo: NameInfo | undefined;
 }
 
 /** The derived values of one request: the caller's, the resource's, and whether kms:CallerAccount is set. */
@@ -39,12 +44,8 @@ export class ContextReader {
   private readonly slots: Map<string, number>;
   /** Key name as written in requests → what it stands for. PERF: skips lower-casing. */
   private readonly raw = new Map<string, NameInfo>();
-  /**
-   * PERF: the name last seen at each of the first context positions, and what it stands for:
-   * requests of one shape list the same names in the same order, so a comparison replaces the lookup.
-   */
-  private readonly lastNames: string[] = new Array<string>(POSITIONS).fill("");
-  private readonly lastInfos: NameInfo[];
+  /** What comes before a context's first name: its `next` is the first name of the last context. */
+  private readonly start: NameInfo = { slot: -1, derived: -1, network: -1, nextName: "", nextInfo: undefined };
   /** Slot of each derived key the graph uses, else -1. */
   private readonly derivedSlots: Int32Array;
   /** `givenGen[d] === gen` when the context gave derived key `d` a value in this request. */
@@ -69,8 +70,6 @@ export class ContextReader {
     this.networkGen = new Int32Array(NETWORK_KEYS.length);
     this.networkCount = new Int32Array(NETWORK_KEYS.length);
     this.networkValue = NETWORK_KEYS.map(() => undefined);
-    // Before any request every position remembers the name "", with what it truly stands for.
-    this.lastInfos = new Array<NameInfo>(POSITIONS).fill(this.infoOf(""));
   }
 
   /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
@@ -82,11 +81,12 @@ export class ContextReader {
     }
     this.lastGen = state.gen;
     if (context !== undefined) {
-      let position = 0;
+      let previous = this.start;
       for (const name in context) {
         if (!hasOwn(context, name)) continue;
         const value = context[name]!;
-        const info = this.infoAt(position++, name);
+        const info = this.infoAfter(previous, name);
+        previous = info;
         if (info.network >= 0) this.keepNetwork(state.gen, info.network, value);
         if (info.derived >= 0) {
           const bad = this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
@@ -179,12 +179,12 @@ export class ContextReader {
     }
   }
 
-  private infoAt(position: number, name: string): NameInfo {
-    if (position >= POSITIONS) return this.infoOf(name);
-    if (this.lastNames[position] === name) return this.lastInfos[position]!;
+  /** What `name` stands for, when it follows the name of `previous` in a context. */
+  private infoAfter(previous: NameInfo, name: string): NameInfo {
+    if (previous.nextName === name && previous.nextInfo !== undefined) return previous.nextInfo;
     const info = this.infoOf(name);
-    this.lastNames[position] = name;
-    this.lastInfos[position] = info;
+    previous.nextName = name;
+    previous.nextInfo = info;
     return info;
   }
 
@@ -192,8 +192,13 @@ export class ContextReader {
     const cached = this.raw.get(name);
     if (cached !== undefined) return cached;
     const lower = name.toLowerCase();
-    const info = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower), network: NETWORK_KEYS.indexOf(lower) };
-    if (this.raw.size >= RAW_CACHE_LIMIT) this.raw.clear();
+    const info: NameInfo = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower), network: NETWORK_KEYS.indexOf(lower), nextName: "", nextInfo: undefined };
+    if (this.raw.size >= RAW_CACHE_LIMIT) {
+      // The links between names go too, so that what is dropped is not kept alive through them.
+      for (const kept of this.raw.values()) kept.nextInfo = undefined;
+      this.start.nextInfo = undefined;
+      this.raw.clear();
+    }
     this.raw.set(name, info);
     return info;
   }

@@ -79,3 +79,23 @@ describe("ContextReader network entries (what requestEndpoint reads, kept in the
     expect(reader.networkEntry(st, "aws:sourcearn")).toBeUndefined();
   });
 });
+
+describe("ContextReader names in any order (each name's successor is remembered)", () => {
+  it("reads every key whatever the order, the empty name, left-out names and a flood of new names", () => {
+    const st = new EvalState(KEYS.length + 1, 0);
+    const withEmpty = new Map([...slots, ["", KEYS.length]]);
+    const reader = new ContextReader(withEmpty);
+    const names = ["aws:ResourceTag/__proto__", "aws:PrincipalTag/constructor", "hasOwnProperty", ""];
+    const a = { "aws:ResourceTag/__proto__": "1", "aws:PrincipalTag/constructor": "2", "hasOwnProperty": "3" };
+    const b = { "hasOwnProperty": "4", "aws:ResourceTag/__proto__": "5" };
+    const c = { "": "x", "aws:PrincipalTag/constructor": "6" };
+    const flood = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, "v"]));
+    for (const context of [c, a, b, a, c, a, flood, flood, b, a, c, { ...flood, ...a }, a, c]) {
+      st.begin("r");
+      expect(reader.load(st, context as Record<string, string>, NOBODY)).toBeUndefined();
+      const slotOf = (name: string): number => withEmpty.get(name.toLowerCase())!;
+      const loaded = names.map((n) => (st.has(slotOf(n)) ? st.slotValue[slotOf(n)] : undefined));
+      expect(loaded).toEqual(names.map((n) => (Object.hasOwn(context, n) ? (context as Record<string, string>)[n] : undefined)));
+    }
+  });
+});
