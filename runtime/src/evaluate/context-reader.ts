@@ -5,7 +5,7 @@
 // (request/read-shape.ts). PERF: nothing is allocated for names seen before.
 import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
-import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
+import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
 import { contradiction } from "../request/resolve-derived.js";
 import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
 import type { NetworkEntry } from "../request/request-endpoint.js";
@@ -35,6 +35,11 @@ export interface RequestDerived {
   caller: readonly Derived[];
   resource: Derived;
   setsCallerAccount: boolean;
+  /**
+   * PERF: `usualGiven` of the caller's aws:PrincipalArn (derived-keys.ts), kept with the caller: a
+   * context giving it (most do) is accepted without reading the caller's derived keys.
+   */
+  principalArn?: string | undefined;
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -89,7 +94,9 @@ export class ContextReader {
         previous = info;
         if (info.network >= 0) this.keepNetwork(state.gen, info.network, value);
         if (info.derived >= 0) {
-          const bad = this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
+          const bad = info.derived === PRINCIPAL_ARN && value === derived.principalArn
+            ? this.keepGiven(state.gen, name, value, PRINCIPAL_ARN)
+            : this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
           if (bad !== undefined) return bad;
         }
         const slot = info.slot;
@@ -142,8 +149,13 @@ export class ContextReader {
 
   /** One given value: what AWS sets, and the same as any other value given for the key. */
   private checkOne(gen: number, name: string, v: string, d: Derived, index: number): DecisionError | undefined {
+    return acceptsGiven(d, v) ? this.keepGiven(gen, name, v, index) : contradiction(name, v);
+  }
+
+  /** One given value AWS would set: the same as any other value given for the key (KR0009). */
+  private keepGiven(gen: number, name: string, v: string, index: number): DecisionError | undefined {
     const first = this.givenGen[index] === gen ? this.givenValue[index] : undefined;
-    if (!acceptsGiven(d, v) || (first !== undefined && first !== v)) return contradiction(name, v);
+    if (first !== undefined && first !== v) return contradiction(name, v);
     this.givenGen[index] = gen;
     this.givenValue[index] = v;
     return undefined;

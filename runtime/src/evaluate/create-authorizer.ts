@@ -12,7 +12,7 @@ import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import type { Derived } from "../request/derived-keys.js";
-import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
+import { callerDerived, PRINCIPAL_ARN, resourceDerived, setsCallerAccount, uniqueRoles, usualGiven } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import { onInput } from "../request/read-shape.js";
@@ -74,7 +74,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(principals.keys());
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
-  type CachedCaller = Caller & { readonly info?: CallerInfo; readonly derived: readonly Derived[]; readonly layers: CallerLayers | undefined };
+  type CachedCaller = Caller & {
+    readonly info?: CallerInfo; readonly derived: readonly Derived[]; readonly principalArn: string | undefined; readonly layers: CallerLayers | undefined;
+  };
   const callers = new Map<string, CachedCaller | null>();
   const targets = new Map<string, CachedTarget | null>();
   const actions = new Map<string, number>();
@@ -92,7 +94,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const callerAccountOnKey = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "key"));
   const callerAccountOnNone = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "none"));
   // PERF: one scratch record of the request's derived values, refilled per request.
-  const derived: RequestDerived = { caller: [], resource: { kind: "free" }, setsCallerAccount: false };
+  const derived: RequestDerived = { caller: [], resource: { kind: "free" }, setsCallerAccount: false, principalArn: undefined };
 
   const accountOf = (account: string): string => {
     const kept = accounts.get(account);
@@ -121,6 +123,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
       // A caller shared by the sessions of a role keeps no session's ARN.
       info: anonymous ? undefined : info,
       kind: info.kind, partition: info.partition, account: accountOf(info.account), identity: parts.identity, derived: parts.derived,
+      principalArn: usualGiven(parts.derived[PRINCIPAL_ARN]!),
       exactId: ids.exactId, roleId: ids.roleId, accountId: ids.accountId, rootId: ids.rootId,
       layers: layers === undefined ? undefined : layers.callerLayers(info),
     };
@@ -196,6 +199,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     st.callerPartition = caller.partition;
     st.callerAccount = caller.account;
     derived.caller = caller.derived;
+    derived.principalArn = caller.principalArn;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
     const bad = reader.load(st, request.context, derived);

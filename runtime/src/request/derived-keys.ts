@@ -19,6 +19,7 @@ export const DERIVED_KEYS = [
   "aws:resourceaccount",
 ] as const;
 
+export const PRINCIPAL_ARN = DERIVED_KEYS.indexOf("aws:principalarn");
 export const CALLER_ACCOUNT = DERIVED_KEYS.indexOf("kms:calleraccount");
 export const RESOURCE_ACCOUNT = DERIVED_KEYS.indexOf("aws:resourceaccount");
 
@@ -135,6 +136,15 @@ export function acceptsGiven(d: Derived, given: string): boolean {
       return role?.kind === "role" && role.partition === d.partition && role.account === d.account && role.roleName === d.roleName;
     }
   }
+}
+
+/**
+ * The value `acceptsGiven(d, ·)` accepts at its first comparison, without reading more (the value AWS
+ * sets, or a session's bundle role ARN), else undefined. PERF: an engine may keep it with the caller
+ * and accept the usual given value by one comparison.
+ */
+export function usualGiven(d: Derived): string | undefined {
+  return d.kind === "value" ? d.value : d.kind === "role" ? d.bundleArn : undefined;
 }
 
 /** Given ARNs remembered by `parseGivenArn` before the memo is cleared. */

@@ -5,6 +5,7 @@ import { callerDerived, parseCaller } from "@kms-cedar/runtime";
 import { ContextReader } from "../../src/evaluate/context-reader.js";
 import type { RequestDerived } from "../../src/evaluate/context-reader.js";
 import { EvalState } from "../../src/evaluate/eval-state.js";
+import { PRINCIPAL_ARN, usualGiven } from "../../src/request/derived-keys.js";
 import { contextEntry, NETWORK_KEYS } from "../../src/request/request-endpoint.js";
 
 const A = "111122223333";
@@ -97,5 +98,30 @@ describe("ContextReader names in any order (each name's successor is remembered)
       const loaded = names.map((n) => (st.has(slotOf(n)) ? st.slotValue[slotOf(n)] : undefined));
       expect(loaded).toEqual(names.map((n) => (Object.hasOwn(context, n) ? (context as Record<string, string>)[n] : undefined)));
     }
+  });
+});
+
+describe("ContextReader with the caller's usual aws:PrincipalArn (accepted by one comparison)", () => {
+  const session = `arn:aws:sts::${A}:assumed-role/App/s1`;
+  const role = `arn:aws:iam::${A}:role/t/App`;
+  const otherPath = `arn:aws:iam::${A}:role/App`;
+  const withUsual = (): RequestDerived => {
+    const d = derivedFor(session, role);
+    return { ...d, principalArn: usualGiven(d.caller[PRINCIPAL_ARN]!) };
+  };
+  it("is the bundle's role ARN for a session, the value AWS sets for others, none for a service", () => {
+    expect(withUsual().principalArn).toBe(role);
+    expect(usualGiven(derivedFor(`arn:aws:iam::${A}:user/Bob`).caller[PRINCIPAL_ARN]!)).toBe(`arn:aws:iam::${A}:user/Bob`);
+    expect(usualGiven(derivedFor(session).caller[PRINCIPAL_ARN]!)).toBeUndefined();
+    expect(usualGiven(NOBODY.caller[PRINCIPAL_ARN]!)).toBeUndefined();
+  });
+  it("accepts the usual value, and still refuses a second, different value in either order (KR0009)", () => {
+    expect(load({ "aws:PrincipalArn": role }, withUsual())).toMatchObject({ bad: undefined });
+    expect(load({ "aws:PrincipalArn": role }, withUsual()).value("aws:principalarn")).toBe(role);
+    expect(load({ "aws:PrincipalArn": otherPath }, withUsual()).value("aws:principalarn")).toBe(otherPath);
+    expect(load({ "aws:PrincipalArn": role, "AWS:PRINCIPALARN": otherPath }, withUsual()).bad).toMatchObject({ error: { code: "KR0009" } });
+    expect(load({ "aws:PrincipalArn": otherPath, "AWS:PRINCIPALARN": role }, withUsual()).bad).toMatchObject({ error: { code: "KR0009" } });
+    expect(load({ "aws:PrincipalArn": role, "AWS:PRINCIPALARN": [role, role] }, withUsual()).bad).toBeUndefined();
+    expect(load({ "aws:PrincipalArn": `arn:aws:iam::${A}:role/Other` }, withUsual()).bad).toMatchObject({ error: { code: "KR0009" } });
   });
 });
