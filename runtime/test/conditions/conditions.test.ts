@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   CONDITION_BASES, compileConditionAnswer, compileConditionParts, isNegated, positivePartner, resolveTemplate, variableValue,
 } from "../../src/conditions/index.js";
-import type { ConditionSpec, TemplateReader } from "../../src/conditions/index.js";
+import type { ConditionSpec, Presence, RequestValue, TemplateReader } from "../../src/conditions/index.js";
+import { absentAnswer, answerKey } from "../../src/conditions/key-answer.js";
 import type { GraphTemplatePart } from "../../src/graph/graph-types.js";
 
 const noTemplates: TemplateReader<readonly GraphTemplatePart[], undefined> = {
@@ -101,5 +102,31 @@ describe("the condition in parts (compileConditionParts, what the graph evaluato
     // The whole condition: 2 (fail closed) when a variable is undecidable.
     expect(compileConditionAnswer(spec, tagged)({ tag: undefined }, "present", "t1")).toBe(2);
     expect(compileConditionAnswer(spec, tagged)({ tag: "t1" }, "present", "t1")).toBe(1);
+  });
+});
+
+describe("the key answer in parts (answerKey, what the graph evaluator calls)", () => {
+  const ops: ConditionSpec[] = [];
+  for (const base of ["StringEquals", "StringNotEquals"]) {
+    for (const qualifier of [undefined, "ForAllValues", "ForAnyValue"] as const) {
+      for (const ifExists of [false, true]) ops.push({ base, ifExists, values: ["a"], ...(qualifier !== undefined ? { qualifier } : {}) });
+    }
+  }
+  const cases: [Presence, RequestValue | undefined][] = [
+    ["absent", undefined], ["ambiguous", undefined], ["present", "a"], ["present", "b"], ["present", ["a", "a"]], ["present", ["a", "b"]], ["present", ["b", "c"]],
+  ];
+  it("answers as the whole condition, for every qualifier, IfExists, negation and value shape", () => {
+    for (const op of ops) {
+      const { key } = compileConditionParts(op, noTemplates);
+      for (const [presence, v] of cases) {
+        expect([op, presence, v, answerKey(key!.absent, key!.negated, key!.qualifier, key!.m, presence, v)]).toEqual([op, presence, v, answer(op)(undefined, presence, v)]);
+      }
+    }
+  });
+  it("gives the absent answers of spec §2.12 (A3, A4), and no parts for Null", () => {
+    expect([absentAnswer({ base: "StringEquals", ifExists: false }, false), absentAnswer({ base: "StringNotEquals", ifExists: false }, true)]).toEqual([0, 1]);
+    expect(absentAnswer({ base: "StringNotEquals", ifExists: false, qualifier: "ForAnyValue" }, true)).toBe(0);
+    expect(absentAnswer({ base: "StringEquals", ifExists: true }, false)).toBe(1);
+    expect(compileConditionParts({ base: "Null", ifExists: false, values: ["true"] }, noTemplates).key).toBeUndefined();
   });
 });
