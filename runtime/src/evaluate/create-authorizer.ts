@@ -160,9 +160,13 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     let t = targets.get(resource);
     if (t === undefined) {
       const parsed = parseTarget(resource);
-      const info = parsed === undefined ? undefined : { ...parsed, account: accountOf(parsed.account) };
-      // PERF: the key's policy index is kept with the target (one map lookup per request, not two).
-      t = info === undefined ? null : { info, derived: resourceDerived(info.kind, info.account), keyPolicy: info.kind === "key" ? keys.get(resource) : undefined };
+      // PERF: the key's policy index is kept with the target (one map lookup per request, not two), and
+      // the parsed resource's fields in the same object (one object less to read per request).
+      const account = parsed === undefined ? "" : accountOf(parsed.account);
+      t = parsed === undefined ? null : {
+        kind: parsed.kind, arn: parsed.arn, partition: parsed.partition, account, name: parsed.name,
+        derived: resourceDerived(parsed.kind, account), keyPolicy: parsed.kind === "key" ? keys.get(resource) : undefined,
+      };
       if (targets.size >= CACHE_LIMIT) targets.clear();
       targets.set(resource, t);
     }
@@ -188,7 +192,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (a < 0) return requestError(RequestErrorCode.unknownAction, "unknown action", action);
     const found = targetFor(resource);
     if (found === null) return requestError(RequestErrorCode.malformedResource, "malformed resource", resource);
-    const target = found.info;
+    const target: TargetInfo = found;
     const kind = cg.actions[a]!.target;
     const fits = target.kind === "key" ? kind !== "none" : target.kind === "alias" ? kind === "alias" : kind === "none";
     if (!fits) return requestError(RequestErrorCode.actionDoesNotFit, `action \`${action}\` does not fit resource`, resource);
@@ -240,8 +244,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
 }
 
 /** A parsed resource, with the key's policy index for a key of the bundle. */
-interface CachedTarget {
-  readonly info: TargetInfo;
+interface CachedTarget extends TargetInfo {
   readonly derived: Derived;
   readonly keyPolicy: number | undefined;
 }
