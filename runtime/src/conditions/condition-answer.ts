@@ -3,8 +3,9 @@
 // the key answer. The engines supply only how they read the request.
 import type { GraphValue } from "../graph/graph-types.js";
 import type { Presence, RequestValue, Tri } from "./answer.js";
-import { keyAnswer, nullAnswer } from "./key-answer.js";
-import type { KeyOperator } from "./key-answer.js";
+import { absentAnswer, keyAnswer, nullAnswer } from "./key-answer.js";
+import type { KeyAnswer, KeyOperator } from "./key-answer.js";
+import type { PairTest } from "./pair-test.js";
 import { isNegated, positivePartner } from "./operator-table.js";
 import { compilePolicyValues } from "./policy-values.js";
 import type { TemplateReader } from "./policy-values.js";
@@ -17,14 +18,33 @@ export interface ConditionSpec extends KeyOperator {
 /** A compiled condition: its answer for the request state `S`, given what its key finds there. */
 export type ConditionAnswer<S> = (source: S, presence: Presence, value: RequestValue | undefined) => Tri;
 
+/**
+ * A compiled condition in two parts: `prepare` (undefined when its values have no variable) resolves
+ * the values for the request state and is false when one is undecidable (the answer is then 2, fail
+ * closed); `answer` is the key answer over what the key finds. INVARIANT: `prepare` runs first in
+ * each request. PERF: an engine calls `answer` directly (one closure less per condition test).
+ */
+export interface ConditionParts<S> {
+  readonly prepare: ((source: S) => boolean) | undefined;
+  readonly answer: KeyAnswer;
+  /**
+   * For a non-Null condition, what `answer` is made of: `answer(presence, v)` is
+   * `answerKey(key.absent, key.negated, key.qualifier, key.m, presence, v)` (key-answer.ts).
+   */
+  readonly key: { readonly absent: Tri; readonly negated: boolean; readonly qualifier: KeyOperator["qualifier"]; readonly m: PairTest } | undefined;
+}
+
+/** Compiles a condition into its parts; `reader` resolves the policy variables of its values. */
+export function compileConditionParts<T, S>(c: ConditionSpec, reader: TemplateReader<T, S>): ConditionParts<S> {
+  if (c.base === "Null") return { prepare: undefined, answer: nullAnswer(c, c.values), key: undefined };
+  const { prepare, m } = compilePolicyValues(positivePartner(c.base), c.values, reader);
+  const negated = isNegated(c.base);
+  return { prepare, answer: keyAnswer(c, negated, m), key: { absent: absentAnswer(c, negated), negated, qualifier: c.qualifier, m } };
+}
+
 /** Compiles a condition; `reader` resolves the policy variables of its values for a request. */
 export function compileConditionAnswer<T, S>(c: ConditionSpec, reader: TemplateReader<T, S>): ConditionAnswer<S> {
-  if (c.base === "Null") {
-    const answer = nullAnswer(c, c.values);
-    return (_source, presence, value) => answer(presence, value);
-  }
-  const { prepare, m } = compilePolicyValues(positivePartner(c.base), c.values, reader);
-  const answer = keyAnswer(c, isNegated(c.base), m);
+  const { prepare, answer } = compileConditionParts(c, reader);
   if (prepare === undefined) return (_source, presence, value) => answer(presence, value);
   // A variable on an ambiguous or multi-valued key makes the condition undecidable: fail closed.
   return (source, presence, value) => (prepare(source) ? answer(presence, value) : 2);

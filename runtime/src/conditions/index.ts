@@ -3,8 +3,8 @@
 // derived attributes) and for the compiler's Cedar emitter. The oracle keeps its own copy.
 export type { Presence, RequestValue, Tri } from "./answer.js";
 export { hasSeveralValues } from "./answer.js";
-export { compileConditionAnswer } from "./condition-answer.js";
-export type { ConditionAnswer, ConditionSpec } from "./condition-answer.js";
+export { compileConditionAnswer, compileConditionParts } from "./condition-answer.js";
+export type { ConditionAnswer, ConditionParts, ConditionSpec } from "./condition-answer.js";
 export { keyAnswer, nullAnswer } from "./key-answer.js";
 export type { KeyAnswer, KeyOperator } from "./key-answer.js";
 export { CONDITION_BASES, isNegated, positivePartner } from "./operator-table.js";

@@ -8,7 +8,7 @@ import type { NodeTest } from "./compile-condition.js";
 import { PrincipalTests } from "./compile-principal.js";
 import type { PrincipalTest } from "./compile-principal.js";
 import { compileResource, constantResource } from "./compile-resource.js";
-import type { EvalState, Tri } from "./eval-state.js";
+import type { Tri } from "./eval-state.js";
 import { buildStatementTable } from "./statement-table.js";
 import type { StatementTable } from "./statement-table.js";
 
@@ -18,10 +18,16 @@ export interface CompiledStatement {
   readonly allow: boolean;
   /** Index into `principalTests`, or -1 (identity policies). */
   readonly principal: number;
-  /** All tests hold; an undecidable test counts as false in an Allow, true in a Deny (spec §0.2). */
-  readonly applies: (st: EvalState) => boolean;
-  /** PERF: it applies to every request (no test but ones that always hold): `applies` need not run. */
+  /**
+   * It applies iff `test` answers neither 0 nor `fail`: all its tests hold, an undecidable test
+   * counting as false in an Allow, true in a Deny (spec §0.2). PERF: a statement of one test is that
+   * node's test itself (no closure of its own to pass through); of several, a closure answering 1 or 0.
+   */
+  readonly test: NodeTest;
+  /** PERF: it applies to every request (no test but ones that always hold): `test` need not run. */
   readonly always: boolean;
+  /** What `test` answers when the statement does not apply (besides 0): 2 for an Allow, 3 for a Deny. */
+  readonly fail: 2 | 3;
   /** The reason it gives, by the path that used it. */
   readonly reason: Readonly<Record<"deny" | "key-direct" | "key-account" | "identity", Reason>>;
 }
@@ -95,10 +101,10 @@ function compileStatement(
   graph: DecisionGraph, s: GraphStatement, id: number, tests: readonly NodeTest[], constants: readonly (Tri | undefined)[], principalIndex: readonly number[],
 ): CompiledStatement {
   const allow = s.effect === "Allow";
-  const fail = allow ? 2 : 3; // an Allow fails on 0 or 2 (undecidable); a Deny only on 0
+  const fail = allow ? 2 : 3; // an Allow fails on 0 or 2 (undecidable); a Deny only on 0 (3: never)
   const never = s.tests.some((n) => constants[n] === 0 || constants[n] === fail);
   const own = s.tests.filter((n) => constants[n] === undefined).map((n) => tests[n]!);
-  const applies = never ? () => false : appliesOf(own, fail);
+  const test: NodeTest = never ? () => 0 : own.length === 1 ? own[0]! : allHold(own, fail);
   const layer = graph.policies[s.policy]!.layer;
   const base = {
     policy: graph.policies[s.policy]!.location,
@@ -113,35 +119,32 @@ function compileStatement(
     id,
     allow,
     principal: s.principal === undefined ? -1 : principalIndex[s.principal]!,
-    applies,
     always: !never && own.length === 0,
+    test,
+    fail,
     reason: { deny: reason("deny"), "key-direct": reason("key-direct"), "key-account": reason("key-account"), identity: reason("identity") },
   };
 }
 
 /**
- * All of `tests` hold (none answers 0 or `fail`). PERF: statements of one or two tests (most of
- * them) get a closure over the tests themselves, without the array.
+ * 1 when all of `tests` hold (none answers 0 or `fail`), else 0; for statements of no test or several
+ * (one test is run as itself). PERF: statements of two tests get a closure over them, without the array.
  */
-function appliesOf(tests: readonly NodeTest[], fail: number): (st: EvalState) => boolean {
-  if (tests.length === 0) return () => true;
+function allHold(tests: readonly NodeTest[], fail: number): NodeTest {
+  if (tests.length === 0) return () => 1;
   const t0 = tests[0]!;
-  if (tests.length === 1) return (st) => {
-    const t = t0(st);
-    return t !== 0 && t !== fail;
-  };
   const t1 = tests[1]!;
   if (tests.length === 2) return (st) => {
     const t = t0(st);
-    if (t === 0 || t === fail) return false;
+    if (t === 0 || t === fail) return 0;
     const u = t1(st);
-    return u !== 0 && u !== fail;
+    return u !== 0 && u !== fail ? 1 : 0;
   };
   return (st) => {
     for (let i = 0; i < tests.length; i++) {
       const t = tests[i]!(st);
-      if (t === 0 || t === fail) return false;
+      if (t === 0 || t === fail) return 0;
     }
-    return true;
+    return 1;
   };
 }

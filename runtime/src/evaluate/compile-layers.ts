@@ -57,10 +57,23 @@ export interface CompiledGrant extends GraphGrant {
   readonly granteeRoleKey: string | undefined;
   /** The operations, as a set. */
   readonly operationSet: ReadonlySet<string>;
+  /** The Allow reason it gives (made once; grants of one key with one name share it). */
+  readonly reason: Reason;
 }
 
-function compileGrant(grant: GraphGrant): CompiledGrant {
-  return { ...grant, granteeRoleKey: grant.granteePrincipal === undefined ? undefined : roleKeyOf(grant.granteePrincipal), operationSet: new Set(grant.operations) };
+/** The grants of key `keyArn`, compiled. */
+export function compileGrants(keyArn: string, grants: readonly GraphGrant[]): CompiledGrant[] {
+  const reasons = new Map<string, Reason>();
+  return grants.map((grant) => {
+    let reason = reasons.get(grant.name);
+    if (reason === undefined) {
+      reason = Object.freeze({ policy: `keys[${keyArn}].grants[${grant.name}]`, statement: 0, effect: "Allow" as const, path: "grant", layer: "grant" });
+      reasons.set(grant.name, reason);
+    }
+    return {
+      ...grant, granteeRoleKey: grant.granteePrincipal === undefined ? undefined : roleKeyOf(grant.granteePrincipal), operationSet: new Set(grant.operations), reason,
+    };
+  });
 }
 
 export function compileLayers(graph: DecisionGraph, layers: GraphLayers): CompiledLayers {
@@ -84,7 +97,7 @@ export function compileLayers(graph: DecisionGraph, layers: GraphLayers): Compil
   const awsManaged = new Set<string>();
   for (const arn of Object.keys(layers.keys)) {
     const k = layers.keys[arn]!;
-    if (k.grants !== undefined) grants.set(arn, k.grants.map(compileGrant));
+    if (k.grants !== undefined) grants.set(arn, compileGrants(arn, k.grants));
     if (k.awsManaged === true) awsManaged.add(arn);
   }
   const exactAws: ReadonlySet<string>[] = [];

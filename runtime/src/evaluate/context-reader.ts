@@ -5,13 +5,13 @@
 // (request/read-shape.ts). PERF: nothing is allocated for names seen before.
 import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
-import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
+import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
 import { contradiction } from "../request/resolve-derived.js";
+import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
+import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 
 const RAW_CACHE_LIMIT = 4096;
-/** Context positions whose last name is remembered. */
-const POSITIONS = 16;
 
 /** What a context key name, as written in a request, stands for. */
 interface NameInfo {
@@ -19,6 +19,15 @@ interface NameInfo {
   readonly slot: number;
   /** Its index in DERIVED_KEYS, or -1. */
   readonly derived: number;
+  /** Its index in NETWORK_KEYS, or -1. */
+  readonly network: number;
+  /**
+   * PERF: the name that followed it in the last context that had it, and what that name stands for
+   * (undefined: none yet): requests list their names in a usual order, some left out, so a comparison
+   * replaces the lookup.
+   */
+  nextName: string;
+  nextInfo: NameInfo | undefined;
 }
 
 /** The derived values of one request: the caller's, the resource's, and whether kms:CallerAccount is set. */
@@ -26,6 +35,11 @@ export interface RequestDerived {
   caller: readonly Derived[];
   resource: Derived;
   setsCallerAccount: boolean;
+  /**
+   * PERF: `usualGiven` of the caller's aws:PrincipalArn (derived-keys.ts), kept with the caller: a
+   * context giving it (most do) is accepted without reading the caller's derived keys.
+   */
+  principalArn?: string | undefined;
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -35,18 +49,21 @@ export class ContextReader {
   private readonly slots: Map<string, number>;
   /** Key name as written in requests → what it stands for. PERF: skips lower-casing. */
   private readonly raw = new Map<string, NameInfo>();
-  /**
-   * PERF: the name last seen at each of the first context positions, and what it stands for:
-   * requests of one shape list the same names in the same order, so a comparison replaces the lookup.
-   */
-  private readonly lastNames: string[] = new Array<string>(POSITIONS).fill("");
-  private readonly lastInfos: NameInfo[];
+  /** What comes before a context's first name: its `next` is the first name of the last context. */
+  private readonly start: NameInfo = { slot: -1, derived: -1, network: -1, nextName: "", nextInfo: undefined };
   /** Slot of each derived key the graph uses, else -1. */
   private readonly derivedSlots: Int32Array;
   /** `givenGen[d] === gen` when the context gave derived key `d` a value in this request. */
   private readonly givenGen: Int32Array;
   /** The value the context gave a derived key (kept for a session's aws:PrincipalArn). */
   private readonly givenValue: (string | undefined)[];
+  /**
+   * PERF: the entries of the network keys (request-endpoint.ts), kept in the one pass over the
+   * context: `networkGen[k] === gen` when some entry names key `k`; how many did, and the last value.
+   */
+  private readonly networkGen: Int32Array;
+  private readonly networkCount: Int32Array;
+  private readonly networkValue: (string | readonly string[] | undefined)[];
   /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
   private lastGen = 0;
 
@@ -55,23 +72,31 @@ export class ContextReader {
     this.derivedSlots = Int32Array.from(DERIVED_KEYS, (k) => slots.get(k) ?? -1);
     this.givenGen = new Int32Array(DERIVED_KEYS.length);
     this.givenValue = DERIVED_KEYS.map(() => undefined);
-    // Before any request every position remembers the name "", with what it truly stands for.
-    this.lastInfos = new Array<NameInfo>(POSITIONS).fill(this.infoOf(""));
+    this.networkGen = new Int32Array(NETWORK_KEYS.length);
+    this.networkCount = new Int32Array(NETWORK_KEYS.length);
+    this.networkValue = NETWORK_KEYS.map(() => undefined);
   }
 
   /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
   load(state: EvalState, context: Readonly<Record<string, string | readonly string[]>> | undefined, derived: RequestDerived): DecisionError | undefined {
     // The state's generation wrapped (eval-state.ts): forget the marks of the old generations.
-    if (state.gen < this.lastGen) this.givenGen.fill(0);
+    if (state.gen < this.lastGen) {
+      this.givenGen.fill(0);
+      this.networkGen.fill(0);
+    }
     this.lastGen = state.gen;
     if (context !== undefined) {
-      let position = 0;
+      let previous = this.start;
       for (const name in context) {
         if (!hasOwn(context, name)) continue;
         const value = context[name]!;
-        const info = this.infoAt(position++, name);
+        const info = this.infoAfter(previous, name);
+        previous = info;
+        if (info.network >= 0) this.keepNetwork(state.gen, info.network, value);
         if (info.derived >= 0) {
-          const bad = this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
+          const bad = info.derived === PRINCIPAL_ARN && value === derived.principalArn
+            ? this.keepGiven(state.gen, name, value, PRINCIPAL_ARN)
+            : this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
           if (bad !== undefined) return bad;
         }
         const slot = info.slot;
@@ -92,6 +117,25 @@ export class ContextReader {
     return undefined;
   }
 
+  /**
+   * What network key `lowerName` (one of NETWORK_KEYS) finds in the context last loaded into `state`,
+   * as `contextEntry` would find it; undefined for another name. INVARIANT: `load` returned no error.
+   */
+  networkEntry(state: EvalState, lowerName: string): NetworkEntry | undefined {
+    const k = NETWORK_KEYS.indexOf(lowerName);
+    if (k < 0) return undefined;
+    return this.networkGen[k] === state.gen ? networkEntry(this.networkCount[k]!, this.networkValue[k]) : networkEntry(0, undefined);
+  }
+
+  private keepNetwork(gen: number, k: number, value: string | readonly string[]): void {
+    if (this.networkGen[k] !== gen) {
+      this.networkGen[k] = gen;
+      this.networkCount[k] = 0;
+    }
+    this.networkCount[k]!++;
+    this.networkValue[k] = value;
+  }
+
   /** Every value the context gives derived key `d` must be what AWS sets (KR0009). */
   private checkGiven(gen: number, name: string, value: string | readonly string[], d: Derived, index: number): DecisionError | undefined {
     if (d.kind === "free") return undefined;
@@ -105,8 +149,13 @@ export class ContextReader {
 
   /** One given value: what AWS sets, and the same as any other value given for the key. */
   private checkOne(gen: number, name: string, v: string, d: Derived, index: number): DecisionError | undefined {
+    return acceptsGiven(d, v) ? this.keepGiven(gen, name, v, index) : contradiction(name, v);
+  }
+
+  /** One given value AWS would set: the same as any other value given for the key (KR0009). */
+  private keepGiven(gen: number, name: string, v: string, index: number): DecisionError | undefined {
     const first = this.givenGen[index] === gen ? this.givenValue[index] : undefined;
-    if (!acceptsGiven(d, v) || (first !== undefined && first !== v)) return contradiction(name, v);
+    if (first !== undefined && first !== v) return contradiction(name, v);
     this.givenGen[index] = gen;
     this.givenValue[index] = v;
     return undefined;
@@ -142,12 +191,12 @@ export class ContextReader {
     }
   }
 
-  private infoAt(position: number, name: string): NameInfo {
-    if (position >= POSITIONS) return this.infoOf(name);
-    if (this.lastNames[position] === name) return this.lastInfos[position]!;
+  /** What `name` stands for, when it follows the name of `previous` in a context. */
+  private infoAfter(previous: NameInfo, name: string): NameInfo {
+    if (previous.nextName === name && previous.nextInfo !== undefined) return previous.nextInfo;
     const info = this.infoOf(name);
-    this.lastNames[position] = name;
-    this.lastInfos[position] = info;
+    previous.nextName = name;
+    previous.nextInfo = info;
     return info;
   }
 
@@ -155,8 +204,13 @@ export class ContextReader {
     const cached = this.raw.get(name);
     if (cached !== undefined) return cached;
     const lower = name.toLowerCase();
-    const info = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower) };
-    if (this.raw.size >= RAW_CACHE_LIMIT) this.raw.clear();
+    const info: NameInfo = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower), network: NETWORK_KEYS.indexOf(lower), nextName: "", nextInfo: undefined };
+    if (this.raw.size >= RAW_CACHE_LIMIT) {
+      // The links between names go too, so that what is dropped is not kept alive through them.
+      for (const kept of this.raw.values()) kept.nextInfo = undefined;
+      this.start.nextInfo = undefined;
+      this.raw.clear();
+    }
     this.raw.set(name, info);
     return info;
   }

@@ -10,7 +10,7 @@ import type { CompiledGraph } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { CallerIds } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
-import { PATH_OFFSET, STRIDE } from "./statement-table.js";
+import { reasonIdAt, STRIDE } from "./statement-table.js";
 import type { ReasonPath, StatementTable } from "./statement-table.js";
 
 /**
@@ -59,7 +59,7 @@ export class ReasonCollector {
 
   /** Collects the reason of entry `i` of the statement table for `path` (PERF: by its id alone). */
   pushEntry(i: number, path: ReasonPath): void {
-    const id = this.table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
+    const id = reasonIdAt(this.table, i, path);
     if (!this.allIds) this.reasons[this.count] = this.reasonOf(id);
     this.ids[this.count++] = id;
   }
@@ -86,12 +86,15 @@ export function principalBits(cg: CompiledGraph, st: EvalState, caller: Caller, 
 }
 
 /** Whether entry `i` of the statement table applies to the request. */
-function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
-  return table.info[i * STRIDE + 2] === 1 || table.applies[i]!(st);
+export function appliesAt(table: StatementTable, st: EvalState, i: number): boolean {
+  const fail = table.info[i * STRIDE + 2]!;
+  if (fail === 1) return true;
+  const t = table.tests[i]!(st);
+  return t !== 0 && t !== fail;
 }
 
 /** The principal test of entry `i` of the statement table. */
-function principalAt(table: StatementTable, i: number): number {
+export function principalAt(table: StatementTable, i: number): number {
   return table.info[i * STRIDE + 1]!;
 }
 

@@ -10,10 +10,11 @@
 import type { Decision, Reason, Request } from "../contracts.js";
 import type { GraphEndpoint } from "../graph/graph-types.js";
 import type { TargetInfo } from "../request/read-target.js";
-import type { CompiledGraph, CompiledStatement } from "./compile-graph.js";
+import type { CompiledGraph } from "./compile-graph.js";
 import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
-import { IMPLICIT_DENY, identityApplies, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
+import { appliesAt, IMPLICIT_DENY, identityApplies, principalAt, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
+import { reasonIdAt, type ReasonPath, type StatementTable } from "./statement-table.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
 import type { CallerInfo } from "../request/read-caller.js";
@@ -41,28 +42,19 @@ export interface LayeredGraph {
   readonly st: EvalState;
   readonly layers: CompiledLayers;
   readonly out: ReasonCollector;
-  /** Shared gap and grant reasons (the decision cache keys on reason identity). */
+  /** Shared gap reasons (the decision cache keys on reason identity). */
   readonly reasons: ReasonCache;
+  /** PERF: each action's grant operation name (without `kms:`), made once. */
+  readonly operations: readonly string[];
 }
 
-/** Frozen reasons made once: a boundary's gap by policy index, a grant's Allow by key and name. */
+/** Frozen reasons made once: a boundary's gap by policy index (a grant's Allow is made with the grant, compile-layers.ts). */
 export class ReasonCache {
   private readonly gaps = new Map<number, Reason>();
-  private readonly grants = new Map<string, Reason>();
 
   boundaryGap(cg: CompiledGraph, policy: number): Reason {
     let r = this.gaps.get(policy);
     if (r === undefined) this.gaps.set(policy, (r = gapReason(cg.graph.policies[policy]!.location, "boundary")));
-    return r;
-  }
-
-  grant(keyArn: string, name: string): Reason {
-    const id = `${keyArn} ${name}`;
-    let r = this.grants.get(id);
-    if (r === undefined) {
-      r = Object.freeze({ policy: `keys[${keyArn}].grants[${name}]`, statement: 0, effect: "Allow" as const, path: "grant", layer: "grant" });
-      this.grants.set(id, r);
-    }
     return r;
   }
 }
@@ -116,20 +108,26 @@ function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, 
   const { cg, st, out } = g;
   const same = caller.info.kind === "service" || caller.info.account === r.target.account;
   if (!same && !cg.actions[r.a]!.crossAccount) return IMPLICIT_DENY;
-  const allows = cg.plans[keyPolicy]!.allow[r.a]!;
+  // PERF: the key policy's Allows for the action, entries [from, end) of the flat statement table.
+  const table = cg.table;
+  const at = keyPolicy * cg.actions.length + r.a;
+  const from = table.bounds[2 * at + 1]!;
+  const end = table.bounds[2 * at + 2]!;
   // KDfree, KDcap (with the statements naming a federated user's federating user), KA.
   let kdFree = false, kdCap = false, ka = false;
-  for (const s of allows) {
-    const bits = principalBits(cg, st, caller, s.principal);
-    if (bits === 0 || !s.applies(st)) continue;
+  for (let i = from; i < end; i++) {
+    const bits = principalBits(cg, st, caller, principalAt(table, i));
+    if (bits === 0 || !appliesAt(table, st, i)) continue;
     if ((bits & DIRECT) !== 0) {
-      if (isFree(g, caller, s, bits)) kdFree = true;
+      if (isFree(g, caller, principalAt(table, i), bits)) kdFree = true;
       else kdCap = true;
     }
     if ((bits & ACCOUNT) !== 0) ka = true;
   }
   const federating = caller.layers.federatedBy;
-  if (!kdCap && federating !== undefined) kdCap = allows.some((s) => (cg.principalTests[s.principal]!(federating) & DIRECT) !== 0 && s.applies(st));
+  if (!kdCap && federating !== undefined) {
+    for (let i = from; i < end && !kdCap; i++) kdCap = (cg.principalTests[principalAt(table, i)]!(federating) & DIRECT) !== 0 && appliesAt(table, st, i);
+  }
   // AWS: §5.3 — the root user's identity side counts as allowed.
   // DEVIATION: §5.3, A28 — the root user's identity side counts as allowed, also across accounts.
   const identity = caller.info.kind === "root" || identityApplies(cg, st, caller, r.a, false);
@@ -143,37 +141,44 @@ function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, 
   const c = ceiling === undefined;
   out.clear();
   listed.length = 0;
-  const push = (reason: Reason): void => pushOnce(out, reason);
+  listedIds.length = 0;
   // The direct statements usable: KDfree always, KDcap under a ceiling that holds (statement order kept).
-  for (const s of allows) {
-    const bits = principalBits(cg, st, caller, s.principal);
-    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, s, bits)) && s.applies(st)) push(s.reason["key-direct"]);
+  for (let i = from; i < end; i++) {
+    const bits = principalBits(cg, st, caller, principalAt(table, i));
+    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, principalAt(table, i), bits)) && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-direct");
   }
   if (c && federating !== undefined) {
-    for (const s of allows) if ((cg.principalTests[s.principal]!(federating) & DIRECT) !== 0 && s.applies(st)) push(s.reason["key-direct"]);
+    for (let i = from; i < end; i++) {
+      if ((cg.principalTests[principalAt(table, i)]!(federating) & DIRECT) !== 0 && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-direct");
+    }
   }
   const delegated = c && (kdFree || kdCap || ka) && identity;
   if (delegated) {
-    for (const s of allows) {
-      const bits = principalBits(cg, st, caller, s.principal);
-      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && s.applies(st)) push(s.reason["key-account"]);
+    for (let i = from; i < end; i++) {
+      const bits = principalBits(cg, st, caller, principalAt(table, i));
+      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-account");
     }
   }
   const granted = c && grants && (same || identity);
-  if (delegated || (granted && !same)) identityReasons(g, caller, r.a, push);
+  if (delegated || (granted && !same)) identityReasons(g, caller, r.a, out);
   if (granted) {
-    const arn = r.target.arn;
-    const op = cg.actions[r.a]!.name.slice(4);
-    for (const grant of g.layers.grants.get(arn) ?? []) if (grantAllows(grant, caller.info, op, r.context)) push(g.reasons.grant(arn, grant.name));
+    const op = g.operations[r.a]!;
+    for (const grant of g.layers.grants.get(r.target.arn) ?? []) if (grantAllows(grant, caller.info, op, r.context)) pushOnce(out, grant.reason);
   }
   return out.decision("Allow");
 }
 
 /**
- * The reasons of the Allow being collected, to list each once. PERF: a module-level scratch list (a
- * decision is not re-entrant, eval-state.ts): a linear scan of a few reasons, where a Set was made per request.
+ * The grant reasons of the Allow being collected, to list each once. PERF: a module-level scratch list
+ * (a decision is not re-entrant, eval-state.ts): a linear scan of a few reasons, where a Set was made per request.
  */
 const listed: Reason[] = [];
+/**
+ * The same for the statements' reasons, by reason id (statement-table.ts: one id per statement and
+ * path, so one per Reason object). PERF: collected by id, a decision without grant reasons is found
+ * in the decision cache by its ids (decision-cache.ts).
+ */
+const listedIds: number[] = [];
 
 function pushOnce(out: ReasonCollector, reason: Reason): void {
   if (listed.includes(reason)) return;
@@ -181,23 +186,35 @@ function pushOnce(out: ReasonCollector, reason: Reason): void {
   out.push(reason);
 }
 
-/** permission-boundary.md §3: the key policy names the caller by a form no ceiling caps. */
-function isFree(g: LayeredGraph, caller: LayeredCaller, s: CompiledStatement, bits: number): boolean {
+function pushEntryOnce(out: ReasonCollector, table: StatementTable, i: number, path: ReasonPath): void {
+  const id = reasonIdAt(table, i, path);
+  if (listedIds.includes(id)) return;
+  listedIds.push(id);
+  out.pushEntry(i, path);
+}
+
+/** permission-boundary.md §3: the key policy (a statement of principal test `principal`) names the caller by a form no ceiling caps. */
+function isFree(g: LayeredGraph, caller: LayeredCaller, principal: number, bits: number): boolean {
   const kind = caller.info.kind;
   if (kind === "root") return bits !== 0;
   if (kind === "service") return (bits & DIRECT) !== 0;
-  return FREE_KINDS.has(kind) && g.layers.exactAws[s.principal]!.has(caller.info.arn);
+  return FREE_KINDS.has(kind) && g.layers.exactAws[principal]!.has(caller.info.arn);
 }
 
-function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, push: (r: Reason) => void): void {
-  for (const p of caller.identity) for (const s of g.cg.plans[p]!.allow[a]!) if (s.applies(g.st)) push(s.reason.identity);
+function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, out: ReasonCollector): void {
+  const table = g.cg.table;
+  for (const p of caller.identity) {
+    const at = p * g.cg.actions.length + a;
+    const end = table.bounds[2 * at + 2]!;
+    for (let i = table.bounds[2 * at + 1]!; i < end; i++) if (appliesAt(table, g.st, i)) pushEntryOnce(out, table, i, "identity");
+  }
 }
 
 /** `G`: some grant on the request's key allows it (grants.md §2). */
 function grantsOf(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest): boolean {
   const list = g.layers.grants.get(r.target.arn);
   if (list === undefined) return false;
-  const op = g.cg.actions[r.a]!.name.slice(4);
+  const op = g.operations[r.a]!;
   for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.context)) return true;
   return false;
 }
@@ -239,13 +256,16 @@ function denies(
   // Key policy (on a key, RetireGrant included): naming the caller or its account (A22), or a federated user's federating user.
   const keyPolicy = r.target.kind === "key" && r.keyPolicy !== undefined && (consulted >= 0 || cg.actions[a]!.keyPolicy) ? r.keyPolicy : -1;
   if (keyPolicy >= 0) {
-    const list = cg.plans[keyPolicy]!.deny[a]!;
+    const table = cg.table;
+    const at = keyPolicy * cg.actions.length + a;
+    const end = table.bounds[2 * at + 1]!;
     const federating = caller.layers.federatedBy;
-    for (const s of list) {
-      const named = principalBits(cg, st, caller, s.principal) !== 0 || (federating !== undefined && (cg.principalTests[s.principal]!(federating) & DIRECT) !== 0);
-      if (named && s.applies(st)) {
+    for (let i = table.bounds[2 * at]!; i < end; i++) {
+      const p = principalAt(table, i);
+      const named = principalBits(cg, st, caller, p) !== 0 || (federating !== undefined && (cg.principalTests[p]!(federating) & DIRECT) !== 0);
+      if (named && appliesAt(table, st, i)) {
         if (out === undefined) return true;
-        out.push(s.reason.deny);
+        out.pushEntry(i, "deny");
         found = true;
       }
     }
@@ -288,21 +308,26 @@ function policiesDeny(g: LayeredGraph, caller: LayeredCaller, a: number, policie
  */
 function policyDenies(g: LayeredGraph, caller: LayeredCaller, a: number, policy: number, resourceKind: boolean, out: ReasonCollector | undefined): boolean {
   const { cg, st } = g;
-  const list = cg.plans[policy]!.deny[a]!;
+  const table = cg.table;
+  const at = policy * cg.actions.length + a;
+  const end = table.bounds[2 * at + 1]!;
   let any = false;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    if (resourceKind && s.principal >= 0 && principalBits(cg, st, caller, s.principal) === 0) continue;
-    if (!s.applies(st)) continue;
+  for (let i = table.bounds[2 * at]!; i < end; i++) {
+    const p = principalAt(table, i);
+    if (resourceKind && p >= 0 && principalBits(cg, st, caller, p) === 0) continue;
+    if (!appliesAt(table, st, i)) continue;
     if (out === undefined) return true;
-    out.push(s.reason.deny);
+    out.pushEntry(i, "deny");
     any = true;
   }
   return any;
 }
 
 function someAllow(g: LayeredGraph, policy: number, a: number): boolean {
-  for (const s of g.cg.plans[policy]!.allow[a]!) if (s.applies(g.st)) return true;
+  const table = g.cg.table;
+  const at = policy * g.cg.actions.length + a;
+  const end = table.bounds[2 * at + 2]!;
+  for (let i = table.bounds[2 * at + 1]!; i < end; i++) if (appliesAt(table, g.st, i)) return true;
   return false;
 }
 
@@ -317,10 +342,13 @@ function scpGapOf(g: LayeredGraph, levels: readonly OrgLevel[], a: number): Reas
 
 /** vpc-endpoint-policy.md §3 (Our rule): an Allow naming the caller; an account principal names only its root user. */
 function endpointAllows(g: LayeredGraph, caller: LayeredCaller, policy: number, a: number): boolean {
-  for (const s of g.cg.plans[policy]!.allow[a]!) {
-    const bits = principalBits(g.cg, g.st, caller, s.principal);
+  const table = g.cg.table;
+  const at = policy * g.cg.actions.length + a;
+  const end = table.bounds[2 * at + 2]!;
+  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+    const bits = principalBits(g.cg, g.st, caller, principalAt(table, i));
     const named = (bits & DIRECT) !== 0 || ((bits & ACCOUNT) !== 0 && caller.info.kind === "root");
-    if (named && s.applies(g.st)) return true;
+    if (named && appliesAt(table, g.st, i)) return true;
   }
   return false;
 }

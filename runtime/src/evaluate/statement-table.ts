@@ -7,7 +7,7 @@
 // and for explanations.
 import type { Reason } from "../contracts.js";
 import type { CompiledStatement, PolicyPlan } from "./compile-graph.js";
-import type { EvalState } from "./eval-state.js";
+import type { NodeTest } from "./compile-condition.js";
 
 /** The path a statement's reason names, as an offset of its reason id (`statement id * 4 + offset`). */
 export const PATH_OFFSET = { deny: 0, "key-direct": 1, "key-account": 2, identity: 3 } as const;
@@ -22,35 +22,43 @@ export interface StatementTable {
    * its Allows `[bounds[2 * at + 1], bounds[2 * at + 2])`.
    */
   readonly bounds: Int32Array;
-  /** Entry `i` at `i * STRIDE`: the statement id, its principal test (-1: none), 1 when it always applies. */
+  /**
+   * Entry `i` at `i * STRIDE`: the statement id, its principal test (-1: none), and 1 when it always
+   * applies, else the answer of its test that fails it besides 0 (CompiledStatement.fail).
+   */
   readonly info: Int32Array;
-  /** Entry `i`'s statement test (CompiledStatement.applies). */
-  readonly applies: readonly ((st: EvalState) => boolean)[];
+  /** Entry `i`'s statement test (CompiledStatement.test): it applies iff the answer is neither 0 nor its fail value. */
+  readonly tests: readonly NodeTest[];
   /** Statement `id`'s reason for each path, at `id * 4 + PATH_OFFSET[path]`. */
   readonly reasons: readonly Reason[];
+}
+
+/** The id of the reason entry `i` gives for `path` (an index of `reasons`). */
+export function reasonIdAt(table: StatementTable, i: number, path: ReasonPath): number {
+  return table.info[i * STRIDE]! * 4 + PATH_OFFSET[path];
 }
 
 export function buildStatementTable(plans: readonly PolicyPlan[], statements: readonly CompiledStatement[], actions: number): StatementTable {
   const bounds = new Int32Array(2 * plans.length * actions + 1);
   const info: number[] = [];
-  const applies: ((st: EvalState) => boolean)[] = [];
+  const tests: NodeTest[] = [];
   const add = (s: CompiledStatement): void => {
-    info.push(s.id, s.principal, s.always ? 1 : 0);
-    applies.push(s.applies);
+    info.push(s.id, s.principal, s.always ? 1 : s.fail);
+    tests.push(s.test);
   };
   plans.forEach((plan, policy) => {
     for (let a = 0; a < actions; a++) {
       const at = policy * actions + a;
-      bounds[2 * at] = applies.length;
+      bounds[2 * at] = tests.length;
       plan.deny[a]!.forEach(add);
-      bounds[2 * at + 1] = applies.length;
+      bounds[2 * at + 1] = tests.length;
       plan.allow[a]!.forEach(add);
     }
   });
-  bounds[bounds.length - 1] = applies.length;
+  bounds[bounds.length - 1] = tests.length;
   const reasons: Reason[] = [];
   for (const s of statements) {
     for (const path of Object.keys(PATH_OFFSET) as ReasonPath[]) reasons[s.id * 4 + PATH_OFFSET[path]] = s.reason[path];
   }
-  return { bounds, info: Int32Array.from(info), applies, reasons };
+  return { bounds, info: Int32Array.from(info), tests, reasons };
 }

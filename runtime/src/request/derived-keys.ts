@@ -19,6 +19,7 @@ export const DERIVED_KEYS = [
   "aws:resourceaccount",
 ] as const;
 
+export const PRINCIPAL_ARN = DERIVED_KEYS.indexOf("aws:principalarn");
 export const CALLER_ACCOUNT = DERIVED_KEYS.indexOf("kms:calleraccount");
 export const RESOURCE_ACCOUNT = DERIVED_KEYS.indexOf("aws:resourceaccount");
 
@@ -131,10 +132,37 @@ export function acceptsGiven(d: Derived, given: string): boolean {
       // PERF: the bundle's role ARN is a role of this partition, account and name (uniqueRoles), so
       // the usual value, the role's own ARN, needs no parse.
       if (given === d.bundleArn) return true;
-      const role = parseCaller(given);
+      const role = parseGivenArn(given);
       return role?.kind === "role" && role.partition === d.partition && role.account === d.account && role.roleName === d.roleName;
     }
   }
+}
+
+/**
+ * The value `acceptsGiven(d, ·)` accepts at its first comparison, without reading more (the value AWS
+ * sets, or a session's bundle role ARN), else undefined. PERF: an engine may keep it with the caller
+ * and accept the usual given value by one comparison.
+ */
+export function usualGiven(d: Derived): string | undefined {
+  return d.kind === "value" ? d.value : d.kind === "role" ? d.bundleArn : undefined;
+}
+
+/** Given ARNs remembered by `parseGivenArn` before the memo is cleared. */
+const GIVEN_LIMIT = 1024;
+const givenArns = new Map<string, CallerInfo | null>();
+
+/**
+ * `parseCaller` of a value a context gives for aws:PrincipalArn (null: malformed). PERF: the values
+ * repeat (the ARNs of a few roles) and a parse runs several regular expressions: remembered, bounded.
+ */
+export function parseGivenArn(given: string): CallerInfo | undefined {
+  let parsed = givenArns.get(given);
+  if (parsed === undefined) {
+    parsed = parseCaller(given) ?? null;
+    if (givenArns.size >= GIVEN_LIMIT) givenArns.clear();
+    givenArns.set(given, parsed);
+  }
+  return parsed ?? undefined;
 }
 
 /**

@@ -29,6 +29,17 @@ export function contextEntry(context: Request["context"], lowerName: string): Ne
     count++;
     found = context[name];
   }
+  return networkEntry(count, found);
+}
+
+/**
+ * The lower-cased names `requestEndpoint` reads: an engine that reads the context in one pass may
+ * keep these entries as it goes (`networkEntry`) instead of searching the context for each.
+ */
+export const NETWORK_KEYS: readonly string[] = ["aws:sourcevpce", "aws:sourcevpc", "aws:vpcsourceip", "aws:sourceip"];
+
+/** What a key finds from the `count` context entries naming it (any letter case), `found` the last one's value. */
+export function networkEntry(count: number, found: string | readonly string[] | undefined): NetworkEntry {
   if (count === 0 || found === undefined) return ABSENT;
   if (count > 1) return AMBIGUOUS;
   if (typeof found === "string") return { kind: "present", values: [found] };

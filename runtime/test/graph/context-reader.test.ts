@@ -5,6 +5,8 @@ import { callerDerived, parseCaller } from "@kms-cedar/runtime";
 import { ContextReader } from "../../src/evaluate/context-reader.js";
 import type { RequestDerived } from "../../src/evaluate/context-reader.js";
 import { EvalState } from "../../src/evaluate/eval-state.js";
+import { PRINCIPAL_ARN, usualGiven } from "../../src/request/derived-keys.js";
+import { contextEntry, NETWORK_KEYS } from "../../src/request/request-endpoint.js";
 
 const A = "111122223333";
 const KEYS = ["aws:resourcetag/__proto__", "aws:principaltag/constructor", "kms:encryptioncontext:tostring", "hasownproperty", "aws:principalarn", "aws:username", "kms:calleraccount"];
@@ -49,5 +51,77 @@ describe("ContextReader", () => {
     const unknown = load({}, derivedFor(session));
     expect([unknown.value("aws:principalarn"), unknown.ambiguous("aws:principalarn")]).toEqual([undefined, true]);
     expect(load({ "aws:PrincipalArn": session }, derivedFor(session)).bad).toMatchObject({ error: { code: "KR0009" } });
+  });
+});
+
+describe("ContextReader network entries (what requestEndpoint reads, kept in the one pass)", () => {
+  const contexts: object[] = [
+    {},
+    { "aws:SourceVpce": "vpce-1" },
+    { "aws:sourcevpce": "vpce-1", "AWS:SOURCEVPCE": "vpce-1" },
+    { "aws:SourceVpc": ["vpc-1", "vpc-1"], "aws:VpcSourceIp": [] },
+    { "aws:SourceIp": ["10.0.0.1", "10.0.0.2"], "aws:sourcevpce": [], "aws:SourceVPCE": "vpce-2" },
+    JSON.parse(`{"__proto__": "x", "aws:sourceip": "10.0.0.1"}`) as object,
+  ];
+  it("finds what contextEntry finds in the raw context, for each network key and each request in turn", () => {
+    const st = new EvalState(KEYS.length, 0);
+    const reader = new ContextReader(slots);
+    for (const context of [...contexts, ...contexts.slice().reverse()]) {
+      st.begin("r");
+      expect(reader.load(st, context as never, NOBODY)).toBeUndefined();
+      for (const key of NETWORK_KEYS) expect([key, reader.networkEntry(st, key)]).toEqual([key, contextEntry(context as never, key)]);
+    }
+  });
+  it("answers undefined for a name it does not keep", () => {
+    const st = new EvalState(KEYS.length, 0);
+    const reader = new ContextReader(slots);
+    st.begin("r");
+    reader.load(st, { "aws:SourceArn": "a" }, NOBODY);
+    expect(reader.networkEntry(st, "aws:sourcearn")).toBeUndefined();
+  });
+});
+
+describe("ContextReader names in any order (each name's successor is remembered)", () => {
+  it("reads every key whatever the order, the empty name, left-out names and a flood of new names", () => {
+    const st = new EvalState(KEYS.length + 1, 0);
+    const withEmpty = new Map([...slots, ["", KEYS.length]]);
+    const reader = new ContextReader(withEmpty);
+    const names = ["aws:ResourceTag/__proto__", "aws:PrincipalTag/constructor", "hasOwnProperty", ""];
+    const a = { "aws:ResourceTag/__proto__": "1", "aws:PrincipalTag/constructor": "2", "hasOwnProperty": "3" };
+    const b = { "hasOwnProperty": "4", "aws:ResourceTag/__proto__": "5" };
+    const c = { "": "x", "aws:PrincipalTag/constructor": "6" };
+    const flood = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, "v"]));
+    for (const context of [c, a, b, a, c, a, flood, flood, b, a, c, { ...flood, ...a }, a, c]) {
+      st.begin("r");
+      expect(reader.load(st, context as Record<string, string>, NOBODY)).toBeUndefined();
+      const slotOf = (name: string): number => withEmpty.get(name.toLowerCase())!;
+      const loaded = names.map((n) => (st.has(slotOf(n)) ? st.slotValue[slotOf(n)] : undefined));
+      expect(loaded).toEqual(names.map((n) => (Object.hasOwn(context, n) ? (context as Record<string, string>)[n] : undefined)));
+    }
+  });
+});
+
+describe("ContextReader with the caller's usual aws:PrincipalArn (accepted by one comparison)", () => {
+  const session = `arn:aws:sts::${A}:assumed-role/App/s1`;
+  const role = `arn:aws:iam::${A}:role/t/App`;
+  const otherPath = `arn:aws:iam::${A}:role/App`;
+  const withUsual = (): RequestDerived => {
+    const d = derivedFor(session, role);
+    return { ...d, principalArn: usualGiven(d.caller[PRINCIPAL_ARN]!) };
+  };
+  it("is the bundle's role ARN for a session, the value AWS sets for others, none for a service", () => {
+    expect(withUsual().principalArn).toBe(role);
+    expect(usualGiven(derivedFor(`arn:aws:iam::${A}:user/Bob`).caller[PRINCIPAL_ARN]!)).toBe(`arn:aws:iam::${A}:user/Bob`);
+    expect(usualGiven(derivedFor(session).caller[PRINCIPAL_ARN]!)).toBeUndefined();
+    expect(usualGiven(NOBODY.caller[PRINCIPAL_ARN]!)).toBeUndefined();
+  });
+  it("accepts the usual value, and still refuses a second, different value in either order (KR0009)", () => {
+    expect(load({ "aws:PrincipalArn": role }, withUsual())).toMatchObject({ bad: undefined });
+    expect(load({ "aws:PrincipalArn": role }, withUsual()).value("aws:principalarn")).toBe(role);
+    expect(load({ "aws:PrincipalArn": otherPath }, withUsual()).value("aws:principalarn")).toBe(otherPath);
+    expect(load({ "aws:PrincipalArn": role, "AWS:PRINCIPALARN": otherPath }, withUsual()).bad).toMatchObject({ error: { code: "KR0009" } });
+    expect(load({ "aws:PrincipalArn": otherPath, "AWS:PRINCIPALARN": role }, withUsual()).bad).toMatchObject({ error: { code: "KR0009" } });
+    expect(load({ "aws:PrincipalArn": role, "AWS:PRINCIPALARN": [role, role] }, withUsual()).bad).toBeUndefined();
+    expect(load({ "aws:PrincipalArn": `arn:aws:iam::${A}:role/Other` }, withUsual()).bad).toMatchObject({ error: { code: "KR0009" } });
   });
 });

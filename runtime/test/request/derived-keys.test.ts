@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { acceptsGiven, callerDerived, DERIVED_KEYS, parseCaller } from "@kms-cedar/runtime";
 import type { Derived } from "@kms-cedar/runtime";
-import { setsCallerAccount, uniqueRoles } from "../../src/request/derived-keys.js";
+import { parseGivenArn, setsCallerAccount, uniqueRoles } from "../../src/request/derived-keys.js";
 import { resolveDerived } from "../../src/request/resolve-derived.js";
 
 const A = "111122223333";
@@ -110,5 +110,23 @@ describe("uniqueRoles and resolveDerived", () => {
     expect(resolveDerived({ "AWS:USERNAME": "Bob", "aws:username": ["Bob"] }, user)).toContainEqual({ key: "aws:username", value: "Bob" });
     expect(resolveDerived({ "aws:username": "BOB" }, user)).toMatchObject({ error: { code: "KR0009" } });
     expect(resolveDerived({ "kms:CallerAccount": ["444455556666"] }, user)).toMatchObject({ error: { code: "KR0009" } });
+  });
+});
+
+describe("parseGivenArn (the remembered parse of a given aws:PrincipalArn)", () => {
+  it("reads a value as parseCaller does, the same object when repeated, also after the memo fills up", () => {
+    const values = [`arn:aws:iam::${A}:role/a/App`, `arn:aws:iam::${A}:user/Bob`, "not an arn", `arn:aws:sts::${A}:assumed-role/App/s`];
+    for (const v of values) expect(parseGivenArn(v)).toEqual(parseCaller(v));
+    expect(parseGivenArn(values[0]!)).toBe(parseGivenArn(values[0]!));
+    for (let i = 0; i < 2100; i++) parseGivenArn(`arn:aws:iam::${A}:role/R${i}`);
+    for (const v of values) expect(parseGivenArn(v)).toEqual(parseCaller(v));
+    expect(parseGivenArn(`arn:aws:iam::${A}:role/R7`)).toMatchObject({ kind: "role", roleName: "R7" });
+  });
+  it("is what acceptsGiven reads for a session's role: another role's ARN is refused, again and again", () => {
+    const d = derivedOf(`arn:aws:sts::${A}:assumed-role/App/s1`)["aws:principalarn"]!;
+    for (let i = 0; i < 3; i++) {
+      expect(acceptsGiven(d, `arn:aws:iam::${A}:role/path/App`)).toBe(true);
+      expect(acceptsGiven(d, `arn:aws:iam::${A}:role/path/Other`)).toBe(false);
+    }
   });
 });
