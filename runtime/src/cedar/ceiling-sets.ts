@@ -14,19 +14,22 @@
 import type { CedarWasm } from "./load-cedar.js";
 import type { EncodedRequest } from "./encode-request.js";
 import type { ManifestPolicy } from "./cedar-manifest.js";
-import { policyEntitiesOf, slicePolicySet } from "./slice-policy-set.js";
+import { preparedSets, preparseWhole } from "./prepared-sets.js";
+import type { Prepared } from "./prepared-sets.js";
+import { reachedSlices, slicePolicySet } from "./slice-policy-set.js";
 import { printable } from "../request/read-shape.js";
 
 /** The id of the permit the runtime adds to the ceiling set (not an id the compiler emits: it has a space). */
 export const CEILINGS_OPEN = "ceilings open";
 
-const OPEN_TEXT = "permit (principal, action, resource);";
+/** The permit for everything, as a policy map of one. */
+const OPEN: Readonly<Record<string, string>> = Object.freeze({ [CEILINGS_OPEN]: "permit (principal, action, resource);" });
 
 /**
  * The preparsed ceiling set to ask about a request (its id); undefined when no gate can apply to the
  * request (C holds, nothing to ask); or why the set cannot be had.
  */
-export type CeilingsFor = (encoded: EncodedRequest) => string | undefined | { readonly failed: string };
+export type CeilingsFor = (encoded: EncodedRequest) => Prepared | undefined;
 
 /** The main policies, and the `ceiling` ones (undefined when there are none). */
 export function splitCeilings(policies: Record<string, string>, roles: ReadonlyMap<string, ManifestPolicy>): { main: Record<string, string>; ceilings?: Record<string, string> } {
@@ -46,8 +49,8 @@ export function splitCeilings(policies: Record<string, string>, roles: ReadonlyM
 
 /** Every gate for every request: one set, preparsed now (throws when it does not parse). */
 export function wholeCeilings(cedar: CedarWasm, id: string, ceilings: Readonly<Record<string, string>>): CeilingsFor {
-  const parsed = cedar.preparsePolicySet(id, { staticPolicies: withOpen([ceilings]) });
-  if (parsed.type !== "success") throw new Error(`cannot load Cedar policies: ${parsed.errors.map((e) => e.message).join("; ")}`);
+  // No prototype: the policy ids are the bundle's.
+  preparseWhole(cedar, id, Object.assign(Object.create(null) as Record<string, string>, ceilings, OPEN));
   return () => id;
 }
 
@@ -61,26 +64,12 @@ export function slicedCeilings(cedar: CedarWasm, id: string, ceilings: Readonly<
   // so the number of sets stays bounded by the principals' scope lists).
   const always = Object.assign(Object.create(null) as Record<string, string>, common, ...byKey.values()) as Record<string, string>;
   const noneAlways = Object.keys(always).length === 0;
-  const prepared = new Map<string, string | { readonly failed: string }>();
-  let next = 0;
+  const sets = preparedSets(cedar, id, "ceiling slice");
   return (encoded) => {
-    const named = policyEntitiesOf(encoded.principal, encoded.entities).filter((p) => byPolicy.has(p));
+    const named = reachedSlices(encoded.principal, encoded.entities, byPolicy);
     if (named.length === 0 && noneAlways) return undefined;
-    const name = JSON.stringify(named);
-    let set = prepared.get(name);
-    if (set === undefined) {
-      const setId = `${id}-${next++}`;
-      const parsed = cedar.preparsePolicySet(setId, { staticPolicies: withOpen([always, ...named.map((p) => byPolicy.get(p)!)]) });
-      set = parsed.type === "success" ? setId : { failed: `cannot load a Cedar ceiling slice: ${parsed.errors.map((e) => e.message).join("; ")}` };
-      prepared.set(name, set);
-    }
-    return set;
+    return sets.get(JSON.stringify(named), () => [always, ...named.map((p) => byPolicy.get(p)!), OPEN]);
   };
-}
-
-/** `parts` and the permit for everything, as one policy map (no prototype: the ids are the bundle's). */
-function withOpen(parts: readonly Readonly<Record<string, string>>[]): Record<string, string> {
-  return Object.assign(Object.create(null) as Record<string, string>, ...parts, { [CEILINGS_OPEN]: OPEN_TEXT }) as Record<string, string>;
 }
 
 /**

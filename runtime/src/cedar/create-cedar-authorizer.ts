@@ -13,7 +13,9 @@ import type { CedarWasm } from "./load-cedar.js";
 import { actionId, CedarType } from "./cedar-names.js";
 import { splitPolicySet } from "./split-policy-set.js";
 import { askCeilings, slicedCeilings, splitCeilings, wholeCeilings } from "./ceiling-sets.js";
-import { plainUid, policyEntitiesOf, slicePolicySet } from "./slice-policy-set.js";
+import { preparedSets, preparseWhole } from "./prepared-sets.js";
+import type { Prepared } from "./prepared-sets.js";
+import { plainUid, reachedSlices, slicePolicySet } from "./slice-policy-set.js";
 import type { EncodedRequest } from "./encode-request.js";
 import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
@@ -227,9 +229,7 @@ type SetsFor = (encoded: EncodedRequest) => readonly string[] | string;
 
 /** One preparsed set: every policy, for every request. */
 function wholeSet(cedar: CedarWasm, setId: string, policies: Record<string, string>): SetsFor {
-  const parsed = cedar.preparsePolicySet(setId, { staticPolicies: policies });
-  if (parsed.type !== "success") throw new Error(`cannot load Cedar policies: ${parsed.errors.map((e) => e.message).join("; ")}`);
-  const ids = [setId];
+  const ids = [preparseWhole(cedar, setId, policies)];
   return () => ids;
 }
 
@@ -242,20 +242,9 @@ function wholeSet(cedar: CedarWasm, setId: string, policies: Record<string, stri
  */
 function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, string>, combined: number): SetsFor {
   const slices = slicePolicySet(policies);
-  const prepared = new Map<string, string | { readonly failed: string }>();
-  let next = 0;
+  const sets = preparedSets(cedar, `${setId}-slice`, "policy slice");
   let combinations = 0;
-  const prepare = (name: string, parts: readonly (Readonly<Record<string, string>> | undefined)[]): string | { readonly failed: string } => {
-    let id = prepared.get(name);
-    if (id === undefined) {
-      const psetId = `${setId}-slice-${next++}`;
-      const parsed = cedar.preparsePolicySet(psetId, { staticPolicies: Object.assign(Object.create(null) as Record<string, string>, ...parts) });
-      id = parsed.type === "success" ? psetId : { failed: `cannot load a Cedar policy slice: ${parsed.errors.map((e) => e.message).join("; ")}` };
-      prepared.set(name, id);
-    }
-    return id;
-  };
-  const result = (...ids: (string | { readonly failed: string })[]): readonly string[] | string => {
+  const result = (...ids: Prepared[]): readonly string[] | string => {
     for (const id of ids) if (typeof id !== "string") return id.failed;
     return ids as string[];
   };
@@ -264,17 +253,17 @@ function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, st
     const key = resource.type === CedarType.key ? resource.id : undefined;
     const keySlice = key === undefined ? undefined : slices.byKey.get(key);
     const keyName = keySlice === undefined ? "common" : `key:${key!}`;
-    const named = policyEntitiesOf(encoded.principal, encoded.entities).filter((p) => slices.byPolicy.has(p));
-    const keyParts = [slices.common, keySlice];
-    if (named.length === 0) return result(prepare(keyName, keyParts));
-    const identityParts = named.map((p) => slices.byPolicy.get(p)!);
+    const named = reachedSlices(encoded.principal, encoded.entities, slices.byPolicy);
+    const keyParts = () => [slices.common, keySlice];
+    if (named.length === 0) return result(sets.get(keyName, keyParts));
+    const identityParts = () => named.map((p) => slices.byPolicy.get(p)!);
     // JSON of the key name and the sorted ids: a name no other combination can have.
     const both = JSON.stringify([keyName, named]);
-    if (prepared.has(both) || combinations < combined) {
-      if (!prepared.has(both)) combinations++;
-      return result(prepare(both, [...keyParts, ...identityParts]));
+    if (sets.has(both) || combinations < combined) {
+      if (!sets.has(both)) combinations++;
+      return result(sets.get(both, () => [...keyParts(), ...identityParts()]));
     }
-    return result(prepare(keyName, keyParts), prepare(JSON.stringify(["policies", named]), identityParts));
+    return result(sets.get(keyName, keyParts), sets.get(JSON.stringify(["policies", named]), identityParts));
   };
 }
 

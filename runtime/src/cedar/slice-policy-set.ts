@@ -162,6 +162,11 @@ export function policyEntitiesOf(principal: EntityUidJson, entities: readonly En
   return [...ids].sort();
 }
 
+/** The ids of the `byPolicy` slices a request can reach: its principal's `Iam::Policy` ancestors that head one (sorted). */
+export function reachedSlices(principal: EntityUidJson, entities: readonly EntityJson[], byPolicy: ReadonlyMap<string, unknown>): string[] {
+  return policyEntitiesOf(principal, entities).filter((p) => byPolicy.has(p));
+}
+
 /** An entity uid's type and id, in either JSON form. */
 export function plainUid(e: EntityUidJson): { readonly type: string; readonly id: string } {
   return "__entity" in e ? e.__entity : e;

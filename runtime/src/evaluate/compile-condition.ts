@@ -4,6 +4,7 @@
 import { compileConditionParts } from "../conditions/condition-answer.js";
 import { answerKey } from "../conditions/key-answer.js";
 import type { ConditionNode } from "../graph/graph-types.js";
+import { memoizeNode } from "./eval-state.js";
 import type { EvalState, Tri } from "./eval-state.js";
 import { graphTemplates, presenceOf } from "./template.js";
 
@@ -18,7 +19,8 @@ export function compileCondition(node: ConditionNode, id: number, slotOf: (key: 
   const slot = slotOf(node.key);
   const { prepare, answer, key } = compileConditionParts(node, graphTemplates(slotOf));
   if (key !== undefined) {
-    // PERF: the key answer's parts kept here, and the one definition (answerKey) called directly.
+    // PERF: the memo (eval-state.ts `memoizeNode`, inlined), the key answer's parts kept here, and the one
+    // definition (answerKey) called directly.
     const { absent, negated, qualifier, m } = key;
     return (st) => {
       const stamp = st.nodeStamp[id]!;
@@ -29,12 +31,6 @@ export function compileCondition(node: ConditionNode, id: number, slotOf: (key: 
       return value;
     };
   }
-  return (st) => {
-    const stamp = st.nodeStamp[id]!;
-    if (stamp >>> 2 === st.gen) return (stamp & 3) as Tri;
-    // A variable on an ambiguous or multi-valued key makes the condition undecidable: fail closed.
-    const value: Tri = prepare !== undefined && !prepare(st) ? 2 : answer(presenceOf(st, slot), st.slotValue[slot]);
-    st.nodeStamp[id] = st.gen * 4 + value;
-    return value;
-  };
+  // Null (no key answer): its values have no variable, so there is nothing to prepare.
+  return memoizeNode(id, (st) => answer(presenceOf(st, slot), st.slotValue[slot]));
 }

@@ -10,7 +10,7 @@ import type { CompiledGraph } from "./compile-graph.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import type { CallerIds } from "./compile-principal.js";
 import type { EvalState } from "./eval-state.js";
-import { reasonIdAt, STRIDE } from "./statement-table.js";
+import { allowEnd, allowFrom, denyFrom, listAt, reasonIdAt, STRIDE } from "./statement-table.js";
 import type { ReasonPath, StatementTable } from "./statement-table.js";
 
 /**
@@ -101,9 +101,9 @@ export function principalAt(table: StatementTable, i: number): number {
 /** Whether some Deny of key-policy list `at` names the caller and applies; with `out`, collects all of them. */
 function keyDenies(cg: CompiledGraph, st: EvalState, caller: Caller, at: number, out?: ReasonCollector): boolean {
   const table = cg.table;
-  const end = table.bounds[2 * at + 1]!;
+  const end = allowFrom(table, at);
   let found = false;
-  for (let i = table.bounds[2 * at]!; i < end; i++) {
+  for (let i = denyFrom(table, at); i < end; i++) {
     // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
     if (principalBits(cg, st, caller, principalAt(table, i)) !== 0 && appliesAt(table, st, i)) {
       if (out === undefined) return true;
@@ -119,14 +119,10 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
   let found = false;
   const policies = caller.identity;
   const table = cg.table;
-  const bounds = table.bounds;
-  const width = cg.actions.length;
-  // Denies of list `at` sit at [bounds[2at], bounds[2at + 1]), Allows at [bounds[2at + 1], bounds[2at + 2]).
-  const first = deny ? 0 : 1;
   for (let p = 0; p < policies.length; p++) {
-    const at = 2 * (policies[p]! * width + a) + first;
-    const end = bounds[at + 1]!;
-    for (let i = bounds[at]!; i < end; i++) {
+    const at = listAt(table, policies[p]!, a);
+    const end = deny ? allowFrom(table, at) : allowEnd(table, at);
+    for (let i = deny ? denyFrom(table, at) : allowFrom(table, at); i < end; i++) {
       if (appliesAt(table, st, i)) {
         if (out === undefined) return true;
         out.pushEntry(i, deny ? "deny" : "identity");
@@ -139,7 +135,7 @@ export function identityApplies(cg: CompiledGraph, st: EvalState, caller: Caller
 
 function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
   out.clear();
-  if (keyPolicy >= 0) keyDenies(cg, st, caller, keyPolicy * cg.actions.length + a, out);
+  if (keyPolicy >= 0) keyDenies(cg, st, caller, listAt(cg.table, keyPolicy, a), out);
   identityApplies(cg, st, caller, a, true, out);
   return out.decision("ExplicitDeny");
 }
@@ -147,9 +143,9 @@ function explicitDeny(cg: CompiledGraph, st: EvalState, caller: Caller, a: numbe
 /** Which key-policy Allow statements of list `at` apply: DIRECT / ACCOUNT bits (short-circuits once both are known). */
 function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number): number {
   const table = cg.table;
-  const end = table.bounds[2 * at + 2]!;
+  const end = allowEnd(table, at);
   let bits = 0;
-  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+  for (let i = allowFrom(table, at); i < end; i++) {
     const b = principalBits(cg, st, caller, principalAt(table, i));
     if (b === 0 || (b | bits) === bits || !appliesAt(table, st, i)) continue;
     bits |= b;
@@ -161,8 +157,8 @@ function keyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number)
 /** Collects the applying key-policy Allow statements of list `at` that name the caller with `bit` (DIRECT first). */
 function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: number, bit: number, out: ReasonCollector): void {
   const table = cg.table;
-  const end = table.bounds[2 * at + 2]!;
-  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+  const end = allowEnd(table, at);
+  for (let i = allowFrom(table, at); i < end; i++) {
     const b = principalBits(cg, st, caller, principalAt(table, i));
     // A statement naming the caller both ways is listed once, as direct (it was collected first).
     if ((b & bit) === 0 || (bit === ACCOUNT && (b & DIRECT) !== 0) || !appliesAt(table, st, i)) continue;
@@ -177,7 +173,7 @@ function collectKeyAllows(cg: CompiledGraph, st: EvalState, caller: Caller, at: 
 export function decideKey(
   cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, same: boolean, out: ReasonCollector,
 ): Decision {
-  const at = keyPolicy * cg.actions.length + a;
+  const at = listAt(cg.table, keyPolicy, a);
   // DEVIATION: §5.7 — grants, SCPs, RCPs, permission boundaries, session and VPC endpoint policies are not modelled.
   if (keyDenies(cg, st, caller, at) || identityApplies(cg, st, caller, a, true)) {
     return explicitDeny(cg, st, caller, a, keyPolicy, out);
@@ -200,7 +196,7 @@ export function decideKey(
 
 /** A service principal on a key: the key policy alone, `¬D ∧ KD` (request model). */
 export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
-  const at = keyPolicy * cg.actions.length + a;
+  const at = listAt(cg.table, keyPolicy, a);
   // DEVIATION: request model — a service principal is decided by the key policy alone (¬D ∧ KD), in the key's account.
   if (keyDenies(cg, st, caller, at)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
   if ((keyAllows(cg, st, caller, at) & DIRECT) === 0) return IMPLICIT_DENY;
@@ -214,7 +210,7 @@ export function decideService(cg: CompiledGraph, st: EvalState, caller: Caller, 
  * ImplicitDeny. `keyPolicy` is -1 when the key policy is not consulted.
  */
 export function decideDenyOnly(cg: CompiledGraph, st: EvalState, caller: Caller, a: number, keyPolicy: number, out: ReasonCollector): Decision {
-  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, keyPolicy * cg.actions.length + a);
+  const keyDeny = keyPolicy >= 0 && keyDenies(cg, st, caller, listAt(cg.table, keyPolicy, a));
   if (keyDeny || identityApplies(cg, st, caller, a, true)) return explicitDeny(cg, st, caller, a, keyPolicy, out);
   return IMPLICIT_DENY;
 }

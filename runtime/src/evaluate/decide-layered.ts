@@ -14,7 +14,7 @@ import type { CompiledGraph } from "./compile-graph.js";
 import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import { appliesAt, IMPLICIT_DENY, identityApplies, principalAt, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
-import { reasonIdAt, type ReasonPath, type StatementTable } from "./statement-table.js";
+import { allowEnd, allowFrom, denyFrom, listAt, reasonIdAt, type ReasonPath, type StatementTable } from "./statement-table.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
 import type { CallerInfo } from "../request/read-caller.js";
@@ -110,9 +110,9 @@ function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, 
   if (!same && !cg.actions[r.a]!.crossAccount) return IMPLICIT_DENY;
   // PERF: the key policy's Allows for the action, entries [from, end) of the flat statement table.
   const table = cg.table;
-  const at = keyPolicy * cg.actions.length + r.a;
-  const from = table.bounds[2 * at + 1]!;
-  const end = table.bounds[2 * at + 2]!;
+  const at = listAt(table, keyPolicy, r.a);
+  const from = allowFrom(table, at);
+  const end = allowEnd(table, at);
   // KDfree, KDcap (with the statements naming a federated user's federating user), KA.
   let kdFree = false, kdCap = false, ka = false;
   for (let i = from; i < end; i++) {
@@ -204,9 +204,9 @@ function isFree(g: LayeredGraph, caller: LayeredCaller, principal: number, bits:
 function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, out: ReasonCollector): void {
   const table = g.cg.table;
   for (const p of caller.identity) {
-    const at = p * g.cg.actions.length + a;
-    const end = table.bounds[2 * at + 2]!;
-    for (let i = table.bounds[2 * at + 1]!; i < end; i++) if (appliesAt(table, g.st, i)) pushEntryOnce(out, table, i, "identity");
+    const at = listAt(table, p, a);
+    const end = allowEnd(table, at);
+    for (let i = allowFrom(table, at); i < end; i++) if (appliesAt(table, g.st, i)) pushEntryOnce(out, table, i, "identity");
   }
 }
 
@@ -257,10 +257,10 @@ function denies(
   const keyPolicy = r.target.kind === "key" && r.keyPolicy !== undefined && (consulted >= 0 || cg.actions[a]!.keyPolicy) ? r.keyPolicy : -1;
   if (keyPolicy >= 0) {
     const table = cg.table;
-    const at = keyPolicy * cg.actions.length + a;
-    const end = table.bounds[2 * at + 1]!;
+    const at = listAt(table, keyPolicy, a);
+    const end = allowFrom(table, at);
     const federating = caller.layers.federatedBy;
-    for (let i = table.bounds[2 * at]!; i < end; i++) {
+    for (let i = denyFrom(table, at); i < end; i++) {
       const p = principalAt(table, i);
       const named = principalBits(cg, st, caller, p) !== 0 || (federating !== undefined && (cg.principalTests[p]!(federating) & DIRECT) !== 0);
       if (named && appliesAt(table, st, i)) {
@@ -309,10 +309,10 @@ function policiesDeny(g: LayeredGraph, caller: LayeredCaller, a: number, policie
 function policyDenies(g: LayeredGraph, caller: LayeredCaller, a: number, policy: number, resourceKind: boolean, out: ReasonCollector | undefined): boolean {
   const { cg, st } = g;
   const table = cg.table;
-  const at = policy * cg.actions.length + a;
-  const end = table.bounds[2 * at + 1]!;
+  const at = listAt(table, policy, a);
+  const end = allowFrom(table, at);
   let any = false;
-  for (let i = table.bounds[2 * at]!; i < end; i++) {
+  for (let i = denyFrom(table, at); i < end; i++) {
     const p = principalAt(table, i);
     if (resourceKind && p >= 0 && principalBits(cg, st, caller, p) === 0) continue;
     if (!appliesAt(table, st, i)) continue;
@@ -325,9 +325,9 @@ function policyDenies(g: LayeredGraph, caller: LayeredCaller, a: number, policy:
 
 function someAllow(g: LayeredGraph, policy: number, a: number): boolean {
   const table = g.cg.table;
-  const at = policy * g.cg.actions.length + a;
-  const end = table.bounds[2 * at + 2]!;
-  for (let i = table.bounds[2 * at + 1]!; i < end; i++) if (appliesAt(table, g.st, i)) return true;
+  const at = listAt(table, policy, a);
+  const end = allowEnd(table, at);
+  for (let i = allowFrom(table, at); i < end; i++) if (appliesAt(table, g.st, i)) return true;
   return false;
 }
 
@@ -343,9 +343,9 @@ function scpGapOf(g: LayeredGraph, levels: readonly OrgLevel[], a: number): Reas
 /** vpc-endpoint-policy.md §3 (Our rule): an Allow naming the caller; an account principal names only its root user. */
 function endpointAllows(g: LayeredGraph, caller: LayeredCaller, policy: number, a: number): boolean {
   const table = g.cg.table;
-  const at = policy * g.cg.actions.length + a;
-  const end = table.bounds[2 * at + 2]!;
-  for (let i = table.bounds[2 * at + 1]!; i < end; i++) {
+  const at = listAt(table, policy, a);
+  const end = allowEnd(table, at);
+  for (let i = allowFrom(table, at); i < end; i++) {
     const bits = principalBits(g.cg, g.st, caller, principalAt(table, i));
     const named = (bits & DIRECT) !== 0 || ((bits & ACCOUNT) !== 0 && caller.info.kind === "root");
     if (named && appliesAt(table, g.st, i)) return true;

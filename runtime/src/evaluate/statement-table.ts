@@ -22,6 +22,8 @@ export interface StatementTable {
    * its Allows `[bounds[2 * at + 1], bounds[2 * at + 2])`.
    */
   readonly bounds: Int32Array;
+  /** How many actions each policy has a list for (`at = policy * actions + action`). */
+  readonly actions: number;
   /**
    * Entry `i` at `i * STRIDE`: the statement id, its principal test (-1: none), and 1 when it always
    * applies, else the answer of its test that fails it besides 0 (CompiledStatement.fail).
@@ -31,6 +33,26 @@ export interface StatementTable {
   readonly tests: readonly NodeTest[];
   /** Statement `id`'s reason for each path, at `id * 4 + PATH_OFFSET[path]`. */
   readonly reasons: readonly Reason[];
+}
+
+/** The list of policy `policy`'s statements for action `a`: its Denies are entries `[denyFrom, allowFrom)`, its Allows `[allowFrom, allowEnd)`. */
+export function listAt(table: StatementTable, policy: number, a: number): number {
+  return policy * table.actions + a;
+}
+
+/** The first Deny entry of list `at`. */
+export function denyFrom(table: StatementTable, at: number): number {
+  return table.bounds[2 * at]!;
+}
+
+/** The first Allow entry of list `at` (one past its last Deny). */
+export function allowFrom(table: StatementTable, at: number): number {
+  return table.bounds[2 * at + 1]!;
+}
+
+/** One past the last Allow entry of list `at`. */
+export function allowEnd(table: StatementTable, at: number): number {
+  return table.bounds[2 * at + 2]!;
 }
 
 /** The id of the reason entry `i` gives for `path` (an index of `reasons`). */
@@ -60,5 +82,5 @@ export function buildStatementTable(plans: readonly PolicyPlan[], statements: re
   for (const s of statements) {
     for (const path of Object.keys(PATH_OFFSET) as ReasonPath[]) reasons[s.id * 4 + PATH_OFFSET[path]] = s.reason[path];
   }
-  return { bounds, info: Int32Array.from(info), tests, reasons };
+  return { bounds, actions, info: Int32Array.from(info), tests, reasons };
 }
