@@ -15,6 +15,52 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 const FIELDS = ["principal", "action", "resource"] as const;
 
 /**
+ * PERF: strings found well-formed by the last requests read, by where they were met: the action, the
+ * resource, and the name of each context entry by its position. Requests repeat these at the same
+ * places (the same context names in the same order, a few actions and keys), and a comparison is
+ * cheaper than the engine call of `isWellFormed` (each comparison has its own site, so that the names,
+ * always internalized strings, are compared by pointer). Exact: a string equal to one found well-formed
+ * is well-formed (the check reads the content only), and only strings found well-formed are kept.
+ * Strings are primitives: nothing here runs user code. The principal and the context values, mostly
+ * distinct per request, are checked each time (a failed comparison would cost more than it saves).
+ */
+const KNOWN_NAMES = 32;
+/** Longer strings are checked each time (a kept string stays alive until replaced). */
+const KEPT_LENGTH = 256;
+const knownNames: string[] = new Array<string>(KNOWN_NAMES).fill("");
+let knownAction = "";
+let knownResource = "";
+
+/** Whether context name `name`, the `at`-th of its context, is well-formed Unicode. */
+function wellFormedName(at: number, name: string): boolean {
+  if (at < KNOWN_NAMES && knownNames[at] === name) return true;
+  if (!isWellFormed(name)) return false;
+  if (at < KNOWN_NAMES && name.length <= KEPT_LENGTH) knownNames[at] = name;
+  return true;
+}
+
+function wellFormedAction(action: string): boolean {
+  if (action === knownAction) return true;
+  if (!isWellFormed(action)) return false;
+  if (action.length <= KEPT_LENGTH) knownAction = action;
+  return true;
+}
+
+function wellFormedResource(resource: string): boolean {
+  if (resource === knownResource) return true;
+  if (!isWellFormed(resource)) return false;
+  if (resource.length <= KEPT_LENGTH) knownResource = resource;
+  return true;
+}
+
+/** Forgets the strings kept above (tests: the next read checks every string). */
+export function forgetWellFormedStrings(): void {
+  knownNames.fill("");
+  knownAction = "";
+  knownResource = "";
+}
+
+/**
  * The kind of a request or an operation, or the first shape error (order: docs/request-model.md
  * "Errors"). Every check of an operation is read here too, before any check is decided.
  */
@@ -87,8 +133,8 @@ function readRequestShape(request: object): DecisionError | undefined {
     textError = checked;
   }
   if (!isWellFormed(r["principal"])) return notWellFormed(`request field \`${FIELDS[0]}\``);
-  if (!isWellFormed(r["action"])) return notWellFormed(`request field \`${FIELDS[1]}\``);
-  if (!isWellFormed(r["resource"])) return notWellFormed(`request field \`${FIELDS[2]}\``);
+  if (!wellFormedAction(r["action"])) return notWellFormed(`request field \`${FIELDS[1]}\``);
+  if (!wellFormedResource(r["resource"])) return notWellFormed(`request field \`${FIELDS[2]}\``);
   return textError;
 }
 
@@ -98,12 +144,15 @@ function readRequestShape(request: object): DecisionError | undefined {
  */
 function readContext(context: Record<string, unknown>): DecisionError | undefined {
   let textError: DecisionError | undefined;
+  // The position of the entry (wellFormedName).
+  let at = -1;
   for (const name in context) {
     if (!hasOwn(context, name)) continue;
+    at++;
     const value = context[name];
     if (typeof value === "string") {
       if (textError === undefined) {
-        if (!isWellFormed(name)) textError = notWellFormed("a context key name");
+        if (!wellFormedName(at, name)) textError = notWellFormed("a context key name");
         else if (!isWellFormed(value)) textError = notWellFormed(`the context value of \`${printable(name)}\``);
       }
       continue;
@@ -112,7 +161,7 @@ function readContext(context: Record<string, unknown>): DecisionError | undefine
     // A hole of a sparse array is no string (`every` would skip it).
     for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return badValue(name);
     if (textError === undefined) {
-      if (!isWellFormed(name)) textError = notWellFormed("a context key name");
+      if (!wellFormedName(at, name)) textError = notWellFormed("a context key name");
       else for (let i = 0; i < value.length; i++) {
         if (!isWellFormed(value[i] as string)) {
           textError = notWellFormed(`the context value of \`${printable(name)}\``);
