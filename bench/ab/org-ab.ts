@@ -1,0 +1,26 @@
+// In-process A/B on the org bundles (plain and layered): the graph of each runtime tree (argv), alternating.
+// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/org-ab.ts /work/main "$PWD" (SCALE, ROUNDS, BUDGET, ONLY="org"|"org with layers")
+import { compileBundle } from "@kms-cedar/compiler";
+import { orgLayeredScenario, orgScenario } from "../org-bundle.js";
+import { measureInterleaved } from "../measure.js";
+const roots = process.argv.slice(2);
+const mods: { createAuthorizer: (g: unknown) => { decide: (r: unknown) => unknown } }[] = [];
+for (const root of roots) mods.push(await import(`${root}/runtime/src/index.ts`));
+const scale = Number(process.env.SCALE ?? 0.5);
+const which = process.env.ONLY;
+for (const [name, make] of ([["org", orgScenario], ["org with layers", orgLayeredScenario]] as const).filter(([n]) => which === undefined || n === which)) {
+  const ratios: number[] = [];
+  const s = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
+  const graph = compileBundle(s.bundle, { cedar: false }).graph!;
+  let auths = mods.map((m) => m.createAuthorizer(graph));
+  let names = [...roots];
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
+    const lat = measureInterleaved(auths.map((a) => (st: number, e: number) => { for (let i = st; i < e; i++) a.decide(s.requests[i]!); }), s.requests.length, Number(process.env.BUDGET ?? 2000), 10);
+    console.log(`${name} round ${round}: ` + names.map((n, i) => `${n.replace(/.*\//, "")} median ${(lat[i]!.medianUs * 1000).toFixed(0)} ns, rate ${(1e9 / lat[i]!.perSecond).toFixed(0)} ns`).join(" | "));
+    const byName = new Map(names.map((n, i) => [n, lat[i]!.perSecond]));
+    ratios.push(byName.get(roots[1]!)! / byName.get(roots[0]!)!);
+    auths = [...auths].reverse(); names = [...names].reverse();
+  }
+  ratios.sort((x, y) => x - y);
+  console.log(`${name}: rate ${roots[1]!.replace(/.*\//, "")}/${roots[0]!.replace(/.*\//, "")} per round, sorted: ${ratios.map((r) => r.toFixed(3)).join(" ")}; median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(3)}`);
+}
