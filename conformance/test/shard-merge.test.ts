@@ -33,6 +33,10 @@ describe("shards and merge", () => {
 
   it("two merged shards give the report of one run (timing aside)", () => {
     expect(halves.every((s) => s.cases > 0 && s.cases < whole.cases)).toBe(true);
+    // The layered stream (a fifth of the run, one stream) is split too, not left to one shard.
+    const layered = (r: JsonReport): number => Object.values(r.layers).reduce((t, row) => t + row.cases, 0);
+    expect(layered(whole)).toBeGreaterThan(0);
+    expect(halves.every((s) => layered(s) > 0 && layered(s) < layered(whole))).toBe(true);
     expect(halves[0]!.cases + halves[1]!.cases).toBe(whole.cases);
     const two = mergeReports(halves);
     if ("error" in two) throw new Error(`merge refused: ${two.error}`);

@@ -1,7 +1,7 @@
 // A conformance run over generated bundles: the budget is split evenly over the operator variants
 // (27 bases × qualifiers × IfExists, or one operator's, or one variant), one fast-check stream per
 // variant, so every variant is reached whatever the seed; a user's bundle (`source`) is one stream.
-// Workers take every N-th variant. Phase: conformance harness.
+// Workers take every N-th variant, and every N-th bundle of the layered stream. Phase: conformance harness.
 import { focusVariants } from "../arbitraries/case-arbitrary.js";
 import { cedarAvailability } from "../engines/cedar-engine.js";
 import { mergeLaws, mergeStatistics } from "./merge-statistics.js";
@@ -36,17 +36,21 @@ export function runConformance(options: RunOptions): RunResult {
   const layerCases = Math.round(options.cases * share);
   const operatorCases = options.cases - layerCases;
   const slices = variants.map((v, j) => ({ variant: v as typeof v | undefined, cases: Math.floor(operatorCases / n) + (j < operatorCases % n ? 1 : 0), j }));
-  // The layered stream is one more slot, so shards split it like a variant.
+  // The layered stream is one more slot, which every shard takes: it is one fast-check stream holding a
+  // fifth of the run, so a shard that took it whole did 60% of a two-worker run while the other waited
+  // (issue 14). Each shard decides every count-th bundle of it (runStream's `shard`: the others are
+  // generated and skipped), so the shards together decide exactly the bundles one run decides.
   slices.push({ variant: undefined, cases: layerCases, j: n });
-  const mine = slices.filter((s) => s.cases > 0 && s.j % shard.count === shard.index);
-  const total = mine.reduce((t, s) => t + s.cases, 0);
+  const mine = slices.filter((s) => s.cases > 0 && (s.variant === undefined || s.j % shard.count === shard.index));
+  const total = mine.reduce((t, s) => t + (s.variant === undefined ? Math.ceil(s.cases / shard.count) : s.cases), 0);
   const parts: RunResult[] = [];
   let done = 0;
   let shrunk = 0;
   let firstFailureAtCase: number | undefined;
   for (const slice of mine) {
     const r = runStream({
-      ...(slice.variant === undefined ? layered() : { ...options, variant: slice.variant }), cases: slice.cases, shard: undefined,
+      ...(slice.variant === undefined ? layered() : { ...options, variant: slice.variant }), cases: slice.cases,
+      shard: slice.variant === undefined && shard.count > 1 ? shard : undefined,
       maxCounterexamples: Math.max(0, (options.maxCounterexamples ?? 3) - shrunk),
       onProgress: (d, _t, f) => options.onProgress?.(done + d, total, parts.reduce((x, p) => x + p.violationCount, 0) + f),
     });
