@@ -86,11 +86,53 @@ const HOSTILE: [string, () => unknown, string][] = ([
   ["a lone surrogate in the resource", { ...OK, resource: `${KEY}\udfff` }, "KR0008"],
   ["a lone surrogate in an operation name", { operation: "kms:ReEncrypt\ud800", checks: [OK] }, "KR0008"],
   ["a lone surrogate in a huge array", () => ({ ...OK, context: { "aws:TagKeys": [...new Array<string>(300_000).fill("a"), "\ud800"] } }), "KR0008"],
+  ["a principal getter that throws", () => ({ action: "kms:Decrypt", resource: KEY, get principal(): string { throw new Error("boom"); } }), "KR0007"],
+  ["a context whose own keys throw (a Proxy)", () => ({ ...OK, context: new Proxy({}, { ownKeys: () => { throw new Error("boom"); } }) }), "KR0007"],
+  ["a context value getter that throws", () => ({ ...OK, context: { get "aws:SourceIp"(): string { throw new Error("boom"); } } }), "KR0007"],
   ["a session ARN as aws:PrincipalArn", { ...OK, context: { "aws:PrincipalArn": APP } }, "KR0009"],
   ["another account as kms:CallerAccount", { ...OK, context: { "kms:CallerAccount": "444455556666" } }, "KR0009"],
   ["aws:username for a role session", () => ({ ...OK, context: { "aws:username": "App" } }), "KR0009"],
   ["a case variant of Bob's user name", () => ({ ...OK, principal: BOB, context: { "AWS:UserName": "bob" } }), "KR0009"],
 ] as [string, unknown, string][]).map(([name, input, code]) => [name, typeof input === "function" ? (input as () => unknown) : () => input, code]);
+
+// A key whose Decrypt needs the resource tag Project=Alpha (through the role's policy): for the re-entrant getter below.
+const TAGGED = {
+  keys: bundle.keys,
+  principals: { [ROLE]: { policies: [doc({ Sid: "AlphaOnly", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/Project": "Alpha" } } })] } },
+};
+const taggedCompiled = compileBundle(TAGGED as never);
+const taggedGraph = createAuthorizer(taggedCompiled.graph!);
+const taggedCedar = createCedarAuthorizer(taggedCompiled.cedar!);
+const TAGGED_ENGINES: Record<string, (input: unknown) => DecisionResult> = {
+  reference: (input) => evaluateReference(TAGGED, input as never),
+  graph: (input) => taggedGraph.decide(input as never),
+  graphExplain: (input) => taggedGraph.explain(input as never) as DecisionResult,
+  cedar: (input) => taggedCedar.decide(input as never),
+  cedarExplain: (input) => taggedCedar.explain(input as never) as DecisionResult,
+};
+
+describe("an input whose reading calls an engine (a getter running decide())", () => {
+  const tagged = { ...OK, context: { "aws:ResourceTag/Project": "Alpha" } };
+  it("is refused by every engine (KR0007), and the inner decisions stand: the outer never decides on the inner's context", () => {
+    expect(Object.values(TAGGED_ENGINES).map((decide) => kindOf(decide(tagged)))).toEqual(["Allow", "Allow", "Allow", "Allow", "Allow"]);
+    expect(Object.values(TAGGED_ENGINES).map((decide) => kindOf(decide({ ...OK, context: { "aws:SourceIp": "10.0.0.1" } })))).toEqual(["ImplicitDeny", "ImplicitDeny", "ImplicitDeny", "ImplicitDeny", "ImplicitDeny"]);
+    for (const [name, decide] of Object.entries(TAGGED_ENGINES)) {
+      const inner: string[] = [];
+      // Without the tag, so ImplicitDeny; its getter decides a request with the tag (an Allow) in the
+      // same engine, which loaded that tag into the state the outer decision was reading into.
+      const outer = { ...OK, context: { get "aws:SourceIp"(): string { inner.push(kindOf(decide(tagged))); return "10.0.0.1"; } } };
+      expect([name, kindOf(decide(outer))]).toEqual([name, "KR0007"]);
+      expect(inner.length).toBeGreaterThan(0);
+      expect(new Set(inner)).toEqual(new Set(["Allow"]));
+      // The engine is whole afterwards.
+      expect([name, kindOf(decide({ ...OK, context: {} }))]).toEqual([name, "ImplicitDeny"]);
+    }
+  });
+});
+
+function kindOf(r: DecisionResult): string {
+  return "error" in r ? r.error.code : r.decision;
+}
 
 describe("hostile requests at the library entry points", () => {
   it("the well-formed baselines decide (Allow, and the __proto__ tag Deny fires)", () => {

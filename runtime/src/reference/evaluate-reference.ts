@@ -7,6 +7,7 @@ import { parseCaller } from "./caller.js";
 import { chainOf } from "./chain.js";
 import type { RequestContext } from "./context.js";
 import { allowingGrants } from "./grants.js";
+import { guardInput } from "./guard-input.js";
 import { ownProperty } from "./json-shape.js";
 import { decideIdentityOnlyRequest, decideKeyRequest, identityTarget } from "./kms-decision.js";
 import { endpointOf, endpointsOf, federatedByOf, federatingUserPolicies, keyEntryOf } from "./layers-bundle.js";
@@ -23,6 +24,10 @@ import type { ReferenceBundle, ReferenceError, ReferenceOperation, ReferenceRequ
  * (KR0001–KR0009) for a request it cannot decide. Never throws on user input.
  */
 export function evaluateReference(bundle: ReferenceBundle, request: ReferenceRequest | ReferenceOperation | unknown): ReferenceResult {
+  return guardInput(() => evaluateInput(bundle, request));
+}
+
+function evaluateInput(bundle: ReferenceBundle, request: unknown): ReferenceResult {
   // docs/request-model.md "Errors": the shape of the whole input (every check) first, then each check.
   const shape = readShape(request);
   if (typeof shape !== "string") return shape;

@@ -15,6 +15,7 @@ import { parseOperator } from "./operators.js";
 import type { PolicyView, StatementView } from "./policy.js";
 import { readRequest } from "./request.js";
 import { readShape } from "./request-shape.js";
+import { guardInput } from "./guard-input.js";
 import { keyPolicyResourceMatches, resourceListMatches } from "./resource-match.js";
 import { MEMBERS, readPair, statementPrincipal } from "./statement.js";
 import type { StarOwner } from "./star-resource.js";
@@ -30,6 +31,10 @@ const SEVERITY: Readonly<Record<ReferenceDecisionKind, number>> = { Allow: 0, Im
  * decision on top). An undecidable request gives its error entry, as `evaluateReference` does.
  */
 export function explainReference(bundle: ReferenceBundle, request: unknown): ReferenceExplanationResult {
+  return guardInput(() => explainInput(bundle, request));
+}
+
+function explainInput(bundle: ReferenceBundle, request: unknown): ReferenceExplanationResult {
   const shape = readShape(request);
   if (typeof shape !== "string") return shape;
   if (shape === "request") return explainCheck(bundle, request);

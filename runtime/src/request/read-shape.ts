@@ -5,7 +5,7 @@
 // authorizers, the CLI and the playground; it checks and never copies (PERF: no allocation).
 import type { DecisionError, Request } from "../contracts.js";
 import type { Operation } from "../decide-operation.js";
-import { RequestErrorCode, requestError, unreadableInput } from "./request-errors.js";
+import { reenteredInput, RequestErrorCode, requestError, unreadableInput } from "./request-errors.js";
 import { isWellFormed } from "./well-formed.js";
 
 /** What an input is once its shape is known good. */
@@ -87,15 +87,26 @@ export function readInputShape(input: unknown): InputKind | DecisionError {
 }
 
 /**
+ * How many inputs `onInput` has begun to read, in every authorizer of the process: a decision reads its
+ * input into state no caller sees (the graph's evaluation slots, module-level scratch such as
+ * operators/ip.ts's), and an input's getter or Proxy can run code that calls decide() again, which
+ * overwrites that state halfway through the outer decision.
+ */
+let begun = 0;
+
+/**
  * Reads an input's shape and hands it to `request` or `operation`: what every authorizer's decide and
  * explain do. No exception leaves it (DESIGN §2): an input whose reading throws (a getter, a Proxy) is
- * KR0007, never a decision.
+ * KR0007, never a decision; so is one whose reading ran another decision (a getter calling decide()),
+ * since that decision overwrote the state this one was deciding from (a wrong Allow otherwise). The
+ * inner decision itself is whole, and stands. JSON input can do neither.
  */
 export function onInput<R>(input: unknown, request: (r: Request) => R | DecisionError, operation: (o: Operation) => R | DecisionError): R | DecisionError {
+  const mine = ++begun;
   try {
     const shape = readInputShape(input);
-    if (typeof shape !== "string") return shape;
-    return shape === "operation" ? operation(asOperation(input)) : request(asRequest(input));
+    const result = typeof shape !== "string" ? shape : shape === "operation" ? operation(asOperation(input)) : request(asRequest(input));
+    return begun === mine ? result : reenteredInput();
   } catch {
     return unreadableInput();
   }

@@ -55,3 +55,11 @@ export function requestError(code: string, message: string, subject?: string): D
 export function unreadableInput(): DecisionError {
   return requestError(RequestErrorCode.malformedRequest, "malformed request: reading it threw an exception");
 }
+
+/**
+ * The error of an input whose reading ran another decision (a getter or a Proxy calling decide()): the
+ * state the outer decision was reading into was overwritten, so it is never decided (read-shape.ts `onInput`).
+ */
+export function reenteredInput(): DecisionError {
+  return requestError(RequestErrorCode.malformedRequest, "malformed request: reading it ran another decision (a getter or a Proxy called the engine)");
+}
