@@ -130,6 +130,20 @@ describe("an input whose reading calls an engine (a getter running decide())", (
   });
 });
 
+/**
+ * A copy of `input` whose members (and those of its context and checks) are enumerable getters
+ * returning the same values: what a caller building its input in code may pass.
+ */
+function withAccessors(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const out = {};
+  for (const [k, v] of Object.entries(input)) {
+    const value = k === "context" ? withAccessors(v) : k === "checks" && Array.isArray(v) ? v.map(withAccessors) : v;
+    Object.defineProperty(out, k, { get: () => value, enumerable: true, configurable: true });
+  }
+  return out;
+}
+
 function kindOf(r: DecisionResult): string {
   return "error" in r ? r.error.code : r.decision;
 }
@@ -183,6 +197,8 @@ describe("hostile requests at the library entry points", () => {
     let malformed = 0;
     fc.assert(fc.property(mutated, ({ input, bad }) => {
       const got = answers(input);
+      // The same input read through getters (built in code, no side effect) is answered the same.
+      expect(answers(withAccessors(input))).toEqual(got);
       expect(Object.values(got).every((a) => !a.startsWith("threw"))).toBe(true);
       expect(new Set(Object.values(got)).size).toBe(1);
       const code = got["reference"]!;
