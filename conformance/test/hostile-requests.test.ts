@@ -136,13 +136,35 @@ describe("an input whose reading calls an engine (a getter running decide())", (
  */
 function withAccessors(input: unknown): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
-  const out = {};
+  const out = Object.create(Object.getPrototypeOf(input) as object) as object;
   for (const [k, v] of Object.entries(input)) {
     const value = k === "context" ? withAccessors(v) : k === "checks" && Array.isArray(v) ? v.map(withAccessors) : v;
     Object.defineProperty(out, k, { get: () => value, enumerable: true, configurable: true });
   }
   return out;
 }
+
+describe("members are own properties: an inherited `context` is none (absent, never read)", () => {
+  const tagged = { "aws:ResourceTag/Project": "Alpha" };
+  const withProto = (proto: object): object => Object.assign(Object.create(proto) as object, { principal: APP, action: "kms:Decrypt", resource: KEY });
+  it.each([
+    ["a prototype's context holding the tag the Allow needs", () => withProto({ context: tagged })],
+    ["a prototype's context with a numeric value (never checked)", () => withProto({ context: { "aws:ResourceTag/Project": 5 } })],
+    ["a prototype's context with a lone surrogate", () => withProto({ context: { "aws:ResourceTag/Project": "Alpha\ud800" } })],
+    ["a prototype's null context", () => withProto({ context: null })],
+  ] as const)("%s: ImplicitDeny in every engine", (_name, make) => {
+    expect(Object.entries(TAGGED_ENGINES).map(([name, decide]) => [name, kindOf(decide(make()))])).toEqual(Object.keys(TAGGED_ENGINES).map((name) => [name, "ImplicitDeny"]));
+  });
+  it("a context on Object.prototype (polluted by other code, not enumerable) is never read", () => {
+    Object.defineProperty(Object.prototype, "context", { value: tagged, enumerable: false, configurable: true, writable: true });
+    try {
+      const request = { principal: APP, action: "kms:Decrypt", resource: KEY };
+      expect(Object.entries(TAGGED_ENGINES).map(([name, decide]) => [name, kindOf(decide(request))])).toEqual(Object.keys(TAGGED_ENGINES).map((name) => [name, "ImplicitDeny"]));
+    } finally {
+      delete (Object.prototype as { context?: unknown }).context;
+    }
+  });
+});
 
 function kindOf(r: DecisionResult): string {
   return "error" in r ? r.error.code : r.decision;
@@ -171,7 +193,9 @@ describe("hostile requests at the library entry points", () => {
       set: fc.array(fc.tuple(member, value), { maxLength: 2 }),
       ctx: fc.array(fc.tuple(contextKey, value), { maxLength: 3 }),
       wrap: fc.constantFrom("none", "none", "operation", "hybrid"),
-    }).map(({ drop, set, ctx, wrap }) => {
+      // Members moved to the request's prototype (an input built in code): not own, so no member.
+      inherit: fc.oneof(fc.constant([] as string[]), fc.subarray(["principal", "context", "extra", "__proto__"], { minLength: 1 })),
+    }).map(({ drop, set, ctx, wrap, inherit }) => {
       // Judged here, independently of the engines: is the input's shape malformed (DESIGN §2)?
       const lone = (v: unknown): boolean => typeof v === "string" && /[\uD800-\uDFFF]/u.test(v);
       const okValue = (v: unknown): boolean => (typeof v === "string" && !lone(v)) || (Array.isArray(v) && v.every((x) => typeof x === "string" && !lone(x)));
@@ -183,9 +207,24 @@ describe("hostile requests at the library entry points", () => {
         for (const [k, v] of ctx) Object.defineProperty(c, k, { value: v, enumerable: true, writable: true, configurable: true });
         r["context"] = c;
       }
+      if (inherit.length > 0) {
+        const proto: Record<string, unknown> = {};
+        for (const k of inherit) {
+          const v = k === "extra" ? "x" : Object.prototype.hasOwnProperty.call(r, k) ? r[k] : { "aws:ResourceTag/Project": 5 };
+          Object.defineProperty(proto, k, { value: v, enumerable: true, writable: true, configurable: true });
+          delete r[k];
+        }
+        Object.setPrototypeOf(r, proto);
+      }
       const fields = ["principal", "action", "resource"];
-      const context = r["context"];
-      let bad = Object.keys(r).some((k) => !fields.includes(k) && k !== "context")
+      const own = (k: string): boolean => Object.prototype.hasOwnProperty.call(r, k);
+      // Every member name the input shows (inherited enumerable ones too) must be known; the fields and
+      // the context count only as own members (an inherited context is none: absent, never read).
+      const shown: string[] = [];
+      for (const k in r) shown.push(k);
+      const context = own("context") ? r["context"] : undefined;
+      let bad = shown.some((k) => !fields.includes(k) && k !== "context")
+        || fields.some((f) => !own(f))
         || fields.some((f) => typeof r[f] !== "string" || lone(r[f]))
         || (context !== undefined && (typeof context !== "object" || context === null || Array.isArray(context)
           || Object.entries(context).some(([k, v]) => lone(k) || !okValue(v))));

@@ -8,7 +8,7 @@ import { callerDerived, DERIVED_KEYS, resourceDerived, setsCallerAccount, unique
 import type { Derived } from "../request/derived-keys.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { readInputShape } from "../request/read-shape.js";
+import { readInputShape, requestContext } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
@@ -55,7 +55,7 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     if (typeof shape !== "string") return shape;
     if (shape !== "request") return failure(RequestErrorCode.malformedRequest, "malformed request: a check must be a request, not an operation");
     const request = input as Request;
-    const rawContext = request.context;
+    const rawContext = requestContext(request);
     const caller = parseCaller(request.principal);
     if (caller === undefined) return failure("KR0001", `malformed principal \`${request.principal}\``);
     const colon = request.action.indexOf(":");

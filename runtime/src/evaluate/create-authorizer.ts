@@ -15,7 +15,7 @@ import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, PRINCIPAL_ARN, resourceDerived, setsCallerAccount, uniqueRoles, usualGiven } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { onInput } from "../request/read-shape.js";
+import { onInput, requestContext } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
 import { RequestErrorCode, requestError } from "../request/request-errors.js";
@@ -215,12 +215,13 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     derived.principalArn = caller.principalArn;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
-    const bad = reader.load(st, request.context, derived);
+    const context = requestContext(request);
+    const bad = reader.load(st, context, derived);
     if (bad !== undefined) return bad;
     // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
     // PERF: the network keys as the reader found them in its one pass over the context.
     const through = layers?.endpoints === undefined ? undefined
-      : requestEndpoint(layers.endpoints, (lowerName) => reader.networkEntry(st, lowerName) ?? contextEntry(request.context, lowerName));
+      : requestEndpoint(layers.endpoints, (lowerName) => reader.networkEntry(st, lowerName) ?? contextEntry(context, lowerName));
     if (through !== undefined && "error" in through) return through;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.
     const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;
@@ -239,7 +240,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     // Every field first (see loadedScratch): reading `context` may run a getter.
     const { request, caller, a, target, keyIndex, endpoint } = loaded;
     if (layered !== undefined) {
-      return decideLayered(layered, caller as LayeredCaller, { a, target, keyPolicy: keyIndex, endpoint, context: request.context });
+      return decideLayered(layered, caller as LayeredCaller, { a, target, keyPolicy: keyIndex, endpoint, context: requestContext(request) });
     }
     return decideLoaded(cg, st, caller, a, target, keyIndex, out);
   };

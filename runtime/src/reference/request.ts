@@ -3,7 +3,7 @@
 
 import { parseCaller, type Caller } from "./caller.js";
 import { indexContext, type RequestContext } from "./context.js";
-import { isObject } from "./json-shape.js";
+import { isObject, ownProperty } from "./json-shape.js";
 import { findKmsAction, type KmsAction } from "./kms-actions.js";
 import type { ReferenceError } from "./types.js";
 
@@ -34,7 +34,8 @@ const KMS_ARN = /^arn:([a-z][a-z0-9-]*):kms:([a-z0-9-]+):(\d{12}):(.*)$/;
 export function readRequest(request: unknown): ReadRequest | ReferenceError {
   if (!isObject(request)) return failure("KR0007", "a request must be a JSON object");
   const { principal, action, resource } = request as Record<string, string>;
-  const rawContext = (request["context"] ?? {}) as Record<string, string | readonly string[]>;
+  // Own members only (request-shape.ts): an inherited `context` is none, and was never checked.
+  const rawContext = (ownProperty(request, "context") ?? {}) as Record<string, string | readonly string[]>;
   const caller = parseCaller(principal!);
   if (caller === undefined) return failure("KR0001", `malformed principal \`${principal}\``);
   const kmsAction = findKmsAction(action!);

@@ -117,6 +117,15 @@ export function asOperation(input: unknown): Operation {
   return input as Operation;
 }
 
+/**
+ * A request's `context` as the shape reader judged it: its own member only. An inherited one (a
+ * prototype's, or Object.prototype polluted by other code) is no member (docs/request-model.md
+ * "Shapes"), was never checked, and must not be decided on.
+ */
+export function requestContext(request: Request): Request["context"] {
+  return hasOwn(request, "context") ? request.context : undefined;
+}
+
 /** Narrows an input whose shape `readInputShape` accepted as a request. */
 export function asRequest(input: unknown): Request {
   return input as Request;
