@@ -1,8 +1,8 @@
 // Loads a request's `context` into the evaluation slots: case-insensitive key names (spec §6.1),
 // empty arrays as absent keys (§3.2), case-variant duplicates marked ambiguous (A18), then the keys
 // AWS sets from the caller (docs/request-model.md "Keys derived from the caller"): a context value
-// that contradicts one is KR0009, an absent one is filled in. The shape was checked already
-// (request/read-shape.ts). PERF: nothing is allocated for names seen before.
+// that contradicts one is KR0009, an absent one is filled in. Each entry's shape is checked as it is
+// read (request/read-shape.ts `checkContextEntry`). PERF: nothing is allocated for names seen before.
 import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
 import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
@@ -10,6 +10,7 @@ import { contradiction } from "../request/resolve-derived.js";
 import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
 import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
+import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
 
 const RAW_CACHE_LIMIT = 4096;
 
@@ -77,8 +78,24 @@ export class ContextReader {
     this.networkValue = NETWORK_KEYS.map(() => undefined);
   }
 
-  /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
-  load(state: EvalState, context: Readonly<Record<string, string | readonly string[]>> | undefined, derived: RequestDerived): DecisionError | undefined {
+  /**
+   * The first KR0008 (a context name or value that is not well-formed Unicode) and the first KR0009 (a
+   * value that contradicts a derived key) the last `read` met: the caller orders them among the
+   * request's other errors (docs/request-model.md "Errors").
+   */
+  textError: DecisionError | undefined;
+  contradiction: DecisionError | undefined;
+
+  /**
+   * Reads `context` (a request's own member, of object type) in one pass: each entry's shape is
+   * checked as request/read-shape.ts says (`checkContextEntry`) and, with `loading`, the entry is
+   * loaded into `state`, then the derived keys. Returns the first KR0006 at once; keeps the first
+   * KR0008 and KR0009 in `textError` and `contradiction`, and loads nothing after either (the request
+   * is not decided). PERF, and each value read once: the shape read and the load were two passes.
+   */
+  read(state: EvalState, context: Readonly<Record<string, unknown>> | undefined, derived: RequestDerived, loading: boolean): DecisionError | undefined {
+    this.textError = undefined;
+    this.contradiction = undefined;
     // The state's generation wrapped (eval-state.ts): forget the marks of the old generations.
     if (state.gen < this.lastGen) {
       this.givenGen.fill(0);
@@ -87,9 +104,20 @@ export class ContextReader {
     this.lastGen = state.gen;
     if (context !== undefined) {
       let previous = this.start;
+      let at = -1;
       for (const name in context) {
         if (!hasOwn(context, name)) continue;
-        const value = context[name]!;
+        at++;
+        const raw = context[name];
+        const verdict = checkContextEntry(at, name, raw, this.textError === undefined);
+        if (verdict !== ENTRY_OK) {
+          if (verdict === ENTRY_BAD_VALUE) return contextEntryError(verdict, name);
+          this.textError = contextEntryError(verdict, name);
+          loading = false;
+          continue;
+        }
+        if (!loading) continue;
+        const value = raw as string | readonly string[];
         const info = this.infoAfter(previous, name);
         previous = info;
         if (info.network >= 0) this.keepNetwork(state.gen, info.network, value);
@@ -97,7 +125,11 @@ export class ContextReader {
           const bad = info.derived === PRINCIPAL_ARN && value === derived.principalArn
             ? this.keepGiven(state.gen, name, value, PRINCIPAL_ARN)
             : this.checkGiven(state.gen, name, value, derivedAt(derived, info.derived), info.derived);
-          if (bad !== undefined) return bad;
+          if (bad !== undefined) {
+            this.contradiction = bad;
+            loading = false;
+            continue;
+          }
         }
         const slot = info.slot;
         if (slot < 0) continue;
@@ -113,8 +145,13 @@ export class ContextReader {
         state.slotValue[slot] = value;
       }
     }
-    this.fillDerived(state, derived);
+    if (loading) this.fillDerived(state, derived);
     return undefined;
+  }
+
+  /** Reads and loads `context` (`read`); its first error: KR0006, else KR0008, else KR0009. */
+  load(state: EvalState, context: Readonly<Record<string, unknown>> | undefined, derived: RequestDerived): DecisionError | undefined {
+    return this.read(state, context, derived, true) ?? this.textError ?? this.contradiction;
   }
 
   /**

@@ -15,7 +15,7 @@ import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, PRINCIPAL_ARN, resourceDerived, setsCallerAccount, uniqueRoles, usualGiven } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { onInput, requestContext } from "../request/read-shape.js";
+import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput, requestContext } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
 import { RequestErrorCode, requestError } from "../request/request-errors.js";
@@ -49,6 +49,7 @@ export interface Authorizer {
 }
 
 const CACHE_LIMIT = 4096;
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Compiles a graph (object or JSON text) into an authorizer. Throws if it is not a valid graph. */
 export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
@@ -191,10 +192,45 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     target: undefined as unknown as TargetInfo, keyIndex: undefined, endpoint: undefined,
   };
 
-  // INVARIANT: the request's shape was checked (readInputShape): strings, a well-formed context.
-  // Reads the request and loads its context into the scratch state, or returns its request error.
+  // Reads a request whose members onInput checked (readsOwnShape) and loads it into the scratch state,
+  // or returns its first error in the order of docs/request-model.md "Errors": the fields' types and
+  // the context's shape (readRequestShape's checks, here each value read once), then the request's
+  // own errors. PERF: the caller, action and resource are looked up before the context is read (its
+  // loading needs them); an error they give waits for the context's shape errors, which come first.
   const load = (request: Request): Loaded | DecisionError => {
-    const { principal, action, resource } = request;
+    const r = request as unknown as Record<string, unknown>;
+    const principal = r["principal"];
+    if (typeof principal !== "string" || !hasOwn(r, "principal")) return fieldTypeError(0);
+    const action = r["action"];
+    if (typeof action !== "string" || !hasOwn(r, "action")) return fieldTypeError(1);
+    const resource = r["resource"];
+    if (typeof resource !== "string" || !hasOwn(r, "resource")) return fieldTypeError(2);
+    const context = hasOwn(r, "context") ? r["context"] : undefined;
+    if (context !== undefined && !isContextObject(context)) return contextTypeError();
+    const l = loadedScratch;
+    const found = find(principal, action, resource, l);
+    if (found === undefined) {
+      st.begin(resource);
+      // After begin(), which clears them: the request resource `*` is matched against the caller's account.
+      st.callerPartition = l.caller.partition;
+      st.callerAccount = l.caller.account;
+    }
+    const bad = reader.read(st, context, derived, found === undefined);
+    if (bad !== undefined) return bad;
+    const error = fieldsTextError(principal, action, resource) ?? reader.textError ?? found ?? reader.contradiction;
+    if (error !== undefined) return error;
+    // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
+    // PERF: the network keys as the reader found them in its one pass over the context.
+    const through = layers?.endpoints === undefined ? undefined
+      : requestEndpoint(layers.endpoints, (lowerName) => reader.networkEntry(st, lowerName) ?? contextEntry(context as Request["context"], lowerName));
+    if (through !== undefined && "error" in through) return through;
+    l.request = request;
+    l.endpoint = through?.endpoint;
+    return l;
+  };
+  // The caller, action and resource of a request, written into `l` with the derived values, or the
+  // first error they give (KR0001, KR0002, KR0003, KR0005, KR0004).
+  const find = (principal: string, action: string, resource: string, l: Writable<Loaded>): DecisionError | undefined => {
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
     const a = actionFor(action);
@@ -207,34 +243,18 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (!fits) return requestError(RequestErrorCode.actionDoesNotFit, `action \`${action}\` does not fit resource`, resource);
     const keyPolicy = found.keyPolicy;
     if (target.kind === "key" && keyPolicy === undefined) return requestError(RequestErrorCode.unknownKey, "unknown key", resource);
-    st.begin(resource);
-    // After begin(), which clears them: the request resource `*` is matched against the caller's account.
-    st.callerPartition = caller.partition;
-    st.callerAccount = caller.account;
     derived.caller = caller.derived;
     derived.principalArn = caller.principalArn;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
-    const context = requestContext(request);
-    const bad = reader.load(st, context, derived);
-    if (bad !== undefined) return bad;
-    // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
-    // PERF: the network keys as the reader found them in its one pass over the context.
-    const through = layers?.endpoints === undefined ? undefined
-      : requestEndpoint(layers.endpoints, (lowerName) => reader.networkEntry(st, lowerName) ?? contextEntry(context, lowerName));
-    if (through !== undefined && "error" in through) return through;
-    // The key policy is consulted for a request on a key, for the actions a key policy can name.
-    const consulted = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;
-    // The key's policy found above is kept.
-    const l = loadedScratch;
-    l.request = request;
     l.caller = caller;
     l.a = a;
-    l.keyPolicy = consulted;
+    // The key policy is consulted for a request on a key, for the actions a key policy can name.
+    l.keyPolicy = target.kind === "key" && cg.actions[a]!.keyPolicy ? keyPolicy! : -1;
     l.target = target;
+    // The key's policy found above is kept.
     l.keyIndex = keyPolicy;
-    l.endpoint = through?.endpoint;
-    return l;
+    return undefined;
   };
   const decideAny = (loaded: Loaded): Decision => {
     // Every field first (see loadedScratch): reading `context` may run a getter.
@@ -259,8 +279,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // PERF: made once (a closure made per call was the other 56 bytes a seed decision allocated).
   const decideOp = (o: Operation): DecisionResult => decideOperation(o, decideOne);
   const explainOp = (o: Operation): ExplanationResult => explainOperation(o, explainOne);
-  const decide = (input: unknown): DecisionResult => onInput(input, decideOne, decideOp);
-  const explain = (input: unknown): ExplanationResult => onInput(input, explainOne, explainOp);
+  // `load` reads a request's fields and context itself (onInput's readsOwnShape).
+  const decide = (input: unknown): DecisionResult => onInput(input, decideOne, decideOp, true);
+  const explain = (input: unknown): ExplanationResult => onInput(input, explainOne, explainOp, true);
   return { decide, decideMany: (requests) => decideEach(requests, decide), explain, graph: read.graph };
 }
 

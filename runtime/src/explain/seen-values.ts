@@ -9,6 +9,7 @@ import { EvalState } from "../evaluate/eval-state.js";
 import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
 import { parseCaller } from "../request/read-caller.js";
 import { parseTarget } from "../request/read-target.js";
+import { requestContext } from "../request/read-shape.js";
 import type { SeenValue } from "./explanation.js";
 
 /** Reads the values of `keys` (lower-cased condition keys) in requests of a bundle with these principals. */
@@ -29,7 +30,7 @@ export function createSeenReader(keys: Iterable<string>, principalArns: Iterable
         setsCallerAccount: target.kind !== "alias" && setsCallerAccount(request.action.toLowerCase(), target.kind),
       };
       // INVARIANT: the engine decided this request, so its context fits the derived keys (no KR0009).
-      reader.load(st, request.context, derived);
+      reader.load(st, requestContext(request), derived);
     }
     return (key) => st.seen(slots.get(key));
   };

@@ -65,9 +65,17 @@ export function forgetWellFormedStrings(): void {
  * "Errors"). Every check of an operation is read here too, before any check is decided.
  */
 export function readInputShape(input: unknown): InputKind | DecisionError {
+  return readInput(input, false);
+}
+
+/**
+ * `readInputShape`; with `membersOnly`, a request's members alone are read (`readRequestMembers`):
+ * its fields and context are left to the caller, which must judge them as `readRequestShape` does.
+ */
+function readInput(input: unknown, membersOnly: boolean): InputKind | DecisionError {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return malformed("a request must be a JSON object");
   if (!hasOwn(input, "operation") && !hasOwn(input, "checks")) {
-    const bad = readRequestShape(input);
+    const bad = membersOnly ? readRequestMembers(input) : readRequestShape(input);
     return bad ?? "request";
   }
   for (const name in input) {
@@ -101,10 +109,15 @@ let begun = 0;
  * since that decision overwrote the state this one was deciding from (a wrong Allow otherwise). The
  * inner decision itself is whole, and stands. JSON input can do neither.
  */
-export function onInput<R>(input: unknown, request: (r: Request) => R | DecisionError, operation: (o: Operation) => R | DecisionError): R | DecisionError {
+export function onInput<R>(
+  input: unknown, request: (r: Request) => R | DecisionError, operation: (o: Operation) => R | DecisionError, readsOwnShape = false,
+): R | DecisionError {
   const mine = ++begun;
   try {
-    const shape = readInputShape(input);
+    // readsOwnShape: `request` reads the fields and the context of a request itself, in the order and
+    // with the checks of readRequestShape (the graph's load reads each once; an operation's checks
+    // are all read here first, as their errors come before any check's decision).
+    const shape = readInput(input, readsOwnShape);
     const result = typeof shape !== "string" ? shape : shape === "operation" ? operation(asOperation(input)) : request(asRequest(input));
     return begun === mine ? result : reenteredInput();
   } catch {
@@ -133,29 +146,95 @@ export function asRequest(input: unknown): Request {
 
 /** The first shape error of one request (an object), or undefined when it is well formed. */
 function readRequestShape(request: object): DecisionError | undefined {
+  const members = readRequestMembers(request);
+  if (members !== undefined) return members;
+  const r = request as Record<string, unknown>;
+  // PERF: the three fields unrolled (this runs on every decision), in FIELDS order.
+  if (typeof r["principal"] !== "string" || !hasOwn(r, "principal")) return fieldTypeError(0);
+  if (typeof r["action"] !== "string" || !hasOwn(r, "action")) return fieldTypeError(1);
+  if (typeof r["resource"] !== "string" || !hasOwn(r, "resource")) return fieldTypeError(2);
+  const context = hasOwn(r, "context") ? r["context"] : undefined;
+  // KR0006 for any context value comes before KR0008 anywhere: the first text error is kept for later.
+  let textError: DecisionError | undefined;
+  if (context !== undefined) {
+    if (!isContextObject(context)) return contextTypeError();
+    const checked = readContext(context);
+    if (checked !== undefined && checked.error.code === RequestErrorCode.badContextValue) return checked;
+    textError = checked;
+  }
+  return fieldsTextError(r["principal"], r["action"], r["resource"]) ?? textError;
+}
+
+/**
+ * The first unknown member of a request (KR0007), or undefined. Every name it shows counts, inherited
+ * enumerable ones too; the values are not read (the fields are checked as own members after).
+ */
+export function readRequestMembers(request: object): DecisionError | undefined {
   for (const name in request) {
     if (name !== "principal" && name !== "action" && name !== "resource" && name !== "context") {
       return malformed(`unknown member \`${printable(name)}\` in a request (it has \`principal\`, \`action\`, \`resource\` and \`context\`)`);
     }
   }
-  const r = request as Record<string, unknown>;
-  // PERF: the three fields unrolled (this runs on every decision), in FIELDS order.
-  if (typeof r["principal"] !== "string" || !hasOwn(r, "principal")) return malformed(`request field \`${FIELDS[0]}\` must be a string`);
-  if (typeof r["action"] !== "string" || !hasOwn(r, "action")) return malformed(`request field \`${FIELDS[1]}\` must be a string`);
-  if (typeof r["resource"] !== "string" || !hasOwn(r, "resource")) return malformed(`request field \`${FIELDS[2]}\` must be a string`);
-  const context = hasOwn(r, "context") ? r["context"] : undefined;
-  // KR0006 for any context value comes before KR0008 anywhere: the first text error is kept for later.
-  let textError: DecisionError | undefined;
-  if (context !== undefined) {
-    if (typeof context !== "object" || context === null || Array.isArray(context)) return malformed("request field `context` must be an object");
-    const checked = readContext(context as Record<string, unknown>);
-    if (checked !== undefined && checked.error.code === RequestErrorCode.badContextValue) return checked;
-    textError = checked;
+  return undefined;
+}
+
+/** KR0007 for field `principal` (0), `action` (1) or `resource` (2): not an own string member. */
+export function fieldTypeError(field: 0 | 1 | 2): DecisionError {
+  return malformed(`request field \`${FIELDS[field]}\` must be a string`);
+}
+
+/** Whether a request's own `context` member has the shape of a context (its entries apart). */
+export function isContextObject(context: unknown): context is Record<string, unknown> {
+  return typeof context === "object" && context !== null && !Array.isArray(context);
+}
+
+export function contextTypeError(): DecisionError {
+  return malformed("request field `context` must be an object");
+}
+
+/** The first of the three fields that is not well-formed Unicode (KR0008), in FIELDS order. */
+export function fieldsTextError(principal: string, action: string, resource: string): DecisionError | undefined {
+  if (!isWellFormed(principal)) return notWellFormed(`request field \`${FIELDS[0]}\``);
+  if (!wellFormedAction(action)) return notWellFormed(`request field \`${FIELDS[1]}\``);
+  if (!wellFormedResource(resource)) return notWellFormed(`request field \`${FIELDS[2]}\``);
+  return undefined;
+}
+
+/** What one context entry is (`checkContextEntry`). */
+export const ENTRY_OK = 0;
+/** KR0006: the value is not a string or a dense array of strings. */
+export const ENTRY_BAD_VALUE = 1;
+/** KR0008: the key name is not well-formed Unicode. */
+export const ENTRY_BAD_NAME = 2;
+/** KR0008: a value is not well-formed Unicode. */
+export const ENTRY_BAD_TEXT = 3;
+
+/**
+ * The shape of the context entry `name: value`, the `at`-th own entry of its context: ENTRY_OK or
+ * ENTRY_BAD_VALUE, and with `text`, ENTRY_BAD_NAME or ENTRY_BAD_TEXT too. Whoever walks a context
+ * returns the first ENTRY_BAD_VALUE at once and keeps the first text error for later (KR0006 anywhere
+ * comes before KR0008 anywhere): `readContext` here, and the graph's context reader, which checks each
+ * entry as it loads it (evaluate/context-reader.ts).
+ */
+export function checkContextEntry(at: number, name: string, value: unknown, text: boolean): number {
+  if (typeof value === "string") {
+    if (!text) return ENTRY_OK;
+    if (!wellFormedName(at, name)) return ENTRY_BAD_NAME;
+    return isWellFormed(value) ? ENTRY_OK : ENTRY_BAD_TEXT;
   }
-  if (!isWellFormed(r["principal"])) return notWellFormed(`request field \`${FIELDS[0]}\``);
-  if (!wellFormedAction(r["action"])) return notWellFormed(`request field \`${FIELDS[1]}\``);
-  if (!wellFormedResource(r["resource"])) return notWellFormed(`request field \`${FIELDS[2]}\``);
-  return textError;
+  if (!Array.isArray(value)) return ENTRY_BAD_VALUE;
+  // A hole of a sparse array is no string (`every` would skip it).
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return ENTRY_BAD_VALUE;
+  if (!text) return ENTRY_OK;
+  if (!wellFormedName(at, name)) return ENTRY_BAD_NAME;
+  for (let i = 0; i < value.length; i++) if (!isWellFormed(value[i] as string)) return ENTRY_BAD_TEXT;
+  return ENTRY_OK;
+}
+
+/** The error of a context entry `checkContextEntry` did not find ENTRY_OK. */
+export function contextEntryError(verdict: number, name: string): DecisionError {
+  if (verdict === ENTRY_BAD_VALUE) return badValue(name);
+  return notWellFormed(verdict === ENTRY_BAD_NAME ? "a context key name" : `the context value of \`${printable(name)}\``);
 }
 
 /**
@@ -169,26 +248,10 @@ function readContext(context: Record<string, unknown>): DecisionError | undefine
   for (const name in context) {
     if (!hasOwn(context, name)) continue;
     at++;
-    const value = context[name];
-    if (typeof value === "string") {
-      if (textError === undefined) {
-        if (!wellFormedName(at, name)) textError = notWellFormed("a context key name");
-        else if (!isWellFormed(value)) textError = notWellFormed(`the context value of \`${printable(name)}\``);
-      }
-      continue;
-    }
-    if (!Array.isArray(value)) return badValue(name);
-    // A hole of a sparse array is no string (`every` would skip it).
-    for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return badValue(name);
-    if (textError === undefined) {
-      if (!wellFormedName(at, name)) textError = notWellFormed("a context key name");
-      else for (let i = 0; i < value.length; i++) {
-        if (!isWellFormed(value[i] as string)) {
-          textError = notWellFormed(`the context value of \`${printable(name)}\``);
-          break;
-        }
-      }
-    }
+    const verdict = checkContextEntry(at, name, context[name], textError === undefined);
+    if (verdict === ENTRY_OK) continue;
+    if (verdict === ENTRY_BAD_VALUE) return contextEntryError(verdict, name);
+    textError = contextEntryError(verdict, name);
   }
   return textError;
 }
