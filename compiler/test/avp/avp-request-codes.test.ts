@@ -24,6 +24,19 @@ describe("AVP request error codes", () => {
     expect(big).toMatchObject({ error: { code: AVP_REQUEST_CODES.requestTooLarge } });
   });
 
+  it("KR0007, never an exception, for an input whose reading throws (a getter, a Proxy); an inherited context is none", () => {
+    const encoder = createAvpEncoder(manifest(), "PS1");
+    const throwing = { action: "kms:Decrypt", resource: KEY, get principal(): string { throw new Error("boom"); } };
+    const proxy = { principal: ROLE, action: "kms:Decrypt", resource: KEY, context: new Proxy({}, { ownKeys: () => { throw new Error("boom"); } }) };
+    for (const input of [throwing, proxy]) {
+      expect(encoder.encode(input as never)).toMatchObject({ error: { code: "KR0007" } });
+      expect(encoder.encodeItem(input as never)).toMatchObject({ error: { code: "KR0007" } });
+    }
+    const inherited = Object.assign(Object.create({ context: { "kms:EncryptionContext:Dept": "IT" } }) as object, { principal: ROLE, action: "kms:Decrypt", resource: KEY });
+    const own = encoder.encode({ principal: ROLE, action: "kms:Decrypt", resource: KEY });
+    expect(encoder.encode(inherited as never)).toEqual(own);
+  });
+
   it("KR0911 when the principal has more than 99 transitive parents", () => {
     const tiny = doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" });
     // The role itself: its account twice and 97 policies = 99 parents, allowed; its sessions (one more parent) are refused at compile time (KC3105).
