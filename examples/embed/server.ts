@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
-import { createAuthorizer } from "@kms-cedar/runtime";
+import { createAuthorizer, duplicateMemberError } from "@kms-cedar/runtime";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -25,12 +25,17 @@ export function createAuthorizationServer(graphJson: string): Server {
     });
     req.on("end", () => {
       if (size > MAX_BODY_BYTES) return reply(413, { error: { code: "size", message: "request body too large" } });
+      const body = Buffer.concat(chunks).toString("utf8");
       let request: unknown;
       try {
-        request = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        request = JSON.parse(body);
       } catch {
         return reply(400, { error: { code: "json", message: "the body is not JSON" } });
       }
+      // JSON.parse keeps the last of a member written twice; the CLI refuses such a request (KR0007),
+      // and so does this server, or it would decide what a proxy reading the first one never saw.
+      const twice = duplicateMemberError(body);
+      if (twice !== undefined) return reply(200, twice);
       // decide() reads the body with the runtime's one strict request reader (DESIGN §2): a stray
       // member, a request/operation hybrid or a lone surrogate is an error entry, never a decision.
       reply(200, authorizer.decide(request));

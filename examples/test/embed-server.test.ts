@@ -73,6 +73,17 @@ describe("examples/embed/server.ts in-process", () => {
     expect(lone.json).toMatchObject({ error: { code: "KR0008" } });
   });
 
+  it("refuses a member written twice (KR0007), as the CLI does, though JSON.parse would keep the last", async () => {
+    const [allowed] = abacRequests() as Record<string, unknown>[];
+    const body = JSON.stringify(allowed).replace('"action":', '"action":"kms:ScheduleKeyDeletion","action":');
+    expect(JSON.parse(body)).toEqual(allowed);
+    expect((await post(base, body)).json).toMatchObject({ error: { code: "KR0007", message: "malformed request: member `action` appears twice" } });
+    // Inside the context too, and with a name spelt with an escape.
+    const inContext = JSON.stringify(allowed).replace('"context":{', '"context":{"aws:Resource\\u0054ag/Project":"Beta",');
+    expect((await post(base, inContext)).json).toMatchObject({ error: { code: "KR0007" } });
+    expect((await post(base, JSON.stringify(allowed))).json).toMatchObject({ decision: "Allow" });
+  });
+
   it("refuses other methods, bodies that are not JSON, and oversized bodies", async () => {
     expect((await post(base, "", "GET")).status).toBe(405);
     expect(await post(base, "{not json")).toEqual({ status: 400, json: { error: { code: "json", message: "the body is not JSON" } } });

@@ -3,9 +3,10 @@
 // the three engines and say which statements and tests decided. Every result is plain data the page
 // renders, so a 1.5 MB paste never blocks typing or scrolling.
 import type { DecisionResult, Request } from "@kms-cedar/runtime";
+import { duplicateMemberError } from "@kms-cedar/runtime";
 import { addCedar, analyzeInput, type AnalyzeOptions, type Analysis, type PlacedDiagnostic } from "./analyze-input.js";
 import type { CedarEngineFactory } from "./cedar-engine.js";
-import { decideAll, prepareEngines, type EngineAnswer, type EngineName, type EngineSetup } from "./decide-engines.js";
+import { decideAll, prepareEngines, refuseAll, type EngineAnswer, type EngineName, type EngineSetup } from "./decide-engines.js";
 import { diffVersions, type DiffMessage, type DiffView } from "./diff-versions.js";
 import { sampleRequests, type SampleRequest } from "./sample-requests.js";
 import { layoutGraph } from "@kms-cedar/compiler/render";
@@ -129,7 +130,8 @@ export class PlaygroundSession {
       return { requestError: `the request is not JSON: ${failure instanceof Error ? failure.message : String(failure)}` };
     }
     if (this.engines === undefined) return { requestError: "nothing is analyzed yet" };
-    const answers = decideAll(this.engines, request as Request);
+    const twice = duplicateMemberError(requestText);
+    const answers = twice !== undefined ? refuseAll(this.engines, twice) : decideAll(this.engines, request as Request);
     return { answers, highlight: this.analysis !== undefined ? highlightOf(this.analysis, answers) : { statements: [], nodes: [] } };
   }
 }

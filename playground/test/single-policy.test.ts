@@ -222,6 +222,19 @@ describe("the session the worker runs", () => {
     expect(session.addCedar()).toBeUndefined();
   });
 
+  it("refuses a request with a member written twice in every engine (KR0007), as the CLI does", () => {
+    const session = new PlaygroundSession(prepareCedarEngine());
+    const view = session.analyze({ text: SAMPLE_BUNDLE });
+    session.addCedar();
+    const allowed = view.samples.find((s) => s.outcome === "Allow")!.text;
+    const twice = allowed.replace('"action":', '"action": "kms:ScheduleKeyDeletion", "action":');
+    expect(twice).not.toBe(allowed);
+    const decided = session.decide(twice);
+    if ("requestError" in decided) throw new Error(decided.requestError);
+    expect(decided.answers.map((a) => (a.result !== undefined && "error" in a.result ? a.result.error.code : decisionOf(a.result)))).toEqual(["KR0007", "KR0007", "KR0007"]);
+    expect(decided.highlight).toEqual({ statements: [], nodes: [] });
+  });
+
   it("answers a request that is not JSON with a message, and never throws", () => {
     const session = new PlaygroundSession();
     session.analyze({ text: SAMPLE_BUNDLE });

@@ -1,6 +1,7 @@
 // The request model shared by the graph and Cedar engines, the CLI and the playground: one strict
 // reader of shapes, callers and resources, the caller-derived keys, and the KR error registry.
 export { readInputShape, asOperation, asRequest, printable } from "./read-shape.js";
+export { duplicateMemberError } from "./duplicate-member.js";
 export type { InputKind } from "./read-shape.js";
 export { parseCaller, roleKeyOf, BARE_ACCOUNT } from "./read-caller.js";
 export type { CallerInfo, CallerKind } from "./read-caller.js";
