@@ -29,8 +29,9 @@ export function loadRequests(path: string, file: string): LoadedRequests {
 export function loadRequestsText(text: string, file: string): LoadedRequests {
   const read = { text };
   const parsed = parseJsonText(read.text, { maxBytes: LARGE_FILE_BYTES });
-  // A duplicate member makes only its entry malformed (read-requests.ts), not the whole file.
-  const errors = parsed.diagnostics.filter((d) => d.severity === "error" && d.code !== JsonCode.duplicateKey);
+  // A duplicate member (read-requests.ts) or a lone surrogate (KR0008, the shared request reader) makes
+  // only its entry malformed, as decide() answers it, not the whole file.
+  const errors = parsed.diagnostics.filter((d) => d.severity === "error" && d.code !== JsonCode.duplicateKey && d.code !== JsonCode.illFormedUnicode);
   if (errors.length > 0 || parsed.root === undefined) {
     return { ok: false, file, message: `\`${file}\` is not valid JSON`, text: read.text, diagnostics: errors };
   }

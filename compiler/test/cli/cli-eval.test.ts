@@ -91,6 +91,17 @@ describe("kms-cedar eval", () => {
     expect(entries[1]?.error?.message).toContain("request 1: malformed request: request field `resource` must be a string");
   });
 
+  it("a lone surrogate escaped in the file (`\\ud800`) is KR0008 for its entry, as decide() says, not a file error", () => {
+    const ok = { principal: SESSION, action: "kms:Decrypt", resource: K1, context: { "aws:ResourceTag/Project": "Alpha" } };
+    // JSON.stringify writes a lone surrogate as the escape `\ud800`.
+    const requests = JSON.stringify([ok, { ...ok, context: { "aws:ResourceTag/Project": "Alpha\ud800" } }, { ...ok, principal: `${SESSION}\udc00` }]);
+    expect(requests).toContain("\\ud800");
+    const dir = tempFiles({ "r.json": requests });
+    const { status, entries } = evalJson([join(REPO, "examples/abac/bundle.json"), "--requests", join(dir, "r.json")]);
+    expect(status).toBe(0);
+    expect(entries.map((e) => e.decision ?? e.error?.code)).toEqual(["Allow", "KR0008", "KR0008"]);
+  });
+
   it("resolves the bundle's policy paths relative to the bundle file, from any working directory", () => {
     const dir = tempFiles({ "r.json": JSON.stringify([{ principal: SESSION, action: "kms:Decrypt", resource: K1, context: { "aws:ResourceTag/Project": "Alpha" } }]) });
     const { status, entries } = evalJson([join(REPO, "examples/abac/bundle.json"), "--requests", "r.json"], dir);
