@@ -144,6 +144,15 @@ function withAccessors(input: unknown): unknown {
   return out;
 }
 
+describe("CedarAuthorizer.authorize, the raw call", () => {
+  it("answers an input whose reading throws with KR0007, as decide() does (was KR0900, a cedar failure)", () => {
+    const throwing = { action: "kms:Decrypt", resource: KEY, get principal(): string { throw new Error("boom"); } };
+    expect(taggedCedar.authorize(throwing).result).toMatchObject({ error: { code: "KR0007" } });
+    expect(taggedCedar.authorize({ ...OK, context: new Proxy({}, { ownKeys: () => { throw new Error("boom"); } }) }).result).toMatchObject({ error: { code: "KR0007" } });
+    expect(taggedCedar.authorize({ ...OK, context: { "aws:ResourceTag/Project": "Alpha" } }).result).toMatchObject({ decision: "Allow" });
+  });
+});
+
 describe("members are own properties: an inherited `context` is none (absent, never read)", () => {
   const tagged = { "aws:ResourceTag/Project": "Alpha" };
   const withProto = (proto: object): object => Object.assign(Object.create(proto) as object, { principal: APP, action: "kms:Decrypt", resource: KEY });

@@ -21,7 +21,7 @@ import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import { onInput, printable } from "../request/read-shape.js";
-import { RequestErrorCode } from "../request/request-errors.js";
+import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import type { Explanation, ExplanationResult } from "../explain/explanation.js";
 import { explainOperation } from "../explain/explain-operation.js";
 import { createSeenReader } from "../explain/seen-values.js";
@@ -126,11 +126,16 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
 
   const authorize = (request: unknown): CedarAnswer => {
     const answers: AuthorizationAnswer[] = [];
-    let encoded: EncodedRequest;
+    let read: EncodedRequest | DecisionError;
     try {
-      const read = encode(request);
-      if ("error" in read) return { result: read, determining: [], errors: [] };
-      encoded = read;
+      read = encode(request);
+    } catch {
+      // Reading the request threw (a getter, a Proxy): KR0007, as decide() answers it.
+      return { result: unreadableInput(), determining: [], errors: [] };
+    }
+    if ("error" in read) return { result: read, determining: [], errors: [] };
+    const encoded = read;
+    try {
       const sets = setsFor(encoded);
       if (typeof sets === "string") return { result: failure([sets]), determining: [], errors: [sets] };
       for (const preparsedPolicySetId of sets) {
