@@ -118,12 +118,13 @@ export class ContextReader {
   }
 
   /**
-   * What network key `lowerName` (one of NETWORK_KEYS) finds in the context last loaded into `state`,
-   * as `contextEntry` would find it; undefined for another name. INVARIANT: `load` returned no error.
+   * What network key `lowerName` finds in the context last loaded into `state`, as `contextEntry` would
+   * find it. INVARIANT: `load` returned no error; `lowerName` is one of NETWORK_KEYS (those are all
+   * `requestEndpoint` reads), so any other is a broken invariant, thrown.
    */
-  networkEntry(state: EvalState, lowerName: string): NetworkEntry | undefined {
+  networkEntry(state: EvalState, lowerName: string): NetworkEntry {
     const k = NETWORK_KEYS.indexOf(lowerName);
-    if (k < 0) return undefined;
+    if (k < 0) throw new Error(`internal: \`${lowerName}\` is not a network key (NETWORK_KEYS)`);
     return this.networkGen[k] === state.gen ? networkEntry(this.networkCount[k]!, this.networkValue[k]) : networkEntry(0, undefined);
   }
 
