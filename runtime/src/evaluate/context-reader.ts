@@ -64,6 +64,12 @@ export class ContextReader {
   private readonly networkGen: Int32Array;
   private readonly networkCount: Int32Array;
   private readonly networkValue: (string | readonly string[] | undefined)[];
+  /**
+   * PERF: the entry last made for each network key from one string value, and that value: reused while
+   * the key's value is the same (a VPC endpoint's id and VPC repeat from one request to the next).
+   */
+  private readonly networkMade: (NetworkEntry | undefined)[];
+  private readonly networkMadeFrom: (string | undefined)[];
   /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
   private lastGen = 0;
 
@@ -75,6 +81,8 @@ export class ContextReader {
     this.networkGen = new Int32Array(NETWORK_KEYS.length);
     this.networkCount = new Int32Array(NETWORK_KEYS.length);
     this.networkValue = NETWORK_KEYS.map(() => undefined);
+    this.networkMade = NETWORK_KEYS.map(() => undefined);
+    this.networkMadeFrom = NETWORK_KEYS.map(() => undefined);
   }
 
   /** Loads `context` (already shape-checked) and the derived keys into `state`; KR0009 on a contradiction. */
@@ -125,7 +133,15 @@ export class ContextReader {
   networkEntry(state: EvalState, lowerName: string): NetworkEntry {
     const k = NETWORK_KEYS.indexOf(lowerName);
     if (k < 0) throw new Error(`internal: \`${lowerName}\` is not a network key (NETWORK_KEYS)`);
-    return this.networkGen[k] === state.gen ? networkEntry(this.networkCount[k]!, this.networkValue[k]) : networkEntry(0, undefined);
+    if (this.networkGen[k] !== state.gen) return networkEntry(0, undefined);
+    const count = this.networkCount[k]!;
+    const found = this.networkValue[k];
+    if (count !== 1 || typeof found !== "string") return networkEntry(count, found);
+    if (this.networkMadeFrom[k] !== found) {
+      this.networkMade[k] = networkEntry(count, found);
+      this.networkMadeFrom[k] = found;
+    }
+    return this.networkMade[k]!;
   }
 
   private keepNetwork(gen: number, k: number, value: string | readonly string[]): void {

@@ -62,6 +62,10 @@ describe("ContextReader network entries (what requestEndpoint reads, kept in the
     { "aws:SourceVpc": ["vpc-1", "vpc-1"], "aws:VpcSourceIp": [] },
     { "aws:SourceIp": ["10.0.0.1", "10.0.0.2"], "aws:sourcevpce": [], "aws:SourceVPCE": "vpce-2" },
     JSON.parse(`{"__proto__": "x", "aws:sourceip": "10.0.0.1"}`) as object,
+    // One value, changing from one request to the next (the reader reuses an entry for a repeated one).
+    { "aws:SourceVpce": "vpce-2", "aws:SourceVpc": "vpc-1" },
+    { "AWS:SourceVpce": "vpce-1", "aws:SourceVpc": "vpc-1" },
+    { "aws:SourceVpce": ["vpce-1"] },
   ];
   it("finds what contextEntry finds in the raw context, for each network key and each request in turn", () => {
     const st = new EvalState(KEYS.length, 0);
