@@ -10,7 +10,8 @@ const { createAuthorizer } = await import(`${root}/runtime/src/index.ts`) as { c
 const scale = Number(process.env.SCALE ?? 0.5);
 const which = process.env.ONLY ?? "org with layers";
 const make = which === "org" ? orgScenario : orgLayeredScenario;
-const s = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
+const made = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
+const s = process.env.JSON === "1" ? { ...made, requests: JSON.parse(JSON.stringify(made.requests)) as typeof made.requests } : made;
 const auth = createAuthorizer(compileBundle(s.bundle, { cedar: false }).graph!);
 for (let pass = 0; pass < 3; pass++) for (const r of s.requests) auth.decide(r);
 const session = new Session();
