@@ -191,8 +191,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     target: undefined as unknown as TargetInfo, keyIndex: undefined, endpoint: undefined,
   };
 
-  // PERF: the network keys as the reader found them in its one pass over the context (made once: a
-  // closure over the request, made per request, was a fifth of a layered decision's allocations).
+  // PERF: the network keys as the reader found them in its one pass over the context. Made once: a
+  // closure over the request, made per request, was ~90 of the ~920 bytes a layered decision allocated.
   const loadedNetworkEntry = (lowerName: string): NetworkEntry => reader.networkEntry(st, lowerName);
 
   // INVARIANT: the request's shape was checked (readInputShape): strings, a well-formed context.
@@ -248,6 +248,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (layered !== undefined) {
       const context = request.context;
       const r = layeredDepth === 0 ? layeredScratch : { a, target, keyPolicy: keyIndex, endpoint, context };
+      // (A fresh record gets the same values again.)
       r.a = a;
       r.target = target;
       r.keyPolicy = keyIndex;

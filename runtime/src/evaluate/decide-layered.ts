@@ -25,7 +25,7 @@ export interface LayeredCaller extends Caller {
   readonly layers: CallerLayers;
 }
 
-/** One request, loaded. */
+/** One request, loaded. The authorizer refills one record per request: it is read only while deciding. */
 export interface LayeredRequest {
   readonly a: number;
   readonly target: TargetInfo;
