@@ -1,6 +1,6 @@
 // In-process allocation A/B: JS heap bytes per decision (measure.ts `measureAllocations`) of the graph of
 // each runtime tree (argv), on the org bundles (plain and layered), alternating trees for ROUNDS rounds.
-// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/alloc-ab.ts /work/main "$PWD" (SCALE, ROUNDS, ONLY="org"|"org with layers")
+// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/alloc-ab.ts /work/main "$PWD" (SCALE, ROUNDS, ONLY="org"|"org with layers", JSON=1)
 import { compileBundle } from "@kms-cedar/compiler";
 import { orgLayeredScenario, orgScenario } from "../org-bundle.js";
 import { measureAllocations, observerDone } from "../measure.js";
@@ -11,7 +11,10 @@ for (const root of roots) mods.push(await import(`${root}/runtime/src/index.ts`)
 const scale = Number(process.env.SCALE ?? 0.5);
 const which = process.env.ONLY;
 for (const [name, make] of ([["org", orgScenario], ["org with layers", orgLayeredScenario]] as const).filter(([n]) => which === undefined || n === which)) {
-  const s = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
+  const made = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
+  // JSON=1: JSON-parsed copies, as a service receives requests (the scenarios' contexts, some made with
+  // `delete`, are dictionary-mode objects, whose for-in makes a key array per pass in both trees).
+  const s = process.env.JSON === "1" ? { ...made, requests: JSON.parse(JSON.stringify(made.requests)) as typeof made.requests } : made;
   const graph = compileBundle(s.bundle, { cedar: false }).graph!;
   const auths = mods.map((m) => m.createAuthorizer(graph));
   // Warm up: every request once per tree (caches filled, code optimized), as the measured passes find them.
