@@ -4,6 +4,7 @@
 // `kms:EncryptionContext:<key>` entries and `aws:SourceArn` as given. Pure.
 import type { Request } from "../contracts.js";
 import type { GraphGrantConstraints } from "../graph/graph-types.js";
+import { lowerEquals, lowerStartsWith, sameLowerFrom } from "../request/lower-case.js";
 
 /**
  * grants.md §2: the grant operations whose encryption-context constraint is tested (they take an
@@ -16,6 +17,7 @@ const WITH_ENCRYPTION_CONTEXT: ReadonlySet<string> = new Set([
 
 const ENCRYPTION_CONTEXT_PREFIX = "kms:encryptioncontext:";
 const SOURCE_ARN = "aws:sourcearn";
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Whether `constraints` hold for `operation` (the action name without `kms:`) on a request with `context`. */
 export function grantConstraintsHold(constraints: GraphGrantConstraints, operation: string, context: Request["context"]): boolean {
@@ -26,12 +28,7 @@ export function grantConstraintsHold(constraints: GraphGrantConstraints, operati
   if (operation === "CreateGrant") return false;
   // AWS: grants.md §2 — "The encryption context constraint is ignored for DescribeKey and RetireGrant operations."
   if (!WITH_ENCRYPTION_CONTEXT.has(operation)) return true;
-  const given = requestPairs(context);
-  if (given === undefined) return false;
-  // grants.md §2 (Our rule, AWS pages disagree): keys and values are both compared exactly, the fail-closed
-  // reading of the two pages (one says keys ignore case): an exact match is a match under either.
-  for (const [key, value] of wanted) if (given.get(key) !== value) return false;
-  return constraints.encryptionContextEquals === undefined || given.size === wanted.length;
+  return pairsHold(wanted, constraints.encryptionContextEquals !== undefined, context);
 }
 
 /** `aws:SourceArn` of the request: one entry (any letter case), one distinct value, equal to `wanted`. */
@@ -39,38 +36,63 @@ function sourceArnHolds(wanted: string, context: Request["context"]): boolean {
   if (context === undefined) return false;
   let found: string | readonly string[] | undefined;
   let count = 0;
-  for (const name of Object.keys(context)) {
+  // PERF: for-in over own names (no array made per call; the same names, in the same order, as Object.keys).
+  for (const name in context) {
     // PERF: only a name of the same length can be it (request/request-endpoint.ts `contextEntry` says why).
-    if (name.length !== SOURCE_ARN.length || name.toLowerCase() !== SOURCE_ARN) continue;
+    if (name.length !== SOURCE_ARN.length || !hasOwn(context, name) || !lowerEquals(name, SOURCE_ARN)) continue;
     count++;
     found = context[name];
   }
   if (count !== 1 || found === undefined) return false;
-  const values = typeof found === "string" ? [found] : [...new Set(found)];
-  return values.length === 1 && values[0] === wanted;
+  return soleValue(found) === wanted;
 }
 
 /**
- * The request's encryption-context pairs from its `kms:EncryptionContext:<key>` entries, the pair key as
- * written after the prefix. Undefined when they cannot be read exactly (grants.md §2 Our rule, A18): a
- * key given twice in different letter case, or an entry with several values. An empty array is absent.
+ * Whether the request's encryption-context pairs hold the `wanted` pairs (all of them, and no other
+ * when `equals`). The pairs are the request's `kms:EncryptionContext:<key>` entries, the pair key as
+ * written after the prefix; none hold when they cannot be read exactly (grants.md §2 Our rule, A18):
+ * a key given twice in different letter case, or an entry with several values. An empty array is
+ * absent. PERF: nothing is made per call but a list of names for a third pair and more (a Map, a Set
+ * and arrays were, per grant matched).
  */
-function requestPairs(context: Request["context"]): Map<string, string> | undefined {
-  const pairs = new Map<string, string>();
-  if (context === undefined) return pairs;
-  const lowerSeen = new Set<string>();
-  for (const name of Object.keys(context)) {
-    // PERF: a name whose lower case starts with the (ASCII) prefix is at least as long as it.
-    if (name.length < ENCRYPTION_CONTEXT_PREFIX.length || !name.toLowerCase().startsWith(ENCRYPTION_CONTEXT_PREFIX)) continue;
-    const key = name.slice(ENCRYPTION_CONTEXT_PREFIX.length);
-    const lower = key.toLowerCase();
-    if (lowerSeen.has(lower)) return undefined;
-    lowerSeen.add(lower);
+function pairsHold(wanted: readonly (readonly [string, string])[], equals: boolean, context: Request["context"]): boolean {
+  if (context === undefined) return wanted.length === 0;
+  // The pairs read, the wanted pairs whose key they give, and whether those have the wanted value.
+  let pairs = 0, matched = 0, values = true;
+  // The names of the pairs read so far (to find a key given twice in different letter case).
+  let first: string | undefined, more: string[] | undefined;
+  for (const name in context) {
+    if (!hasOwn(context, name) || !lowerStartsWith(name, ENCRYPTION_CONTEXT_PREFIX)) continue;
+    if (first === undefined) first = name;
+    else if (sameKeyIgnoringCase(first, more, name)) return false;
+    else (more ??= []).push(name);
     const raw = context[name]!;
-    const values = typeof raw === "string" ? [raw] : [...new Set(raw)];
-    if (values.length === 0) continue;
-    if (values.length !== 1) return undefined;
-    pairs.set(key, values[0]!);
+    if (typeof raw !== "string" && raw.length === 0) continue;
+    const value = soleValue(raw);
+    if (value === undefined) return false;
+    pairs++;
+    // grants.md §2 (Our rule, AWS pages disagree): keys and values are both compared exactly, the fail-closed
+    // reading of the two pages (one says keys ignore case): an exact match is a match under either.
+    for (let w = 0; w < wanted.length; w++) {
+      const key = wanted[w]![0];
+      if (name.length !== ENCRYPTION_CONTEXT_PREFIX.length + key.length || !name.startsWith(key, ENCRYPTION_CONTEXT_PREFIX.length)) continue;
+      matched++;
+      if (wanted[w]![1] !== value) values = false;
+    }
   }
-  return pairs;
+  return values && matched === wanted.length && (!equals || pairs === wanted.length);
+}
+
+/** Whether the pair key of `name` is that of `first` or one of `more`, ignoring letter case. */
+function sameKeyIgnoringCase(first: string, more: readonly string[] | undefined, name: string): boolean {
+  if (sameLowerFrom(first, name, ENCRYPTION_CONTEXT_PREFIX.length)) return true;
+  if (more !== undefined) for (let i = 0; i < more.length; i++) if (sameLowerFrom(more[i]!, name, ENCRYPTION_CONTEXT_PREFIX.length)) return true;
+  return false;
+}
+
+/** The one distinct value of an entry, undefined when it has none or several. */
+function soleValue(raw: string | readonly string[]): string | undefined {
+  if (typeof raw === "string") return raw;
+  for (let i = 1; i < raw.length; i++) if (raw[i] !== raw[0]) return undefined;
+  return raw[0];
 }

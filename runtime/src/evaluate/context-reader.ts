@@ -65,6 +65,12 @@ export class ContextReader {
   private readonly networkGen: Int32Array;
   private readonly networkCount: Int32Array;
   private readonly networkValue: (string | readonly string[] | undefined)[];
+  /**
+   * PERF: the entry last made for each network key from one string value, and that value: reused while
+   * the key's value is the same (a VPC endpoint's id and VPC repeat from one request to the next).
+   */
+  private readonly networkMade: (NetworkEntry | undefined)[];
+  private readonly networkMadeFrom: (string | undefined)[];
   /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
   private lastGen = 0;
 
@@ -76,6 +82,8 @@ export class ContextReader {
     this.networkGen = new Int32Array(NETWORK_KEYS.length);
     this.networkCount = new Int32Array(NETWORK_KEYS.length);
     this.networkValue = NETWORK_KEYS.map(() => undefined);
+    this.networkMade = NETWORK_KEYS.map(() => undefined);
+    this.networkMadeFrom = NETWORK_KEYS.map(() => undefined);
   }
 
   /**
@@ -155,13 +163,22 @@ export class ContextReader {
   }
 
   /**
-   * What network key `lowerName` (one of NETWORK_KEYS) finds in the context last loaded into `state`,
-   * as `contextEntry` would find it; undefined for another name. INVARIANT: `load` returned no error.
+   * What network key `lowerName` finds in the context last loaded into `state`, as `contextEntry` would
+   * find it. INVARIANT: `load` returned no error; `lowerName` is one of NETWORK_KEYS (those are all
+   * `requestEndpoint` reads), so any other is a broken invariant, thrown.
    */
-  networkEntry(state: EvalState, lowerName: string): NetworkEntry | undefined {
+  networkEntry(state: EvalState, lowerName: string): NetworkEntry {
     const k = NETWORK_KEYS.indexOf(lowerName);
-    if (k < 0) return undefined;
-    return this.networkGen[k] === state.gen ? networkEntry(this.networkCount[k]!, this.networkValue[k]) : networkEntry(0, undefined);
+    if (k < 0) throw new Error(`internal: \`${lowerName}\` is not a network key (NETWORK_KEYS)`);
+    if (this.networkGen[k] !== state.gen) return networkEntry(0, undefined);
+    const count = this.networkCount[k]!;
+    const found = this.networkValue[k];
+    if (count !== 1 || typeof found !== "string") return networkEntry(count, found);
+    if (this.networkMadeFrom[k] !== found) {
+      this.networkMade[k] = networkEntry(count, found);
+      this.networkMadeFrom[k] = found;
+    }
+    return this.networkMade[k]!;
   }
 
   private keepNetwork(gen: number, k: number, value: string | readonly string[]): void {

@@ -15,7 +15,7 @@ import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, PRINCIPAL_ARN, resourceDerived, setsCallerAccount, uniqueRoles, usualGiven } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput, requestContext } from "../request/read-shape.js";
+import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
 import { RequestErrorCode, requestError } from "../request/request-errors.js";
@@ -28,7 +28,7 @@ import type { Caller } from "./decide-kms.js";
 import { EvalState } from "./eval-state.js";
 import { compileLayers, type CallerLayers } from "./compile-layers.js";
 import { decideLayered, ReasonCache, type LayeredCaller, type LayeredGraph, type LayeredRequest } from "./decide-layered.js";
-import { contextEntry, requestEndpoint } from "../request/request-endpoint.js";
+import { requestEndpoint, type NetworkEntry } from "../request/request-endpoint.js";
 
 export type { Operation } from "../decide-operation.js";
 
@@ -188,9 +188,13 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // reads every field before anything can run user code (a getter of the request could call decide()
   // again, which refills it); explainOne keeps a copy.
   const loadedScratch: Writable<Loaded> = {
-    request: undefined as unknown as Request, caller: undefined as unknown as Caller, a: -1, keyPolicy: -1,
+    request: undefined as unknown as Request, context: undefined, caller: undefined as unknown as Caller, a: -1, keyPolicy: -1,
     target: undefined as unknown as TargetInfo, keyIndex: undefined, endpoint: undefined,
   };
+
+  // PERF: the network keys as the reader found them in its one pass over the context. Made once: a
+  // closure over the request, made per request, was ~90 of the ~920 bytes a layered decision allocated.
+  const loadedNetworkEntry = (lowerName: string): NetworkEntry => reader.networkEntry(st, lowerName);
 
   // Reads a request whose members onInput checked (readsOwnShape) and loads it into the scratch state,
   // or returns its first error in the order of docs/request-model.md "Errors": the fields' types and
@@ -220,11 +224,10 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     const error = fieldsTextError(principal, action, resource) ?? reader.textError ?? found ?? reader.contradiction;
     if (error !== undefined) return error;
     // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
-    // PERF: the network keys as the reader found them in its one pass over the context.
-    const through = layers?.endpoints === undefined ? undefined
-      : requestEndpoint(layers.endpoints, (lowerName) => reader.networkEntry(st, lowerName) ?? contextEntry(context as Request["context"], lowerName));
+    const through = layers?.endpoints === undefined ? undefined : requestEndpoint(layers.endpoints, loadedNetworkEntry);
     if (through !== undefined && "error" in through) return through;
     l.request = request;
+    l.context = context as Request["context"];
     l.endpoint = through?.endpoint;
     return l;
   };
@@ -256,11 +259,21 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     l.keyIndex = keyPolicy;
     return undefined;
   };
+  // PERF: the layered decision's request, one record refilled per request (a new one was ~56 bytes).
+  // A decision that a getter re-enters (grant matching reads the context's entries again) overwrites
+  // it; onInput then refuses the outer decision (KR0007, read-shape.ts), whatever it computed.
+  const layeredScratch: Writable<LayeredRequest> = { a: -1, target: undefined as unknown as TargetInfo, keyPolicy: undefined, endpoint: undefined, context: undefined };
   const decideAny = (loaded: Loaded): Decision => {
-    // Every field first (see loadedScratch): reading `context` may run a getter.
-    const { request, caller, a, target, keyIndex, endpoint } = loaded;
+    // Every field first (see loadedScratch): deciding may run a getter of the context's entries.
+    const { caller, a, target, keyIndex, endpoint, context } = loaded;
     if (layered !== undefined) {
-      return decideLayered(layered, caller as LayeredCaller, { a, target, keyPolicy: keyIndex, endpoint, context: requestContext(request) });
+      const r = layeredScratch;
+      r.a = a;
+      r.target = target;
+      r.keyPolicy = keyIndex;
+      r.endpoint = endpoint;
+      r.context = context;
+      return decideLayered(layered, caller as LayeredCaller, r);
     }
     return decideLoaded(cg, st, caller, a, target, keyIndex, out);
   };
@@ -301,6 +314,8 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A request read and loaded into the scratch state. */
 interface Loaded extends LoadedRequest {
+  /** The request's own `context` member, as `load` read it (read once). */
+  readonly context: Request["context"];
   readonly target: TargetInfo;
   /** The key's policy index for a request on a key (consulted or not), else undefined. */
   readonly keyIndex: number | undefined;

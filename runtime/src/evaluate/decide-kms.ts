@@ -64,6 +64,22 @@ export class ReasonCollector {
     this.ids[this.count++] = id;
   }
 
+  /** `pushEntry`, unless the reason of entry `i` for `path` was collected already (one id per Reason, statement-table.ts). */
+  pushEntryOnce(i: number, path: ReasonPath): void {
+    const id = reasonIdAt(this.table, i, path);
+    for (let k = 0; k < this.count; k++) if (this.ids[k] === id) return;
+    this.pushEntry(i, path);
+  }
+
+  /**
+   * `push`, unless `reason` (not a compiled statement's) was collected already. PERF: a scan of the few
+   * reasons collected, where the layered Allow kept its own list (regrown per request) or a Set.
+   */
+  pushOnce(reason: Reason): void {
+    for (let k = 0; k < this.count; k++) if (this.ids[k] === -1 && this.reasons[k] === reason) return;
+    this.push(reason);
+  }
+
   decision(kind: DecisionKind): Decision {
     if (this.allIds && this.count <= ID_KEY_LENGTH) return this.cache.getById(kind, this.ids, this.count, this.reasonOf);
     if (this.allIds) {

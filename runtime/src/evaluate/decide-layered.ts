@@ -14,7 +14,7 @@ import type { CompiledGraph } from "./compile-graph.js";
 import { gapReason, type CallerLayers, type CompiledLayers, type OrgLevel } from "./compile-layers.js";
 import { ACCOUNT, DIRECT } from "./compile-principal.js";
 import { appliesAt, IMPLICIT_DENY, identityApplies, principalAt, principalBits, type Caller, type ReasonCollector } from "./decide-kms.js";
-import { allowEnd, allowFrom, denyFrom, listAt, reasonIdAt, type ReasonPath, type StatementTable } from "./statement-table.js";
+import { allowEnd, allowFrom, denyFrom, listAt } from "./statement-table.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
 import type { CallerInfo } from "../request/read-caller.js";
@@ -25,7 +25,7 @@ export interface LayeredCaller extends Caller {
   readonly layers: CallerLayers;
 }
 
-/** One request, loaded. */
+/** One request, loaded. The authorizer refills one record per request: it is read only while deciding. */
 export interface LayeredRequest {
   readonly a: number;
   readonly target: TargetInfo;
@@ -140,57 +140,31 @@ function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, 
   if (!direct && ceiling !== undefined) return gap(out, ceiling);
   const c = ceiling === undefined;
   out.clear();
-  listed.length = 0;
-  listedIds.length = 0;
   // The direct statements usable: KDfree always, KDcap under a ceiling that holds (statement order kept).
   for (let i = from; i < end; i++) {
     const bits = principalBits(cg, st, caller, principalAt(table, i));
-    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, principalAt(table, i), bits)) && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-direct");
+    if ((bits & DIRECT) !== 0 && (c || isFree(g, caller, principalAt(table, i), bits)) && appliesAt(table, st, i)) out.pushEntryOnce(i, "key-direct");
   }
   if (c && federating !== undefined) {
     for (let i = from; i < end; i++) {
-      if ((cg.principalTests[principalAt(table, i)]!(federating) & DIRECT) !== 0 && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-direct");
+      if ((cg.principalTests[principalAt(table, i)]!(federating) & DIRECT) !== 0 && appliesAt(table, st, i)) out.pushEntryOnce(i, "key-direct");
     }
   }
   const delegated = c && (kdFree || kdCap || ka) && identity;
   if (delegated) {
     for (let i = from; i < end; i++) {
       const bits = principalBits(cg, st, caller, principalAt(table, i));
-      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && appliesAt(table, st, i)) pushEntryOnce(out, table, i, "key-account");
+      if ((bits & ACCOUNT) !== 0 && (bits & DIRECT) === 0 && appliesAt(table, st, i)) out.pushEntryOnce(i, "key-account");
     }
   }
   const granted = c && grants && (same || identity);
   if (delegated || (granted && !same)) identityReasons(g, caller, r.a, out);
   if (granted) {
     const op = g.operations[r.a]!;
-    for (const grant of g.layers.grants.get(r.target.arn) ?? []) if (grantAllows(grant, caller.info, op, r.context)) pushOnce(out, grant.reason);
+    const list = g.layers.grants.get(r.target.arn)!; // G holds: the key has grants
+    for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.context)) out.pushOnce(list[i]!.reason);
   }
   return out.decision("Allow");
-}
-
-/**
- * The grant reasons of the Allow being collected, to list each once. PERF: a module-level scratch list
- * (a decision is not re-entrant, eval-state.ts): a linear scan of a few reasons, where a Set was made per request.
- */
-const listed: Reason[] = [];
-/**
- * The same for the statements' reasons, by reason id (statement-table.ts: one id per statement and
- * path, so one per Reason object). PERF: collected by id, a decision without grant reasons is found
- * in the decision cache by its ids (decision-cache.ts).
- */
-const listedIds: number[] = [];
-
-function pushOnce(out: ReasonCollector, reason: Reason): void {
-  if (listed.includes(reason)) return;
-  listed.push(reason);
-  out.push(reason);
-}
-
-function pushEntryOnce(out: ReasonCollector, table: StatementTable, i: number, path: ReasonPath): void {
-  const id = reasonIdAt(table, i, path);
-  if (listedIds.includes(id)) return;
-  listedIds.push(id);
-  out.pushEntry(i, path);
 }
 
 /** permission-boundary.md §3: the key policy (a statement of principal test `principal`) names the caller by a form no ceiling caps. */
@@ -206,7 +180,7 @@ function identityReasons(g: LayeredGraph, caller: LayeredCaller, a: number, out:
   for (const p of caller.identity) {
     const at = listAt(table, p, a);
     const end = allowEnd(table, at);
-    for (let i = allowFrom(table, at); i < end; i++) if (appliesAt(table, g.st, i)) pushEntryOnce(out, table, i, "identity");
+    for (let i = allowFrom(table, at); i < end; i++) if (appliesAt(table, g.st, i)) out.pushEntryOnce(i, "identity");
   }
 }
 
@@ -333,11 +307,17 @@ function someAllow(g: LayeredGraph, policy: number, a: number): boolean {
 
 /** scp.md §3: the first level (root down) whose SCPs have no applicable Allow; `scps` absent is FullAWSAccess. */
 function scpGapOf(g: LayeredGraph, levels: readonly OrgLevel[], a: number): Reason | undefined {
-  for (const level of levels) {
-    if (level.scps === undefined) continue;
-    if (!level.scps.some((p) => someAllow(g, p, a))) return level.scpGap;
+  for (let l = 0; l < levels.length; l++) {
+    const scps = levels[l]!.scps;
+    if (scps !== undefined && !someAllowOf(g, scps, a)) return levels[l]!.scpGap;
   }
   return undefined;
+}
+
+/** Whether some policy of `policies` has an applicable Allow. PERF: a loop, where `.some` made a closure per request. */
+function someAllowOf(g: LayeredGraph, policies: readonly number[], a: number): boolean {
+  for (let i = 0; i < policies.length; i++) if (someAllow(g, policies[i]!, a)) return true;
+  return false;
 }
 
 /** vpc-endpoint-policy.md §3 (Our rule): an Allow naming the caller; an account principal names only its root user. */
@@ -361,7 +341,7 @@ function boundaryGapOf(g: LayeredGraph, caller: LayeredCaller, a: number): Reaso
 
 /** session-policy.md §2: listed session policies need one Allow; a modelled federated user needs a listed one. */
 function sessionGapOf(g: LayeredGraph, caller: LayeredCaller, a: number): Reason | undefined {
-  const listed = caller.layers.sessionPolicies ?? [];
-  if (listed.length > 0) return listed.some((p) => someAllow(g, p, a)) ? undefined : caller.layers.sessionGap;
+  const listed = caller.layers.sessionPolicies;
+  if (listed !== undefined && listed.length > 0) return someAllowOf(g, listed, a) ? undefined : caller.layers.sessionGap;
   return caller.layers.federationModelled ? caller.layers.sessionGap : undefined;
 }

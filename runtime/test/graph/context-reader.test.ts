@@ -6,7 +6,7 @@ import { ContextReader } from "../../src/evaluate/context-reader.js";
 import type { RequestDerived } from "../../src/evaluate/context-reader.js";
 import { EvalState } from "../../src/evaluate/eval-state.js";
 import { PRINCIPAL_ARN, usualGiven } from "../../src/request/derived-keys.js";
-import { contextEntry, NETWORK_KEYS } from "../../src/request/request-endpoint.js";
+import { contextEntry, NETWORK_KEYS, requestEndpoint } from "../../src/request/request-endpoint.js";
 
 const A = "111122223333";
 const KEYS = ["aws:resourcetag/__proto__", "aws:principaltag/constructor", "kms:encryptioncontext:tostring", "hasownproperty", "aws:principalarn", "aws:username", "kms:calleraccount"];
@@ -62,6 +62,10 @@ describe("ContextReader network entries (what requestEndpoint reads, kept in the
     { "aws:SourceVpc": ["vpc-1", "vpc-1"], "aws:VpcSourceIp": [] },
     { "aws:SourceIp": ["10.0.0.1", "10.0.0.2"], "aws:sourcevpce": [], "aws:SourceVPCE": "vpce-2" },
     JSON.parse(`{"__proto__": "x", "aws:sourceip": "10.0.0.1"}`) as object,
+    // One value, changing from one request to the next (the reader reuses an entry for a repeated one).
+    { "aws:SourceVpce": "vpce-2", "aws:SourceVpc": "vpc-1" },
+    { "AWS:SourceVpce": "vpce-1", "aws:SourceVpc": "vpc-1" },
+    { "aws:SourceVpce": ["vpce-1"] },
   ];
   it("finds what contextEntry finds in the raw context, for each network key and each request in turn", () => {
     const st = new EvalState(KEYS.length, 0);
@@ -72,12 +76,22 @@ describe("ContextReader network entries (what requestEndpoint reads, kept in the
       for (const key of NETWORK_KEYS) expect([key, reader.networkEntry(st, key)]).toEqual([key, contextEntry(context as never, key)]);
     }
   });
-  it("answers undefined for a name it does not keep", () => {
+  it("throws for a name it does not keep (a broken invariant, not an answer)", () => {
     const st = new EvalState(KEYS.length, 0);
     const reader = new ContextReader(slots);
     st.begin("r");
     reader.load(st, { "aws:SourceArn": "a" }, NOBODY);
-    expect(reader.networkEntry(st, "aws:sourcearn")).toBeUndefined();
+    expect(() => reader.networkEntry(st, "aws:sourcearn")).toThrow(/not a network key/);
+  });
+  it("keeps every name requestEndpoint reads (the graph hands it the reader alone)", () => {
+    // Every branch of requestEndpoint: no endpoint, each inconsistency, unknown, a VPC that does or does not match.
+    const endpoints = new Map([["vpce-1", { vpc: "vpc-1" }], ["vpce-2", {}]]);
+    const asked = new Set<string>();
+    const cases: object[] = [...contexts, { "aws:SourceVpc": "vpc-1" }, { "aws:VpcSourceIp": "10.0.0.1" },
+      { "aws:SourceVpce": "vpce-9" }, { "aws:SourceVpce": "vpce-1", "aws:SourceVpc": "vpc-2" }, { "aws:SourceVpce": "vpce-1", "aws:SourceVpc": "vpc-1" },
+      { "aws:SourceVpce": "vpce-2", "aws:SourceIp": "10.0.0.1" }];
+    for (const context of cases) requestEndpoint(endpoints, (lowerName) => { asked.add(lowerName); return contextEntry(context as never, lowerName); });
+    expect([...asked].sort()).toEqual([...NETWORK_KEYS].sort());
   });
 });
 

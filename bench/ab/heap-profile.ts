@@ -1,0 +1,38 @@
+// Where the graph's decisions allocate: the inspector's sampling heap profiler over repeated passes of the
+// org bundles' requests (one runtime tree, argv[2], default this one), top allocation sites by bytes.
+// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/heap-profile.ts [tree] (SCALE, ONLY, PASSES, TOP)
+import { Session } from "node:inspector/promises";
+import { compileBundle } from "@kms-cedar/compiler";
+import { orgLayeredScenario, orgScenario } from "../org-bundle.js";
+
+const root = process.argv[2] ?? new URL("../..", import.meta.url).pathname;
+const { createAuthorizer } = await import(`${root}/runtime/src/index.ts`) as { createAuthorizer: (g: unknown) => { decide: (r: unknown) => unknown } };
+const scale = Number(process.env.SCALE ?? 0.5);
+const which = process.env.ONLY ?? "org with layers";
+const make = which === "org" ? orgScenario : orgLayeredScenario;
+const made = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
+const s = process.env.JSON === "1" ? { ...made, requests: JSON.parse(JSON.stringify(made.requests)) as typeof made.requests } : made;
+const auth = createAuthorizer(compileBundle(s.bundle, { cedar: false }).graph!);
+for (let pass = 0; pass < 3; pass++) for (const r of s.requests) auth.decide(r);
+const session = new Session();
+session.connect();
+// A small interval (bytes) so that short-lived objects are sampled; the sites are compared with each other.
+await session.post("HeapProfiler.startSampling", { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+const passes = Number(process.env.PASSES ?? 20);
+for (let pass = 0; pass < passes; pass++) for (const r of s.requests) auth.decide(r);
+const { profile } = await session.post("HeapProfiler.stopSampling");
+interface Node { callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; selfSize: number; children: Node[] }
+const bySite = new Map<string, number>();
+const walk = (n: Node, stack: string[]): void => {
+  const here = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.replace(/.*\/src\//, "")}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  const path = [...stack, here];
+  if (n.selfSize > 0) { const key = path.slice(-Number(process.env.DEPTH ?? 3)).join(" ← "); bySite.set(key, (bySite.get(key) ?? 0) + n.selfSize); }
+  for (const c of n.children) walk(c, path);
+};
+walk((profile as { head: Node }).head, []);
+const decisions = passes * s.requests.length;
+const rows = [...bySite].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.TOP ?? 25));
+const total = [...bySite.values()].reduce((x, y) => x + y, 0);
+console.log(`${which}: ~${(total / decisions).toFixed(0)} B/decision sampled over ${decisions} decisions`);
+for (const [site, bytes] of rows) console.log(`${(bytes / decisions).toFixed(1).padStart(7)} B  ${site}`);
+session.disconnect();

@@ -1,0 +1,87 @@
+// The grant constraints' one definition (conditions/grant-constraints.ts, used by the graph and the
+// Cedar encoder) against the reference's own reading of grants.md §2 (reference/grants.ts), on
+// contexts built to hit its corners: the prefix in any letter case (Unicode included), a pair key given
+// twice in different case, multi-valued, repeated and empty entries, `aws:SourceArn` in any case.
+// And the case-insensitive name tests it uses (request/lower-case.ts) against `toLowerCase` itself.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { grantConstraintsHold } from "../../src/conditions/grant-constraints.js";
+import type { GraphGrantConstraints } from "../../src/graph/graph-types.js";
+import { allowingGrants } from "../../src/reference/grants.js";
+import { parseCaller } from "../../src/reference/caller.js";
+import { lowerEquals, lowerStartsWith, sameLowerFrom } from "../../src/request/lower-case.js";
+
+const USER = "arn:aws:iam::111122223333:user/Alice";
+const KEYS = ["Dept", "dept", "Team", "D\u0130pt", "d\u0131pt", "\u212Aey", "key"];
+// Prefixes whose lower case is the condition key's prefix, and two that are not (a dotless ı, one letter short).
+const PREFIXES = ["kms:EncryptionContext:", "KMS:ENCRYPTIONCONTEXT:", "kms:encryptioncontext:", "\u212Ams:EncryptionContext:", "kms:EncryptionContext\u0131", "kms:EncryptionContex:"];
+const SOURCE_ARNS = ["aws:SourceArn", "AWS:SOURCEARN", "aws:sourcearn", "aws:SourceArnX", "aws:Source\u0130rn"];
+const VALUES = ["IT", "it", "HR", "arn:aws:s3:::b"];
+const value = fc.oneof(fc.constantFrom(...VALUES), fc.array(fc.constantFrom(...VALUES), { maxLength: 3 }));
+const entry = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...KEYS)).map(([p, k]) => p + k) },
+  { weight: 1, arbitrary: fc.constantFrom(...SOURCE_ARNS, "aws:SourceIp") },
+);
+const others = fc.array(fc.tuple(entry, value), { maxLength: 4 });
+const pairs = fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES)), { minLength: 1, maxLength: 2, selector: ([k]) => k });
+const constraints = fc.record({
+  pairs: fc.option(fc.tuple(fc.boolean(), pairs), { nil: undefined }),
+  sourceArn: fc.option(fc.constantFrom("arn:aws:s3:::b", "IT"), { nil: undefined }),
+});
+const operation = fc.constantFrom("Decrypt", "Encrypt", "Decrypt", "Encrypt", "DescribeKey", "CreateGrant");
+
+describe("grantConstraintsHold", () => {
+  it("agrees with the reference's reading of grants.md §2 (seed 20261204)", () => {
+    const caller = parseCaller(USER)!;
+    let holds = 0, runs = 0;
+    // Biased so that about half hold: the wanted pairs and SourceArn are usually given, before or after others.
+    fc.assert(fc.property(constraints, operation, others, fc.boolean(), fc.boolean(), ({ pairs, sourceArn }, op, rest, give, first) => {
+      const wanted: [string, string][] = give ? [...(pairs?.[1] ?? []).map(([k, v]): [string, string] => [`kms:EncryptionContext:${k}`, v]), ...(sourceArn === undefined ? [] : [["aws:SourceArn", sourceArn] as [string, string]])] : [];
+      const ctx = Object.fromEntries(first ? [...wanted, ...rest] : [...rest, ...wanted]) as Record<string, string | string[]>;
+      const graph: GraphGrantConstraints = {
+        ...(pairs === undefined ? {} : pairs[0] ? { encryptionContextEquals: pairs[1] } : { encryptionContextSubset: pairs[1] }),
+        ...(sourceArn === undefined ? {} : { sourceArn }),
+      };
+      const bundle = {
+        ...(pairs === undefined ? {} : { [pairs[0] ? "encryptionContextEquals" : "encryptionContextSubset"]: Object.fromEntries(pairs[1]) }),
+        ...(sourceArn === undefined ? {} : { sourceArn }),
+      };
+      const key = { grants: [{ name: "g", granteePrincipal: USER, operations: [op], constraints: bundle }] };
+      const expected = allowingGrants(key, "k", caller, op, ctx).length > 0;
+      const got = grantConstraintsHold(graph, op, ctx);
+      runs++;
+      if (got) holds++;
+      expect(got).toBe(expected);
+    }), { seed: 20261204, numRuns: 3000 });
+    // A property that only ever sees one answer proves little.
+    expect(holds / runs).toBeGreaterThan(0.25);
+    expect(holds / runs).toBeLessThan(0.75);
+  });
+  it("reads an entry's value once, in the context's order, and stops at the first pair it cannot read exactly", () => {
+    const reads: string[] = [];
+    const context = {};
+    for (const [name, v] of [["kms:EncryptionContext:Dept", "IT"], ["kms:EncryptionContext:Team", ["a", "b"]], ["kms:EncryptionContext:Other", "x"]] as const) {
+      Object.defineProperty(context, name, { enumerable: true, get: () => (reads.push(name), v) });
+    }
+    expect(grantConstraintsHold({ encryptionContextSubset: [["Dept", "IT"]] }, "Decrypt", context as never)).toBe(false);
+    expect(reads).toEqual(["kms:EncryptionContext:Dept", "kms:EncryptionContext:Team"]);
+  });
+});
+
+describe("lower-case name tests agree with toLowerCase", () => {
+  const TEXTS = ["aws:SourceArn", "AWS:SOURCEARN", "aws:sourcearn", "aws:Source\u0130rn", "\u212Ams:x", "kms:x", "KMS:X", "kms:\u0131", "kms:I", "", "k", "kms:encryptioncontext:", "\u0130", "i\u0307"];
+  const LOWER = ["aws:sourcearn", "kms:x", "kms:", "k", "", "i", "kms:i"];
+  it("lowerStartsWith and lowerEquals", () => {
+    for (const t of TEXTS) {
+      for (const l of LOWER) {
+        expect([t, l, lowerStartsWith(t, l)]).toEqual([t, l, t.toLowerCase().startsWith(l)]);
+        if (t.length === l.length) expect([t, l, lowerEquals(t, l)]).toEqual([t, l, t.toLowerCase() === l]);
+      }
+    }
+  });
+  it("sameLowerFrom", () => {
+    for (const a of TEXTS) for (const b of TEXTS) for (const from of [0, 2, 4]) {
+      expect([a, b, from, sameLowerFrom(a, b, from)]).toEqual([a, b, from, a.slice(from).toLowerCase() === b.slice(from).toLowerCase()]);
+    }
+  });
+});
