@@ -15,6 +15,7 @@ const CEDAR = process.env.CEDAR !== "0";
 type Auth = { decide: (r: unknown) => unknown; explain: (r: unknown) => unknown };
 const show = (f: () => unknown): string => { try { return JSON.stringify(f()) ?? "undefined"; } catch (e) { return `threw ${String(e)}`; } };
 let compared = 0, differences = 0;
+const diffBy: Record<string, number> = {};
 const outcomes: Record<string, number> = {};
 const totals: Record<string, number> = {};
 /** `make()` builds a fresh input (stateful inputs must be fresh for each engine). */
@@ -26,7 +27,7 @@ function compare(set: string, pairs: [string, Auth, Auth][], inputs: (() => unkn
         const x = show(() => a[op](make())), y = show(() => b[op](make()));
         if (set === "hostile-stateful" && op === "decide") { const code = /"code":"(KR\d+)"/.exec(y)?.[1] ?? /"decision":"(\w+)"/.exec(y)?.[1] ?? y.slice(0, 20); outcomes[code] = (outcomes[code] ?? 0) + 1; }
         compared++; totals[`${set} ${what} ${op}`] = (totals[`${set} ${what} ${op}`] ?? 0) + 1;
-        if (x !== y && differences++ < 10) console.log("DIFF", set, what, op, x.slice(0, 200), "|", y.slice(0, 200));
+        if (x !== y) diffBy[`${set} ${what} ${op}`] = (diffBy[`${set} ${what} ${op}`] ?? 0) + 1; if (x !== y && differences++ < 3) console.log("DIFF", set, what, op, x.slice(0, 200), "|", y.slice(0, 200));
       }
     }
   }
@@ -76,11 +77,12 @@ for (const [k, cs] of cases.entries()) {
     for (const op of ["decide", "explain"] as const) {
       const x = show(() => a[op](reentrant(a)())), y = show(() => b[op](reentrant(b)()));
       compared++; totals["hostile re-entrant " + what] = (totals["hostile re-entrant " + what] ?? 0) + 1;
-      if (x !== y && differences++ < 10) console.log("DIFF re-entrant", what, op, x.slice(0, 200), "|", y.slice(0, 200));
+      if (x !== y) diffBy["re-entrant " + what] = (diffBy["re-entrant " + what] ?? 0) + 1; if (x !== y && differences++ < 3) console.log("DIFF re-entrant", what, op, x.slice(0, 200), "|", y.slice(0, 200));
     }
   }
   compare("hostile-stateful", engines(cs.bundle, false), stateful.splice(0));
 }
 console.log(JSON.stringify(totals));
 console.log("stateful inputs, outcomes (graph decide, this tree):", JSON.stringify(outcomes));
+console.log("differences by set", JSON.stringify(diffBy));
 console.log(`compared ${compared} answers, differences ${differences}`);
