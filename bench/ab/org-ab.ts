@@ -11,7 +11,9 @@ const which = process.env.ONLY;
 for (const [name, make] of ([["org", orgScenario], ["org with layers", orgLayeredScenario]] as const).filter(([n]) => which === undefined || n === which)) {
   const ratios: number[] = [];
   const s = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
-  const graph = compileBundle(s.bundle, { cedar: false }).graph!;
+  // CEDAR=1: compiled with Cedar too, as bench/decide-scale.ts does (a heap of hundreds of MB).
+  const compiled = compileBundle(s.bundle, { cedar: process.env.CEDAR === "1" });
+  const graph = compiled.graph!;
   let auths = mods.map((m) => m.createAuthorizer(graph));
   let names = [...roots];
   for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
