@@ -4,7 +4,7 @@
 // `kms:EncryptionContext:<key>` entries and `aws:SourceArn` as given. Pure.
 import type { Request } from "../contracts.js";
 import type { GraphGrantConstraints } from "../graph/graph-types.js";
-import { lowerEquals, lowerStartsWith, sameLowerFrom } from "../request/lower-case.js";
+import { lowerEquals, lowerStartsWith, sameLowerFrom } from "./lower-case.js";
 
 /**
  * grants.md §2: the grant operations whose encryption-context constraint is tested (they take an

@@ -9,7 +9,7 @@ import { grantConstraintsHold } from "../../src/conditions/grant-constraints.js"
 import type { GraphGrantConstraints } from "../../src/graph/graph-types.js";
 import { allowingGrants } from "../../src/reference/grants.js";
 import { parseCaller } from "../../src/reference/caller.js";
-import { lowerEquals, lowerStartsWith, sameLowerFrom } from "../../src/request/lower-case.js";
+import { lowerEquals, lowerStartsWith, sameLowerFrom } from "../../src/conditions/lower-case.js";
 
 const USER = "arn:aws:iam::111122223333:user/Alice";
 const KEYS = ["Dept", "dept", "Team", "D\u0130pt", "d\u0131pt", "\u212Aey", "key"];
