@@ -2,19 +2,12 @@
 // each runtime tree (argv), on the org bundles (plain and layered), alternating trees for ROUNDS rounds.
 // Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/alloc-ab.ts /work/main "$PWD" (SCALE, ROUNDS, ONLY="org"|"org with layers", JSON=1)
 import { compileBundle } from "@kms-cedar/compiler";
-import { orgLayeredScenario, orgScenario } from "../org-bundle.js";
 import { measureAllocations, observerDone } from "../measure.js";
+import { importTrees, orgScenarios } from "./ab-inputs.js";
 
 const roots = process.argv.slice(2);
-const mods: { createAuthorizer: (g: unknown) => { decide: (r: unknown) => unknown } }[] = [];
-for (const root of roots) mods.push(await import(`${root}/runtime/src/index.ts`));
-const scale = Number(process.env.SCALE ?? 0.5);
-const which = process.env.ONLY;
-for (const [name, make] of ([["org", orgScenario], ["org with layers", orgLayeredScenario]] as const).filter(([n]) => which === undefined || n === which)) {
-  const made = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
-  // JSON=1: JSON-parsed copies, as a service receives requests (the scenarios' contexts, some made with
-  // `delete`, are dictionary-mode objects, whose for-in makes a key array per pass in both trees).
-  const s = process.env.JSON === "1" ? { ...made, requests: JSON.parse(JSON.stringify(made.requests)) as typeof made.requests } : made;
+const mods = await importTrees(roots);
+for (const [name, s] of orgScenarios()) {
   const graph = compileBundle(s.bundle, { cedar: false }).graph!;
   const auths = mods.map((m) => m.createAuthorizer(graph));
   // Warm up: every request once per tree (caches filled, code optimized), as the measured passes find them.

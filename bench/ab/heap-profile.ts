@@ -3,15 +3,14 @@
 // Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/heap-profile.ts [tree] (SCALE, ONLY, PASSES, TOP)
 import { Session } from "node:inspector/promises";
 import { compileBundle } from "@kms-cedar/compiler";
-import { orgLayeredScenario, orgScenario } from "../org-bundle.js";
+import { importTrees, orgScenarios } from "./ab-inputs.js";
 
 const root = process.argv[2] ?? new URL("../..", import.meta.url).pathname;
-const { createAuthorizer } = await import(`${root}/runtime/src/index.ts`) as { createAuthorizer: (g: unknown) => { decide: (r: unknown) => unknown } };
-const scale = Number(process.env.SCALE ?? 0.5);
-const which = process.env.ONLY ?? "org with layers";
-const make = which === "org" ? orgScenario : orgLayeredScenario;
-const made = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
-const s = process.env.JSON === "1" ? { ...made, requests: JSON.parse(JSON.stringify(made.requests)) as typeof made.requests } : made;
+const { createAuthorizer } = (await importTrees([root]))[0]!;
+process.env.ONLY ??= "org with layers";
+const first = orgScenarios().next();
+if (first.done === true) throw new Error(`ONLY=${process.env.ONLY}: no such scenario`);
+const [which, s] = first.value;
 const auth = createAuthorizer(compileBundle(s.bundle, { cedar: false }).graph!);
 for (let pass = 0; pass < 3; pass++) for (const r of s.requests) auth.decide(r);
 const session = new Session();

@@ -1,16 +1,12 @@
 // In-process A/B on the org bundles (plain and layered): the graph of each runtime tree (argv), alternating.
-// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/org-ab.ts /work/main "$PWD" (SCALE, ROUNDS, BUDGET, ONLY="org"|"org with layers")
+// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/org-ab.ts /work/main "$PWD" (SCALE, ROUNDS, BUDGET, ONLY="org"|"org with layers", JSON=1, CEDAR=1)
 import { compileBundle } from "@kms-cedar/compiler";
-import { orgLayeredScenario, orgScenario } from "../org-bundle.js";
 import { measureInterleaved } from "../measure.js";
+import { importTrees, orgScenarios } from "./ab-inputs.js";
 const roots = process.argv.slice(2);
-const mods: { createAuthorizer: (g: unknown) => { decide: (r: unknown) => unknown } }[] = [];
-for (const root of roots) mods.push(await import(`${root}/runtime/src/index.ts`));
-const scale = Number(process.env.SCALE ?? 0.5);
-const which = process.env.ONLY;
-for (const [name, make] of ([["org", orgScenario], ["org with layers", orgLayeredScenario]] as const).filter(([n]) => which === undefined || n === which)) {
+const mods = await importTrees(roots);
+for (const [name, s] of orgScenarios()) {
   const ratios: number[] = [];
-  const s = make({ keys: Math.round(1000 * scale), roles: Math.round(2000 * scale), requests: 4096 });
   // CEDAR=1: compiled with Cedar too, as bench/decide-scale.ts does (a heap of hundreds of MB).
   const compiled = compileBundle(s.bundle, { cedar: process.env.CEDAR === "1" });
   const graph = compiled.graph!;

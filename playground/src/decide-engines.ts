@@ -52,14 +52,11 @@ export function decideAll(engines: Record<EngineName, EngineSetup>, request: Req
 }
 
 /**
- * What every engine answers for request text with a member written twice: its KR0007 entry, as the
+ * The engines as they answer request text with a member written twice: each its KR0007 entry, as the
  * CLI and the embedding example answer (JSON.parse would keep the last member; runtime
  * duplicate-member.ts). An unavailable engine stays unavailable.
  */
-export function refuseAll(engines: Record<EngineName, EngineSetup>, error: DecisionResult): EngineAnswer[] {
-  return (["reference", "graph", "cedar"] as const).map((engine) => {
-    const setup = engines[engine];
-    if ("unavailable" in setup) return { engine, unavailable: setup.unavailable };
-    return engine === "reference" ? { engine, result: error } : { engine, result: error, agrees: true };
-  });
+export function refusingEngines(engines: Record<EngineName, EngineSetup>, error: DecisionResult): Record<EngineName, EngineSetup> {
+  const refuse = (setup: EngineSetup): EngineSetup => ("unavailable" in setup ? setup : { decide: () => error });
+  return { reference: refuse(engines.reference), graph: refuse(engines.graph), cedar: refuse(engines.cedar) };
 }

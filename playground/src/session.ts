@@ -6,7 +6,7 @@ import type { DecisionResult, Request } from "@kms-cedar/runtime";
 import { duplicateMemberError } from "@kms-cedar/runtime";
 import { addCedar, analyzeInput, type AnalyzeOptions, type Analysis, type PlacedDiagnostic } from "./analyze-input.js";
 import type { CedarEngineFactory } from "./cedar-engine.js";
-import { decideAll, prepareEngines, refuseAll, type EngineAnswer, type EngineName, type EngineSetup } from "./decide-engines.js";
+import { decideAll, prepareEngines, refusingEngines, type EngineAnswer, type EngineName, type EngineSetup } from "./decide-engines.js";
 import { diffVersions, type DiffMessage, type DiffView } from "./diff-versions.js";
 import { sampleRequests, type SampleRequest } from "./sample-requests.js";
 import { layoutGraph } from "@kms-cedar/compiler/render";
@@ -131,7 +131,7 @@ export class PlaygroundSession {
     }
     if (this.engines === undefined) return { requestError: "nothing is analyzed yet" };
     const twice = duplicateMemberError(requestText);
-    const answers = twice !== undefined ? refuseAll(this.engines, twice) : decideAll(this.engines, request as Request);
+    const answers = decideAll(twice !== undefined ? refusingEngines(this.engines, twice) : this.engines, request as Request);
     return { answers, highlight: this.analysis !== undefined ? highlightOf(this.analysis, answers) : { statements: [], nodes: [] } };
   }
 }

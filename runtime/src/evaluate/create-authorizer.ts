@@ -15,7 +15,7 @@ import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, PRINCIPAL_ARN, resourceDerived, setsCallerAccount, uniqueRoles, usualGiven } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput } from "../request/read-shape.js";
+import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput, ownContext, requestField } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
 import { RequestErrorCode, requestError } from "../request/request-errors.js";
@@ -49,7 +49,6 @@ export interface Authorizer {
 }
 
 const CACHE_LIMIT = 4096;
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Compiles a graph (object or JSON text) into an authorizer. Throws if it is not a valid graph. */
 export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
@@ -202,14 +201,13 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // own errors. PERF: the caller, action and resource are looked up before the context is read (its
   // loading needs them); an error they give waits for the context's shape errors, which come first.
   const load = (request: Request): Loaded | DecisionError => {
-    const r = request as unknown as Record<string, unknown>;
-    const principal = r["principal"];
-    if (typeof principal !== "string" || !hasOwn(r, "principal")) return fieldTypeError(0);
-    const action = r["action"];
-    if (typeof action !== "string" || !hasOwn(r, "action")) return fieldTypeError(1);
-    const resource = r["resource"];
-    if (typeof resource !== "string" || !hasOwn(r, "resource")) return fieldTypeError(2);
-    const context = hasOwn(r, "context") ? r["context"] : undefined;
+    const principal = requestField(request, 0);
+    if (principal === undefined) return fieldTypeError(0);
+    const action = requestField(request, 1);
+    if (action === undefined) return fieldTypeError(1);
+    const resource = requestField(request, 2);
+    if (resource === undefined) return fieldTypeError(2);
+    const context = ownContext(request);
     if (context !== undefined && !isContextObject(context)) return contextTypeError();
     const l = loadedScratch;
     const found = find(principal, action, resource, l);

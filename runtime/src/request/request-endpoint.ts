@@ -1,7 +1,8 @@
 // The VPC endpoint a request goes through (docs/semantics/vpc-endpoint-policy.md §2, docs/request-model.md
 // "Layers"): with `endpoints` in the bundle, `aws:SourceVpce` names one of them (else KR0010) and the
-// network keys must be consistent (else KR0011). The one home of this rule: the graph reads the raw
-// context (`contextEntry`), the Cedar encoder its context index; both hand their lookup to `requestEndpoint`.
+// network keys must be consistent (else KR0011). The one home of this rule: the graph hands it the
+// entries its context reader kept in its one pass (`networkEntry`), the Cedar encoder its context index.
+// `contextEntry` says what such a lookup finds in a raw context (the reader's tests check it against that).
 // Context keys are found ignoring letter case; two entries that differ only in case are ambiguous; an
 // empty array is an absent key (spec §3.2, A18).
 import type { DecisionError, Request } from "../contracts.js";
