@@ -260,3 +260,91 @@ describe("hostile requests at the library entry points", () => {
     expect(malformed).toBeGreaterThan(100);
   });
 });
+
+describe("an input whose getters answer differently on each read (docs/request-model.md \"Shapes\")", () => {
+  // A key policy that denies Decrypt with the encryption context app=secret, and a grant that allows
+  // Alice Decrypt with that same context (and another with app=other): with one reading of the value,
+  // "public" is ImplicitDeny and "secret" ExplicitDeny, "other" an Allow for Alice only. An engine that read the value twice (statement tests,
+  // then grant matching) once said Allow for "public" then "secret" (graph), or the reverse (Cedar,
+  // the reference: one read per test).
+  const ALICE = `arn:aws:iam::${A}:user/Alice`;
+  const layered = {
+    keys: {
+      [KEY]: {
+        policy: doc(
+          { Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" },
+          { Sid: "NoSecret", Effect: "Deny", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:EncryptionContext:app": "secret" } } },
+        ),
+        grants: [
+          { name: "app", granteePrincipal: ALICE, operations: ["Decrypt"], constraints: { encryptionContextSubset: { app: "secret" } } },
+          { name: "other", granteePrincipal: ALICE, operations: ["Decrypt"], constraints: { encryptionContextSubset: { app: "other" } } },
+        ],
+      },
+    },
+    principals: { [ALICE]: { policies: [] } },
+  };
+  const out = compileBundle(layered as never);
+  if (out.graph === undefined || out.cedar === undefined) throw new Error(`layered test bundle does not compile: ${JSON.stringify(out.diagnostics)}`);
+  const g = createAuthorizer(out.graph);
+  const c = createCedarAuthorizer(out.cedar);
+  const code = (r: DecisionResult | { error: { code: string } }): string => ("error" in r ? r.error.code : r.decision);
+  const entryPoints: Record<string, (input: unknown) => string> = {
+    "graph decide": (i) => code(g.decide(i)),
+    "graph explain": (i) => code(g.explain(i) as never),
+    "cedar decide": (i) => code(c.decide(i)),
+    "cedar explain": (i) => code(c.explain(i) as never),
+    "cedar authorize": (i) => code(c.authorize(i).result as never),
+    "reference evaluate": (i) => code(evaluateReference(layered, i as never) as never),
+    "reference explain": (i) => code(explainReference(layered, i as never) as never),
+  };
+  const VALUES = ["public", "secret", "other"];
+  const CALLERS = [ALICE, `arn:aws:iam::${A}:user/Mallory`];
+  /** A getter answering `answers` in turn (then the last). */
+  const inTurn = (answers: readonly string[]): (() => string) => {
+    let reads = 0;
+    return () => answers[Math.min(reads++, answers.length - 1)]!;
+  };
+  /**
+   * A request whose encryption-context value is a getter answering `answers` in turn, as a string or
+   * as a one-element array's element; with `callers`, its principal is a getter too.
+   */
+  const stateful = (answers: readonly string[], inArray: boolean, operation: boolean, callers: readonly string[] | undefined): unknown => {
+    const next = inTurn(answers);
+    const context = {};
+    if (inArray) {
+      const array: string[] = [];
+      Object.defineProperty(array, 0, { get: next, enumerable: true });
+      Object.defineProperty(context, "kms:EncryptionContext:app", { value: array, enumerable: true });
+    } else {
+      Object.defineProperty(context, "kms:EncryptionContext:app", { get: next, enumerable: true });
+    }
+    const request = { principal: ALICE, action: "kms:Decrypt", resource: KEY, context };
+    if (callers !== undefined) Object.defineProperty(request, "principal", { get: inTurn(callers), enumerable: true });
+    return operation ? { operation: "kms:Decrypt", checks: [request] } : request;
+  };
+
+  it("every entry point decides on one reading: the answer for the first values read", () => {
+    // The judge: the oracle on the plain request holding the first value (no getter), before any engine ran.
+    const plain = (caller: string, value: string): string =>
+      code(evaluateReference(layered, { principal: caller, action: "kms:Decrypt", resource: KEY, context: { "kms:EncryptionContext:app": value } } as never) as never);
+    expect(VALUES.map((v) => plain(ALICE, v))).toEqual(["ImplicitDeny", "ExplicitDeny", "Allow"]);
+    expect(VALUES.map((v) => plain(CALLERS[1]!, v))).toEqual(["ImplicitDeny", "ExplicitDeny", "ImplicitDeny"]);
+    const seen: Record<string, number> = {};
+    const answers = fc.array(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 6 });
+    const callers = fc.option(fc.array(fc.constantFrom(...CALLERS), { minLength: 1, maxLength: 4 }), { nil: undefined });
+    fc.assert(fc.property(answers, fc.boolean(), fc.boolean(), callers, (values, inArray, operation, principals) => {
+      const expected = plain(principals?.[0] ?? ALICE, values[0]!);
+      for (const [name, decide] of Object.entries(entryPoints)) {
+        if (operation && name === "cedar authorize") continue; // authorize takes a request, not an operation
+        const got = decide(stateful(values, inArray, operation, principals));
+        const what = `${values.join(",")}${inArray ? " (array element)" : ""}${operation ? " (operation)" : ""}${principals ? ` by ${principals.join(",")}` : ""}`;
+        expect(got, `${name} on ${what}`).toBe(expected);
+        seen[got] = (seen[got] ?? 0) + 1;
+      }
+    }), { seed: 20261204, numRuns: 300 });
+    // Every answer was reached (the property is not judged on one kind of case).
+    expect(seen["ImplicitDeny"]).toBeGreaterThan(100);
+    expect(seen["ExplicitDeny"]).toBeGreaterThan(100);
+    expect(seen["Allow"]).toBeGreaterThan(100);
+  });
+});

@@ -9,7 +9,7 @@ import type { ManifestAccount, ManifestLayers } from "./cedar-manifest.js";
 import type { ContextIndex } from "./context-index.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { grantConstraintsHold } from "../conditions/grant-constraints.js";
+import { grantConstraintsHold, grantEntriesOf } from "../conditions/grant-constraints.js";
 import type { GraphGrantConstraints } from "../graph/graph-types.js";
 import { requestEndpoint } from "../request/request-endpoint.js";
 
@@ -106,8 +106,10 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
     const raw = request.rawContext ?? {};
     const operation = request.action.slice(4);
     const grants: (readonly [string, boolean])[] = [];
+    // The request was read once (request/snapshot-input.ts): reading its context again reads the same.
+    const entries = grantEntriesOf(raw);
     for (const g of [...keyless, ...(request.target.kind === "key" ? grantsOf.get(request.resource) ?? [] : [])]) {
-      grants.push([g.attribute, g.constraints !== undefined && grantConstraintsHold(g.constraints, operation, raw)]);
+      grants.push([g.attribute, g.constraints !== undefined && grantConstraintsHold(g.constraints, operation, entries)]);
     }
     return { scopes: [...new Set(scopes)], grants };
   };
@@ -128,7 +130,7 @@ function endpointOf(index: ContextIndex, endpoints: ReadonlyMap<string, Endpoint
  */
 export function constraintsHold(constraints: unknown, operation: string, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
   const read = readConstraints(constraints);
-  return read !== undefined && grantConstraintsHold(read, operation, raw);
+  return read !== undefined && grantConstraintsHold(read, operation, grantEntriesOf(raw));
 }
 
 /** A grant's constraints as the bundle gives them, read; undefined when the shape cannot be read. */

@@ -9,6 +9,7 @@ import type { Derived } from "../request/derived-keys.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import { readInputShape, requestContext } from "../request/read-shape.js";
+import { snapshotInput } from "../request/snapshot-input.js";
 import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
@@ -50,7 +51,11 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
   const placeInLayers = manifest.layers === undefined ? undefined : createLayerEncoder(manifest.layers, manifest.identity.map((i) => i.principal));
 
-  return (input) => {
+  return (given) => {
+    // One reading of the input (request/snapshot-input.ts), for a caller of `authorize` or the AVP
+    // encoder with an input built in code; decide() hands over a snapshot already (a plain copy of it
+    // reads the same).
+    const input = snapshotInput(given);
     const shape = readInputShape(input);
     if (typeof shape !== "string") return shape;
     if (shape !== "request") return failure(RequestErrorCode.malformedRequest, "malformed request: a check must be a request, not an operation");

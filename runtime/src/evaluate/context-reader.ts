@@ -2,7 +2,9 @@
 // empty arrays as absent keys (§3.2), case-variant duplicates marked ambiguous (A18), then the keys
 // AWS sets from the caller (docs/request-model.md "Keys derived from the caller"): a context value
 // that contradicts one is KR0009, an absent one is filled in. Each entry's shape is checked as it is
-// read (request/read-shape.ts `checkContextEntry`). PERF: nothing is allocated for names seen before.
+// read (request/read-shape.ts `checkContextEntry`). Each value is read once (request/snapshot-input.ts
+// says why): an array is copied as it is read, and the entries a grant tests are kept for grant
+// matching. PERF: nothing is allocated for names seen before, nor for string values.
 import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
 import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
@@ -11,6 +13,9 @@ import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
 import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
+import { copyArray } from "../request/snapshot-input.js";
+import { isGrantEntryName } from "../conditions/grant-constraints.js";
+import type { GrantEntries } from "../conditions/grant-constraints.js";
 
 const RAW_CACHE_LIMIT = 4096;
 
@@ -22,6 +27,8 @@ interface NameInfo {
   readonly derived: number;
   /** Its index in NETWORK_KEYS, or -1. */
   readonly network: number;
+  /** Whether a grant's constraints test it (grant-constraints.ts `isGrantEntryName`). */
+  readonly grant: boolean;
   /**
    * PERF: the name that followed it in the last context that had it, and what that name stands for
    * (undefined: none yet): requests list their names in a usual order, some left out, so a comparison
@@ -51,7 +58,7 @@ export class ContextReader {
   /** Key name as written in requests → what it stands for. PERF: skips lower-casing. */
   private readonly raw = new Map<string, NameInfo>();
   /** What comes before a context's first name: its `next` is the first name of the last context. */
-  private readonly start: NameInfo = { slot: -1, derived: -1, network: -1, nextName: "", nextInfo: undefined };
+  private readonly start: NameInfo = { slot: -1, derived: -1, network: -1, grant: false, nextName: "", nextInfo: undefined };
   /** Slot of each derived key the graph uses, else -1. */
   private readonly derivedSlots: Int32Array;
   /** `givenGen[d] === gen` when the context gave derived key `d` a value in this request. */
@@ -71,6 +78,12 @@ export class ContextReader {
    */
   private readonly networkMade: (NetworkEntry | undefined)[];
   private readonly networkMadeFrom: (string | undefined)[];
+  /**
+   * The entries of the context last loaded that a grant's constraints test, in context order (grant
+   * matching reads these, never the context: a getter may answer otherwise the second time). One
+   * record, refilled by each `read`.
+   */
+  readonly grantEntries: { count: number; readonly names: string[]; readonly values: (string | readonly string[])[] } & GrantEntries = { count: 0, names: [], values: [] };
   /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
   private lastGen = 0;
 
@@ -110,13 +123,17 @@ export class ContextReader {
       this.networkGen.fill(0);
     }
     this.lastGen = state.gen;
+    const grants = this.grantEntries;
+    grants.count = 0;
     if (context !== undefined) {
       let previous = this.start;
       let at = -1;
       for (const name in context) {
         if (!hasOwn(context, name)) continue;
         at++;
-        const raw = context[name];
+        let raw = context[name];
+        // Read once: an array's elements are read into a copy, which the conditions then read.
+        if (Array.isArray(raw)) raw = copyArray(raw);
         const verdict = checkContextEntry(at, name, raw, this.textError === undefined);
         if (verdict !== ENTRY_OK) {
           if (verdict === ENTRY_BAD_VALUE) return contextEntryError(verdict, name);
@@ -129,6 +146,10 @@ export class ContextReader {
         const info = this.infoAfter(previous, name);
         previous = info;
         if (info.network >= 0) this.keepNetwork(state.gen, info.network, value);
+        if (info.grant) {
+          grants.names[grants.count] = name;
+          grants.values[grants.count++] = value;
+        }
         if (info.derived >= 0) {
           const bad = info.derived === PRINCIPAL_ARN && value === derived.principalArn
             ? this.keepGiven(state.gen, name, value, PRINCIPAL_ARN)
@@ -258,7 +279,7 @@ export class ContextReader {
     const cached = this.raw.get(name);
     if (cached !== undefined) return cached;
     const lower = name.toLowerCase();
-    const info: NameInfo = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower), network: NETWORK_KEYS.indexOf(lower), nextName: "", nextInfo: undefined };
+    const info: NameInfo = { slot: this.slots.get(lower) ?? -1, derived: derivedKeyIndex(lower), network: NETWORK_KEYS.indexOf(lower), grant: isGrantEntryName(name), nextName: "", nextInfo: undefined };
     if (this.raw.size >= RAW_CACHE_LIMIT) {
       // The links between names go too, so that what is dropped is not kept alive through them.
       for (const kept of this.raw.values()) kept.nextInfo = undefined;

@@ -183,11 +183,11 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   };
 
   // PERF: `load` writes the request it loaded into this one record (a new object per request was 80 of
-  // the 136 bytes a seed decision allocated). INVARIANT: whoever gets it reads it at once: decideAny
-  // reads every field before anything can run user code (a getter of the request could call decide()
-  // again, which refills it); explainOne keeps a copy.
+  // the 136 bytes a seed decision allocated). INVARIANT: whoever gets it reads it at once (explainOne
+  // keeps a copy). Once loaded, nothing reads the request again: `load` read each of its values once,
+  // and the decision reads only what it read (the slots, the reader's network and grant entries).
   const loadedScratch: Writable<Loaded> = {
-    request: undefined as unknown as Request, context: undefined, caller: undefined as unknown as Caller, a: -1, keyPolicy: -1,
+    principal: "", resource: "", caller: undefined as unknown as Caller, a: -1, keyPolicy: -1,
     target: undefined as unknown as TargetInfo, keyIndex: undefined, endpoint: undefined,
   };
 
@@ -224,8 +224,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     // vpc-endpoint-policy.md §2: with `endpoints`, the endpoint named by aws:SourceVpce (KR0010, KR0011).
     const through = layers?.endpoints === undefined ? undefined : requestEndpoint(layers.endpoints, loadedNetworkEntry);
     if (through !== undefined && "error" in through) return through;
-    l.request = request;
-    l.context = context as Request["context"];
+    l.principal = principal;
+    l.resource = resource;
     l.endpoint = through?.endpoint;
     return l;
   };
@@ -258,19 +258,17 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return undefined;
   };
   // PERF: the layered decision's request, one record refilled per request (a new one was ~56 bytes).
-  // A decision that a getter re-enters (grant matching reads the context's entries again) overwrites
-  // it; onInput then refuses the outer decision (KR0007, read-shape.ts), whatever it computed.
-  const layeredScratch: Writable<LayeredRequest> = { a: -1, target: undefined as unknown as TargetInfo, keyPolicy: undefined, endpoint: undefined, context: undefined };
+  // A decision that a getter re-entered while `load` read the request overwrote it; onInput then
+  // refuses the outer decision (KR0007, read-shape.ts), whatever it computed.
+  const layeredScratch: Writable<LayeredRequest> = { a: -1, target: undefined as unknown as TargetInfo, keyPolicy: undefined, endpoint: undefined, grantEntries: reader.grantEntries };
   const decideAny = (loaded: Loaded): Decision => {
-    // Every field first (see loadedScratch): deciding may run a getter of the context's entries.
-    const { caller, a, target, keyIndex, endpoint, context } = loaded;
+    const { caller, a, target, keyIndex, endpoint } = loaded;
     if (layered !== undefined) {
       const r = layeredScratch;
       r.a = a;
       r.target = target;
       r.keyPolicy = keyIndex;
       r.endpoint = endpoint;
-      r.context = context;
       return decideLayered(layered, caller as LayeredCaller, r);
     }
     return decideLoaded(cg, st, caller, a, target, keyIndex, out);
@@ -312,8 +310,6 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A request read and loaded into the scratch state. */
 interface Loaded extends LoadedRequest {
-  /** The request's own `context` member, as `load` read it (read once). */
-  readonly context: Request["context"];
   readonly target: TargetInfo;
   /** The key's policy index for a request on a key (consulted or not), else undefined. */
   readonly keyIndex: number | undefined;

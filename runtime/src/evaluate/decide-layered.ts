@@ -17,6 +17,7 @@ import { appliesAt, IMPLICIT_DENY, identityApplies, principalAt, principalBits, 
 import { allowEnd, allowFrom, denyFrom, listAt } from "./statement-table.js";
 import type { EvalState } from "./eval-state.js";
 import { grantAllows } from "./grant-allows.js";
+import type { GrantEntries } from "../conditions/grant-constraints.js";
 import type { CallerInfo } from "../request/read-caller.js";
 
 /** A caller of a layered graph: its identity policies include its federating user's. */
@@ -33,7 +34,8 @@ export interface LayeredRequest {
   readonly keyPolicy: number | undefined;
   /** The endpoint it goes through (`aws:SourceVpce`), when endpoints are modelled. */
   readonly endpoint: (GraphEndpoint & { readonly gap: Reason }) | undefined;
-  readonly context: Request["context"];
+  /** The context entries grants test, as the context reader read them (never the context again: a getter may answer otherwise). */
+  readonly grantEntries: GrantEntries;
 }
 
 /** Everything the decision reads besides the request. */
@@ -162,7 +164,7 @@ function decideOnKey(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest, 
   if (granted) {
     const op = g.operations[r.a]!;
     const list = g.layers.grants.get(r.target.arn)!; // G holds: the key has grants
-    for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.context)) out.pushOnce(list[i]!.reason);
+    for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.grantEntries)) out.pushOnce(list[i]!.reason);
   }
   return out.decision("Allow");
 }
@@ -189,7 +191,7 @@ function grantsOf(g: LayeredGraph, caller: LayeredCaller, r: LayeredRequest): bo
   const list = g.layers.grants.get(r.target.arn);
   if (list === undefined) return false;
   const op = g.operations[r.a]!;
-  for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.context)) return true;
+  for (let i = 0; i < list.length; i++) if (grantAllows(list[i]!, caller.info, op, r.grantEntries)) return true;
   return false;
 }
 

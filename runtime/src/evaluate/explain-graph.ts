@@ -13,7 +13,9 @@ import type { EvalState } from "./eval-state.js";
 
 /** What the explanation needs of one loaded request (the state holds its context). */
 export interface LoadedRequest {
-  readonly request: Request;
+  /** The request's principal and resource, as the load read them (once). */
+  readonly principal: string;
+  readonly resource: string;
   readonly caller: Caller;
   /** Action index. */
   readonly a: number;
@@ -33,7 +35,6 @@ export function explainGraphDecision(cg: CompiledGraph, st: EvalState, loaded: L
 
 function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, compiled: CompiledStatement): ClosestStatement {
   const s = cg.graph.statements[compiled.id]!;
-  const { request } = loaded;
   const resourceNode = s.tests.find((n) => cg.graph.nodes[n]!.kind === "resource");
   const conditions = s.tests.filter((n) => cg.graph.nodes[n]!.kind === "condition");
   const total = 1 + (compiled.principal >= 0 ? 1 : 0) + 1 + conditions.length;
@@ -51,11 +52,11 @@ function walkStatement(cg: CompiledGraph, st: EvalState, loaded: LoadedRequest, 
   let passed = 1; // the action: the graph indexes the statement under the request's action
   if (compiled.principal >= 0) {
     const bits = principalBits(cg, st, loaded.caller, compiled.principal);
-    if (bits === 0) return fail(passed, { kind: "principal" }, values(request.principal), s.principal);
+    if (bits === 0) return fail(passed, { kind: "principal" }, values(loaded.principal), s.principal);
     passed++;
   }
   // An Allow fails on false (0) and on undecidable (2), spec §0.2.
-  if (resourceNode !== undefined && cg.nodeTests[resourceNode]!(st) !== 1) return fail(passed, { kind: "resource" }, values(request.resource), resourceNode);
+  if (resourceNode !== undefined && cg.nodeTests[resourceNode]!(st) !== 1) return fail(passed, { kind: "resource" }, values(loaded.resource), resourceNode);
   passed++;
   for (const n of conditions) {
     if (cg.nodeTests[n]!(st) !== 1) {

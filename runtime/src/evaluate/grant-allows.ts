@@ -1,13 +1,13 @@
 // The grant term `G` (docs/semantics/grants.md §2): a grant on the request's key allows when its grantee
 // matches the caller, the action is one of its operations and its constraints hold. A grant never
-// denies. Reads the request's own context (the encryption-context pairs and `aws:SourceArn` as given).
-import type { Request } from "../contracts.js";
+// denies. Reads the grant entries of the request's context as the context reader read them (once).
 import type { CallerInfo } from "../request/read-caller.js";
 import { grantConstraintsHold } from "../conditions/grant-constraints.js";
+import type { GrantEntries } from "../conditions/grant-constraints.js";
 import type { CompiledGrant } from "./compile-layers.js";
 
 /** Whether `grant` allows `operation` (the action name without `kms:`) to the caller. */
-export function grantAllows(grant: CompiledGrant, caller: CallerInfo, operation: string, context: Request["context"]): boolean {
+export function grantAllows(grant: CompiledGrant, caller: CallerInfo, operation: string, entries: GrantEntries): boolean {
   if (!grant.operationSet.has(operation)) return false;
   const constraints = grant.constraints;
   if (grant.granteeServicePrincipal !== undefined) {
@@ -17,7 +17,7 @@ export function grantAllows(grant: CompiledGrant, caller: CallerInfo, operation:
     return false;
   }
   // The constraints' meaning has one home (conditions/grant-constraints.ts), shared with the Cedar encoder.
-  return constraints === undefined || grantConstraintsHold(constraints, operation, context);
+  return constraints === undefined || grantConstraintsHold(constraints, operation, entries);
 }
 
 /**

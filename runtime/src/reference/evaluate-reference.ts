@@ -8,6 +8,7 @@ import { chainOf } from "./chain.js";
 import type { RequestContext } from "./context.js";
 import { allowingGrants } from "./grants.js";
 import { guardInput } from "./guard-input.js";
+import { readOnce } from "./read-once.js";
 import { ownProperty } from "./json-shape.js";
 import { decideIdentityOnlyRequest, decideKeyRequest, identityTarget } from "./kms-decision.js";
 import { endpointOf, endpointsOf, federatedByOf, federatingUserPolicies, keyEntryOf } from "./layers-bundle.js";
@@ -24,7 +25,7 @@ import type { ReferenceBundle, ReferenceError, ReferenceOperation, ReferenceRequ
  * (KR0001–KR0009) for a request it cannot decide. Never throws on user input.
  */
 export function evaluateReference(bundle: ReferenceBundle, request: ReferenceRequest | ReferenceOperation | unknown): ReferenceResult {
-  return guardInput(() => evaluateInput(bundle, request));
+  return guardInput(() => evaluateInput(bundle, readOnce(request)));
 }
 
 function evaluateInput(bundle: ReferenceBundle, request: unknown): ReferenceResult {

@@ -16,6 +16,7 @@ import type { PolicyView, StatementView } from "./policy.js";
 import { readRequest } from "./request.js";
 import { readShape } from "./request-shape.js";
 import { guardInput } from "./guard-input.js";
+import { readOnce } from "./read-once.js";
 import { keyPolicyResourceMatches, resourceListMatches } from "./resource-match.js";
 import { MEMBERS, readPair, statementPrincipal } from "./statement.js";
 import type { StarOwner } from "./star-resource.js";
@@ -31,7 +32,7 @@ const SEVERITY: Readonly<Record<ReferenceDecisionKind, number>> = { Allow: 0, Im
  * decision on top). An undecidable request gives its error entry, as `evaluateReference` does.
  */
 export function explainReference(bundle: ReferenceBundle, request: unknown): ReferenceExplanationResult {
-  return guardInput(() => explainInput(bundle, request));
+  return guardInput(() => explainInput(bundle, readOnce(request)));
 }
 
 function explainInput(bundle: ReferenceBundle, request: unknown): ReferenceExplanationResult {

@@ -2,10 +2,12 @@
 // exactly `principal`, `action`, `resource` (strings) and an optional `context` (an object of strings
 // or arrays of strings); an operation has exactly `operation` (a string) and `checks` (a non-empty
 // array of requests). Anything else is an error, never a decision. Used by the graph and Cedar
-// authorizers, the CLI and the playground; it checks and never copies (PERF: no allocation).
+// authorizers, the CLI and the playground; it checks and never copies (PERF: no allocation). An input
+// built in code is read once: by the graph's load, or as a snapshot (snapshot-input.ts) for the rest.
 import type { DecisionError, Request } from "../contracts.js";
 import type { Operation } from "../decide-operation.js";
 import { reenteredInput, RequestErrorCode, requestError, unreadableInput } from "./request-errors.js";
+import { isOperationInput, snapshotInput } from "./snapshot-input.js";
 import { isWellFormed } from "./well-formed.js";
 
 /** What an input is once its shape is known good. */
@@ -114,11 +116,13 @@ export function onInput<R>(
 ): R | DecisionError {
   const mine = ++begun;
   try {
-    // readsOwnShape: `request` reads the fields and the context of a request itself, in the order and
-    // with the checks of readRequestShape (the graph's load reads each once; an operation's checks
-    // are all read here first, as their errors come before any check's decision).
-    const shape = readInput(input, readsOwnShape);
-    const result = typeof shape !== "string" ? shape : shape === "operation" ? operation(asOperation(input)) : request(asRequest(input));
+    // readsOwnShape: `request` reads the fields and the context of a request itself, once each, in the
+    // order and with the checks of readRequestShape (the graph's load). Anything else is decided on one
+    // reading of the input (snapshot-input.ts): an operation's checks are read for their shape here and
+    // again when decided, and an engine that reads a value twice could decide on two different values.
+    const data = readsOwnShape && !isOperationInput(input) ? input : snapshotInput(input);
+    const shape = readInput(data, readsOwnShape);
+    const result = typeof shape !== "string" ? shape : shape === "operation" ? operation(asOperation(data)) : request(asRequest(data));
     return begun === mine ? result : reenteredInput();
   } catch {
     return unreadableInput();

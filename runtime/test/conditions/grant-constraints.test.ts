@@ -5,7 +5,7 @@
 // And the case-insensitive name tests it uses (request/lower-case.ts) against `toLowerCase` itself.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { grantConstraintsHold } from "../../src/conditions/grant-constraints.js";
+import { grantConstraintsHold, grantEntriesOf } from "../../src/conditions/grant-constraints.js";
 import type { GraphGrantConstraints } from "../../src/graph/graph-types.js";
 import { allowingGrants } from "../../src/reference/grants.js";
 import { parseCaller } from "../../src/reference/caller.js";
@@ -48,7 +48,7 @@ describe("grantConstraintsHold", () => {
       };
       const key = { grants: [{ name: "g", granteePrincipal: USER, operations: [op], constraints: bundle }] };
       const expected = allowingGrants(key, "k", caller, op, ctx).length > 0;
-      const got = grantConstraintsHold(graph, op, ctx);
+      const got = grantConstraintsHold(graph, op, grantEntriesOf(ctx));
       runs++;
       if (got) holds++;
       expect(got).toBe(expected);
@@ -57,14 +57,19 @@ describe("grantConstraintsHold", () => {
     expect(holds / runs).toBeGreaterThan(0.25);
     expect(holds / runs).toBeLessThan(0.75);
   });
-  it("reads an entry's value once, in the context's order, and stops at the first pair it cannot read exactly", () => {
+  it("reads each grant entry once, in the context's order, and decides on what it read", () => {
     const reads: string[] = [];
     const context = {};
-    for (const [name, v] of [["kms:EncryptionContext:Dept", "IT"], ["kms:EncryptionContext:Team", ["a", "b"]], ["kms:EncryptionContext:Other", "x"]] as const) {
+    for (const [name, v] of [["kms:EncryptionContext:Dept", "IT"], ["aws:SourceIp", "10.0.0.1"], ["kms:EncryptionContext:Team", ["a", "b"]], ["AWS:SourceArn", "x"]] as const) {
       Object.defineProperty(context, name, { enumerable: true, get: () => (reads.push(name), v) });
     }
-    expect(grantConstraintsHold({ encryptionContextSubset: [["Dept", "IT"]] }, "Decrypt", context as never)).toBe(false);
-    expect(reads).toEqual(["kms:EncryptionContext:Dept", "kms:EncryptionContext:Team"]);
+    const entries = grantEntriesOf(context as never);
+    expect(reads).toEqual(["kms:EncryptionContext:Dept", "kms:EncryptionContext:Team", "AWS:SourceArn"]);
+    expect(entries.names).toEqual(["kms:EncryptionContext:Dept", "kms:EncryptionContext:Team", "AWS:SourceArn"]);
+    // A multi-valued pair cannot be read exactly: no grant with a pair constraint holds.
+    expect(grantConstraintsHold({ encryptionContextSubset: [["Dept", "IT"]] }, "Decrypt", entries)).toBe(false);
+    expect(grantConstraintsHold({ sourceArn: "x" }, "Decrypt", entries)).toBe(true);
+    expect(reads).toHaveLength(3);
   });
 });
 

@@ -1,8 +1,8 @@
-// A getter that re-enters decide() while a layered decision runs: grant matching reads the context's
-// encryption-context entries again, and such an entry may be a getter. The inner decision overwrites
-// the state and the layered request record the outer one is deciding from, so the outer one is
-// refused (KR0007, request/read-shape.ts onInput), the inner ones stand, and the authorizer is whole
-// afterwards.
+// A getter that re-enters decide() while a layered decision reads its request: the inner decision
+// overwrites the state and the layered request record the outer one is deciding from, so the outer
+// one is refused (KR0007, request/read-shape.ts onInput), the inner ones stand, and the authorizer is
+// whole afterwards. Grant matching once read the context's encryption-context entries a second time;
+// it now reads the entries the load read (evaluate/context-reader.ts), so the getter runs once.
 import { compileBundle } from "@kms-cedar/compiler";
 import { describe, expect, it } from "vitest";
 import { createAuthorizer, type Bundle, type DecisionResult } from "../../src/index.js";
@@ -28,11 +28,20 @@ describe("a layered decision re-entered from a context getter", () => {
   const innerAnswers: DecisionResult[] = [];
   const reentrant = (auth: { decide: (r: unknown) => DecisionResult }, inner: unknown) => {
     const context = {};
-    // The first read (the load) answers plainly; grant matching's read re-enters.
-    let reads = 0;
-    Object.defineProperty(context, "kms:EncryptionContext:app", { enumerable: true, get: () => (++reads >= 2 ? innerAnswers.push(auth.decide(inner)) : undefined, "a") });
+    Object.defineProperty(context, "kms:EncryptionContext:app", { enumerable: true, get: () => (innerAnswers.push(auth.decide(inner)), "a") });
     return { ...plain, context };
   };
+  it("reads the encryption-context entry once per decision: grant matching reads what the load read", () => {
+    const auth = createAuthorizer(graph);
+    let reads = 0;
+    const context = {};
+    Object.defineProperty(context, "kms:EncryptionContext:app", { enumerable: true, get: () => (reads++, "a") });
+    const request = { ...plain, context };
+    expect(auth.decide(request)).toEqual(auth.decide(plain));
+    expect(reads).toBe(1);
+    expect(auth.explain(request)).toEqual(auth.explain(plain));
+    expect(reads).toBe(2);
+  });
   it("the grant allows the plain request, and nothing allows the inner one", () => {
     const auth = createAuthorizer(graph);
     const allowed = auth.decide(plain);
@@ -48,7 +57,7 @@ describe("a layered decision re-entered from a context getter", () => {
       innerAnswers.length = 0;
       expect(auth.decide(reentrant(auth, inner))).toMatchObject({ error: { code: "KR0007" } });
       expect(auth.explain(reentrant(auth, inner))).toMatchObject({ error: { code: "KR0007" } });
-      // Grant matching did read the getter (so did re-enter), and each inner decision is its own.
+      // The load read the getter (so did re-enter), and each inner decision is its own.
       expect(innerAnswers.length).toBeGreaterThan(0);
       for (const answer of innerAnswers) expect(answer).toEqual(createAuthorizer(graph).decide(inner));
     }

@@ -1,0 +1,90 @@
+// One reading of an input (docs/request-model.md "Shapes"). An input built in code may have getters
+// or be a Proxy, whose answers can change from one read to the next. An engine that reads a value
+// twice can then decide on two values at once: with a context value read "public" by the statement
+// tests and "secret" by grant matching, every engine once said Allow where neither value allows.
+// So each engine decides on one reading: the graph's load reads a request's members and context
+// entries once itself (evaluate/context-reader.ts); the other engines, and the graph for an operation,
+// decide on this snapshot. It reads each member and each context value once, in the order the graph's
+// load reads them (principal, action, resource, context, then each entry, an array's length and then
+// its elements), and keeps all that the shape reader judges (read-shape.ts): own members as own, the
+// names of inherited enumerable members (stray members, never read) on a prototype of their own,
+// other values as they are. A snapshot of plain data reads the same as the data.
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const FIELDS = ["principal", "action", "resource", "context"] as const;
+
+/** The input as one reading saw it (see above). It throws when the input's reading throws. */
+export function snapshotInput(input: unknown): unknown {
+  if (!isObject(input)) return input;
+  if (hasOwn(input, "operation") || hasOwn(input, "checks")) return snapshotOperation(input);
+  return snapshotRequest(input);
+}
+
+/** Whether the input is an operation (read-shape.ts `readInput` decides so on the same test). */
+export function isOperationInput(input: unknown): boolean {
+  return isObject(input) && (hasOwn(input, "operation") || hasOwn(input, "checks"));
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function snapshotOperation(input: object): object {
+  const copy = withNamesOf(input, ["operation", "checks"]);
+  if (hasOwn(input, "operation")) copy["operation"] = (input as Record<string, unknown>)["operation"];
+  if (hasOwn(input, "checks")) {
+    const checks = (input as Record<string, unknown>)["checks"];
+    copy["checks"] = Array.isArray(checks) ? copyArray(checks).map((c) => (isObject(c) ? snapshotRequest(c) : c)) : checks;
+  }
+  return copy;
+}
+
+function snapshotRequest(request: object): object {
+  const copy = withNamesOf(request, FIELDS);
+  // Read in the order of the graph's load (create-authorizer.ts): the three fields, then the context.
+  for (const name of FIELDS) if (hasOwn(request, name)) copy[name] = (request as Record<string, unknown>)[name];
+  const context = copy["context"];
+  if (isObject(context)) copy["context"] = snapshotContext(context);
+  return copy;
+}
+
+/** A context's own entries, each value read once (an array's elements too). No prototype: its names are data. */
+function snapshotContext(context: object): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  // Every reader skips inherited entries: they are not read.
+  for (const name in context) {
+    if (!hasOwn(context, name)) continue;
+    const value: unknown = (context as Record<string, unknown>)[name];
+    copy[name] = Array.isArray(value) ? copyArray(value) : value;
+  }
+  return copy;
+}
+
+/**
+ * An array read once: its length, then each element (a hole reads as undefined, which no reader
+ * accepts, as it rejects the hole). By index, not by iterator or `slice`, which an array subclass or
+ * a Proxy could answer otherwise.
+ */
+export function copyArray(array: readonly unknown[]): unknown[] {
+  const n = array.length;
+  const copy = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) copy[i] = array[i];
+  return copy;
+}
+
+/**
+ * An object with `input`'s enumerable member names, as a for-in loop lists them: own names other than
+ * `known` as own members (their values are never read: any is an error), inherited ones on a prototype
+ * that holds only their names. Known members are set by the caller, if own.
+ */
+function withNamesOf(input: object, known: readonly string[]): Record<string, unknown> {
+  const inherited = Object.create(null) as Record<string, unknown>;
+  const own: string[] = [];
+  for (const name in input) {
+    if (hasOwn(input, name)) {
+      if (!known.includes(name)) own.push(name);
+    } else inherited[name] = undefined;
+  }
+  const copy = Object.create(inherited) as Record<string, unknown>;
+  for (const name of own) Object.defineProperty(copy, name, { value: undefined, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
