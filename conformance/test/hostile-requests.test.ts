@@ -36,12 +36,16 @@ const ENGINES: Record<string, (input: unknown) => DecisionResult> = {
 const OK = { principal: APP, action: "kms:Decrypt", resource: KEY, context: {} };
 const DENIED = { principal: APP, action: "kms:Sign", resource: KEY, context: { "aws:ResourceTag/__proto__": "x" } };
 
-/** Every engine's code (or decision) for one input; throws are reported, not raised. */
-function answers(input: unknown): Record<string, string> {
+/**
+ * Every engine's code (or decision) for one input; throws are reported, not raised. An input whose
+ * getters answer by the reads before (withStatefulAccessors) is given as a function that makes a
+ * fresh one for each engine.
+ */
+function answers(input: unknown, fresh?: () => unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, decide] of Object.entries(ENGINES)) {
     try {
-      const r = decide(input);
+      const r = decide(fresh === undefined ? input : fresh());
       out[name] = "error" in r ? r.error.code : r.decision;
     } catch (thrown) {
       out[name] = `threw: ${String(thrown)}`;
@@ -180,6 +184,27 @@ function kindOf(r: DecisionResult): string {
   return "error" in r ? r.error.code : r.decision;
 }
 
+/**
+ * A copy of `input` whose members (and those of its context and checks), and an array value's
+ * elements, are getters answering the true value on the first read and `poison` after it: an engine
+ * that decides on one reading (docs/request-model.md "Shapes") answers it as it answers `input`.
+ */
+function withStatefulAccessors(input: unknown, poison: unknown): unknown {
+  if (typeof input !== "object" || input === null) return input;
+  const stateful = (value: unknown): PropertyDescriptor => {
+    let reads = 0;
+    return { get: () => (reads++ === 0 ? value : poison), enumerable: true, configurable: true };
+  };
+  if (Array.isArray(input)) {
+    const out: unknown[] = new Array<unknown>(input.length);
+    input.forEach((v, i) => Object.defineProperty(out, i, stateful(withStatefulAccessors(v, poison))));
+    return out;
+  }
+  const out = Object.create(Object.getPrototypeOf(input) as object) as object;
+  for (const [k, v] of Object.entries(input)) Object.defineProperty(out, k, stateful(withStatefulAccessors(v, poison)));
+  return out;
+}
+
 describe("hostile requests at the library entry points", () => {
   it("the well-formed baselines decide (Allow, and the __proto__ tag Deny fires)", () => {
     expect(answers(OK)).toEqual({ reference: "Allow", graph: "Allow", cedar: "Allow" });
@@ -246,8 +271,10 @@ describe("hostile requests at the library entry points", () => {
     let malformed = 0;
     fc.assert(fc.property(mutated, ({ input, bad }) => {
       const got = answers(input);
-      // The same input read through getters (built in code, no side effect) is answered the same.
+      // The same input read through getters (built in code, no side effect) is answered the same; so is
+      // one whose getters answer otherwise after the first read (each engine reads each value once).
       expect(answers(withAccessors(input))).toEqual(got);
+      for (const poison of [OK.principal, ["a", 5], {}, "\ud800", undefined]) expect(answers(undefined, () => withStatefulAccessors(input, poison))).toEqual(got);
       expect(Object.values(got).every((a) => !a.startsWith("threw"))).toBe(true);
       expect(new Set(Object.values(got)).size).toBe(1);
       const code = got["reference"]!;
