@@ -9,6 +9,8 @@
 
 const own = (o: object, name: string): boolean => Object.prototype.hasOwnProperty.call(o, name);
 const isRecord = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);
+/** The prototype of a copy of an input that inherits no enumerable member: one, shared (fewer hidden classes). */
+const NONE_INHERITED: object = Object.freeze(Object.create(null) as object);
 
 /** The input as read once (see above); throws if reading it throws (guard-input.ts answers KR0007). */
 export function readOnce(input: unknown): unknown {
@@ -48,13 +50,13 @@ function elements(array: readonly unknown[]): unknown[] {
 
 /** A fresh object with `input`'s enumerable member names: own ones (besides `known`) own, inherited ones inherited. */
 function namesOf(input: object, known: readonly string[]): Record<string, unknown> {
-  const inherited = Object.create(null) as Record<string, unknown>;
+  let inherited: Record<string, unknown> | undefined;
   const strays: string[] = [];
   for (const name in input) {
-    if (!own(input, name)) inherited[name] = undefined;
+    if (!own(input, name)) (inherited ??= Object.create(null) as Record<string, unknown>)[name] = undefined;
     else if (!known.includes(name)) strays.push(name);
   }
-  const copy = Object.create(inherited) as Record<string, unknown>;
+  const copy = Object.create(inherited ?? NONE_INHERITED) as Record<string, unknown>;
   for (const name of strays) Object.defineProperty(copy, name, { value: undefined, enumerable: true, writable: true, configurable: true });
   return copy;
 }
