@@ -68,6 +68,11 @@ const HOSTILE: [string, () => unknown, string][] = ([
   ["an operation with a stray member", { operation: "kms:ReEncrypt", checks: [OK], note: 1 }, "KR0007"],
   ["a sparse checks array", { operation: "kms:ReEncrypt", checks: [OK, , OK] }, "KR0007"], // eslint-disable-line no-sparse-arrays
   ["an operation as a check", { operation: "kms:ReEncrypt", checks: [{ operation: "kms:ReEncrypt", checks: [OK] }] }, "KR0007"],
+  ["operations nested 100,000 deep as checks", () => {
+    let op: unknown = OK;
+    for (let i = 0; i < 100_000; i++) op = { operation: "kms:ReEncrypt", checks: [op] };
+    return op;
+  }, "KR0007"],
   ["a stray member", { ...OK, Principal: APP }, "KR0007"],
   ["a member named __proto__", JSON.parse(`{"principal":"${APP}","action":"kms:Decrypt","resource":"${KEY}","__proto__":{"x":1}}`), "KR0007"],
   ["a member named constructor", { ...OK, constructor: "x" }, "KR0007"],

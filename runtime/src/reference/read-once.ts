@@ -15,17 +15,21 @@ const NONE_INHERITED: object = Object.freeze(Object.create(null) as object);
 /** The input as read once (see above); throws if reading it throws (guard-input.ts answers KR0007). */
 export function readOnce(input: unknown): unknown {
   if (!isRecord(input)) return input;
-  const operation = own(input, "operation") || own(input, "checks");
-  const copy = namesOf(input, operation ? ["operation", "checks"] : ["principal", "action", "resource", "context"]);
+  if (!own(input, "operation") && !own(input, "checks")) return requestOnce(input);
+  const copy = namesOf(input, ["operation", "checks"]);
   const source = input as Record<string, unknown>;
-  if (operation) {
-    if (own(input, "operation")) copy.operation = source.operation;
-    if (own(input, "checks")) {
-      const checks = source.checks;
-      copy.checks = Array.isArray(checks) ? elements(checks).map(readOnce) : checks;
-    }
-    return copy;
+  if (own(input, "operation")) copy.operation = source.operation;
+  if (own(input, "checks")) {
+    // A check is read as a request (one that is an operation is malformed anyway): no recursion.
+    const checks = source.checks;
+    copy.checks = Array.isArray(checks) ? elements(checks).map((c) => (isRecord(c) ? requestOnce(c) : c)) : checks;
   }
+  return copy;
+}
+
+function requestOnce(input: object): Record<string, unknown> {
+  const copy = namesOf(input, ["principal", "action", "resource", "context"]);
+  const source = input as Record<string, unknown>;
   for (const name of ["principal", "action", "resource", "context"]) if (own(input, name)) copy[name] = source[name];
   if (isRecord(copy.context)) {
     const context = copy.context as Record<string, unknown>;
