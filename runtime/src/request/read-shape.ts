@@ -2,8 +2,8 @@
 // exactly `principal`, `action`, `resource` (strings) and an optional `context` (an object of strings
 // or arrays of strings); an operation has exactly `operation` (a string) and `checks` (a non-empty
 // array of requests). Anything else is an error, never a decision. Used by the graph and Cedar
-// authorizers, the CLI and the playground; it checks and never copies (PERF: no allocation). An input
-// built in code is read once: by the graph's load, or as a snapshot (snapshot-input.ts) for the rest.
+// authorizers, the CLI and the playground; its checks never copy (PERF: no allocation). An input
+// built in code is read once: by the graph's load, or into a snapshot (snapshot-input.ts) for the rest.
 import type { DecisionError, Request } from "../contracts.js";
 import type { Operation } from "../decide-operation.js";
 import { reenteredInput, RequestErrorCode, requestError, unreadableInput } from "./request-errors.js";
