@@ -36,16 +36,17 @@ const ENGINES: Record<string, (input: unknown) => DecisionResult> = {
 const OK = { principal: APP, action: "kms:Decrypt", resource: KEY, context: {} };
 const DENIED = { principal: APP, action: "kms:Sign", resource: KEY, context: { "aws:ResourceTag/__proto__": "x" } };
 
-/**
- * Every engine's code (or decision) for one input; throws are reported, not raised. An input whose
- * getters answer by the reads before (withStatefulAccessors) is given as a function that makes a
- * fresh one for each engine.
- */
-function answers(input: unknown, fresh?: () => unknown): Record<string, string> {
+/** Every engine's code (or decision) for one input; throws are reported, not raised. */
+function answers(input: unknown): Record<string, string> {
+  return answersEach(() => input);
+}
+
+/** `answers` for an input made afresh for each engine (one whose getters answer by the reads before). */
+function answersEach(make: () => unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, decide] of Object.entries(ENGINES)) {
     try {
-      const r = decide(fresh === undefined ? input : fresh());
+      const r = decide(make());
       out[name] = "error" in r ? r.error.code : r.decision;
     } catch (thrown) {
       out[name] = `threw: ${String(thrown)}`;
@@ -279,7 +280,7 @@ describe("hostile requests at the library entry points", () => {
       // The same input read through getters (built in code, no side effect) is answered the same; so is
       // one whose getters answer otherwise after the first read (each engine reads each value once).
       expect(answers(withAccessors(input))).toEqual(got);
-      for (const poison of [OK.principal, ["a", 5], {}, "\ud800", undefined]) expect(answers(undefined, () => withStatefulAccessors(input, poison))).toEqual(got);
+      for (const poison of [OK.principal, ["a", 5], {}, "\ud800", undefined]) expect(answersEach(() => withStatefulAccessors(input, poison))).toEqual(got);
       expect(Object.values(got).every((a) => !a.startsWith("threw"))).toBe(true);
       expect(new Set(Object.values(got)).size).toBe(1);
       const code = got["reference"]!;

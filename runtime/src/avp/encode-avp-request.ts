@@ -5,7 +5,6 @@
 import type { EntityJson } from "@cedar-policy/cedar-wasm/nodejs";
 import type { DecisionError, Request } from "../contracts.js";
 import { createEncoder } from "../cedar/encode-request.js";
-import { unreadableInput } from "../request/request-errors.js";
 import type { EncodedRequest } from "../cedar/encode-request.js";
 import type { AvpManifest } from "./avp-manifest.js";
 import { AVP_MANIFEST_FORMAT, AVP_MANIFEST_VERSION } from "./avp-manifest.js";
@@ -41,15 +40,11 @@ export function createAvpEncoder(manifest: AvpManifest | string, policyStoreId: 
   // Every entity, as AVP always got them (encode-request.ts `leafAncestors`).
   const encodeCedar = createEncoder(m.cedar, { leafAncestors: true });
 
+  // An input whose reading throws (a getter, a Proxy) is the Cedar encoder's KR0007, as in every engine.
   const encodeItem = (request: Request): AvpEncoded | DecisionError => {
-    try {
-      const encoded = encodeCedar(request);
-      if ("error" in encoded) return encoded;
-      return toAvp(encoded);
-    } catch {
-      // An input whose reading throws (a getter, a Proxy) is KR0007, as in every engine; never an exception.
-      return unreadableInput();
-    }
+    const encoded = encodeCedar(request);
+    if ("error" in encoded) return encoded;
+    return toAvp(encoded);
   };
 
   const encode = (request: Request): AvpIsAuthorizedInput | DecisionError => {

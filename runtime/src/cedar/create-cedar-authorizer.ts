@@ -21,7 +21,7 @@ import { decideOperation } from "../decide-operation.js";
 import { decideEach } from "../decide-many.js";
 import type { Operation } from "../decide-operation.js";
 import { onInput, printable } from "../request/read-shape.js";
-import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
+import { RequestErrorCode } from "../request/request-errors.js";
 import type { Explanation, ExplanationResult } from "../explain/explanation.js";
 import { explainOperation } from "../explain/explain-operation.js";
 import { createSeenReader } from "../explain/seen-values.js";
@@ -126,16 +126,12 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
 
   const authorize = (request: unknown): CedarAnswer => {
     const answers: AuthorizationAnswer[] = [];
-    let read: EncodedRequest | DecisionError;
+    let encoded: EncodedRequest;
     try {
-      read = encode(request);
-    } catch {
-      // Reading the request threw (a getter, a Proxy): KR0007, as decide() answers it.
-      return { result: unreadableInput(), determining: [], errors: [] };
-    }
-    if ("error" in read) return { result: read, determining: [], errors: [] };
-    const encoded = read;
-    try {
+      // An input whose reading throws (a getter, a Proxy) is the encoder's KR0007, as decide() answers it.
+      const read = encode(request);
+      if ("error" in read) return { result: read, determining: [], errors: [] };
+      encoded = read;
       const sets = setsFor(encoded);
       if (typeof sets === "string") return { result: failure([sets]), determining: [], errors: [sets] };
       for (const preparsedPolicySetId of sets) {
@@ -181,7 +177,10 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     return { result: toDecision(allowed, determining, roles, (encoded.action as { readonly id?: string }).id === actionId("RetireGrant")), determining, errors };
   };
 
-  const decide = (input: unknown): DecisionResult => onInput(input, (r) => authorize(r).result, (o) => decideOperation(o, (r) => authorize(r).result));
+  // A request is read once by the encoder (its snapshot and shape check: onInput's readsOwnShape); an
+  // explanation reads its request three times (authorize, the probes, the seen values), so it is handed
+  // onInput's snapshot.
+  const decide = (input: unknown): DecisionResult => onInput(input, (r) => authorize(r).result, (o) => decideOperation(o, (r) => authorize(r).result), true);
   // Explanations: the probe set is preparsed on first use, against the schema preparsed above.
   const index: CedarExplainIndex | undefined = typeof bundle.explain === "string" ? (JSON.parse(bundle.explain) as CedarExplainIndex) : bundle.explain;
   let probes: { ready: true } | { problem: string } | undefined;

@@ -11,7 +11,7 @@ import type { CallerInfo } from "../request/read-caller.js";
 import { readInputShape, requestContext } from "../request/read-shape.js";
 import { snapshotInput } from "../request/snapshot-input.js";
 import { parseTarget } from "../request/read-target.js";
-import { RequestErrorCode } from "../request/request-errors.js";
+import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
 import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
@@ -52,10 +52,15 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
   const placeInLayers = manifest.layers === undefined ? undefined : createLayerEncoder(manifest.layers, manifest.identity.map((i) => i.principal));
 
   return (given) => {
-    // One reading of the input (request/snapshot-input.ts), for a caller of `authorize` or the AVP
-    // encoder with an input built in code; decide() hands over a snapshot already (a plain copy of it
-    // reads the same).
-    const input = snapshotInput(given);
+    // One reading of the input (request/snapshot-input.ts): everything below reads the copy. An input
+    // whose reading throws (a getter, a Proxy) is KR0007, for every caller of the encoder (decide(),
+    // `authorize`, the AVP encoder); nothing after the copy runs user code.
+    let input: unknown;
+    try {
+      input = snapshotInput(given);
+    } catch {
+      return unreadableInput();
+    }
     const shape = readInputShape(input);
     if (typeof shape !== "string") return shape;
     if (shape !== "request") return failure(RequestErrorCode.malformedRequest, "malformed request: a check must be a request, not an operation");

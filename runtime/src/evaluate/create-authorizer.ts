@@ -200,6 +200,10 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // the context's shape (readRequestShape's checks, here each value read once), then the request's
   // own errors. PERF: the caller, action and resource are looked up before the context is read (its
   // loading needs them); an error they give waits for the context's shape errors, which come first.
+  // PERF: the fields and the context are read as readRequestShape reads them, written out here: a
+  // reader shared with it, filling a record, measured 5-9% slower on the seed bundle (in-process A/B).
+  // The hostile-request tests hold the two readers to one answer (graph against Cedar, which reads
+  // through readRequestShape).
   const load = (request: Request): Loaded | DecisionError => {
     const principal = requestField(request, 0);
     if (principal === undefined) return fieldTypeError(0);

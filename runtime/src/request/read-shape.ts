@@ -76,7 +76,7 @@ export function readInputShape(input: unknown): InputKind | DecisionError {
  */
 function readInput(input: unknown, membersOnly: boolean): InputKind | DecisionError {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return malformed("a request must be a JSON object");
-  if (!hasOwn(input, "operation") && !hasOwn(input, "checks")) {
+  if (!isOperationInput(input)) {
     const bad = membersOnly ? readRequestMembers(input) : readRequestShape(input);
     return bad ?? "request";
   }
@@ -116,10 +116,11 @@ export function onInput<R>(
 ): R | DecisionError {
   const mine = ++begun;
   try {
-    // readsOwnShape: `request` reads the fields and the context of a request itself, once each, in the
-    // order and with the checks of readRequestShape (the graph's load). Anything else is decided on one
-    // reading of the input (snapshot-input.ts): an operation's checks are read for their shape here and
-    // again when decided, and an engine that reads a value twice could decide on two different values.
+    // readsOwnShape: `request` reads a request's fields and context itself, once each, with the checks of
+    // readRequestShape (the graph's load; the Cedar encoder, from its snapshot): only the member names are
+    // read here. Anything else is decided on one reading of the input (snapshot-input.ts): an operation's
+    // checks are read for their shape here and again when decided, and an engine that reads a value twice
+    // could decide on two different values.
     const data = readsOwnShape && !isOperationInput(input) ? input : snapshotInput(input);
     const shape = readInput(data, readsOwnShape);
     const result = typeof shape !== "string" ? shape : shape === "operation" ? operation(asOperation(data)) : request(asRequest(data));
@@ -152,7 +153,7 @@ export function asRequest(input: unknown): Request {
 function readRequestShape(request: object): DecisionError | undefined {
   const members = readRequestMembers(request);
   if (members !== undefined) return members;
-  // PERF: the three fields unrolled (this runs on every decision), in FIELDS order.
+  // PERF: the three fields unrolled, in FIELDS order; the graph's load reads them the same way (create-authorizer.ts).
   const principal = requestField(request, 0);
   if (principal === undefined) return fieldTypeError(0);
   const action = requestField(request, 1);

@@ -21,11 +21,10 @@ const FIELDS = ["principal", "action", "resource", "context"] as const;
 /** The input as one reading saw it (see above). It throws when the input's reading throws. */
 export function snapshotInput(input: unknown): unknown {
   if (!isObject(input)) return input;
-  if (hasOwn(input, "operation") || hasOwn(input, "checks")) return snapshotOperation(input);
-  return snapshotRequest(input);
+  return isOperationInput(input) ? snapshotOperation(input) : snapshotRequest(input);
 }
 
-/** Whether the input is an operation (read-shape.ts `readInput` decides so on the same test). */
+/** Whether the input is read as an operation: an object with an own `operation` or `checks` (DESIGN §2). */
 export function isOperationInput(input: unknown): boolean {
   return isObject(input) && (hasOwn(input, "operation") || hasOwn(input, "checks"));
 }
