@@ -3,11 +3,32 @@
 // errors stay in its own result (decide never throws for a bad entry), so one bad request cannot
 // hide the decisions of the others.
 import type { DecisionResult } from "./contracts.js";
+import { unreadableInput } from "./request/request-errors.js";
 
-/** `decide` over `requests`, in order. Throws only when `requests` is not an array (a caller bug). */
+/**
+ * `decide` over `requests`, in order. Throws only when `requests` is not an array (a caller bug), or
+ * an array whose length cannot be read (a Proxy whose trap throws). The list is read once, as decide
+ * reads an input once (docs/request-model.md "Shapes"): its length once, each entry once; an entry
+ * whose reading throws (a getter, a Proxy) is that entry's KR0007, as decide answers such an input.
+ */
 export function decideEach<R>(requests: readonly R[], decide: (request: R) => DecisionResult): DecisionResult[] {
   if (!Array.isArray(requests)) throw new TypeError("decideMany: `requests` must be an array");
-  const out = new Array<DecisionResult>(requests.length);
-  for (let i = 0; i < requests.length; i++) out[i] = decide(requests[i]!);
+  let length: number;
+  try {
+    length = requests.length;
+  } catch {
+    throw new TypeError("decideMany: the length of `requests` cannot be read");
+  }
+  const out = new Array<DecisionResult>(length);
+  for (let i = 0; i < length; i++) {
+    let request: R;
+    try {
+      request = requests[i]!;
+    } catch {
+      out[i] = unreadableInput();
+      continue;
+    }
+    out[i] = decide(request);
+  }
   return out;
 }
