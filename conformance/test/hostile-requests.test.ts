@@ -380,4 +380,43 @@ describe("an input whose getters answer differently on each read (docs/request-m
     expect(seen["ExplicitDeny"]).toBeGreaterThan(100);
     expect(seen["Allow"]).toBeGreaterThan(100);
   });
+
+  it("every explanation shows the values of that one reading: the explanation of the first values read", () => {
+    // Not only the decision: the statements, the near misses and the values an explanation shows are
+    // those of the plain request holding the first answers (an explanation that read the principal or a
+    // context value again could show values the decision was not made on).
+    const plainInput = (caller: string, value: string, operation: boolean): unknown => {
+      const request = { principal: caller, action: "kms:Decrypt", resource: KEY, context: { "kms:EncryptionContext:app": value } };
+      return operation ? { operation: "kms:Decrypt", checks: [request] } : request;
+    };
+    // The layered bundle without its delegation to IAM, and with an Allow for Bob alone: for the callers
+    // drawn, that Allow is the closest key-policy statement, and it fails on the principal, so the
+    // explanation shows the principal it read.
+    const [enableIam, noSecret] = (layered.keys[KEY].policy as { Statement: { Sid?: string }[] }).Statement;
+    const bobOnly = { Sid: "BobOnly", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:user/Bob` }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:EncryptionContext:app": "other" } } };
+    expect(enableIam!.Sid).toBe("EnableIAM");
+    const shown = { ...layered, keys: { [KEY]: { ...layered.keys[KEY], policy: doc(noSecret, bobOnly) } } };
+    const compiled = compileBundle(shown as never);
+    const [gs, cs] = [createAuthorizer(compiled.graph!), createCedarAuthorizer(compiled.cedar!)];
+    const explainers: Record<string, (input: unknown) => unknown> = {
+      "graph explain": (i) => gs.explain(i),
+      "cedar explain": (i) => cs.explain(i),
+      "reference explain": (i) => explainReference(shown, i as never),
+    };
+    expect(JSON.stringify(gs.explain(plainInput(ALICE, "public", false)))).toContain(ALICE);
+    const seen: Record<string, number> = {};
+    const answers = fc.array(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 6 });
+    const callers = fc.option(fc.array(fc.constantFrom(...CALLERS), { minLength: 1, maxLength: 4 }), { nil: undefined });
+    fc.assert(fc.property(answers, fc.boolean(), fc.boolean(), callers, (values, inArray, operation, principals) => {
+      const first = plainInput(principals?.[0] ?? ALICE, values[0]!, operation);
+      for (const [name, explain] of Object.entries(explainers)) {
+        const expected = explain(first);
+        const what = `${values.join(",")}${inArray ? " (array element)" : ""}${operation ? " (operation)" : ""}${principals ? ` by ${principals.join(",")}` : ""}`;
+        expect(explain(stateful(values, inArray, operation, principals)), `${name} on ${what}`).toEqual(expected);
+        const kind = expected !== null && typeof expected === "object" && "decision" in expected ? String(expected.decision) : "error";
+        seen[kind] = (seen[kind] ?? 0) + 1;
+      }
+    }), { seed: 20261205, numRuns: 200 });
+    expect(Object.keys(seen).sort()).toEqual(["Allow", "ExplicitDeny", "ImplicitDeny"]);
+  });
 });
