@@ -395,7 +395,7 @@ describe("an input whose getters answer differently on each read (docs/request-m
     const [enableIam, noSecret] = (layered.keys[KEY].policy as { Statement: { Sid?: string }[] }).Statement;
     const bobOnly = { Sid: "BobOnly", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:user/Bob` }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:EncryptionContext:app": "other" } } };
     expect(enableIam!.Sid).toBe("EnableIAM");
-    const shown = { ...layered, keys: { [KEY]: { ...layered.keys[KEY], policy: doc(noSecret, bobOnly) } } };
+    const shown = { ...layered, keys: { [KEY]: { ...layered.keys[KEY], policy: doc(noSecret!, bobOnly) } } };
     const compiled = compileBundle(shown as never);
     const [gs, cs] = [createAuthorizer(compiled.graph!), createCedarAuthorizer(compiled.cedar!)];
     const explainers: Record<string, (input: unknown) => unknown> = {
