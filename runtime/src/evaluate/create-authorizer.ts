@@ -18,7 +18,7 @@ import type { CallerInfo } from "../request/read-caller.js";
 import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput, ownContext, requestField } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
 import type { TargetInfo } from "../request/read-target.js";
-import { RequestErrorCode, requestError } from "../request/request-errors.js";
+import { engineFailure, RequestErrorCode, requestError } from "../request/request-errors.js";
 import { compileGraph } from "./compile-graph.js";
 import type { CompiledGraph } from "./compile-graph.js";
 import { ContextReader } from "./context-reader.js";
@@ -277,16 +277,27 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     }
     return decideLoaded(cg, st, caller, a, target, keyIndex, out);
   };
+  // After `load`, nothing reads the input (it read each value once, and grant matching reads the entries
+  // it kept), so an exception there is the evaluator's own: KR0901, not the KR0007 onInput gives an
+  // input whose reading threw.
   const decideOne = (request: Request): DecisionResult => {
     const loaded = load(request);
     if ("error" in loaded) return loaded;
-    return decideAny(loaded);
+    try {
+      return decideAny(loaded);
+    } catch (thrown) {
+      return engineFailure(thrown);
+    }
   };
   const explainOne = (request: Request): Explanation | DecisionError => {
     const loaded = load(request);
     if ("error" in loaded) return loaded;
     const own: Loaded = { ...loaded };
-    return explainGraphDecision(cg, st, own, decideAny(own));
+    try {
+      return explainGraphDecision(cg, st, own, decideAny(own));
+    } catch (thrown) {
+      return engineFailure(thrown);
+    }
   };
 
   // PERF: made once (a closure made per call was the other 56 bytes a seed decision allocated).

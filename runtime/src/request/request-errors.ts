@@ -24,6 +24,7 @@ export const RequestErrorCode = {
   unknownEndpoint: "KR0010",
   inconsistentNetworkKeys: "KR0011",
   cedarFailure: "KR0900",
+  engineFailure: "KR0901",
 } as const;
 
 /** Every request-error code with its slug and help, in code order. */
@@ -40,6 +41,7 @@ export const REQUEST_ERRORS: readonly RequestErrorInfo[] = [
   { code: "KR0010", slug: "unknown-endpoint", help: "the bundle has `endpoints` and the request's `aws:SourceVpce` names none of them; add the endpoint and its policy to the bundle" },
   { code: "KR0011", slug: "inconsistent-network-keys", help: "with `endpoints` in the bundle: `aws:SourceVpce` has one value; `aws:SourceIp` is absent on the endpoint path; `aws:SourceVpc` and `aws:VpcSourceIp` only with `aws:SourceVpce`; `aws:SourceVpc` is the endpoint's `vpc`" },
   { code: "KR0900", slug: "cedar-failure", help: "cedar-wasm could not decide the request; this is a bug, please report it" },
+  { code: "KR0901", slug: "engine-failure", help: "the graph engine failed while deciding a request it had read whole; this is a bug, please report it" },
 ];
 
 /** Builds an error entry; `subject` (user input) is quoted in backticks. */
@@ -54,6 +56,16 @@ export function requestError(code: string, message: string, subject?: string): D
  */
 export function unreadableInput(): DecisionError {
   return requestError(RequestErrorCode.malformedRequest, "malformed request: reading it threw an exception");
+}
+
+/**
+ * The error of a request the graph engine read whole and then failed to decide (an exception in the
+ * evaluator: a bug of ours, never the input's). It is never a decision, and never "malformed request",
+ * which would send the user looking for a fault in a request that has none.
+ */
+export function engineFailure(thrown: unknown): DecisionError {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return requestError(RequestErrorCode.engineFailure, `the engine failed: ${message.slice(0, 200)}`);
 }
 
 /**
