@@ -13,6 +13,6 @@ export { hasSubstitutions, parseTemplate } from "./policy/template.js";
 export type { TemplateError, TemplateResult } from "./policy/template.js";
 export { parseArn } from "./policy/arn.js";
 export { parseJson } from "./json/parse.js";
-export { utf8Length } from "./json/limits.js";
+export { DEFAULT_MAX_DEPTH, utf8Length } from "./json/limits.js";
 export { toPlainValue } from "./json/to-plain.js";
 export { JSON_DIAGNOSTICS, JsonCode } from "./json/diagnostic-codes.js";

@@ -18,6 +18,7 @@ export const BundleCode = {
   emptyPath: "KC2912",
   rootPrincipalPolicies: "KC2913",
   emptyBundle: "KC2914",
+  unreadableObject: "KC2915",
 } as const;
 
 /** One registry entry per code, in code order. */
@@ -83,5 +84,10 @@ export const BUNDLE_DIAGNOSTICS: readonly DiagnosticInfo[] = [
   {
     code: "KC2914", slug: "empty-bundle", severity: "warning",
     summary: "the bundle has no keys and no principals",
+  },
+  {
+    code: "KC2915", slug: "bundle-object-unreadable", severity: "error",
+    summary: "a bundle object given in code cannot be read as JSON",
+    help: "give plain data, as `JSON.parse` makes it: no getter or Proxy that throws, no cycle, no BigInt",
   },
 ];

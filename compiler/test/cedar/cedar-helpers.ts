@@ -44,9 +44,10 @@ export function cedarEngine(bundle: Bundle): CedarAuthorizer {
   return createCedarAuthorizer({ policies: out.files!.policies, schema: out.files!.schema, manifest: out.files!.manifest });
 }
 
-/** The policy text (as the loader pretty-prints an inline policy) of `bundle.principals[ROLE][0]`. */
+/** The text diagnostics on `bundle` point into (its spans are offsets in it). */
 export function identityText(bundle: Bundle): string {
-  return JSON.stringify(bundle.principals![ROLE]!.policies[0], null, 2);
+  // A bundle object is read as the bundle file it stands for: spans point into its pretty-printed text.
+  return JSON.stringify(bundle, null, 2);
 }
 
 /**

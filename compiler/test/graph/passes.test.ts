@@ -138,7 +138,7 @@ describe("compileBundle", () => {
     expect(result.graph).toBeUndefined();
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toMatchObject({ file: `<inline principals[${ROLE}][0]>`, location: `principals[${ROLE}][0]` });
+    expect(errors[0]).toMatchObject({ file: "<bundle>", location: `principals[${ROLE}][0]` });
   });
   it("reports a policy file it cannot read", () => {
     const result = compileBundle({ principals: { [ROLE]: { policies: ["does-not-exist.json"] } } });

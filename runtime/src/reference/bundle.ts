@@ -48,3 +48,39 @@ function readEntry(arn: string, entry: unknown): PolicyView[] {
   if (!Array.isArray(list)) return [readPolicy(undefined, `principals[${arn}][0]`)];
   return list.map((document, i) => readPolicy(document, `principals[${arn}][${i}]`));
 }
+
+/** The members a bundle, a key entry and a principal entry may have (DESIGN §2, docs/request-model.md "Layers"). */
+const BUNDLE_MEMBERS: ReadonlySet<string> = new Set(["$schema", "keys", "principals", "organization", "endpoints"]);
+const KEY_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policy", "grants", "awsManaged"]);
+const PRINCIPAL_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policies", ...LAYER_MEMBERS]);
+
+/**
+ * Our rule (fail closed, §0.2; the compiler refuses such a bundle: KC2902, KC2906): the location of a
+ * member the bundle may not have and that could concern this request, or undefined. A member of the
+ * bundle itself concerns every request (a misspelled `organization` could hold SCPs that deny it); one
+ * of the target key's entry, requests on that key; one of an entry whose identity policies the caller
+ * has (identityPoliciesOf), the caller's requests. The oracle cannot read what such a member says, so
+ * it lets it deny.
+ */
+export function strayMemberOf(bundle: unknown, caller: Caller, keyArn: string | undefined): string | undefined {
+  if (!isObject(bundle)) return undefined;
+  const stray = (object: unknown, allowed: ReadonlySet<string>): string | undefined =>
+    isObject(object) ? Object.keys(object).find((name) => !allowed.has(name)) : undefined;
+  const top = stray(bundle, BUNDLE_MEMBERS);
+  if (top !== undefined) return top;
+  const keys = ownProperty(bundle, "keys");
+  if (keyArn !== undefined && isObject(keys)) {
+    const member = stray(ownProperty(keys, keyArn), KEY_ENTRY_MEMBERS);
+    if (member !== undefined) return `keys[${keyArn}].${member}`;
+  }
+  const principals = ownProperty(bundle, "principals");
+  if (caller.kind === "service" || !isObject(principals)) return undefined;
+  for (const arn of Object.keys(principals)) {
+    const role = caller.kind === "session" ? parseRoleArn(arn) : undefined;
+    const applies = arn === caller.arn || (role !== undefined && caller.kind === "session" &&
+      role.partition === caller.partition && role.account === caller.account && role.roleName === caller.roleName);
+    const member = applies ? stray(principals[arn], PRINCIPAL_ENTRY_MEMBERS) : undefined;
+    if (member !== undefined) return `principals[${arn}].${member}`;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 // The oracle's entry point: decides one request or one operation against a bundle of plain JSON
 // policy documents, straight from spec/iam-semantics.md (§5.3–§5.5) and docs/request-model.md.
 
-import { identityPoliciesOf, keyPolicyOf } from "./bundle.js";
+import { identityPoliciesOf, keyPolicyOf, strayMemberOf } from "./bundle.js";
 import { withCallerKeys } from "./caller-keys.js";
 import { parseCaller } from "./caller.js";
 import { chainOf } from "./chain.js";
@@ -60,6 +60,8 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
   // docs/semantics/vpc-endpoint-policy.md §2: the endpoint named by aws:SourceVpce (KR0010, KR0011).
   const endpoint = endpointOfRequest(bundle, read.context);
   if (endpoint !== undefined && "error" in endpoint) return endpoint;
+  const stray = strayMemberOf(bundle, read.caller, read.target.kind === "key" ? read.target.arn : undefined);
+  if (stray !== undefined) return { decision: "ExplicitDeny", reasons: [{ policy: stray, statement: 0, effect: "Deny", path: "deny" }] };
   const identity = [...identityPoliciesOf(bundle, read.caller), ...federatingUserPolicies(bundle, read.caller)];
   const keyEntry = read.target.kind === "key" ? keyEntryOf(bundle, read.target.arn) : undefined;
   // rcp.md §2: RCPs apply to key and alias resources, not to AWS managed keys, not to RetireGrant.

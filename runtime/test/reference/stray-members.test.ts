@@ -1,0 +1,44 @@
+// The oracle on a bundle with a member it may not have (reference/bundle.ts strayMemberOf; the
+// compiler refuses such a bundle, KC2902/KC2906): our rule, fail closed — the member could say
+// anything (a misspelled `organization` could hold SCPs), so it denies every request it could
+// concern, and no other. It once was ignored, and the request below was allowed.
+import { describe, expect, it } from "vitest";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
+
+const A = "111122223333";
+const ALICE = `arn:aws:iam::${A}:user/Alice`;
+const BOB = `arn:aws:iam::${A}:user/Bob`;
+const K1 = `arn:aws:kms:us-west-2:${A}:key/k1`;
+const K2 = `arn:aws:kms:us-west-2:${A}:key/k2`;
+const allowAll = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: [ALICE, BOB] }, Action: "kms:*", Resource: "*" }] };
+const scpDenyAll = { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "kms:*", Resource: "*" }] };
+const base = { keys: { [K1]: { policy: allowAll }, [K2]: { policy: allowAll } }, principals: { [ALICE]: { policies: [] }, [BOB]: { policies: [] } } };
+const decide = (bundle: object, principal: string, resource: string): string => {
+  const r = evaluateReference(bundle as never, { principal, action: "kms:Decrypt", resource } as never);
+  return "error" in r ? r.error.code : `${r.decision}${r.decision === "ExplicitDeny" ? ` ${r.reasons[0]?.policy}` : ""}`;
+};
+
+describe("the oracle on a bundle member it may not have", () => {
+  it("allows without the member (the baseline)", () => {
+    expect(decide(base, ALICE, K1)).toBe("Allow");
+  });
+  it("a member of the bundle itself denies every request", () => {
+    const typo = { ...base, orgnization: { root: { scps: [scpDenyAll] } } };
+    expect([decide(typo, ALICE, K1), decide(typo, BOB, K2)]).toEqual(["ExplicitDeny orgnization", "ExplicitDeny orgnization"]);
+  });
+  it("a member of a key entry denies the requests on that key only", () => {
+    const typo = { ...base, keys: { ...base.keys, [K1]: { policy: allowAll, grnts: [] } } };
+    expect([decide(typo, ALICE, K1), decide(typo, ALICE, K2)]).toEqual([`ExplicitDeny keys[${K1}].grnts`, "Allow"]);
+  });
+  it("a member of a principal entry denies that principal's requests only", () => {
+    const typo = { ...base, principals: { ...base.principals, [BOB]: { policies: [], boundry: scpDenyAll } } };
+    expect([decide(typo, BOB, K1), decide(typo, ALICE, K1)]).toEqual([`ExplicitDeny principals[${BOB}].boundry`, "Allow"]);
+  });
+  it("the members a bundle may have are no stray", () => {
+    const full = { $schema: "x", ...base, keys: { ...base.keys, [K1]: { policy: allowAll, grants: [], awsManaged: false } } };
+    expect(decide(full, ALICE, K1)).toBe("Allow");
+  });
+  it("a request error still comes first", () => {
+    expect(decide({ ...base, orgnization: {} }, "alice", K1)).toBe("KR0001");
+  });
+});
