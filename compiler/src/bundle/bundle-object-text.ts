@@ -26,14 +26,14 @@ class Refused extends Error {
 
 /** Reads `value` once into JSON text (2-space indentation, as `JSON.stringify(value, null, 2)`). */
 export function bundleObjectText(value: unknown): ObjectText {
-  const parts: string[] = [];
-  let length = 0;
+  // PERF: one string grown by `+=` (V8 keeps it as a rope until it is read); an array of parts joined
+  // at the end cost the garbage collector a third of an organisation-scale compile.
+  let out = "";
   const onPath = new Set<object>();
   const emit = (text: string): void => {
-    length += text.length;
+    out += text;
     // UTF-16 units, a lower bound of the UTF-8 bytes the front end counts: over it, no file is read.
-    if (length > LARGE_FILE_BYTES) throw new Refused("too-large", `the bundle is larger than ${LARGE_FILE_BYTES / (1024 * 1024)} MiB as JSON`);
-    parts.push(text);
+    if (out.length > LARGE_FILE_BYTES) throw new Refused("too-large", `the bundle is larger than ${LARGE_FILE_BYTES / (1024 * 1024)} MiB as JSON`);
   };
   // Recursion is bounded by the depth check (DEFAULT_MAX_DEPTH levels), so it cannot overflow.
   const write = (item: unknown, depth: number, inArray: boolean): boolean => {
@@ -67,14 +67,10 @@ export function bundleObjectText(value: unknown): ObjectText {
       emit("{");
       let written = 0;
       for (const key of Object.keys(object)) {
-        const mark = parts.length;
-        const before = length;
+        const before = out;
         emit(`${written === 0 ? indent : `,${indent}`}${JSON.stringify(key)}: `);
         if (write((object as Record<string, unknown>)[key], depth + 1, false)) written++;
-        else {
-          parts.length = mark; // a member JSON leaves out
-          length = before;
-        }
+        else out = before; // a member JSON leaves out
       }
       emit(written === 0 ? "}" : `\n${"  ".repeat(depth)}}`);
     }
@@ -83,7 +79,7 @@ export function bundleObjectText(value: unknown): ObjectText {
   };
   try {
     if (!write(value, 0, false)) return { text: "null" };
-    return { text: parts.join("") };
+    return { text: out };
   } catch (e) {
     if (e instanceof Refused) return { refused: e.reason, message: e.message };
     return { refused: "unreadable", message: `the bundle object cannot be read as JSON: ${e instanceof Error ? e.message : String(e)}` };
