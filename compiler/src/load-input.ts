@@ -28,7 +28,7 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   const read = bundleObjectText(input);
   if ("refused" in read) {
     const code = read.refused === "too-deep" ? JsonCode.nestingTooDeep : read.refused === "too-large" ? JsonCode.documentTooLarge : BundleCode.unreadableObject;
-    return { ...failed(OBJECT_FILE, read.message), diagnostics: [{ code, severity: "error", message: read.message, span: { start: 0, end: 0 } }], unreadableFiles: false };
+    return refused(OBJECT_FILE, code, read.message, false);
   }
   return loadBundle(parseInput(resolve(cwd, "bundle.json"), OBJECT_FILE, read.text), cwd);
 }
@@ -36,6 +36,12 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
 /** The file name diagnostics give a bundle object (its spans point into the JSON text it stands for). */
 const OBJECT_FILE = "<bundle>";
 
+/** A file that cannot be read. */
 function failed(file: string, message: string): LoadedBundle {
-  return { file, text: "", diagnostics: [{ code: BundleCode.unreadablePolicyFile, severity: "error", message, span: { start: 0, end: 0 } }], unreadableFiles: true, policies: [], keys: [], principals: [] };
+  return refused(file, BundleCode.unreadablePolicyFile, message, true);
+}
+
+/** An input refused whole: one error, nothing loaded. */
+function refused(file: string, code: string, message: string, unreadableFiles: boolean): LoadedBundle {
+  return { file, text: "", diagnostics: [{ code, severity: "error", message, span: { start: 0, end: 0 } }], unreadableFiles, policies: [], keys: [], principals: [] };
 }
