@@ -36,7 +36,7 @@ export function organizationOf(bundle: unknown): unknown {
 export function placeOf(organization: unknown, account: string): OrgPlace {
   if (organization === undefined) return { kind: "outside" };
   const broken: OrgPlace = { kind: "member", levels: [unreadableLevel("organization")] };
-  if (!isObject(organization)) return broken;
+  if (!isObject(organization) || !onlyMembers(organization, ORGANIZATION_MEMBERS)) return broken;
   const management = ownProperty(organization, "managementAccount");
   if (management !== undefined && typeof management !== "string") return broken;
   if (management === account) return { kind: "management" };
@@ -47,8 +47,12 @@ export function placeOf(organization: unknown, account: string): OrgPlace {
   // A node is the root, an OU (`ou`) or an account leaf (`account`); false when one cannot be read.
   const walk = (node: unknown, id: unknown, above: readonly OrgLevel[], depth: number): boolean => {
     if (!isObject(node) || typeof id !== "string" || depth > 100) return false;
+    // Our rule (fail closed, §0.2; the compiler refuses it, KC2930): a node with a member it may not
+    // have (`scp` for `scps`) cannot be read, so the organization cannot.
+    const isAccount = ownProperty(node, "account") !== undefined;
+    if (!onlyMembers(node, depth === 0 ? ROOT_MEMBERS : isAccount ? ACCOUNT_MEMBERS : OU_MEMBERS)) return false;
     const level = readLevel(node, id);
-    if (ownProperty(node, "account") !== undefined) {
+    if (isAccount) {
       if (id === account) paths.push([...above, level]);
       return true;
     }
@@ -61,6 +65,16 @@ export function placeOf(organization: unknown, account: string): OrgPlace {
   if (!readable) return broken;
   if (paths.length === 0) return { kind: "outside" };
   return { kind: "member", levels: paths.flat() };
+}
+
+/** The members `organization` and its nodes may have (docs/request-model.md "Layers"). */
+const ORGANIZATION_MEMBERS: ReadonlySet<string> = new Set(["managementAccount", "root"]);
+const ROOT_MEMBERS: ReadonlySet<string> = new Set(["id", "scps", "rcps", "children"]);
+const OU_MEMBERS: ReadonlySet<string> = new Set(["ou", "scps", "rcps", "children"]);
+const ACCOUNT_MEMBERS: ReadonlySet<string> = new Set(["account", "scps", "rcps"]);
+
+function onlyMembers(object: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  return Object.keys(object).every((name) => allowed.has(name));
 }
 
 function childIdOf(child: unknown): unknown {

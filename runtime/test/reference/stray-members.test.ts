@@ -34,6 +34,15 @@ describe("the oracle on a bundle member it may not have", () => {
     const typo = { ...base, principals: { ...base.principals, [BOB]: { policies: [], boundry: scpDenyAll } } };
     expect([decide(typo, BOB, K1), decide(typo, ALICE, K1)]).toEqual([`ExplicitDeny principals[${BOB}].boundry`, "Allow"]);
   });
+  it("a member an organization node may not have makes the organization unreadable: a Deny of everything", () => {
+    const org = (account: Record<string, unknown>) => ({ ...base, organization: { root: { children: [{ account: A, ...account }] } } });
+    const scpAllowAll = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+    expect(decide(org({ scps: [scpAllowAll] }), ALICE, K1)).toBe("Allow");
+    expect(decide(org({ scps: [scpDenyAll] }), ALICE, K1)).toMatch(/^ExplicitDeny organization/);
+    // `scp` for `scps`: once ignored (FullAWSAccess), and the request was allowed.
+    expect(decide(org({ scp: [scpDenyAll] }), ALICE, K1)).toMatch(/^ExplicitDeny organization/);
+    expect(decide({ ...base, organization: { root: {}, mgmt: A } }, ALICE, K1)).toMatch(/^ExplicitDeny organization/);
+  });
   it("the members a bundle may have are no stray", () => {
     const full = { $schema: "x", ...base, keys: { ...base.keys, [K1]: { policy: allowAll, grants: [], awsManaged: false } } };
     expect(decide(full, ALICE, K1)).toBe("Allow");
