@@ -44,10 +44,16 @@ export function allowingGrants(
   return reasons;
 }
 
+/** grants.md §1: the members a grant may have. */
+const GRANT_MEMBERS = new Set(["name", "operations", "granteePrincipal", "granteeServicePrincipal", "retiringPrincipal", "retiringServicePrincipal", "constraints"]);
+
 function grantAllows(
   grant: Record<string, unknown>, caller: Caller, action: string,
   rawContext: Readonly<Record<string, string | readonly string[]>>,
 ): boolean {
+  // Our rule (fail closed; the compiler refuses it, KC2940): a grant with a member it may not have
+  // (`constraint` for `constraints`) cannot be read, so it allows nothing — not without its constraints.
+  if (!Object.keys(grant).every((member) => GRANT_MEMBERS.has(member))) return false;
   const operations = ownProperty(grant, "operations");
   if (!Array.isArray(operations) || operations.length === 0) return false;
   if (!operations.every((op) => typeof op === "string" && GRANT_OPERATIONS.has(op))) return false;

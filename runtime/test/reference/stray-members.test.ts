@@ -43,6 +43,17 @@ describe("the oracle on a bundle member it may not have", () => {
     expect(decide(org({ scp: [scpDenyAll] }), ALICE, K1)).toMatch(/^ExplicitDeny organization/);
     expect(decide({ ...base, organization: { root: {}, mgmt: A } }, ALICE, K1)).toMatch(/^ExplicitDeny organization/);
   });
+  it("a grant with a member it may not have allows nothing", () => {
+    // The key policy allows Alice nothing; a grant lets her Decrypt with app=a only.
+    const grant = (extra: Record<string, unknown>) => ({ ...base, keys: { ...base.keys, [K1]: { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: BOB }, Action: "kms:*", Resource: "*" }] }, grants: [{ name: "g", granteePrincipal: ALICE, operations: ["Decrypt"], ...extra }] } } });
+    const withContext = (bundle: object, app: string): string => {
+      const r = evaluateReference(bundle as never, { principal: ALICE, action: "kms:Decrypt", resource: K1, context: { "kms:EncryptionContext:app": app } } as never);
+      return "error" in r ? r.error.code : r.decision;
+    };
+    expect([withContext(grant({ constraints: { encryptionContextEquals: { app: "a" } } }), "a"), withContext(grant({ constraints: { encryptionContextEquals: { app: "a" } } }), "b")]).toEqual(["Allow", "ImplicitDeny"]);
+    // `constraint` for `constraints`: once read as a grant without constraints, and app=b allowed.
+    expect(withContext(grant({ constraint: { encryptionContextEquals: { app: "a" } } }), "b")).toBe("ImplicitDeny");
+  });
   it("the members a bundle may have are no stray", () => {
     const full = { $schema: "x", ...base, keys: { ...base.keys, [K1]: { policy: allowAll, grants: [], awsManaged: false } } };
     expect(decide(full, ALICE, K1)).toBe("Allow");
