@@ -72,6 +72,8 @@ const ORGANIZATION_MEMBERS: ReadonlySet<string> = new Set(["managementAccount", 
 const ROOT_MEMBERS: ReadonlySet<string> = new Set(["id", "scps", "rcps", "children"]);
 const OU_MEMBERS: ReadonlySet<string> = new Set(["ou", "scps", "rcps", "children"]);
 const ACCOUNT_MEMBERS: ReadonlySet<string> = new Set(["account", "scps", "rcps"]);
+/** The members an endpoint entry may have (vpc-endpoint-policy.md §2). */
+const ENDPOINT_MEMBERS: ReadonlySet<string> = new Set(["policy", "vpc"]);
 
 function onlyMembers(object: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
   return Object.keys(object).every((name) => allowed.has(name));
@@ -208,7 +210,9 @@ export function endpointOf(endpoints: unknown, id: string): { policy: PolicyView
   if (!isObject(endpoints)) return { policy: readPolicy(undefined, location), vpc: undefined };
   const entry = ownProperty(endpoints, id);
   if (entry === undefined) return undefined;
-  if (!isObject(entry)) return { policy: readPolicy(undefined, location), vpc: undefined };
+  // Our rule (fail closed; the compiler refuses it, KC2939): an entry with a
+  // member it may not have (`vpcc` for `vpc`) cannot be read: its policy is unreadable (a Deny).
+  if (!isObject(entry) || !onlyMembers(entry, ENDPOINT_MEMBERS)) return { policy: readPolicy(undefined, location), vpc: undefined };
   return { policy: readPolicy(ownProperty(entry, "policy"), location), vpc: ownProperty(entry, "vpc") };
 }
 

@@ -54,6 +54,15 @@ describe("the oracle on a bundle member it may not have", () => {
     // `constraint` for `constraints`: once read as a grant without constraints, and app=b allowed.
     expect(withContext(grant({ constraint: { encryptionContextEquals: { app: "a" } } }), "b")).toBe("ImplicitDeny");
   });
+  it("an endpoint entry with a member it may not have denies what goes through it", () => {
+    const endpointAllowAll = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] };
+    const through = (entry: Record<string, unknown>): string => {
+      const r = evaluateReference({ ...base, endpoints: { "vpce-0a1b": entry } } as never, { principal: ALICE, action: "kms:Decrypt", resource: K1, context: { "aws:SourceVpce": "vpce-0a1b" } } as never);
+      return "error" in r ? r.error.code : r.decision;
+    };
+    expect(through({ policy: endpointAllowAll })).toBe("Allow");
+    expect(through({ policy: endpointAllowAll, vpcc: "vpc-1" })).toBe("ExplicitDeny");
+  });
   it("the members a bundle may have are no stray", () => {
     const full = { $schema: "x", ...base, keys: { ...base.keys, [K1]: { policy: allowAll, grants: [], awsManaged: false } } };
     expect(decide(full, ALICE, K1)).toBe("Allow");
