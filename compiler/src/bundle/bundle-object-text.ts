@@ -7,11 +7,11 @@
 // The object is user data built in code, so it is read once, here, and never again: each member
 // once (a getter answers once), in JSON.stringify's order and with its rules (own enumerable string
 // keys; `undefined`, functions and symbols left out of objects and `null` in arrays; a non-finite
-// number is `null`). Whatever JSON cannot hold is refused, never thrown: a value whose reading
-// throws (a getter, a Proxy), a cycle, a BigInt. So are inputs no file could be: nesting deeper than
-// the JSON front end accepts, and text beyond its size limit — the limit is checked as the text
-// grows, so an object that shares one sub-object many times over (2^40 leaves from 40 arrays) is
-// refused at the limit, never expanded. Phase: bundle loading.
+// number is `null`), except that `toJSON` is not called (a bundle is data). Whatever JSON cannot
+// hold is refused, never thrown: a value whose reading throws (a getter, a Proxy), a cycle, a BigInt.
+// So are inputs no file could be: nesting deeper than the JSON front end accepts, and text beyond its
+// size limit — the limit is checked as the text grows, so an object that shares one sub-object many
+// times over (2^40 leaves from 40 arrays) is refused at the limit, never expanded. Phase: bundle loading.
 import { DEFAULT_MAX_DEPTH } from "@kms-cedar/grammar";
 import { LARGE_FILE_BYTES } from "./json-front-end.js";
 
