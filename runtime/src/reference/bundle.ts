@@ -26,15 +26,19 @@ export function identityPoliciesOf(bundle: unknown, caller: Caller): PolicyView[
   if (!isObject(principals)) return [];
   const policies: PolicyView[] = [];
   for (const [arn, entry] of Object.entries(principals)) {
-    const role = caller.kind === "session" ? parseRoleArn(arn) : undefined;
-    const isRoleBehindSession = role !== undefined && caller.kind === "session" &&
-      role.partition === caller.partition && role.account === caller.account && role.roleName === caller.roleName;
-    if (isRoleBehindSession) policies.push(...readEntry(arn, entry));
+    if (isRoleBehindSession(arn, caller)) policies.push(...readEntry(arn, entry));
   }
   // DEVIATION: §5.7 — policies listed under a session ARN add to its role's; AWS session policies only narrow.
   const own = ownProperty(principals, caller.arn);
   if (own !== undefined) policies.push(...readEntry(caller.arn, own));
   return policies;
+}
+
+/** Whether `arn` names the role behind `caller`, a role session (partition, account and role name; any path). */
+function isRoleBehindSession(arn: string, caller: Caller): boolean {
+  if (caller.kind !== "session") return false;
+  const role = parseRoleArn(arn);
+  return role !== undefined && role.partition === caller.partition && role.account === caller.account && role.roleName === caller.roleName;
 }
 
 const LAYER_MEMBERS = ["boundary", "sessionPolicies", "federatedBy"];
@@ -76,9 +80,7 @@ export function strayMemberOf(bundle: unknown, caller: Caller, keyArn: string | 
   const principals = ownProperty(bundle, "principals");
   if (caller.kind === "service" || !isObject(principals)) return undefined;
   for (const arn of Object.keys(principals)) {
-    const role = caller.kind === "session" ? parseRoleArn(arn) : undefined;
-    const applies = arn === caller.arn || (role !== undefined && caller.kind === "session" &&
-      role.partition === caller.partition && role.account === caller.account && role.roleName === caller.roleName);
+    const applies = arn === caller.arn || isRoleBehindSession(arn, caller);
     const member = applies ? stray(principals[arn], PRINCIPAL_ENTRY_MEMBERS) : undefined;
     if (member !== undefined) return `principals[${arn}].${member}`;
   }
