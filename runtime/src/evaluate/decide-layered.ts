@@ -7,7 +7,7 @@
 //   RetireGrant:    never Allow (a request cannot name its grant yet); ExplicitDeny iff D  (request-model "Not yet")
 // `D` holds every layer's applicable Deny; RCPs act through `D` only (RCPFullAWSAccess cannot be detached).
 // The reasons follow the order of §1.5; an ImplicitDeny a ceiling caused names it (a `no-allow` reason).
-import type { Decision, Reason, Request } from "../contracts.js";
+import type { Decision, Reason } from "../contracts.js";
 import type { GraphEndpoint } from "../graph/graph-types.js";
 import type { TargetInfo } from "../request/read-target.js";
 import type { CompiledGraph } from "./compile-graph.js";

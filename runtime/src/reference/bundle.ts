@@ -2,7 +2,7 @@
 // the key policy by exact key ARN, the caller's identity policies by principal ARN.
 
 import { parseRoleArn, type Caller } from "./caller.js";
-import { isObject, ownProperty } from "./json-shape.js";
+import { isObject, ownProperty, strayMember } from "./json-shape.js";
 import { readPolicy, type PolicyView } from "./policy.js";
 
 /** The key policy of `keyArn`, or undefined when the bundle has no such key (KR0004). */
@@ -68,8 +68,7 @@ const PRINCIPAL_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policies", ...LAY
  */
 export function strayMemberOf(bundle: unknown, caller: Caller, keyArn: string | undefined): string | undefined {
   if (!isObject(bundle)) return undefined;
-  const stray = (object: unknown, allowed: ReadonlySet<string>): string | undefined =>
-    isObject(object) ? Object.keys(object).find((name) => !allowed.has(name)) : undefined;
+  const stray = (object: unknown, allowed: ReadonlySet<string>): string | undefined => (isObject(object) ? strayMember(object, allowed) : undefined);
   const top = stray(bundle, BUNDLE_MEMBERS);
   if (top !== undefined) return top;
   const keys = ownProperty(bundle, "keys");

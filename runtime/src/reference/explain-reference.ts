@@ -10,7 +10,7 @@ import { keyHolds, type ConditionScope } from "./condition.js";
 import { keyPolicyContext, type ContextEntry, type RequestContext } from "./context.js";
 import { decideCheck } from "./evaluate-reference.js";
 import { actionListMatches } from "./action-match.js";
-import { isObject, ownProperty } from "./json-shape.js";
+import { isObject, ownProperty, strayMember } from "./json-shape.js";
 import { parseOperator } from "./operators.js";
 import type { PolicyView, StatementView } from "./policy.js";
 import { readRequest } from "./request.js";
@@ -103,7 +103,7 @@ function walkStatement(statement: StatementView, policy: PolicyView, kind: "key"
   if (statement.effect !== "Allow" || body === undefined) return [];
   const has = (member: string): boolean => ownProperty(body, member) !== undefined;
   const sid = ownProperty(body, "Sid");
-  if (!Object.keys(body).every((m) => MEMBERS.has(m)) || (sid !== undefined && typeof sid !== "string")) return [];
+  if (strayMember(body, MEMBERS) !== undefined || (sid !== undefined && typeof sid !== "string")) return [];
   if (kind === "identity" && (has("Principal") || has("NotPrincipal"))) return [];
   if (kind === "key" && ((!has("Action") && !has("NotAction")) || (!has("Resource") && !has("NotResource")))) return [];
   // AWS: §0.2 — in an Allow an undecidable element counts as not matching.

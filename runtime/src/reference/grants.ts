@@ -4,7 +4,7 @@
 
 import type { Caller } from "./caller.js";
 import { parseRoleArn } from "./caller.js";
-import { isObject, ownProperty } from "./json-shape.js";
+import { isObject, ownProperty, strayMember } from "./json-shape.js";
 import type { ReferenceReason } from "./types.js";
 
 /** grants.md §2 "Grant operations": the 17 names a grant may list. */
@@ -45,7 +45,7 @@ export function allowingGrants(
 }
 
 /** grants.md §1: the members a grant may have. */
-const GRANT_MEMBERS = new Set(["name", "operations", "granteePrincipal", "granteeServicePrincipal", "retiringPrincipal", "retiringServicePrincipal", "constraints"]);
+const GRANT_MEMBERS: ReadonlySet<string> = new Set(["name", "operations", "granteePrincipal", "granteeServicePrincipal", "retiringPrincipal", "retiringServicePrincipal", "constraints"]);
 
 function grantAllows(
   grant: Record<string, unknown>, caller: Caller, action: string,
@@ -53,7 +53,7 @@ function grantAllows(
 ): boolean {
   // Our rule (fail closed; the compiler refuses it, KC2940): a grant with a member it may not have
   // (`constraint` for `constraints`) cannot be read, so it allows nothing — not without its constraints.
-  if (!Object.keys(grant).every((member) => GRANT_MEMBERS.has(member))) return false;
+  if (strayMember(grant, GRANT_MEMBERS) !== undefined) return false;
   const operations = ownProperty(grant, "operations");
   if (!Array.isArray(operations) || operations.length === 0) return false;
   if (!operations.every((op) => typeof op === "string" && GRANT_OPERATIONS.has(op))) return false;

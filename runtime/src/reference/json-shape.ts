@@ -17,6 +17,11 @@ export function readStringList(value: unknown): string[] | undefined {
   return value.every((item) => typeof item === "string") ? [...value] : undefined;
 }
 
+/** The first member of `object` not in `allowed` (a member it may not have), or undefined. */
+export function strayMember(object: Record<string, unknown>, allowed: ReadonlySet<string>): string | undefined {
+  return Object.keys(object).find((name) => !allowed.has(name));
+}
+
 /** An own property of a JSON object (never one inherited from Object.prototype). */
 export function ownProperty(object: Record<string, unknown>, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;

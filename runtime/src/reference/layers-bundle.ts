@@ -5,7 +5,7 @@
 // access away: an unreadable policy is a Deny of everything (policy.ts), an unreadable grant allows nothing.
 
 import { parseRoleArn, type Caller } from "./caller.js";
-import { isObject, ownProperty } from "./json-shape.js";
+import { isObject, ownProperty, strayMember } from "./json-shape.js";
 import { readPolicy, type PolicyView } from "./policy.js";
 
 /** One level of an organization path (root, an OU, the account) and the policies attached there. */
@@ -36,7 +36,7 @@ export function organizationOf(bundle: unknown): unknown {
 export function placeOf(organization: unknown, account: string): OrgPlace {
   if (organization === undefined) return { kind: "outside" };
   const broken: OrgPlace = { kind: "member", levels: [unreadableLevel("organization")] };
-  if (!isObject(organization) || !onlyMembers(organization, ORGANIZATION_MEMBERS)) return broken;
+  if (!isObject(organization) || strayMember(organization, ORGANIZATION_MEMBERS) !== undefined) return broken;
   const management = ownProperty(organization, "managementAccount");
   if (management !== undefined && typeof management !== "string") return broken;
   if (management === account) return { kind: "management" };
@@ -50,7 +50,7 @@ export function placeOf(organization: unknown, account: string): OrgPlace {
     // Our rule (fail closed, §0.2; the compiler refuses it, KC2930): a node with a member it may not
     // have (`scp` for `scps`) cannot be read, so the organization cannot.
     const isAccount = ownProperty(node, "account") !== undefined;
-    if (!onlyMembers(node, depth === 0 ? ROOT_MEMBERS : isAccount ? ACCOUNT_MEMBERS : OU_MEMBERS)) return false;
+    if (strayMember(node, depth === 0 ? ROOT_MEMBERS : isAccount ? ACCOUNT_MEMBERS : OU_MEMBERS) !== undefined) return false;
     const level = readLevel(node, id);
     if (isAccount) {
       if (id === account) paths.push([...above, level]);
@@ -74,10 +74,6 @@ const OU_MEMBERS: ReadonlySet<string> = new Set(["ou", "scps", "rcps", "children
 const ACCOUNT_MEMBERS: ReadonlySet<string> = new Set(["account", "scps", "rcps"]);
 /** The members an endpoint entry may have (vpc-endpoint-policy.md §2). */
 const ENDPOINT_MEMBERS: ReadonlySet<string> = new Set(["policy", "vpc"]);
-
-function onlyMembers(object: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
-  return Object.keys(object).every((name) => allowed.has(name));
-}
 
 function childIdOf(child: unknown): unknown {
   return isObject(child) ? ownProperty(child, "account") ?? ownProperty(child, "ou") : undefined;
@@ -212,7 +208,7 @@ export function endpointOf(endpoints: unknown, id: string): { policy: PolicyView
   if (entry === undefined) return undefined;
   // Our rule (fail closed; the compiler refuses it, KC2939): an entry with a
   // member it may not have (`vpcc` for `vpc`) cannot be read: its policy is unreadable (a Deny).
-  if (!isObject(entry) || !onlyMembers(entry, ENDPOINT_MEMBERS)) return { policy: readPolicy(undefined, location), vpc: undefined };
+  if (!isObject(entry) || strayMember(entry, ENDPOINT_MEMBERS) !== undefined) return { policy: readPolicy(undefined, location), vpc: undefined };
   return { policy: readPolicy(ownProperty(entry, "policy"), location), vpc: ownProperty(entry, "vpc") };
 }
 

@@ -7,7 +7,7 @@ import type { Caller } from "./caller.js";
 import { conditionHolds } from "./condition.js";
 import { keyPolicyContext, type RequestContext } from "./context.js";
 import { failClosed } from "./fail-closed.js";
-import { ownProperty } from "./json-shape.js";
+import { ownProperty, strayMember } from "./json-shape.js";
 import type { PolicyView, StatementView } from "./policy.js";
 import { matchPrincipal, notPrincipalExcludes } from "./principal-match.js";
 import { keyPolicyResourceMatches, resourceListMatches } from "./resource-match.js";
@@ -40,7 +40,7 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
 
   // AWS: §1.3 — unknown members and a non-string Sid are syntax errors.
   const sid = ownProperty(body, "Sid");
-  const shapeOk = Object.keys(body).every((member) => MEMBERS.has(member)) && (sid === undefined || typeof sid === "string");
+  const shapeOk = strayMember(body, MEMBERS) === undefined && (sid === undefined || typeof sid === "string");
   // AWS: §1.9 — an identity policy must not name a principal.
   // docs/semantics: RCPs and endpoint policies ("resource") name a principal; statementPrincipal reads it.
   const principalOk = target.kind !== "identity" || (!has("Principal") && !has("NotPrincipal"));
