@@ -25,12 +25,18 @@ export interface LayerChoice {
   readonly boundaries?: Readonly<Record<string, Doc>>;
   readonly sessionPolicies?: readonly Doc[];
   readonly endpoint?: Doc;
+  /** Whether the bundle gives the endpoint's VPC (`vpc`, ENDPOINT_VPC). */
+  readonly endpointVpc: boolean;
   readonly grant?: Doc;
   /** Send a request through the endpoint (`aws:SourceVpce`), by request index. */
   readonly throughEndpoint: readonly boolean[];
+  /** Whether a request through the endpoint gives `aws:SourceVpc` (ENDPOINT_VPC), by request index. */
+  readonly givesSourceVpc: readonly boolean[];
 }
 
 const ENDPOINT_ID = "vpce-0a1b2c3d";
+/** The VPC of the generated endpoint: what a request through it gives as `aws:SourceVpc`. */
+export const ENDPOINT_VPC = "vpc-1234abcd";
 const MANAGEMENT = "999999999999";
 
 function document(...statements: Doc[]): Doc {
@@ -105,7 +111,9 @@ export function layerChoiceArb(requests: number): fc.Arbitrary<LayerChoice> {
     sessionPolicies: on.session ? fc.array(ceilingDocArb, { minLength: 1, maxLength: 2 }) : fc.constant(undefined),
     endpoint: on.endpoint ? endpointDocArb : fc.constant(undefined),
     grant: on.grant ? grantArb : fc.constant(undefined),
+    endpointVpc: fc.boolean(),
     throughEndpoint: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
+    givesSourceVpc: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
   }).map((members) => strip({ ...members, rcp: on.rcp })));
 }
 
@@ -150,7 +158,9 @@ export function withLayers(bundle: PlainBundle, choice: LayerChoice, without: re
   return {
     keys, principals,
     ...(organization === undefined ? {} : { organization }),
-    ...(choice.endpoint === undefined || !keep("endpoint") ? {} : { endpoints: { [ENDPOINT_ID]: { policy: choice.endpoint } } }),
+    ...(choice.endpoint === undefined || !keep("endpoint") ? {} : {
+      endpoints: { [ENDPOINT_ID]: { policy: choice.endpoint, ...(choice.endpointVpc ? { vpc: ENDPOINT_VPC } : {}) } },
+    }),
   };
 }
 
@@ -163,15 +173,22 @@ const NETWORK_KEYS = ["aws:sourceip", "aws:sourcevpc", "aws:vpcsourceip", "aws:s
 
 /**
  * The request as sent through the endpoint when `through` (docs/semantics/vpc-endpoint-policy.md §2:
- * `aws:SourceVpce` set, `aws:SourceIp` and the other network keys left out), and with the context keys
- * the layers' documents look at: an organization id, and the encryption context a grant constrains.
+ * `aws:SourceVpce` set, `aws:SourceIp` left out, `aws:VpcSourceIp` kept when the request has it, and
+ * `aws:SourceVpc` given when `sourceVpc`; a key of the endpoint path left out is unknown), and with the
+ * context keys the layers' documents look at: an organization id, and the encryption context a grant
+ * constrains. Not through the endpoint, the keys of its path are left out.
  */
-export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean): GeneratedRequest {
+export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean, sourceVpc = false): GeneratedRequest {
   const adjust = (context: Context): Context => {
     const out: Context = Object.create(null) as Context;
-    for (const [name, value] of Object.entries(context)) if (!NETWORK_KEYS.includes(name.toLowerCase())) out[name] = value;
-    if (through) out["aws:SourceVpce"] = ENDPOINT_ID;
-    else if (Object.prototype.hasOwnProperty.call(context, "aws:SourceIp")) out["aws:SourceIp"] = context["aws:SourceIp"];
+    for (const [name, value] of Object.entries(context)) {
+      const lower = name.toLowerCase();
+      if (!NETWORK_KEYS.includes(lower) || (through && lower === "aws:vpcsourceip")) out[name] = value;
+    }
+    if (through) {
+      out["aws:SourceVpce"] = ENDPOINT_ID;
+      if (sourceVpc) out["aws:SourceVpc"] = ENDPOINT_VPC;
+    } else if (Object.prototype.hasOwnProperty.call(context, "aws:SourceIp")) out["aws:SourceIp"] = context["aws:SourceIp"];
     if (dept && !Object.keys(out).some((k) => k.toLowerCase() === "kms:encryptioncontext:dept")) out["kms:EncryptionContext:Dept"] = "IT";
     return out;
   };

@@ -13,6 +13,7 @@ import { snapshotInput } from "../request/snapshot-input.js";
 import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
+import { unknownEndpointPathKeys } from "../request/request-endpoint.js";
 import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
 import { ContextIndex } from "./context-index.js";
@@ -91,6 +92,8 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     // docs/cedar-mapping.md "Layers": the scopes that apply (after the caller keys, as the other engines check).
     const placed = placeInLayers?.({ caller, action: action.name, target, resource: request.resource, index, rawContext });
     if (placed !== undefined && "error" in placed) return placed;
+    // vpc-endpoint-policy.md §2: after the endpoint's checks, which see them absent.
+    for (const key of unknownEndpointPathKeys((lowerName) => index.get(lowerName))) index.set(key, { kind: "ambiguous" });
     const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
     for (const [attribute, holds] of placed?.grants ?? []) context[attribute] = holds;
     // docs/cedar-mapping.md "Layers": the `layers-placed` forbid denies every request an encoder did not place.

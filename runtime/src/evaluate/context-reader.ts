@@ -9,7 +9,7 @@ import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
 import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
 import { contradiction } from "../request/resolve-derived.js";
-import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
+import { NETWORK_KEYS, networkEntry, unknownEndpointPathKeys } from "../request/request-endpoint.js";
 import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
@@ -18,6 +18,7 @@ import { isGrantEntryName } from "../conditions/grant-constraints.js";
 import type { GrantEntries } from "../conditions/grant-constraints.js";
 
 const RAW_CACHE_LIMIT = 4096;
+const SOURCE_VPCE = NETWORK_KEYS.indexOf("aws:sourcevpce");
 
 /** What a context key name, as written in a request, stands for. */
 interface NameInfo {
@@ -174,7 +175,10 @@ export class ContextReader {
         state.slotValue[slot] = value;
       }
     }
-    if (loading) this.fillDerived(state, derived);
+    if (loading) {
+      this.fillDerived(state, derived);
+      if (this.networkGen[SOURCE_VPCE] === state.gen) this.fillEndpointPath(state);
+    }
     return undefined;
   }
 
@@ -263,6 +267,21 @@ export class ContextReader {
       state.ambiguousGen[slot] = 0;
       state.slotGen[slot] = gen;
       state.slotValue[slot] = value;
+    }
+  }
+
+  /**
+   * The keys a request through a VPC endpoint leaves out whose value AWS would set (request-endpoint.ts
+   * `unknownEndpointPathKeys`): ambiguous, decided by the fail-closed rule.
+   */
+  private fillEndpointPath(state: EvalState): void {
+    for (const key of unknownEndpointPathKeys((lowerName) => this.networkEntry(state, lowerName))) {
+      const slot = this.slots.get(key);
+      if (slot === undefined) continue;
+      // DEVIATION: vpc-endpoint-policy.md §2 — left out on the endpoint path, the key is unknown (FCR), not absent.
+      state.seenGen[slot] = state.gen;
+      state.ambiguousGen[slot] = state.gen;
+      state.slotGen[slot] = 0;
     }
   }
 

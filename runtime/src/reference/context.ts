@@ -70,3 +70,21 @@ export function keyPolicyContext(context: RequestContext): RequestContext {
     variable: (keyName) => (isIdentityPolicyOnlyKey(keyName) ? { kind: "ambiguous" } : context.variable(keyName)),
   };
 }
+
+/** Keys AWS includes on a request through a VPC endpoint, with values only the caller knows. */
+const ENDPOINT_PATH_KEYS = new Set(["aws:sourcevpc", "aws:vpcsourceip"]);
+
+/**
+ * docs/semantics/vpc-endpoint-policy.md §2: a request that gives `aws:SourceVpce` went through a VPC
+ * endpoint, where AWS includes `aws:SourceVpc` and `aws:VpcSourceIp`; one it leaves out has an unknown
+ * value, never an absent key. Apply after the endpoint's consistency checks (they see such a key absent).
+ */
+export function withEndpointPathKeys(context: RequestContext): RequestContext {
+  if (context.entry("aws:SourceVpce").kind === "absent") return context;
+  // DEVIATION: vpc-endpoint-policy.md §2 — left out on the endpoint path, the key is unknown (FCR), not absent.
+  const unknown = (keyName: string): boolean => ENDPOINT_PATH_KEYS.has(keyName.toLowerCase()) && context.entry(keyName).kind === "absent";
+  return {
+    entry: (keyName) => (unknown(keyName) ? { kind: "ambiguous" } : context.entry(keyName)),
+    variable: (keyName) => (unknown(keyName) ? { kind: "ambiguous" } : context.variable(keyName)),
+  };
+}

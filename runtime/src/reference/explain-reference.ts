@@ -7,7 +7,7 @@ import { identityPoliciesOf, keyPolicyOf } from "./bundle.js";
 import type { Caller } from "./caller.js";
 import { withCallerKeys } from "./caller-keys.js";
 import { keyHolds, type ConditionScope } from "./condition.js";
-import { keyPolicyContext, type ContextEntry, type RequestContext } from "./context.js";
+import { keyPolicyContext, withEndpointPathKeys, type ContextEntry, type RequestContext } from "./context.js";
 import { decideCheck } from "./evaluate-reference.js";
 import { actionListMatches } from "./action-match.js";
 import { isObject, ownProperty, strayMember } from "./json-shape.js";
@@ -57,8 +57,9 @@ function explainCheck(bundle: unknown, request: unknown): ReferenceExplanation |
   // INVARIANT: decideCheck succeeded, so the request reads and its caller keys fit.
   const parsed = readRequest(request);
   if ("error" in parsed) return parsed;
-  const context = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
-  if ("error" in context) return context;
+  const callerKeyed = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
+  if ("error" in callerKeyed) return callerKeyed;
+  const context = withEndpointPathKeys(callerKeyed);
   const raw = request as { principal: string; action: string; resource: string };
   const seen = { principal: raw.principal, action: raw.action, resource: raw.resource };
   const { caller, target } = parsed;

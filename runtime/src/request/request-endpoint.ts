@@ -76,6 +76,30 @@ export function requestEndpoint<E extends { readonly vpc?: string | undefined }>
   return { endpoint };
 }
 
+/**
+ * The keys AWS includes in the context of a request through a VPC endpoint, with values only the caller
+ * knows: the VPC that hosts the endpoint, and the caller's address in it (docs/semantics/vpc-endpoint-policy.md
+ * §2). A request that says it went through an endpoint (`aws:SourceVpce`) and leaves one out does not
+ * say that the key is absent: AWS only says when the key may be included ("only if the requester uses a VPC
+ * endpoint"), not that it may then be left out. Our rule: its value is unknown, so every condition on it is
+ * decided by the fail-closed rule (as for an ambiguous key, A18), never as an absent key (which would make
+ * `…IfExists`, `Null`, `ForAllValues` and negated operators hold in an Allow).
+ */
+export const ENDPOINT_PATH_KEYS: readonly string[] = ["aws:sourcevpc", "aws:vpcsourceip"];
+
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The ENDPOINT_PATH_KEYS whose value a request leaves unknown: those its context leaves out when it gives
+ * `aws:SourceVpce` (in any form but an absent key). `entry(lowerName)` reads the request's context as
+ * `requestEndpoint`'s does. An engine reads these as ambiguous, after `requestEndpoint`'s checks (which
+ * see them absent). PERF: a request not through an endpoint costs one lookup and allocates nothing.
+ */
+export function unknownEndpointPathKeys(entry: (lowerName: string) => NetworkEntry): readonly string[] {
+  if (entry("aws:sourcevpce").kind === "absent") return NO_KEYS;
+  return ENDPOINT_PATH_KEYS.filter((key) => entry(key).kind === "absent");
+}
+
 /** KR0011. PERF: module-level; as a closure made per call it cost ~270 bytes (a named function, under tsx's keepNames). */
 function inconsistent(why: string): DecisionError {
   return requestError(RequestErrorCode.inconsistentNetworkKeys, `inconsistent network keys: ${why}`);
