@@ -277,6 +277,9 @@ describe("the layers, densely: graph against the reference", () => {
       ["kms:EncryptionContext:Dept", "IT"], ["kms:EncryptionContext:Dept", "it"], ["kms:EncryptionContext:Dept", "HR"],
       ["kms:encryptioncontext:dept", "IT"], ["kms:EncryptionContext:Team", "x"], ["kms:EncryptionContext:Dept", ["IT", "HR"]],
       ["kms:EncryptionContext:Dept", []], ["aws:SourceArn", SOURCE_ARN], ["aws:sourcearn", "arn:aws:logs:us-west-2:111122223333:log-group:h"],
+      // What a CreateGrant request creates (grants.md §2: within the parent grant's operations).
+      ["kms:GrantOperations", ["Decrypt"]], ["kms:GrantOperations", ["Decrypt", "Sign"]], ["kms:GrantOperations", "CreateGrant"],
+      ["kms:grantoperations", ["Encrypt", "GenerateDataKey"]], ["kms:GrantOperations", []],
     );
     const grantArb = fc.record({
       grantee: fc.constantFrom(SESSION_APP, ROLE_APP, ROLE_EXT, USER_BOB, FEDERATED_FED, ROOT_A, SERVICE_LOGS),

@@ -73,8 +73,13 @@ export interface ManifestGrant {
    * alone. Absent (an older manifest): computed for every request.
    */
   readonly key?: string;
-  /** The grant's `constraints` member as written (docs/semantics/grants.md §2). */
-  readonly constraints: unknown;
+  /** The grant's `constraints` member as written (docs/semantics/grants.md §2); absent when it has none. */
+  readonly constraints?: unknown;
+  /**
+   * The grant's operations, when it lists CreateGrant: a CreateGrant request holds only when the operations
+   * of the grant it creates (`kms:GrantOperations`) are among them (grants.md §2, `childGrantWithin`).
+   */
+  readonly createGrantWithin?: readonly string[];
 }
 
 export interface ManifestAction {

@@ -9,7 +9,8 @@ import type { ManifestAccount, ManifestLayers } from "./cedar-manifest.js";
 import type { ContextIndex } from "./context-index.js";
 import { parseCaller } from "../request/read-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
-import { grantConstraintsHold, grantEntriesOf } from "../conditions/grant-constraints.js";
+import { childGrantWithin, grantConstraintsHold, grantEntriesOf } from "../conditions/grant-constraints.js";
+import type { GrantEntries } from "../conditions/grant-constraints.js";
 import type { GraphGrantConstraints } from "../graph/graph-types.js";
 import { requestEndpoint } from "../request/request-endpoint.js";
 
@@ -52,11 +53,13 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
     return info?.kind === "role" ? [{ ...b, i, roleKey: info.roleKey }] : [];
   }), (b) => b.roleKey);
   const sessionsByArn = groupBy(layers.sessions, (s) => s.principal);
-  // grants.md §2: the constraints read once; a shape that cannot be read holds nothing (fail closed).
-  const grantsOf = new Map<string | undefined, { readonly attribute: string; readonly constraints: GraphGrantConstraints | undefined }[]>();
+  // grants.md §2: the constraints and the operations read once; a shape that cannot be read holds nothing
+  // (fail closed): `constraints` undefined.
+  const grantsOf = new Map<string | undefined, EncodedGrant[]>();
   for (const g of layers.grants) {
     const list = grantsOf.get(g.key) ?? [];
-    list.push({ attribute: g.attribute, constraints: readConstraints(g.constraints) });
+    const constraints = Object.prototype.hasOwnProperty.call(g, "constraints") ? readConstraints(g.constraints) : NO_CONSTRAINTS;
+    list.push({ attribute: g.attribute, constraints, within: readOperations(g.createGrantWithin) });
     grantsOf.set(g.key, list);
   }
   const keyless = grantsOf.get(undefined) ?? [];
@@ -109,7 +112,7 @@ export function createLayerEncoder(layers: ManifestLayers, principals: readonly 
     // The request was read once (request/snapshot-input.ts): reading its context again reads the same.
     const entries = grantEntriesOf(raw);
     for (const g of [...keyless, ...(request.target.kind === "key" ? grantsOf.get(request.resource) ?? [] : [])]) {
-      grants.push([g.attribute, g.constraints !== undefined && grantConstraintsHold(g.constraints, operation, entries)]);
+      grants.push([g.attribute, grantPartHolds(g, operation, entries)]);
     }
     return { scopes: [...new Set(scopes)], grants };
   };
@@ -131,6 +134,33 @@ function endpointOf(index: ContextIndex, endpoints: ReadonlyMap<string, Endpoint
 export function constraintsHold(constraints: unknown, operation: string, raw: Readonly<Record<string, string | readonly string[]>>): boolean {
   const read = readConstraints(constraints);
   return read !== undefined && grantConstraintsHold(read, operation, grantEntriesOf(raw));
+}
+
+/** A grant as the encoder decides its part (ManifestGrant): `constraints` undefined when they cannot be read. */
+interface EncodedGrant {
+  readonly attribute: string;
+  readonly constraints: GraphGrantConstraints | undefined;
+  /** The grant's operations when it lists CreateGrant (ManifestGrant.createGrantWithin), else undefined. */
+  readonly within: ReadonlySet<string> | undefined;
+}
+
+/** A grant without constraints. */
+const NO_CONSTRAINTS: GraphGrantConstraints = Object.freeze({});
+
+/**
+ * The grant's part the encoder decides (grants.md §2): its constraints hold and, for CreateGrant, the grant
+ * the request creates has only operations of this one (`childGrantWithin`, shared with the graph).
+ */
+function grantPartHolds(g: EncodedGrant, operation: string, entries: GrantEntries): boolean {
+  if (g.constraints === undefined) return false;
+  if (operation === "CreateGrant" && (g.within === undefined || !childGrantWithin(g.within, entries))) return false;
+  return g.constraints === NO_CONSTRAINTS || grantConstraintsHold(g.constraints, operation, entries);
+}
+
+/** The operations of ManifestGrant.createGrantWithin; undefined when absent or not a list of strings. */
+function readOperations(value: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(value) || !value.every((op) => typeof op === "string")) return undefined;
+  return new Set(value as string[]);
 }
 
 /** A grant's constraints as the bundle gives them, read; undefined when the shape cannot be read. */

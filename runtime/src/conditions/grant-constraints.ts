@@ -1,7 +1,8 @@
 // What a grant's constraints mean over a request's context (docs/semantics/grants.md §1–§2): the one
 // definition, used by the graph's grant term (evaluate/grant-allows.ts) and by the Cedar encoder, which
-// hands Cedar one Boolean per grant (cedar/encode-layers.ts). Reads the context entries a grant's
-// constraints test (`kms:EncryptionContext:<key>` and `aws:SourceArn`), as the engine read them once
+// hands Cedar one Boolean per grant (cedar/encode-layers.ts); and what a grant that lists CreateGrant lets
+// its grantee create (`childGrantWithin`). Reads the context entries a grant tests
+// (`kms:EncryptionContext:<key>`, `aws:SourceArn`, `kms:GrantOperations`), as the engine read them once
 // (request/snapshot-input.ts says why never twice). Pure.
 import type { Request } from "../contracts.js";
 import type { GraphGrantConstraints } from "../graph/graph-types.js";
@@ -29,11 +30,13 @@ const WITH_ENCRYPTION_CONTEXT: ReadonlySet<string> = new Set([
 
 const ENCRYPTION_CONTEXT_PREFIX = "kms:encryptioncontext:";
 const SOURCE_ARN = "aws:sourcearn";
+const GRANT_OPERATIONS = "kms:grantoperations";
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Whether a context entry of this name is one a grant's constraints test (GrantEntries). */
 export function isGrantEntryName(name: string): boolean {
-  return lowerStartsWith(name, ENCRYPTION_CONTEXT_PREFIX) || (name.length === SOURCE_ARN.length && lowerEquals(name, SOURCE_ARN));
+  return lowerStartsWith(name, ENCRYPTION_CONTEXT_PREFIX) || (name.length === SOURCE_ARN.length && lowerEquals(name, SOURCE_ARN))
+    || (name.length === GRANT_OPERATIONS.length && lowerEquals(name, GRANT_OPERATIONS));
 }
 
 /** The GrantEntries of a context that was read once already (a snapshot: reading it again reads the same). */
@@ -52,14 +55,38 @@ export function grantEntriesOf(context: Request["context"]): GrantEntries {
 
 /** Whether `constraints` hold for `operation` (the action name without `kms:`) on a request whose grant entries are `entries`. */
 export function grantConstraintsHold(constraints: GraphGrantConstraints, operation: string, entries: GrantEntries): boolean {
-  if (constraints.sourceArn !== undefined && !sourceArnHolds(constraints.sourceArn, entries)) return false;
   const wanted = constraints.encryptionContextEquals ?? constraints.encryptionContextSubset;
+  // grants.md §2 (Our rule, AWS silent on deciding it from a request): a grant with a constraint never allows
+  // CreateGrant — the created grant's must be "at least as strict", and the request does not show them.
+  if (operation === "CreateGrant" && (wanted !== undefined || constraints.sourceArn !== undefined)) return false;
+  if (constraints.sourceArn !== undefined && !sourceArnHolds(constraints.sourceArn, entries)) return false;
   if (wanted === undefined) return true;
-  // grants.md §2 (Our rule, AWS silent): a grant with an encryption-context constraint never allows CreateGrant.
-  if (operation === "CreateGrant") return false;
   // AWS: grants.md §2 — "The encryption context constraint is ignored for DescribeKey and RetireGrant operations."
   if (!WITH_ENCRYPTION_CONTEXT.has(operation)) return true;
   return pairsHold(wanted, constraints.encryptionContextEquals !== undefined, entries);
+}
+
+/**
+ * grants.md §2: a grantee that may call CreateGrant by a grant "can only create grants that allow some or
+ * all of the operations in the parent grant". Whether the request's `kms:GrantOperations` (the operations of
+ * the grant it creates) are all among `operations`, the parent grant's: one entry (any letter case), at
+ * least one value, each one of them exactly. Our rule (fail closed): absent, empty, or given twice in
+ * different letter case, it does not hold (the request does not show what it creates).
+ */
+export function childGrantWithin(operations: ReadonlySet<string>, entries: GrantEntries): boolean {
+  let found: string | readonly string[] | undefined;
+  let count = 0;
+  for (let i = 0; i < entries.count; i++) {
+    const name = entries.names[i]!;
+    if (name.length !== GRANT_OPERATIONS.length || !lowerEquals(name, GRANT_OPERATIONS)) continue;
+    count++;
+    found = entries.values[i];
+  }
+  if (count !== 1 || found === undefined) return false;
+  if (typeof found === "string") return operations.has(found);
+  if (found.length === 0) return false;
+  for (let i = 0; i < found.length; i++) if (!operations.has(found[i]!)) return false;
+  return true;
 }
 
 /** `aws:SourceArn` of the request: one entry (any letter case), one distinct value, equal to `wanted`. */

@@ -2,7 +2,7 @@
 // matches the caller, the action is one of its operations and its constraints hold. A grant never
 // denies. Reads the grant entries of the request's context as the context reader read them (once).
 import type { CallerInfo } from "../request/read-caller.js";
-import { grantConstraintsHold } from "../conditions/grant-constraints.js";
+import { childGrantWithin, grantConstraintsHold } from "../conditions/grant-constraints.js";
 import type { GrantEntries } from "../conditions/grant-constraints.js";
 import type { CompiledGrant } from "./compile-layers.js";
 
@@ -16,7 +16,9 @@ export function grantAllows(grant: CompiledGrant, caller: CallerInfo, operation:
   } else if (grant.granteePrincipal === undefined || !granteeMatches(grant, caller)) {
     return false;
   }
-  // The constraints' meaning has one home (conditions/grant-constraints.ts), shared with the Cedar encoder.
+  // The meaning of the constraints and of a created grant has one home (conditions/grant-constraints.ts),
+  // shared with the Cedar encoder.
+  if (operation === "CreateGrant" && !childGrantWithin(grant.operationSet, entries)) return false;
   return constraints === undefined || grantConstraintsHold(constraints, operation, entries);
 }
 

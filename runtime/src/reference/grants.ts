@@ -58,6 +58,9 @@ function grantAllows(
   if (!Array.isArray(operations) || operations.length === 0) return false;
   if (!operations.every((op) => typeof op === "string" && GRANT_OPERATIONS.has(op))) return false;
   if (!operations.includes(action)) return false;
+  // grants.md §2: "The grantee principal can only create grants that allow some or all of the operations in
+  // the parent grant." Our rule (fail closed): the request must show them (kms:GrantOperations).
+  if (action === "CreateGrant" && !createsWithin(operations as string[], rawContext)) return false;
   const principal = ownProperty(grant, "granteePrincipal");
   const service = ownProperty(grant, "granteeServicePrincipal");
   // grants.md §1: exactly one grantee.
@@ -97,6 +100,9 @@ function constraintsHold(
   const sourceArn = ownProperty(constraints, "sourceArn");
   // grants.md §2: "you can specify either EncryptionContextEquals or EncryptionContextSubset, but not both".
   if (equals !== undefined && subset !== undefined) return false;
+  // grants.md §2 (Our rule): the grant a CreateGrant request creates must be "at least as strict" as this
+  // one's constraints, which the request does not show: a grant with constraints never allows CreateGrant.
+  if (action === "CreateGrant" && (equals !== undefined || subset !== undefined || sourceArn !== undefined)) return false;
   if (sourceArn !== undefined && !sourceArnHolds(sourceArn, rawContext)) return false;
   const wanted = equals ?? subset;
   if (wanted === undefined) return true;
@@ -111,6 +117,18 @@ function constraintsHold(
   // grants.md §2 (Our rule, AWS pages disagree): keys and values compared exactly.
   for (const [key, value] of pairs) if (given.get(key) !== value) return false;
   return equals === undefined || given.size === pairs.size;
+}
+
+/**
+ * The operations of the grant a CreateGrant request creates (`kms:GrantOperations`: one entry in any letter
+ * case, one or more values) are all among `operations`; absent, empty or ambiguous ⇒ false.
+ */
+function createsWithin(operations: readonly string[], rawContext: Readonly<Record<string, string | readonly string[]>>): boolean {
+  const entries = Object.keys(rawContext).filter((name) => name.toLowerCase() === "kms:grantoperations");
+  if (entries.length !== 1) return false;
+  const value = rawContext[entries[0]!]!;
+  const created = typeof value === "string" ? [value] : value;
+  return created.length > 0 && created.every((op) => operations.includes(op));
 }
 
 /** `aws:SourceArn` of the request, one value, equal to the constraint (absent ⇒ false). */

@@ -1,11 +1,12 @@
 // The grant constraints' one definition (conditions/grant-constraints.ts, used by the graph and the
 // Cedar encoder) against the reference's own reading of grants.md §2 (reference/grants.ts), on
 // contexts built to hit its corners: the prefix in any letter case (Unicode included), a pair key given
-// twice in different case, multi-valued, repeated and empty entries, `aws:SourceArn` in any case.
+// twice in different case, multi-valued, repeated and empty entries, `aws:SourceArn` in any case; and
+// what a grant listing CreateGrant lets its grantee create (`childGrantWithin`, `kms:GrantOperations`).
 // And the case-insensitive name tests it uses (request/lower-case.ts) against `toLowerCase` itself.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { grantConstraintsHold, grantEntriesOf } from "../../src/conditions/grant-constraints.js";
+import { childGrantWithin, grantConstraintsHold, grantEntriesOf } from "../../src/conditions/grant-constraints.js";
 import type { GraphGrantConstraints } from "../../src/graph/graph-types.js";
 import { allowingGrants } from "../../src/reference/grants.js";
 import { parseCaller } from "../../src/reference/caller.js";
@@ -16,27 +17,38 @@ const KEYS = ["Dept", "dept", "Team", "D\u0130pt", "d\u0131pt", "\u212Aey", "key
 // Prefixes whose lower case is the condition key's prefix, and two that are not (a dotless ı, one letter short).
 const PREFIXES = ["kms:EncryptionContext:", "KMS:ENCRYPTIONCONTEXT:", "kms:encryptioncontext:", "\u212Ams:EncryptionContext:", "kms:EncryptionContext\u0131", "kms:EncryptionContex:"];
 const SOURCE_ARNS = ["aws:SourceArn", "AWS:SOURCEARN", "aws:sourcearn", "aws:SourceArnX", "aws:Source\u0130rn"];
+const GRANT_OPERATION_NAMES = ["kms:GrantOperations", "KMS:GRANTOPERATIONS", "kms:grantoperations", "kms:GrantOperation"];
 const VALUES = ["IT", "it", "HR", "arn:aws:s3:::b"];
+const OPERATIONS = ["Decrypt", "Encrypt", "CreateGrant", "decrypt", "Sign"];
 const value = fc.oneof(fc.constantFrom(...VALUES), fc.array(fc.constantFrom(...VALUES), { maxLength: 3 }));
 const entry = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...KEYS)).map(([p, k]) => p + k) },
-  { weight: 1, arbitrary: fc.constantFrom(...SOURCE_ARNS, "aws:SourceIp") },
+  { weight: 3, arbitrary: fc.tuple(fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...KEYS)).map(([p, k]) => p + k), value) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SOURCE_ARNS, "aws:SourceIp"), value) },
+  // The operations of the grant a CreateGrant request creates: one, several, none, in any letter case.
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...GRANT_OPERATION_NAMES), fc.oneof(fc.constantFrom(...OPERATIONS), fc.array(fc.constantFrom(...OPERATIONS), { maxLength: 3 }))) },
 );
-const others = fc.array(fc.tuple(entry, value), { maxLength: 4 });
+const others = fc.array(entry, { maxLength: 4 });
 const pairs = fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES)), { minLength: 1, maxLength: 2, selector: ([k]) => k });
 const constraints = fc.record({
   pairs: fc.option(fc.tuple(fc.boolean(), pairs), { nil: undefined }),
   sourceArn: fc.option(fc.constantFrom("arn:aws:s3:::b", "IT"), { nil: undefined }),
 });
-const operation = fc.constantFrom("Decrypt", "Encrypt", "Decrypt", "Encrypt", "DescribeKey", "CreateGrant");
+const operation = fc.constantFrom("Decrypt", "Encrypt", "Decrypt", "Encrypt", "DescribeKey", "CreateGrant", "CreateGrant");
+/** The grant's other operations, beside the request's. */
+const moreOperations = fc.subarray(["Decrypt", "Encrypt", "CreateGrant"]);
 
-describe("grantConstraintsHold", () => {
-  it("agrees with the reference's reading of grants.md §2 (seed 20261204)", () => {
+describe("grantConstraintsHold and childGrantWithin", () => {
+  it("agree with the reference's reading of grants.md §2 (seed 20261204)", () => {
     const caller = parseCaller(USER)!;
-    let holds = 0, runs = 0;
+    let holds = 0, runs = 0, createGrantHolds = 0, createGrantRuns = 0;
     // Biased so that about half hold: the wanted pairs and SourceArn are usually given, before or after others.
-    fc.assert(fc.property(constraints, operation, others, fc.boolean(), fc.boolean(), ({ pairs, sourceArn }, op, rest, give, first) => {
+    fc.assert(fc.property(constraints, operation, moreOperations, others, fc.boolean(), fc.boolean(), fc.boolean(), (drawn, op, more, rest, give, first, plain) => {
+      // Half the CreateGrant grants have no constraints: only those can allow it.
+      const { pairs, sourceArn } = op === "CreateGrant" && plain ? { pairs: undefined, sourceArn: undefined } : drawn;
       const wanted: [string, string][] = give ? [...(pairs?.[1] ?? []).map(([k, v]): [string, string] => [`kms:EncryptionContext:${k}`, v]), ...(sourceArn === undefined ? [] : [["aws:SourceArn", sourceArn] as [string, string]])] : [];
+      const operations = [...new Set([op, ...more])];
+      // A CreateGrant request usually says what it creates: some of the grant's operations.
+      if (give && op === "CreateGrant") wanted.push(["kms:GrantOperations", operations.slice(more.length % 2) as never]);
       const ctx = Object.fromEntries(first ? [...wanted, ...rest] : [...rest, ...wanted]) as Record<string, string | string[]>;
       const graph: GraphGrantConstraints = {
         ...(pairs === undefined ? {} : pairs[0] ? { encryptionContextEquals: pairs[1] } : { encryptionContextSubset: pairs[1] }),
@@ -46,16 +58,25 @@ describe("grantConstraintsHold", () => {
         ...(pairs === undefined ? {} : { [pairs[0] ? "encryptionContextEquals" : "encryptionContextSubset"]: Object.fromEntries(pairs[1]) }),
         ...(sourceArn === undefined ? {} : { sourceArn }),
       };
-      const key = { grants: [{ name: "g", granteePrincipal: USER, operations: [op], constraints: bundle }] };
+      const unconstrained = pairs === undefined && sourceArn === undefined;
+      const key = { grants: [{ name: "g", granteePrincipal: USER, operations, ...(unconstrained && give ? {} : { constraints: bundle }) }] };
       const expected = allowingGrants(key, "k", caller, op, ctx).length > 0;
-      const got = grantConstraintsHold(graph, op, grantEntriesOf(ctx));
+      const entries = grantEntriesOf(ctx);
+      // What the graph and the encoder decide of a grant beyond its grantee (grant-allows.ts, encode-layers.ts).
+      const got = (op !== "CreateGrant" || childGrantWithin(new Set(operations), entries)) && grantConstraintsHold(graph, op, entries);
       runs++;
       if (got) holds++;
+      if (op === "CreateGrant") {
+        createGrantRuns++;
+        if (got) createGrantHolds++;
+      }
       expect(got).toBe(expected);
     }), { seed: 20261204, numRuns: 3000 });
     // A property that only ever sees one answer proves little.
     expect(holds / runs).toBeGreaterThan(0.25);
     expect(holds / runs).toBeLessThan(0.75);
+    expect(createGrantHolds, `CreateGrant holds in ${createGrantHolds} of ${createGrantRuns}`).toBeGreaterThan(createGrantRuns / 20);
+    expect(createGrantHolds).toBeLessThan(createGrantRuns / 2);
   });
   it("reads each grant entry once, in the context's order, and decides on what it read", () => {
     const reads: string[] = [];

@@ -18,7 +18,10 @@ export interface ScpLevel {
 export interface CedarGrant {
   readonly key: string;
   readonly grant: GraphGrant;
-  /** The context attribute of its constraints, when it has some (`grant#<n>`: the n-th constrained grant of its key). */
+  /**
+   * The context attribute the encoder computes for it (`grant#<n>`: the n-th such grant of its key), when it
+   * has constraints or lists CreateGrant (what the created grant may do: grant-constraints.ts `childGrantWithin`).
+   */
   readonly attribute?: string;
 }
 
@@ -96,7 +99,7 @@ export function cedarLayers(graph: DecisionGraph): CedarLayers | undefined {
     // attributes of the request's key alone (manifest `layers.grants[].key`).
     let constrained = 0;
     for (const grant of entry.grants ?? []) {
-      grants.push({ key, grant, ...(grant.constraints === undefined ? {} : { attribute: `grant#${constrained++}` }) });
+      grants.push({ key, grant, ...(needsAttribute(grant) ? { attribute: `grant#${constrained++}` } : {}) });
     }
   }
 
@@ -112,9 +115,18 @@ export function cedarLayers(graph: DecisionGraph): CedarLayers | undefined {
       sessions: sessions.map(({ principal, scope }) => ({ principal, scope })),
       ...(endpoints === undefined ? {} : { endpoints: endpoints.map(({ id, scope, ...rest }) => ({ id, scope, ...("vpc" in rest ? { vpc: rest.vpc } : {}) })) }),
       awsManaged,
-      grants: grants.flatMap((g) => (g.attribute === undefined ? [] : [{ attribute: g.attribute, key: g.key, constraints: writtenConstraints(g.grant.constraints!) }])),
+      grants: grants.flatMap((g) => (g.attribute === undefined ? [] : [{
+        attribute: g.attribute, key: g.key,
+        ...(g.grant.constraints === undefined ? {} : { constraints: writtenConstraints(g.grant.constraints) }),
+        ...(g.grant.operations.includes("CreateGrant") ? { createGrantWithin: [...g.grant.operations] } : {}),
+      }])),
     },
   };
+}
+
+/** Whether the encoder decides part of a grant: its constraints, or (it lists CreateGrant) the grant a request creates. */
+export function needsAttribute(grant: GraphGrant): boolean {
+  return grant.constraints !== undefined || grant.operations.includes("CreateGrant");
 }
 
 /** A grant's constraints in the bundle's shape (grants.md §2), which the manifest carries for the encoder. */

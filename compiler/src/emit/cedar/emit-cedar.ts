@@ -84,7 +84,8 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
     // docs/cedar-mapping.md "Layers": a grant's constraints are a derived Boolean computed by the encoder.
     for (const grant of layers?.grants ?? []) {
       if (grant.attribute === undefined) continue;
-      const d = makeDiagnostic(CEDAR_CODES.grantConstraint, { start: 0, end: 0 }, `the constraints of grant ${JSON.stringify(grant.grant.name)} cannot be compiled to pure Cedar: ${WHY.grantConstraint}`);
+      const what = grant.grant.constraints !== undefined ? `the constraints of grant ${JSON.stringify(grant.grant.name)}` : `what grant ${JSON.stringify(grant.grant.name)} lets its grantee create (it lists CreateGrant)`;
+      const d = makeDiagnostic(CEDAR_CODES.grantConstraint, { start: 0, end: 0 }, `${what} cannot be compiled to pure Cedar: ${WHY.grantConstraint}`);
       diagnostics.push({ ...d, location: `keys[${grant.key}].grants[${grant.grant.name}]` });
     }
   }
