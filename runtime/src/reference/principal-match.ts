@@ -19,6 +19,10 @@ export interface PrincipalMatch {
    * user. `direct` without `free` is `KDcap` (`*`, the role ARN, the role behind a session).
    */
   readonly free: boolean;
+  /** An `AWS` value is the caller's own ARN, exactly (never the role behind a session; never for root or a service). */
+  readonly own: boolean;
+  /** An `AWS` value is the role behind the caller's session (partition, account, role name). */
+  readonly behind: boolean;
 }
 
 const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
@@ -29,9 +33,9 @@ const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"])
  * partial wildcard (`role/App*`; wildcards are only allowed as the whole value `*`).
  */
 export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch | "malformed" {
-  if (element === "*") return { everyone: true, direct: true, account: false, free: caller.kind === "root" };
+  if (element === "*") return { everyone: true, direct: true, account: false, free: caller.kind === "root", own: false, behind: false };
   if (!isObject(element) || Object.keys(element).length === 0) return "malformed";
-  let everyone = false, direct = false, account = false, free = false;
+  let everyone = false, direct = false, account = false, free = false, own = false, behind = false;
   for (const [principalKey, raw] of Object.entries(element)) {
     const values = readStringList(raw);
     if (!PRINCIPAL_KEYS.has(principalKey) || values === undefined) return "malformed";
@@ -44,6 +48,8 @@ export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch
       if (principalKey === "AWS") {
         const named = namesCallerDirectly(value, caller);
         direct ||= named;
+        own ||= caller.kind !== "root" && caller.kind !== "service" && value === caller.arn;
+        behind ||= named && caller.kind === "session" && value !== caller.arn;
         account ||= namesCallerAccount(value, caller);
         // permission-boundary.md §3: the caller's own user/session/federated ARN is not capped; a role ARN is.
         free ||= named && caller.kind !== "role" && caller.kind !== "service" && value === caller.arn;
@@ -58,19 +64,26 @@ export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch
   // permission-boundary.md §3: every form that names the root user is `KDfree` (root has no ceiling of this kind).
   if (caller.kind === "root") free = direct || account;
   else if (everyone) free ||= caller.kind === "service";
-  return { everyone, direct, account, free };
+  return { everyone, direct, account, free, own, behind };
 }
 
 /**
  * §1.5 run-time fallback for NotPrincipal (only read in Deny statements; the compiler rejects it):
- * the statement skips the caller only when the list names the caller's account AND the caller
- * itself (or names everyone). For the root user, naming the account names the caller.
+ * the statement skips the caller only when the list names the caller's account AND the caller's own
+ * ARN (or names everyone). For the root user, naming the account names the caller. A role session is
+ * skipped only when the list also names its role: IAM's NotPrincipal page ("the NotPrincipal element
+ * contains the ARN of the assumed-role user …, the role …, and the AWS account"; "Principals must always
+ * name a specific session"), so naming the role does not skip its other sessions. A bare role ARN as
+ * caller stands for a session whose name is unknown (docs/request-model.md): no list but everyone skips it.
  */
 export function notPrincipalExcludes(match: PrincipalMatch, caller: Caller): boolean {
   if (match.everyone) return true;
   if (caller.kind === "service") return match.direct;
   if (caller.kind === "root") return match.account;
-  return match.account && match.direct;
+  // DEVIATION: §1.5 — a session is skipped only when its own ARN, its role and its account are all listed (fail closed).
+  if (caller.kind === "session") return match.account && match.own && match.behind;
+  if (caller.kind === "role") return false;
+  return match.account && match.own;
 }
 
 /** An `AWS` value that is the caller's own ARN, or (for a session) the role behind it. */
