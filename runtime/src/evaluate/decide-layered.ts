@@ -280,17 +280,19 @@ function policiesDeny(g: LayeredGraph, caller: LayeredCaller, a: number, policie
 /**
  * Whether a Deny statement of `policy` applies; with `out`, collects every one. An identity-kind
  * policy (SCP, boundary, session policy) has no principal; in a resource-kind one (RCP, endpoint) a
- * Deny applies when its principal names the caller or its account (no principal: everyone).
+ * Deny applies when its principal names the caller or its account (no principal: everyone), or a
+ * federated user's federating user, as in the key policy.
  */
 function policyDenies(g: LayeredGraph, caller: LayeredCaller, a: number, policy: number, resourceKind: boolean, out: ReasonCollector | undefined): boolean {
   const { cg, st } = g;
   const table = cg.table;
   const at = listAt(table, policy, a);
   const end = allowFrom(table, at);
+  const federating = caller.layers.federatedBy;
   let any = false;
   for (let i = denyFrom(table, at); i < end; i++) {
     const p = principalAt(table, i);
-    if (resourceKind && p >= 0 && principalBits(cg, st, caller, p) === 0) continue;
+    if (resourceKind && p >= 0 && principalBits(cg, st, caller, p) === 0 && (federating === undefined || (cg.principalTests[p]!(federating) & DIRECT) === 0)) continue;
     if (!appliesAt(table, st, i)) continue;
     if (out === undefined) return true;
     out.pushEntry(i, "deny");

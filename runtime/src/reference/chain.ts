@@ -45,6 +45,8 @@ export interface ChainInput {
   readonly rcp: boolean;
   /** The endpoint policy of `aws:SourceVpce`, when the request goes through a modelled endpoint. */
   readonly endpoint: PolicyView | undefined;
+  /** A federated user's federating IAM user (`federatedBy`): a resource-kind Deny naming it reaches the session. */
+  readonly federatedBy: Caller | undefined;
 }
 
 /** The ceilings of one request. */
@@ -68,7 +70,7 @@ export function chainOf(input: ChainInput): Chain {
     if (place.kind === "member") {
       const resource: StatementTarget = { ...iam, kind: "resource" };
       for (const level of place.levels) {
-        for (const policy of level.rcps) denies.push(...resourceDenies(policy, resource, caller, "rcp"));
+        for (const policy of level.rcps) denies.push(...resourceDenies(policy, resource, caller, input.federatedBy, "rcp"));
       }
     }
   }
@@ -78,7 +80,7 @@ export function chainOf(input: ChainInput): Chain {
   if (input.endpoint !== undefined) {
     const policy = input.endpoint;
     const resource: StatementTarget = { ...iam, kind: "resource" };
-    denies.push(...resourceDenies(policy, resource, caller, "endpoint"));
+    denies.push(...resourceDenies(policy, resource, caller, input.federatedBy, "endpoint"));
     // vpc-endpoint-policy.md §3 (Our rule): an account principal in an endpoint Allow names only its root user.
     const allowed = policy.statements.some((statement) => {
       if (statement.effect !== "Allow" || !statementApplies(statement, policy, resource)) return false;
@@ -138,11 +140,17 @@ function identityStatements(policy: PolicyView, iam: StatementTarget, effect: "A
     .map((statement) => ({ policy, statement }));
 }
 
-/** Deny statements of a resource-kind policy (RCP, endpoint) whose principal names the caller or its account. */
-function resourceDenies(policy: PolicyView, target: StatementTarget, caller: Caller, layer: Layer): ReferenceReason[] {
+/**
+ * Deny statements of a resource-kind policy (RCP, endpoint) whose principal names the caller or its account,
+ * or (a federated user) its federating user, as a key-policy Deny does (kms-decision.ts).
+ */
+function resourceDenies(policy: PolicyView, target: StatementTarget, caller: Caller, federatedBy: Caller | undefined, layer: Layer): ReferenceReason[] {
   return policy.statements
     .filter((statement) => statement.effect === "Deny" && statementApplies(statement, policy, target))
-    .filter((statement) => { const named = statementPrincipal(statement, caller); return named.direct || named.account; })
+    .filter((statement) => {
+      const named = statementPrincipal(statement, caller);
+      return named.direct || named.account || (federatedBy !== undefined && statementPrincipal(statement, federatedBy).direct);
+    })
     .map((statement) => reasonOf({ policy, statement }, "deny", layer));
 }
 

@@ -67,18 +67,19 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
   const keyEntry = read.target.kind === "key" ? keyEntryOf(bundle, read.target.arn) : undefined;
   // rcp.md §2: RCPs apply to key and alias resources, not to AWS managed keys, not to RetireGrant.
   const awsManaged = keyEntry !== undefined && ownProperty(keyEntry, "awsManaged") === true;
+  const federating = federatedByOf(bundle, read.caller);
+  const federatingCaller = federating === undefined ? undefined : parseCaller(federating);
+  const federatedBy = federatingCaller?.kind === "user" ? federatingCaller : undefined;
   const chain = chainOf({
     bundle, request: read, iam: identityTarget(read), endpoint: endpoint?.policy,
-    rcp: read.target.kind !== "none" && !awsManaged && read.action.name !== "RetireGrant",
+    rcp: read.target.kind !== "none" && !awsManaged && read.action.name !== "RetireGrant", federatedBy,
   });
   if (read.target.kind !== "key" || keyPolicy === undefined) return decideIdentityOnlyRequest(read, identity, chain);
-  const federating = federatedByOf(bundle, read.caller);
-  const federatedBy = federating === undefined ? undefined : parseCaller(federating);
   // RetireGrant (class "grant") is decided here too: its Denies apply, its Allows never do.
   return decideKeyRequest(read, keyPolicy, identity, {
     chain,
     grants: allowingGrants(keyEntry, read.target.arn, read.caller, read.action.name, read.rawContext),
-    federatedBy: federatedBy?.kind === "user" ? federatedBy : undefined,
+    federatedBy,
   });
 }
 
