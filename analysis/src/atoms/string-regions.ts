@@ -43,6 +43,8 @@ export function alphabetOf(nfas: readonly PatternNfa[]): number[] {
 
 /**
  * Every non-empty region of `patterns` inside `domain` (all strings when undefined), with a witness.
+ * Members are non-empty strings: the engines decide an empty-string context value as unknown (deviation
+ * 45), as they do a key given in two letter cases, which a key dimension's `ambiguous` value stands for.
  * Refuses (KA0010) beyond `stateBound` product states.
  */
 export function stringRegions(patterns: readonly PatternNfa[], domain?: PatternNfa, stateBound = DEFAULT_STATE_BOUND): StringRegion[] {
@@ -50,7 +52,8 @@ export function stringRegions(patterns: readonly PatternNfa[], domain?: PatternN
   const alphabet = alphabetOf(all);
   const start = all.map((n) => (n.never ? [] : closure(n, [0])));
   const keyOf = (s: readonly (readonly number[])[]): string => s.map((p) => p.join(",")).join("|");
-  const seen = new Set<string>([keyOf(start)]);
+  // The start state is not marked seen: a non-empty string that leads back to it must be visited.
+  const seen = new Set<string>();
   const regions = new Map<string, StringRegion>();
   let frontier: { state: number[][]; text: string }[] = [{ state: start, text: "" }];
   const visit = (state: readonly (readonly number[])[], text: string): void => {
@@ -59,7 +62,6 @@ export function stringRegions(patterns: readonly PatternNfa[], domain?: PatternN
     const k = member.map((b) => (b ? "1" : "0")).join("");
     if (!regions.has(k)) regions.set(k, { member, witness: text });
   };
-  visit(start, "");
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const { state, text } of frontier) {

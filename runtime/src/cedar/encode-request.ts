@@ -94,6 +94,11 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     if (placed !== undefined && "error" in placed) return placed;
     // vpc-endpoint-policy.md §2: after the endpoint's checks, which see them absent.
     for (const key of unknownEndpointPathKeys((lowerName) => index.get(lowerName))) index.set(key, { kind: "ambiguous" });
+    // DEVIATION: §3.2 — an empty-string value is null to AWS: unknown (FCR), not a present value.
+    for (const key of [...index.keys()]) {
+      const entry = index.get(key);
+      if (entry.kind === "present" && entry.values.includes("")) index.set(key, { kind: "ambiguous" });
+    }
     const { context, resourceTags, principalTags } = buildContext(index, request.resource, owner);
     for (const [attribute, holds] of placed?.grants ?? []) context[attribute] = holds;
     // docs/cedar-mapping.md "Layers": the `layers-placed` forbid denies every request an encoder did not place.

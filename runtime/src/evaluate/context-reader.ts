@@ -171,6 +171,11 @@ export class ContextReader {
         state.seenGen[slot] = state.gen;
         // DEVIATION: §3.2 — an empty set is an absent key everywhere, `Null` and `IfExists` included.
         if (typeof value !== "string" && value.length === 0) continue; // an empty set is an absent key
+        // DEVIATION: §3.2 — an empty-string value is null to AWS: unknown (FCR), not a present value.
+        if (value === "" || (typeof value !== "string" && value.includes(""))) {
+          state.ambiguousGen[slot] = state.gen;
+          continue;
+        }
         state.slotGen[slot] = state.gen;
         state.slotValue[slot] = value;
       }

@@ -71,6 +71,34 @@ export function keyPolicyContext(context: RequestContext): RequestContext {
   };
 }
 
+/**
+ * The context as conditions see it, after the request's own checks (which read it as given): the keys a
+ * request through a VPC endpoint leaves out are unknown (`withEndpointPathKeys`), and a value that is or
+ * holds the empty string is unknown (`withEmptyValuesUnknown`).
+ */
+export function conditionContext(context: RequestContext): RequestContext {
+  return withEmptyValuesUnknown(withEndpointPathKeys(context));
+}
+
+/**
+ * IAM, Condition element: "it is possible to include an empty string. In this case, the value in the request
+ * context is null"; multivalued keys: ForAllValues "also returns true if … the key values resolve to a null
+ * data set, such as an empty string". Our rule (the spec said a present value, [PROP], §3.2): a key whose
+ * value is `""`, or a list holding `""`, is decided by the fail-closed rule, as for an ambiguous key: AWS says
+ * `Null` sees it as null, and says nothing of the other operators.
+ */
+function withEmptyValuesUnknown(context: RequestContext): RequestContext {
+  const empty = (keyName: string): boolean => {
+    const found = context.entry(keyName);
+    return found.kind === "present" && found.values.includes("");
+  };
+  return {
+    // DEVIATION: §3.2 — an empty-string value is null to AWS: unknown (FCR), not a present value.
+    entry: (keyName) => (empty(keyName) ? { kind: "ambiguous" } : context.entry(keyName)),
+    variable: (keyName) => (empty(keyName) ? { kind: "ambiguous" } : context.variable(keyName)),
+  };
+}
+
 /** Keys AWS includes on a request through a VPC endpoint, with values only the caller knows. */
 const ENDPOINT_PATH_KEYS = new Set(["aws:sourcevpc", "aws:vpcsourceip"]);
 

@@ -7,7 +7,7 @@ import { identityPoliciesOf, keyPolicyOf } from "./bundle.js";
 import type { Caller } from "./caller.js";
 import { withCallerKeys } from "./caller-keys.js";
 import { keyHolds, type ConditionScope } from "./condition.js";
-import { keyPolicyContext, withEndpointPathKeys, type ContextEntry, type RequestContext } from "./context.js";
+import { conditionContext, keyPolicyContext, type ContextEntry, type RequestContext } from "./context.js";
 import { decideCheck } from "./evaluate-reference.js";
 import { actionListMatches } from "./action-match.js";
 import { isObject, ownProperty, strayMember } from "./json-shape.js";
@@ -59,7 +59,7 @@ function explainCheck(bundle: unknown, request: unknown): ReferenceExplanation |
   if ("error" in parsed) return parsed;
   const callerKeyed = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
   if ("error" in callerKeyed) return callerKeyed;
-  const context = withEndpointPathKeys(callerKeyed);
+  const context = conditionContext(callerKeyed);
   const raw = request as { principal: string; action: string; resource: string };
   const seen = { principal: raw.principal, action: raw.action, resource: raw.resource };
   const { caller, target } = parsed;

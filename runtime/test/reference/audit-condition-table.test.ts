@@ -107,9 +107,12 @@ describe("§2.10/§3.3 — Null, every cell", () => {
       for (const values of [["true"], ["false"], ["true", "false"], [true], ["TRUE"]]) {
         for (const state of states(family)) {
           for (const effect of ["Allow", "Deny"] as const) {
-            const present = state.matches.length > 0; // an empty string is present (A10)
+            const present = state.matches.length > 0;
             const orOver = values.some((v) => (String(v).toLowerCase() === "true" ? !present : present));
-            const want = setOp === "ForAllValues" ? true : setOp === "ForAnyValue" ? false : orOver;
+            // IAM, Condition element: an empty string "in the request context is null": unknown, the
+            // fail-closed rule decides (deviation 45; the spec's A10 read it as present).
+            const emptyValue = state.value === "" || (Array.isArray(state.value) && state.value.includes(""));
+            const want = setOp === "ForAllValues" ? true : setOp === "ForAnyValue" ? false : emptyValue ? effect === "Deny" : orOver;
             const context: Ctx = state.value === undefined ? {} : { [KEY]: state.value };
             const operator = setOp === "" ? "Null" : `${setOp}:Null`;
             expect(holds({ [operator]: { [KEY]: values } }, context, { effect }), `${operator} ${JSON.stringify(values)} on ${state.name} (${effect})`).toBe(want);

@@ -77,12 +77,14 @@ const binaries: ConditionRow[] = [
 const nulls: ConditionRow[] = [
   nul("Null true, present", "Null", "true", "ec2.us-west-2.amazonaws.com", false),
   nul("Null false, present", "Null", "false", "ec2.us-west-2.amazonaws.com", true),
-  nul("Null false, empty string counts as present (A10)", "Null", "false", "", true),
+  // IAM, Condition element: an empty string "in the request context is null" (deviation 45; A10 said present).
+  nul("Null false on an empty string: unknown, not satisfied in an Allow", "Null", "false", "", false),
+  nul("Null true on an empty string: unknown, not satisfied in an Allow", "Null", "true", "", false),
   nul("Null JSON true, absent", "Null", true, undefined, true),
   nul("Null TRUE in upper case, absent", "Null", "TRUE", undefined, true),
   nul("Null [true,false] is always true (OR, A10)", "Null", ["true", "false"], "x", true),
   { name: "Null false, empty array = absent (§3.2)", condition: { Null: { "aws:TagKeys": "false" } }, context: { "aws:TagKeys": [] }, expected: false },
-  { name: "Null true, [\"\"] is a one-element set", condition: { Null: { "aws:TagKeys": "true" } }, context: { "aws:TagKeys": [""] }, expected: false },
+  { name: "Null true, [\"\"] holds the empty string: unknown, not satisfied in an Allow", condition: { Null: { "aws:TagKeys": "true" } }, context: { "aws:TagKeys": [""] }, expected: false },
 ];
 
 describe.each([
@@ -95,4 +97,10 @@ describe.each([
   it.each(rows)("$name", ({ condition, context, expected }) => {
     expect(holds(condition, context)).toBe(expected);
   });
+});
+
+it("Null true on an empty string: unknown, so satisfied in a Deny (deviation 45)", () => {
+  expect(holds({ Null: { "aws:RequestTag/Owner": "true" } }, { "aws:RequestTag/Owner": "" }, { effect: "Deny" })).toBe(true);
+  expect(holds({ Null: { "aws:RequestTag/Owner": "false" } }, { "aws:RequestTag/Owner": "" }, { effect: "Deny" })).toBe(true);
+  expect(holds({ Null: { "aws:RequestTag/Owner": "true" } }, { "aws:RequestTag/Owner": "x" }, { effect: "Deny" })).toBe(false);
 });

@@ -16,7 +16,8 @@ const rows: ConditionRow[] = [
   row("StringEquals prefix is not equal", "StringEquals", "bill", "billing", false),
   row("StringEquals * is literal (no match)", "StringEquals", "bill*", "billing", false),
   row("StringEquals * is literal (match)", "StringEquals", "bill*", "bill*", true),
-  row("StringEquals empty string value", "StringEquals", "", "", true),
+  // IAM, Condition element: an empty string "in the request context is null" (deviation 45): unknown.
+  row("StringEquals on an empty string value: unknown, not satisfied in an Allow", "StringEquals", "", "", false),
   row("StringEquals empty policy value vs text", "StringEquals", "", "x", false),
   row("StringEquals trailing blank matters", "StringEquals", "a", "a ", false),
   row("StringEquals JSON number policy value", "StringEquals", 10, "10", true),
@@ -30,7 +31,7 @@ const rows: ConditionRow[] = [
   row("StringNotEqualsIgnoreCase same up to case", "StringNotEqualsIgnoreCase", "BILLING", "billing", false),
   row("StringNotEqualsIgnoreCase different", "StringNotEqualsIgnoreCase", "BILLING", "payroll", true),
   row("StringNotEqualsIgnoreCase absent", "StringNotEqualsIgnoreCase", "BILLING", undefined, true),
-  row("StringLike * alone matches empty", "StringLike", "*", "", true),
+  row("StringLike * on an empty string value: unknown, not satisfied in an Allow", "StringLike", "*", "", false),
   row("StringLike * alone matches anything", "StringLike", "*", "a:b/c", true),
   row("StringLike ? needs one character", "StringLike", "?", "", false),
   row("StringLike ? is one code point (astral)", "StringLike", "a?b", "a😀b", true),

@@ -1,0 +1,68 @@
+// A context value that is, or holds, the empty string: IAM says such a value "in the request context is
+// null" (Condition element), so `Null` sees no value; we decide every condition on it by the fail-closed
+// rule (deviation 45). Read as a present value (the spec's A10), AWS's own "require a tag" guard — a Deny
+// on `Null: true` — did not fire on an empty tag: a wrong Allow in all three engines, found by an audit.
+// Expected decisions are authored from that rule; graph, Cedar and the reference must agree.
+import { compileBundle } from "@kms-cedar/compiler";
+import { createAuthorizer, createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
+import { evaluateReference } from "@kms-cedar/runtime/reference";
+import { describe, expect, it } from "vitest";
+
+const A = "111122223333";
+const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
+const ALICE = `arn:aws:iam::${A}:user/alice`;
+
+type Doc = Record<string, unknown>;
+const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
+
+const bundle = {
+  keys: { [KEY]: { policy: doc(
+    { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" },
+    { Effect: "Deny", Principal: "*", Action: "kms:TagResource", Resource: "*", Condition: { Null: { "aws:RequestTag/Owner": "true" } } },
+  ) } },
+  principals: { [ALICE]: { policies: [doc(
+    { Effect: "Allow", Action: ["kms:Decrypt", "kms:TagResource"], Resource: "*" },
+    { Effect: "Deny", Action: "kms:Decrypt", Resource: "*", Condition: { Null: { "aws:ResourceTag/Classification": "true" } } },
+    { Effect: "Allow", Action: "kms:CreateKey", Resource: "*", Condition: { Null: { "aws:RequestTag/Project": "false" } } },
+    { Effect: "Allow", Action: "kms:Encrypt", Resource: "*", Condition: { StringEqualsIfExists: { "kms:EncryptionContext:Dept": "IT" } } },
+  )] } },
+};
+
+const outcome = (r: DecisionResult): string => ("error" in r ? r.error.code : r.decision);
+const compiled = compileBundle(bundle as never, { cedar: true });
+const graph = createAuthorizer(compiled.graph!);
+const cedar = createCedarAuthorizer(compiled.cedar!);
+
+function decide(action: string, resource: string, context: Record<string, string | string[]>): string {
+  const request = { principal: ALICE, action: `kms:${action}`, resource, context };
+  const got = outcome(graph.decide(request as never));
+  expect(outcome(cedar.decide(request as never)), "Cedar").toBe(got);
+  expect(outcome(evaluateReference(bundle as never, request as never)), "reference").toBe(got);
+  return got;
+}
+
+describe("an empty-string context value is unknown, not a present value", () => {
+  it("compiles", () => {
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("a Deny requiring a tag (Null: true) applies to an empty tag, as to a missing one", () => {
+    expect(decide("Decrypt", KEY, { "aws:ResourceTag/Classification": "" })).toBe("ExplicitDeny");
+    expect(decide("Decrypt", KEY, {})).toBe("ExplicitDeny");
+    expect(decide("Decrypt", KEY, { "aws:ResourceTag/Classification": "secret" })).toBe("Allow");
+    expect(decide("TagResource", KEY, { "aws:RequestTag/Owner": "", "aws:TagKeys": ["Owner"] })).toBe("ExplicitDeny");
+    expect(decide("TagResource", KEY, { "aws:RequestTag/Owner": "ops", "aws:TagKeys": ["Owner"] })).toBe("Allow");
+  });
+
+  it("an Allow needing a value (Null: false) does not apply to an empty one, nor to a list holding one", () => {
+    expect(decide("CreateKey", "*", { "aws:RequestTag/Project": "" })).toBe("ImplicitDeny");
+    expect(decide("CreateKey", "*", { "aws:RequestTag/Project": [""] })).toBe("ImplicitDeny");
+    expect(decide("CreateKey", "*", { "aws:RequestTag/Project": "alpha" })).toBe("Allow");
+  });
+
+  it("…IfExists does not read an empty value as a missing key", () => {
+    expect(decide("Encrypt", KEY, { "kms:EncryptionContext:Dept": "" })).toBe("ImplicitDeny");
+    expect(decide("Encrypt", KEY, {})).toBe("Allow");
+    expect(decide("Encrypt", KEY, { "kms:EncryptionContext:Dept": "IT" })).toBe("Allow");
+  });
+});
