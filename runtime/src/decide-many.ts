@@ -5,9 +5,12 @@
 import type { DecisionResult } from "./contracts.js";
 import { unreadableInput } from "./request/request-errors.js";
 
+/** The most requests one `decideMany` call takes: a longer list is a caller bug (or a Proxy's made-up length). */
+export const MAX_BATCH = 2 ** 24;
+
 /**
- * `decide` over `requests`, in order. Throws only when `requests` is not an array (a caller bug), or
- * an array whose length cannot be read (a Proxy whose trap throws). The list is read once, as decide
+ * `decide` over `requests`, in order. Throws a TypeError only when `requests` is not an array (a caller
+ * bug), or an array whose length cannot be read (a Proxy whose trap throws) or is over MAX_BATCH. The list is read once, as decide
  * reads an input once (docs/request-model.md "Shapes"): its length once, each entry once; an entry
  * whose reading throws (a getter, a Proxy) is that entry's KR0007, as decide answers such an input.
  */
@@ -19,6 +22,8 @@ export function decideEach<R>(requests: readonly R[], decide: (request: R) => De
   } catch {
     throw new TypeError("decideMany: the length of `requests` cannot be read");
   }
+  // A sparse `new Array(2 ** 32 - 1)` would be billions of decisions; a Proxy may say any length.
+  if (!(length <= MAX_BATCH)) throw new TypeError(`decideMany: at most ${MAX_BATCH} requests a call`);
   const out = new Array<DecisionResult>(length);
   for (let i = 0; i < length; i++) {
     let request: R;

@@ -34,7 +34,8 @@ function evaluateInput(bundle: ReferenceBundle, request: unknown): ReferenceResu
   const shape = readShape(request);
   if (typeof shape !== "string") return shape;
   if (shape === "operation") {
-    const checks = Array.from((request as { checks: unknown[] }).checks);
+    // The copy readOnce made (its checks read once, bounded): a plain array.
+    const checks = (request as { checks: unknown[] }).checks;
     const results: ReferenceResult[] = [];
     for (const check of checks) {
       const result = decideCheck(bundle, check);

@@ -22,7 +22,7 @@ export function readOnce(input: unknown): unknown {
   if (own(input, "checks")) {
     // A check is read as a request (one that is an operation is malformed anyway): no recursion.
     const checks = source.checks;
-    copy.checks = Array.isArray(checks) ? elements(checks).map((c) => (isRecord(c) ? requestOnce(c) : c)) : checks;
+    copy.checks = Array.isArray(checks) ? elements(checks, isRecord).map((c) => (isRecord(c) ? requestOnce(c) : c)) : checks;
   }
   return copy;
 }
@@ -37,18 +37,30 @@ function requestOnce(input: object): Record<string, unknown> {
     for (const name in context) {
       if (!own(context, name)) continue;
       const value = context[name];
-      entries[name] = Array.isArray(value) ? elements(value) : value;
+      entries[name] = Array.isArray(value) ? elements(value, (v) => typeof v === "string") : value;
     }
     copy.context = entries;
   }
   return copy;
 }
 
-/** An array's elements, by index (its length read once; a hole reads as undefined). */
-function elements(array: readonly unknown[]): unknown[] {
+/** More elements than a JSON request within the 64 MiB input limit can hold: such an array reads as one hole. */
+const MAX_ELEMENTS = 2 ** 25;
+
+/**
+ * An array's elements, by index (its length read once; a hole reads as undefined), up to the first that is
+ * not `wanted` (the shape rules refuse the array there, whatever follows). A sparse `new Array(2 ** 32 - 1)`
+ * or a Proxy's length is never walked: over MAX_ELEMENTS, one hole.
+ */
+function elements(array: readonly unknown[], wanted: (value: unknown) => boolean): unknown[] {
   const length = array.length;
+  if (!(length <= MAX_ELEMENTS)) return [undefined];
   const out: unknown[] = [];
-  for (let i = 0; i < length; i++) out.push(array[i]);
+  for (let i = 0; i < length; i++) {
+    const value = array[i];
+    out.push(value);
+    if (!wanted(value)) break;
+  }
   return out;
 }
 

@@ -38,7 +38,7 @@ function snapshotOperation(input: object): object {
   if (hasOwn(input, "operation")) copy["operation"] = (input as Record<string, unknown>)["operation"];
   if (hasOwn(input, "checks")) {
     const checks = (input as Record<string, unknown>)["checks"];
-    copy["checks"] = Array.isArray(checks) ? copyArray(checks).map((c) => (isObject(c) ? snapshotRequest(c) : c)) : checks;
+    copy["checks"] = Array.isArray(checks) ? copyArray(checks, isObject).map((c) => (isObject(c) ? snapshotRequest(c) : c)) : checks;
   }
   return copy;
 }
@@ -59,21 +59,39 @@ function snapshotContext(context: object): Record<string, unknown> {
   for (const name in context) {
     if (!hasOwn(context, name)) continue;
     const value: unknown = (context as Record<string, unknown>)[name];
-    copy[name] = Array.isArray(value) ? copyArray(value) : value;
+    copy[name] = Array.isArray(value) ? copyArray(value, isString) : value;
   }
   return copy;
 }
 
 /**
+ * The most elements an array of a request is read to (a context value's, an operation's checks): more than
+ * a JSON request within the 64 MiB input limit can hold. A longer one (a sparse `new Array(2 ** 32 - 1)`, a
+ * Proxy's length) reads as one hole, which no reader accepts: no engine allocates or loops that far.
+ */
+export const MAX_ELEMENTS = 2 ** 25;
+
+/**
  * An array read once: its length, then each element (a hole reads as undefined, which no reader
  * accepts, as it rejects the hole). By index, not by iterator or `slice`, which an array subclass or
- * a Proxy could answer otherwise.
+ * a Proxy could answer otherwise. Reading stops after the first element that is not `isElement`: every
+ * reader rejects the array there, whatever follows (a string for a context value, an object for a check).
  */
-export function copyArray(array: readonly unknown[]): unknown[] {
+export function copyArray(array: readonly unknown[], isElement: (value: unknown) => boolean): unknown[] {
   const n = array.length;
-  const copy = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) copy[i] = array[i];
+  if (!(n <= MAX_ELEMENTS)) return [undefined];
+  const copy: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const value = array[i];
+    copy.push(value);
+    if (!isElement(value)) break;
+  }
   return copy;
+}
+
+/** A context value's element. */
+export function isString(value: unknown): boolean {
+  return typeof value === "string";
 }
 
 /**
