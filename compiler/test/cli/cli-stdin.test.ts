@@ -1,7 +1,7 @@
 // `-` reads a file argument from standard input, in every command and for --requests; a bundle read
 // from standard input names its policy files relative to the working directory; `-` twice is a
 // usage error (stdin is read once).
-import { readFileSync } from "node:fs";
+import { readFileSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runKmsCedar, tempFiles } from "./run-cli-process.js";
@@ -51,3 +51,25 @@ describe("standard input as `-`", () => {
     expect(runKmsCedar(["check", "-", "-"], ABAC, "{}").status).toBe(2);
   });
 });
+
+describe("inputs with no end, or too large to read", () => {
+  // They were read whole: `check /dev/zero` took 45 s and 17 GB before it died (found by an audit).
+  it("a device that never ends (/dev/zero) is read to 256 MiB, then refused with exit 2", () => {
+    const run = runKmsCedar(["check", "/dev/zero"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("cannot read `/dev/zero`: larger than 256 MiB");
+  });
+
+  it("a file over 256 MiB is refused before it is read; one a little over a limit still gets KC1002", () => {
+    const dir = tempFiles({ "huge.json": "", "large.json": "" });
+    truncateSync(join(dir, "huge.json"), 300 * 1024 * 1024); // sparse: no disk space taken
+    const huge = runKmsCedar(["eval", "bundle.json", "--requests", join(dir, "huge.json")], ABAC);
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain("larger than 256 MiB");
+    truncateSync(join(dir, "large.json"), 200_000);
+    const large = runKmsCedar(["check", join(dir, "large.json")]);
+    expect(large.status).toBe(1); // a diagnostic, as any policy over the limit
+    expect(large.stdout).toContain("error[KC1002]");
+  });
+});
+

@@ -167,3 +167,22 @@ describe("shouldUseColor", () => {
     expect(shouldUseColor(true, { NO_COLOR: "" })).toBe(true);
   });
 });
+
+describe("a line far longer than a window", () => {
+  it("is cut around the span before it is laid out (a 100 MB line ran out of memory), with ellipses on both sides", () => {
+    const line = `${"a".repeat(5_000_000)}NEEDLE${"b".repeat(5_000_000)}`;
+    const at = line.indexOf("NEEDLE");
+    const frame = frameOf(line, at, line.length);
+    const [, , , text, underline] = frame.split("\n");
+    expect(text).toMatch(/^1 \| …a+NEEDLEb+…$/);
+    expect(text!.length).toBeLessThan(120);
+    // The underline starts under the span, and runs to the window's end.
+    expect(underline!.indexOf("^")).toBe(text!.indexOf("NEEDLE"));
+  });
+
+  it("a span near the start of a long line keeps the start, with no ellipsis before it", () => {
+    const line = `{"x":1,${"c".repeat(3_000_000)}`;
+    const frame = frameOf(line, 1, 4);
+    expect(frame.split("\n")[3]).toMatch(/^1 \| \{"x":1,c+…$/);
+  });
+});

@@ -52,8 +52,9 @@ export function renderSnippet(
     const text = index.lineText(line);
     const from = line === firstLine ? start - lineStart : firstNonBlank(text);
     const to = line === lastLine ? Math.min(end - lineStart, text.length) : text.length;
-    const layout = layoutLine(text, tabWidth);
-    const window = chooseWindow(layout, from, Math.max(to, from), maxWidth);
+    const clip = clipLine(text, from, Math.max(to, from), maxWidth);
+    const layout = layoutLine(clip.text, tabWidth);
+    const window = chooseWindow(layout, clip.from, clip.to, maxWidth, clip.left, clip.right);
     rows.push(`${style.gutter(String(line).padStart(gutterWidth))} ${bar} ${window.text}`.trimEnd());
     const blankLine = line !== firstLine && line !== lastLine && from >= text.length;
     if (blankLine) continue;
@@ -63,6 +64,30 @@ export function renderSnippet(
     rows.push(`${" ".repeat(gutterWidth)} ${bar} ${" ".repeat(window.markStart)}${mark(first + rest.repeat(width - 1))}`);
   }
   return rows;
+}
+
+/** A line cut to the part a window can show, with the span's offsets in it and whether text was cut off. */
+interface ClippedLine {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  readonly left: boolean;
+  readonly right: boolean;
+}
+
+/**
+ * The part of `text` around the span start `from` that a window of `maxWidth` columns can show (every
+ * UTF-16 unit is at least half a column), so that a line of 100 MB is never laid out cell by cell (it ran
+ * out of memory: a diagnostic spanning a whole one-line file). A surrogate pair is never split.
+ */
+function clipLine(text: string, from: number, to: number, maxWidth: number): ClippedLine {
+  const reach = 4 * maxWidth;
+  if (text.length <= 2 * reach) return { text, from, to, left: false, right: false };
+  let start = Math.max(0, from - reach);
+  let end = Math.min(text.length, from + reach);
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end--;
+  return { text: text.slice(start, end), from: from - start, to: Math.min(to, end) - start, left: start > 0, right: end < text.length };
 }
 
 interface LineLayout {
@@ -103,15 +128,18 @@ interface Window {
   readonly markEnd: number;
 }
 
-/** The visible part of a line: all of it when it fits, else `maxWidth` columns around the span. */
-function chooseWindow(layout: LineLayout, from: number, to: number, maxWidth: number): Window {
+/**
+ * The visible part of a line: all of it when it fits, else `maxWidth` columns around the span. `left` and
+ * `right`: the laid-out text was cut from a longer line there (clipLine), so an ellipsis shows it.
+ */
+function chooseWindow(layout: LineLayout, from: number, to: number, maxWidth: number, left = false, right = false): Window {
   const total = layout.columns[layout.cells.length] ?? 0;
   const markFrom = layout.columns[Math.min(from, layout.cells.length)] ?? total;
   const markTo = layout.columns[Math.min(to, layout.cells.length)] ?? total;
-  if (total <= maxWidth) return { text: layout.cells.join(""), markStart: markFrom, markEnd: markTo };
+  if (total <= maxWidth && !left && !right) return { text: layout.cells.join(""), markStart: markFrom, markEnd: markTo };
   // Keep a little context left of the span, and as much of the span as fits.
-  const windowStart = markTo <= maxWidth - 1 ? 0 : Math.max(0, Math.min(markFrom - 16, total - (maxWidth - 1)));
-  const prefix = windowStart > 0 ? "…" : "";
+  const windowStart = markTo <= maxWidth - 1 && !left ? 0 : Math.max(0, Math.min(markFrom - 16, total - (maxWidth - 1)));
+  const prefix = windowStart > 0 || left ? "…" : "";
   const fitsToEnd = total - windowStart <= maxWidth - prefix.length;
   const windowEnd = fitsToEnd ? total : windowStart + maxWidth - prefix.length - 1;
   let text = prefix;
@@ -120,7 +148,7 @@ function chooseWindow(layout: LineLayout, from: number, to: number, maxWidth: nu
     const cell = layout.cells[i] ?? "";
     if (column >= windowStart && column + cell.length <= windowEnd) text += cell;
   }
-  if (windowEnd < total) text += "…";
+  if (windowEnd < total || right) text += "…";
   const shift = prefix.length - windowStart;
   const markStart = Math.min(Math.max(markFrom, windowStart), windowEnd) + shift;
   const markEnd = Math.min(Math.max(markTo, windowStart), windowEnd) + shift;
