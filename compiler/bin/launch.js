@@ -27,11 +27,17 @@ export async function importTypeScript(url) {
 /**
  * A reader that closed its end of stdout (`kms-cedar eval … | head -1`) ends the program quietly with
  * status 141 (128 + SIGPIPE), as `cat` or a Go program would, instead of an unhandled `EPIPE` trace.
+ * Any other failed write (a full disk, `> /dev/full`) is an I/O error: one line, status 2 (DESIGN §2).
  */
 function endQuietlyOnClosedPipe(stream) {
   stream.on("error", (error) => {
     if (error.code === "EPIPE") process.exit(141);
-    throw error;
+    try {
+      process.stderr.write(`cannot write ${stream === process.stdout ? "standard output" : "standard error"}: ${error.message}\n`);
+    } catch {
+      // Nowhere left to say it.
+    }
+    process.exit(2);
   });
 }
 

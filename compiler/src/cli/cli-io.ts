@@ -28,10 +28,29 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => write(process.stdout, "standard output", text),
+    err: (text) => write(process.stderr, "standard error", text),
     readStdin: () => readTextFile(0),
   };
+}
+
+/**
+ * A write to a file or a terminal fails at once (a pipe's failure comes later as an `error` event, which
+ * the launcher handles the same way): a closed reader ends the program with 141, as SIGPIPE would; any
+ * other failure (`> /dev/full`: no space left) is an I/O error, one line and status 2, never a trace.
+ */
+function write(stream: NodeJS.WriteStream, name: string, text: string): void {
+  try {
+    stream.write(text);
+  } catch (failure) {
+    if ((failure as { code?: unknown }).code === "EPIPE") process.exit(141);
+    try {
+      process.stderr.write(`kms-cedar: cannot write ${name}: ${failure instanceof Error ? failure.message : String(failure)}\n`);
+    } catch {
+      // Nowhere left to say it.
+    }
+    process.exit(EXIT_USAGE);
+  }
 }
 
 /** Exit statuses (DESIGN §2). */

@@ -30,3 +30,17 @@ describe("a closed stdout pipe", () => {
     expect(run.status).toBe(141);
   });
 });
+
+describe("a stdout that cannot be written", () => {
+  // `> /dev/full`: every write fails with ENOSPC. It printed an uncaught trace and exited 1 (an audit).
+  it.each([
+    ["check", ["check", "examples/abac/bundle.json"]],
+    ["eval --format json", ["eval", "examples/abac/bundle.json", "--requests", "examples/abac/requests.json", "--format", "json"]],
+  ])("%s into /dev/full: one line on stderr, status 2 (an I/O error)", (_name, args) => {
+    const quoted = [process.execPath, KMS_CEDAR, ...args].map((a) => `'${a}'`).join(" ");
+    const result = spawnSync("bash", ["-c", `${quoted} > /dev/full`], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^(kms-cedar: )?cannot write standard output: .*no space left on device/i);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
