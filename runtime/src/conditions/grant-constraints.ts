@@ -74,15 +74,8 @@ export function grantConstraintsHold(constraints: GraphGrantConstraints, operati
  * different letter case, it does not hold (the request does not show what it creates).
  */
 export function childGrantWithin(operations: ReadonlySet<string>, entries: GrantEntries): boolean {
-  let found: string | readonly string[] | undefined;
-  let count = 0;
-  for (let i = 0; i < entries.count; i++) {
-    const name = entries.names[i]!;
-    if (name.length !== GRANT_OPERATIONS.length || !lowerEquals(name, GRANT_OPERATIONS)) continue;
-    count++;
-    found = entries.values[i];
-  }
-  if (count !== 1 || found === undefined) return false;
+  const found = soleEntry(entries, GRANT_OPERATIONS);
+  if (found === undefined) return false;
   if (typeof found === "string") return operations.has(found);
   if (found.length === 0) return false;
   for (let i = 0; i < found.length; i++) if (!operations.has(found[i]!)) return false;
@@ -91,17 +84,22 @@ export function childGrantWithin(operations: ReadonlySet<string>, entries: Grant
 
 /** `aws:SourceArn` of the request: one entry (any letter case), one distinct value, equal to `wanted`. */
 function sourceArnHolds(wanted: string, entries: GrantEntries): boolean {
+  const found = soleEntry(entries, SOURCE_ARN);
+  return found !== undefined && soleValue(found) === wanted;
+}
+
+/** The value of the one entry whose name is `lowerName` in any letter case; undefined when none or several. */
+function soleEntry(entries: GrantEntries, lowerName: string): string | readonly string[] | undefined {
   let found: string | readonly string[] | undefined;
   let count = 0;
   for (let i = 0; i < entries.count; i++) {
     const name = entries.names[i]!;
     // PERF: only a name of the same length can be it (request/request-endpoint.ts `contextEntry` says why).
-    if (name.length !== SOURCE_ARN.length || !lowerEquals(name, SOURCE_ARN)) continue;
+    if (name.length !== lowerName.length || !lowerEquals(name, lowerName)) continue;
     count++;
     found = entries.values[i];
   }
-  if (count !== 1 || found === undefined) return false;
-  return soleValue(found) === wanted;
+  return count === 1 ? found : undefined;
 }
 
 /**
