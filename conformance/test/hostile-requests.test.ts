@@ -353,7 +353,7 @@ describe("an input whose getters answer differently on each read (docs/request-m
     }
     const request = { principal: ALICE, action: "kms:Decrypt", resource: KEY, context };
     if (callers !== undefined) Object.defineProperty(request, "principal", { get: inTurn(callers), enumerable: true });
-    return operation ? { operation: "kms:Decrypt", checks: [request] } : request;
+    return operation ? { operation: "kms:ReEncrypt", checks: [request] } : request;
   };
 
   it("every entry point decides on one reading: the answer for the first values read", () => {
@@ -387,7 +387,7 @@ describe("an input whose getters answer differently on each read (docs/request-m
     // context value again could show values the decision was not made on).
     const plainInput = (caller: string, value: string, operation: boolean): unknown => {
       const request = { principal: caller, action: "kms:Decrypt", resource: KEY, context: { "kms:EncryptionContext:app": value } };
-      return operation ? { operation: "kms:Decrypt", checks: [request] } : request;
+      return operation ? { operation: "kms:ReEncrypt", checks: [request] } : request;
     };
     // The layered bundle without its delegation to IAM, and with an Allow for Bob alone: for the callers
     // drawn, that Allow is the closest key-policy statement, and it fails on the principal, so the

@@ -63,6 +63,12 @@ export function forgetWellFormedStrings(): void {
 }
 
 /**
+ * DESIGN §2: an operation names "a multi-part operation" (§3: CreateAlias, UpdateAlias, ReEncrypt,
+ * ReplicateKey); any other name is KR0007, never a decision. Letter case is ignored, as in action names.
+ */
+const MULTI_PART_OPERATIONS: ReadonlySet<string> = new Set(["kms:createalias", "kms:updatealias", "kms:reencrypt", "kms:replicatekey"]);
+
+/**
  * The kind of a request or an operation, or the first shape error (order: docs/request-model.md
  * "Errors"). Every check of an operation is read here too, before any check is decided.
  */
@@ -87,6 +93,9 @@ function readInput(input: unknown, membersOnly: boolean): InputKind | DecisionEr
   if (!hasOwn(input, "operation") || typeof operation !== "string") return malformed("an operation needs a string `operation`");
   if (!hasOwn(input, "checks") || !Array.isArray(checks) || checks.length === 0) return malformed("an operation needs a non-empty `checks` array of requests");
   if (!isWellFormed(operation)) return notWellFormed("operation name");
+  if (!MULTI_PART_OPERATIONS.has(operation.toLowerCase())) {
+    return malformed(`unknown operation \`${printable(operation)}\` (one of kms:CreateAlias, kms:UpdateAlias, kms:ReEncrypt, kms:ReplicateKey)`);
+  }
   for (let i = 0; i < checks.length; i++) {
     const check: unknown = checks[i];
     if (typeof check !== "object" || check === null || Array.isArray(check)) return malformed(`check ${i} of the operation must be a JSON object`);

@@ -72,7 +72,7 @@ describe("createCedarAuthorizer", () => {
     // A statement that denies both checks is named once (as the reference evaluator does).
     const twice = { operation: "kms:ReEncrypt", checks: [request("kms:Encrypt", KEY), request("kms:Encrypt", KEY_2)] };
     expect(engine.decide(twice)).toEqual({ decision: "ExplicitDeny", reasons: [reason(1, "Deny")] });
-    expect(engine.decide({ operation: "x", checks: [request("kms:Decrypt", KEY), request("kms:Frobnicate", KEY)] })).toMatchObject({ error: { code: "KR0002" } });
+    expect(engine.decide({ operation: "kms:ReEncrypt", checks: [request("kms:Decrypt", KEY), request("kms:Frobnicate", KEY)] })).toMatchObject({ error: { code: "KR0002" } });
   });
 });
 

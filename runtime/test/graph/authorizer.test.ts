@@ -122,8 +122,8 @@ describe("createAuthorizer", () => {
   });
   it("an operation is the worst of its checks; an error check makes it an error", () => {
     const ok = { principal: APP, action: "kms:Decrypt", resource: K1, context: { "aws:ResourceTag/Project": "Alpha" } };
-    expect(outcome(decide({ operation: "x", checks: [ok, { ...ok, context: {} }] }))).toBe("ImplicitDeny");
-    expect(outcome(decide({ operation: "x", checks: [ok, { ...ok, action: "kms:Nope" }] }))).toBe("KR0002");
+    expect(outcome(decide({ operation: "kms:ReEncrypt", checks: [ok, { ...ok, context: {} }] }))).toBe("ImplicitDeny");
+    expect(outcome(decide({ operation: "kms:ReEncrypt", checks: [ok, { ...ok, action: "kms:Nope" }] }))).toBe("KR0002");
   });
   it("an input whose reading throws (a getter, a Proxy) is a request error, never an exception", () => {
     const throwing = { action: "kms:Decrypt", resource: K1, get principal(): string { throw new Error("boom"); } };

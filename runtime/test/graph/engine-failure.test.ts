@@ -37,7 +37,7 @@ describe("an exception in the graph evaluator", () => {
     expect(code(auth.decide(request))).toBe("KR0901");
     expect(code(auth.explain(request))).toBe("KR0901");
     expect(auth.decideMany([request]).map(code)).toEqual(["KR0901"]);
-    expect(code(auth.decide({ operation: "kms:Decrypt", checks: [request] }))).toBe("KR0901");
+    expect(code(auth.decide({ operation: "kms:ReEncrypt", checks: [request] }))).toBe("KR0901");
     expect(auth.decide(request)).toMatchObject({ error: { message: expect.stringContaining("injected fault") } });
     fault.on = false;
     expect(code(auth.decide(request))).toBe("Allow");

@@ -19,6 +19,13 @@ describe("readInputShape", () => {
     ["`checks` without `operation`", { checks: [R] }, "KR0007"],
     ["`operation` without `checks`", { operation: "kms:ReEncrypt" }, "KR0007"],
     ["a numeric operation name", { operation: 5, checks: [R] }, "KR0007"],
+    // DESIGN §2: an operation names a multi-part operation; anything else is a request error (an audit found any name decided).
+    ["an operation named by no multi-part operation", { operation: "x", checks: [R] }, "KR0007"],
+    ["an operation named by a single action", { operation: "kms:Decrypt", checks: [R] }, "KR0007"],
+    ["an operation named `__proto__`", { operation: "__proto__", checks: [R] }, "KR0007"],
+    ["each multi-part operation, in any letter case", { operation: "KMS:updateAlias", checks: [R] }, "operation"],
+    ["CreateAlias", { operation: "kms:CreateAlias", checks: [R, R] }, "operation"],
+    ["ReplicateKey", { operation: "kms:ReplicateKey", checks: [R] }, "operation"],
     ["empty checks", { operation: "kms:ReEncrypt", checks: [] }, "KR0007"],
     ["checks not an array", { operation: "kms:ReEncrypt", checks: { 0: R } }, "KR0007"],
     ["a sparse checks array", { operation: "kms:ReEncrypt", checks: [R, , R] }, "KR0007"], // eslint-disable-line no-sparse-arrays
@@ -76,5 +83,19 @@ describe("isWellFormed", () => {
     ["\ud800", false], ["\udc00", false], ["a\ud800b", false], ["\udc00\ud800", false], ["😀\ud83d", false], ["\ud83d😀", false],
   ])("%j → %s", (text, expected) => {
     expect(isWellFormed(text)).toBe(expected);
+  });
+});
+
+describe("operation names, in the oracle too", () => {
+  it("an operation that names no multi-part operation is KR0007 in the reference, as in the shared reader", async () => {
+    const { evaluateReference } = await import("@kms-cedar/runtime/reference");
+    const bundle = { keys: {}, principals: {} };
+    for (const operation of ["x", "kms:Decrypt", "__proto__", "kms:ReEncryptFrom"]) {
+      const input = { operation, checks: [R] };
+      expect(code(input), operation).toBe("KR0007");
+      expect((evaluateReference(bundle as never, input) as { error: { code: string } }).error.code, operation).toBe("KR0007");
+    }
+    // A known name in any letter case is read: this check is decided (here: its key is unknown, KR0004).
+    expect((evaluateReference(bundle as never, { operation: "KMS:reEncrypt", checks: [R] }) as { error: { code: string } }).error.code).toBe("KR0004");
   });
 });
