@@ -6,6 +6,24 @@ export function readFileSync(path: string): never {
   throw new Error(`the playground reads no files (\`${path}\`): paste the policy document inline`);
 }
 
+/** Always fails, as `readFileSync` (read-text-file.ts reads through a descriptor). */
+export function openSync(path: string): never {
+  return readFileSync(path);
+}
+
+/** Unreachable: `openSync` never gives a descriptor. */
+export function fstatSync(): never {
+  throw new Error("the playground reads no files");
+}
+
+/** Unreachable: `openSync` never gives a descriptor. */
+export function readSync(): never {
+  throw new Error("the playground reads no files");
+}
+
+/** Unreachable: `openSync` never gives a descriptor. */
+export function closeSync(): void {}
+
 /** There are no files in the page. */
 export function existsSync(): boolean {
   return false;

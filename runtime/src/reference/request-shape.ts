@@ -12,8 +12,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-/** DESIGN §2, §3: the multi-part operations an operation may name (any letter case, as action names). */
-const MULTI_PART = new Set(["kms:createalias", "kms:updatealias", "kms:reencrypt", "kms:replicatekey"]);
+/** DESIGN §2, §3: the multi-part operations an operation may name (any letter case, as action names); DeleteAlias too (alias and key). */
+const MULTI_PART = new Set(["kms:createalias", "kms:deletealias", "kms:updatealias", "kms:reencrypt", "kms:replicatekey"]);
 
 /**
  * "request", "operation", or the first shape error. An object with an own `operation` or `checks`
@@ -29,7 +29,7 @@ export function readShape(input: unknown): "request" | "operation" | ReferenceEr
   if (typeof operation !== "string") return failure("KR0007", "malformed request: `operation` must be a string");
   if (!Array.isArray(checks) || checks.length === 0) return failure("KR0007", "malformed request: `checks` must be a non-empty array");
   if (LONE_SURROGATE.test(operation)) return failure("KR0008", "the operation name is not well-formed Unicode");
-  // DESIGN §2: `operation` names a multi-part operation (CreateAlias, UpdateAlias, ReEncrypt, ReplicateKey).
+  // DESIGN §2: `operation` names a multi-part operation (CreateAlias, DeleteAlias, UpdateAlias, ReEncrypt, ReplicateKey).
   if (!MULTI_PART.has(operation.toLowerCase())) return failure("KR0007", "malformed request: `operation` must name a multi-part operation");
   // Array.from visits holes too (as undefined), unlike forEach.
   for (const check of Array.from(checks as unknown[])) {

@@ -64,9 +64,10 @@ export function forgetWellFormedStrings(): void {
 
 /**
  * DESIGN §2: an operation names "a multi-part operation" (§3: CreateAlias, UpdateAlias, ReEncrypt,
- * ReplicateKey); any other name is KR0007, never a decision. Letter case is ignored, as in action names.
+ * ReplicateKey; and DeleteAlias, which needs the alias and its key as CreateAlias does); any other name is
+ * KR0007, never a decision. Letter case is ignored, as in action names.
  */
-const MULTI_PART_OPERATIONS: ReadonlySet<string> = new Set(["kms:createalias", "kms:updatealias", "kms:reencrypt", "kms:replicatekey"]);
+const MULTI_PART_OPERATIONS: ReadonlySet<string> = new Set(["kms:createalias", "kms:deletealias", "kms:updatealias", "kms:reencrypt", "kms:replicatekey"]);
 
 /**
  * The kind of a request or an operation, or the first shape error (order: docs/request-model.md
@@ -94,7 +95,7 @@ function readInput(input: unknown, membersOnly: boolean): InputKind | DecisionEr
   if (!hasOwn(input, "checks") || !Array.isArray(checks) || checks.length === 0) return malformed("an operation needs a non-empty `checks` array of requests");
   if (!isWellFormed(operation)) return notWellFormed("operation name");
   if (!MULTI_PART_OPERATIONS.has(operation.toLowerCase())) {
-    return malformed(`unknown operation \`${printable(operation)}\` (one of kms:CreateAlias, kms:UpdateAlias, kms:ReEncrypt, kms:ReplicateKey)`);
+    return malformed(`unknown operation \`${printable(operation)}\` (one of kms:CreateAlias, kms:DeleteAlias, kms:UpdateAlias, kms:ReEncrypt, kms:ReplicateKey)`);
   }
   for (let i = 0; i < checks.length; i++) {
     const check: unknown = checks[i];

@@ -26,6 +26,7 @@ describe("readInputShape", () => {
     ["each multi-part operation, in any letter case", { operation: "KMS:updateAlias", checks: [R] }, "operation"],
     ["CreateAlias", { operation: "kms:CreateAlias", checks: [R, R] }, "operation"],
     ["ReplicateKey", { operation: "kms:ReplicateKey", checks: [R] }, "operation"],
+    ["DeleteAlias (the alias and its key)", { operation: "kms:DeleteAlias", checks: [R, R] }, "operation"],
     ["empty checks", { operation: "kms:ReEncrypt", checks: [] }, "KR0007"],
     ["checks not an array", { operation: "kms:ReEncrypt", checks: { 0: R } }, "KR0007"],
     ["a sparse checks array", { operation: "kms:ReEncrypt", checks: [R, , R] }, "KR0007"], // eslint-disable-line no-sparse-arrays
