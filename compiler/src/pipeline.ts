@@ -65,12 +65,15 @@ export function compileChecked(checked: CheckedBundle, options: CompileOptions =
   if (refused.length > 0) return { graph, cedar: undefined, diagnostics: [...checked.diagnostics, ...refused] };
   // The Cedar emitter reads the layers from the graph (its `layers`), as the graph evaluator does.
   const cedar = emitCedar(graph, { pureCedar: options.pureCedar ?? false });
-  const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file }))];
+  // The graph names files as compiled output does (load-bundle.ts `source`); diagnostics show them as the user named them.
+  const shown = new Map(loaded.policies.map((p) => [p.source ?? p.file, p.file]));
+  const display = (file: string | undefined): string => (file === undefined ? loaded.file : shown.get(file) ?? file);
+  const diagnostics = [...checked.diagnostics, ...cedar.diagnostics.map((d) => ({ ...d, file: display(d.file) }))];
   if (options.avp !== true || cedar.files === undefined || cedar.manifest === undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics };
   // The AVP profile does not carry the layers: refused for such a bundle (never a silent gap).
   if (cedar.manifest.layers !== undefined) return { graph, cedar: cedar.files, share: cedar.share, diagnostics: [...diagnostics, ...refuseLayers(loaded, "avp")] };
   const avp = emitAvp(graph, cedar.files, cedar.manifest);
-  diagnostics.push(...avp.diagnostics.map((d) => ({ ...d, file: d.file ?? loaded.file })));
+  diagnostics.push(...avp.diagnostics.map((d) => ({ ...d, file: display(d.file) })));
   return { graph, cedar: cedar.files, share: cedar.share, diagnostics, ...(avp.files && avp.manifest ? { avp: { files: avp.files, manifest: avp.manifest } } : {}) };
 }
 

@@ -2,7 +2,7 @@
 // (paths relative to the bundle file), or a single policy file attached to one key or principal.
 // Produces the text and location of every policy; the plain JSON bundle is built by to-plain-bundle.ts.
 import type { Diagnostic, JsonValue, ParseResult } from "@kms-cedar/grammar";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { PolicyKind } from "../syntax/policy-syntax.js";
 import { BundleCode } from "./bundle-diagnostic-codes.js";
 import { inferPolicyKind } from "./infer-kind.js";
@@ -20,6 +20,12 @@ export interface PolicySource {
   readonly owner: string;
   /** Display path of the file holding the text (the bundle itself for an inline document). */
   readonly file: string;
+  /**
+   * The same file as compiled output records it, whatever the working directory (the README promises
+   * byte-identical output): relative to the bundle's folder with `/` separators, the bundle's own name for
+   * an inline document, `<stdin>` or `<bundle>` as is. Absent: `file`.
+   */
+  readonly source?: string;
   /** The whole text of that file; spans of this policy's diagnostics are offsets into it. */
   readonly text: string;
   /** The document is `text[start, end)` (the whole file, or the inline object in the bundle). */
@@ -98,7 +104,7 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
   const diagnostics: Diagnostic[] = [...input.diagnostics];
   const shape = input.root ? readBundle(input.root, (d) => diagnostics.push(d)) : { references: [], keys: [], principals: [] };
   const policies: PolicySource[] = [];
-  const files = new Map<string, { file: string; text: string } | undefined>();
+  const files = new Map<string, { file: string; source: string; text: string } | undefined>();
   let unreadableFiles = false;
   for (const reference of shape.references) {
     const common = {
@@ -107,7 +113,7 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
     };
     if (reference.value.kind === "object") {
       const { start, end } = reference.value.span;
-      policies.push({ ...common, file: input.file, text: input.text, start, end, inline: true });
+      policies.push({ ...common, file: input.file, source: ownName(input), text: input.text, start, end, inline: true });
       continue;
     }
     const path = resolve(dirname(input.path), reference.value.value);
@@ -122,7 +128,7 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
         });
         unreadableFiles = true;
       } else {
-        files.set(path, { file: displayPath(path, cwd), text: read.text });
+        files.set(path, { file: displayPath(path, cwd), source: relative(dirname(input.path), path).split(sep).join("/"), text: read.text });
       }
     }
     const loaded = files.get(path);
@@ -142,7 +148,7 @@ export function loadSinglePolicy(input: ParsedInput, attach: AttachOptions, defa
   const arn = attach.arn ?? (kind === "key" ? defaults.key : defaults.principal);
   const location = kind === "key" ? `keys[${arn}]` : `principals[${arn}][0]`;
   const policy: PolicySource = {
-    location, kind, owner: arn, file: input.file, text: input.text, start: 0, end: input.text.length, inline: false,
+    location, kind, owner: arn, file: input.file, source: ownName(input), text: input.text, start: 0, end: input.text.length, inline: false,
     parsed: { result: { root: input.root, diagnostics: input.diagnostics }, maxBytes: LARGE_FILE_BYTES },
   };
   return {
@@ -150,6 +156,11 @@ export function loadSinglePolicy(input: ParsedInput, attach: AttachOptions, defa
     keys: kind === "key" ? [arn] : [], principals: kind === "identity" ? [arn] : [],
     single: inferred ? { kind, arn, inferredBecause: inferred.reason } : { kind, arn },
   };
+}
+
+/** How compiled output names an input file itself: `<stdin>`, `<bundle>` as is, else its file name. */
+function ownName(input: ParsedInput): string {
+  return input.file.startsWith("<") ? input.file : basename(input.path);
 }
 
 /** Loads `input` as a bundle if it looks like one, else as a single policy file. */

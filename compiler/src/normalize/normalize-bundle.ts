@@ -22,7 +22,8 @@ export function normalizeBundle(checked: CheckedBundle): ModelBundle {
       location: source.location,
       kind: source.kind,
       owner: source.owner,
-      file: source.file,
+      // What compiled output records: stable whatever the working directory (load-bundle.ts `source`).
+      file: source.source ?? source.file,
       position: textPosition(source.text, source.start, lineStarts),
     });
     // A layer's policy is found through the layers (lower-layers.ts), never as a key or identity policy.

@@ -14,6 +14,12 @@ export function dirname(path: string): string {
   return at <= 0 ? (isAbsolute(path) ? "/" : ".") : path.slice(0, at);
 }
 
+/** The last segment of `path`. */
+export function basename(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
 /** Joins `parts` from the right until an absolute one, then removes `.` and `..` segments. */
 export function resolve(...parts: string[]): string {
   let joined = "";
