@@ -5,11 +5,22 @@ import { join } from "node:path";
 import { createAuthorizer } from "@kms-cedar/runtime";
 import { describe, expect, it } from "vitest";
 import { underlinedTexts } from "./frame-helpers.js";
-import { runKmsCedar, tempFiles } from "./run-cli-process.js";
+import { REPO, runKmsCedar, tempFiles } from "./run-cli-process.js";
 
 const FILES = ["policies.cedar", "schema.cedarschema", "schema.cedarschema.json", "manifest.json", "graph.json", "graph.txt", "graph.dot", "graph.svg"];
 
 describe("kms-cedar compile", () => {
+  it("writes the same bytes whatever the working directory (files named relative to the bundle)", () => {
+    const bundle = join(REPO, "examples/abac/bundle.json");
+    const outs = [join(tempFiles({}), "out"), join(tempFiles({}), "out")];
+    expect(runKmsCedar(["compile", bundle, "-o", outs[0]!], REPO).status).toBe(0);
+    expect(runKmsCedar(["compile", bundle, "-o", outs[1]!], tempFiles({})).status).toBe(0);
+    for (const name of ["graph.json", "graph.txt", "policies.cedar", "manifest.json"]) {
+      expect(readFileSync(join(outs[1]!, name), "utf8"), name).toBe(readFileSync(join(outs[0]!, name), "utf8"));
+    }
+    expect(readFileSync(join(outs[0]!, "graph.json"), "utf8")).toContain('"file":"key-policy.json"');
+  });
+
   it("writes the Cedar and graph files for the ABAC example, exit 0", () => {
     const out = join(tempFiles({}), "out");
     const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", out]);
