@@ -1,7 +1,7 @@
 // Dispatches a `kms-cedar` command line to its command; returns the exit status (DESIGN §2:
 // 0 ok, 1 policy errors or engines disagree, 2 usage or I/O error).
 import { completionScript } from "./args/completion-script.js";
-import { commandHelp, toolHelp, usageHint } from "./args/help-text.js";
+import { commandHelp, completionHelp, toolHelp, usageHint } from "./args/help-text.js";
 import { parseCommandLine } from "./args/parse-command-line.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io.js";
 import { runAuthorize } from "./commands/authorize-command.js";
@@ -22,7 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const line = parseCommandLine(argv);
   switch (line.kind) {
     case "help":
-      io.out(line.command ? commandHelp(line.command) : toolHelp(compilerVersion()));
+      io.out(line.completion === true ? completionHelp() : line.command ? commandHelp(line.command) : toolHelp(compilerVersion()));
       return EXIT_OK;
     case "completion":
       io.out(completionScript(line.shell));

@@ -24,6 +24,18 @@ describe("kms-cedar completion", () => {
     expect(fish.stderr).toContain("`completion` needs a shell");
   });
 
+  it("has its own --help (it printed the tool's), and an unknown command lists it with the analysis commands", () => {
+    for (const args of [["completion", "--help"], ["help", "completion"]]) {
+      const help = runKmsCedar(args);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/^kms-cedar completion: /);
+      expect(help.stdout).toContain("usage: kms-cedar completion bash|zsh");
+    }
+    const unknown = runKmsCedar(["frob"]);
+    expect(unknown.status).toBe(2);
+    for (const name of ["check", "compile", "eval", "test", "authorize", "completion", "diff", "prove", "abac"]) expect(unknown.stderr).toContain(`\`${name}\``);
+  });
+
   it("bash completes commands, options of the command, and option values", () => {
     expect(completeInBash(["kms-cedar", "c"])).toEqual(["check", "compile", "completion"]);
     expect(completeInBash(["kms-cedar", "eval", "--eng"])).toEqual(["--engine"]);

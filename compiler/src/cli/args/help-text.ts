@@ -1,6 +1,23 @@
 // The text of `kms-cedar --help` and `kms-cedar <command> --help`, generated from COMMANDS.
 import { COMMANDS, type CommandSpec } from "./command-specs.js";
 
+/** The commands besides COMMANDS: `completion` (parse-command-line.ts) and the analysis ones (run-cli.ts). */
+export const OTHER_COMMANDS: readonly string[] = ["completion", "diff", "prove", "abac"];
+
+/** Help of `kms-cedar completion`. */
+export function completionHelp(): string {
+  return [
+    "kms-cedar completion: print a shell completion script for kms-cedar",
+    "",
+    "usage: kms-cedar completion bash|zsh",
+    "",
+    "  bash: `source <(kms-cedar completion bash)` (in ~/.bashrc to keep it)",
+    "  zsh:  `source <(kms-cedar completion zsh)` (in ~/.zshrc to keep it)",
+    "",
+    "Exit status: 0 ok, 2 usage error.",
+  ].join("\n") + "\n";
+}
+
 /** Help of the whole tool. */
 export function toolHelp(version: string): string {
   const width = Math.max("completion".length, ...COMMANDS.map((c) => c.name.length));

@@ -2,10 +2,11 @@
 // then our own validation so every mistake gets a clear message). Never throws on user input.
 import { parseArgs } from "node:util";
 import { COMMANDS, findCommand, type CommandSpec } from "./command-specs.js";
+import { OTHER_COMMANDS } from "./help-text.js";
 
 /** What the command line asks for. */
 export type CommandLine =
-  | { readonly kind: "help"; readonly command?: CommandSpec }
+  | { readonly kind: "help"; readonly command?: CommandSpec; readonly completion?: true }
   | { readonly kind: "version" }
   | { readonly kind: "completion"; readonly shell: "bash" | "zsh" }
   | {
@@ -25,12 +26,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (first === "--version") return { kind: "version" };
   if (first === "help") {
     if (rest[0] === undefined) return { kind: "help" };
+    if (rest[0] === "completion") return { kind: "help", completion: true };
     const command = findCommand(rest[0]);
     return command ? { kind: "help", command } : unknownCommand(rest[0]);
   }
   if (first === "completion") {
     const [shell, extra] = rest;
-    if (shell === "--help" || shell === "-h") return { kind: "help" };
+    if (shell === "--help" || shell === "-h") return { kind: "help", completion: true };
     if (shell !== "bash" && shell !== "zsh") return { kind: "usage-error", message: "`completion` needs a shell: `kms-cedar completion bash` or `kms-cedar completion zsh`" };
     if (extra !== undefined) return { kind: "usage-error", message: `unexpected argument \`${extra}\`` };
     return { kind: "completion", shell };
@@ -42,7 +44,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 }
 
 function unknownCommand(name: string): CommandLine {
-  const names = COMMANDS.map((c) => `\`${c.name}\``).join(", ");
+  const names = [...COMMANDS.map((c) => c.name), ...OTHER_COMMANDS].map((name) => `\`${name}\``).join(", ");
   return { kind: "usage-error", message: `unknown command \`${name}\` (commands: ${names})` };
 }
 
