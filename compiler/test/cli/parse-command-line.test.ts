@@ -43,6 +43,10 @@ describe("parseCommandLine", () => {
     [["check", "a.json", "--kind", "resource"], "invalid value `resource` for `--kind`"],
     [["check", "a.json", "--format", "yaml"], "invalid value `yaml` for `--format`"],
     [["eval", "a.json", "--engine", "opa"], "invalid value `opa` for `--engine`"],
+    // A single-value option given twice was read as the last one, silently (an audit).
+    [["eval", "a.json", "--engine", "all", "--engine", "graph"], "option `--engine` given twice (`all`, then `graph`)"],
+    [["compile", "a.json", "-o", "x", "-o", "y"], "option `--out` given twice"],
+    [["check", "a.json", "--max-bytes", "-1"], "not the option-like `-1` (write `--max-bytes=-1` to mean it)"],
     [["eval", "a.json", "b.json"], "unexpected argument `b.json`"],
     [["compile", "--pure-cedar=yes", "a.json"], "option `--pure-cedar` takes no value"],
     [["compile"], "missing <bundle>"],

@@ -75,8 +75,9 @@ function parseCommandArguments(command: CommandSpec, args: readonly string[]): C
       continue;
     }
     const value = token.value;
-    if (value === undefined || (token.inlineValue !== true && value.startsWith("-") && value !== "-")) {
-      return fail(`option \`${token.rawName}\` needs a value${spec.valueName ? ` (${spec.valueName})` : ""}`);
+    if (value === undefined) return fail(`option \`${token.rawName}\` needs a value${spec.valueName ? ` (${spec.valueName})` : ""}`);
+    if (token.inlineValue !== true && value.startsWith("-") && value !== "-") {
+      return fail(`option \`${token.rawName}\` needs a value${spec.valueName ? ` (${spec.valueName})` : ""}, not the option-like \`${value}\` (write \`--${token.name}=${value}\` to mean it)`);
     }
     if (spec.choices !== undefined && !spec.choices.includes(value)) {
       const allowed = spec.choices.map((c) => `\`${c}\``).join(", ");
@@ -85,6 +86,9 @@ function parseCommandArguments(command: CommandSpec, args: readonly string[]): C
     if (spec.multiple === true) {
       const previous = options[token.name];
       options[token.name] = [...(Array.isArray(previous) ? previous : []), value];
+    } else if (options[token.name] !== undefined) {
+      // `--engine all --engine graph`: which one was meant? Never the last one silently.
+      return fail(`option \`--${token.name}\` given twice (\`${String(options[token.name])}\`, then \`${value}\`)`);
     } else options[token.name] = value;
   }
   const { min, max, name } = command.positional;
