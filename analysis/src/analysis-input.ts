@@ -9,7 +9,7 @@ import type { PlainLoadOptions } from "@kms-cedar/compiler/api";
 import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionGraph, DecisionResult, Request } from "@kms-cedar/runtime";
-import { AnalysisCode, refuse } from "./diagnostics.js";
+import { AnalysisCode, AnalysisInputError, refuse } from "./diagnostics.js";
 import { refuseUnmodelledMembers } from "./unmodelled-members.js";
 
 export interface Attach {
@@ -40,7 +40,10 @@ function readPlainBundle(path: string, attach: Attach, text?: string): Bundle {
     ...(attach.principal === undefined ? {} : { principal: attach.principal }),
   };
   const loaded = loadPlainBundle(path, options, text);
-  if ("error" in loaded) return refuse(AnalysisCode.compile, loaded.error);
+  if ("error" in loaded) {
+    if (loaded.unreadable === true) throw new AnalysisInputError(loaded.error);
+    return refuse(AnalysisCode.compile, loaded.error);
+  }
   refuseUnmodelledMembers(loaded.bundle);
   return loaded.bundle;
 }
@@ -67,6 +70,18 @@ export function prepareInput(name: string, bundle: Bundle): AnalysisInput {
   };
 }
 
-export function loadInput(file: string, attach: Attach = {}, cwd = process.cwd()): AnalysisInput {
-  return prepareInput(file, readPlainBundle(resolve(cwd, file), attach));
+export function loadInput(file: string, attach: Attach = {}, cwd = process.cwd(), stdin?: StandardInput): AnalysisInput {
+  if (file !== "-") return prepareInput(file, readPlainBundle(resolve(cwd, file), attach));
+  // `-`: standard input; the policy files a bundle names are found from the working directory.
+  return prepareInput("<stdin>", readPlainBundle(resolve(cwd, "<stdin>"), attach, readStandardInput(stdin)));
+}
+
+/** Reads all of standard input (the CLI's reader, bounded), or says why not. */
+export type StandardInput = () => { readonly text: string } | { readonly error: string };
+
+/** The text of standard input; an AnalysisInputError when it cannot be read. */
+export function readStandardInput(stdin: StandardInput | undefined): string {
+  const read = stdin?.() ?? { error: "not available here" };
+  if ("error" in read) throw new AnalysisInputError(`cannot read standard input: ${read.error}`);
+  return read.text;
 }

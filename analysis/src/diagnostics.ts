@@ -60,6 +60,14 @@ export class AnalysisRefusal extends Error {
   }
 }
 
+/** An input that cannot be read (no such file, standard input closed): an I/O error, not a refusal. */
+export class AnalysisInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AnalysisInputError";
+  }
+}
+
 export function refuse(code: AnalysisCodeValue, message: string): never {
   throw new AnalysisRefusal(code, message);
 }

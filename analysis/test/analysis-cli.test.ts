@@ -23,9 +23,15 @@ const WIDER = write("wider.json", policy(["arn:aws:iam::111122223333:root", "arn
 const NARROWER = write("narrower.json", policy(["arn:aws:iam::111122223333:root"], { Bool: { "aws:SecureTransport": "true" } }));
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runWithStdin(undefined, ...argv);
+}
+
+/** `run` with `stdin` as standard input (undefined: none given). */
+async function runWithStdin(stdin: string | undefined, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await runAnalysisCli(argv, { cwd: dir, out: (t) => void (out += t), err: (t) => void (err += t) });
+  const readStdin = () => (stdin === undefined ? { error: "no input" } : { text: stdin });
+  const code = await runAnalysisCli(argv, { cwd: dir, out: (t) => void (out += t), err: (t) => void (err += t), readStdin });
   return { code, out, err };
 }
 
@@ -83,6 +89,29 @@ describe("kms-cedar prove", () => {
     const json = JSON.parse(failed.out);
     expect(json.proved).toBe(false);
     expect(json.assertions[0].counterexample.principal).toContain("444455556666");
+  });
+});
+
+describe("standard input and unreadable files", () => {
+  // An audit: `-` was a file named `-`, and a missing file was "cannot decide exactly: KA0013".
+  it("`-` reads a bundle or an assertion file from standard input, once", async () => {
+    const same = await runWithStdin(JSON.stringify(policy(["arn:aws:iam::111122223333:root"])), "diff", "-", OLD);
+    expect(same.code).toBe(0);
+    expect((await runWithStdin(JSON.stringify(policy(["arn:aws:iam::444455556666:root"])), "diff", OLD, "-")).code).toBe(1);
+    const assertions = { assertions: [{ name: "no one decrypts", principals: ["*"], actions: ["kms:Decrypt"], keys: ["*"] }] };
+    expect((await runWithStdin(JSON.stringify(assertions), "prove", OLD, "--assert", "-")).code).toBe(1);
+    const twice = await runWithStdin("{}", "diff", "-", "-");
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain("standard input (`-`) can be read once");
+  });
+
+  it("a file that cannot be read is an I/O error (exit 2), not a refusal", async () => {
+    for (const argv of [["diff", OLD, join(dir, "missing.json")], ["prove", OLD, "--assert", join(dir, "missing.json")], ["abac", join(dir, "missing.json")]]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/cannot read `.*missing\.json`: no such file or directory/);
+      expect(r.err).not.toContain("cannot decide exactly");
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { EXIT_OK } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
 
 export function runAbac(file: string, options: { format: "text" | "json" | "dot"; attach: Attach; maxRegions?: number }, io: AnalysisIo): number {
-  const input = loadInput(file, options.attach, io.cwd);
+  const input = loadInput(file, options.attach, io.cwd, io.readStdin);
   const paths = abacPaths(input.graph, options.maxRegions !== undefined ? { bound: options.maxRegions } : {});
   if (options.format === "json") io.out(JSON.stringify({ paths }, null, 2) + "\n");
   else if (options.format === "dot") io.out(abacDot(paths));

@@ -3,6 +3,8 @@ export interface AnalysisIo {
   readonly cwd: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** All of standard input (for a file argument `-`), or why it cannot be read. */
+  readonly readStdin?: () => { readonly text: string } | { readonly error: string };
 }
 
 export const EXIT_OK = 0;

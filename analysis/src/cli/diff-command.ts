@@ -22,8 +22,8 @@ export interface DiffOptions {
 }
 
 export function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: AnalysisIo): number {
-  const before = loadInput(oldFile, options.attach, io.cwd);
-  const after = loadInput(newFile, options.attach, io.cwd);
+  const before = loadInput(oldFile, options.attach, io.cwd, io.readStdin);
+  const after = loadInput(newFile, options.attach, io.cwd, io.readStdin);
   const started = performance.now();
   const diff = diffGraphs(before.graph, after.graph, options.maxRegions !== undefined ? { bound: options.maxRegions } : {});
   const ms = performance.now() - started;

@@ -2,22 +2,33 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Attach } from "../analysis-input.js";
-import { loadInput } from "../analysis-input.js";
-import { AnalysisCode, refuse } from "../diagnostics.js";
+import { loadInput, readStandardInput } from "../analysis-input.js";
+import { AnalysisCode, AnalysisInputError, refuse } from "../diagnostics.js";
 import { proveAssertions, readAssertions } from "../prove.js";
 import { verifyWitness } from "../verify-witness.js";
 import { EXIT_FOUND, EXIT_OK } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
 
 export function runProve(file: string, assertFile: string, options: { format: "text" | "json"; attach: Attach; maxRegions?: number }, io: AnalysisIo): number {
+  let text: string;
+  if (assertFile === "-") text = readStandardInput(io.readStdin);
+  else {
+    try {
+      text = readFileSync(resolve(io.cwd, assertFile), "utf8");
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      const why = code === "ENOENT" ? "no such file or directory" : code === "EISDIR" ? "is a directory" : e instanceof Error ? e.message : String(e);
+      throw new AnalysisInputError(`cannot read \`${assertFile}\`: ${why}`);
+    }
+  }
   let root: unknown;
   try {
-    root = JSON.parse(readFileSync(resolve(io.cwd, assertFile), "utf8"));
+    root = JSON.parse(text);
   } catch (e) {
-    refuse(AnalysisCode.assertion, `cannot read \`${assertFile}\`: ${e instanceof Error ? e.message : String(e)}`);
+    refuse(AnalysisCode.assertion, `\`${assertFile}\` is not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const assertions = readAssertions(root);
-  const input = loadInput(file, options.attach, io.cwd);
+  const input = loadInput(file, options.attach, io.cwd, io.readStdin);
   const results = proveAssertions(input.graph, assertions, options.maxRegions !== undefined ? { bound: options.maxRegions } : {});
   for (const r of results) if (r.counterexample !== undefined) verifyWitness(input, r.counterexample, "Allow");
   const proved = results.every((r) => r.proved);

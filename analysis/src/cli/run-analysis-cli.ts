@@ -2,7 +2,7 @@
 // and the exit statuses (0 nothing found, 1 found, 2 usage errors and refusals). The kms-cedar CLI
 // hands these command lines over through a dynamic import, so the compiler does not depend on us.
 import { parseArgs } from "node:util";
-import { AnalysisRefusal } from "../diagnostics.js";
+import { AnalysisInputError, AnalysisRefusal } from "../diagnostics.js";
 import type { Attach } from "../analysis-input.js";
 import { EXIT_USAGE } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
@@ -22,10 +22,10 @@ const COMMON = {
 export const ANALYSIS_HELP: Readonly<Record<string, string>> = {
   diff: `Usage: kms-cedar diff OLD NEW [options]
 
-Every request whose decision changes between OLD and NEW (bundles or single policy files), decided
-exactly over the finite space of request classes the two graphs can tell apart, grouped into classes
-(principals, actions, keys, condition region), each with one witness request that the reference
-evaluator, the graph and Cedar all decide as reported.
+Every request whose decision changes between OLD and NEW (bundles or single policy files; \`-\` reads one
+from standard input), decided exactly over the finite space of request classes the two graphs can tell
+apart, grouped into classes (principals, actions, keys, condition region), each with one witness
+request that the reference evaluator, the graph and Cedar all decide as reported.
 
 Options:
   --format <text|json|sarif>  output for people (default), JSON { equivalent, changes: [{ from, to, witness, class }] }, or SARIF 2.1.0
@@ -47,7 +47,7 @@ counterexample request (confirmed by the three engines). FILE is JSON:
 outside every account).
 
 Options:
-  --assert FILE               the assertions (required)
+  --assert FILE               the assertions (required; \`-\`: standard input, if BUNDLE is not \`-\` too)
   --format <text|json>        output for people (default) or JSON { proved, assertions: [{ name, proved, counterexample? }] }
   --kind, --key, --principal  how to attach a single policy file
   --max-regions N             refuse beyond N request classes
@@ -57,7 +57,7 @@ Exit: 0 every assertion proved, 1 some has a counterexample, 2 usage error or re
 `,
   abac: `Usage: kms-cedar abac BUNDLE [options]
 
-For each principal that may tag, untag, create, update or delete aliases (kms:TagResource,
+For each principal (in BUNDLE, or standard input for \`-\`) that may tag, untag, create, update or delete aliases (kms:TagResource,
 kms:UntagResource, kms:CreateAlias, kms:UpdateAlias, kms:DeleteAlias), which keys' access it can
 change through aws:ResourceTag / kms:ResourceAliases conditions, and for whom.
 
@@ -109,6 +109,7 @@ export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): P
   if (maxRegions !== undefined && !(Number.isSafeInteger(maxRegions) && maxRegions > 0)) return usage("`--max-regions` must be a positive integer");
   const format = (values["format"] as string | undefined) ?? "text";
   const positionals = parsed.positionals;
+  if ([...positionals, values["assert"]].filter((f) => f === "-").length > 1) return usage("standard input (`-`) can be read once");
   try {
     if (command === "diff") {
       if (!["text", "json", "sarif"].includes(format)) return usage("`--format` must be text, json or sarif");
@@ -133,6 +134,10 @@ export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): P
     }
     return usage(`unknown analysis command \`${command}\``);
   } catch (e) {
+    if (e instanceof AnalysisInputError) {
+      io.err(`kms-cedar ${command}: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
     if (e instanceof AnalysisRefusal) {
       io.err(`kms-cedar ${command}: cannot decide exactly: ${e.message}\n`);
       return EXIT_USAGE;

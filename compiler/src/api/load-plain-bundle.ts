@@ -21,9 +21,9 @@ export interface PlainLoadOptions {
  */
 export function loadPlainBundle(
   path: string, options: PlainLoadOptions = {}, text?: string,
-): { readonly bundle: Bundle; readonly loaded: LoadedBundle } | { readonly error: string } {
+): { readonly bundle: Bundle; readonly loaded: LoadedBundle } | { readonly error: string; readonly unreadable?: true } {
   const input = text === undefined ? readInput(path, path) : parseInput(path, path, text);
-  if ("error" in input) return { error: `cannot read \`${path}\`: ${input.error}` };
+  if ("error" in input) return { error: `cannot read \`${path}\`: ${input.error}`, unreadable: true };
   // The attachment's ARN is the default of its kind: `--key` for a key policy, `--principal` for an identity policy.
   const attach: AttachOptions = options.kind !== undefined ? { kind: options.kind } : {};
   const loaded = loadBundleOrPolicy(input, process.cwd(), attach, {
