@@ -34,7 +34,7 @@ describe("loadPlainBundle", () => {
   it("returns the bundle loader's errors and text that is not JSON as problems", () => {
     expect(loadPlainBundle(file('{"keys": {"not-an-arn": {"policy": {}}}}'))).toEqual({ error: expect.stringContaining("KC29") });
     expect(loadPlainBundle(file("{"))).toEqual({ error: expect.stringContaining("not JSON") });
-    expect(loadPlainBundle(join(tmpdir(), "kms-cedar-no-such-file.json"))).toEqual({ error: expect.stringContaining("cannot read") });
+    expect(loadPlainBundle(join(tmpdir(), "kms-cedar-no-such-file.json"))).toEqual({ error: expect.stringContaining("cannot read"), unreadable: true });
   });
   it("keeps a session's choice of `sessionPolicies` over `policies`, so the plain bundle compiles again (KC2938)", () => {
     const key = "arn:aws:kms:us-east-1:111122223333:key/2222bbbb-2222-2222-2222-222222222222";
