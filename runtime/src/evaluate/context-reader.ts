@@ -13,7 +13,7 @@ import { NETWORK_KEYS, networkEntry, unknownEndpointPathKeys } from "../request/
 import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
-import { copyArray, isString } from "../request/snapshot-input.js";
+import { copyStrings } from "../request/snapshot-input.js";
 import { isGrantEntryName } from "../conditions/grant-constraints.js";
 import type { GrantEntries } from "../conditions/grant-constraints.js";
 
@@ -134,7 +134,7 @@ export class ContextReader {
         at++;
         let raw = context[name];
         // Read once: an array's elements are read into a copy, which the conditions then read.
-        if (Array.isArray(raw)) raw = copyArray(raw, isString);
+        if (Array.isArray(raw)) raw = copyStrings(raw);
         const verdict = checkContextEntry(at, name, raw, this.textError === undefined);
         if (verdict !== ENTRY_OK) {
           if (verdict === ENTRY_BAD_VALUE) return contextEntryError(verdict, name);

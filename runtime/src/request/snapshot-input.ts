@@ -59,7 +59,7 @@ function snapshotContext(context: object): Record<string, unknown> {
   for (const name in context) {
     if (!hasOwn(context, name)) continue;
     const value: unknown = (context as Record<string, unknown>)[name];
-    copy[name] = Array.isArray(value) ? copyArray(value, isString) : value;
+    copy[name] = Array.isArray(value) ? copyStrings(value) : value;
   }
   return copy;
 }
@@ -89,9 +89,23 @@ export function copyArray(array: readonly unknown[], isElement: (value: unknown)
   return copy;
 }
 
-/** A context value's element. */
-export function isString(value: unknown): boolean {
-  return typeof value === "string";
+/**
+ * `copyArray(array, isString)` for a context value, written out: the graph reads one per array entry
+ * of every request (PERF: a callback per element and `push` cost the seed decision ~5%, in-process A/B).
+ */
+export function copyStrings(array: readonly unknown[]): unknown[] {
+  const n = array.length;
+  if (!(n <= MAX_ELEMENTS)) return [undefined];
+  const copy = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const value = array[i];
+    copy[i] = value;
+    if (typeof value !== "string") {
+      copy.length = i + 1;
+      break;
+    }
+  }
+  return copy;
 }
 
 /**
