@@ -1,7 +1,8 @@
 // Loads a request's `context` into the evaluation slots: case-insensitive key names (spec §6.1),
-// empty arrays as absent keys (§3.2), case-variant duplicates marked ambiguous (A18), then the keys
-// AWS sets from the caller (docs/request-model.md "Keys derived from the caller"): a context value
-// that contradicts one is KR0009, an absent one is filled in. Each entry's shape is checked as it is
+// empty arrays as absent keys (§3.2), case-variant duplicates and values that are or hold `""` marked
+// ambiguous (A18, deviation 45), then the keys AWS sets from the caller (docs/request-model.md "Keys
+// derived from the caller"): a context value that contradicts one is KR0009, an absent one is filled
+// in; and the VPC endpoint path's keys a request leaves out, unknown (deviation 44). Each entry's shape is checked as it is
 // read (request/read-shape.ts `checkContextEntry`). Each value is read once (request/snapshot-input.ts
 // says why): an array is copied as it is read, and the entries a grant tests are kept for grant
 // matching. PERF: nothing is allocated for names seen before, nor for string values.

@@ -107,7 +107,7 @@ const ENDPOINT_PATH_KEYS = new Set(["aws:sourcevpc", "aws:vpcsourceip"]);
  * endpoint, where AWS includes `aws:SourceVpc` and `aws:VpcSourceIp`; one it leaves out has an unknown
  * value, never an absent key. Apply after the endpoint's consistency checks (they see such a key absent).
  */
-export function withEndpointPathKeys(context: RequestContext): RequestContext {
+function withEndpointPathKeys(context: RequestContext): RequestContext {
   if (context.entry("aws:SourceVpce").kind === "absent") return context;
   // DEVIATION: vpc-endpoint-policy.md §2 — left out on the endpoint path, the key is unknown (FCR), not absent.
   const unknown = (keyName: string): boolean => ENDPOINT_PATH_KEYS.has(keyName.toLowerCase()) && context.entry(keyName).kind === "absent";
