@@ -114,10 +114,13 @@ describe("conditions in native Cedar (spec §2.2: absent key, fail-closed §0.2,
       .toBe(`${has(v)} || ${marker("#several", v)}`);
   });
 
-  it("BoolIfExists in a Deny: absent holds, an unparseable value does not", () => {
+  it("BoolIfExists in a Deny: absent holds, and so does an unparseable value (undecided, deviation 46)", () => {
     const k = "aws:multifactorauthpresent";
     expect(body({ Effect: "Deny", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } }))
-      .toBe(`if ${has(k)} then ${ctx(k)} == false else ${marker("#unsure", k)} || !${marker("#invalid", k)}`);
+      .toBe(`if ${has(k)} then ${ctx(k)} == false else true`);
+    // In an Allow an unparseable value is undecided too: not satisfied (it was "no pair matches").
+    expect(body({ Effect: "Allow", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } }))
+      .toBe(`if ${has(k)} then ${ctx(k)} == false else !${marker("#unsure", k)} && !${marker("#invalid", k)}`);
   });
 
   it("numbers as Long, dates as datetime, IP ranges with ip()", () => {

@@ -4,8 +4,9 @@
 import type { GraphValue } from "../graph/graph-types.js";
 import type { Presence, RequestValue, Tri } from "./answer.js";
 import { absentAnswer, keyAnswer, nullAnswer } from "./key-answer.js";
-import type { KeyAnswer, KeyOperator } from "./key-answer.js";
+import type { KeyAnswer, KeyOperator, ValueReader } from "./key-answer.js";
 import type { PairTest } from "./pair-test.js";
+import { requestValueReader } from "./pair-test.js";
 import { isNegated, positivePartner } from "./operator-table.js";
 import { compilePolicyValues } from "./policy-values.js";
 import type { TemplateReader } from "./policy-values.js";
@@ -31,15 +32,20 @@ export interface ConditionParts<S> {
    * For a non-Null condition, what `answer` is made of: `answer(presence, v)` is
    * `answerKey(key.absent, key.negated, key.qualifier, key.m, presence, v)` (key-answer.ts).
    */
-  readonly key: { readonly absent: Tri; readonly negated: boolean; readonly qualifier: KeyOperator["qualifier"]; readonly m: PairTest } | undefined;
+  readonly key: {
+    readonly absent: Tri; readonly negated: boolean; readonly qualifier: KeyOperator["qualifier"]; readonly m: PairTest;
+    readonly readable: ValueReader | undefined;
+  } | undefined;
 }
 
 /** Compiles a condition into its parts; `reader` resolves the policy variables of its values. */
 export function compileConditionParts<T, S>(c: ConditionSpec, reader: TemplateReader<T, S>): ConditionParts<S> {
   if (c.base === "Null") return { prepare: undefined, answer: nullAnswer(c, c.values), key: undefined };
-  const { prepare, m } = compilePolicyValues(positivePartner(c.base), c.values, reader);
+  const positive = positivePartner(c.base);
+  const { prepare, m } = compilePolicyValues(positive, c.values, reader);
   const negated = isNegated(c.base);
-  return { prepare, answer: keyAnswer(c, negated, m), key: { absent: absentAnswer(c, negated), negated, qualifier: c.qualifier, m } };
+  const readable = requestValueReader(positive);
+  return { prepare, answer: keyAnswer(c, negated, m, readable), key: { absent: absentAnswer(c, negated), negated, qualifier: c.qualifier, m, readable } };
 }
 
 /** Compiles a condition; `reader` resolves the policy variables of its values for a request. */

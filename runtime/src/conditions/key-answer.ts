@@ -20,11 +20,14 @@ export type KeyAnswer = (presence: Presence, value: RequestValue | undefined) =>
  * The answer of a non-Null condition whose `m(r)` is given (`negated`: the operator is the NOR of its
  * positive partner). The value must be set whenever presence is "present".
  */
-export function keyAnswer(op: KeyOperator, negated: boolean, m: PairTest): KeyAnswer {
+export function keyAnswer(op: KeyOperator, negated: boolean, m: PairTest, readable?: ValueReader): KeyAnswer {
   const qualifier = op.qualifier;
   const absent = absentAnswer(op, negated);
-  return (presence, v) => answerKey(absent, negated, qualifier, m, presence, v);
+  return (presence, v) => answerKey(absent, negated, qualifier, m, presence, v, readable);
 }
+
+/** Whether a request value can be read as the operator's type (pair-test.ts `requestValueReader`). */
+export type ValueReader = (r: string) => boolean;
 
 /** The answer of a non-Null condition for an absent key (or an empty set). */
 export function absentAnswer(op: KeyOperator, negated: boolean): Tri {
@@ -41,10 +44,13 @@ export function absentAnswer(op: KeyOperator, negated: boolean): Tri {
  */
 export function answerKey(
   absent: Tri, negated: boolean, qualifier: KeyOperator["qualifier"], m: PairTest, presence: Presence, v: RequestValue | undefined,
+  readable?: ValueReader,
 ): Tri {
   // DEVIATION: §6.1, A18 — a key given in two letter cases is ambiguous: fail closed.
   if (presence === "ambiguous") return 2;
   if (presence === "absent") return absent;
+  // DEVIATION: §2.4–§2.8, A15, A17 — a value the operator's type cannot read leaves the key undecided (deviation 46).
+  if (readable !== undefined && !allReadable(readable, v!)) return 2;
   // Negated bases are the NOR of their positive partner: `m(r) !== negated`.
   if (typeof v === "string") return m(v) !== negated ? 1 : 0;
   const values = v!;
@@ -59,6 +65,12 @@ export function answerKey(
   }
   for (let i = 0; i < values.length; i++) if (m(values[i]!) !== negated) return 1;
   return 0;
+}
+
+function allReadable(readable: ValueReader, v: RequestValue): boolean {
+  if (typeof v === "string") return readable(v);
+  for (let i = 0; i < v.length; i++) if (!readable(v[i]!)) return false;
+  return true;
 }
 
 /** The answer of a Null condition (spec §2.10). */

@@ -9,7 +9,7 @@ import { compareDecimals, compareDecimalText, parseDecimal } from "../operators/
 import type { Decimal } from "../operators/decimal.js";
 import { compileGlob, matchGlob } from "../operators/glob.js";
 import type { GlobChunk } from "../operators/glob.js";
-import { matchIp, parseCidr } from "../operators/ip.js";
+import { isIpAddress, matchIp, parseCidr } from "../operators/ip.js";
 
 /** `m(r)` for one policy value. */
 export type PairTest = (r: string) => boolean;
@@ -60,6 +60,23 @@ export function pairTest(base: string, p: string): PairTest {
     };
   }
   throw new Error(`INVARIANT: no positive operator \`${base}\``);
+}
+
+/**
+ * Whether a request value can be read as the type of `base` (a positive operator): a number, a date, an
+ * IP address, a Bool, base64; undefined for the operators that read any string. Deviation 46: a key with
+ * a value that cannot be read is undecided (fail closed), not a value no pair matches (which made the
+ * negated operators hold in an Allow: `NumericNotEquals 0` on `"0e0"`, `NotIpAddress` on a non-address).
+ */
+export function requestValueReader(base: string): ((r: string) => boolean) | undefined {
+  switch (base) {
+    case "Bool": return (r) => parseBool(r) !== undefined;
+    case "BinaryEquals": return (r) => decodeBase64(r) !== undefined;
+    case "IpAddress": return isIpAddress;
+  }
+  if (base.startsWith("Numeric")) return (r) => parseDecimal(r) !== undefined;
+  if (base.startsWith("Date")) return (r) => instantOf(r) !== undefined;
+  return undefined;
 }
 
 /**

@@ -21,12 +21,12 @@ export function compileCondition(node: ConditionNode, id: number, slotOf: (key: 
   if (key !== undefined) {
     // PERF: the memo (eval-state.ts `memoizeNode`, inlined), the key answer's parts kept here, and the one
     // definition (answerKey) called directly.
-    const { absent, negated, qualifier, m } = key;
+    const { absent, negated, qualifier, m, readable } = key;
     return (st) => {
       const stamp = st.nodeStamp[id]!;
       if (stamp >>> 2 === st.gen) return (stamp & 3) as Tri;
       // A variable on an ambiguous or multi-valued key makes the condition undecidable: fail closed.
-      const value: Tri = prepare !== undefined && !prepare(st) ? 2 : answerKey(absent, negated, qualifier, m, presenceOf(st, slot), st.slotValue[slot]);
+      const value: Tri = prepare !== undefined && !prepare(st) ? 2 : answerKey(absent, negated, qualifier, m, presenceOf(st, slot), st.slotValue[slot], readable);
       st.nodeStamp[id] = st.gen * 4 + value;
       return value;
     };

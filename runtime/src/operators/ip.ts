@@ -43,6 +43,11 @@ export function matchIp(range: Cidr, text: string): boolean {
   return true;
 }
 
+/** Whether `text` is an IP address (no prefix), as `matchIp` reads a request value. */
+export function isIpAddress(text: string): boolean {
+  return parseAddress(text, scratch) !== 0;
+}
+
 /** Parses an address into `out`; returns 4, 6, or 0 when it is not an address. */
 function parseAddress(text: string, out: Uint32Array): 0 | 4 | 6 {
   out.fill(0);

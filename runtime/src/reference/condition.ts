@@ -5,7 +5,7 @@ import { isIdentityPolicyOnlyKey, type RequestContext } from "./context.js";
 import { isObject } from "./json-shape.js";
 import { failClosed } from "./fail-closed.js";
 import { parseOperator, type Operator } from "./operators.js";
-import { matchPair, preparePolicyValue, readBool, type PolicyValue } from "./pair-match.js";
+import { matchPair, preparePolicyValue, readBool, readsAs, type PolicyValue } from "./pair-match.js";
 import type { Effect, PolicyKind } from "./types.js";
 
 /** What a condition is evaluated with, besides the request context. */
@@ -72,6 +72,11 @@ export function keyHolds(operator: Operator, keyName: string, raw: unknown, scop
     if (setOperator === "ForAnyValue") return false; // also for negated bases (A4)
     return base.negated;
   }
+
+  // Deviation 46 (AWS silent; A15, A17 said "no pair matches"): a value the operator's type cannot read
+  // leaves the key undecided, so a negated operator no longer holds on it in an Allow.
+  // DEVIATION: §2.4–§2.8, A15, A17 — an unreadable request value is FCR, not a value no pair matches.
+  if (!entry.values.every((r) => readsAs(base, r))) return fcr;
 
   // m(r): r matches some policy value under the positive partner (values are ORed).
   const matchesSome = (r: string): boolean => policyValues.some((p) => matchPair(base, r, p));

@@ -95,6 +95,18 @@ export function matchPair(base: OperatorBase, r: string, p: PolicyValue): boolea
   }
 }
 
+/** Whether request value `r` can be read as the type of `base`'s family (strings and ARNs: always). */
+export function readsAs(base: OperatorBase, r: string): boolean {
+  switch (base.family) {
+    case "Numeric": return parseDecimal(r) !== undefined;
+    case "Date": return parseInstant(r) !== undefined;
+    case "Bool": return readBool(r) !== undefined;
+    case "Binary": return decodeBase64(r) !== undefined;
+    case "Ip": return parseIpAddress(r) !== undefined;
+    default: return true;
+  }
+}
+
 /** AWS: §2.6, A14 — `true`/`false` in any letter case. */
 export function readBool(text: string): boolean | undefined {
   // DEVIATION: §2.6, A14 — `TRUE`/`True` count as `true` (third-party observation; AWS does not say).

@@ -30,7 +30,8 @@ const FAMILIES: ReadonlyArray<readonly [string, string | undefined, Family]> = [
   ["DateLessThanEquals", undefined, { policy: [T0, T1], match: [T0, "1609459200"], miss: ["2021-01-01T00:00:00.001Z", "2030"] }],
   ["DateGreaterThan", undefined, { policy: [T0, T1], match: ["2020-01-01T00:00:00.5Z", "2030"], miss: [T0, "2019"] }],
   ["DateGreaterThanEquals", undefined, { policy: [T0, T1], match: [T0, "2025-01-01"], miss: ["2019-12-31T23:59:59.999Z", "1990"] }],
-  ["Bool", undefined, { policy: ["true"], match: ["true", "TRUE"], miss: ["false", "yes"] }],
+  // Misses that parse: a value the type cannot read is undecided (deviation 46), not a miss.
+  ["Bool", undefined, { policy: ["true"], match: ["true", "TRUE"], miss: ["false", "False"] }],
   ["BinaryEquals", undefined, { policy: ["AQID", "AAAA"], match: ["AQID", "AAAA"], miss: ["AQIE", "AAA="] }],
   ["IpAddress", "NotIpAddress", { policy: ["10.0.0.0/8", "2001:db8::/32"], match: ["10.1.2.3", "2001:DB8::1"], miss: ["11.0.0.1", "::ffff:10.0.0.1"] }],
   ["ArnLike", "ArnNotLike", { policy: ["arn:aws:iam::*:role/x", "arn:aws:s3:::b*"], match: ["arn:aws:iam::111122223333:role/x", "arn:aws:s3:::b:c"], miss: ["arn:aws:iam::111122223333:role/y", "arn:aws:s3::x:b"] }],

@@ -28,7 +28,8 @@ const ips: ConditionRow[] = [
   ip("context octet 256 does not parse", "IpAddress", "10.0.0.0/8", "10.0.0.256", false),
   ip("context with leading zeros does not parse", "IpAddress", "10.0.0.0/8", "010.0.0.1", false),
   ip("context with a zone id does not parse", "IpAddress", "fe80::/10", "fe80::1%eth0", false),
-  ip("unparseable context: NotIpAddress is true", "NotIpAddress", "10.0.0.0/8", "not-an-ip", true),
+  // Deviation 46 (A15/A17 said "no pair matches", so the negated operator held): undecided, no Allow.
+  ip("unparseable context: NotIpAddress is undecided, not satisfied in an Allow", "NotIpAddress", "10.0.0.0/8", "not-an-ip", false),
   ip("NotIpAddress inside", "NotIpAddress", "10.0.0.0/8", "10.1.2.3", false),
   ip("NotIpAddress outside", "NotIpAddress", "10.0.0.0/8", "172.16.0.1", true),
   ip("IpAddressIfExists absent (VPC endpoint)", "IpAddressIfExists", "10.0.0.0/8", undefined, true),

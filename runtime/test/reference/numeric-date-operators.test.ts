@@ -39,7 +39,9 @@ const numeric: ConditionRow[] = [
   num("context NaN does not parse", "NumericLessThan", "10", "NaN", false),
   num("context hex does not parse", "NumericEquals", "16", "0x10", false),
   num("context with blanks does not parse", "NumericEquals", "16", " 16", false),
-  num("unparseable context: the negated operator is true (§2.2)", "NumericNotEquals", "16", "sixteen", true),
+  // Deviation 46 (A15 said "no pair matches", so the negated operator held): undecided, no Allow.
+  num("unparseable context: the negated operator is undecided, not satisfied in an Allow", "NumericNotEquals", "16", "sixteen", false),
+  num("an exponent is no number of ours: undecided", "NumericNotEquals", "0", "0e0", false),
   num("NumericLessThanIfExists absent", "NumericLessThanIfExists", "10", undefined, true),
   num("NumericLessThan absent", "NumericLessThan", "10", undefined, false),
 ];
@@ -68,7 +70,7 @@ const dates: ConditionRow[] = [
   date("context 2019 (not leap) Feb 29 does not parse", "DateLessThan", "2030-01-01", "2019-02-29", false),
   date("context hour 24 does not parse", "DateLessThan", "2030-01-01", "2021-01-01T24:00:00Z", false),
   date("context negative epoch does not parse", "DateLessThan", "2030-01-01", "-5", false),
-  date("unparseable context: DateNotEquals is true", "DateNotEquals", "2021-06-15", "yesterday", true),
+  date("unparseable context: DateNotEquals is undecided, not satisfied in an Allow", "DateNotEquals", "2021-06-15", "yesterday", false),
   date("DateGreaterThanIfExists absent", "DateGreaterThanIfExists", "2021-06-15", undefined, true),
   date("DateEquals absent", "DateEquals", "2021-06-15", undefined, false),
 ];
@@ -88,5 +90,17 @@ describe("date operators (§2.5)", () => {
     const condition = { NumericLessThanEquals: { "kms:ValidTo": "1546257599.0" } };
     expect(holds(condition, { "kms:ValidTo": "1546257599" }, { action: "kms:ImportKeyMaterial" })).toBe(true);
     expect(holds(condition, { "kms:ValidTo": "1546257600" }, { action: "kms:ImportKeyMaterial" })).toBe(false);
+  });
+});
+
+describe("a request value its operator's type cannot read (deviation 46)", () => {
+  it("makes a Deny apply, whether the operator is positive or negated", () => {
+    const key = "kms:EncryptionContext:level";
+    for (const value of ["1e1", " 10", "１０", "ten"]) {
+      expect(holds({ NumericGreaterThan: { [key]: "3" } }, { [key]: value }, { effect: "Deny" }), value).toBe(true);
+      expect(holds({ NumericLessThanEquals: { [key]: "3" } }, { [key]: value }, { effect: "Deny" }), value).toBe(true);
+    }
+    expect(holds({ NumericGreaterThan: { [key]: "3" } }, { [key]: "10" }, { effect: "Deny" })).toBe(true);
+    expect(holds({ NumericGreaterThan: { [key]: "3" } }, { [key]: "1" }, { effect: "Deny" })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Prints a planned node as a Cedar expression for a statement of one effect (spec §2.2 evalKey,
 // §0.2): the value test when the view is present, and otherwise the answer for an absent key, an
-// undecidable one (fail-closed: false in an Allow, true in a Deny) or an unparseable value (no pair
-// matches), read from the per-request marker sets. Phase: emit.
+// undecidable one (fail-closed: false in an Allow, true in a Deny: an ambiguous key, or a value the
+// view's type cannot read, deviation 46), read from the per-request marker sets. Phase: emit.
 import { and, constant, ifThenElse, not, or, primary } from "./cedar-expr.js";
 import type { Expr } from "./cedar-expr.js";
 import { contextAttr, inChunks, str, strSet } from "./cedar-literal.js";
@@ -21,7 +21,7 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
     case "compare": {
       const view = views.get(strategy.view);
       const match = matchAny(strategy.pairs, view.value, views);
-      const test = guarded(view.has, strategy.negated ? not(match) : match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
+      const test = guarded(view.has, strategy.negated ? not(match) : match, absentAnswer(view, fcr, strategy.absent));
       // AWS: §4.4, A18 — a variable on an ambiguous or multi-valued key leaves the test undecidable.
       const undecidable = or(...strategy.variables.map((id) => marker("#unsure", views.get(id))));
       return ifThenElse(undecidable, constant(fcr), test);
@@ -29,7 +29,7 @@ export function emitTest(strategy: Strategy, effect: Effect, views: ContextViews
     case "set": {
       const view = views.get(strategy.view);
       const match = setTest(view.value, strategy.qualifier, strategy.negated, strategy.values);
-      return guarded(view.has, match, absentAnswer(view, fcr, strategy.absent, strategy.negated));
+      return guarded(view.has, match, absentAnswer(view, fcr, strategy.absent));
     }
     case "resource": {
       if (strategy.keyPolicy === true && !strategy.negated && fcr) return constant(true);
@@ -78,10 +78,11 @@ function guarded(present: Expr, test: Expr, rest: Expr): Expr {
 /**
  * The answer when the view is not present: the key is absent (`absent`), undecidable (#unsure:
  * ambiguous, or several values for a single-value view → fail closed), or present with a value
- * that does not parse (#invalid → no pair matches → the negated operators hold).
+ * that does not parse (#invalid → undecidable too, deviation 46: it once read as "no pair matches",
+ * so the negated operators held in an Allow).
  */
-function absentAnswer(view: View, fcr: boolean, absent: boolean, negated: boolean): Expr {
-  const parsed = view.typed ? ifThenElse(marker("#invalid", view), constant(negated), constant(absent)) : constant(absent);
+function absentAnswer(view: View, fcr: boolean, absent: boolean): Expr {
+  const parsed = view.typed ? ifThenElse(marker("#invalid", view), constant(fcr), constant(absent)) : constant(absent);
   return ifThenElse(marker("#unsure", view), constant(fcr), parsed);
 }
 
