@@ -54,6 +54,12 @@ function checkValue(type: string, item: JsonString, report: Parameters<Check>[1]
       { help: "list the principals, or use `*` with a condition such as `aws:PrincipalArn` with `ArnLike`" }));
     return;
   }
+  if (type === "Federated" || type === "CanonicalUser") {
+    // §1.5: such a principal names no KMS caller, so its statement never applies (an Allow allows nothing;
+    // a Deny denies nothing, which an author rarely means): say so.
+    report(makeDiagnostic(CHECK_CODES.noKmsCaller, item.span, `\`${type}\` principal \`${value}\` never names the caller of a KMS request`));
+    return;
+  }
   if (type !== "AWS") return;
   // DEVIATION: §1.5, A35 — a unique ID (`AROA…`) is read as naming no one: it never matches (warning).
   if (UNIQUE_ID.test(value)) {

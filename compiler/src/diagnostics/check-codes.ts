@@ -60,6 +60,7 @@ export const CHECK_CODES = {
   partialWildcardPrincipal: { code: "KC2071", slug: "partial-wildcard-principal", severity: error, summary: "wildcards in a principal are allowed only as the whole value `*`" },
   uniqueIdPrincipal: { code: "KC2072", slug: "unique-id-principal", severity: warning, summary: "the principal is a unique ID, which never matches a request", help: "IAM shows a unique ID after the user or role it named was deleted" },
   invalidAwsPrincipal: { code: "KC2073", slug: "invalid-aws-principal", severity: error, summary: "an `AWS` principal must be `*`, a 12-digit account ID, or an IAM user, role, root or STS session ARN" },
+  noKmsCaller: { code: "KC2074", slug: "principal-names-no-kms-caller", severity: warning, summary: "a `Federated` or `CanonicalUser` principal never names the caller of a KMS request", help: "a web-identity or SAML user calls KMS as the role session it assumed: name the role (`{\"AWS\": \"arn:aws:iam::…:role/…\"}`), or test `aws:PrincipalArn`; a Deny naming only this principal denies nothing" },
 
   // Policy variables (checks/check-variables.ts), spec §4, A24, A36.
   misplacedVariable: { code: "KC2080", slug: "misplaced-variable", severity: error, summary: "policy variables are not allowed here", help: "variables work only in `Resource`/`NotResource` (after the fifth colon) and in condition values" },

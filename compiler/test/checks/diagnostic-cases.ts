@@ -68,6 +68,7 @@ export const CHECK_CASES: readonly DiagnosticCase[] = [
   { code: "KC2071", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App*"},"Action":"kms:Decrypt","Resource":"*"}]}`, underlined: `"arn:aws:iam::111122223333:role/App*"` },
   { code: "KC2072", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":{"AWS":["111122223333","AROAEXAMPLEID1234567"]},"Action":"kms:Decrypt","Resource":"*"}]}`, underlined: `"AROAEXAMPLEID1234567"` },
   { code: "KC2073", kind: "key", text: `{${V},"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:group/Admins"},"Action":"kms:Decrypt","Resource":"*"}]}`, underlined: `"arn:aws:iam::111122223333:group/Admins"` },
+  { code: "KC2074", kind: "key", text: `{${V},"Statement":[{"Effect":"Deny","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}]}`, underlined: `"cognito-identity.amazonaws.com"` },
   // §4, A24, A36 — policy variables
   { code: "KC2080", kind: "identity", text: `{${V},"Statement":[{"Effect":"Allow","Action":"kms:${"${aws:username}"}","Resource":"*"}]}`, underlined: "${aws:username}" },
   { code: "KC2081", kind: "identity", text: `{${V},"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:111122223333:key/${"${aws:username"}"}]}`, underlined: "${aws:username" },
