@@ -3,10 +3,8 @@
 // knows, so a condition on one is decided by the fail-closed rule (docs/semantics/vpc-endpoint-policy.md
 // §2). Read as absent keys, `…IfExists`, `Null` and `ForAllValues` held in an Allow: a wrong Allow in
 // all three engines. Each expected decision is authored from that rule, and the three engines must agree.
-import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
-import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
+import { threeEngines } from "./three-engines.js";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-east-1:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -32,19 +30,8 @@ function bundleWith(condition: Doc | undefined, options: { deny?: Doc; endpoints
 
 const decrypt = (context: Record<string, string | string[]>): Doc => ({ principal: SESSION, action: "kms:Decrypt", resource: KEY, context });
 
-function outcome(r: DecisionResult): string {
-  return "error" in r ? r.error.code : r.decision;
-}
-
 /** The decision of the graph, Cedar and the reference, which must be one. */
-function decide(bundle: Doc, request: Doc): string {
-  const compiled = compileBundle(bundle as never, { cedar: true });
-  expect(compiled.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  const graph = outcome(createAuthorizer(compiled.graph!).decide(request as never));
-  expect(outcome(createCedarAuthorizer(compiled.cedar!).decide(request as never)), "Cedar").toBe(graph);
-  expect(outcome(evaluateReference(bundle as never, request as never)), "reference").toBe(graph);
-  return graph;
-}
+const decide = (bundle: Doc, request: Doc): string => threeEngines(bundle)(request);
 
 const THROUGH = { "aws:SourceVpce": VPCE };
 

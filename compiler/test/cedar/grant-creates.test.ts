@@ -4,9 +4,8 @@
 // allowed any CreateGrant by the grantee: a grant for CreateGrant alone let its grantee give itself Decrypt.
 // Expected decisions are authored from grants.md; graph, Cedar and the reference must agree on each.
 import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
-import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
+import { threeEngines } from "./three-engines.js";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
@@ -24,22 +23,10 @@ function bundleWith(grant: Doc): Doc {
 const request = (action: string, context: Record<string, string | string[]> = {}): Doc =>
   ({ principal: SESSION, action: `kms:${action}`, resource: KEY, context });
 
-function outcome(r: DecisionResult): string {
-  return "error" in r ? r.error.code : r.decision;
-}
-
 /** The decisions of the graph, Cedar and the reference (which must be one) for each request. */
 function decideAll(bundle: Doc, requests: readonly Doc[]): string[] {
-  const compiled = compileBundle(bundle as never, { cedar: true });
-  expect(compiled.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  const graph = createAuthorizer(compiled.graph!);
-  const cedar = createCedarAuthorizer(compiled.cedar!);
-  return requests.map((r) => {
-    const got = outcome(graph.decide(r as never));
-    expect(outcome(cedar.decide(r as never)), `Cedar on ${JSON.stringify(r)}`).toBe(got);
-    expect(outcome(evaluateReference(bundle as never, r as never)), `reference on ${JSON.stringify(r)}`).toBe(got);
-    return got;
-  });
+  const decide = threeEngines(bundle);
+  return requests.map((r) => decide(r));
 }
 
 describe("CreateGrant by a grant: the created grant's operations", () => {

@@ -2,10 +2,8 @@
 // decides, in every engine. Read as a value no pair matches (spec A15, A17), "1e1" escaped a Deny on
 // NumericGreaterThan and "0e0" satisfied NumericNotEquals in an Allow — values a caller chooses in its
 // encryption context (found by an audit). Expected decisions are authored from the rule.
-import { compileBundle } from "@kms-cedar/compiler";
-import { createAuthorizer, createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
-import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
+import { threeEngines } from "./three-engines.js";
 
 const A = "111122223333";
 const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
@@ -23,18 +21,9 @@ const bundle = {
   )] } },
 };
 
-const outcome = (r: DecisionResult): string => ("error" in r ? r.error.code : r.decision);
-const compiled = compileBundle(bundle as never, { cedar: true });
-const graph = createAuthorizer(compiled.graph!);
-const cedar = createCedarAuthorizer(compiled.cedar!);
-
-function decide(action: string, context: Record<string, string>): string {
-  const request = { principal: ALICE, action: `kms:${action}`, resource: KEY, context };
-  const got = outcome(graph.decide(request as never));
-  expect(outcome(cedar.decide(request as never)), "Cedar").toBe(got);
-  expect(outcome(evaluateReference(bundle as never, request as never)), "reference").toBe(got);
-  return got;
-}
+const decideRequest = threeEngines(bundle);
+const decide = (action: string, context: Record<string, string>): string =>
+  decideRequest({ principal: ALICE, action: `kms:${action}`, resource: KEY, context });
 
 describe("request values the operator's type cannot read", () => {
   it("do not escape a Deny", () => {
