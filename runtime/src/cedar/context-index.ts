@@ -34,6 +34,11 @@ export class ContextIndex {
     this.entries.set(key, entry);
   }
 
+  /** Whether the context gave the (lower-cased) key at all, an empty list included. */
+  given(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** The entry of a (lower-cased) key. */
   get(key: string): ContextEntry {
     return this.entries.get(key) ?? ABSENT;

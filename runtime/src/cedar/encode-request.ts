@@ -14,6 +14,7 @@ import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
 import { unknownEndpointPathKeys } from "../request/request-endpoint.js";
+import { ENCRYPTION_CONTEXT_KEYS, pairKeys } from "../request/encryption-context-keys.js";
 import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
 import { ContextIndex } from "./context-index.js";
@@ -87,6 +88,12 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     if ("error" in resolved) return resolved;
     const index = new ContextIndex(rawContext);
     for (const r of resolved) index.set(r.key, "value" in r ? { kind: "present", values: [r.value] } : { kind: "ambiguous" });
+    // Deviation 47: kms:EncryptionContextKeys left out, from the pairs the context gives (encryption-context-keys.ts).
+    if (!index.given(ENCRYPTION_CONTEXT_KEYS) && rawContext !== undefined) {
+      const names = Object.keys(rawContext);
+      const keys = pairKeys(names.length, names, names.map((n) => rawContext[n]!));
+      if (keys !== undefined) index.set(ENCRYPTION_CONTEXT_KEYS, keys === "ambiguous" ? { kind: "ambiguous" } : { kind: "present", values: keys });
+    }
     // DESIGN §2 — the request resource `*` stands for the caller's own resource in an unnamed Region.
     const owner = request.resource === "*" ? { partition: caller.partition, account: caller.account } : undefined;
     // docs/cedar-mapping.md "Layers": the scopes that apply (after the caller keys, as the other engines check).

@@ -15,6 +15,7 @@ import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
 import { copyStrings } from "../request/snapshot-input.js";
+import { ENCRYPTION_CONTEXT_KEYS, pairKeys } from "../request/encryption-context-keys.js";
 import { isGrantEntryName } from "../conditions/grant-constraints.js";
 import type { GrantEntries } from "../conditions/grant-constraints.js";
 
@@ -63,6 +64,8 @@ export class ContextReader {
   private readonly start: NameInfo = { slot: -1, derived: -1, network: -1, grant: false, nextName: "", nextInfo: undefined };
   /** Slot of each derived key the graph uses, else -1. */
   private readonly derivedSlots: Int32Array;
+  /** Slot of kms:EncryptionContextKeys when the graph uses it, else -1 (filled from the pairs: deviation 47). */
+  private readonly keysSlot: number;
   /** `givenGen[d] === gen` when the context gave derived key `d` a value in this request. */
   private readonly givenGen: Int32Array;
   /** The value the context gave a derived key (kept for a session's aws:PrincipalArn). */
@@ -92,6 +95,7 @@ export class ContextReader {
   constructor(slots: Map<string, number>) {
     this.slots = slots;
     this.derivedSlots = Int32Array.from(DERIVED_KEYS, (k) => slots.get(k) ?? -1);
+    this.keysSlot = slots.get(ENCRYPTION_CONTEXT_KEYS) ?? -1;
     this.givenGen = new Int32Array(DERIVED_KEYS.length);
     this.givenValue = DERIVED_KEYS.map(() => undefined);
     this.networkGen = new Int32Array(NETWORK_KEYS.length);
@@ -184,6 +188,7 @@ export class ContextReader {
     if (loading) {
       this.fillDerived(state, derived);
       if (this.networkGen[SOURCE_VPCE] === state.gen) this.fillEndpointPath(state);
+      if (this.keysSlot >= 0 && state.seenGen[this.keysSlot] !== state.gen && grants.count > 0) this.fillEncryptionContextKeys(state);
     }
     return undefined;
   }
@@ -289,6 +294,25 @@ export class ContextReader {
       state.ambiguousGen[slot] = state.gen;
       state.slotGen[slot] = 0;
     }
+  }
+
+  /**
+   * kms:EncryptionContextKeys, which the context left out, from the pairs it gave (request/encryption-context-keys.ts):
+   * the grant entries hold every `kms:EncryptionContext:*` entry the context read.
+   */
+  private fillEncryptionContextKeys(state: EvalState): void {
+    const grants = this.grantEntries;
+    const keys = pairKeys(grants.count, grants.names, grants.values);
+    if (keys === undefined) return;
+    const slot = this.keysSlot;
+    state.seenGen[slot] = state.gen;
+    if (keys === "ambiguous") {
+      state.ambiguousGen[slot] = state.gen;
+      state.slotGen[slot] = 0;
+      return;
+    }
+    state.slotGen[slot] = state.gen;
+    state.slotValue[slot] = keys;
   }
 
   /** What `name` stands for, when it follows the name of `previous` in a context. */

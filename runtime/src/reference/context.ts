@@ -73,11 +73,44 @@ export function keyPolicyContext(context: RequestContext): RequestContext {
 
 /**
  * The context as conditions see it, after the request's own checks (which read it as given): the keys a
- * request through a VPC endpoint leaves out are unknown (`withEndpointPathKeys`), and a value that is or
- * holds the empty string is unknown (`withEmptyValuesUnknown`).
+ * request through a VPC endpoint leaves out are unknown (`withEndpointPathKeys`), a value that is or
+ * holds the empty string is unknown (`withEmptyValuesUnknown`), and `kms:EncryptionContextKeys`, left
+ * out, comes from the pairs (`withEncryptionContextKeys`).
  */
-export function conditionContext(context: RequestContext): RequestContext {
-  return withEmptyValuesUnknown(withEndpointPathKeys(context));
+export function conditionContext(context: RequestContext, raw: Readonly<Record<string, string | readonly string[]>>): RequestContext {
+  return withEncryptionContextKeys(withEmptyValuesUnknown(withEndpointPathKeys(context)), raw);
+}
+
+const PAIR_PREFIX = "kms:encryptioncontext:";
+
+/**
+ * Deviation 47: AWS sets `kms:EncryptionContextKeys` from the request's encryption context ("only the key in
+ * each encryption context pair"). A context that gives pairs (`kms:EncryptionContext:<key>`, an empty list is
+ * no pair) and leaves the key out gets their keys, as written; two pairs whose keys differ only in letter
+ * case, or an empty key, make it ambiguous. A key the context gives (an empty list included) is read as given.
+ */
+function withEncryptionContextKeys(context: RequestContext, raw: Readonly<Record<string, string | readonly string[]>>): RequestContext {
+  const names = Object.keys(raw);
+  if (names.some((name) => name.toLowerCase() === "kms:encryptioncontextkeys")) return context;
+  const keys: string[] = [];
+  let ambiguous = false;
+  for (const name of names) {
+    if (!name.toLowerCase().startsWith(PAIR_PREFIX)) continue;
+    const value = raw[name]!;
+    if (typeof value !== "string" && value.length === 0) continue;
+    const key = name.slice(PAIR_PREFIX.length);
+    if (key === "" || keys.some((k) => k.toLowerCase() === key.toLowerCase())) ambiguous = true;
+    keys.push(key);
+  }
+  if (keys.length === 0) return context;
+  // DEVIATION: deviation 47 — kms:EncryptionContextKeys left out is the pairs' keys, not an absent key.
+  const entry: ContextEntry = ambiguous ? { kind: "ambiguous" } : { kind: "present", values: keys };
+  const isKeys = (keyName: string): boolean => keyName.toLowerCase() === "kms:encryptioncontextkeys";
+  return {
+    entry: (keyName) => (isKeys(keyName) ? entry : context.entry(keyName)),
+    // A multivalued key is no variable (§4.1): ambiguous for one or several keys.
+    variable: (keyName) => (isKeys(keyName) ? (entry.kind === "present" && entry.values.length === 1 ? { kind: "value", value: entry.values[0]! } : { kind: "ambiguous" }) : context.variable(keyName)),
+  };
 }
 
 /**

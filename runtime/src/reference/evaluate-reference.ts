@@ -61,7 +61,7 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
   // docs/semantics/vpc-endpoint-policy.md §2: the endpoint named by aws:SourceVpce (KR0010, KR0011).
   const endpoint = endpointOfRequest(bundle, context);
   if (endpoint !== undefined && "error" in endpoint) return endpoint;
-  const read = { ...parsed, context: conditionContext(context) };
+  const read = { ...parsed, context: conditionContext(context, parsed.rawContext) };
   const stray = strayMemberOf(bundle, read.caller, read.target.kind === "key" ? read.target.arn : undefined);
   if (stray !== undefined) return { decision: "ExplicitDeny", reasons: [{ policy: stray, statement: 0, effect: "Deny", path: "deny" }] };
   const identity = [...identityPoliciesOf(bundle, read.caller), ...federatingUserPolicies(bundle, read.caller)];

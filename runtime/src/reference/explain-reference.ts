@@ -59,7 +59,7 @@ function explainCheck(bundle: unknown, request: unknown): ReferenceExplanation |
   if ("error" in parsed) return parsed;
   const callerKeyed = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
   if ("error" in callerKeyed) return callerKeyed;
-  const context = conditionContext(callerKeyed);
+  const context = conditionContext(callerKeyed, parsed.rawContext);
   const raw = request as { principal: string; action: string; resource: string };
   const seen = { principal: raw.principal, action: raw.action, resource: raw.resource };
   const { caller, target } = parsed;

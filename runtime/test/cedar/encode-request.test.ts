@@ -119,6 +119,8 @@ describe("context views and markers", () => {
   it("reads keys case-insensitively and converts typed values", () => {
     expect(context({ "KMS:EncryptionContext:Dept": "IT", "aws:SourceIp": "::ffff:10.1.2.3", "aws:MultiFactorAuthAge": "99999999999999999999" })).toEqual({
       "kms:encryptioncontext:dept": "IT",
+      // Deviation 47: left out, kms:EncryptionContextKeys is the pairs' keys, as written.
+      "kms:encryptioncontextkeys": ["Dept"],
       "aws:sourceip": { __extn: { fn: "ip", arg: "0:0:0:0:0:ffff:a01:203" } },
       "aws:multifactorauthage": 3601,
       "#unsure": [], "#several": [], "#invalid": [],
