@@ -1,6 +1,6 @@
 // Reads an input file as UTF-8 text (a byte order mark is kept, so the parser can report it), and
 // names paths for messages relative to the working directory.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 
 /** The text of a file, or why it could not be read. */
@@ -24,6 +24,8 @@ export function readTextFile(path: string | 0): TextFile {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { error: "is a directory" };
     if (stat.isFile() && stat.size > READ_LIMIT_BYTES) return { error: tooLarge() };
+    // A regular file of known size is read whole (one buffer); `/proc` files say 0 and are read in chunks.
+    if (stat.isFile() && stat.size > 0) return { text: readFileSync(fd, "utf8") };
     // Read in chunks: a pipe, a device or a growing file has no size to trust.
     const chunks: Buffer[] = [];
     let total = 0;

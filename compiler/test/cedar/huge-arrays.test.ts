@@ -28,6 +28,8 @@ describe("arrays no JSON request holds", () => {
     ["a sparse context value of 2^32 - 1 slots", () => withValue(new Array(2 ** 32 - 1)), "KR0006"],
     ["a Proxy context value whose length is 2^32 - 1", () => withValue(new Proxy(["IT"], { get: (t, k) => (k === "length" ? 2 ** 32 - 1 : "IT") })), "KR0006"],
     ["a context value with a hole at 10^8", () => withValue(farHole()), "KR0006"],
+    // At the bound (2^25, read), a first element of the wrong kind: refused at once, nothing sized to the length.
+    ["a Proxy context value of 2^25 elements, the first a number", () => withValue(new Proxy([5], { get: (t, k) => (k === "length" ? 2 ** 25 : 5) })), "KR0006"],
     ["an operation with 2^32 - 1 empty checks", () => ({ operation: "kms:ReEncrypt", checks: new Array(2 ** 32 - 1) }), "KR0007"],
   ];
   for (const [name, make, expected] of cases) {

@@ -2,7 +2,7 @@
 // files, so a bundle that names policy files gets the loader's "cannot read" diagnostic.
 
 /** Always fails: there are no files in the page. */
-export function readFileSync(path: string): never {
+export function readFileSync(path: string | number): never {
   throw new Error(`the playground reads no files (\`${path}\`): paste the policy document inline`);
 }
 

@@ -85,7 +85,7 @@ export function requestEndpoint<E extends { readonly vpc?: string | undefined }>
  * decided by the fail-closed rule (as for an ambiguous key, A18), never as an absent key (which would make
  * `…IfExists`, `Null`, `ForAllValues` and negated operators hold in an Allow).
  */
-export const ENDPOINT_PATH_KEYS: readonly string[] = ["aws:sourcevpc", "aws:vpcsourceip"];
+const ENDPOINT_PATH_KEYS: readonly string[] = ["aws:sourcevpc", "aws:vpcsourceip"];
 
 const NO_KEYS: readonly string[] = [];
 
