@@ -7,7 +7,8 @@
 //   - the compiled Cedar through createCedarAuthorizer (our encoder + cedar-wasm statefulIsAuthorized):
 //     decide, and decideMany;
 // then the ratios the issue targets. Every engine is checked against the others on the requests
-// before anything is timed. Writes bench/results/decide.json (README figures: `npm run figures`).
+// before anything is timed. Every engine decides fresh copies of the requests (measure.ts), parsed
+// again before each timed batch, as a service decides requests it has just parsed. Writes bench/results/decide.json (README figures: `npm run figures`).
 // Run: node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/decide-scale.ts [--quick]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -16,8 +17,8 @@ import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import type { Bundle, DecisionResult, Request } from "@kms-cedar/runtime";
 import { seedAbac } from "./decide-bundles.js";
-import { BATCH, measureAllocations, measureInterleaved, measureLatency, observerDone } from "./measure.js";
-import type { Latency } from "./measure.js";
+import { BATCH, FreshRequests, measureAllocations, measureInterleaved, measureLatency, observerDone } from "./measure.js";
+import type { Latency, Timed } from "./measure.js";
 import { orgLayeredScenario, orgScenario, seedShaped } from "./org-bundle.js";
 import { seedClosure, seedRequests } from "./seed-abac.js";
 
@@ -57,16 +58,29 @@ function agree(what: string, requests: readonly Request[], a: (r: Request) => st
   return mix;
 }
 
+/** `decide` timed on fresh copies of `requests` (measure.ts: parsed again before each batch, untimed). */
+function onFresh(requests: readonly Request[], decide: (r: Request) => unknown): Timed {
+  const fresh = new FreshRequests(requests);
+  return { decide: (s, e) => { for (let i = s; i < e; i++) decide(fresh.live[i]!); }, refresh: fresh.refresh };
+}
+
+/** `decideMany` timed on fresh copies of `requests`, a batch at a time. */
+function manyOnFresh(requests: readonly Request[], decideMany: (rs: readonly Request[]) => unknown): Timed {
+  const fresh = new FreshRequests(requests);
+  let batch: Request[] = [];
+  return { decide: () => decideMany(batch), refresh: (s, e) => { fresh.refresh(s, e); batch = fresh.live.slice(s, e); } };
+}
+
 async function measureEngine(bundle: string, engine: string, requests: readonly Request[], decide: (r: Request) => unknown,
   decideMany: ((rs: readonly Request[]) => unknown) | undefined, budgetMs: number, measured?: Latency): Promise<Row[]> {
   const rows: Row[] = [];
-  const single = measured ?? measureLatency((s, e) => { for (let i = s; i < e; i++) decide(requests[i]!); }, requests.length, budgetMs);
+  const single = measured ?? measureLatency(onFresh(requests, decide), requests.length, budgetMs);
   const bytes = await measureAllocations((i) => decide(requests[i % requests.length]!), Math.min(2048, requests.length));
   rows.push({ bundle, engine, ...single, bytesPerDecision: bytes });
   if (decideMany !== undefined) {
     const batches: Request[][] = [];
     for (let s = 0; s < requests.length; s += BATCH) batches.push(requests.slice(s, s + BATCH));
-    const many = measureLatency((s) => decideMany(batches[s / BATCH]!), requests.length, budgetMs);
+    const many = measureLatency(manyOnFresh(requests, decideMany), requests.length, budgetMs);
     const manyBytes = await measureAllocations((i) => (i % BATCH === 0 ? decideMany(batches[(i / BATCH) % batches.length]!) : undefined), Math.min(2048, requests.length));
     rows.push({ bundle, engine: `${engine} decideMany(${BATCH})`, ...many, bytesPerDecision: manyBytes });
   }
@@ -87,10 +101,7 @@ async function measureSeed(rows: Row[]): Promise<{ contextKeys: number }> {
   agree("graph and reference", requests, (r) => kind(engines.graph.decide(r)), (r) => kind(evaluateReference(seed.bundle as never, r as never) as DecisionResult));
   agree("graph and Cedar", requests, (r) => kind(engines.graph.decide(r)), (r) => kind(engines.cedar.decide(r)));
   console.log(`seed ABAC: ${seed.statements} statements, ${engines.nodes} graph nodes; closure, reference, graph and Cedar agree on all ${requests.length} requests ${JSON.stringify(mix)}`);
-  const [closure, graph] = measureInterleaved([
-    (s, e) => { for (let i = s; i < e; i++) seedClosure(requests[i]!); },
-    (s, e) => { for (let i = s; i < e; i++) engines.graph.decide(requests[i]!); },
-  ], requests.length, BUDGET_MS, 10);
+  const [closure, graph] = measureInterleaved([onFresh(requests, seedClosure), onFresh(requests, (r) => engines.graph.decide(r))], requests.length, BUDGET_MS, 10);
   rows.push(
     ...await measureEngine("seed", "closure (hand-written)", requests, seedClosure, undefined, BUDGET_MS, closure),
     ...await measureEngine("seed", "graph", requests, (r) => engines.graph.decide(r), (rs) => engines.graph.decideMany(rs), BUDGET_MS, graph),
@@ -130,7 +141,7 @@ async function measureOrg(rows: Row[]) {
   for (const f of QUICK ? [1 / 8, 1] : [1 / 16, 1 / 4, 1]) {
     const scaled = f === 1 ? { bundle: org.bundle, requests: org.requests } : orgScenario({ keys: Math.round(keys * f), roles: Math.round(roles * f), requests: COUNT });
     const g = f === 1 ? engines.graph : createAuthorizer(compileBundle(scaled.bundle, { cedar: false }).graph!);
-    const l = measureLatency((s, e) => { for (let i = s; i < e; i++) g.decide(scaled.requests[i]!); }, scaled.requests.length, BUDGET_MS / 2);
+    const l = measureLatency(onFresh(scaled.requests, (r) => g.decide(r)), scaled.requests.length, BUDGET_MS / 2);
     bySize.push({ statements: g.graph.statements.length, perSecond: l.perSecond, medianUs: l.medianUs, p99Us: l.p99Us });
   }
   return {
