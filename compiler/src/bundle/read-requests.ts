@@ -23,7 +23,7 @@ export type ExpectedOutcome = { readonly decision: "Allow" | "ExplicitDeny" | "I
 export interface EntryAnnotations {
   readonly description?: string;
   readonly expect?: ExpectedOutcome;
-  /** Set when `expect` is there but is none of the allowed values (the entry is then malformed). */
+  /** Set when `expect` is none of the allowed values or appears twice, or a `description` is not a string (the entry is then malformed). */
   readonly unreadableExpect?: true;
 }
 
@@ -55,6 +55,11 @@ const DECISIONS = ["Allow", "ExplicitDeny", "ImplicitDeny"];
 /** `description` and `expect` of an entry (not of a check), or what is wrong with them. */
 function readAnnotations(object: JsonObject, where: string): EntryAnnotations | string {
   const out: { description?: string; expect?: ExpectedOutcome } = {};
+  // An annotation a reader cannot trust is refused, not guessed: two `expect` members (which one is
+  // meant?), a `description` that is not text (here or on a check).
+  if (object.members.filter((m) => m.key.value === "expect").length > 1) return `${where}: member \`expect\` appears twice`;
+  const badDescription = nonStringDescription(object);
+  if (badDescription !== undefined) return `${where}: ${badDescription}`;
   const description = member(object, "description");
   if (description?.kind === "string") out.description = description.value;
   const expect = member(object, "expect");
@@ -65,6 +70,17 @@ function readAnnotations(object: JsonObject, where: string): EntryAnnotations | 
   else if (code?.kind === "string" && /^KR[0-9]{4}$/.test(code.value)) out.expect = { error: code.value };
   else return `${where}: \`expect\` must be \`Allow\`, \`ExplicitDeny\`, \`ImplicitDeny\` or a request error code such as \`KR0002\``;
   return out;
+}
+
+/** Where a `description` of the entry or of one of its checks is not a string, described; else undefined. */
+function nonStringDescription(entry: JsonObject): string | undefined {
+  const checks = member(entry, "checks");
+  const objects = [entry, ...(checks?.kind === "array" ? checks.elements.filter((c): c is JsonObject => c.kind === "object") : [])];
+  for (const [i, object] of objects.entries()) {
+    const description = object.members.find((m) => m.key.value === "description")?.value;
+    if (description !== undefined && description.kind !== "string") return `${i === 0 ? "" : `check ${i - 1}: `}\`description\` must be a string`;
+  }
+  return undefined;
 }
 
 function withoutMembers(object: JsonObject, names: readonly string[]): JsonObject {

@@ -47,6 +47,22 @@ describe("readRequests", () => {
     expect(list[1]?.kind === "operation" && Object.keys(list[1].checks[0]!)).toEqual(["principal", "action", "resource"]);
   });
 
+  it("refuses annotations it cannot trust: `expect` twice, a `description` that is not a string (entry or check)", () => {
+    const list = entries(`[
+      {"expect": "Allow", "expect": "ImplicitDeny", "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"},
+      {"description": 5, "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"},
+      {"operation": "kms:ReEncrypt", "checks": [{"principal": "${P}", "action": "kms:ReEncryptFrom", "resource": "${K}"}, {"description": ["x"], "principal": "${P}", "action": "kms:ReEncryptTo", "resource": "${K}"}]},
+      {"description": "fine", "expect": "Allow", "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"}
+    ]`);
+    expect(list.map((e) => (e.kind === "malformed" ? e.error.message : e.kind))).toEqual([
+      "request 0: member `expect` appears twice",
+      "request 1: `description` must be a string",
+      "request 2: check 1: `description` must be a string",
+      "request",
+    ]);
+    expect(list.slice(0, 3).every((e) => e.kind === "malformed" && e.error.code === "KR0007" && e.annotations?.unreadableExpect === true)).toBe(true);
+  });
+
   it("a lone surrogate is KR0008 (escaped in JSON text)", () => {
     const [entry] = entries(`[{"principal": "${P}", "action": "kms:Decrypt", "resource": "${K}", "context": {"k": "\\ud800"}}]`);
     expect(entry).toMatchObject({ kind: "malformed", error: { code: "KR0008" } });

@@ -69,7 +69,7 @@ describe("kms-cedar test", () => {
     const dir = fixture([{ expect: "allow", ...request("kms:Decrypt") }]);
     const run = runKmsCedar(["test", "tests.json"], dir);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("FAIL [0]: expected a readable `expect`, got reference error KR0007");
+    expect(run.stdout).toContain("FAIL [0]: expected readable annotations (`expect`, `description`), got reference error KR0007");
     expect(run.stdout).toContain("0 passed, 1 failed");
   });
 

@@ -30,7 +30,7 @@ export function judgeEntry(entry: RequestEntry, index: number, engines: readonly
   const expect = entry.annotations?.expect;
   const common = { index, outcomes, ...(description !== undefined ? { description } : {}) };
   // An `expect` that cannot be read fails the entry: a typo must not silently skip a test.
-  if (entry.annotations?.unreadableExpect === true) return { ...common, expected: "a readable `expect`", status: "fail" };
+  if (entry.annotations?.unreadableExpect === true) return { ...common, expected: "readable annotations (`expect`, `description`)", status: "fail" };
   if (expect === undefined) return { ...common, status: "skip" };
   const expected = outcomeText(expect);
   const pass = engines.every((engine) => outcomes[engine.name] === expected);
