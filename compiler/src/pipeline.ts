@@ -41,9 +41,34 @@ export interface CompileResult {
   readonly diagnostics: readonly BundleDiagnostic[];
 }
 
-/** Compiles a bundle file path (or single policy file), or a bundle object (inline documents or paths). */
+/**
+ * Compiles a bundle file path (or single policy file), or a bundle object (inline documents or paths).
+ * Throws a TypeError only for options that are a caller's bug (see `checkOptions`); whatever is wrong
+ * with the bundle is a diagnostic.
+ */
 export function compileBundle(input: string | Bundle, options: CompileOptions = {}): CompileResult {
+  checkOptions(options);
   return compileLoadedBundle(loadInput(input, options), options);
+}
+
+/** The members `CompileOptions` has, with the type each must have. */
+const OPTION_TYPES: Readonly<Record<string, "boolean" | "string" | "size">> = { cedar: "boolean", pureCedar: "boolean", avp: "boolean", baseDir: "string", maxBytes: "size" };
+
+/**
+ * Refuses options a caller from JavaScript can get wrong without a type checker: not an object (`null`
+ * included), a member the compiler does not know (a misspelt `pureCedar` must not compile with
+ * derived attributes silently), a member of the wrong type (`pureCedar: "false"` is not false).
+ */
+function checkOptions(options: unknown): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError("compileBundle: `options` must be an object or left out");
+  for (const name of Object.keys(options)) {
+    const type = Object.hasOwn(OPTION_TYPES, name) ? OPTION_TYPES[name] : undefined;
+    if (type === undefined) throw new TypeError(`compileBundle: unknown option \`${name}\` (known: ${Object.keys(OPTION_TYPES).join(", ")})`);
+    const value = (options as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    const fits = type === "size" ? Number.isSafeInteger(value) && (value as number) > 0 : typeof value === type;
+    if (!fits) throw new TypeError(`compileBundle: option \`${name}\` must be ${type === "size" ? "a positive whole number of bytes" : `a ${type}`}`);
+  }
 }
 
 /** Compiles a bundle already loaded by the bundle loader (spans point into its files). */

@@ -25,6 +25,22 @@ describe("compileBundle, the library entry point", () => {
     expect(requests.map((r) => decisionOf(cedar.decide(r)))).toEqual(wanted);
   });
 
+  it("throws a TypeError for options a caller got wrong: not an object, an unknown member, a wrong type", () => {
+    const compile = (options: unknown) => () => compileBundle("examples/abac/bundle.json", options as never);
+    expect(compile(null)).toThrow(new TypeError("compileBundle: `options` must be an object or left out"));
+    expect(compile("cedar")).toThrow(TypeError);
+    expect(compile([])).toThrow(TypeError);
+    expect(compile({ pureCeder: true })).toThrow(/unknown option `pureCeder` \(known: cedar, pureCedar, avp, baseDir, maxBytes\)/);
+    expect(compile({ __proto__: null, constructor: 1 })).toThrow(/unknown option `constructor`/);
+    expect(compile({ pureCedar: "false" })).toThrow(/option `pureCedar` must be a boolean/);
+    expect(compile({ maxBytes: -1 })).toThrow(/option `maxBytes` must be a positive whole number of bytes/);
+    expect(compile({ maxBytes: Number.NaN })).toThrow(TypeError);
+    expect(compile({ baseDir: 5 })).toThrow(/option `baseDir` must be a string/);
+    // Left out, undefined members and the right types compile.
+    expect(compile(undefined)().graph).toBeDefined();
+    expect(compile({ cedar: false, pureCedar: undefined, maxBytes: 40_000 })().graph).toBeDefined();
+  });
+
   it("skips Cedar when asked, and reports refusals under --pure-cedar as KC3xxx", () => {
     expect(compileBundle("examples/abac/bundle.json", { cedar: false }).cedar).toBeUndefined();
     const ignoreCase = {
