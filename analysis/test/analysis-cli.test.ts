@@ -71,6 +71,16 @@ describe("kms-cedar diff", () => {
     expect((await run("diff", OLD, join(dir, "missing.json"))).code).toBe(2);
   });
 
+  it("reads its options as kms-cedar's other commands do: an option-like value, an option twice, an unknown option", async () => {
+    const negative = await run("diff", OLD, SAME, "--max-regions", "-5");
+    expect([negative.code, negative.err]).toEqual([2, expect.stringContaining("option `--max-regions` needs a value (N), not the option-like `-5` (write `--max-regions=-5` to mean it)")]);
+    expect((await run("diff", OLD, SAME, "--max-regions=-5")).err).toContain("`--max-regions` must be a positive integer");
+    const twice = await run("diff", OLD, SAME, "--format", "json", "--format", "text");
+    expect([twice.code, twice.err]).toEqual([2, expect.stringContaining("option `--format` given twice (`json`, then `text`)")]);
+    const unknown = await run("prove", OLD, "--constructor", "x");
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining("unknown option `--constructor` for `prove`")]);
+  });
+
   it("--help, and the kms-cedar CLI dispatches to the analysis", async () => {
     expect((await run("diff", "--help")).out).toContain("Usage: kms-cedar diff OLD NEW");
     let out = "";

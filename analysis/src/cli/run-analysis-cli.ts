@@ -1,7 +1,8 @@
 // The analysis commands of the kms-cedar CLI (`diff`, `prove`, `abac`): argument parsing, help,
 // and the exit statuses (0 nothing found, 1 found, 2 usage errors and refusals). The kms-cedar CLI
 // hands these command lines over through a dynamic import, so the compiler does not depend on us.
-import { parseArgs } from "node:util";
+import { parseArguments } from "@kms-cedar/compiler/cli-arguments";
+import type { ArgumentsSpec, OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import { AnalysisInputError, AnalysisRefusal } from "../diagnostics.js";
 import type { Attach } from "../analysis-input.js";
 import { EXIT_USAGE } from "./cli-types.js";
@@ -10,14 +11,22 @@ import { runDiff } from "./diff-command.js";
 
 export const ANALYSIS_COMMANDS: readonly string[] = ["diff", "prove", "abac"];
 
-const COMMON = {
-  format: { type: "string" },
-  kind: { type: "string" },
-  key: { type: "string" },
-  principal: { type: "string" },
-  "max-regions": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+// The options each command takes (read by the compiler's argument parser, as kms-cedar's own
+// commands are: an option-like value, an unknown option or a single-value option given twice is a
+// usage error). Their help is ANALYSIS_HELP below.
+const COMMON: ArgumentsSpec["options"] = {
+  format: { type: "string", valueName: "FORMAT", description: "output format" },
+  kind: { type: "string", valueName: "identity|key", description: "kind of a single policy file" },
+  key: { type: "string", valueName: "ARN", description: "the key a single key policy file is attached to" },
+  principal: { type: "string", valueName: "ARN", description: "the principal a single identity policy file is attached to" },
+  "max-regions": { type: "string", valueName: "N", description: "refuse beyond N request classes" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+const OPTIONS: Readonly<Record<string, ArgumentsSpec["options"]>> = {
+  diff: { ...COMMON, "no-new-access": { type: "boolean", description: "exit 1 only when some request goes from a deny (or error) to Allow" } },
+  prove: { ...COMMON, assert: { type: "string", valueName: "FILE", description: "the assertions" } },
+  abac: COMMON,
+};
 
 export const ANALYSIS_HELP: Readonly<Record<string, string>> = {
   diff: `Usage: kms-cedar diff OLD NEW [options]
@@ -71,7 +80,7 @@ Exit: 0 (also when paths exist), 2 usage error or refusal.
 `,
 };
 
-function attachOf(values: Record<string, unknown>): Attach | string {
+function attachOf(values: OptionValues): Attach | string {
   const kind = values["kind"];
   if (kind !== undefined && kind !== "key" && kind !== "identity") return "`--kind` must be `key` or `identity`";
   return {
@@ -88,26 +97,20 @@ export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): P
     io.err(`kms-cedar ${command}: ${message}\nRun \`kms-cedar ${command} --help\` for usage.\n`);
     return EXIT_USAGE;
   };
-  let parsed;
-  try {
-    const options = command === "diff"
-      ? { ...COMMON, "no-new-access": { type: "boolean" } }
-      : command === "prove" ? { ...COMMON, assert: { type: "string" } } : COMMON;
-    parsed = parseArgs({ args: [...argv.slice(1)], options: options as typeof COMMON, allowPositionals: true, strict: true });
-  } catch (e) {
-    return usage(e instanceof Error ? e.message : String(e));
-  }
-  const values = parsed.values as Record<string, unknown>;
-  if (values["help"] === true) {
+  const options = Object.hasOwn(OPTIONS, command) ? OPTIONS[command]! : COMMON;
+  const parsed = parseArguments({ name: command, options, positional: { name: "file", min: 0, max: Number.POSITIVE_INFINITY } }, argv.slice(1));
+  if (parsed.kind === "help") {
     io.out(ANALYSIS_HELP[command] ?? "");
     return 0;
   }
+  if (parsed.kind === "usage-error") return usage(parsed.message);
+  const values = parsed.options;
   const attach = attachOf(values);
   if (typeof attach === "string") return usage(attach);
   const maxText = values["max-regions"];
   const maxRegions = typeof maxText === "string" ? Number(maxText) : undefined;
   if (maxRegions !== undefined && !(Number.isSafeInteger(maxRegions) && maxRegions > 0)) return usage("`--max-regions` must be a positive integer");
-  const format = (values["format"] as string | undefined) ?? "text";
+  const format = typeof values["format"] === "string" ? values["format"] : "text";
   const positionals = parsed.positionals;
   if ([...positionals, values["assert"]].filter((f) => f === "-").length > 1) return usage("standard input (`-`) can be read once");
   try {

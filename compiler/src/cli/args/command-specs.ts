@@ -1,18 +1,8 @@
 // What each `kms-cedar` command accepts: options, their values, positionals. The argument parser
 // and the help text are both driven by this table, so they cannot disagree.
+import type { OptionSpec } from "./parse-arguments.js";
 
-/** One option of a command. */
-export interface OptionSpec {
-  readonly type: "string" | "boolean";
-  readonly short?: string;
-  /** Allowed values of a string option, if it is an enumeration. */
-  readonly choices?: readonly string[];
-  /** The option may be repeated; its values are kept in order. */
-  readonly multiple?: true;
-  /** Shown in help: `--kind <identity|key>`. */
-  readonly valueName?: string;
-  readonly description: string;
-}
+export type { OptionSpec } from "./parse-arguments.js";
 
 /** One command: name, one-line summary, usage line, options, how many positionals. */
 export interface CommandSpec {

@@ -1,7 +1,7 @@
-// Parses `kms-cedar <command> [options]` against COMMANDS (no dependencies: node:util's tokenizer,
-// then our own validation so every mistake gets a clear message). Never throws on user input.
-import { parseArgs } from "node:util";
+// Parses `kms-cedar <command> [options]` against COMMANDS (each command's arguments by
+// parse-arguments.ts). Never throws on user input.
 import { COMMANDS, findCommand, type CommandSpec } from "./command-specs.js";
+import { parseArguments } from "./parse-arguments.js";
 import { OTHER_COMMANDS } from "./help-text.js";
 
 /** What the command line asks for. */
@@ -49,52 +49,8 @@ function unknownCommand(name: string): CommandLine {
 }
 
 function parseCommandArguments(command: CommandSpec, args: readonly string[]): CommandLine {
-  const config: Record<string, { type: "string" | "boolean"; short?: string }> = {};
-  for (const [name, spec] of Object.entries(command.options)) {
-    config[name] = spec.short !== undefined ? { type: spec.type, short: spec.short } : { type: spec.type };
-  }
-  // `--help` wins over any other mistake on the line.
-  const terminator = args.indexOf("--");
-  const optionArgs = terminator < 0 ? args : args.slice(0, terminator);
-  if (optionArgs.some((arg) => arg === "--help" || arg === "-h")) return { kind: "help", command };
-  const { tokens } = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
-  const options: Record<string, string | true | string[]> = {};
-  const positionals: string[] = [];
-  const fail = (message: string): CommandLine => ({ kind: "usage-error", message, command });
-  for (const token of tokens) {
-    if (token.kind === "positional") {
-      positionals.push(token.value);
-      continue;
-    }
-    if (token.kind === "option-terminator") continue;
-    const spec = command.options[token.name];
-    if (spec === undefined) return fail(`unknown option \`${token.rawName}\` for \`${command.name}\``);
-    if (spec.type === "boolean") {
-      if (token.inlineValue === true) return fail(`option \`${token.rawName}\` takes no value`);
-      options[token.name] = true;
-      continue;
-    }
-    const value = token.value;
-    if (value === undefined) return fail(`option \`${token.rawName}\` needs a value${spec.valueName ? ` (${spec.valueName})` : ""}`);
-    if (token.inlineValue !== true && value.startsWith("-") && value !== "-") {
-      return fail(`option \`${token.rawName}\` needs a value${spec.valueName ? ` (${spec.valueName})` : ""}, not the option-like \`${value}\` (write \`--${token.name}=${value}\` to mean it)`);
-    }
-    if (spec.choices !== undefined && !spec.choices.includes(value)) {
-      const allowed = spec.choices.map((c) => `\`${c}\``).join(", ");
-      return fail(`invalid value \`${value}\` for \`--${token.name}\` (expected ${allowed})`);
-    }
-    if (spec.multiple === true) {
-      const previous = options[token.name];
-      options[token.name] = [...(Array.isArray(previous) ? previous : []), value];
-    } else if (options[token.name] !== undefined) {
-      // `--engine all --engine graph`: which one was meant? Never the last one silently.
-      return fail(`option \`--${token.name}\` given twice (\`${String(options[token.name])}\`, then \`${value}\`)`);
-    } else options[token.name] = value;
-  }
-  const { min, max, name } = command.positional;
-  if (positionals.length < min) return fail(`missing <${name}>`);
-  if (positionals.length > max) {
-    return fail(`unexpected argument \`${positionals[max] ?? ""}\` (\`${command.name}\` takes one <${name}>)`);
-  }
-  return { kind: "run", command, positionals, options };
+  const parsed = parseArguments(command, args);
+  if (parsed.kind === "help") return { kind: "help", command };
+  if (parsed.kind === "usage-error") return { kind: "usage-error", message: parsed.message, command };
+  return { kind: "run", command, positionals: parsed.positionals, options: parsed.options };
 }
