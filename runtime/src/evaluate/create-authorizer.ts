@@ -80,10 +80,10 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   };
   // PERF: keyed by strings of the request (string-cache.ts: a new string is not hashed whole).
   // Sizes: 2^14 callers keep 4,096 distinct sessions with few losses, 2^13 resources an
-  // organisation's keys, 2^9 the action names in the letter cases callers write them.
+  // organisation's keys. Action names are short: a Map hashes them about as fast.
   const callers = new StringCache<CachedCaller | null>(14);
   const targets = new StringCache<CachedTarget | null>(13);
-  const actions = new StringCache<number>(9);
+  const actions = new Map<string, number>();
   // PERF: a role session's identity policies and derived keys depend on its role alone (unless
   // policies are listed under the session ARN itself): every session of a role shares them, so
   // distinct sessions read the same arrays. Without layers (which read the session's ARN), a
@@ -178,6 +178,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     let a = actions.get(name);
     if (a === undefined) {
       a = cg.actionIndex.get(name.toLowerCase()) ?? -1;
+      if (actions.size >= CACHE_LIMIT) actions.clear();
       actions.set(name, a);
     }
     return a;
