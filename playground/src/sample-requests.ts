@@ -78,7 +78,9 @@ export function sampleRequests(source: SampleSource): SampleRequest[] {
     seen.add(text);
     const outcome = outcomeOf(safeDecide(source.bundle, request));
     // KR0004: an identity policy alone cannot decide a key action; say what would.
-    const hint = outcome === "error KR0004" ? " (the input has no policy for this key: paste a bundle with the key policy to decide key actions)" : "";
+    // KR0012: a role ARN as caller the input makes ambiguous; the fix is in the request.
+    const hint = outcome === "error KR0004" ? " (the input has no policy for this key: paste a bundle with the key policy to decide key actions)"
+      : outcome === "error KR0012" ? " (the input names a session of this role, or the role under another path: give a session ARN as principal)" : "";
     decided.push({ label: `${outcome}: ${note}${hint}`, text, outcome, rank: RANK.get(outcome) ?? 3 });
   }
   // The first request of each outcome, then the others in order: both ways show even for many statements.

@@ -131,6 +131,18 @@ describe("a single identity policy with a principal ARN", () => {
     expect(samples[0]?.outcome).toBe("error KR0004");
     expect(samples[0]?.label).toContain("paste a bundle with the key policy");
   });
+
+  it("says what to give when a sample's role ARN as caller is ambiguous rather than leaving a bare KR0012", () => {
+    const key = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
+    const text = JSON.stringify({ keys: { [key]: { policy: { Version: "2012-10-17", Statement: [
+      { Sid: "AllowApp", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:role/team/App" }, Action: "kms:Decrypt", Resource: "*" },
+      { Sid: "DenyS1", Effect: "Deny", Principal: { AWS: "arn:aws:sts::111122223333:assumed-role/App/s1" }, Action: "kms:Decrypt", Resource: "*" },
+    ] } } } });
+    const a = analyzeInput(text, {});
+    const refused = sampleRequests({ graph: a.graph!, bundle: a.bundle!, text }).filter((s) => s.outcome === "error KR0012");
+    expect(refused.length).toBeGreaterThan(0);
+    for (const sample of refused) expect(sample.label).toContain("give a session ARN as principal");
+  });
 });
 
 describe("an identity policy made into a bundle with the key's default key policy", () => {

@@ -17,6 +17,7 @@ export type {
   GraphPrincipalLayers, PolicyLayer as GraphPolicyLayer,
 } from "./graph/graph-types.js";
 export { readGraph } from "./graph/read-graph.js";
+export { graphPrincipalArns } from "./graph/graph-principal-arns.js";
 export { canonicalJson, graphDigest, sealGraph } from "./graph/graph-digest.js";
 export type { ReadGraphResult } from "./graph/read-graph.js";
 export { createAuthorizer } from "./evaluate/create-authorizer.js";
@@ -38,7 +39,7 @@ export type { CedarManifest } from "./cedar/cedar-manifest.js";
 // resources, the ARNs a bundle may name, the keys derived from the caller, and the KR request-error registry.
 export {
   acceptsGiven, callerDerived, classifyPrincipalArn, DERIVED_KEYS, derivedKeyIndex, isKeyArn, isWellFormed, parseCaller, parseTarget,
-  duplicateMemberError, readInputShape, REQUEST_ERRORS, RequestErrorCode, requestError,
+  duplicateMemberError, namedRoleArns, readInputShape, REQUEST_ERRORS, RequestErrorCode, requestError,
 } from "./request/index.js";
 export type { CallerInfo, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";
 // Operations (several checks, decided as the worst): shared by every engine built on the runtime.

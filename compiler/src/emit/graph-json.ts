@@ -25,6 +25,8 @@ export function emitGraphJson(graph: DecisionGraph): string {
     statements: graph.statements.map(orderStatement),
     // docs/graph-format.md "Layers": only in the graph of a bundle with layers.
     ...(graph.layers !== undefined ? { layers: graph.layers } : {}),
+    // docs/graph-format.md: only when the passes dropped a statement with a Principal.
+    ...(graph.droppedPrincipals !== undefined ? { droppedPrincipals: graph.droppedPrincipals } : {}),
   };
   return [
     "{",
@@ -36,8 +38,9 @@ export function emitGraphJson(graph: DecisionGraph): string {
     `  "keys": ${map(Object.entries(body.keys))},`,
     `  "principals": ${map(Object.entries(body.principals))},`,
     `  "nodes": ${list(body.nodes)},`,
-    `  "statements": ${list(body.statements)}${body.layers !== undefined ? "," : ""}`,
-    ...(body.layers !== undefined ? [`  "layers": ${JSON.stringify(body.layers, null, 2).replace(/\n/g, "\n  ")}`] : []),
+    `  "statements": ${list(body.statements)}${body.layers !== undefined || body.droppedPrincipals !== undefined ? "," : ""}`,
+    ...(body.layers !== undefined ? [`  "layers": ${JSON.stringify(body.layers, null, 2).replace(/\n/g, "\n  ")}${body.droppedPrincipals !== undefined ? "," : ""}`] : []),
+    ...(body.droppedPrincipals !== undefined ? [`  "droppedPrincipals": ${list(body.droppedPrincipals)}`] : []),
     "}",
     "",
   ].join("\n");

@@ -13,6 +13,7 @@ export function emitGraphText(graph: DecisionGraph): string {
   for (const [arn, p] of Object.entries(graph.keys)) out.push(`key ${arn} -> p${p}`);
   for (const [arn, list] of Object.entries(graph.principals)) out.push(`principal ${arn} -> [${list.map((p) => `p${p}`).join(", ")}]`);
   if (graph.layers !== undefined) out.push(...layerLines(graph.layers));
+  if (graph.droppedPrincipals !== undefined) out.push(`dropped principals ${JSON.stringify(graph.droppedPrincipals)}`);
   graph.nodes.forEach((n, i) => out.push(`node n${i} ${nodeText(n)} ${origins(n.origin)}`));
   graph.statements.forEach((s, i) => {
     const who = s.principal !== undefined ? ` principal=n${s.principal}` : "";

@@ -65,9 +65,30 @@ describe("readGraph", () => {
     { name: "a boolean written as a string", edit: (g: any) => (g.actions[0].crossAccount = "true"), error: "actions[0] has a member that is not true or false" },
     { name: "principal owner mismatch", edit: (g: any) => (g.principals = { [`arn:aws:iam::${B}:role/Other`]: [1] }), error: "names a policy that is not its identity policy" },
     { name: "a span that ends before it starts", edit: (g: any) => (g.statements[0].span = { start: 5, end: 1 }), error: "statements[0].span ends before it starts" },
+    { name: "droppedPrincipals that is not a list", edit: (g: any) => (g.droppedPrincipals = "arn:aws:iam::111122223333:role/App"), error: "`droppedPrincipals` is not an array" },
+    { name: "droppedPrincipals with a non-string", edit: (g: any) => (g.droppedPrincipals = [7]), error: "`droppedPrincipals` is not a string" },
   ])("refuses $name", ({ edit, error, reseal }) => {
     const g = reseal === false ? (() => { const x = parsed(); edit(x); return x; })() : resealed(edit);
     expect(errorOf(g)).toContain(error);
+  });
+
+  it("writes and reads back the principals of the statements the passes dropped (KR0012 reads them)", () => {
+    const session = `arn:aws:sts::${A}:assumed-role/App/s1`;
+    const role = `arn:aws:iam::${A}:role/team/App`;
+    const withDropped = compileBundle({ keys: { [KEY]: { policy: { Version: "2012-10-17", Statement: [
+      { Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" },
+      // A key policy is never consulted for CreateKey, and s3 is no KMS action: both statements are dropped.
+      { Sid: "IamOnly", Effect: "Deny", Principal: { AWS: [session, A] }, Action: "kms:CreateKey", Resource: "*" },
+      { Sid: "S3", Effect: "Deny", Principal: { AWS: role }, Action: "s3:GetObject", Resource: "*" },
+    ] } } } });
+    const graphText = emitGraphJson(withDropped.graph!);
+    const read = readGraph(graphText);
+    if ("error" in read) throw new Error(read.error);
+    expect(read.graph.statements).toHaveLength(1);
+    expect(read.graph.droppedPrincipals).toEqual([A, role, session]);
+    expect(createAuthorizer(graphText).decide({ principal: role, action: "kms:Decrypt", resource: KEY })).toMatchObject({ error: { code: "KR0012" } });
+    // A graph whose passes dropped no principal has no such member.
+    expect(parsed().droppedPrincipals).toBeUndefined();
   });
 
   it("keeps a `__proto__` member of a map as data, in a prototype-free map", () => {

@@ -3,7 +3,7 @@
 // Phase: conformance laws.
 import { outcomeKind, outcomeText } from "../compare/outcome.js";
 import { addStatement } from "./bundle-transforms.js";
-import { checkAgainstRewrite } from "./law-helpers.js";
+import { checkAgainstRewrite, newlyRefusedByNames } from "./law-helpers.js";
 import type { MetamorphicLaw } from "./law-types.js";
 
 export const addingADenyNeverGrants: MetamorphicLaw = {
@@ -19,6 +19,8 @@ export const addingADenyNeverGrants: MetamorphicLaw = {
     return checkAgainstRewrite(input, tally, this.name, rewritten, all, (before, after) => {
       const b = outcomeKind(before);
       const a = outcomeKind(after);
+      // The Deny's Principal may name a session of the caller's role (KR0012): no grant, no lifted deny.
+      if (newlyRefusedByNames(before, after)) return undefined;
       if (b === "error" || a === "error") return b === a ? undefined : `outcome changed from ${outcomeText(before)} to ${outcomeText(after)}`;
       if (b !== "Allow" && a === "Allow") return `a Deny statement turned ${b} into Allow`;
       if (b === "ExplicitDeny" && a !== "ExplicitDeny") return `a Deny statement lifted an explicit deny (now ${a})`;

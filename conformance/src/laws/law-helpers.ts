@@ -50,6 +50,16 @@ export function checkAgainstRewrite(
   return out;
 }
 
+/**
+ * Whether `after` is KR0012 where `before` was decided. That error depends on which principals the bundle
+ * names (docs/request-model.md "The caller"): a rewrite that adds a name (a Deny or a grant naming a session
+ * of the caller's role, session policies listed under one) may refuse a role ARN as caller that the other
+ * bundle decides. It is no decision and never an Allow: a law about decisions leaves it out.
+ */
+export function newlyRefusedByNames(before: DecisionResult, after: DecisionResult): boolean {
+  return !("error" in before) && "error" in after && after.error.code === "KR0012";
+}
+
 /** Indices of the case's requests that satisfy `pred`. */
 export function indicesWhere(input: LawInput, pred: (request: unknown, index: number) => boolean): number[] {
   const out: number[] = [];

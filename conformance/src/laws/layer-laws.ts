@@ -4,7 +4,7 @@
 // a bundle without layers has nothing to check. Phase: conformance laws.
 import type { DecisionResult } from "@kms-cedar/runtime";
 import { outcomeKind, outcomeText } from "../compare/outcome.js";
-import { checkAgainstRewrite, decideOn } from "./law-helpers.js";
+import { checkAgainstRewrite, decideOn, newlyRefusedByNames } from "./law-helpers.js";
 import type { LawViolation, MetamorphicLaw } from "./law-types.js";
 import { CEILINGS, layersIn, withAllowAllCeilings, withoutCeilings, withoutLayer } from "./layer-transforms.js";
 
@@ -36,6 +36,8 @@ export const aGrantNeverDenies: MetamorphicLaw = {
     if (!layersIn(input.bundle).includes("grant")) return [];
     // before: with the grants; after: without them.
     return checkAgainstRewrite(input, tally, this.name, withoutLayer(input.bundle, "grant"), every(input), (before, after) => {
+      // A grantee or retiring principal may name a session of the caller's role (KR0012 with the grants only).
+      if (newlyRefusedByNames(after, before)) return undefined;
       if (outcomeKind(before) === "error" || outcomeKind(after) === "error") {
         return code(before) === code(after) ? undefined : `the grants changed a request error: ${outcomeText(before)} with them, ${outcomeText(after)} without`;
       }
@@ -61,6 +63,8 @@ export const emptyCeilingsChangeNothing: MetamorphicLaw = {
       if (none === undefined) return undefined;
       // With the endpoints gone the network keys are not checked: those request errors are not a decision to compare.
       if (ENDPOINT_ERRORS.has(code(allowAll) ?? "") && outcomeKind(none) !== "error") return undefined;
+      // Session policies listed under a session of the caller's role name it (KR0012), whatever they allow.
+      if (newlyRefusedByNames(none, allowAll)) return undefined;
       return outcomeText(allowAll) === outcomeText(none) ? undefined : `allow-all ceilings decided ${outcomeText(allowAll)}, no ceilings ${outcomeText(none)}`;
     });
   },

@@ -28,6 +28,13 @@ export interface CedarManifest {
   readonly resourcePartition?: boolean;
   /** The layers of the authorization chain (docs/cedar-mapping.md "Layers"); absent when the bundle has none. */
   readonly layers?: ManifestLayers;
+  /**
+   * The role and role-session ARNs the bundle names anywhere (`namedRoleArns` of `graphPrincipalArns`): a
+   * role ARN as caller is checked against them (KR0012, docs/request-model.md "The caller"). The policies
+   * do not carry them all (a key-policy Principal that names a session is not a role's). Absent (a manifest
+   * written before it): what the bundle names is unknown, so every role ARN as caller is refused.
+   */
+  readonly namedRoles?: readonly string[];
 }
 
 /**

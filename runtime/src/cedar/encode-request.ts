@@ -7,6 +7,7 @@ import type { CedarManifest, ManifestAction } from "./cedar-manifest.js";
 import { callerDerived, DERIVED_KEYS, resourceDerived, setsCallerAccount, uniqueRoles } from "../request/derived-keys.js";
 import type { Derived } from "../request/derived-keys.js";
 import { parseCaller } from "../request/read-caller.js";
+import { bareRoleCheck } from "../request/bare-role-caller.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import { readInputShape, requestContext } from "../request/read-shape.js";
 import { snapshotInput } from "../request/snapshot-input.js";
@@ -52,6 +53,8 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
   const bundleRoles = uniqueRoles(manifest.identity.map((i) => i.principal));
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
   const placeInLayers = manifest.layers === undefined ? undefined : createLayerEncoder(manifest.layers, manifest.identity.map((i) => i.principal));
+  // KR0012: a role ARN as caller, against the roles the bundle names (request/bare-role-caller.ts).
+  const bareRole = bareRoleCheck(manifest.namedRoles);
 
   return (given) => {
     // One reading of the input (request/snapshot-input.ts): everything below reads the copy. An input
@@ -78,6 +81,8 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     const fits = target.type === CedarType.alias ? action.target === "alias" : target.type === CedarType.noResource ? action.target === "none" : action.target !== "none";
     if (!fits) return failure("KR0005", `action \`${request.action}\` does not fit resource \`${request.resource}\``);
     if (target.type === CedarType.key && !keys.has(request.resource)) return failure("KR0004", `unknown key \`${request.resource}\``);
+    const refused = bareRole(caller);
+    if (refused !== undefined) return refused;
 
     // Keys AWS sets from the caller and the resource (docs/request-model.md): checked, then filled in.
     const derived: Derived[] = callerDerived(caller, roleArnOf);

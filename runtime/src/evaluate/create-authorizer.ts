@@ -14,6 +14,8 @@ import type { Operation } from "../decide-operation.js";
 import type { Derived } from "../request/derived-keys.js";
 import { callerDerived, PRINCIPAL_ARN, resourceDerived, setsCallerAccount, uniqueRoles, usualGiven } from "../request/derived-keys.js";
 import { parseCaller, roleKeyOf } from "../request/read-caller.js";
+import { bareRoleCheck } from "../request/bare-role-caller.js";
+import { graphPrincipalArns } from "../graph/graph-principal-arns.js";
 import type { CallerInfo } from "../request/read-caller.js";
 import { contextTypeError, fieldsTextError, fieldTypeError, isContextObject, onInput, ownContext, requestField } from "../request/read-shape.js";
 import { parseTarget } from "../request/read-target.js";
@@ -75,8 +77,12 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   // A session's aws:PrincipalArn is the bundle's one role of its name, if there is exactly one.
   const bundleRoles = uniqueRoles(principals.keys());
   const roleArnOf = (key: string): string | undefined => bundleRoles.get(key) ?? undefined;
+  // KR0012: a role ARN as caller, against every principal the bundle names (request/bare-role-caller.ts).
+  const bareRole = bareRoleCheck(graphPrincipalArns(read.graph));
   type CachedCaller = Caller & {
     readonly info?: CallerInfo; readonly derived: readonly Derived[]; readonly principalArn: string | undefined; readonly layers: CallerLayers | undefined;
+    /** KR0012 for a bare role caller the bundle makes ambiguous, else undefined (decided once per caller). */
+    readonly refusal: DecisionError | undefined;
   };
   // PERF: keyed by strings of the request (string-cache.ts: a new string is not hashed whole).
   // Sizes: 2^14 callers keep 4,096 distinct sessions with few losses, 2^13 resources an
@@ -129,6 +135,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
       principalArn: usualGiven(parts.derived[PRINCIPAL_ARN]!),
       exactId: ids.exactId, roleId: ids.roleId, accountId: ids.accountId, rootId: ids.rootId,
       layers: layers === undefined ? undefined : layers.callerLayers(info),
+      // PERF: only a role caller is ever refused; a session or user is not looked up.
+      refusal: info.kind === "role" ? bareRole(info) : undefined,
     };
     if (anonymous) {
       if (sessionCallers.size >= CACHE_LIMIT) sessionCallers.clear();
@@ -236,7 +244,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     return l;
   };
   // The caller, action and resource of a request, written into `l` with the derived values, or the
-  // first error they give (KR0001, KR0002, KR0003, KR0005, KR0004).
+  // first error they give (KR0001, KR0002, KR0003, KR0005, KR0004, KR0012).
   const find = (principal: string, action: string, resource: string, l: Writable<Loaded>): DecisionError | undefined => {
     const caller = callerFor(principal);
     if (caller === null) return requestError(RequestErrorCode.malformedPrincipal, "malformed principal", principal);
@@ -250,6 +258,7 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     if (!fits) return requestError(RequestErrorCode.actionDoesNotFit, `action \`${action}\` does not fit resource`, resource);
     const keyPolicy = found.keyPolicy;
     if (target.kind === "key" && keyPolicy === undefined) return requestError(RequestErrorCode.unknownKey, "unknown key", resource);
+    if (caller.refusal !== undefined) return caller.refusal;
     derived.caller = caller.derived;
     derived.principalArn = caller.principalArn;
     derived.resource = found.derived;

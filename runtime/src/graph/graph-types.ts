@@ -33,6 +33,13 @@ export interface DecisionGraph {
    * graph of a bundle without them, which then decides exactly as before.
    */
   readonly layers?: GraphLayers;
+  /**
+   * The `AWS` values of the Principal elements of statements the compiler left out because they can match
+   * no KMS action (drop-actionless-statements), sorted, each once; absent when there are none. They decide
+   * nothing, but a role ARN as caller is refused when the bundle names a session of the role or the role
+   * under another path anywhere (KR0012, docs/request-model.md "The caller"): graphPrincipalArns reads them.
+   */
+  readonly droppedPrincipals?: readonly string[];
 }
 
 /** The layer kinds of docs/semantics/ whose policies are in `policies` (grants are not policies). */

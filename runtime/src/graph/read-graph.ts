@@ -11,8 +11,8 @@ import { checkLayers } from "./read-graph-layers.js";
 
 export type ReadGraphResult = { readonly graph: DecisionGraph } | { readonly error: string };
 
-const TOP = ["format", "version", "digest", "actions", "policies", "keys", "principals", "nodes", "statements", "layers"];
-const REQUIRED = TOP.filter((name) => name !== "layers");
+const TOP = ["format", "version", "digest", "actions", "policies", "keys", "principals", "nodes", "statements", "layers", "droppedPrincipals"];
+const REQUIRED = TOP.filter((name) => name !== "layers" && name !== "droppedPrincipals");
 const LAYERS = new Set(["scp", "rcp", "boundary", "session", "endpoint"]);
 const BASES = new Set(CONDITION_BASES);
 
@@ -158,9 +158,11 @@ function checkGraph(g: unknown): DecisionGraph {
   };
   const layers = g["layers"] === undefined ? undefined : checkLayers(g["layers"], policies, fail);
   if (layers === undefined && policies.some((p) => p.layer !== undefined)) throw new Bad("a layer's policy without `layers`");
+  const dropped = g["droppedPrincipals"] === undefined ? undefined : list(g["droppedPrincipals"], "`droppedPrincipals`").map((v) => text(v, "`droppedPrincipals`"));
   return {
     format: GRAPH_FORMAT, version: GRAPH_VERSION, digest, actions, policies, keys, principals, nodes, statements,
     ...(layers === undefined ? {} : { layers }),
+    ...(dropped === undefined ? {} : { droppedPrincipals: dropped }),
   } as DecisionGraph;
 }
 

@@ -54,9 +54,9 @@ function readEntry(arn: string, entry: unknown): PolicyView[] {
 }
 
 /** The members a bundle, a key entry and a principal entry may have (DESIGN §2, docs/request-model.md "Layers"). */
-const BUNDLE_MEMBERS: ReadonlySet<string> = new Set(["$schema", "keys", "principals", "organization", "endpoints"]);
-const KEY_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policy", "grants", "awsManaged"]);
-const PRINCIPAL_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policies", ...LAYER_MEMBERS]);
+export const BUNDLE_MEMBERS: ReadonlySet<string> = new Set(["$schema", "keys", "principals", "organization", "endpoints"]);
+export const KEY_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policy", "grants", "awsManaged"]);
+export const PRINCIPAL_ENTRY_MEMBERS: ReadonlySet<string> = new Set(["policies", ...LAYER_MEMBERS]);
 
 /**
  * Our rule (fail closed, §0.2; the compiler refuses such a bundle: KC2902, KC2906): the location of a

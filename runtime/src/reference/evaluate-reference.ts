@@ -1,6 +1,7 @@
 // The oracle's entry point: decides one request or one operation against a bundle of plain JSON
 // policy documents, straight from spec/iam-semantics.md (§5.3–§5.5) and docs/request-model.md.
 
+import { ambiguousRoleCaller } from "./bare-role.js";
 import { identityPoliciesOf, keyPolicyOf, strayMemberOf } from "./bundle.js";
 import { withCallerKeys } from "./caller-keys.js";
 import { parseCaller } from "./caller.js";
@@ -23,7 +24,7 @@ import type { ReferenceBundle, ReferenceError, ReferenceOperation, ReferenceRequ
  * Decides `request` — one check (DESIGN §2) or an operation `{ operation, checks }` (§5.5) — for the
  * policies of `bundle` (`{ keys: { [keyArn]: { policy } }, principals: { [arn]: { policies } } }`,
  * documents inline as JSON values). Returns a decision with its reasons, or an error entry
- * (KR0001–KR0009) for a request it cannot decide. Never throws on user input.
+ * (KR0001–KR0012) for a request it cannot decide. Never throws on user input.
  */
 export function evaluateReference(bundle: ReferenceBundle, request: ReferenceRequest | ReferenceOperation | unknown): ReferenceResult {
   return guardInput(() => evaluateInput(bundle, readOnce(request)));
@@ -55,6 +56,9 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
   if (parsed.target.kind === "key" && keyPolicy === undefined) {
     return { error: { code: "KR0004", message: `unknown key \`${parsed.target.arn}\`` } };
   }
+  // docs/request-model.md "The caller": a role ARN as caller that the bundle makes ambiguous (KR0012).
+  const ambiguous = ambiguousRoleCaller(bundle, parsed.caller);
+  if (ambiguous !== undefined) return ambiguous;
   // AWS: §6.4, §6.5 — the keys AWS sets from the caller; a context that contradicts one is KR0009.
   const context = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
   if ("error" in context) return context;

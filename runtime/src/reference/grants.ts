@@ -45,7 +45,7 @@ export function allowingGrants(
 }
 
 /** grants.md §1: the members a grant may have. */
-const GRANT_MEMBERS: ReadonlySet<string> = new Set(["name", "operations", "granteePrincipal", "granteeServicePrincipal", "retiringPrincipal", "retiringServicePrincipal", "constraints"]);
+export const GRANT_MEMBERS: ReadonlySet<string> = new Set(["name", "operations", "granteePrincipal", "granteeServicePrincipal", "retiringPrincipal", "retiringServicePrincipal", "constraints"]);
 
 function grantAllows(
   grant: Record<string, unknown>, caller: Caller, action: string,

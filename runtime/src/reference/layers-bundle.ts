@@ -68,12 +68,12 @@ export function placeOf(organization: unknown, account: string): OrgPlace {
 }
 
 /** The members `organization` and its nodes may have (docs/request-model.md "Layers"). */
-const ORGANIZATION_MEMBERS: ReadonlySet<string> = new Set(["managementAccount", "root"]);
-const ROOT_MEMBERS: ReadonlySet<string> = new Set(["id", "scps", "rcps", "children"]);
-const OU_MEMBERS: ReadonlySet<string> = new Set(["ou", "scps", "rcps", "children"]);
-const ACCOUNT_MEMBERS: ReadonlySet<string> = new Set(["account", "scps", "rcps"]);
+export const ORGANIZATION_MEMBERS: ReadonlySet<string> = new Set(["managementAccount", "root"]);
+export const ROOT_MEMBERS: ReadonlySet<string> = new Set(["id", "scps", "rcps", "children"]);
+export const OU_MEMBERS: ReadonlySet<string> = new Set(["ou", "scps", "rcps", "children"]);
+export const ACCOUNT_MEMBERS: ReadonlySet<string> = new Set(["account", "scps", "rcps"]);
 /** The members an endpoint entry may have (vpc-endpoint-policy.md §2). */
-const ENDPOINT_MEMBERS: ReadonlySet<string> = new Set(["policy", "vpc"]);
+export const ENDPOINT_MEMBERS: ReadonlySet<string> = new Set(["policy", "vpc"]);
 
 function childIdOf(child: unknown): unknown {
   return isObject(child) ? ownProperty(child, "account") ?? ownProperty(child, "ou") : undefined;

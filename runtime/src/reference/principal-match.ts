@@ -25,7 +25,8 @@ export interface PrincipalMatch {
   readonly behind: boolean;
 }
 
-const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
+/** The members a Principal element's map may have (§1.5). */
+export const PRINCIPAL_KEYS: ReadonlySet<string> = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
 
 /**
  * AWS: §1.5 — reads a Principal element and says how it names the caller. Returns "malformed"

@@ -7,6 +7,8 @@ export { parseCaller, roleKeyOf, BARE_ACCOUNT } from "./read-caller.js";
 export type { CallerInfo, CallerKind } from "./read-caller.js";
 export { parseTarget } from "./read-target.js";
 export { classifyPrincipalArn, isKeyArn } from "./bundle-arns.js";
+export { bareRoleCheck, namedRoleArns } from "./bare-role-caller.js";
+export type { BareRoleCheck } from "./bare-role-caller.js";
 export type { TargetInfo, TargetKind } from "./read-target.js";
 export { REQUEST_ERRORS, RequestErrorCode, requestError } from "./request-errors.js";
 export type { RequestErrorInfo } from "./request-errors.js";

@@ -23,6 +23,7 @@ export const RequestErrorCode = {
   contradictsCaller: "KR0009",
   unknownEndpoint: "KR0010",
   inconsistentNetworkKeys: "KR0011",
+  ambiguousRoleCaller: "KR0012",
   cedarFailure: "KR0900",
   engineFailure: "KR0901",
 } as const;
@@ -40,6 +41,7 @@ export const REQUEST_ERRORS: readonly RequestErrorInfo[] = [
   { code: "KR0009", slug: "contradicts-caller", help: "keys AWS sets from the caller (aws:PrincipalArn, aws:PrincipalAccount, kms:CallerAccount, aws:username, …) are derived from `principal`; leave them out of `context` or give the same value" },
   { code: "KR0010", slug: "unknown-endpoint", help: "the bundle has `endpoints` and the request's `aws:SourceVpce` names none of them; add the endpoint and its policy to the bundle" },
   { code: "KR0011", slug: "inconsistent-network-keys", help: "with `endpoints` in the bundle: `aws:SourceVpce` has one value; `aws:SourceIp` is absent on the endpoint path; `aws:SourceVpc` and `aws:VpcSourceIp` only with `aws:SourceVpce`; `aws:SourceVpc` is the endpoint's `vpc`" },
+  { code: "KR0012", slug: "ambiguous-role-caller", help: "a role ARN as principal stands for an unnamed session of the role; when the bundle names a session of that role, or the role under another path, give the session ARN (or the role's ARN as the bundle writes it)" },
   { code: "KR0900", slug: "cedar-failure", help: "cedar-wasm could not decide the request; this is a bug, please report it" },
   { code: "KR0901", slug: "engine-failure", help: "the graph engine failed while deciding a request it had read whole; this is a bug, please report it" },
 ];

@@ -81,17 +81,19 @@ describe("Cedar ceiling slicing", () => {
       if (typeof set !== "string") throw new Error(set.failed);
       return parsed.get(set)!.filter((id) => id !== CEILINGS_OPEN);
     };
-    expect(gatesAsked(APP)).toEqual([boundaryGate(APP)]);
+    // A role caller: its own boundary (role/App as caller is refused, KR0012: the bundle names its session s1).
+    expect(gatesAsked(OPS)).toEqual([boundaryGate(OPS)]);
     expect(gatesAsked(BOB)).toEqual([boundaryGate(BOB)]);
     // A session: its role's boundary (permission-boundary.md §2) and its own session policies.
     expect(gatesAsked(APP_SESSION)).toEqual([boundaryGate(APP), sessionGate(APP_SESSION)].sort());
     expect(gatesAsked(FREE_SESSION)).toEqual([sessionGate(FREE_SESSION)]);
     // No boundary, no session policies: nothing can close the ceiling, so no set is asked.
-    expect(gatesAsked(FREE)).toBeUndefined();
+    // (A session of Free other than s2: role/Free as caller is refused, KR0012, the bundle naming its session s2.)
+    expect(gatesAsked(`arn:aws:sts::${A}:assumed-role/Free/s9`)).toBeUndefined();
     expect(gatesAsked(`arn:aws:iam::${A}:root`)).toBeUndefined();
     // Every set also holds the permit for everything, and one set is kept per scope list.
     for (const ids of parsed.values()) expect(ids).toContain(CEILINGS_OPEN);
-    gatesAsked(APP);
+    gatesAsked(OPS);
     expect(parsed.size).toBe(4);
   });
 

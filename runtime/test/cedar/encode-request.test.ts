@@ -71,6 +71,33 @@ describe("request errors (docs/request-model.md), in the reference evaluator's o
   });
 });
 
+describe("a role ARN as caller (KR0012, docs/request-model.md \"The caller\")", () => {
+  const ROLE = `arn:aws:iam::${A}:role/team/App`;
+  const decrypt = (principal: string) => ({ principal, action: "kms:Decrypt", resource: KEY, context: {} });
+  const codeWith = (m: CedarManifest, request: object): string | undefined => {
+    const result = createEncoder(m)(request as never);
+    return "error" in result ? result.error.code : undefined;
+  };
+
+  it("is refused by the encoder, before cedar-wasm, when `namedRoles` names a session of the role or another path", () => {
+    expect(codeWith({ ...manifest, namedRoles: [ROLE, SESSION] }, decrypt(ROLE))).toBe("KR0012");
+    expect(codeWith({ ...manifest, namedRoles: [ROLE, `arn:aws:iam::${A}:role/App`] }, decrypt(ROLE))).toBe("KR0012");
+    expect(codeWith({ ...manifest, namedRoles: [ROLE] }, decrypt(ROLE))).toBeUndefined();
+    expect(codeWith({ ...manifest, namedRoles: [] }, decrypt(ROLE))).toBeUndefined();
+    // After KR0004, before KR0009.
+    expect(codeWith({ ...manifest, namedRoles: [SESSION] }, { ...decrypt(ROLE), resource: `arn:aws:kms:us-west-2:${A}:key/other` })).toBe("KR0004");
+    expect(codeWith({ ...manifest, namedRoles: [SESSION] }, { ...decrypt(ROLE), context: { "aws:PrincipalAccount": "444455556666" } })).toBe("KR0012");
+  });
+
+  it("a manifest without `namedRoles` (an older compiler) refuses every role ARN as caller, and only those", () => {
+    expect(manifest.namedRoles).toBeUndefined();
+    expect(codeWith(manifest, decrypt(ROLE))).toBe("KR0012");
+    expect(codeWith(manifest, decrypt(`arn:aws:iam::${A}:role/Other`))).toBe("KR0012");
+    expect(codeWith(manifest, decrypt(SESSION))).toBeUndefined();
+    expect(codeWith(manifest, decrypt(`arn:aws:iam::${A}:user/Bob`))).toBeUndefined();
+  });
+});
+
 describe("entities", () => {
   it("puts a session in its role (by name, path-less), the role in its account, and attaches the role's policies", () => {
     const e = encoded({ principal: SESSION, action: "kms:Decrypt", resource: KEY });

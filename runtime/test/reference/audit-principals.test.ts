@@ -5,7 +5,7 @@
 // table, not computed by the evaluator's own matcher.
 
 import { describe, expect, it } from "vitest";
-import { A, APP, APP_ROLE, B, BOB, EXT, EXT_ROLE, K1, ROOT_A, ROOT_B, allow, decision, doc, grant } from "./fixtures.js";
+import { A, APP, APP_ROLE, B, BOB, EXT, EXT_ROLE, K1, ROOT_A, ROOT_B, allow, decision, doc, grant, outcome } from "./fixtures.js";
 
 const FED = `arn:aws:sts::${A}:federated-user/Fed`;
 const ROLE_CALLER = APP_ROLE; // a role ARN given as the request principal (request model: exact role ARN)
@@ -36,6 +36,11 @@ interface Form {
   readonly principal: unknown;
   readonly direct: readonly string[]; // caller ARNs named directly
   readonly account: readonly string[]; // caller ARNs whose account is named
+  /**
+   * Role ARNs as callers this form makes ambiguous (KR0012, docs/request-model.md "The caller"): it names a
+   * session of the role, or the role under another path.
+   */
+  readonly refuses?: readonly string[];
 }
 const ALL = CALLERS.map((c) => c.arn);
 const IN_A = CALLERS.filter((c) => c.account === A).map((c) => c.arn);
@@ -50,10 +55,10 @@ const FORMS: readonly Form[] = [
   { name: "user Bob", principal: { AWS: BOB }, direct: [BOB], account: [] },
   { name: "user bob (other case)", principal: { AWS: `arn:aws:iam::${A}:user/bob` }, direct: [], account: [] },
   { name: "role App", principal: { AWS: APP_ROLE }, direct: [APP, ROLE_CALLER], account: [] },
-  { name: "role App with a path", principal: { AWS: `arn:aws:iam::${A}:role/team/App` }, direct: [APP], account: [] },
+  { name: "role App with a path", principal: { AWS: `arn:aws:iam::${A}:role/team/App` }, direct: [APP], account: [], refuses: [ROLE_CALLER] },
   { name: "role App in another partition", principal: { AWS: `arn:aws-cn:iam::${A}:role/App` }, direct: [], account: [] },
-  { name: "session App/s1", principal: { AWS: APP }, direct: [APP], account: [] },
-  { name: "session App/s2", principal: { AWS: `arn:aws:sts::${A}:assumed-role/App/s2` }, direct: [], account: [] },
+  { name: "session App/s1", principal: { AWS: APP }, direct: [APP], account: [], refuses: [ROLE_CALLER] },
+  { name: "session App/s2", principal: { AWS: `arn:aws:sts::${A}:assumed-role/App/s2` }, direct: [], account: [], refuses: [ROLE_CALLER] },
   { name: "federated Fed", principal: { AWS: FED }, direct: [FED], account: [] },
   { name: "role Ext (B)", principal: { AWS: EXT_ROLE }, direct: [EXT], account: [] },
   { name: "service logs", principal: { Service: SERVICE }, direct: [SERVICE], account: [] },
@@ -71,6 +76,7 @@ const ACTIONS = [
 
 /** AWS: §5.3 kmsDecision (no Deny): the direct path in the key's account, else KD/KA with the identity side. */
 function expectedAllow(form: Form, caller: Caller, identityAllows: boolean, crossAccount: boolean): string {
+  if (form.refuses?.includes(caller.arn) === true) return "KR0012";
   const same = caller.account === undefined || caller.account === A;
   if (!same && !crossAccount) return "ImplicitDeny";
   const direct = form.direct.includes(caller.arn);
@@ -92,7 +98,7 @@ describe("§1.5/§5.3 — Allow: every Principal form × every caller × identit
         for (const identityAllows of [false, true]) {
           for (const { action, crossAccount } of ACTIONS) {
             const bundle = bundleFor([grant("Allow", form.principal, "kms:*")], caller, identityAllows);
-            const got = decision(bundle, { principal: caller.arn, action, resource: K1 });
+            const got = outcome(bundle, { principal: caller.arn, action, resource: K1 });
             const want = expectedAllow(form, caller, identityAllows, crossAccount);
             expect(got, `${caller.name}, identity ${identityAllows ? "allows" : "silent"}, ${action}`).toBe(want);
           }
@@ -108,9 +114,9 @@ describe("§5.3 principalMatchesAny / A22 — Deny: a key-policy Deny applies wh
       for (const caller of CALLERS) {
         // Everyone is allowed directly and by identity; only the Deny can change the outcome.
         const bundle = bundleFor([grant("Allow", "*", "kms:*"), grant("Deny", form.principal, "kms:Decrypt")], caller, true);
-        const got = decision(bundle, { principal: caller.arn, action: "kms:Decrypt", resource: K1 });
+        const got = outcome(bundle, { principal: caller.arn, action: "kms:Decrypt", resource: K1 });
         const applies = form.direct.includes(caller.arn) || form.account.includes(caller.arn);
-        expect(got, caller.name).toBe(applies ? "ExplicitDeny" : "Allow");
+        expect(got, caller.name).toBe(form.refuses?.includes(caller.arn) === true ? "KR0012" : applies ? "ExplicitDeny" : "Allow");
       }
     });
   }
@@ -118,19 +124,22 @@ describe("§5.3 principalMatchesAny / A22 — Deny: a key-policy Deny applies wh
 
 describe("§1.5 — partial wildcards and malformed Principal elements fail closed", () => {
   it.each([
-    { name: "user/*", principal: { AWS: `arn:aws:iam::${A}:user/*` } },
-    { name: "role/App*", principal: { AWS: `arn:aws:iam::${A}:role/App*` } },
-    { name: "Service *", principal: { Service: "*" } },
-    { name: "empty map", principal: {} },
-    { name: "empty list", principal: { AWS: [] } },
-    { name: "unknown principal key", principal: { Aws: "*" } },
-    { name: "a number", principal: { AWS: 111122223333 } },
-  ])("$name: an Allow never applies, a Deny applies to everyone", ({ principal }) => {
+    // unreadable: what the element names cannot be read, so it could name a session of any role (KR0012).
+    { name: "user/*", principal: { AWS: `arn:aws:iam::${A}:user/*` }, unreadable: true },
+    { name: "role/App*", principal: { AWS: `arn:aws:iam::${A}:role/App*` }, unreadable: true },
+    { name: "Service *", principal: { Service: "*" }, unreadable: false },
+    { name: "empty map", principal: {}, unreadable: false },
+    { name: "empty list", principal: { AWS: [] }, unreadable: true },
+    { name: "unknown principal key", principal: { Aws: "*" }, unreadable: true },
+    { name: "a number", principal: { AWS: 111122223333 }, unreadable: true },
+  ])("$name: an Allow never applies, a Deny applies to everyone", ({ principal, unreadable }) => {
     for (const caller of CALLERS) {
       const allowOnly = bundleFor([grant("Allow", principal, "kms:*")], caller, true);
-      expect(decision(allowOnly, { principal: caller.arn, action: "kms:Decrypt", resource: K1 }), caller.name).not.toBe("Allow");
+      expect(outcome(allowOnly, { principal: caller.arn, action: "kms:Decrypt", resource: K1 }), caller.name).not.toBe("Allow");
       const denying = bundleFor([grant("Allow", "*", "kms:*"), grant("Deny", principal, "kms:*")], caller, true);
-      expect(decision(denying, { principal: caller.arn, action: "kms:Decrypt", resource: K1 }), caller.name).toBe("ExplicitDeny");
+      // A role ARN as caller: the element could name a session of its role, so the request is refused (KR0012).
+      const refused = unreadable && caller.arn === ROLE_CALLER;
+      expect(outcome(denying, { principal: caller.arn, action: "kms:Decrypt", resource: K1 }), caller.name).toBe(refused ? "KR0012" : "ExplicitDeny");
     }
   });
 });

@@ -57,6 +57,12 @@ export function decision(bundle: object, request: object): string {
   return decide(bundle, request).decision;
 }
 
+/** The decision, or the request error's code (for requests the rules refuse). */
+export function outcome(bundle: object, request: object): string {
+  const result: DecisionResult = evaluateReference(bundle, request as never);
+  return "error" in result ? result.error.code : result.decision;
+}
+
 export interface HoldsOptions {
   /** The statement's effect: the condition is true iff Allow (resp. ExplicitDeny) results. */
   readonly effect?: "Allow" | "Deny";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   A, APP, APP_ROLE, B, DKP, EXT, EXT_ROLE, K1, K2, ROOT_A, ROOT_B,
-  allow, decide, decision, deny, doc, grant, type Ctx,
+  allow, decide, decision, deny, doc, grant, outcome, type Ctx,
 } from "./fixtures.js";
 
 const req = (principal: string, action: string, resource: string, context: Ctx = {}): object => ({ principal, action, resource, context });
@@ -130,9 +130,9 @@ describe("identity policies of the caller (docs/request-model.md)", () => {
     expect(decision(bundle, req(`arn:aws:sts::${A}:assumed-role/App/s2`, "kms:Decrypt", K1))).toBe("ImplicitDeny");
     expect(decision(bundle, req(`arn:aws:sts::${B}:assumed-role/App/s1`, "kms:Encrypt", K1))).toBe("ImplicitDeny");
   });
-  it("a role caller gets only the policies under its exact ARN", () => {
+  it("a role caller gets the policies under its exact ARN; the role listed under another path makes it ambiguous (KR0012)", () => {
     const bundle = { keys, principals: { [`arn:aws:iam::${A}:role/team/App`]: { policies: [doc(allow("kms:Encrypt"))] } } };
-    expect(decision(bundle, req(APP_ROLE, "kms:Encrypt", K1))).toBe("ImplicitDeny");
+    expect(outcome(bundle, req(APP_ROLE, "kms:Encrypt", K1))).toBe("KR0012");
     expect(decision(bundle, req(`arn:aws:iam::${A}:role/team/App`, "kms:Encrypt", K1))).toBe("Allow");
   });
 });

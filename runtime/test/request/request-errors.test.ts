@@ -25,10 +25,12 @@ const FIRING: Record<string, unknown> = {
   KR0009: { ...ok, context: { "aws:username": "bob" } },
   KR0010: { ...ok, context: { "aws:SourceVpce": "vpce-ffff" } },
   KR0011: { ...ok, context: { "aws:SourceVpce": "vpce-0a1b", "aws:SourceIp": "10.0.0.1" } },
+  // The bundle's principals name a session of the role App (docs/request-model.md "The caller").
+  KR0012: { ...ok, principal: `arn:aws:iam::${A}:role/App` },
 };
 
 // KR0010 and KR0011 exist only for a bundle with `endpoints` (docs/semantics/vpc-endpoint-policy.md §2).
-const withEndpoint = { ...bundle, endpoints: { "vpce-0a1b": { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] } } } };
+const withEndpoint = { ...bundle, principals: { [`arn:aws:sts::${A}:assumed-role/App/s1`]: { policies: [] } }, endpoints: { "vpce-0a1b": { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] } } } };
 
 describe("the request-error registry", () => {
   it("lists every code once, in order, with a slug and help, and the named codes are its codes", () => {

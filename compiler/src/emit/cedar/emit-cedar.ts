@@ -4,7 +4,7 @@
 import type { Diagnostic } from "@kms-cedar/grammar";
 import type { CedarManifest, DecisionGraph, GraphStatement } from "@kms-cedar/runtime";
 import type { MarkerName } from "@kms-cedar/runtime/cedar-names";
-import { loadCedar } from "@kms-cedar/runtime";
+import { graphPrincipalArns, loadCedar, namedRoleArns } from "@kms-cedar/runtime";
 import { cedarLimitProblems, MANIFEST_FORMAT, MANIFEST_VERSION } from "@kms-cedar/runtime/cedar-names";
 import { checkOutput } from "./check-output.js";
 import { makeDiagnostic } from "../../diagnostics/make-diagnostic.js";
@@ -130,6 +130,8 @@ export function emitCedar(graph: DecisionGraph, options: EmitCedarOptions = {}):
     ...(resourceName ? { resourceName } : {}),
     ...(resourcePartition ? { resourcePartition } : {}),
     ...(layers === undefined ? {} : { layers: layers.manifest }),
+    // Always written, `[]` included: a manifest without it refuses every role ARN as caller (KR0012).
+    namedRoles: namedRoleArns(graphPrincipalArns(graph)),
   };
   const files: CedarFiles = {
     policies: checked.policies,
