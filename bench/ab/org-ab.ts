@@ -1,7 +1,9 @@
 // In-process A/B on the org bundles (plain and layered): the graph of each runtime tree (argv), alternating.
-// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/org-ab.ts /work/main "$PWD" (SCALE, ROUNDS, BUDGET, ONLY="org"|"org with layers", JSON=1, CEDAR=1)
+// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/org-ab.ts /work/main "$PWD" (SCALE, ROUNDS, BUDGET, ONLY="org"|"org with layers", JSON=1, CEDAR=1;
+// FRESH=1: each tree decides fresh copies of each batch, as bench/decide-scale.ts does)
 import { compileBundle } from "@kms-cedar/compiler";
-import { measureInterleaved } from "../measure.js";
+import { FreshRequests, measureInterleaved } from "../measure.js";
+import type { Timed } from "../measure.js";
 import { importTrees, orgScenarios } from "./ab-inputs.js";
 const roots = process.argv.slice(2);
 const mods = await importTrees(roots);
@@ -13,7 +15,12 @@ for (const [name, s] of orgScenarios()) {
   let auths = mods.map((m) => m.createAuthorizer(graph));
   let names = [...roots];
   for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
-    const lat = measureInterleaved(auths.map((a) => (st: number, e: number) => { for (let i = st; i < e; i++) a.decide(s.requests[i]!); }), s.requests.length, Number(process.env.BUDGET ?? 2000), 10);
+    const timed = (decide: (r: unknown) => unknown): Timed => {
+      if (process.env.FRESH !== "1") return (st: number, e: number) => { for (let i = st; i < e; i++) decide(s.requests[i]!); };
+      const fresh = new FreshRequests(s.requests);
+      return { decide: (st: number, e: number) => { for (let i = st; i < e; i++) decide(fresh.live[i]!); }, refresh: fresh.refresh };
+    };
+    const lat = measureInterleaved(auths.map((a) => timed((r) => a.decide(r))), s.requests.length, Number(process.env.BUDGET ?? 2000), 10);
     console.log(`${name} round ${round}: ` + names.map((n, i) => `${n.replace(/.*\//, "")} median ${(lat[i]!.medianUs * 1000).toFixed(0)} ns, rate ${(1e9 / lat[i]!.perSecond).toFixed(0)} ns`).join(" | "));
     const byName = new Map(names.map((n, i) => [n, lat[i]!.perSecond]));
     ratios.push(byName.get(roots[1]!)! / byName.get(roots[0]!)!);

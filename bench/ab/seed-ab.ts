@@ -1,10 +1,12 @@
 // In-process A/B on the seed bundle: the closure and the graph of each runtime tree (argv: roots), in
 // measureInterleaved turns (10 per round); the trees' order is reversed every round (import-order bias).
-// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/seed-ab.ts /work/main "$PWD" (ROUNDS, BUDGET ms, COUNT)
+// Run: nice node --expose-gc --max-semi-space-size=64 scripts/run-ts.js bench/ab/seed-ab.ts /work/main "$PWD" (ROUNDS, BUDGET ms, COUNT;
+// FRESH=1: each engine decides fresh copies of each batch, as bench/decide-scale.ts does; else the same objects every pass)
 import { compileBundle } from "@kms-cedar/compiler";
 import { seedAbac } from "../decide-bundles.js";
 import { seedRequests, seedClosure } from "../seed-abac.js";
-import { measureInterleaved } from "../measure.js";
+import { FreshRequests, measureInterleaved } from "../measure.js";
+import type { Timed } from "../measure.js";
 import { importTrees } from "./ab-inputs.js";
 const roots = process.argv.slice(2);
 const mods = await importTrees(roots);
@@ -16,7 +18,12 @@ for (const r of requests) { const x = JSON.stringify(auths[0]!.decide(r)); for (
 const paired: number[] = [];
 const ratio: Record<string, number[]> = {};
 for (let round = 0; round < Number(process.env.ROUNDS ?? 8); round++) {
-  const lat = measureInterleaved([(s: number, e: number) => { for (let i = s; i < e; i++) seedClosure(requests[i]!); }, ...auths.map((a) => (s: number, e: number) => { for (let i = s; i < e; i++) a.decide(requests[i]!); })], requests.length, Number(process.env.BUDGET ?? 1500), 10);
+  const timed = (decide: (r: (typeof requests)[number]) => unknown): Timed => {
+    if (process.env.FRESH !== "1") return (s: number, e: number) => { for (let i = s; i < e; i++) decide(requests[i]!); };
+    const fresh = new FreshRequests(requests);
+    return { decide: (s: number, e: number) => { for (let i = s; i < e; i++) decide(fresh.live[i]!); }, refresh: fresh.refresh };
+  };
+  const lat = measureInterleaved([timed(seedClosure), ...auths.map((a) => timed((r) => a.decide(r)))], requests.length, Number(process.env.BUDGET ?? 1500), 10);
   const c = lat[0]!;
   const by = new Map(names.map((n, i) => [n, lat[i + 1]!]));
   console.log(`round ${round}: closure median ${(c.medianUs * 1000).toFixed(0)} ns | ` + names.map((n) => `${n} median ${(by.get(n)!.medianUs * 1000).toFixed(0)} ns, graph/closure rate ${(by.get(n)!.perSecond / c.perSecond).toFixed(2)}`).join(" | "));
