@@ -85,8 +85,8 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     readonly refusal: DecisionError | undefined;
   };
   // PERF: keyed by strings of the request (string-cache.ts: a new string is not hashed whole).
-  // Sizes: 2^14 callers keep 4,096 distinct sessions with few losses, 2^13 resources an
-  // organisation's keys. Action names are short: a Map hashes them about as fast.
+  // Bounds (each table grows with use): 2^14 callers keep 4,096 distinct sessions with few losses,
+  // 2^13 resources an organisation's keys. Action names are short: a Map hashes them about as fast.
   const callers = new StringCache<CachedCaller | null>(14);
   const targets = new StringCache<CachedTarget | null>(13);
   const actions = new Map<string, number>();

@@ -55,6 +55,18 @@ describe("StringCache", () => {
     expect(kept).toBeLessThanOrEqual(4);
   });
 
+  it("starts small and grows with use, up to its bound", () => {
+    const c = new StringCache<number>(10);
+    expect(c.capacity).toBe(64);
+    const keys = Array.from({ length: 5000 }, (_, i) => `arn:aws:kms:us-east-1:111122223333:key/${i}`);
+    keys.slice(0, 8).forEach((k, i) => c.set(k, i));
+    expect(c.capacity).toBe(64);
+    expect(keys.slice(0, 8).every((k, i) => c.get(k) === i)).toBe(true);
+    keys.forEach((k, i) => c.set(k, i));
+    expect(c.capacity).toBe(1024);
+    expect(c.get(keys[keys.length - 1]!)).toBe(keys.length - 1);
+  });
+
   it("keeps 4,096 distinct sessions in 2^14 slots with few losses", () => {
     const c = new StringCache<number>(14);
     const keys = Array.from({ length: 4096 }, (_, i) => `arn:aws:sts::111122223333:assumed-role/App/session-${i}`);
