@@ -24,7 +24,7 @@ export interface EntryAnnotations {
   readonly description?: string;
   readonly expect?: ExpectedOutcome;
   /** Set when `expect` is none of the allowed values or appears twice, or a `description` is not a string (the entry is then malformed). */
-  readonly unreadableExpect?: true;
+  readonly unreadableAnnotations?: true;
 }
 
 /** KR0007: malformed request (missing field, wrong type) — docs/request-model.md "Errors". */
@@ -43,7 +43,7 @@ export function readRequests(array: JsonArray): RequestEntry[] {
     const annotations = element.kind === "object" ? readAnnotations(element, where) : {};
     if (typeof annotations === "string") {
       const error = { code: MALFORMED_REQUEST, message: annotations };
-      return { kind: "malformed", span: element.span, error, annotations: { unreadableExpect: true } };
+      return { kind: "malformed", span: element.span, error, annotations: { unreadableAnnotations: true } };
     }
     const entry = readEntry(element.kind === "object" ? withoutMembers(element, ["expect"]) : element, where);
     return Object.keys(annotations).length > 0 ? { ...entry, annotations } : entry;
@@ -74,13 +74,14 @@ function readAnnotations(object: JsonObject, where: string): EntryAnnotations | 
 
 /** Where a `description` of the entry or of one of its checks is not a string, described; else undefined. */
 function nonStringDescription(entry: JsonObject): string | undefined {
+  const notText = (object: JsonValue): boolean => {
+    const description = object.kind === "object" ? member(object, "description") : undefined;
+    return description !== undefined && description.kind !== "string";
+  };
+  if (notText(entry)) return "`description` must be a string";
   const checks = member(entry, "checks");
-  const objects = [entry, ...(checks?.kind === "array" ? checks.elements.filter((c): c is JsonObject => c.kind === "object") : [])];
-  for (const [i, object] of objects.entries()) {
-    const description = object.members.find((m) => m.key.value === "description")?.value;
-    if (description !== undefined && description.kind !== "string") return `${i === 0 ? "" : `check ${i - 1}: `}\`description\` must be a string`;
-  }
-  return undefined;
+  const at = checks?.kind === "array" ? checks.elements.findIndex(notText) : -1;
+  return at < 0 ? undefined : `check ${at}: \`description\` must be a string`;
 }
 
 function withoutMembers(object: JsonObject, names: readonly string[]): JsonObject {

@@ -52,15 +52,17 @@ describe("readRequests", () => {
       {"expect": "Allow", "expect": "ImplicitDeny", "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"},
       {"description": 5, "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"},
       {"operation": "kms:ReEncrypt", "checks": [{"principal": "${P}", "action": "kms:ReEncryptFrom", "resource": "${K}"}, {"description": ["x"], "principal": "${P}", "action": "kms:ReEncryptTo", "resource": "${K}"}]},
-      {"description": "fine", "expect": "Allow", "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"}
+      {"description": "fine", "expect": "Allow", "principal": "${P}", "action": "kms:Decrypt", "resource": "${K}"},
+      {"operation": "kms:ReEncrypt", "checks": ["x", {"description": null, "principal": "${P}", "action": "kms:ReEncryptTo", "resource": "${K}"}]}
     ]`);
     expect(list.map((e) => (e.kind === "malformed" ? e.error.message : e.kind))).toEqual([
       "request 0: member `expect` appears twice",
       "request 1: `description` must be a string",
       "request 2: check 1: `description` must be a string",
       "request",
+      "request 4: check 1: `description` must be a string",
     ]);
-    expect(list.slice(0, 3).every((e) => e.kind === "malformed" && e.error.code === "KR0007" && e.annotations?.unreadableExpect === true)).toBe(true);
+    expect(list.slice(0, 3).every((e) => e.kind === "malformed" && e.error.code === "KR0007" && e.annotations?.unreadableAnnotations === true)).toBe(true);
   });
 
   it("a lone surrogate is KR0008 (escaped in JSON text)", () => {

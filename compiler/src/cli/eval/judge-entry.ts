@@ -29,8 +29,8 @@ export function judgeEntry(entry: RequestEntry, index: number, engines: readonly
   const description = entry.annotations?.description;
   const expect = entry.annotations?.expect;
   const common = { index, outcomes, ...(description !== undefined ? { description } : {}) };
-  // An `expect` that cannot be read fails the entry: a typo must not silently skip a test.
-  if (entry.annotations?.unreadableExpect === true) return { ...common, expected: "readable annotations (`expect`, `description`)", status: "fail" };
+  // Annotations that cannot be read (`expect`, `description`) fail the entry: a typo must not silently skip a test.
+  if (entry.annotations?.unreadableAnnotations === true) return { ...common, expected: "readable annotations (`expect`, `description`)", status: "fail" };
   if (expect === undefined) return { ...common, status: "skip" };
   const expected = outcomeText(expect);
   const pass = engines.every((engine) => outcomes[engine.name] === expected);
