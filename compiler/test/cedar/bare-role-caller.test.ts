@@ -7,20 +7,15 @@ import { compileBundle } from "@kms-cedar/compiler";
 import { createAuthorizer, createCedarAuthorizer } from "@kms-cedar/runtime";
 import { evaluateReference, explainReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
-import { outcome, threeEngines } from "./three-engines.js";
+import { outcome, threeEngines, ACCOUNT as A, KEY, doc, type Doc, enableIam } from "./three-engines.js";
 
-const A = "111122223333";
 const B = "444455556666";
-const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
 const ROLE = `arn:aws:iam::${A}:role/team/App`;
 const SESSION = `arn:aws:sts::${A}:assumed-role/App/s1`;
 const OTHER_SESSION = `arn:aws:sts::${A}:assumed-role/App/s2`;
 const ROLE_OTHER_PATH = `arn:aws:iam::${A}:role/other/App`;
 const VPCE = "vpce-0a1b2c3d";
 
-type Doc = Record<string, unknown>;
-const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
-const enableIam: Doc = { Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" };
 const allowRole: Doc = { Sid: "AllowRole", Effect: "Allow", Principal: { AWS: ROLE }, Action: "kms:Decrypt", Resource: "*" };
 const denyTo = (aws: string): Doc => ({ Sid: "Deny", Effect: "Deny", Principal: { AWS: aws }, Action: "kms:Decrypt", Resource: "*" });
 const identityAllow = doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" });

@@ -4,18 +4,14 @@
 // on `Null: true` — did not fire on an empty tag: a wrong Allow in all three engines, found by an audit.
 // Expected decisions are authored from that rule; graph, Cedar and the reference must agree.
 import { describe, expect, it } from "vitest";
-import { threeEngines } from "./three-engines.js";
+import { threeEngines, ACCOUNT as A, KEY, doc, enableIam } from "./three-engines.js";
 
-const A = "111122223333";
-const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
 const ALICE = `arn:aws:iam::${A}:user/alice`;
 
-type Doc = Record<string, unknown>;
-const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
 
 const bundle = {
   keys: { [KEY]: { policy: doc(
-    { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" },
+    enableIam,
     { Effect: "Deny", Principal: "*", Action: "kms:TagResource", Resource: "*", Condition: { Null: { "aws:RequestTag/Owner": "true" } } },
   ) } },
   principals: { [ALICE]: { policies: [doc(

@@ -3,17 +3,13 @@
 // before, a Deny on it did not fire when the request builder forgot it (found by an audit). A given
 // value is read as given. Expected decisions are authored from the rule; the three engines must agree.
 import { describe, expect, it } from "vitest";
-import { threeEngines } from "./three-engines.js";
+import { threeEngines, ACCOUNT as A, KEY, doc, enableIam } from "./three-engines.js";
 
-const A = "111122223333";
-const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
 const ALICE = `arn:aws:iam::${A}:user/alice`;
-type Doc = Record<string, unknown>;
-const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
 
 const decide = threeEngines({
   keys: { [KEY]: { policy: doc(
-    { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" },
+    enableIam,
     { Effect: "Deny", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "Secret" } } },
   ) } },
   principals: { [ALICE]: { policies: [doc(

@@ -4,18 +4,15 @@
 // §2). Read as absent keys, `…IfExists`, `Null` and `ForAllValues` held in an Allow: a wrong Allow in
 // all three engines. Each expected decision is authored from that rule, and the three engines must agree.
 import { describe, expect, it } from "vitest";
-import { threeEngines } from "./three-engines.js";
+import { threeEngines, ACCOUNT as A, doc, type Doc, enableIam as enableIamStatement } from "./three-engines.js";
 
-const A = "111122223333";
 const KEY = `arn:aws:kms:us-east-1:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const APP = `arn:aws:iam::${A}:role/App`;
 const SESSION = `arn:aws:sts::${A}:assumed-role/App/s1`;
 const VPCE = "vpce-0a1b2c3d";
 const VPC = "vpc-1234abcd";
 
-type Doc = Record<string, unknown>;
-const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
-const enableIam = doc({ Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" });
+const enableIam = doc(enableIamStatement);
 
 /** A bundle whose role may Decrypt when `condition` holds (and never when `deny` holds), with or without `endpoints`. */
 function bundleWith(condition: Doc | undefined, options: { deny?: Doc; endpoints?: boolean } = {}): Doc {

@@ -5,19 +5,15 @@
 // Expected decisions are authored from grants.md; graph, Cedar and the reference must agree on each.
 import { compileBundle } from "@kms-cedar/compiler";
 import { describe, expect, it } from "vitest";
-import { threeEngines } from "./three-engines.js";
+import { threeEngines, ACCOUNT as A, KEY, doc, type Doc, enableIam } from "./three-engines.js";
 
-const A = "111122223333";
-const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
 const WORKER = `arn:aws:iam::${A}:role/Worker`;
 const SESSION = `arn:aws:sts::${A}:assumed-role/Worker/w1`;
 const SOURCE = "arn:aws:logs:us-west-2:111122223333:log-group:app";
 
-type Doc = Record<string, unknown>;
-const enableIam: Doc = { Version: "2012-10-17", Statement: [{ Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" }] };
 
 function bundleWith(grant: Doc): Doc {
-  return { keys: { [KEY]: { policy: enableIam, grants: [{ name: "g", granteePrincipal: WORKER, ...grant }] } }, principals: {} };
+  return { keys: { [KEY]: { policy: doc(enableIam), grants: [{ name: "g", granteePrincipal: WORKER, ...grant }] } }, principals: {} };
 }
 
 const request = (action: string, context: Record<string, string | string[]> = {}): Doc =>

@@ -6,6 +6,15 @@ import { createAuthorizer, createCedarAuthorizer, type DecisionResult } from "@k
 import { evaluateReference } from "@kms-cedar/runtime/reference";
 import { expect } from "vitest";
 
+/** The account, key and policy shapes the three-engine tests share. */
+export const ACCOUNT = "111122223333";
+export const KEY = `arn:aws:kms:us-west-2:${ACCOUNT}:key/1111aaaa-1111-1111-1111-111111111111`;
+export type Doc = Record<string, unknown>;
+/** A policy document of `statements` (Version 2012-10-17). */
+export const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
+/** The key-policy statement that lets the account's IAM policies decide (the KMS default). */
+export const enableIam: Doc = { Sid: "EnableIAM", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" };
+
 /** A decision's outcome: the decision, or the request error's code. */
 export function outcome(r: DecisionResult): string {
   return "error" in r ? r.error.code : r.decision;

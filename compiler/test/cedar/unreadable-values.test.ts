@@ -3,16 +3,12 @@
 // NumericGreaterThan and "0e0" satisfied NumericNotEquals in an Allow — values a caller chooses in its
 // encryption context (found by an audit). Expected decisions are authored from the rule.
 import { describe, expect, it } from "vitest";
-import { threeEngines } from "./three-engines.js";
+import { threeEngines, ACCOUNT as A, KEY, doc, enableIam } from "./three-engines.js";
 
-const A = "111122223333";
-const KEY = `arn:aws:kms:us-west-2:${A}:key/1111aaaa-1111-1111-1111-111111111111`;
 const ALICE = `arn:aws:iam::${A}:user/alice`;
-type Doc = Record<string, unknown>;
-const doc = (...statements: Doc[]): Doc => ({ Version: "2012-10-17", Statement: statements });
 
 const bundle = {
-  keys: { [KEY]: { policy: doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" }) } },
+  keys: { [KEY]: { policy: doc(enableIam) } },
   principals: { [ALICE]: { policies: [doc(
     { Effect: "Allow", Action: "kms:Decrypt", Resource: "*" },
     { Effect: "Deny", Action: "kms:Decrypt", Resource: "*", Condition: { NumericGreaterThan: { "kms:EncryptionContext:level": "3" } } },
