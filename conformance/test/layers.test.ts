@@ -16,7 +16,7 @@ import { conformanceCaseArb } from "../src/arbitraries/case-arbitrary.js";
 import type { ConformanceCase } from "../src/arbitraries/case-arbitrary.js";
 import { FEDERATED_FED, KEY_A1, ROLE_APP, ROLE_EXT, ROOT_A, SERVICE_LOGS, SESSION_APP, USER_BOB } from "../src/arbitraries/fixtures.js";
 import type { Context, GeneratedRequest } from "../src/arbitraries/request-arbitraries.js";
-import { LAYER_NAMES, layerChoiceArb, layeredRequest, layersOf, withLayers, type LayerChoice, type LayerName } from "../src/arbitraries/layer-arbitraries.js";
+import { aimedAtGrant, LAYER_NAMES, layerChoiceArb, layeredRequest, layersOf, withLayers, type LayerChoice, type LayerName } from "../src/arbitraries/layer-arbitraries.js";
 import { outcomeText, sameOutcome } from "../src/compare/outcome.js";
 import { newlyRefusedByNames } from "../src/laws/law-helpers.js";
 
@@ -182,7 +182,10 @@ function layeredCases(engine: Engine, runs: number, extras: boolean): { mix: Mix
       engineOf(withExtras(withLayers(c.bundle, choice, [layer]), layer === "grant" ? { ...x, grant: undefined } : x), engine)]));
     c.requests.forEach((generated, i) => {
       if (typeof readInputShape(generated) !== "string") return;
-      const request = withExtraContext(layeredRequest(generated as GeneratedRequest, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false), x);
+      // As layered-case.ts sends them: some re-aimed at the generated grant.
+      const aim = choice.aimsAtGrant[i];
+      const aimed = aim === undefined || choice.grant === undefined ? generated as GeneratedRequest : aimedAtGrant(generated as GeneratedRequest, choice.grant, aim);
+      const request = withExtraContext(layeredRequest(aimed, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false, choice.listsKeys[i] ?? "as-generated"), x);
       const want = evaluateReference(full as never, request);
       const got = decide(request);
       const agree = sameOutcome(want, got);
@@ -281,7 +284,10 @@ describe("the layers, densely: graph against the reference", () => {
     const ctxEntry = fc.constantFrom<[string, string | string[]]>(
       ["kms:EncryptionContext:Dept", "IT"], ["kms:EncryptionContext:Dept", "it"], ["kms:EncryptionContext:Dept", "HR"],
       ["kms:encryptioncontext:dept", "IT"], ["kms:EncryptionContext:Team", "x"], ["kms:EncryptionContext:Dept", ["IT", "HR"]],
-      ["kms:EncryptionContext:Dept", []], ["aws:SourceArn", SOURCE_ARN], ["aws:sourcearn", "arn:aws:logs:us-west-2:111122223333:log-group:h"],
+      ["kms:EncryptionContext:Dept", []],
+      // The keys the request lists (deviation 47, read as given): beyond its pairs, short of them, in another case.
+      ["kms:EncryptionContextKeys", ["Dept"]], ["kms:EncryptionContextKeys", ["Dept", "Other"]], ["kms:EncryptionContextKeys", "Other"],
+      ["kms:EncryptionContextKeys", ["Dept", "Team"]], ["KMS:EncryptionContextKeys", ["dept"]], ["aws:SourceArn", SOURCE_ARN], ["aws:sourcearn", "arn:aws:logs:us-west-2:111122223333:log-group:h"],
       // What a CreateGrant request creates (grants.md §2: within the parent grant's operations).
       ["kms:GrantOperations", ["Decrypt"]], ["kms:GrantOperations", ["Decrypt", "Sign"]], ["kms:GrantOperations", "CreateGrant"],
       ["kms:grantoperations", ["Encrypt", "GenerateDataKey"]], ["kms:GrantOperations", []],

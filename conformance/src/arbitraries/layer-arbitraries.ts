@@ -7,9 +7,12 @@
 import fc from "fast-check";
 import type { PlainBundle } from "./bundle-arbitraries.js";
 import {
-  ACCOUNT_A, ACCOUNT_B, FEDERATED_FED, HOT_ACTIONS, KEY_A1, ROLE_APP, ROLE_EXT, ROOT_A, SESSION_APP, USER_BOB,
+  ACCOUNT_A, ACCOUNT_B, FEDERATED_FED, HOT_ACTIONS, KEY_A1, ROLE_APP, ROLE_EXT, ROOT_A, SESSION_APP, SESSION_EXT, USER_BOB,
 } from "./fixtures.js";
 import type { Context, GeneratedRequest } from "./request-arbitraries.js";
+import { CALLER_DERIVED_KEYS } from "./condition-keys.js";
+
+const DERIVED: ReadonlySet<string> = new Set(CALLER_DERIVED_KEYS.map((k) => k.toLowerCase()));
 
 /** The layers, as the JSON report names them. */
 export const LAYER_NAMES = ["scp", "rcp", "boundary", "session", "endpoint", "grant"] as const;
@@ -32,7 +35,23 @@ export interface LayerChoice {
   readonly throughEndpoint: readonly boolean[];
   /** Whether a request through the endpoint gives `aws:SourceVpc` (ENDPOINT_VPC), by request index. */
   readonly givesSourceVpc: readonly boolean[];
+  /** What a request's `kms:EncryptionContextKeys` lists (ListedKeys), by request index. */
+  readonly listsKeys: readonly ListedKeys[];
+  /**
+   * By request index: undefined, or the request is re-aimed at the grant (`aimedAtGrant`) and this picks
+   * which of its operations.
+   */
+  readonly aimsAtGrant: readonly (number | undefined)[];
 }
+
+/**
+ * What `layeredRequest` makes a request's `kms:EncryptionContextKeys` list, which a grant's encryption-context
+ * constraint reads with the pairs (grants.md §2, deviation 47: read as given): `as-generated` leaves the
+ * request's own; `pairs` the keys of its pairs; `beyond` those and a key it gives no pair for; `short` only
+ * a key it gives no pair for (its pairs' keys left out); `dept` its pairs' keys and `Dept`, the key the
+ * generated grant constrains, whether or not it gives that pair.
+ */
+export type ListedKeys = "as-generated" | "pairs" | "beyond" | "short" | "dept";
 
 const ENDPOINT_ID = "vpce-0a1b2c3d";
 /** The VPC of the generated endpoint: what a request through it gives as `aws:SourceVpc`. */
@@ -92,11 +111,18 @@ const grantArb: fc.Arbitrary<Doc> = fc.record({
   // Biased to the callers and actions generated requests use most, so that the grant often allows.
   grantee: fc.constantFrom(ROLE_APP, ROLE_APP, ROLE_APP, USER_BOB, ROLE_EXT, ROOT_A, FEDERATED_FED),
   operations: fc.subarray(GRANT_OPERATIONS, { minLength: 2, maxLength: 6 }),
-  constraint: fc.constantFrom("none", "none", "none", "subset"),
+  constraint: fc.constantFrom("none", "none", "subset", "equals", "equals"),
 }).map(({ grantee, operations, constraint }) => ({
   name: "g-gen", granteePrincipal: grantee, operations,
-  ...(constraint === "subset" ? { constraints: { encryptionContextSubset: { Dept: "IT" } } } : {}),
+  ...(constraint === "subset" ? { constraints: { encryptionContextSubset: { Dept: "IT" } } }
+    : constraint === "equals" ? { constraints: { encryptionContextEquals: { Dept: "IT" } } } : {}),
 }));
+
+/** A third of the requests of a bundle with a grant are re-aimed at it. */
+const aimArb: fc.Arbitrary<number | undefined> = fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat(63) });
+
+/** About half the requests keep their own `kms:EncryptionContextKeys` (or none). */
+const listedKeysArb: fc.Arbitrary<ListedKeys> = fc.constantFrom("as-generated", "as-generated", "as-generated", "as-generated", "pairs", "beyond", "short", "dept");
 
 /** Which layers a bundle gets (each about half the time) and their members. */
 export function layerChoiceArb(requests: number): fc.Arbitrary<LayerChoice> {
@@ -114,6 +140,8 @@ export function layerChoiceArb(requests: number): fc.Arbitrary<LayerChoice> {
     endpointVpc: fc.boolean(),
     throughEndpoint: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
     givesSourceVpc: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
+    listsKeys: fc.array(listedKeysArb, { minLength: requests, maxLength: requests }),
+    aimsAtGrant: fc.array(on.grant ? aimArb : fc.constant(undefined), { minLength: requests, maxLength: requests }),
   }).map((members) => strip({ ...members, rcp: on.rcp })));
 }
 
@@ -176,9 +204,10 @@ const NETWORK_KEYS = ["aws:sourceip", "aws:sourcevpc", "aws:vpcsourceip", "aws:s
  * `aws:SourceVpce` set, `aws:SourceIp` left out, `aws:VpcSourceIp` kept when the request has it, and
  * `aws:SourceVpc` given when `sourceVpc`; a key of the endpoint path left out is unknown), and with the
  * context keys the layers' documents look at: an organization id, and the encryption context a grant
- * constrains. Not through the endpoint, the keys of its path are left out.
+ * constrains (its pairs, and the keys `kms:EncryptionContextKeys` lists: `listed`). Not through the
+ * endpoint, the keys of its path are left out.
  */
-export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean, sourceVpc = false): GeneratedRequest {
+export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean, sourceVpc = false, listed: ListedKeys = "as-generated"): GeneratedRequest {
   const adjust = (context: Context): Context => {
     const out: Context = Object.create(null) as Context;
     for (const [name, value] of Object.entries(context)) {
@@ -190,8 +219,51 @@ export function layeredRequest(request: GeneratedRequest, through: boolean, dept
       if (sourceVpc) out["aws:SourceVpc"] = ENDPOINT_VPC;
     } else if (Object.prototype.hasOwnProperty.call(context, "aws:SourceIp")) out["aws:SourceIp"] = context["aws:SourceIp"];
     if (dept && !Object.keys(out).some((k) => k.toLowerCase() === "kms:encryptioncontext:dept")) out["kms:EncryptionContext:Dept"] = "IT";
-    return out;
+    return listed === "as-generated" ? out : withListedKeys(out, listed);
   };
   if ("checks" in request) return { ...request, checks: request.checks.map((c) => ({ ...c, context: adjust(c.context) })) };
   return { ...request, context: adjust(request.context) };
+}
+
+/** `context` whose `kms:EncryptionContextKeys` (its own, in any letter case, dropped) lists what `listed` says. */
+function withListedKeys(context: Context, listed: Exclude<ListedKeys, "as-generated">): Context {
+  const out: Context = Object.create(null) as Context;
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(context)) {
+    const lower = name.toLowerCase();
+    if (lower === "kms:encryptioncontextkeys") continue;
+    out[name] = value;
+    // An empty list is no pair (docs/request-model.md, deviation 23).
+    if (lower.startsWith("kms:encryptioncontext:") && (typeof value === "string" || (Array.isArray(value) && value.length > 0))) pairs.push(name.slice("kms:encryptioncontext:".length));
+  }
+  out["kms:EncryptionContextKeys"] = listed === "pairs" ? pairs : listed === "beyond" ? [...pairs, "Other"] : listed === "short" ? ["Other"] : [...pairs, "Dept"];
+  return out;
+}
+
+/** The caller a grantee stands for in a request: a session of a role grantee, else the grantee itself. */
+const GRANTEE_CALLERS: Readonly<Record<string, string>> = { [ROLE_APP]: SESSION_APP, [ROLE_EXT]: SESSION_EXT };
+
+/**
+ * `request` (one check; an operation is left as it is) re-aimed at `grant`: by its grantee (a session of a
+ * role grantee), for operation `pick` of its operations, on KEY_A1 (the key that holds it), the context's
+ * other entries kept but the keys derived from the caller left out (the engines derive them; a leftover
+ * of the old caller would be a request error). So that the grant, not only the key policy, decides. Half
+ * the time (`pick` < 32) the encryption context is exactly the pairs the grant's constraint names, so
+ * that what `kms:EncryptionContextKeys` lists decides it (`layeredRequest`).
+ */
+export function aimedAtGrant(request: GeneratedRequest, grant: Doc, pick: number): GeneratedRequest {
+  if ("checks" in request) return request;
+  const grantee = grant["granteePrincipal"] as string;
+  const operations = grant["operations"] as readonly string[];
+  const constraints = grant["constraints"] as Doc | undefined;
+  const wanted = (constraints?.["encryptionContextEquals"] ?? constraints?.["encryptionContextSubset"]) as Record<string, string> | undefined;
+  const exact = wanted !== undefined && pick < 32;
+  const context: Context = Object.create(null) as Context;
+  for (const [name, value] of Object.entries(request.context)) {
+    const lower = name.toLowerCase();
+    if (DERIVED.has(lower) || (exact && lower.startsWith("kms:encryptioncontext:"))) continue;
+    context[name] = value;
+  }
+  if (exact) for (const [key, value] of Object.entries(wanted)) context[`kms:EncryptionContext:${key}`] = value;
+  return { ...request, principal: GRANTEE_CALLERS[grantee] ?? grantee, action: `kms:${operations[pick % operations.length]!}`, resource: KEY_A1, context };
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { readInputShape } from "@kms-cedar/runtime";
 import { conformanceCaseArb } from "./case-arbitrary.js";
 import type { CaseOptions, ConformanceCase } from "./case-arbitrary.js";
-import { layerChoiceArb, layeredRequest, withLayers } from "./layer-arbitraries.js";
+import { aimedAtGrant, layerChoiceArb, layeredRequest, withLayers } from "./layer-arbitraries.js";
 import type { PlainBundle } from "./bundle-arbitraries.js";
 import type { GeneratedRequest } from "./request-arbitraries.js";
 
@@ -16,7 +16,11 @@ export function layeredCaseArb(options: CaseOptions = {}): fc.Arbitrary<Conforma
   return conformanceCaseArb(options).chain((c) => fc.tuple(layerChoiceArb(n), fc.boolean()).map(([choice, dept]) => ({
     ...c,
     bundle: withLayers(c.bundle, choice) as unknown as PlainBundle,
-    requests: c.requests.map((request, i) =>
-      typeof readInputShape(request) === "string" ? layeredRequest(request as GeneratedRequest, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false) : request),
+    requests: c.requests.map((request, i) => {
+      if (typeof readInputShape(request) !== "string") return request;
+      const aim = choice.aimsAtGrant[i];
+      const aimed = aim === undefined || choice.grant === undefined ? request as GeneratedRequest : aimedAtGrant(request as GeneratedRequest, choice.grant, aim);
+      return layeredRequest(aimed, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false, choice.listsKeys[i] ?? "as-generated");
+    }),
   })));
 }

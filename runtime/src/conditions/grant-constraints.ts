@@ -2,8 +2,8 @@
 // definition, used by the graph's grant term (evaluate/grant-allows.ts) and by the Cedar encoder, which
 // hands Cedar one Boolean per grant (cedar/encode-layers.ts); and what a grant that lists CreateGrant lets
 // its grantee create (`childGrantWithin`). Reads the context entries a grant tests
-// (`kms:EncryptionContext:<key>`, `aws:SourceArn`, `kms:GrantOperations`), as the engine read them once
-// (request/snapshot-input.ts says why never twice). Pure.
+// (`kms:EncryptionContext:<key>`, `kms:EncryptionContextKeys`, `aws:SourceArn`, `kms:GrantOperations`), as
+// the engine read them once (request/snapshot-input.ts says why never twice). Pure.
 import type { Request } from "../contracts.js";
 import type { GraphGrantConstraints } from "../graph/graph-types.js";
 import { lowerEquals, lowerStartsWith, sameLowerFrom } from "./lower-case.js";
@@ -29,6 +29,7 @@ const WITH_ENCRYPTION_CONTEXT: ReadonlySet<string> = new Set([
 ]);
 
 const ENCRYPTION_CONTEXT_PREFIX = "kms:encryptioncontext:";
+const ENCRYPTION_CONTEXT_KEYS = "kms:encryptioncontextkeys";
 const SOURCE_ARN = "aws:sourcearn";
 const GRANT_OPERATIONS = "kms:grantoperations";
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -36,7 +37,8 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 /** Whether a context entry of this name is one a grant's constraints test (GrantEntries). */
 export function isGrantEntryName(name: string): boolean {
   return lowerStartsWith(name, ENCRYPTION_CONTEXT_PREFIX) || (name.length === SOURCE_ARN.length && lowerEquals(name, SOURCE_ARN))
-    || (name.length === GRANT_OPERATIONS.length && lowerEquals(name, GRANT_OPERATIONS));
+    || (name.length === GRANT_OPERATIONS.length && lowerEquals(name, GRANT_OPERATIONS))
+    || (name.length === ENCRYPTION_CONTEXT_KEYS.length && lowerEquals(name, ENCRYPTION_CONTEXT_KEYS));
 }
 
 /** The GrantEntries of a context that was read once already (a snapshot: reading it again reads the same). */
@@ -103,20 +105,32 @@ function soleEntry(entries: GrantEntries, lowerName: string): string | readonly 
 }
 
 /**
- * Whether the request's encryption-context pairs hold the `wanted` pairs (all of them, and no other
- * when `equals`). The pairs are the request's `kms:EncryptionContext:<key>` entries, the pair key as
- * written after the prefix; none hold when they cannot be read exactly (grants.md §2 Our rule, A18):
- * a key given twice in different letter case, or an entry with several values. An empty array is
- * absent. PERF: nothing is made per call but a list of names for a third pair and more (a Map, a Set
- * and arrays were, per grant matched).
+ * Whether the request's encryption context holds the `wanted` pairs (all of them, and no other key when
+ * `equals`). The request's encryption context is known from its `kms:EncryptionContext:<key>` entries (the
+ * pair key as written after the prefix) and from the keys its `kms:EncryptionContextKeys` lists, when
+ * given (deviation 47: read as given; the request builder may know pairs it does not list). grants.md §2
+ * (Our rule, fail closed): each wanted pair must be given with its value (a listed key whose value is not
+ * given leaves it undecided: no hold); under `equals` every key the request has, given or listed, must be
+ * a wanted key. None hold when the context cannot be read exactly (A18): a key given twice in different
+ * letter case (two pairs, a pair and a listed key, two listed keys), `kms:EncryptionContextKeys` given
+ * twice in different letter case, or a pair entry with several values. An empty array is absent. PERF:
+ * nothing is made per call but a list of names for a third pair and more (a Map, a Set and arrays were,
+ * per grant matched).
  */
 function pairsHold(wanted: readonly (readonly [string, string])[], equals: boolean, entries: GrantEntries): boolean {
   // The pairs read, the wanted pairs whose key they give, and whether those have the wanted value.
   let pairs = 0, matched = 0, values = true;
   // The names of the pairs read so far (to find a key given twice in different letter case).
   let first: string | undefined, more: string[] | undefined;
+  // The kms:EncryptionContextKeys entry, and how many entries name it.
+  let listed: string | readonly string[] | undefined, lists = 0;
   for (let i = 0; i < entries.count; i++) {
     const name = entries.names[i]!;
+    if (name.length === ENCRYPTION_CONTEXT_KEYS.length && lowerEquals(name, ENCRYPTION_CONTEXT_KEYS)) {
+      lists++;
+      listed = entries.values[i]!;
+      continue;
+    }
     if (!lowerStartsWith(name, ENCRYPTION_CONTEXT_PREFIX)) continue;
     if (first === undefined) first = name;
     else if (sameKeyIgnoringCase(first, more, name)) return false;
@@ -135,7 +149,37 @@ function pairsHold(wanted: readonly (readonly [string, string])[], equals: boole
       if (wanted[w]![1] !== value) values = false;
     }
   }
-  return values && matched === wanted.length && (!equals || pairs === wanted.length);
+  if (!values || matched !== wanted.length || (equals && pairs !== wanted.length)) return false;
+  if (lists === 0) return true;
+  // A18: kms:EncryptionContextKeys given twice in different letter case lists no keys one can read.
+  if (lists > 1) return false;
+  return listedKeysHold(typeof listed === "string" ? [listed] : listed!, wanted, equals, first, more);
+}
+
+/**
+ * The keys `kms:EncryptionContextKeys` lists, against the wanted pairs (all given, with their values) and
+ * the pair entries read (`first`, `more`): none is a letter-case twin of a pair's key or of another listed
+ * key, and under `equals` each is a wanted key (an extra key: not the same encryption context).
+ */
+function listedKeysHold(listed: readonly string[], wanted: readonly (readonly [string, string])[], equals: boolean, first: string | undefined, more: readonly string[] | undefined): boolean {
+  for (let l = 0; l < listed.length; l++) {
+    const key = listed[l]!;
+    if (equals && !isWantedKey(wanted, key)) return false;
+    if (first !== undefined && (twinOfPair(first, key) || (more !== undefined && more.some((name) => twinOfPair(name, key))))) return false;
+    for (let o = 0; o < l; o++) if (listed[o] !== key && listed[o]!.toLowerCase() === key.toLowerCase()) return false;
+  }
+  return true;
+}
+
+function isWantedKey(wanted: readonly (readonly [string, string])[], key: string): boolean {
+  for (let w = 0; w < wanted.length; w++) if (wanted[w]![0] === key) return true;
+  return false;
+}
+
+/** Whether `key` names the pair of entry `name` in another letter case (not exactly). */
+function twinOfPair(name: string, key: string): boolean {
+  const own = name.slice(ENCRYPTION_CONTEXT_PREFIX.length);
+  return own !== key && own.toLowerCase() === key.toLowerCase();
 }
 
 /** Whether the pair key of `name` is that of `first` or one of `more`, ignoring letter case. */

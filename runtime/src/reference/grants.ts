@@ -112,11 +112,14 @@ function constraintsHold(
   if (action === "CreateGrant") return false;
   // AWS: grants.md §2 — "The encryption context constraint is ignored for DescribeKey and RetireGrant operations."
   if (!WITH_ENCRYPTION_CONTEXT.has(action)) return true;
-  const given = requestPairs(rawContext);
+  const given = requestContext(rawContext);
   if (given === undefined) return false;
-  // grants.md §2 (Our rule, AWS pages disagree): keys and values compared exactly.
-  for (const [key, value] of pairs) if (given.get(key) !== value) return false;
-  return equals === undefined || given.size === pairs.size;
+  // grants.md §2 (Our rule, AWS pages disagree): keys and values compared exactly. A wanted key the request
+  // lists but gives no value for leaves the constraint undecided: it does not hold (fail closed).
+  for (const [key, value] of pairs) if (given.pairs.get(key) !== value) return false;
+  // grants.md §2: Equals — "the encryption context in the request is the same": no key beyond the wanted ones,
+  // whether the request gives its pair or only lists it (kms:EncryptionContextKeys, deviation 47).
+  return equals === undefined || [...given.keys].every((key) => pairs.has(key));
 }
 
 /**
@@ -156,23 +159,41 @@ function readPairs(value: unknown): Map<string, string> | undefined {
 }
 
 /**
- * The request's encryption context pairs from its `kms:EncryptionContext:<key>` entries, the pair key as
- * written (after the prefix). Undefined when they cannot be read exactly: a key given twice in different
- * letter case, or an entry with more than one value (grants.md §2 Our rule, A18).
+ * What the request says of its encryption context: its pairs, from its `kms:EncryptionContext:<key>`
+ * entries (the pair key as written after the prefix), and its keys: those pairs' keys with the keys its
+ * `kms:EncryptionContextKeys` lists, when given (deviation 47: read as given — the request builder may
+ * know pairs it does not list). Undefined when it cannot be read exactly (grants.md §2 Our rule, A18): a
+ * key given twice in different letter case (two pair entries, or a pair's key and a listed key, or two
+ * listed keys, that differ only in case), `kms:EncryptionContextKeys` given twice in different letter case,
+ * or a pair entry with more than one value.
  */
-function requestPairs(rawContext: Readonly<Record<string, string | readonly string[]>>): Map<string, string> | undefined {
+function requestContext(rawContext: Readonly<Record<string, string | readonly string[]>>): { pairs: Map<string, string>; keys: Set<string> } | undefined {
   const pairs = new Map<string, string>();
-  const lowerSeen = new Set<string>();
+  const keys = new Set<string>();
+  // Lower-cased key → the key as written, for every key the request names (a pair entry or a listed key).
+  const spelled = new Map<string, string>();
   for (const name of Object.keys(rawContext)) {
     if (!name.toLowerCase().startsWith(ENCRYPTION_CONTEXT_PREFIX)) continue;
     const key = name.slice(ENCRYPTION_CONTEXT_PREFIX.length);
-    if (lowerSeen.has(key.toLowerCase())) return undefined;
-    lowerSeen.add(key.toLowerCase());
+    if (spelled.has(key.toLowerCase())) return undefined;
+    spelled.set(key.toLowerCase(), key);
     const raw = rawContext[name]!;
     const values = typeof raw === "string" ? [raw] : [...new Set(raw)];
     if (values.length === 0) continue; // an empty array is an absent key (§3.2)
     if (values.length !== 1) return undefined;
     pairs.set(key, values[0]!);
+    keys.add(key);
   }
-  return pairs;
+  const lists = Object.keys(rawContext).filter((name) => name.toLowerCase() === "kms:encryptioncontextkeys");
+  if (lists.length > 1) return undefined;
+  if (lists.length === 1) {
+    const raw = rawContext[lists[0]!]!;
+    for (const key of typeof raw === "string" ? [raw] : raw) {
+      const seen = spelled.get(key.toLowerCase());
+      if (seen !== undefined && seen !== key) return undefined;
+      spelled.set(key.toLowerCase(), key);
+      keys.add(key);
+    }
+  }
+  return { pairs, keys };
 }

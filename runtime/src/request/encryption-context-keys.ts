@@ -2,7 +2,8 @@
 // condition keys page: the key "evaluate[s] only the key in each encryption context pair"). A request
 // gives its pairs as `kms:EncryptionContext:<key>` entries (docs/request-model.md); one that gives pairs
 // and leaves this key out has it filled in by every engine (deviation 47), so a Deny on it fires
-// whether or not the request builder remembered it. A given value is read as given. The one home of the
+// whether or not the request builder remembered it. A given value is read as given (a grant's
+// encryption-context constraint reads its keys too: conditions/grant-constraints.ts). The one home of the
 // rule for the graph and the Cedar encoder; the reference states it on its own.
 import { lowerStartsWith } from "../conditions/lower-case.js";
 

@@ -1,7 +1,8 @@
 // The grant constraints' one definition (conditions/grant-constraints.ts, used by the graph and the
 // Cedar encoder) against the reference's own reading of grants.md §2 (reference/grants.ts), on
 // contexts built to hit its corners: the prefix in any letter case (Unicode included), a pair key given
-// twice in different case, multi-valued, repeated and empty entries, `aws:SourceArn` in any case; and
+// twice in different case, multi-valued, repeated and empty entries, the keys `kms:EncryptionContextKeys`
+// lists (beyond the pairs, short of them, in another case, the list given twice), `aws:SourceArn` in any case; and
 // what a grant listing CreateGrant lets its grantee create (`childGrantWithin`, `kms:GrantOperations`).
 // And the case-insensitive name tests it uses (request/lower-case.ts) against `toLowerCase` itself.
 import fc from "fast-check";
@@ -17,6 +18,7 @@ const KEYS = ["Dept", "dept", "Team", "D\u0130pt", "d\u0131pt", "\u212Aey", "key
 // Prefixes whose lower case is the condition key's prefix, and two that are not (a dotless ı, one letter short).
 const PREFIXES = ["kms:EncryptionContext:", "KMS:ENCRYPTIONCONTEXT:", "kms:encryptioncontext:", "\u212Ams:EncryptionContext:", "kms:EncryptionContext\u0131", "kms:EncryptionContex:"];
 const SOURCE_ARNS = ["aws:SourceArn", "AWS:SOURCEARN", "aws:sourcearn", "aws:SourceArnX", "aws:Source\u0130rn"];
+const KEYS_NAMES = ["kms:EncryptionContextKeys", "KMS:ENCRYPTIONCONTEXTKEYS", "kms:encryptioncontextkeys", "kms:EncryptionContextKey"];
 const GRANT_OPERATION_NAMES = ["kms:GrantOperations", "KMS:GRANTOPERATIONS", "kms:grantoperations", "kms:GrantOperation"];
 const VALUES = ["IT", "it", "HR", "arn:aws:s3:::b"];
 const OPERATIONS = ["Decrypt", "Encrypt", "CreateGrant", "decrypt", "Sign"];
@@ -24,6 +26,8 @@ const value = fc.oneof(fc.constantFrom(...VALUES), fc.array(fc.constantFrom(...V
 const entry = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...KEYS)).map(([p, k]) => p + k), value) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SOURCE_ARNS, "aws:SourceIp"), value) },
+  // The keys of the request's encryption context, as it lists them (deviation 47: read as given).
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...KEYS_NAMES), fc.oneof(fc.constantFrom(...KEYS, ""), fc.array(fc.constantFrom(...KEYS), { maxLength: 3 }))) },
   // The operations of the grant a CreateGrant request creates: one, several, none, in any letter case.
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...GRANT_OPERATION_NAMES), fc.oneof(fc.constantFrom(...OPERATIONS), fc.array(fc.constantFrom(...OPERATIONS), { maxLength: 3 }))) },
 );
@@ -42,13 +46,16 @@ describe("grantConstraintsHold and childGrantWithin", () => {
     const caller = parseCaller(USER)!;
     let holds = 0, runs = 0, createGrantHolds = 0, createGrantRuns = 0;
     // Biased so that about half hold: the wanted pairs and SourceArn are usually given, before or after others.
-    fc.assert(fc.property(constraints, operation, moreOperations, others, fc.boolean(), fc.boolean(), fc.boolean(), (drawn, op, more, rest, give, first, plain) => {
+    let listedRuns = 0, listedHolds = 0;
+    fc.assert(fc.property(constraints, operation, moreOperations, others, fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), (drawn, op, more, rest, give, first, plain, list) => {
       // Half the CreateGrant grants have no constraints: only those can allow it.
       const { pairs, sourceArn } = op === "CreateGrant" && plain ? { pairs: undefined, sourceArn: undefined } : drawn;
       const wanted: [string, string][] = give ? [...(pairs?.[1] ?? []).map(([k, v]): [string, string] => [`kms:EncryptionContext:${k}`, v]), ...(sourceArn === undefined ? [] : [["aws:SourceArn", sourceArn] as [string, string]])] : [];
       const operations = [...new Set([op, ...more])];
       // A CreateGrant request usually says what it creates: some of the grant's operations.
       if (give && op === "CreateGrant") wanted.push(["kms:GrantOperations", operations.slice(more.length % 2) as never]);
+      // Often the request lists its keys: the wanted ones (an Equals can still hold), sometimes one more.
+      if (give && list && pairs !== undefined) wanted.push(["kms:EncryptionContextKeys", [...pairs[1].map(([k]) => k), ...(more.length === 1 ? ["Other"] : [])] as never]);
       const ctx = Object.fromEntries(first ? [...wanted, ...rest] : [...rest, ...wanted]) as Record<string, string | string[]>;
       const graph: GraphGrantConstraints = {
         ...(pairs === undefined ? {} : pairs[0] ? { encryptionContextEquals: pairs[1] } : { encryptionContextSubset: pairs[1] }),
@@ -66,6 +73,10 @@ describe("grantConstraintsHold and childGrantWithin", () => {
       const got = (op !== "CreateGrant" || childGrantWithin(new Set(operations), entries)) && grantConstraintsHold(graph, op, entries);
       runs++;
       if (got) holds++;
+      if (Object.keys(ctx).some((n) => n.toLowerCase() === "kms:encryptioncontextkeys") && pairs !== undefined && op !== "CreateGrant") {
+        listedRuns++;
+        if (got) listedHolds++;
+      }
       if (op === "CreateGrant") {
         createGrantRuns++;
         if (got) createGrantHolds++;
@@ -75,6 +86,8 @@ describe("grantConstraintsHold and childGrantWithin", () => {
     // A property that only ever sees one answer proves little.
     expect(holds / runs).toBeGreaterThan(0.25);
     expect(holds / runs).toBeLessThan(0.75);
+    expect(listedHolds, `with listed keys, holds in ${listedHolds} of ${listedRuns}`).toBeGreaterThan(listedRuns / 10);
+    expect(listedHolds).toBeLessThan(listedRuns * 0.9);
     expect(createGrantHolds, `CreateGrant holds in ${createGrantHolds} of ${createGrantRuns}`).toBeGreaterThan(createGrantRuns / 20);
     expect(createGrantHolds).toBeLessThan(createGrantRuns / 2);
   });
