@@ -19,11 +19,13 @@ const bundle = () => ({
 const request = { principal: SESSION, action: "kms:Decrypt", resource: KEY };
 const code = (r: object): string => ("error" in r ? (r as { error: { code: string } }).error.code : (r as { decision: string }).decision);
 
+const tripwire = (): never => { throw new Error("walked past the first element"); };
+
 /** A sparse array of 2^32 - 1 slots holding `first`, whose element 1000 throws when read. */
 function hugeSparse(first: unknown): unknown[] {
   const huge = new Array(2 ** 32 - 1);
   huge[0] = first;
-  Object.defineProperty(huge, 1000, { get() { throw new Error("walked past the first element"); } });
+  Object.defineProperty(huge, 1000, { get: tripwire });
   return huge;
 }
 
@@ -31,7 +33,7 @@ describe("a bundle no JSON file can be", () => {
   const cases: [string, (b: ReturnType<typeof bundle>) => void, RegExp][] = [
     ["a key policy's Statement of 2^32 - 1 slots", (b) => { (b.keys[KEY]!.policy as { Statement: unknown }).Statement = hugeSparse(ROOT_ALLOW); }, /array of 4294967295 elements is larger than 64 MiB/],
     ["a principal's policies of 2^32 - 1 slots", (b) => { b.principals[ROLE]!.policies = hugeSparse(doc(ROOT_ALLOW)); }, /array of 4294967295 elements is larger than 64 MiB/],
-    ["a Proxy whose length is 2^32 - 1", (b) => { (b.keys[KEY]!.policy as { Statement: unknown }).Statement = new Proxy([ROOT_ALLOW], { get: (t, k) => (k === "length" ? 2 ** 32 - 1 : Reflect.get(t, k)) }); }, /larger than 64 MiB/],
+    ["a Proxy whose length is 2^32 - 1", (b) => { (b.keys[KEY]!.policy as { Statement: unknown }).Statement = new Proxy([ROOT_ALLOW], { get: (t, k) => (k === "length" ? 2 ** 32 - 1 : Number(k) >= 1000 ? tripwire() : Reflect.get(t, k)) }); }, /larger than 64 MiB/],
     ["a 1 MiB string shared 2^40 times", (b) => { let x: unknown = "a".repeat(2 ** 20); for (let i = 0; i < 40; i++) x = [x, x]; (b.keys[KEY]!.policy as { Statement: unknown[] }).Statement.push({ ...ROOT_ALLOW, Condition: { StringEquals: { "aws:x": x } } }); }, /larger than 64 MiB/],
     ["a cycle", (b) => { const c: Record<string, unknown> = {}; c.self = c; (b.keys[KEY]!.policy as { Statement: unknown[] }).Statement.push({ ...ROOT_ALLOW, Condition: c }); }, /nest deeper than 128 levels/],
     ["nesting 100,000 deep", (b) => { let x: unknown = "a"; for (let i = 0; i < 100_000; i++) x = [x]; b.principals[ROLE]!.policies.push(x); }, /nest deeper than 128 levels/],
