@@ -50,7 +50,8 @@ function readEntry(arn: string, entry: unknown): PolicyView[] {
   if (list === undefined && isObject(entry) && LAYER_MEMBERS.some((m) => ownProperty(entry, m) !== undefined)) return [];
   // A principal entry without a `policies` array is read as one unreadable policy (deny).
   if (!Array.isArray(list)) return [readPolicy(undefined, `principals[${arn}][0]`)];
-  return list.map((document, i) => readPolicy(document, `principals[${arn}][${i}]`));
+  // By index, not `map`: a hole of a sparse array built in code is an unreadable policy (JSON's `null`), not skipped.
+  return Array.from({ length: list.length }, (_, i) => readPolicy(list[i], `principals[${arn}][${i}]`));
 }
 
 /** The members a bundle, a key entry and a principal entry may have (DESIGN §2, docs/request-model.md "Layers"). */

@@ -31,6 +31,8 @@ export interface Chain {
   readonly boundary: CeilingTerm;
   /** Session policies `S` (session-policy.md §2). */
   readonly session: CeilingTerm;
+  /** The caller has a permissions boundary (permission-boundary.md §2): a Deny's NotPrincipal never exempts it (§4). */
+  readonly bounded: boolean;
 }
 
 const HOLDS: CeilingTerm = { holds: true, gap: undefined };
@@ -56,6 +58,8 @@ export function chainOf(input: ChainInput): Chain {
   const denies: ReferenceReason[] = [];
   const organization = organizationOf(bundle);
   const serviceLinked = isServiceLinked(bundle, caller);
+  const boundaries = boundariesOf(bundle, caller);
+  const bounded = boundaries.length > 0;
 
   // SCPs (scp.md §2): IAM callers of member accounts, not the management account, not service-linked roles.
   let scp = HOLDS;
@@ -70,7 +74,7 @@ export function chainOf(input: ChainInput): Chain {
     if (place.kind === "member") {
       const resource: StatementTarget = { ...iam, kind: "resource" };
       for (const level of place.levels) {
-        for (const policy of level.rcps) denies.push(...resourceDenies(policy, resource, caller, input.federatedBy, "rcp"));
+        for (const policy of level.rcps) denies.push(...resourceDenies(policy, resource, caller, bounded, input.federatedBy, "rcp"));
       }
     }
   }
@@ -80,7 +84,7 @@ export function chainOf(input: ChainInput): Chain {
   if (input.endpoint !== undefined) {
     const policy = input.endpoint;
     const resource: StatementTarget = { ...iam, kind: "resource" };
-    denies.push(...resourceDenies(policy, resource, caller, input.federatedBy, "endpoint"));
+    denies.push(...resourceDenies(policy, resource, caller, bounded, input.federatedBy, "endpoint"));
     // vpc-endpoint-policy.md §3 (Our rule): an account principal in an endpoint Allow names only its root user.
     const allowed = policy.statements.some((statement) => {
       if (statement.effect !== "Allow" || !statementApplies(statement, policy, resource)) return false;
@@ -92,7 +96,7 @@ export function chainOf(input: ChainInput): Chain {
 
   // Permissions boundaries (permission-boundary.md §2, §4): every boundary that caps the caller must allow.
   let boundary = HOLDS;
-  for (const policy of boundariesOf(bundle, caller)) {
+  for (const policy of boundaries) {
     denies.push(...identityStatements(policy, iam, "Deny").map((found) => reasonOf(found, "deny", "boundary")));
     if (boundary.holds && identityStatements(policy, iam, "Allow").length === 0) {
       boundary = { holds: false, gap: gapReason(policy.location, "boundary") };
@@ -115,7 +119,7 @@ export function chainOf(input: ChainInput): Chain {
     session = { holds: false, gap: gapReason(`principals[${caller.kind === "service" ? "" : caller.arn}].sessionPolicies`, "session") };
   }
 
-  return { denies, scp, endpoint, boundary, session };
+  return { denies, scp, endpoint, boundary, session, bounded };
 }
 
 /** scp.md §3: Deny statements of every level go to `denies`; the first level (root down) without an Allow is the gap. */
@@ -144,12 +148,14 @@ function identityStatements(policy: PolicyView, iam: StatementTarget, effect: "A
  * Deny statements of a resource-kind policy (RCP, endpoint) whose principal names the caller or its account,
  * or (a federated user) its federating user, as a key-policy Deny does (kms-decision.ts).
  */
-function resourceDenies(policy: PolicyView, target: StatementTarget, caller: Caller, federatedBy: Caller | undefined, layer: Layer): ReferenceReason[] {
+function resourceDenies(
+  policy: PolicyView, target: StatementTarget, caller: Caller, bounded: boolean, federatedBy: Caller | undefined, layer: Layer,
+): ReferenceReason[] {
   return policy.statements
     .filter((statement) => statement.effect === "Deny" && statementApplies(statement, policy, target))
     .filter((statement) => {
-      const named = statementPrincipal(statement, caller);
-      return named.direct || named.account || (federatedBy !== undefined && statementPrincipal(statement, federatedBy).direct);
+      const named = statementPrincipal(statement, caller, bounded);
+      return named.direct || named.account || (federatedBy !== undefined && statementPrincipal(statement, federatedBy, bounded).direct);
     })
     .map((statement) => reasonOf({ policy, statement }, "deny", layer));
 }

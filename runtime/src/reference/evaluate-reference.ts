@@ -10,7 +10,6 @@ import type { RequestContext } from "./context.js";
 import { conditionContext } from "./context.js";
 import { allowingGrants } from "./grants.js";
 import { guardInput } from "./guard-input.js";
-import { readOnce } from "./read-once.js";
 import { ownProperty } from "./json-shape.js";
 import { decideIdentityOnlyRequest, decideKeyRequest, identityTarget } from "./kms-decision.js";
 import { endpointOf, endpointsOf, federatedByOf, federatingUserPolicies, keyEntryOf } from "./layers-bundle.js";
@@ -24,13 +23,13 @@ import type { ReferenceBundle, ReferenceError, ReferenceOperation, ReferenceRequ
  * Decides `request` — one check (DESIGN §2) or an operation `{ operation, checks }` (§5.5) — for the
  * policies of `bundle` (`{ keys: { [keyArn]: { policy } }, principals: { [arn]: { policies } } }`,
  * documents inline as JSON values). Returns a decision with its reasons, or an error entry
- * (KR0001–KR0012) for a request it cannot decide. Never throws on user input.
+ * (KR0001–KR0013) for a request it cannot decide. Never throws on user input.
  */
 export function evaluateReference(bundle: ReferenceBundle, request: ReferenceRequest | ReferenceOperation | unknown): ReferenceResult {
-  return guardInput(() => evaluateInput(bundle, readOnce(request)));
+  return guardInput(bundle, request, evaluateInput);
 }
 
-function evaluateInput(bundle: ReferenceBundle, request: unknown): ReferenceResult {
+function evaluateInput(bundle: unknown, request: unknown): ReferenceResult {
   // docs/request-model.md "Errors": the shape of the whole input (every check) first, then each check.
   const shape = readShape(request);
   if (typeof shape !== "string") return shape;

@@ -16,7 +16,6 @@ import type { PolicyView, StatementView } from "./policy.js";
 import { readRequest } from "./request.js";
 import { readShape } from "./request-shape.js";
 import { guardInput } from "./guard-input.js";
-import { readOnce } from "./read-once.js";
 import { keyPolicyResourceMatches, resourceListMatches } from "./resource-match.js";
 import { MEMBERS, readPair, statementPrincipal } from "./statement.js";
 import type { StarOwner } from "./star-resource.js";
@@ -32,10 +31,10 @@ const SEVERITY: Readonly<Record<ReferenceDecisionKind, number>> = { Allow: 0, Im
  * decision on top). An undecidable request gives its error entry, as `evaluateReference` does.
  */
 export function explainReference(bundle: ReferenceBundle, request: unknown): ReferenceExplanationResult {
-  return guardInput(() => explainInput(bundle, readOnce(request)));
+  return guardInput(bundle, request, explainInput);
 }
 
-function explainInput(bundle: ReferenceBundle, request: unknown): ReferenceExplanationResult {
+function explainInput(bundle: unknown, request: unknown): ReferenceExplanationResult {
   const shape = readShape(request);
   if (typeof shape !== "string") return shape;
   if (shape === "request") return explainCheck(bundle, request);

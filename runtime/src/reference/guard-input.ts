@@ -1,21 +1,44 @@
-// docs/request-model.md "Shapes": an input whose reading throws (a getter, a Proxy built in code), or
+// docs/request-model.md "Shapes", "Errors": the oracle reads its request once (read-once.ts), then checks
+// its bundle (bundle-bounds.ts), then decides. A request whose reading throws (a getter, a Proxy), or
 // runs another evaluation of the oracle (a getter calling it), is KR0007, never a decision, as in the
-// other engines (whose state such a call overwrites; the oracle keeps none, but answers the same).
-// JSON input can do neither. Written for the oracle on its own.
+// other engines (whose state such a call overwrites; the oracle keeps none, but answers the same). A
+// bundle that cannot be read — its reading throws or runs another evaluation, or it is no JSON file a
+// compiler would load — is KR0013: the bundle is at fault, not the request. JSON input can do none of
+// this. Written for the oracle on its own.
+import { unreadableBundle } from "./bundle-bounds.js";
+import { readOnce } from "./read-once.js";
 import type { ReferenceError } from "./types.js";
 
 /** How many guarded evaluations have begun. */
 let begun = 0;
 
-/** `evaluate()`, or KR0007 when it threw or another guarded evaluation ran inside it. */
-export function guardInput<R>(evaluate: () => R): R | ReferenceError {
+const failure = (code: string, message: string): ReferenceError => ({ error: { code, message } });
+const REENTERED = "reading it ran another decision (a getter or a Proxy called the engine)";
+
+/**
+ * `evaluate(bundle, read)`, `read` the request read once; KR0007 when reading the request threw or ran
+ * another guarded evaluation, KR0013 when the bundle cannot be read. After the request is read, the
+ * oracle reads only its copy, so whatever throws later is the bundle's doing (a getter answering the
+ * bounded walk, then throwing): KR0013 too.
+ */
+export function guardInput<R>(bundle: unknown, request: unknown, evaluate: (bundle: unknown, read: unknown) => R): R | ReferenceError {
   const mine = ++begun;
+  let read: unknown;
+  try {
+    read = readOnce(request);
+  } catch {
+    return failure("KR0007", "malformed request: reading it threw an exception");
+  }
+  if (begun !== mine) return failure("KR0007", `malformed request: ${REENTERED}`);
   let result: R;
   try {
-    result = evaluate();
+    const why = unreadableBundle(bundle);
+    if (why !== undefined) return failure("KR0013", why);
+    if (begun !== mine) return failure("KR0013", `the bundle cannot be read: ${REENTERED}`);
+    result = evaluate(bundle, read);
   } catch {
-    return { error: { code: "KR0007", message: "malformed request: reading it threw an exception" } };
+    return failure("KR0013", "the bundle cannot be read: reading it threw an exception");
   }
-  if (begun !== mine) return { error: { code: "KR0007", message: "malformed request: reading it ran another decision (a getter or a Proxy called the engine)" } };
+  if (begun !== mine) return failure("KR0013", `the bundle cannot be read: ${REENTERED}`);
   return result;
 }

@@ -14,7 +14,9 @@ export function readStringList(value: unknown): string[] | undefined {
   if (typeof value === "string") return [value];
   // DEVIATION: §1.3 — an empty list is malformed in key policies too (FCR), where KMS does not document it.
   if (!Array.isArray(value) || value.length === 0) return undefined;
-  return value.every((item) => typeof item === "string") ? [...value] : undefined;
+  // By index, not `every`: a hole of a sparse array built in code is no string (`every` would skip it).
+  const items = Array.from(value as readonly unknown[]);
+  return items.every((item) => typeof item === "string") ? (items as string[]) : undefined;
 }
 
 /** The first member of `object` not in `allowed` (a member it may not have), or undefined. */

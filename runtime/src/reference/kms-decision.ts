@@ -35,10 +35,11 @@ export function decideKeyRequest(request: ReadRequest, keyPolicy: PolicyView, id
   // 1. Explicit deny anywhere (README §1.5 step 1). A key-policy Deny applies when its principal names the
   //    caller directly or names the caller's account (A22), or names the federating user of a federated caller.
   // DEVIATION: §5.3, A22 — a Deny naming the caller's account (root ARN or id) applies to every principal of it.
+  //    A NotPrincipal never exempts a caller with a permissions boundary (principal-match.ts, `chain.bounded`).
   const namesCaller = (found: Found): boolean => {
-    const p = statementPrincipal(found.statement, caller);
+    const p = statementPrincipal(found.statement, caller, chain.bounded);
     if (p.direct || p.account) return true;
-    return layers.federatedBy !== undefined && statementPrincipal(found.statement, layers.federatedBy).direct;
+    return layers.federatedBy !== undefined && statementPrincipal(found.statement, layers.federatedBy, chain.bounded).direct;
   };
   const keyDenies = applicable(keyPolicy, key, "Deny").filter(namesCaller);
   const denies = [...keyDenies, ...identity.flatMap((policy) => applicable(policy, iam, "Deny"))];

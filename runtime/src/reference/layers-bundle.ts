@@ -100,7 +100,8 @@ function unreadableLevel(location: string): OrgLevel {
 /** A list of policy documents; anything but an array is one unreadable policy (a Deny of everything). */
 export function readList(value: unknown, location: string): PolicyView[] {
   if (!Array.isArray(value)) return [readPolicy(undefined, `${location}[0]`)];
-  return value.map((document, i) => readPolicy(document, `${location}[${i}]`));
+  // By index, not `map`: a hole of a sparse array built in code is an unreadable policy (JSON's `null`), not skipped.
+  return Array.from({ length: value.length }, (_, i) => readPolicy(value[i], `${location}[${i}]`));
 }
 
 /** The principal entries of the bundle, as a prototype-free list of [arn, entry]. */

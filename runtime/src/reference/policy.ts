@@ -51,7 +51,8 @@ export function readPolicy(document: unknown, location: string): PolicyView {
   return {
     location,
     version: version as string | undefined,
-    statements: list.map((statement, index) => readStatement(statement, index)),
+    // By index, not `map`: a hole of a sparse array built in code is a statement too (JSON's `null`), not skipped.
+    statements: Array.from({ length: list.length }, (_, index) => readStatement(list[index], index)),
   };
 }
 

@@ -76,8 +76,13 @@ export function matchPrincipal(element: unknown, caller: Caller): PrincipalMatch
  * contains the ARN of the assumed-role user …, the role …, and the AWS account"; "Principals must always
  * name a specific session"), so naming the role does not skip its other sessions. A bare role ARN as
  * caller stands for a session whose name is unknown (docs/request-model.md): no list but everyone skips it.
+ * A caller with a permissions boundary (`bounded`) is never skipped: see below.
  */
-export function notPrincipalExcludes(match: PrincipalMatch, caller: Caller): boolean {
+export function notPrincipalExcludes(match: PrincipalMatch, caller: Caller, bounded: boolean): boolean {
+  // AWS: IAM User Guide, access_policies_boundaries.html and reference_policies_elements_notprincipal.html —
+  // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions
+  // boundary policy attached, regardless of the values specified in the NotPrincipal element."
+  if (bounded) return false;
   if (match.everyone) return true;
   if (caller.kind === "service") return match.direct;
   if (caller.kind === "root") return match.account;

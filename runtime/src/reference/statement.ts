@@ -66,8 +66,12 @@ export function statementApplies(statement: StatementView, policy: PolicyView, t
   });
 }
 
-/** How a key-policy statement names the caller, after FCR for principals the grammar rejects. */
-export function statementPrincipal(statement: StatementView, caller: Caller): { direct: boolean; account: boolean; free: boolean } {
+/**
+ * How a key-policy (or RCP, endpoint) statement names the caller, after FCR for principals the grammar
+ * rejects. `bounded`: the caller has a permissions boundary (chain.ts `Chain.bounded`), which a Deny's
+ * NotPrincipal never exempts.
+ */
+export function statementPrincipal(statement: StatementView, caller: Caller, bounded = false): { direct: boolean; account: boolean; free: boolean } {
   const body = statement.body;
   const named = { direct: true, account: true, free: true };
   const notNamed = { direct: false, account: false, free: false };
@@ -85,7 +89,7 @@ export function statementPrincipal(statement: StatementView, caller: Caller): { 
   if (statement.effect === "Allow") return notNamed;
   const match = matchPrincipal(notPrincipal, caller);
   if (match === "malformed") return fcr;
-  return notPrincipalExcludes(match, caller) ? notNamed : named;
+  return notPrincipalExcludes(match, caller, bounded) ? notNamed : named;
 }
 
 /** `X` / `NotX`: exactly one must be present; NotX matches when X would not (§1.6, §1.7). */

@@ -38,7 +38,7 @@ export interface ReferenceDecision {
   readonly reasons: readonly ReferenceReason[];
 }
 
-/** A request the oracle cannot decide; codes KR0001–KR0012 (docs/request-model.md "Errors"). */
+/** A request the oracle cannot decide; codes KR0001–KR0013 (docs/request-model.md "Errors"). */
 export interface ReferenceError {
   readonly error: { readonly code: string; readonly message: string };
 }

@@ -3,24 +3,28 @@
 
 /** True when no string (member name or value) anywhere in `value` holds a lone surrogate. */
 export function isWellFormedJson(value: unknown): boolean {
-  // An explicit stack, not recursion: a document nested 100,000 deep must not overflow.
-  const pending: unknown[] = [value];
+  // An explicit stack, not recursion: a document nested 100,000 deep must not overflow. Only arrays and
+  // objects go on it (strings are checked at once): a sparse array's holes are read, never stacked.
+  const pending: object[] = [];
   const seen = new Set<object>();
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item === "string") {
-      if (!isWellFormedText(item)) return false;
-      continue;
+  const visit = (item: unknown): boolean => {
+    if (typeof item === "string") return isWellFormedText(item);
+    if (typeof item === "object" && item !== null && !seen.has(item)) {
+      seen.add(item);
+      pending.push(item);
     }
-    if (typeof item !== "object" || item === null || seen.has(item)) continue;
-    seen.add(item);
+    return true;
+  };
+  if (!visit(value)) return false;
+  while (pending.length > 0) {
+    const item = pending.pop()!;
     if (Array.isArray(item)) {
-      for (const element of item) pending.push(element);
+      const length = item.length;
+      for (let i = 0; i < length; i++) if (!visit(item[i])) return false;
       continue;
     }
     for (const name of Object.keys(item)) {
-      if (!isWellFormedText(name)) return false;
-      pending.push((item as Record<string, unknown>)[name]);
+      if (!isWellFormedText(name) || !visit((item as Record<string, unknown>)[name])) return false;
     }
   }
   return true;

@@ -24,6 +24,7 @@ export const RequestErrorCode = {
   unknownEndpoint: "KR0010",
   inconsistentNetworkKeys: "KR0011",
   ambiguousRoleCaller: "KR0012",
+  unreadableBundle: "KR0013",
   cedarFailure: "KR0900",
   engineFailure: "KR0901",
 } as const;
@@ -42,6 +43,7 @@ export const REQUEST_ERRORS: readonly RequestErrorInfo[] = [
   { code: "KR0010", slug: "unknown-endpoint", help: "the bundle has `endpoints` and the request's `aws:SourceVpce` names none of them; add the endpoint and its policy to the bundle" },
   { code: "KR0011", slug: "inconsistent-network-keys", help: "with `endpoints` in the bundle: `aws:SourceVpce` has one value; `aws:SourceIp` is absent on the endpoint path; `aws:SourceVpc` and `aws:VpcSourceIp` only with `aws:SourceVpce`; `aws:SourceVpc` is the endpoint's `vpc`" },
   { code: "KR0012", slug: "ambiguous-role-caller", help: "a role ARN as principal stands for an unnamed session of the role; when the bundle names a session of that role, or the role under another path, give the session ARN (or the role's ARN as the bundle writes it)" },
+  { code: "KR0013", slug: "unreadable-bundle", help: "only the reference evaluator reads a bundle as it decides: the bundle object given to `evaluateReference` must read as JSON would (no getter or Proxy that throws or calls the engine, no array or text beyond the 64 MiB a bundle file may hold, no nesting deeper than 128 levels or cycle); `compileBundle` refuses such an object too (KC2915, KC1002, KC1003)" },
   { code: "KR0900", slug: "cedar-failure", help: "cedar-wasm could not decide the request; this is a bug, please report it" },
   { code: "KR0901", slug: "engine-failure", help: "the graph engine failed while deciding a request it had read whole; this is a bug, please report it" },
 ];
