@@ -1,11 +1,11 @@
-// docs/request-model.md "Shapes", "Errors": the oracle reads its request once (read-once.ts), then checks
-// its bundle (bundle-bounds.ts), then decides. A request whose reading throws (a getter, a Proxy), or
-// runs another evaluation of the oracle (a getter calling it), is KR0007, never a decision, as in the
+// docs/request-model.md "Shapes", "Errors": the oracle reads its request once (read-once.ts), then its
+// bundle (bundle-bounds.ts), then decides on the two copies. A request whose reading throws (a getter, a
+// Proxy), or runs another evaluation of the oracle (a getter calling it), is KR0007, never a decision, as in the
 // other engines (whose state such a call overwrites; the oracle keeps none, but answers the same). A
 // bundle that cannot be read — its reading throws or runs another evaluation, or it is no JSON file a
 // compiler would load — is KR0013: the bundle is at fault, not the request. JSON input can do none of
 // this. Written for the oracle on its own.
-import { unreadableBundle } from "./bundle-bounds.js";
+import { readBundleOnce } from "./bundle-bounds.js";
 import { readOnce } from "./read-once.js";
 import type { ReferenceError } from "./types.js";
 
@@ -17,9 +17,8 @@ const REENTERED = "reading it ran another decision (a getter or a Proxy called t
 
 /**
  * `evaluate(bundle, read)`, `read` the request read once; KR0007 when reading the request threw or ran
- * another guarded evaluation, KR0013 when the bundle cannot be read. After the request is read, the
- * oracle reads only its copy, so whatever throws later is the bundle's doing (a getter answering the
- * bounded walk, then throwing): KR0013 too.
+ * another guarded evaluation, KR0013 when the bundle cannot be read. The oracle then decides on the two
+ * copies alone, so whatever throws after the request was read is the bundle's doing: KR0013 too.
  */
 export function guardInput<R>(bundle: unknown, request: unknown, evaluate: (bundle: unknown, read: unknown) => R): R | ReferenceError {
   const mine = ++begun;
@@ -32,10 +31,10 @@ export function guardInput<R>(bundle: unknown, request: unknown, evaluate: (bund
   if (begun !== mine) return failure("KR0007", `malformed request: ${REENTERED}`);
   let result: R;
   try {
-    const why = unreadableBundle(bundle);
-    if (why !== undefined) return failure("KR0013", why);
+    const once = readBundleOnce(bundle);
+    if ("why" in once) return failure("KR0013", once.why);
     if (begun !== mine) return failure("KR0013", `the bundle cannot be read: ${REENTERED}`);
-    result = evaluate(bundle, read);
+    result = evaluate(once.bundle, read);
   } catch {
     return failure("KR0013", "the bundle cannot be read: reading it threw an exception");
   }

@@ -57,6 +57,18 @@ describe("a bundle no JSON file can be", () => {
     expect(evaluateReference(b as never, bad)).toMatchObject({ error: { code: "KR0007" } });
   });
 
+  it("a getter answering differently on each read is read once: the oracle decides what that one reading says", () => {
+    // The identity policy's only statement is a Deny on the first read and an Allow on every later one. Read
+    // once it is a Deny (an ExplicitDeny); read by one pass for Denies and another for Allows, it was an Allow.
+    const b = bundle();
+    let reads = 0;
+    const statement = { Action: "kms:*", Resource: "*" };
+    Object.defineProperty(statement, "Effect", { enumerable: true, get: () => (++reads === 1 ? "Deny" : "Allow") });
+    b.principals[ROLE]!.policies = [doc(statement)];
+    expect(code(evaluateReference(b as never, request))).toBe("ExplicitDeny");
+    expect(reads).toBe(1);
+  });
+
   it("a bundle a file can be is decided as before", () => {
     expect(code(evaluateReference(bundle() as never, request))).toBe("Allow");
   });
