@@ -102,6 +102,62 @@ describe("kms-cedar prove", () => {
   });
 });
 
+describe("kms-cedar prove: an assertion that names nothing is an error at its place, never proved", () => {
+  // An audit: `kms:Decrpyt` (and `kms:Nope`) was "proved: typo (0 request classes)", exit 0.
+  const writeText = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return name;
+  };
+  const KEY = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000";
+
+  it("an action that matches no KMS action: KA0015 with the assertion's name and file:line:column, exit 2", async () => {
+    const file = writeText("typo.json", `{"assertions":[\n  {"name":"typo","actions":["kms:Decrpyt"],"keys":["*"]}\n]}`);
+    const r = await run("prove", OLD, "--assert", file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("error[KA0015]: assertion `typo`: `kms:Decrpyt` matches no KMS action");
+    expect(r.err).toContain(" --> typo.json:2:29");
+    expect(r.err).not.toContain("proved");
+    for (const action of ["kms:Nope", "s3:GetObject", "kms:Decrypt*x"]) {
+      const other = await run("prove", OLD, "--assert", write("nope.json", { assertions: [{ name: "n", actions: ["kms:Decrypt", action] }] }));
+      expect([other.code, other.err]).toEqual([2, expect.stringContaining(`error[KA0015]: assertion \`n\`: \`${action}\` matches no KMS action`)]);
+    }
+    // Patterns and case are as in an Action element: these name real actions.
+    const fine = await run("prove", OLD, "--assert", write("fine.json", { assertions: [{ name: "f", principals: ["arn:aws:iam::444455556666:role/X"], actions: ["KMS:decrypt", "kms:Re*", "*"] }] }));
+    expect([fine.code, fine.out]).toEqual([0, expect.stringContaining("proved: f")]);
+  });
+
+  it("a key that is not one of the bundle's keys: KA0016 (every problem at once); a caller the bundle does not name is a real caller", async () => {
+    const file = write("keys.json", { assertions: [{ name: "k", actions: ["kms:Decrypt"], keys: [KEY.replace("00000000-0000", "10000000-0000"), "not-a-key"] }] });
+    const r = await run("prove", OLD, "--assert", file);
+    expect(r.code).toBe(2);
+    expect(r.err.match(/error\[KA0016\]/g)).toHaveLength(2);
+    expect(r.err).toContain("`not-a-key` is not a key of the bundle");
+    const stranger = await run("prove", OLD, "--assert", write("stranger.json", { assertions: [{ name: "s", principals: ["arn:aws:iam::111122223333:role/NotInTheBundle"], actions: ["kms:Decrypt"], keys: [KEY] }] }));
+    expect([stranger.code, stranger.out]).toEqual([0, expect.stringMatching(/^proved: s \([1-9]/)]);
+  });
+
+  it("an assertion that matches no request (an action with no key, on a key): KA0017, never proved", async () => {
+    const r = await run("prove", OLD, "--assert", write("vacuous.json", { assertions: [{ name: "v", actions: ["kms:CreateKey"], keys: [KEY] }] }));
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toContain("error[KA0017]: assertion `v` matches no request");
+  });
+
+  it("the assertions file is read as kms-cedar reads its inputs: syntax errors with codes and positions, I/O errors in one line", async () => {
+    const truncated = await run("prove", OLD, "--assert", writeText("truncated.json", `{"assertions":[`));
+    expect(truncated.code).toBe(2);
+    expect(truncated.err).toContain("error[KC1022]");
+    expect(truncated.err).toContain(" --> truncated.json:1:15");
+    expect(truncated.err).not.toContain("Unexpected end of JSON input");
+    const empty = await run("prove", OLD, "--assert", writeText("empty.json", ""));
+    expect([empty.code, empty.err]).toEqual([2, expect.stringContaining("error[KC1001]: the document is empty")]);
+    const folder = await run("prove", OLD, "--assert", ".");
+    expect([folder.code, folder.err]).toEqual([2, "kms-cedar prove: cannot read `.`: is a directory\n"]);
+    const member = await run("prove", OLD, "--assert", write("member.json", { assertions: [{ name: "m", actions: ["kms:Decrypt"], bogus: 1 }] }));
+    expect([member.code, member.err]).toEqual([2, expect.stringContaining("error[KA0014]: assertion `m` has unknown member `bogus`")]);
+  });
+});
+
 describe("standard input and unreadable files", () => {
   // An audit: `-` was a file named `-`, and a missing file was "cannot decide exactly: KA0013".
   it("`-` reads a bundle or an assertion file from standard input, once", async () => {

@@ -53,7 +53,10 @@ counterexample request (confirmed by the three engines). FILE is JSON:
   { "assertions": [ { "name": "...", "principals": ["ARN" | "*"], "notInAccounts": ["111122223333"],
                       "actions": ["kms:Decrypt", "kms:*"], "keys": ["ARN" | "*"] } ] }
 (principals and notInAccounts restrict the caller, both optional; a service principal counts as
-outside every account).
+outside every account; keys defaults to "*"). Actions are matched as in an Action element (\`*\`, \`?\`,
+any case). An assertion that names nothing is an error at its place in FILE, never proved: an action
+matching no KMS action (KA0015), a key that is not one of BUNDLE's keys (KA0016), fields that together
+match no request (KA0017). Principals and accounts BUNDLE does not name are callers like any other.
 
 Options:
   --assert FILE               the assertions (required; \`-\`: standard input, if BUNDLE is not \`-\` too)
@@ -62,7 +65,7 @@ Options:
   --max-regions N             refuse beyond N request classes
   -h, --help                  show this help
 
-Exit: 0 every assertion proved, 1 some has a counterexample, 2 usage error or refusal.
+Exit: 0 every assertion proved, 1 some has a counterexample, 2 usage error, a mistake in FILE or refusal.
 `,
   abac: `Usage: kms-cedar abac BUNDLE [options]
 
