@@ -158,6 +158,20 @@ describe("kms-cedar prove: an assertion that names nothing is an error at its pl
   });
 });
 
+describe("--max-regions bounds every analysis command", () => {
+  // An audit: `abac … --max-regions 1` exited 0 with its full output (the bound applied only to the product strategy).
+  it("abac refuses (KA0006, exit 2) beyond the bound, as diff and prove do, and runs within it", async () => {
+    const bundle = join(process.cwd(), "examples/abac/bundle.json");
+    const assertions = write("bound.json", { assertions: [{ name: "b", actions: ["kms:Decrypt"] }] });
+    for (const argv of [["abac", bundle], ["diff", OLD, WIDER], ["prove", bundle, "--assert", assertions]]) {
+      const r = await run(...argv, "--max-regions", "1");
+      expect([r.code, r.out, r.err], argv[0]).toEqual([2, "", expect.stringContaining("KA0006")]);
+    }
+    const within = await run("abac", bundle, "--max-regions", "1000000");
+    expect([within.code, within.out]).toEqual([0, expect.stringContaining("can kms:TagResource")]);
+  });
+});
+
 describe("standard input and unreadable files", () => {
   // An audit: `-` was a file named `-`, and a missing file was "cannot decide exactly: KA0013".
   it("`-` reads a bundle or an assertion file from standard input, once", async () => {

@@ -62,7 +62,7 @@ Options:
   --assert FILE               the assertions (required; \`-\`: standard input, if BUNDLE is not \`-\` too)
   --format <text|json>        output for people (default) or JSON { proved, assertions: [{ name, proved, counterexample? }] }
   --kind, --key, --principal  how to attach a single policy file
-  --max-regions N             refuse beyond N request classes
+  --max-regions N             refuse (KA0006) beyond N request classes (default 3,000,000)
   -h, --help                  show this help
 
 Exit: 0 every assertion proved, 1 some has a counterexample, 2 usage error, a mistake in FILE or refusal.
@@ -76,7 +76,7 @@ change through aws:ResourceTag / kms:ResourceAliases conditions, and for whom.
 Options:
   --format <text|json|dot>    output for people (default), JSON { paths: [{ actor, change, key, grants | revokes }] }, or Graphviz DOT
   --kind, --key, --principal  how to attach a single policy file
-  --max-regions N             refuse beyond N request classes
+  --max-regions N             refuse (KA0006) beyond N request classes (default 3,000,000)
   -h, --help                  show this help
 
 Exit: 0 (also when paths exist), 2 usage error or refusal.
