@@ -172,6 +172,20 @@ describe("--max-regions bounds every analysis command", () => {
   });
 });
 
+describe("standard output is a function of the inputs", () => {
+  // An audit: `diff` printed the elapsed time, `(4 of 620 request classes, 103 ms)`, on standard output.
+  it("diff, prove and abac print byte-identical output on every run, with no timing", async () => {
+    const bundle = join(process.cwd(), "examples/abac/bundle.json");
+    const assertions = write("stable.json", { assertions: [{ name: "s", actions: ["kms:Decrypt"] }] });
+    for (const argv of [["diff", OLD, WIDER], ["diff", OLD, SAME], ["diff", OLD, WIDER, "--format", "sarif"], ["prove", bundle, "--assert", assertions], ["abac", bundle], ["abac", bundle, "--format", "dot"]]) {
+      const first = await run(...argv);
+      const second = await run(...argv);
+      expect(first.out, argv.join(" ")).not.toMatch(/\d\s*ms\b/);
+      expect(second.out, argv.join(" ")).toBe(first.out);
+    }
+  });
+});
+
 describe("standard input and unreadable files", () => {
   // An audit: `-` was a file named `-`, and a missing file was "cannot decide exactly: KA0013".
   it("`-` reads a bundle or an assertion file from standard input, once", async () => {
