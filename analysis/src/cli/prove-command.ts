@@ -1,8 +1,7 @@
 // `kms-cedar prove BUNDLE --assert FILE`: proved, or a counterexample the three engines allow. An
 // assertion that names nothing (an action no KMS action matches, a key not in the bundle) or matches
 // no request is an error with its place in FILE (exit 2), never "proved".
-import type { Attach } from "../analysis-input.js";
-import { loadInput } from "../analysis-input.js";
+import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import { AnalysisCode, AnalysisRefusal } from "../diagnostics.js";
 import { checkAssertionNames, proveAssertions, readAssertions } from "../prove.js";
 import type { Assertion } from "../prove.js";
@@ -10,11 +9,12 @@ import { verifyWitness } from "../verify-witness.js";
 import { readAssertionFile, renderAssertionProblem } from "./assertion-file.js";
 import { EXIT_FOUND, EXIT_OK, EXIT_USAGE } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
+import { loadArgument } from "./load-argument.js";
 
 /** The codes of mistakes in the assertions file, reported at their place in it. */
 const ASSERTION_CODES: ReadonlySet<string> = new Set([AnalysisCode.assertion, AnalysisCode.unknownAction, AnalysisCode.unknownKey, AnalysisCode.vacuousAssertion]);
 
-export function runProve(file: string, assertFile: string, options: { format: "text" | "json"; attach: Attach; maxRegions?: number }, io: AnalysisIo): number {
+export async function runProve(file: string, assertFile: string, options: { format: "text" | "json"; values: OptionValues; maxRegions?: number }, io: AnalysisIo): Promise<number> {
   const read = readAssertionFile(assertFile, io);
   if ("errors" in read) {
     io.err(read.errors);
@@ -26,7 +26,8 @@ export function runProve(file: string, assertFile: string, options: { format: "t
   };
   const assertions = guard(() => readAssertions(read.value));
   if (!Array.isArray(assertions)) return report([assertions]);
-  const input = loadInput(file, options.attach, io.cwd, io.readStdin);
+  const input = await loadArgument("prove", file, options.values, io);
+  if ("exit" in input) return input.exit;
   const named = assertions.flatMap((a, i) => checkAssertionNames(a, i, input.graph));
   if (named.length > 0) return report(named);
   const results = guard(() => proveAssertions(input.graph, assertions as Assertion[], options.maxRegions !== undefined ? { bound: options.maxRegions } : {}));

@@ -1,10 +1,9 @@
 // The analysis commands of the kms-cedar CLI (`diff`, `prove`, `abac`): argument parsing, help,
-// and the exit statuses (0 nothing found, 1 found, 2 usage errors and refusals). The kms-cedar CLI
+// and the exit statuses (0 nothing found, 1 found or policy errors, 2 usage or I/O errors and refusals). The kms-cedar CLI
 // hands these command lines over through a dynamic import, so the compiler does not depend on us.
 import { parseArguments } from "@kms-cedar/compiler/cli-arguments";
 import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import { AnalysisInputError, AnalysisRefusal } from "../diagnostics.js";
-import type { Attach } from "../analysis-input.js";
 import { EXIT_USAGE } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
 import { runDiff } from "./diff-command.js";
@@ -28,7 +27,10 @@ Options:
   --max-regions N             refuse (KA0006) beyond N request classes (default 3,000,000)
   -h, --help                  show this help
 
-Exit: 0 no request changes decision, 1 some does, 2 usage error or refusal (KA code: the analysis cannot decide exactly).
+Files are read and checked as \`kms-cedar check\` reads them: policy errors are printed with their codes and
+file:line:column (exit 1), as \`eval\` does.
+
+Exit: 0 no request changes decision, 1 some does (or policy errors), 2 usage or I/O error or refusal (KA code: the analysis cannot decide exactly).
 `,
   prove: `Usage: kms-cedar prove BUNDLE --assert FILE [options]
 
@@ -49,7 +51,8 @@ Options:
   --max-regions N             refuse (KA0006) beyond N request classes (default 3,000,000)
   -h, --help                  show this help
 
-Exit: 0 every assertion proved, 1 some has a counterexample, 2 usage error, a mistake in FILE or refusal.
+Exit: 0 every assertion proved, 1 some has a counterexample (or BUNDLE has policy errors, printed as \`check\`
+prints them), 2 usage or I/O error, a mistake in FILE or refusal.
 `,
   abac: `Usage: kms-cedar abac BUNDLE [options]
 
@@ -63,18 +66,9 @@ Options:
   --max-regions N             refuse (KA0006) beyond N request classes (default 3,000,000)
   -h, --help                  show this help
 
-Exit: 0 (also when paths exist), 2 usage error or refusal.
+Exit: 0 (also when paths exist), 1 policy errors (printed as \`check\` prints them), 2 usage or I/O error or refusal.
 `,
 };
-
-function attachOf(values: OptionValues): Attach | string {
-  const kind = values["kind"];
-  return {
-    ...(kind !== undefined ? { kind: kind as "key" | "identity" } : {}),
-    ...(typeof values["key"] === "string" ? { key: values["key"] } : {}),
-    ...(typeof values["principal"] === "string" ? { principal: values["principal"] } : {}),
-  };
-}
 
 /** Runs `kms-cedar diff|prove|abac …` (argv starts with the command name). */
 export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): Promise<number> {
@@ -92,8 +86,6 @@ export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): P
   }
   if (parsed.kind === "usage-error") return usage(parsed.message);
   const values = parsed.options;
-  const attach = attachOf(values);
-  if (typeof attach === "string") return usage(attach);
   const maxText = values["max-regions"];
   const maxRegions = typeof maxText === "string" ? Number(maxText) : undefined;
   if (maxRegions !== undefined && !(Number.isSafeInteger(maxRegions) && maxRegions > 0)) return usage("`--max-regions` must be a positive integer");
@@ -104,8 +96,8 @@ export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): P
   try {
     if (command === "diff") {
       if (positionals.length !== 2) return usage("expects two files: OLD NEW");
-      return runDiff(positionals[0]!, positionals[1]!, {
-        format: format as "text" | "json" | "sarif", noNewAccess: values["no-new-access"] === true, attach,
+      return await runDiff(positionals[0]!, positionals[1]!, {
+        format: format as "text" | "json" | "sarif", noNewAccess: values["no-new-access"] === true, values,
         ...(maxRegions !== undefined ? { maxRegions } : {}),
       }, io);
     }
@@ -113,12 +105,12 @@ export async function runAnalysisCli(argv: readonly string[], io: AnalysisIo): P
       if (positionals.length !== 1) return usage("expects one bundle");
       if (typeof values["assert"] !== "string") return usage("`--assert FILE` is required");
       const { runProve } = await import("./prove-command.js");
-      return runProve(positionals[0]!, values["assert"], { format: format as "text" | "json", attach, ...(maxRegions !== undefined ? { maxRegions } : {}) }, io);
+      return await runProve(positionals[0]!, values["assert"], { format: format as "text" | "json", values, ...(maxRegions !== undefined ? { maxRegions } : {}) }, io);
     }
     if (command === "abac") {
       if (positionals.length !== 1) return usage("expects one bundle");
       const { runAbac } = await import("./abac-command.js");
-      return runAbac(positionals[0]!, { format: format as "text" | "json" | "dot", attach, ...(maxRegions !== undefined ? { maxRegions } : {}) }, io);
+      return await runAbac(positionals[0]!, { format: format as "text" | "json" | "dot", values, ...(maxRegions !== undefined ? { maxRegions } : {}) }, io);
     }
     return usage(`unknown analysis command \`${command}\``);
   } catch (e) {

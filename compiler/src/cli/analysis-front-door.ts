@@ -9,3 +9,6 @@ export { checkStdinOnce, readInputArgument, STDIN_ARGUMENT, STDIN_NAME } from ".
 export { renderDiagnostic } from "./render/render-diagnostic.js";
 export { LineIndex } from "./render/line-index.js";
 export { createTextStyle, shouldUseColor } from "./render/text-style.js";
+export { prepareBundle } from "./commands/prepare-bundle.js";
+export type { Prepared } from "./commands/prepare-bundle.js";
+export { artifact as sarifArtifact, directoryUri, SRCROOT } from "./render/check-sarif.js";
