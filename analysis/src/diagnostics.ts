@@ -30,6 +30,12 @@ export const AnalysisCode = {
   compile: "KA0013",
   /** An assertion file is malformed. */
   assertion: "KA0014",
+  /** An assertion names an action (or pattern) that matches no KMS action: a typo, never "proved". */
+  unknownAction: "KA0015",
+  /** An assertion names a key that is not one of the bundle's keys (the engines decide no request on it, KR0004). */
+  unknownKey: "KA0016",
+  /** An assertion matches no request at all (its fields exclude each other): nothing to prove. */
+  vacuousAssertion: "KA0017",
 } as const;
 
 export type AnalysisCodeValue = (typeof AnalysisCode)[keyof typeof AnalysisCode];
@@ -50,12 +56,22 @@ export const ANALYSIS_REGISTRY: ReadonlyMap<AnalysisCodeValue, string> = new Map
   [AnalysisCode.engines, "the reference evaluator, the graph and Cedar decide a witness differently"],
   [AnalysisCode.compile, "a bundle does not compile"],
   [AnalysisCode.assertion, "an assertion file is malformed"],
+  [AnalysisCode.unknownAction, "an assertion names an action, or an action pattern, that matches no KMS action of the catalog the bundle was compiled against"],
+  [AnalysisCode.unknownKey, "an assertion names a key ARN that is not one of the bundle's `keys` (the engines decide no request on such a key: KR0004)"],
+  [AnalysisCode.vacuousAssertion, "an assertion matches no request (for instance an action that takes no key with a key ARN, or principals all in its notInAccounts): it would be proved about nothing"],
 ]);
+
+/** Where in an assertions file a refusal points: assertion `assertion` (0-based), its `member`, that member's element `item`. */
+export interface AssertionPlace {
+  readonly assertion: number;
+  readonly member?: string;
+  readonly item?: number;
+}
 
 /** A refusal: the analysis cannot decide this input exactly. */
 export class AnalysisRefusal extends Error {
-  constructor(readonly code: AnalysisCodeValue, message: string) {
-    super(`${code}: ${message}`);
+  constructor(readonly code: AnalysisCodeValue, readonly detail: string, readonly at?: AssertionPlace) {
+    super(`${code}: ${detail}`);
     this.name = "AnalysisRefusal";
   }
 }
@@ -68,6 +84,6 @@ export class AnalysisInputError extends Error {
   }
 }
 
-export function refuse(code: AnalysisCodeValue, message: string): never {
-  throw new AnalysisRefusal(code, message);
+export function refuse(code: AnalysisCodeValue, message: string, at?: AssertionPlace): never {
+  throw new AnalysisRefusal(code, message, at);
 }

@@ -14,6 +14,8 @@ export { refuseUnmodelledMembers } from "./unmodelled-members.js";
 export type { Outcome } from "./outcome.js";
 export { ANALYSIS_COMMANDS, ANALYSIS_HELP, runAnalysisCli } from "./cli/run-analysis-cli.js";
 export type { AnalysisIo } from "./cli/cli-types.js";
+export { ANALYSIS_SPECS } from "./cli/analysis-specs.js";
+export type { AnalysisCommandSpec } from "./cli/analysis-specs.js";
 export { proveAssertions, readAssertions, matchesAssertion } from "./prove.js";
 export type { Assertion, AssertionResult } from "./prove.js";
 export { abacDot, abacPaths } from "./abac.js";

@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runAnalysisCli } from "@kms-cedar/analysis";
 import { runCli } from "../../compiler/src/cli/run-cli.js";
@@ -99,6 +100,132 @@ describe("kms-cedar prove", () => {
     const json = JSON.parse(failed.out);
     expect(json.proved).toBe(false);
     expect(json.assertions[0].counterexample.principal).toContain("444455556666");
+  });
+});
+
+describe("kms-cedar prove: an assertion that names nothing is an error at its place, never proved", () => {
+  // An audit: `kms:Decrpyt` (and `kms:Nope`) was "proved: typo (0 request classes)", exit 0.
+  const writeText = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return name;
+  };
+  const KEY = "arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000";
+
+  it("an action that matches no KMS action: KA0015 with the assertion's name and file:line:column, exit 2", async () => {
+    const file = writeText("typo.json", `{"assertions":[\n  {"name":"typo","actions":["kms:Decrpyt"],"keys":["*"]}\n]}`);
+    const r = await run("prove", OLD, "--assert", file);
+    expect(r.code).toBe(2);
+    expect(r.out).not.toContain("proved");
+    expect(r.err).toContain("error[KA0015]: assertion `typo`: `kms:Decrpyt` matches no KMS action");
+    expect(r.err).toContain(" --> typo.json:2:29");
+    expect(r.err).not.toContain("proved");
+    for (const action of ["kms:Nope", "s3:GetObject", "kms:Decrypt*x"]) {
+      const other = await run("prove", OLD, "--assert", write("nope.json", { assertions: [{ name: "n", actions: ["kms:Decrypt", action] }] }));
+      expect([other.code, other.err]).toEqual([2, expect.stringContaining(`error[KA0015]: assertion \`n\`: \`${action}\` matches no KMS action`)]);
+    }
+    // Patterns and case are as in an Action element: these name real actions.
+    const fine = await run("prove", OLD, "--assert", write("fine.json", { assertions: [{ name: "f", principals: ["arn:aws:iam::444455556666:role/X"], actions: ["KMS:decrypt", "kms:Re*", "*"] }] }));
+    expect([fine.code, fine.out]).toEqual([0, expect.stringContaining("proved: f")]);
+  });
+
+  it("a key that is not one of the bundle's keys: KA0016 (every problem at once); a caller the bundle does not name is a real caller", async () => {
+    const file = write("keys.json", { assertions: [{ name: "k", actions: ["kms:Decrypt"], keys: [KEY.replace("00000000-0000", "10000000-0000"), "not-a-key"] }] });
+    const r = await run("prove", OLD, "--assert", file);
+    expect(r.code).toBe(2);
+    expect(r.err.match(/error\[KA0016\]/g)).toHaveLength(2);
+    expect(r.err).toContain("`not-a-key` is not a key of the bundle");
+    const stranger = await run("prove", OLD, "--assert", write("stranger.json", { assertions: [{ name: "s", principals: ["arn:aws:iam::111122223333:role/NotInTheBundle"], actions: ["kms:Decrypt"], keys: [KEY] }] }));
+    expect([stranger.code, stranger.out]).toEqual([0, expect.stringMatching(/^proved: s \([1-9]/m)]);
+  });
+
+  it("an assertion that matches no request (an action with no key, on a key): KA0017, never proved", async () => {
+    const r = await run("prove", OLD, "--assert", write("vacuous.json", { assertions: [{ name: "v", actions: ["kms:CreateKey"], keys: [KEY] }] }));
+    expect([r.code, r.out]).toEqual([2, expect.not.stringContaining("proved")]);
+    expect(r.err).toContain("error[KA0017]: assertion `v` matches no request");
+  });
+
+  it("the assertions file is read as kms-cedar reads its inputs: syntax errors with codes and positions, I/O errors in one line", async () => {
+    const truncated = await run("prove", OLD, "--assert", writeText("truncated.json", `{"assertions":[`));
+    expect(truncated.code).toBe(2);
+    expect(truncated.err).toContain("error[KC1022]");
+    expect(truncated.err).toContain(" --> truncated.json:1:15");
+    expect(truncated.err).not.toContain("Unexpected end of JSON input");
+    const empty = await run("prove", OLD, "--assert", writeText("empty.json", ""));
+    expect([empty.code, empty.err]).toEqual([2, expect.stringContaining("error[KC1001]: the document is empty")]);
+    const folder = await run("prove", OLD, "--assert", ".");
+    expect([folder.code, folder.err]).toEqual([2, "kms-cedar prove: cannot read `.`: is a directory\n"]);
+    const member = await run("prove", OLD, "--assert", write("member.json", { assertions: [{ name: "m", actions: ["kms:Decrypt"], bogus: 1 }] }));
+    expect([member.code, member.err]).toEqual([2, expect.stringContaining("error[KA0014]: assertion `m` has unknown member `bogus`")]);
+  });
+});
+
+describe("--max-regions bounds every analysis command", () => {
+  // An audit: `abac … --max-regions 1` exited 0 with its full output (the bound applied only to the product strategy).
+  it("abac refuses (KA0006, exit 2) beyond the bound, as diff and prove do, and runs within it", async () => {
+    const bundle = join(process.cwd(), "examples/abac/bundle.json");
+    const assertions = write("bound.json", { assertions: [{ name: "b", actions: ["kms:Decrypt"] }] });
+    for (const argv of [["abac", bundle], ["diff", OLD, WIDER], ["prove", bundle, "--assert", assertions]]) {
+      const r = await run(...argv, "--max-regions", "1");
+      expect([r.code, r.out, r.err], argv[0]).toEqual([2, expect.not.stringMatching(/proved|can kms|change/), expect.stringContaining("KA0006")]);
+    }
+    const within = await run("abac", bundle, "--max-regions", "1000000");
+    expect([within.code, within.out]).toEqual([0, expect.stringContaining("can kms:TagResource")]);
+  });
+});
+
+describe("standard output is a function of the inputs", () => {
+  // An audit: `diff` printed the elapsed time, `(4 of 620 request classes, 103 ms)`, on standard output.
+  it("diff, prove and abac print byte-identical output on every run, with no timing", async () => {
+    const bundle = join(process.cwd(), "examples/abac/bundle.json");
+    const assertions = write("stable.json", { assertions: [{ name: "s", actions: ["kms:Decrypt"] }] });
+    for (const argv of [["diff", OLD, WIDER], ["diff", OLD, SAME], ["diff", OLD, WIDER, "--format", "sarif"], ["prove", bundle, "--assert", assertions], ["abac", bundle], ["abac", bundle, "--format", "dot"]]) {
+      const first = await run(...argv);
+      const second = await run(...argv);
+      expect(first.out, argv.join(" ")).not.toMatch(/\d\s*ms\b/);
+      expect(second.out, argv.join(" ")).toBe(first.out);
+    }
+  });
+});
+
+describe("inputs are read, checked and named as kms-cedar's other commands do", () => {
+  // An audit: only the first policy error, as "cannot decide exactly: KA0013" without a position; `--key notanarn`
+  // ignored; absolute paths (and `/work/…/<stdin>`) in messages; SARIF with absolute file: URIs.
+  write("bad.json", { Version: "2012-10-17", Statement: [{ Effect: "Maybe", Principal: "*", Action: "kms:Decrypt", Resource: "*" }, { Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { Nope: { "kms:ViaService": "x" } } }] });
+
+  it("policy errors are printed as `check` prints them, every one with code and file:line:column, exit 1", async () => {
+    write("p.json", { assertions: [{ name: "p", actions: ["kms:Decrypt"] }] });
+    for (const argv of [["diff", "old.json", "bad.json"], ["prove", "bad.json", "--assert", "p.json"], ["abac", "bad.json"]]) {
+      const r = await run(...argv);
+      expect(r.code, argv[0]).toBe(1);
+      expect(r.out).toContain("error[KC2031]: invalid effect `Maybe`\n --> bad.json:1:48");
+      expect(r.out).toContain("error[KC2090]");
+      expect(r.out + r.err).not.toContain("KA0013");
+    }
+    const json = await run("diff", "old.json", "bad.json", "--format", "json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).files[0].diagnostics.map((d: { code: string }) => d.code)).toContain("KC2031");
+  });
+
+  it("--key and --principal are validated as for compile and eval (usage error, exit 2)", async () => {
+    const key = await run("diff", "old.json", "same.json", "--key", "notanarn");
+    expect([key.code, key.err]).toEqual([2, expect.stringContaining("`--key` needs a key ARN")]);
+    const principal = await run("diff", "old.json", "same.json", "--principal", "nobody");
+    expect([principal.code, principal.err]).toEqual([2, expect.stringContaining("`--principal` needs the ARN")]);
+  });
+
+  it("files are named as given, standard input as `<stdin>`; SARIF locations are relative to %SRCROOT%", async () => {
+    const text = await run("diff", "old.json", "same.json");
+    expect(text.out).toContain("old.json and same.json are equivalent");
+    expect(text.out).not.toContain(dir);
+    const stdin = await runWithStdin(JSON.stringify(policy(["arn:aws:iam::111122223333:root"])), "diff", "-", "old.json");
+    expect(stdin.out).toContain("<stdin> and old.json are equivalent");
+    expect(stdin.out).not.toContain(dir);
+    const missing = await run("diff", "old.json", "missing.json");
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining("cannot read `missing.json`: no such file or directory")]);
+    expect(missing.err).not.toContain(dir);
+    const sarif = JSON.parse((await run("diff", "old.json", "wider.json", "--format", "sarif")).out);
+    expect(sarif.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe(`${pathToFileURL(dir).href}/`);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "wider.json", uriBaseId: "%SRCROOT%" });
   });
 });
 

@@ -1,12 +1,13 @@
 // `kms-cedar abac BUNDLE`: who can change whose access by tagging keys or moving aliases.
 import { abacDot, abacPaths } from "../abac.js";
-import type { Attach } from "../analysis-input.js";
-import { loadInput } from "../analysis-input.js";
+import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import { EXIT_OK } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
+import { loadArgument } from "./load-argument.js";
 
-export function runAbac(file: string, options: { format: "text" | "json" | "dot"; attach: Attach; maxRegions?: number }, io: AnalysisIo): number {
-  const input = loadInput(file, options.attach, io.cwd, io.readStdin);
+export async function runAbac(file: string, options: { format: "text" | "json" | "dot"; values: OptionValues; maxRegions?: number }, io: AnalysisIo): Promise<number> {
+  const input = await loadArgument("abac", file, options.values, io);
+  if ("exit" in input) return input.exit;
   const paths = abacPaths(input.graph, options.maxRegions !== undefined ? { bound: options.maxRegions } : {});
   if (options.format === "json") io.out(JSON.stringify({ paths }, null, 2) + "\n");
   else if (options.format === "dot") io.out(abacDot(paths));

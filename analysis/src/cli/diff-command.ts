@@ -1,15 +1,14 @@
 // `kms-cedar diff OLD NEW`: the requests whose decision changes, as readable classes with a witness
 // each, confirmed by the three engines. Exit 0 equivalent, 1 changed (with --no-new-access: only a
 // change to Allow counts), 2 usage errors and refusals.
-import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
-import type { Attach } from "../analysis-input.js";
-import { loadInput } from "../analysis-input.js";
+import { directoryUri, sarifArtifact, SRCROOT } from "@kms-cedar/compiler/cli-front-door";
+import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import type { ChangeClass } from "../describe-classes.js";
 import { diffGraphs } from "../diff-graphs.js";
 import { isNewAccess } from "../outcome.js";
 import { verifyWitness } from "../verify-witness.js";
 import { EXIT_FOUND, EXIT_OK } from "./cli-types.js";
+import { loadArgument } from "./load-argument.js";
 import type { AnalysisIo } from "./cli-types.js";
 
 export { isNewAccess };
@@ -17,16 +16,17 @@ export { isNewAccess };
 export interface DiffOptions {
   readonly format: "text" | "json" | "sarif";
   readonly noNewAccess: boolean;
-  readonly attach: Attach;
+  /** The command line's options (`--kind`, `--key`, `--principal` attach a single policy file). */
+  readonly values: OptionValues;
   readonly maxRegions?: number;
 }
 
-export function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: AnalysisIo): number {
-  const before = loadInput(oldFile, options.attach, io.cwd, io.readStdin);
-  const after = loadInput(newFile, options.attach, io.cwd, io.readStdin);
-  const started = performance.now();
+export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: AnalysisIo): Promise<number> {
+  const before = await loadArgument("diff", oldFile, options.values, io);
+  if ("exit" in before) return before.exit;
+  const after = await loadArgument("diff", newFile, options.values, io);
+  if ("exit" in after) return after.exit;
   const diff = diffGraphs(before.graph, after.graph, options.maxRegions !== undefined ? { bound: options.maxRegions } : {});
-  const ms = performance.now() - started;
   for (const c of diff.classes) {
     verifyWitness(before, c.witness, c.from);
     verifyWitness(after, c.witness, c.to);
@@ -41,9 +41,9 @@ export function runDiff(oldFile: string, newFile: string, options: DiffOptions, 
       changedRegions: diff.changedRegions,
     }, null, 2) + "\n");
   } else if (options.format === "sarif") {
-    io.out(JSON.stringify(diffSarif(diff.classes, resolve(io.cwd, newFile)), null, 2) + "\n");
+    io.out(JSON.stringify(diffSarif(diff.classes, after.name, io.cwd), null, 2) + "\n");
   } else {
-    io.out(renderDiffText(oldFile, newFile, diff.classes, diff.regions, diff.changedRegions, ms, diff.triples));
+    io.out(renderDiffText(before.name, after.name, diff.classes, diff.regions, diff.changedRegions, diff.triples));
   }
   return exit;
 }
@@ -55,15 +55,16 @@ export function classJson(c: ChangeClass): object {
 const list = (items: readonly string[], max = 4): string =>
   items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} … (${items.length} in all)`;
 
-export function renderDiffText(oldFile: string, newFile: string, classes: readonly ChangeClass[], regions: number, changed: number, ms: number, triples?: number): string {
+/** The text report: a function of the inputs alone (no timing), so it is byte-identical across runs. */
+export function renderDiffText(oldFile: string, newFile: string, classes: readonly ChangeClass[], regions: number, changed: number, triples?: number): string {
   const lines: string[] = [];
   // A localized diff decides only the triples a changed statement may apply to (changed-triples.ts): say so.
   const where = triples === undefined ? "" : ` in the ${triples.toLocaleString("en-US")} (action, resource, caller) triple${triples === 1 ? "" : "s"} a changed statement may apply to`;
   if (classes.length === 0) {
-    lines.push(`${oldFile} and ${newFile} are equivalent: no request changes decision (${regions.toLocaleString("en-US")} request classes decided${where} in ${Math.round(ms)} ms).`);
+    lines.push(`${oldFile} and ${newFile} are equivalent: no request changes decision (${regions.toLocaleString("en-US")} request classes decided${where}).`);
     return lines.join("\n") + "\n";
   }
-  lines.push(`${classes.length} change${classes.length === 1 ? "" : "s"} from ${oldFile} to ${newFile} (${changed.toLocaleString("en-US")} of ${regions.toLocaleString("en-US")} request classes, ${Math.round(ms)} ms):`);
+  lines.push(`${classes.length} change${classes.length === 1 ? "" : "s"} from ${oldFile} to ${newFile} (${changed.toLocaleString("en-US")} of ${regions.toLocaleString("en-US")} request classes):`);
   for (const c of classes) {
     lines.push("", `  ${c.from} → ${c.to}${isNewAccess(c) ? "   (new access)" : ""}`);
     lines.push(`    principals: ${list(c.principals)}`);
@@ -81,19 +82,21 @@ const RULES = [
   { id: "decision-kind", level: "note", text: "a request changes between explicit deny, implicit deny and a request error" },
 ] as const;
 
-function diffSarif(classes: readonly ChangeClass[], newPath: string): object {
+/** SARIF 2.1.0, locations as `check --format sarif` gives them: NEW as given, relative to `%SRCROOT%` (the working directory). */
+function diffSarif(classes: readonly ChangeClass[], newFile: string, cwd: string): object {
   const ruleOf = (c: ChangeClass): number => (isNewAccess(c) ? 0 : c.from === "Allow" ? 1 : 2);
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [{
       tool: { driver: { name: "kms-cedar diff", rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.text }, defaultConfiguration: { level: r.level } })) } },
+      originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
       results: classes.map((c) => ({
         ruleId: RULES[ruleOf(c)]!.id,
         ruleIndex: ruleOf(c),
         level: RULES[ruleOf(c)]!.level,
         message: { text: `${c.from} → ${c.to} for ${list(c.principals, 2)} on ${list(c.actions, 3)} when ${c.condition.join(" or ")}; witness ${JSON.stringify(c.witness)}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: pathToFileURL(newPath).href } } }],
+        locations: [{ physicalLocation: { artifactLocation: sarifArtifact(newFile) } }],
         properties: { from: c.from, to: c.to, witness: c.witness, class: classJson(c) },
       })),
     }],

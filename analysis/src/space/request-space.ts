@@ -157,15 +157,20 @@ export class RequestSpace {
     return { key, values };
   }
 
-  /** The size of the full product (refused beyond the bound under the `product` strategy; the other strategies bound their vector sets). */
+  /**
+   * The number of request classes (regions) forEach would visit, refused (KA0006) beyond the bound: under
+   * the `product` strategy from the dimension sizes alone; otherwise by enumerating the regions (the
+   * applicability vectors of a triple are known only by computing them).
+   */
   count(): number {
-    if (this.strategy !== "product") return 0;
     let total = 0;
+    const over = (): never => refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);
     for (const a of this.actions) {
       for (const r of this.resourcesFor(a.target)) {
         for (const p of this.principals) {
-          total += this.dimensions(a.name, r, p).reduce((n, d) => n * d.values.length, 1);
-          if (total > this.bound) refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);
+          if (this.strategy === "product") total += this.dimensions(a.name, r, p).reduce((n, d) => n * d.values.length, 1);
+          else this.forTriple(a, r, p, () => void (++total > this.bound && over()));
+          if (total > this.bound) over();
         }
       }
     }
@@ -174,7 +179,8 @@ export class RequestSpace {
 
   /** Calls `visit` once per region (after checking the bound); `labels()` renders the region's context on demand. */
   forEach(visit: (region: Region, action: { name: string; target: string }) => void, only?: (action: string) => boolean): number {
-    this.count();
+    // The product's size is known without enumerating: refuse before any work. Otherwise count while visiting.
+    if (this.strategy === "product") this.count();
     let total = 0;
     const counting = (region: Region, action: { name: string; target: string }): void => {
       if (++total > this.bound) refuse(AnalysisCode.bound, `the request space has more than ${this.bound} regions (--max-regions)`);

@@ -30,6 +30,11 @@ export const DECIDED_LAYERS: Readonly<Record<Backend, ReadonlySet<LayerUse["laye
   avp: new Set<LayerUse["layer"]>([]),
 };
 
+/** The layer members `backend` does not decide, as help text names them (`a federated user's federating user (\`federatedBy\`)`). */
+export function layersRefusedBy(backend: Backend): string[] {
+  return Object.keys(WHAT).filter((layer) => !DECIDED_LAYERS[backend].has(layer as LayerUse["layer"])).map((layer) => WHAT[layer]!);
+}
+
 const NAME: Readonly<Record<Backend, string>> = { graph: "the graph backend does", cedar: "the Cedar backend does", avp: "the AVP profile does" };
 
 /** KC2960 for every layer member of `loaded` that `backend` does not decide, in source order. */

@@ -25,7 +25,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(line.completion === true ? completionHelp() : line.command ? commandHelp(line.command) : toolHelp(compilerVersion()));
       return EXIT_OK;
     case "completion":
-      io.out(completionScript(line.shell));
+      // The analysis commands' options come from their own table (one home), imported on demand.
+      io.out(completionScript(line.shell, (await import("@kms-cedar/analysis")).ANALYSIS_SPECS));
       return EXIT_OK;
     case "version":
       io.out(`${compilerVersion()}\n`);

@@ -59,6 +59,15 @@ describe("kms-cedar compile", () => {
     expect(readFileSync(join(out, "cedar", "policies.cedar"), "utf8")).toContain("scp:");
   });
 
+  // An audit: --help said --target graph was for "layers (SCPs, RCPs, boundaries, session and endpoint
+  // policies, grants), which Cedar refuses (KC2960)", while Cedar decides all but `federatedBy` (above).
+  it("--help says which layers Cedar does not decide, as the compiler does (only `federatedBy`)", () => {
+    const help = runKmsCedar(["compile", "--help"]).stdout.replace(/\s+/g, " ");
+    expect(help).not.toContain("which Cedar refuses");
+    expect(help).toContain("the target for a bundle with a layer Cedar does not decide yet: a federated user's federating user (`federatedBy`) (KC2960)");
+    expect(help).toContain("Cedar decides every other layer (SCPs, RCPs, boundaries, session and endpoint policies, grants)");
+  });
+
   it("lists the written files as JSON with --format json", () => {
     const out = join(tempFiles({}), "out");
     const run = runKmsCedar(["compile", "examples/abac/bundle.json", "-o", out, "--format", "json"]);

@@ -1,5 +1,6 @@
 // What each `kms-cedar` command accepts: options, their values, positionals. The argument parser
 // and the help text are both driven by this table, so they cannot disagree.
+import { layersRefusedBy } from "../../bundle/refuse-layers.js";
 import type { OptionSpec } from "./parse-arguments.js";
 
 export type { OptionSpec } from "./parse-arguments.js";
@@ -91,8 +92,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       "With --max-warnings N or --warnings-as-errors, too many warnings stop before anything is written (exit 1).",
       "--target avp adds avp/schema.json, avp/put-schema.json, avp/policies/*.json (CreatePolicy inputs) and",
       "avp/avp-manifest.json, within AVP's quotas or refused with a KC31xx error naming the quota.",
-      "--target graph writes only graph.json, graph.txt, graph.dot and graph.svg: the target for a bundle with",
-      "layers (SCPs, RCPs, boundaries, session and endpoint policies, grants), which Cedar refuses (KC2960).",
+      "--target graph writes only graph.json, graph.txt, graph.dot and graph.svg: the target for a bundle with a layer",
+      `Cedar does not decide yet: ${layersRefusedBy("cedar").join(", ")} (KC2960). Cedar decides every`,
+      "other layer (SCPs, RCPs, boundaries, session and endpoint policies, grants); --target avp decides none.",
       "Exit status: 0 compiled, 1 policy errors or a construct Cedar cannot express (KC3xxx), 2 usage or I/O error.",
     ],
   },

@@ -1,22 +1,30 @@
-// `kms-cedar completion bash|zsh`: a shell completion script generated from COMMANDS, so it offers
-// exactly the commands, options and option values the parser accepts. Files complete as usual.
+// `kms-cedar completion bash|zsh`: a shell completion script generated from COMMANDS and the
+// analysis commands' table (ANALYSIS_SPECS of @kms-cedar/analysis, passed in by run-cli.ts), so it
+// offers exactly the commands, options and option values the parsers accept. Files complete as usual.
 import { COMMANDS } from "./command-specs.js";
+import type { OptionSpec } from "./parse-arguments.js";
 
-/** The completion script for `shell`. */
-export function completionScript(shell: "bash" | "zsh"): string {
-  return shell === "bash" ? bashScript() : zshScript();
+/** What completion needs of a command. */
+export interface CompletedCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
 }
 
-function optionWords(name: string): string {
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) return "";
+/** The completion script for `shell`: kms-cedar's commands, then `more` (the analysis commands). */
+export function completionScript(shell: "bash" | "zsh", more: readonly CompletedCommand[] = []): string {
+  const commands = [...COMMANDS, ...more];
+  return shell === "bash" ? bashScript(commands) : zshScript(commands);
+}
+
+function optionWords(command: CompletedCommand): string {
   return Object.entries(command.options).map(([option, spec]) => (spec.short !== undefined ? `--${option} -${spec.short}` : `--${option}`)).join(" ");
 }
 
 /** `check:--format) …` cases: option values per command (a `--format` takes other values in `check`). */
-function choiceCases(indent: string): string[] {
+function choiceCases(commands: readonly CompletedCommand[], indent: string): string[] {
   const cases: string[] = [];
-  for (const command of COMMANDS) {
+  for (const command of commands) {
     for (const [option, spec] of Object.entries(command.options)) {
       if (spec.choices !== undefined) cases.push(`${indent}${command.name}:--${option}) COMPREPLY=( $(compgen -W "${spec.choices.join(" ")}" -- "$cur") ); return ;;`);
     }
@@ -24,8 +32,8 @@ function choiceCases(indent: string): string[] {
   return cases;
 }
 
-function bashScript(): string {
-  const names = [...COMMANDS.map((c) => c.name), "completion", "help"].join(" ");
+function bashScript(commands: readonly CompletedCommand[]): string {
+  const names = [...commands.map((c) => c.name), "completion", "help"].join(" ");
   return [
     "# bash completion for kms-cedar: `source <(kms-cedar completion bash)` (or save it in your bash-completion folder)",
     "_kms_cedar() {",
@@ -34,12 +42,12 @@ function bashScript(): string {
     `    COMPREPLY=( $(compgen -W "${names} --help --version" -- "$cur") ); return`,
     "  fi",
     '  case "$command:$prev" in',
-    ...choiceCases("    "),
+    ...choiceCases(commands, "    "),
     "  esac",
     '  if [ "$command" = completion ]; then COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return; fi',
     '  if [[ "$cur" == -* ]]; then',
     '    case "$command" in',
-    ...COMMANDS.map((c) => `      ${c.name}) COMPREPLY=( $(compgen -W "${optionWords(c.name)}" -- "$cur") ) ;;`),
+    ...commands.map((c) => `      ${c.name}) COMPREPLY=( $(compgen -W "${optionWords(c)}" -- "$cur") ) ;;`),
     "    esac",
     "    return",
     "  fi",
@@ -50,7 +58,7 @@ function bashScript(): string {
   ].join("\n");
 }
 
-function zshScript(): string {
+function zshScript(commands: readonly CompletedCommand[]): string {
   const describe = (text: string) => text.replace(/[[\]:'`]/g, "");
   return [
     "#compdef kms-cedar",
@@ -58,12 +66,12 @@ function zshScript(): string {
     "_kms_cedar() {",
     "  local -a commands",
     "  commands=(",
-    ...COMMANDS.map((c) => `    '${c.name}:${describe(c.summary)}'`),
+    ...commands.map((c) => `    '${c.name}:${describe(c.summary)}'`),
     "    'completion:print a shell completion script'",
     "  )",
     "  if (( CURRENT == 2 )); then _describe command commands; return; fi",
     "  case ${words[2]} in",
-    ...COMMANDS.map((c) => {
+    ...commands.map((c) => {
       const specs = Object.entries(c.options).map(([option, spec]) => {
         const value = spec.type === "string" ? (spec.choices !== undefined ? `:${option}:(${spec.choices.join(" ")})` : `:${option}:_files`) : "";
         return `'--${option}[${describe(spec.description)}]${value}'`;

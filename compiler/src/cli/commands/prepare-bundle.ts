@@ -30,7 +30,7 @@ export interface SingleFileAttachment {
 
 /** Loads and checks `file` for `command`; prints diagnostics (all of them in text, errors in JSON). */
 export async function prepareBundle(
-  command: "eval" | "compile" | "test" | "authorize", file: string, options: Options, io: CliIo, style: TextStyle,
+  command: "eval" | "compile" | "test" | "authorize" | "diff" | "prove" | "abac", file: string, options: Options, io: CliIo, style: TextStyle,
   single?: SingleFileAttachment,
 ): Promise<Prepared> {
   const attach = single !== undefined ? { attach: single.attach } : attachOf(options);

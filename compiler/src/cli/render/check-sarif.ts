@@ -28,7 +28,8 @@ interface SarifRegion {
   readonly endColumn: number;
 }
 
-const SRCROOT = "%SRCROOT%";
+/** The base of relative artifact URIs: the working directory (`originalUriBaseIds`). */
+export const SRCROOT = "%SRCROOT%";
 
 /** The SARIF log of a `check` run: findings of the checked files, unreadable files as notifications. */
 export function checkSarif(items: readonly (CheckedFile | UnreadableFile)[], context: SarifContext): object {
@@ -106,12 +107,13 @@ export function region(index: LineIndex, span: Span): SarifRegion {
 }
 
 /** A relative path becomes a relative URI against `%SRCROOT%`; an absolute one a `file:` URI. */
-function artifact(file: string): { uri: string; uriBaseId?: string } {
+export function artifact(file: string): { uri: string; uriBaseId?: string } {
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
   return { uri: file.split(sep).join("/").split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 
-function directoryUri(directory: string): string {
+/** `directory` as a `file:` URI ending in `/` (the value of `%SRCROOT%`). */
+export function directoryUri(directory: string): string {
   const href = pathToFileURL(directory).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
