@@ -23,7 +23,7 @@ function shardOf(command: string): ShardOf | { readonly error: string } {
   const read = parseRecordedCommand(command);
   if ("error" in read) return read;
   const m = /^(\d+)\/(\d+)$/.exec(String(read.options["shard"] ?? ""));
-  if (read.spec.name !== "run" || m === null) return { error: `its command \`${command}\` is not a \`run --shard i/n\`` };
+  if (read.spec.name !== "run" || m === null) return { error: `its command is \`${command}\`` };
   const { shard, ...options } = read.options;
   void shard;
   return { run: { ...read, options }, index: Number(m[1]), count: Number(m[2]) };
