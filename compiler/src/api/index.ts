@@ -7,8 +7,10 @@ export { compileBundle, compileChecked, compileLoadedBundle } from "../pipeline.
 export type { CompileOptions, CompileResult } from "../pipeline.js";
 export { addCedar, analyzeText, INPUT_NAME } from "./analyze-text.js";
 export type { AnalyzeOptions, Analysis, CedarOutput, PlacedDiagnostic } from "./analyze-text.js";
-export { loadPlainBundle } from "./load-plain-bundle.js";
-export type { PlainLoadOptions } from "./load-plain-bundle.js";
+export { checkPlainBundle, loadPlainBundle } from "./load-plain-bundle.js";
+export type { CheckedPlainBundle, PlainLoadOptions } from "./load-plain-bundle.js";
+// Reading files as the CLI reads them, and its wording of an I/O failure (`no such file or directory`).
+export { describeIoError, readTextFile } from "../bundle/read-text-file.js";
 export { PLACEHOLDER_KEY_ARN, PLACEHOLDER_PRINCIPAL_ARN } from "../bundle/arn-shapes.js";
 // The one engine harness and the one judge of agreement between engines.
 export { ENGINE_ORDER, prepareEngine, prepareEngines } from "./prepare-engines.js";

@@ -7,7 +7,8 @@ Usage:
   kms-cedar-conformance verify <bundle> [--runs N] [--seed S] [--report file.json]
   kms-cedar-conformance corpus [--corpus DIR] [--runs-per-policy N] [--report file.json]
   kms-cedar-conformance replay <case-folder>
-  kms-cedar-conformance merge <shard-report.json>… [--report file.json]
+  kms-cedar-conformance merge <shard-report.json>… [--report file.json] [--format json]
+  kms-cedar-conformance help <command>
 
 Every case is decided by the reference evaluator, the decision graph and Cedar, and checked
 against the laws (graph_agrees_with_reference, cedar_agrees_with_reference, cedar_never_errors,
@@ -16,10 +17,12 @@ identity_allow_without_delegation_grants_nothing, cross_account_needs_both_sides
 malformed_input_never_allows, no_input_throws, and on bundles with layers
 adding_a_ceiling_never_grants, a_grant_never_denies, empty_ceilings_change_nothing).
 The report is markdown on stdout (\`--format json\`: the JSON report); a progress bar goes to stderr
-on a terminal. \`kms-cedar-conformance --version\` prints the version.
+on a terminal. Its command records every option that changes what is run, so pasting it after
+\`kms-cedar-conformance\` runs the same cases again. \`kms-cedar-conformance --version\` prints the version.
 
-Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
-Run \`kms-cedar-conformance <command> --help\` for a command's options.
+Exit codes: 0 no divergence, 1 a divergence or a broken law (verify: or policy errors in the bundle),
+2 usage or I/O error.
+Run \`kms-cedar-conformance help <command>\` (or \`<command> --help\`) for a command's options.
 `;
 
 export const RUN_HELP = `kms-cedar-conformance run — generated policies × generated requests, three engines
@@ -50,7 +53,10 @@ Options:
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
-Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage error.
+The report's command records every option above that changes what is run (not --workers, --report,
+--format, --counterexamples: a seed gives the same cases whatever the number of workers).
+
+Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
 `;
 
 export const VERIFY_HELP = `kms-cedar-conformance verify — check the compiled output on your own bundle
@@ -60,7 +66,10 @@ Usage: kms-cedar-conformance verify <bundle.json | policy.json> [options]
 Requests are generated from the bundle: its callers, keys and actions, each condition constant
 and its near misses (other case, off by one, neighbouring address, ...), absent keys and lists.
 Bundles with no key get a placeholder key (DESIGN §2). \`-\` reads the bundle or policy from standard
-input (a bundle so read names its policy files relative to the working directory).
+input (a bundle so read names its policy files relative to the working directory; the report's
+command is then \`verify - …\`, with a note that the bundle came from standard input).
+Every policy is checked first, as \`kms-cedar check\` checks it: on an error, the diagnostics are
+printed as \`kms-cedar check\` prints them (\`--format json\`: its JSON report) and nothing is run.
 
 Options:
   --runs N               requests to decide (default 5000)
@@ -74,7 +83,8 @@ Options:
   --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
 
-Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
+Exit codes: 0 no divergence, 1 a divergence, a broken law or policy errors in the bundle (or a
+construct Cedar cannot express, KC3xxx), 2 usage or I/O error.
 `;
 
 export const CORPUS_HELP = `kms-cedar-conformance corpus — every compilable policy of the corpus
@@ -86,14 +96,18 @@ every KMS path, and decides generated requests with the three engines (as verify
 
 Options:
   --corpus DIR           the corpus folder, holding MANIFEST.tsv (default ./corpus, else shared/corpus
-                         beside the repository); --dir DIR is the same
+                         beside the repository)
+  --dir DIR              the same as --corpus
   --runs-per-policy N    requests per policy (default 64)
   --limit N              only the first N policies of those kinds
   --seed S               fast-check seed (default 20261123)
   --laws-every M         metamorphic laws on one batch in M (default 0 = never)
   --report FILE          also write the JSON report to FILE
   --format markdown|json the report on stdout: markdown (default) or the JSON report
+  --counterexamples DIR  where shrunk failures are written (default conformance/counterexamples)
   -h, --help             this text
+
+The report's command names the corpus folder, also when it was found without --corpus.
 
 Exit codes: 0 no divergence, 1 a divergence or a broken law, 2 usage or I/O error.
 `;
@@ -105,21 +119,30 @@ Usage: kms-cedar-conformance replay <folder>
 Reads bundle.json, requests.json and case.json (written by run/verify on a failure), decides every
 request with every engine and checks the law the folder records.
 
+Options:
+  -h, --help             this text
+
 Exit codes: 0 the failure no longer reproduces, 1 it still does, 2 usage or I/O error.
 `;
 
 export const MERGE_HELP = `kms-cedar-conformance merge — the report of a run split with --shard
 
-Usage: kms-cedar-conformance merge <r0.json> <r1.json> … [--report FILE]
+Usage: kms-cedar-conformance merge <r0.json> <r1.json> … [--report FILE] [--format markdown|json]
 
-Adds the JSON reports of \`run --shard i/N --report ri.json\` (all N shards of one command and seed,
-in any order) into the report one run of the whole budget gives: every count is a sum over the
-shards; elapsed time is the slowest shard's, CPU time the sum; failures come shard by shard.
+Adds the JSON reports of \`run --shard i/N --report ri.json\` (all N shards of one run, in any order)
+into the report one run of the whole budget gives: every count is a sum over the shards; elapsed
+time is the slowest shard's, CPU time the sum; failures come shard by shard. The shards must record
+the same options (engines, seed, runs, layer share, requests per bundle, …: all but the shard's
+index), as their commands give them; the first option that differs is named.
 
 Options:
   --report FILE          also write the merged JSON report to FILE
+  --format markdown|json the merged report on stdout: markdown (default) or the JSON report
   -h, --help             this text
 
-Exit codes: 0 no divergence, 1 a divergence or a broken law in some shard, 2 usage error (a file
-cannot be read, or the reports are not the complete shards of one run).
+Exit codes: 0 no divergence, 1 a divergence or a broken law in some shard, 2 usage or I/O error (a
+file cannot be read, or the reports are not the complete shards of one run).
 `;
+
+/** Each command's help, by name (`kms-cedar-conformance help <command>`, `<command> --help`). */
+export const COMMAND_HELP = { run: RUN_HELP, verify: VERIFY_HELP, corpus: CORPUS_HELP, replay: REPLAY_HELP, merge: MERGE_HELP } as const;

@@ -1,6 +1,7 @@
 // `kms-cedar-conformance replay <folder>`: decides a counterexample folder's requests with every
 // engine and checks its law again. Phase: conformance CLI.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readTextFile } from "@kms-cedar/compiler/api";
 import { join } from "node:path";
 import type { LawExtras } from "../arbitraries/case-arbitrary.js";
 import { METAMORPHIC_LAWS } from "../laws/all-laws.js";
@@ -8,28 +9,29 @@ import { explanationsAgree } from "../laws/explanations-agree.js";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { evaluateCase, outcomeTexts } from "../run/evaluate-case.js";
 import { REPLAY_HELP } from "./help-text.js";
-import { parseOptions, UsageError } from "./parse-options.js";
+import { REPLAY_SPEC } from "./command-specs.js";
+import { IoError, parseOptions } from "./parse-options.js";
 
 function readJson(path: string): unknown {
-  if (!existsSync(path)) throw new UsageError(`cannot read \`${path}\`: no such file`);
+  const read = readTextFile(path);
+  if ("error" in read) throw new IoError(`cannot read \`${path}\`: ${read.error}`);
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(read.text);
   } catch (e) {
-    throw new UsageError(`\`${path}\` is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new IoError(`\`${path}\` is not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
 export function replayCommand(args: readonly string[]): number {
-  const p = parseOptions(args, {});
-  if (p.values["help"] === true) {
+  const p = parseOptions(args, REPLAY_SPEC);
+  if (p === undefined) {
     process.stdout.write(REPLAY_HELP);
     return 0;
   }
-  if (p.positionals.length !== 1) throw new UsageError("replay needs exactly one case folder");
   const dir = p.positionals[0]!;
   const bundle = readJson(join(dir, "bundle.json")) as PlainBundleShape;
   const requests = readJson(join(dir, "requests.json"));
-  if (!Array.isArray(requests)) throw new UsageError("requests.json must hold an array");
+  if (!Array.isArray(requests)) throw new IoError("`requests.json` must hold an array");
   const meta = existsSync(join(dir, "case.json")) ? (readJson(join(dir, "case.json")) as { law?: string; extras?: LawExtras }) : {};
   const extras: LawExtras = meta.extras ?? { seed: 0, extraDeny: { key: {}, identity: {}, target: "" } };
   const metamorphic = METAMORPHIC_LAWS.some((l) => l.name === meta.law);

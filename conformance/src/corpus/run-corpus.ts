@@ -55,7 +55,9 @@ export function runCorpus(options: CorpusOptions): CorpusResult {
     const per = Math.min(options.casesPerPolicy, 64);
     const result = runConformance({
       ...options, cases: options.casesPerPolicy, requestsPerBundle: per, source: verifySource(bundle, per, e.file), cacheBundles: true,
-      rerunCommand: (path) => `npx kms-cedar-conformance corpus --runs-per-policy ${options.casesPerPolicy} --seed ${options.seed} (policy ${e.file}, batch ${path})`,
+      // The corpus command's own `rerunCommand` is handed where the failure is: the policy and its batch.
+      rerunCommand: (path) => options.rerunCommand?.(`policy ${e.file}, batch ${path}`)
+        ?? `npx kms-cedar-conformance corpus --runs-per-policy ${options.casesPerPolicy} --seed ${options.seed} (policy ${e.file}, batch ${path})`,
     });
     if (result.stats.cases === 0 && result.stats.rejectedBundles > 0) {
       rejectedFiles[e.file] = Object.keys(result.stats.rejectedReasons)[0] ?? "rejected";

@@ -11,6 +11,8 @@ import type { LayerName } from "../laws/layer-transforms.js";
 import { KMS_PATHS } from "../run/kms-path.js";
 import type { Failure, RunResult } from "../run/run-conformance.js";
 import { newTally } from "../run/statistics.js";
+import { DEFAULT_ENGINES } from "../engines/engine-types.js";
+import type { EngineName } from "../engines/engine-types.js";
 import type { Tally } from "../run/statistics.js";
 
 /** One row of a table: the reference's decision mix and the divergences. */
@@ -24,7 +26,10 @@ export interface ReportRow {
 }
 
 export interface JsonReport {
+  /** The command that reproduces the run (every option that changes what is run; cli/recorded-command.ts). */
   readonly command: string;
+  /** What the command alone does not say: that the bundle was read from standard input. */
+  readonly commandNote?: string;
   readonly seed: number;
   readonly cases: number;
   readonly divergences: number;
@@ -77,25 +82,49 @@ export function replayCommand(result: RunResult, f: Failure, command: string): s
   return f.rerun;
 }
 
+/** The note of an engine left out of a run (`--engines`, `--engine`): it decided nothing, by choice. */
+export const NOT_SELECTED = "not selected";
+/** The note of Cedar when it decided fewer cases than the run: some bundles it could not take. */
+export const PARTLY_AVAILABLE = "not available on some bundles (see rejected/unavailable counts)";
+
+/** Why `name` decided fewer cases than the run, if it did: not selected, not available (`reason`), or not on every bundle. */
+export function engineNote(name: string, e: { readonly selected: boolean; readonly available: boolean; readonly reason?: string | undefined; readonly cases: number; readonly runCases: number }): string | undefined {
+  if (!e.selected) return NOT_SELECTED;
+  if (!e.available) return e.reason;
+  return name === "cedar" && e.cases < e.runCases ? PARTLY_AVAILABLE : undefined;
+}
+
+/** What a report says besides the run's result: the engines the run was asked for, a note on its command. */
+export interface ReportOptions {
+  readonly engines?: readonly EngineName[];
+  readonly commandNote?: string;
+}
+
 /** Builds the JSON report of a run. */
-export function jsonReport(result: RunResult, command = "run"): JsonReport {
+export function jsonReport(result: RunResult, command = "run", options: ReportOptions = {}): JsonReport {
   const s = result.stats;
   const seconds = result.elapsedMs / 1000;
   const by = <K extends string>(keys: readonly K[], m: Record<string, Tally>): Record<K, ReportRow> =>
     Object.fromEntries(keys.map((k) => [k, row(m[k])])) as Record<K, ReportRow>;
   const otherPaths = Object.keys(s.paths).filter((p) => !(KMS_PATHS as readonly string[]).includes(p));
-  const cedarNote = result.cedar.available ? (s.engineCases["cedar"] ?? 0) < s.cases ? "not available on some bundles (see rejected/unavailable counts)" : undefined : result.cedar.reason;
+  const selected: readonly string[] = options.engines ?? DEFAULT_ENGINES;
+  const engine = (name: string, available: boolean, reason?: string): JsonReport["engines"][string] => {
+    const cases = s.engineCases[name] ?? 0;
+    const note = engineNote(name, { selected: selected.includes(name), available, reason, cases, runCases: s.cases });
+    return { available, cases, ...(note !== undefined ? { note } : {}) };
+  };
   return {
-    command, seed: result.seed, cases: s.cases, divergences: s.divergences, lawViolations: result.violationCount,
+    command, ...(options.commandNote !== undefined ? { commandNote: options.commandNote } : {}),
+    seed: result.seed, cases: s.cases, divergences: s.divergences, lawViolations: result.violationCount,
     bundles: s.bundles, rejectedBundles: s.rejectedBundles, rejectedReasons: s.rejectedReasons,
     elapsedSeconds: Math.round(seconds * 10) / 10, casesPerSecond: seconds > 0 ? Math.round(s.cases / seconds) : 0,
     cpuSeconds: Math.round(result.cpuMs / 100) / 10, casesPerCpuSecond: result.cpuMs > 0 ? Math.round(s.cases / (result.cpuMs / 1000)) : 0,
     engines: {
-      reference: { available: true, cases: s.engineCases["reference"] ?? 0 },
-      graph: { available: true, cases: s.engineCases["graph"] ?? 0 },
-      cedar: { available: result.cedar.available, cases: s.engineCases["cedar"] ?? 0, ...(cedarNote ? { note: cedarNote } : {}) },
+      reference: engine("reference", true),
+      graph: engine("graph", true),
+      cedar: engine("cedar", result.cedar.available, "reason" in result.cedar ? result.cedar.reason : undefined),
       // The AVP profile decided locally, listed when a run asked for it (`--engine avp-local`).
-      ...(s.engineCases["avp-local"] !== undefined ? { "avp-local": { available: true, cases: s.engineCases["avp-local"] } } : {}),
+      ...(selected.includes("avp-local") || s.engineCases["avp-local"] !== undefined ? { "avp-local": engine("avp-local", true) } : {}),
     },
     unavailable: s.unavailable,
     decisions: row(s.decisions),

@@ -3,6 +3,7 @@
 // command that replays each. Phase: conformance report.
 import { BASE_OPERATOR_NAMES, QUALIFIERS, isValidVariant, operatorName } from "../arbitraries/operators.js";
 import { EXPLANATION_LAWS, LAW_NAMES, METAMORPHIC_LAWS, DIFFERENTIAL_LAWS } from "../laws/all-laws.js";
+import { NOT_SELECTED } from "./json-report.js";
 import type { JsonReport, ReportRow } from "./json-report.js";
 
 const fmt = (n: number): string => n.toLocaleString("en-US");
@@ -20,9 +21,9 @@ function table(title: string, rows: readonly [string, ReportRow][]): string[] {
 export function markdownReport(r: JsonReport, title = "kms-cedar conformance report"): string {
   const generated = r.command.startsWith("run");
   const lines: string[] = [`# ${title}`, ""];
-  const engines = Object.entries(r.engines).map(([name, e]) => (e.available ? `${name} (${fmt(e.cases)} cases${e.note ? `; ${e.note}` : ""})` : `${name}: **not available** (${e.note ?? "unknown"})`));
+  const engines = Object.entries(r.engines).map(([name, e]) => (e.note === NOT_SELECTED ? `${name} (${NOT_SELECTED})` : e.available ? `${name} (${fmt(e.cases)} cases${e.note ? `; ${e.note}` : ""})` : `${name}: **not available** (${e.note ?? "unknown"})`));
   lines.push(
-    `- command: \`${r.command}\`, seed **${r.seed}**`,
+    `- command: \`${r.command}\`${r.commandNote !== undefined ? ` (${r.commandNote})` : ""}, seed **${r.seed}**`,
     `- cases: **${fmt(r.cases)}** requests on ${fmt(r.bundles)} bundles (${fmt(r.rejectedBundles)} bundles rejected by the compiler${r.rejectedBundles > 0 ? `: ${Object.entries(r.rejectedReasons).map(([k, v]) => `${k} × ${v}`).join(", ")}` : ""})`,
     `- engines: ${engines.join("; ")}`,
     `- time: ${r.elapsedSeconds} s wall, **${fmt(r.casesPerSecond)} cases/s**; ${r.cpuSeconds} s CPU, ${fmt(r.casesPerCpuSecond)} cases per CPU second (every case decided by every available engine, bundles compiled and checked included)`,
