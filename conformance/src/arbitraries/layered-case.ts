@@ -17,6 +17,6 @@ export function layeredCaseArb(options: CaseOptions = {}): fc.Arbitrary<Conforma
     ...c,
     bundle: withLayers(c.bundle, choice) as unknown as PlainBundle,
     requests: c.requests.map((request, i) =>
-      typeof readInputShape(request) === "string" ? layeredRequest(request as GeneratedRequest, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false) : request),
+      typeof readInputShape(request) === "string" ? layeredRequest(request as GeneratedRequest, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false, choice.givesOrgKeys[i] ?? false) : request),
   })));
 }
