@@ -34,7 +34,8 @@ export interface LayerChoice {
   readonly givesSourceVpc: readonly boolean[];
   /**
    * Whether a request gives the organization keys the layers test (`aws:PrincipalOrgID` o-gen,
-   * `aws:PrincipalOrgPaths`), by request index; left out, a member's are unknown (deviation 49).
+   * `aws:PrincipalOrgPaths`, `aws:ResourceOrgPaths`), by request index; left out, a member's are unknown
+   * (deviation 49).
    */
   readonly givesOrgKeys: readonly boolean[];
 }
@@ -77,10 +78,13 @@ const rcpDocArb: fc.Arbitrary<Doc> = fc.tuple(actionSubset, fc.constantFrom("all
   ...(scope === "outside-org" ? { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG_ID } } } : {}),
 }));
 
-/** An SCP that denies some actions to callers under `ou-gen` (deviation 49: left out, the paths are unknown). */
-const ouDenyScpArb: fc.Arbitrary<Doc> = actionSubset.map((actions) => document(
+/**
+ * An SCP that denies some actions to callers under `ou-gen`, or on resources under it (deviation 49: a
+ * member's paths, left out, are unknown, so the Deny applies; absent, it would not).
+ */
+const ouDenyScpArb: fc.Arbitrary<Doc> = fc.tuple(actionSubset, fc.constantFrom("aws:PrincipalOrgPaths", "aws:ResourceOrgPaths")).map(([actions, key]) => document(
   { Effect: "Allow", Action: "*", Resource: "*" },
-  { Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "*/ou-gen/*" } } },
+  { Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringLike": { [key]: "*/ou-gen/*" } } },
 ));
 
 /** root → ou-1 → account A; account B inside the organization, outside it, or its management account. */
@@ -214,6 +218,7 @@ export function layeredRequest(request: GeneratedRequest, through: boolean, dept
     if (orgKeys) {
       if (!Object.keys(out).some((k) => k.toLowerCase() === "aws:principalorgid")) out["aws:PrincipalOrgID"] = ORG_ID;
       if (!Object.keys(out).some((k) => k.toLowerCase() === "aws:principalorgpaths")) out["aws:PrincipalOrgPaths"] = [`${ORG_ID}/r-gen/ou-gen/`];
+      if (!Object.keys(out).some((k) => k.toLowerCase() === "aws:resourceorgpaths")) out["aws:ResourceOrgPaths"] = [`${ORG_ID}/r-gen/`];
     }
     return out;
   };
