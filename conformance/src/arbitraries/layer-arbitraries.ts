@@ -33,8 +33,8 @@ export interface LayerChoice {
   /** Whether a request through the endpoint gives `aws:SourceVpc` (ENDPOINT_VPC), by request index. */
   readonly givesSourceVpc: readonly boolean[];
   /**
-   * Whether a request gives the organization keys the layers test (`aws:PrincipalOrgID` o-gen,
-   * `aws:PrincipalOrgPaths`, `aws:ResourceOrgPaths`), by request index; left out, a member's are unknown
+   * Whether a request gives the organization keys (`aws:PrincipalOrgID` o-gen, the paths,
+   * `aws:ResourceOrgID`) where it leaves them out, by request index; left out, a member's are unknown
    * (deviation 49).
    */
   readonly givesOrgKeys: readonly boolean[];
@@ -46,6 +46,11 @@ export const ENDPOINT_VPC = "vpc-1234abcd";
 const MANAGEMENT = "999999999999";
 /** The generated organization's id: what a request of a member gives as `aws:PrincipalOrgID` (`givesOrgId`). */
 const ORG_ID = "o-gen";
+/** The organization keys a member's request gives (`layeredRequest`'s `orgKeys`). */
+const ORG_KEY_VALUES: readonly (readonly [string, string | string[]])[] = [
+  ["aws:PrincipalOrgID", ORG_ID], ["aws:PrincipalOrgPaths", [`${ORG_ID}/r-gen/ou-gen/`]],
+  ["aws:ResourceOrgID", ORG_ID], ["aws:ResourceOrgPaths", [`${ORG_ID}/r-gen/`]],
+];
 
 function document(...statements: Doc[]): Doc {
   return { Version: "2012-10-17", Statement: statements };
@@ -216,9 +221,15 @@ export function layeredRequest(request: GeneratedRequest, through: boolean, dept
     // Deviation 49: the organization keys as a member's request builder gives them (the caller's account
     // may be outside the organization: then they are wrong, and read as given all the same).
     if (orgKeys) {
-      if (!Object.keys(out).some((k) => k.toLowerCase() === "aws:principalorgid")) out["aws:PrincipalOrgID"] = ORG_ID;
-      if (!Object.keys(out).some((k) => k.toLowerCase() === "aws:principalorgpaths")) out["aws:PrincipalOrgPaths"] = [`${ORG_ID}/r-gen/ou-gen/`];
-      if (!Object.keys(out).some((k) => k.toLowerCase() === "aws:resourceorgpaths")) out["aws:ResourceOrgPaths"] = [`${ORG_ID}/r-gen/`];
+      for (const [key, value] of ORG_KEY_VALUES) {
+        // Left out is no entry or one empty list (spec §3.2); two case variants stay (ambiguous either way).
+        const names = Object.keys(out).filter((k) => k.toLowerCase() === key.toLowerCase());
+        const only = names.length === 1 ? out[names[0]!] : undefined;
+        if (names.length === 1 && !(Array.isArray(only) && only.length === 0)) continue;
+        if (names.length > 1) continue;
+        for (const name of names) delete out[name];
+        out[key] = value;
+      }
     }
     return out;
   };
