@@ -154,6 +154,18 @@ export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("kms:EncryptionContextKeys", "string", ["App", "Secret", "Stage", "S*"], ["App", "Secret", "Stage", "app", "😀pp"], { multi: true }),
   key("aws:TagKeys", "string", ["Project", "Owner", "Pro*"], ["Project", "Owner", "Env", "project", "😀wner"], { multi: true }),
   key("kms:GrantOperations", "string", ["Decrypt", "Encrypt", "Re*"], ["Decrypt", "Encrypt", "ReEncryptFrom", "Sign"], { multi: true }),
+  // CreateGrant's required parameter (deviation 50): a CreateGrant request that leaves it out has it unknown.
+  key("kms:GranteePrincipal", "string",
+    ["arn:aws:iam::111122223333:role/App", "arn:aws:iam::111122223333:*", "arn:aws:iam::444455556666:*"],
+    ["arn:aws:iam::111122223333:role/App", "arn:aws:iam::111122223333:user/Bob", "arn:aws:iam::444455556666:role/Ext"]),
+  // The organization keys (deviation 49): in a layered bundle with an organization (layer-arbitraries.ts:
+  // r-gen → ou-gen → account A, account B a member, outside or the management account), a caller or key
+  // of a member account that leaves them out has them unknown; elsewhere they are context-driven.
+  key("aws:PrincipalOrgID", "string", ["o-gen", "o-other"], ["o-gen", "o-other", "O-GEN"]),
+  key("aws:PrincipalOrgPaths", "string", ["o-gen/r-gen/ou-gen/*", "*/ou-gen/*", "o-gen/r-gen/"],
+    ["o-gen/r-gen/ou-gen/", "o-gen/r-gen/", "o-other/r-x/"], { multi: true }),
+  key("aws:ResourceOrgID", "string", ["o-gen", "o-other"], ["o-gen", "o-other"]),
+  key("aws:ResourceOrgPaths", "string", ["o-gen/r-gen/ou-gen/*", "*/ou-gen/*"], ["o-gen/r-gen/ou-gen/", "o-gen/r-gen/", "o-other/r-x/"], { multi: true }),
   key("kms:ResourceAliases", "string", ["alias/test-key", "alias/prod", "alias/Test*", "alias/*test*"],
     ["alias/test-key", "alias/prod", "alias/Test", "alias/mytest"], { multi: true, identityOnly: true }),
   key("kms:ScheduleKeyDeletionPendingWindowInDays", "numeric", INTEGERS_POLICY.map(String), INTEGERS_CONTEXT),

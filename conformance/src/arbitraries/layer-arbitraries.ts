@@ -42,6 +42,12 @@ export interface LayerChoice {
    * which of its operations.
    */
   readonly aimsAtGrant: readonly (number | undefined)[];
+  /**
+   * Whether a request gives the organization keys (`aws:PrincipalOrgID` o-gen, the paths,
+   * `aws:ResourceOrgID`) where it leaves them out, by request index; left out, a member's are unknown
+   * (deviation 49).
+   */
+  readonly givesOrgKeys: readonly boolean[];
 }
 
 /**
@@ -57,6 +63,13 @@ const ENDPOINT_ID = "vpce-0a1b2c3d";
 /** The VPC of the generated endpoint: what a request through it gives as `aws:SourceVpc`. */
 export const ENDPOINT_VPC = "vpc-1234abcd";
 const MANAGEMENT = "999999999999";
+/** The generated organization's id: what a request of a member gives as `aws:PrincipalOrgID` (`givesOrgId`). */
+const ORG_ID = "o-gen";
+/** The organization keys a member's request gives (`layeredRequest`'s `orgKeys`). */
+const ORG_KEY_VALUES: readonly (readonly [string, string | string[]])[] = [
+  ["aws:PrincipalOrgID", ORG_ID], ["aws:PrincipalOrgPaths", [`${ORG_ID}/r-gen/ou-gen/`]],
+  ["aws:ResourceOrgID", ORG_ID], ["aws:ResourceOrgPaths", [`${ORG_ID}/r-gen/`]],
+];
 
 function document(...statements: Doc[]): Doc {
   return { Version: "2012-10-17", Statement: statements };
@@ -78,15 +91,29 @@ const endpointDocArb: fc.Arbitrary<Doc> = ceilingDocArb.map((d) => ({
   ...d, Statement: (d["Statement"] as Doc[]).map((s) => ({ ...s, Principal: "*" })),
 }));
 
-/** A customer RCP: Deny some actions to everyone, maybe only outside account A (docs/semantics/rcp.md §3). */
-const rcpDocArb: fc.Arbitrary<Doc> = fc.tuple(actionSubset, fc.boolean()).map(([actions, onlyOutside]) => document({
+/**
+ * A customer RCP: Deny some actions to everyone, maybe only outside account A, or only outside the
+ * organization (the perimeter of docs/semantics/rcp.md §6, on `aws:PrincipalOrgID`: a member caller that
+ * leaves it out has it unknown, deviation 49) (docs/semantics/rcp.md §3).
+ */
+const rcpDocArb: fc.Arbitrary<Doc> = fc.tuple(actionSubset, fc.constantFrom("all", "outside-a", "outside-org")).map(([actions, scope]) => document({
   Effect: "Deny", Principal: "*", Action: actions, Resource: "*",
-  ...(onlyOutside ? { Condition: { StringNotEqualsIfExists: { "aws:PrincipalAccount": ACCOUNT_A } } } : {}),
+  ...(scope === "outside-a" ? { Condition: { StringNotEqualsIfExists: { "aws:PrincipalAccount": ACCOUNT_A } } } : {}),
+  ...(scope === "outside-org" ? { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG_ID } } } : {}),
 }));
+
+/**
+ * An SCP that denies some actions to callers under `ou-gen`, or on resources under it (deviation 49: a
+ * member's paths, left out, are unknown, so the Deny applies; absent, it would not).
+ */
+const ouDenyScpArb: fc.Arbitrary<Doc> = fc.tuple(actionSubset, fc.constantFrom("aws:PrincipalOrgPaths", "aws:ResourceOrgPaths")).map(([actions, key]) => document(
+  { Effect: "Allow", Action: "*", Resource: "*" },
+  { Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringLike": { [key]: "*/ou-gen/*" } } },
+));
 
 /** root → ou-1 → account A; account B inside the organization, outside it, or its management account. */
 const organizationArb = (rcp: boolean): fc.Arbitrary<Doc> => fc.record({
-  rootScps: fc.option(fc.array(ceilingDocArb, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  rootScps: fc.option(fc.array(fc.oneof({ weight: 3, arbitrary: ceilingDocArb }, { weight: 1, arbitrary: ouDenyScpArb }), { minLength: 1, maxLength: 2 }), { nil: undefined }),
   ouScps: fc.option(fc.array(ceilingDocArb, { minLength: 0, maxLength: 2 }), { nil: undefined }),
   accountScps: fc.option(fc.array(ceilingDocArb, { minLength: 1, maxLength: 1 }), { nil: undefined }),
   b: fc.constantFrom("member", "outside", "management"),
@@ -142,6 +169,7 @@ export function layerChoiceArb(requests: number): fc.Arbitrary<LayerChoice> {
     givesSourceVpc: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
     listsKeys: fc.array(listedKeysArb, { minLength: requests, maxLength: requests }),
     aimsAtGrant: fc.array(on.grant ? aimArb : fc.constant(undefined), { minLength: requests, maxLength: requests }),
+    givesOrgKeys: fc.array(fc.boolean(), { minLength: requests, maxLength: requests }),
   }).map((members) => strip({ ...members, rcp: on.rcp })));
 }
 
@@ -204,10 +232,10 @@ const NETWORK_KEYS = ["aws:sourceip", "aws:sourcevpc", "aws:vpcsourceip", "aws:s
  * `aws:SourceVpce` set, `aws:SourceIp` left out, `aws:VpcSourceIp` kept when the request has it, and
  * `aws:SourceVpc` given when `sourceVpc`; a key of the endpoint path left out is unknown), and with the
  * context keys the layers' documents look at: an organization id, and the encryption context a grant
- * constrains (its pairs, and the keys `kms:EncryptionContextKeys` lists: `listed`). Not through the
- * endpoint, the keys of its path are left out.
+ * constrains (its pairs, and the keys `kms:EncryptionContextKeys` lists: `listed`), and (`orgKeys`) the
+ * organization keys. Not through the endpoint, the keys of its path are left out.
  */
-export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean, sourceVpc = false, listed: ListedKeys = "as-generated"): GeneratedRequest {
+export function layeredRequest(request: GeneratedRequest, through: boolean, dept: boolean, sourceVpc = false, listed: ListedKeys = "as-generated", orgKeys = false): GeneratedRequest {
   const adjust = (context: Context): Context => {
     const out: Context = Object.create(null) as Context;
     for (const [name, value] of Object.entries(context)) {
@@ -219,6 +247,19 @@ export function layeredRequest(request: GeneratedRequest, through: boolean, dept
       if (sourceVpc) out["aws:SourceVpc"] = ENDPOINT_VPC;
     } else if (Object.prototype.hasOwnProperty.call(context, "aws:SourceIp")) out["aws:SourceIp"] = context["aws:SourceIp"];
     if (dept && !Object.keys(out).some((k) => k.toLowerCase() === "kms:encryptioncontext:dept")) out["kms:EncryptionContext:Dept"] = "IT";
+    // Deviation 49: the organization keys as a member's request builder gives them (the caller's account
+    // may be outside the organization: then they are wrong, and read as given all the same).
+    if (orgKeys) {
+      for (const [key, value] of ORG_KEY_VALUES) {
+        // Left out is no entry or one empty list (spec §3.2); two case variants stay (ambiguous either way).
+        const names = Object.keys(out).filter((k) => k.toLowerCase() === key.toLowerCase());
+        const only = names.length === 1 ? out[names[0]!] : undefined;
+        if (names.length === 1 && !(Array.isArray(only) && only.length === 0)) continue;
+        if (names.length > 1) continue;
+        for (const name of names) delete out[name];
+        out[key] = value;
+      }
+    }
     return listed === "as-generated" ? out : withListedKeys(out, listed);
   };
   if ("checks" in request) return { ...request, checks: request.checks.map((c) => ({ ...c, context: adjust(c.context) })) };

@@ -20,7 +20,7 @@ export function layeredCaseArb(options: CaseOptions = {}): fc.Arbitrary<Conforma
       if (typeof readInputShape(request) !== "string") return request;
       const aim = choice.aimsAtGrant[i];
       const aimed = aim === undefined || choice.grant === undefined ? request as GeneratedRequest : aimedAtGrant(request as GeneratedRequest, choice.grant, aim);
-      return layeredRequest(aimed, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false, choice.listsKeys[i] ?? "as-generated");
+      return layeredRequest(aimed, choice.throughEndpoint[i] ?? false, dept, choice.givesSourceVpc[i] ?? false, choice.listsKeys[i] ?? "as-generated", choice.givesOrgKeys[i] ?? false);
     }),
   })));
 }

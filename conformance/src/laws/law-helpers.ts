@@ -50,14 +50,19 @@ export function checkAgainstRewrite(
   return out;
 }
 
+/** The request errors KR0012 comes before (docs/request-model.md "Errors"). */
+const LATER_ERRORS: ReadonlySet<string> = new Set(["KR0009", "KR0010", "KR0011"]);
+
 /**
- * Whether `after` is KR0012 where `before` was decided. That error depends on which principals the bundle
- * names (docs/request-model.md "The caller"): a rewrite that adds a name (a Deny or a grant naming a session
- * of the caller's role, session policies listed under one) may refuse a role ARN as caller that the other
- * bundle decides. It is no decision and never an Allow: a law about decisions leaves it out.
+ * Whether `after` is KR0012 where `before` was decided, or was an error that comes after KR0012. That error
+ * depends on which principals the bundle names (docs/request-model.md "The caller"): a rewrite that adds a
+ * name (a Deny or a grant naming a session of the caller's role, session policies listed under one) may
+ * refuse a role ARN as caller that the other bundle decides. It is no decision and never an Allow: a law
+ * about decisions leaves it out.
  */
 export function newlyRefusedByNames(before: DecisionResult, after: DecisionResult): boolean {
-  return !("error" in before) && "error" in after && after.error.code === "KR0012";
+  // KR0012 comes before KR0009, KR0011 and KR0010 (docs/request-model.md "Errors"): it may replace one of them.
+  return "error" in after && after.error.code === "KR0012" && (!("error" in before) || LATER_ERRORS.has(before.error.code));
 }
 
 /** Indices of the case's requests that satisfy `pred`. */

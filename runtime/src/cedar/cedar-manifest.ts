@@ -46,6 +46,11 @@ export interface ManifestLayers {
   readonly organization?: {
     /** The member accounts (never the management account), each with the scopes of its path, root first. */
     readonly accounts: readonly ManifestAccount[];
+    /**
+     * The bundle's `managementAccount`, when it has one: in the organization (its requests carry the
+     * organization keys, deviation 49) though exempt from SCPs and RCPs.
+     */
+    readonly managementAccount?: string;
   };
   /** Principal ARN (bundle spelling) → the scope of its permissions boundary. */
   readonly boundaries: readonly { readonly principal: string; readonly scope: string }[];

@@ -6,7 +6,7 @@ import type { AuthorizationAnswer } from "@cedar-policy/cedar-wasm/nodejs";
 import type { Decision, DecisionError, DecisionResult, Reason, Request } from "../contracts.js";
 import type { CedarManifest, ManifestPolicy } from "./cedar-manifest.js";
 import { MANIFEST_FORMAT, MANIFEST_VERSION } from "./cedar-manifest.js";
-import { createEncoder } from "./encode-request.js";
+import { createEncoder, organizationAccounts } from "./encode-request.js";
 import { cedarLimitProblems } from "./cedar-limits.js";
 import { loadCedar } from "./load-cedar.js";
 import type { CedarWasm } from "./load-cedar.js";
@@ -199,7 +199,7 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
     return { ready: true };
   };
   const conditionKeys = (index?.statements ?? []).flatMap((s) => s.tests.flatMap((t) => (t.test.kind === "condition" ? [t.test.key] : [])));
-  const seenReader = createSeenReader(conditionKeys, manifest.identity.map((i) => i.principal));
+  const seenReader = createSeenReader(conditionKeys, manifest.identity.map((i) => i.principal), organizationAccounts(manifest));
   const explainOne = (request: Request): Explanation | DecisionError => {
     const answer = authorize(request);
     if ("error" in answer.result) return answer.result;

@@ -14,7 +14,8 @@ import { snapshotInput } from "../request/snapshot-input.js";
 import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
-import { unknownEndpointPathKeys } from "../request/request-endpoint.js";
+import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization, unknownRequestKeys } from "../request/unknown-keys.js";
+import type { OrganizationAccounts } from "../request/unknown-keys.js";
 import { ENCRYPTION_CONTEXT_KEYS, pairKeys } from "../request/encryption-context-keys.js";
 import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
 import { compileContext } from "./encode-context.js";
@@ -55,6 +56,8 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
   const placeInLayers = manifest.layers === undefined ? undefined : createLayerEncoder(manifest.layers, manifest.identity.map((i) => i.principal));
   // KR0012: a role ARN as caller, against the roles the bundle names (request/bare-role-caller.ts).
   const bareRole = bareRoleCheck(manifest.namedRoles);
+  // Deviation 49: the accounts of the bundle's organization (its tree's, and its management account).
+  const organization = organizationAccounts(manifest);
 
   return (given) => {
     // One reading of the input (request/snapshot-input.ts): everything below reads the copy. An input
@@ -104,8 +107,12 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     // docs/cedar-mapping.md "Layers": the scopes that apply (after the caller keys, as the other engines check).
     const placed = placeInLayers?.({ caller, action: action.name, target, resource: request.resource, index, rawContext });
     if (placed !== undefined && "error" in placed) return placed;
-    // vpc-endpoint-policy.md §2: after the endpoint's checks, which see them absent.
-    for (const key of unknownEndpointPathKeys((lowerName) => index.get(lowerName))) index.set(key, { kind: "ambiguous" });
+    // Deviations 44, 49, 50 (request/unknown-keys.ts): the keys AWS includes that the request leaves out
+    // are unknown (FCR), not absent; after the endpoint's checks, which see them absent.
+    const set = keysAwsSets(
+      callerInOrganization(organization, caller), resourceInOrganization(organization, target.kind, target.account), isCreateGrant(action.name.toLowerCase()),
+    );
+    for (const key of unknownRequestKeys(set, (lowerName) => index.get(lowerName))) index.set(key, { kind: "ambiguous" });
     // DEVIATION: §3.2 — an empty-string value is null to AWS: unknown (FCR), not a present value.
     for (const key of [...index.keys()]) {
       const entry = index.get(key);
@@ -124,6 +131,17 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     entities.push({ uid: resource, attrs, parents: [], ...withTags(resourceTags) });
     return { principal, action: { type: CedarType.action, id: actionId(action.name) }, resource, context, entities };
   };
+}
+
+/**
+ * The organization's accounts (request/unknown-keys.ts): the manifest's member accounts and its management
+ * account. A manifest with an organization but without `managementAccount` was written before it was kept:
+ * its management account, if any, is not known to be in the organization.
+ */
+export function organizationAccounts(manifest: CedarManifest): OrganizationAccounts | undefined {
+  const org = manifest.layers?.organization;
+  if (org === undefined) return undefined;
+  return { members: new Set(org.accounts.map((a) => a.account)), management: org.managementAccount };
 }
 
 interface TargetEntity {

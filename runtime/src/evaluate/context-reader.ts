@@ -10,7 +10,8 @@ import type { DecisionError } from "../contracts.js";
 import type { Derived } from "../request/derived-keys.js";
 import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
 import { contradiction } from "../request/resolve-derived.js";
-import { NETWORK_KEYS, networkEntry, unknownEndpointPathKeys } from "../request/request-endpoint.js";
+import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
+import { unknownRequestKeys } from "../request/unknown-keys.js";
 import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
@@ -51,7 +52,17 @@ export interface RequestDerived {
    * context giving it (most do) is accepted without reading the caller's derived keys.
    */
   principalArn?: string | undefined;
+  /**
+   * The keys AWS includes in this request whose value the bundle cannot give (request/unknown-keys.ts
+   * `keysAwsSets`): left out, they are unknown (deviations 49, 50). Undefined: none.
+   */
+  unknownIfLeftOut?: readonly string[] | undefined;
 }
+
+// What `loadedEntry` answers for a key that is not a network key: only whether it is absent is read.
+const ABSENT_ENTRY: NetworkEntry = { kind: "absent" };
+const GIVEN: NetworkEntry = { kind: "ambiguous" };
+const NO_KEYS: readonly string[] = [];
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -187,7 +198,8 @@ export class ContextReader {
     }
     if (loading) {
       this.fillDerived(state, derived);
-      if (this.networkGen[SOURCE_VPCE] === state.gen) this.fillEndpointPath(state);
+      const set = derived.unknownIfLeftOut ?? NO_KEYS;
+      if (this.networkGen[SOURCE_VPCE] === state.gen || set.length > 0) this.fillUnknown(state, set);
       if (this.keysSlot >= 0 && state.seenGen[this.keysSlot] !== state.gen && grants.count > 0) this.fillEncryptionContextKeys(state);
     }
     return undefined;
@@ -282,18 +294,30 @@ export class ContextReader {
   }
 
   /**
-   * The keys a request through a VPC endpoint leaves out whose value AWS would set (request-endpoint.ts
-   * `unknownEndpointPathKeys`): ambiguous, decided by the fail-closed rule.
+   * The keys AWS includes that the request leaves out (request/unknown-keys.ts `unknownRequestKeys`: a VPC
+   * endpoint path's, deviation 44; the organization's and CreateGrant's, `set`, deviations 49, 50):
+   * ambiguous, decided by the fail-closed rule. A key no policy reads has no slot and cannot matter.
    */
-  private fillEndpointPath(state: EvalState): void {
-    for (const key of unknownEndpointPathKeys((lowerName) => this.networkEntry(state, lowerName))) {
+  private fillUnknown(state: EvalState, set: readonly string[]): void {
+    for (const key of unknownRequestKeys(set, (lowerName) => this.loadedEntry(state, lowerName))) {
       const slot = this.slots.get(key);
       if (slot === undefined) continue;
-      // DEVIATION: vpc-endpoint-policy.md §2 — left out on the endpoint path, the key is unknown (FCR), not absent.
+      // DEVIATION: deviations 44, 49, 50 — a key AWS includes, left out, is unknown (FCR), not absent.
       state.seenGen[slot] = state.gen;
       state.ambiguousGen[slot] = state.gen;
       state.slotGen[slot] = 0;
     }
+  }
+
+  /**
+   * Whether key `lowerName` is absent from the context last loaded into `state` (no entry, or an empty
+   * list): a network key as `networkEntry` finds it, any other by its slot (a key without one: absent).
+   */
+  private loadedEntry(state: EvalState, lowerName: string): NetworkEntry {
+    if (NETWORK_KEYS.includes(lowerName)) return this.networkEntry(state, lowerName);
+    const slot = this.slots.get(lowerName);
+    const given = slot !== undefined && (state.slotGen[slot] === state.gen || state.ambiguousGen[slot] === state.gen);
+    return given ? GIVEN : ABSENT_ENTRY;
   }
 
   /**

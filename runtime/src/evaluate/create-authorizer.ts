@@ -31,6 +31,7 @@ import { EvalState } from "./eval-state.js";
 import { compileLayers, type CallerLayers } from "./compile-layers.js";
 import { decideLayered, ReasonCache, type LayeredCaller, type LayeredGraph, type LayeredRequest } from "./decide-layered.js";
 import { requestEndpoint, type NetworkEntry } from "../request/request-endpoint.js";
+import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization, type OrganizationAccounts } from "../request/unknown-keys.js";
 import { StringCache } from "./string-cache.js";
 
 export type { Operation } from "../decide-operation.js";
@@ -104,7 +105,12 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
   const callerAccountOnKey = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "key"));
   const callerAccountOnNone = cg.actions.map((a) => setsCallerAccount(a.name.toLowerCase(), "none"));
   // PERF: one scratch record of the request's derived values, refilled per request.
-  const derived: RequestDerived = { caller: [], resource: { kind: "free" }, setsCallerAccount: false, principalArn: undefined };
+  const derived: RequestDerived = { caller: [], resource: { kind: "free" }, setsCallerAccount: false, principalArn: undefined, unknownIfLeftOut: [] };
+  // Deviation 49: the accounts of the bundle's organization (request/unknown-keys.ts); undefined without one.
+  const organization: OrganizationAccounts | undefined = layers?.organization === undefined ? undefined
+    : { members: layers.organization.accounts, management: layers.organization.management };
+  // Deviation 50: whether each action is CreateGrant.
+  const createGrant = cg.actions.map((a) => isCreateGrant(a.name.toLowerCase()));
 
   const accountOf = (account: string): string => {
     const kept = accounts.get(account);
@@ -263,6 +269,11 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     derived.principalArn = caller.principalArn;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
+    // Deviations 49, 50: the keys AWS includes whose value the request alone gives.
+    derived.unknownIfLeftOut = keysAwsSets(
+      callerInOrganization(organization, caller),
+      resourceInOrganization(organization, target.kind, target.account), createGrant[a] === true,
+    );
     l.caller = caller;
     l.a = a;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.

@@ -10,10 +10,14 @@ import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "
 import { parseCaller } from "../request/read-caller.js";
 import { parseTarget } from "../request/read-target.js";
 import { requestContext } from "../request/read-shape.js";
+import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization } from "../request/unknown-keys.js";
+import type { OrganizationAccounts } from "../request/unknown-keys.js";
 import type { SeenValue } from "./explanation.js";
 
 /** Reads the values of `keys` (lower-cased condition keys) in requests of a bundle with these principals. */
-export function createSeenReader(keys: Iterable<string>, principalArns: Iterable<string>): (request: Request) => (key: string) => SeenValue {
+export function createSeenReader(
+  keys: Iterable<string>, principalArns: Iterable<string>, organization?: OrganizationAccounts,
+): (request: Request) => (key: string) => SeenValue {
   const slots = new Map<string, number>();
   for (const key of keys) if (!slots.has(key)) slots.set(key, slots.size);
   const roles = uniqueRoles(principalArns);
@@ -28,6 +32,10 @@ export function createSeenReader(keys: Iterable<string>, principalArns: Iterable
         caller: callerDerived(caller, (roleKey) => roles.get(roleKey) ?? undefined),
         resource: resourceDerived(target.kind, target.account),
         setsCallerAccount: target.kind !== "alias" && setsCallerAccount(request.action.toLowerCase(), target.kind),
+        // Deviations 49, 50 (request/unknown-keys.ts): as the engine read them.
+        unknownIfLeftOut: keysAwsSets(
+          callerInOrganization(organization, caller), resourceInOrganization(organization, target.kind, target.account), isCreateGrant(request.action.toLowerCase()),
+        ),
       };
       // INVARIANT: the engine decided this request, so its context fits the derived keys (no KR0009).
       reader.load(st, requestContext(request), derived);

@@ -77,8 +77,46 @@ export function keyPolicyContext(context: RequestContext): RequestContext {
  * holds the empty string is unknown (`withEmptyValuesUnknown`), and `kms:EncryptionContextKeys`, left
  * out, comes from the pairs (`withEncryptionContextKeys`).
  */
-export function conditionContext(context: RequestContext, raw: Readonly<Record<string, string | readonly string[]>>): RequestContext {
-  return withEncryptionContextKeys(withEmptyValuesUnknown(withEndpointPathKeys(context)), raw);
+export function conditionContext(
+  context: RequestContext, raw: Readonly<Record<string, string | readonly string[]>>, alwaysSet: readonly string[] = [],
+): RequestContext {
+  return withEncryptionContextKeys(withEmptyValuesUnknown(withKeysAwsSets(withEndpointPathKeys(context), alwaysSet)), raw);
+}
+
+/**
+ * Deviations 49 and 50: keys AWS includes in this request's context whatever the request builder wrote,
+ * whose values the bundle cannot give: `aws:PrincipalOrgID`/`aws:PrincipalOrgPaths` when the caller's
+ * account is in the organization, `aws:ResourceOrgID`/`aws:ResourceOrgPaths` when the key's or alias's
+ * account is, `kms:GrantOperations`/`kms:GranteePrincipal` on CreateGrant (`alwaysSetKeys`). One the
+ * context leaves out (absent: no entry, or an empty list) has an unknown value, never an absent key.
+ */
+function withKeysAwsSets(context: RequestContext, alwaysSet: readonly string[]): RequestContext {
+  if (alwaysSet.length === 0) return context;
+  const set = new Set(alwaysSet.map((k) => k.toLowerCase()));
+  // DEVIATION: deviations 49, 50 — a key AWS always includes here, left out, is unknown (FCR), not absent.
+  const unknown = (keyName: string): boolean => set.has(keyName.toLowerCase()) && context.entry(keyName).kind === "absent";
+  return {
+    entry: (keyName) => (unknown(keyName) ? { kind: "ambiguous" } : context.entry(keyName)),
+    variable: (keyName) => (unknown(keyName) ? { kind: "ambiguous" } : context.variable(keyName)),
+  };
+}
+
+/**
+ * The keys AWS always includes in this request's context (deviations 49, 50; global condition keys page:
+ * the organization keys when "the principal's account is in an organization", the resource's when the
+ * resource's account is; KMS API, CreateGrant: `Operations` and `GranteePrincipal` "Required: Yes").
+ * `inOrganization` says whether an account is in the bundle's organization. A service caller has no
+ * account; a request on no specific resource has no resource account (its `aws:ResourceAccount` is
+ * context-driven).
+ */
+export function alwaysSetKeys(
+  inOrganization: (account: string) => boolean, callerAccount: string | undefined, resourceAccount: string | undefined, actionName: string,
+): string[] {
+  const keys: string[] = [];
+  if (callerAccount !== undefined && inOrganization(callerAccount)) keys.push("aws:PrincipalOrgID", "aws:PrincipalOrgPaths");
+  if (resourceAccount !== undefined && inOrganization(resourceAccount)) keys.push("aws:ResourceOrgID", "aws:ResourceOrgPaths");
+  if (actionName === "CreateGrant") keys.push("kms:GrantOperations", "kms:GranteePrincipal");
+  return keys;
 }
 
 const PAIR_PREFIX = "kms:encryptioncontext:";

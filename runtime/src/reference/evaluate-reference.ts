@@ -7,15 +7,15 @@ import { withCallerKeys } from "./caller-keys.js";
 import { parseCaller } from "./caller.js";
 import { chainOf } from "./chain.js";
 import type { RequestContext } from "./context.js";
-import { conditionContext } from "./context.js";
+import { alwaysSetKeys, conditionContext } from "./context.js";
 import { allowingGrants } from "./grants.js";
 import { guardInput } from "./guard-input.js";
 import { ownProperty } from "./json-shape.js";
 import { decideIdentityOnlyRequest, decideKeyRequest, identityTarget } from "./kms-decision.js";
-import { endpointOf, endpointsOf, federatedByOf, federatingUserPolicies, keyEntryOf } from "./layers-bundle.js";
+import { endpointOf, endpointsOf, federatedByOf, federatingUserPolicies, keyEntryOf, organizationOf, placeOf } from "./layers-bundle.js";
 import type { PolicyView } from "./policy.js";
 import { combineChecks } from "./operation.js";
-import { readRequest } from "./request.js";
+import { readRequest, type ReadRequest } from "./request.js";
 import { readShape } from "./request-shape.js";
 import type { ReferenceBundle, ReferenceError, ReferenceOperation, ReferenceRequest, ReferenceResult } from "./types.js";
 
@@ -64,7 +64,7 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
   // docs/semantics/vpc-endpoint-policy.md §2: the endpoint named by aws:SourceVpce (KR0010, KR0011).
   const endpoint = endpointOfRequest(bundle, context);
   if (endpoint !== undefined && "error" in endpoint) return endpoint;
-  const read = { ...parsed, context: conditionContext(context, parsed.rawContext) };
+  const read = { ...parsed, context: conditionContext(context, parsed.rawContext, alwaysSetOf(bundle, parsed)) };
   const stray = strayMemberOf(bundle, read.caller, read.target.kind === "key" ? read.target.arn : undefined);
   if (stray !== undefined) return { decision: "ExplicitDeny", reasons: [{ policy: stray, statement: 0, effect: "Deny", path: "deny" }] };
   const identity = [...identityPoliciesOf(bundle, read.caller), ...federatingUserPolicies(bundle, read.caller)];
@@ -85,6 +85,19 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
     grants: allowingGrants(keyEntry, read.target.arn, read.caller, read.action.name, read.rawContext),
     federatedBy,
   });
+}
+
+/**
+ * Deviations 49, 50: the keys AWS always includes in this request's context (context.ts `alwaysSetKeys`).
+ * An account is in the organization when it is the management account or a leaf of the tree (`placeOf`;
+ * an organization the oracle cannot read holds every account: more unknown keys, fail closed).
+ */
+export function alwaysSetOf(bundle: unknown, parsed: ReadRequest): string[] {
+  const organization = organizationOf(bundle);
+  const inOrganization = (account: string): boolean => organization !== undefined && placeOf(organization, account).kind !== "outside";
+  const callerAccount = parsed.caller.kind === "service" ? undefined : parsed.caller.account;
+  const resourceAccount = parsed.target.kind === "none" ? undefined : parsed.target.account;
+  return alwaysSetKeys(inOrganization, callerAccount, resourceAccount, parsed.action.name);
 }
 
 /**

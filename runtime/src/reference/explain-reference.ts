@@ -8,7 +8,7 @@ import type { Caller } from "./caller.js";
 import { withCallerKeys } from "./caller-keys.js";
 import { keyHolds, type ConditionScope } from "./condition.js";
 import { conditionContext, keyPolicyContext, type ContextEntry, type RequestContext } from "./context.js";
-import { decideCheck } from "./evaluate-reference.js";
+import { alwaysSetOf, decideCheck } from "./evaluate-reference.js";
 import { actionListMatches } from "./action-match.js";
 import { isObject, ownProperty, strayMember } from "./json-shape.js";
 import { parseOperator } from "./operators.js";
@@ -58,7 +58,7 @@ function explainCheck(bundle: unknown, request: unknown): ReferenceExplanation |
   if ("error" in parsed) return parsed;
   const callerKeyed = withCallerKeys(parsed.context, parsed.rawContext, parsed.caller, parsed.action, parsed.target, bundle);
   if ("error" in callerKeyed) return callerKeyed;
-  const context = conditionContext(callerKeyed, parsed.rawContext);
+  const context = conditionContext(callerKeyed, parsed.rawContext, alwaysSetOf(bundle, parsed));
   const raw = request as { principal: string; action: string; resource: string };
   const seen = { principal: raw.principal, action: raw.action, resource: raw.resource };
   const { caller, target } = parsed;

@@ -110,7 +110,9 @@ export function cedarLayers(graph: DecisionGraph): CedarLayers | undefined {
   return {
     scpLevels, rcpLevels, boundaries, sessions, endpoints: endpoints ?? [], grants,
     manifest: {
-      ...(organization === undefined ? {} : { organization: { accounts } }),
+      ...(organization === undefined ? {} : {
+        organization: { accounts, ...(organization.managementAccount === undefined ? {} : { managementAccount: organization.managementAccount }) },
+      }),
       boundaries: boundaries.map(({ principal, scope }) => ({ principal, scope })),
       sessions: sessions.map(({ principal, scope }) => ({ principal, scope })),
       ...(endpoints === undefined ? {} : { endpoints: endpoints.map(({ id, scope, ...rest }) => ({ id, scope, ...("vpc" in rest ? { vpc: rest.vpc } : {}) })) }),
