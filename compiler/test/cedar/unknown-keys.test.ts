@@ -7,6 +7,8 @@
 // engines read them as absent and allowed what AWS denies (an audit's repros O1, O2, M1). Each expected
 // outcome is authored from AWS's rule and ours, never read from an engine.
 import { describe, expect, it } from "vitest";
+import { compileBundle } from "@kms-cedar/compiler";
+import { createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
 import { threeEngines, ACCOUNT as A, KEY, doc, type Doc, enableIam } from "./three-engines.js";
 
 const B = "444455556666";
@@ -225,5 +227,33 @@ describe("deviation 50: CreateGrant's required parameters", () => {
     const operation = (context: Record<string, string[]>): Doc => ({ operation: "kms:ReEncrypt", checks: [decrypt(ANN), createGrant(ANN, context)] });
     expect(decide(operation({}))).toBe("ImplicitDeny");
     expect(decide(operation({ "kms:GrantOperations": ["Decrypt"] }))).toBe("Allow");
+  });
+});
+
+describe("deviation 49 in a Cedar manifest", () => {
+  // The caller's account B is outside the tree: with the management account known (999999999999), its
+  // organization keys stay context-driven. A manifest written before `managementAccount` was kept cannot tell
+  // whether B is the management account: it must read the left-out keys as unknown, never as absent.
+  const outside = { managementAccount: MANAGEMENT, root: { id: "r-root", children: [{ account: "777788889999" }] } };
+  const bundle = appBundle([{ ...denyQuarantined, Principal: "*" }, { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: "kms:Decrypt", Resource: "*" }],
+    { organization: outside, principals: { [BOB]: { policies: [doc(allowAll)] } } });
+  const outcome = (d: DecisionResult): string => ("error" in d ? d.error.code : d.decision);
+  const cedarWith = (edit: (organization: Record<string, unknown>) => void) => {
+    const files = compileBundle(bundle as never, { cedar: true }).cedar!;
+    const manifest = JSON.parse(files.manifest) as { layers: { organization: Record<string, unknown> } };
+    edit(manifest.layers.organization);
+    return createCedarAuthorizer({ ...files, manifest: JSON.stringify(manifest) });
+  };
+
+  it("writes the management account, and decides a caller outside the tree on what its request gives", () => {
+    const decide = threeEngines(bundle);
+    expect(decide(decrypt(BOB))).toBe("Allow");
+    expect(cedarWith((o) => expect(o["managementAccount"]).toBe(MANAGEMENT)).decide(decrypt(BOB) as never)).toMatchObject({ decision: "Allow" });
+  });
+
+  it("a manifest without `managementAccount` reads the left-out keys of any caller as unknown (fail closed)", () => {
+    expect(outcome(cedarWith((o) => delete o["managementAccount"]).decide(decrypt(BOB) as never))).toBe("ExplicitDeny");
+    // `null`: the bundle names no management account; the caller is outside the organization.
+    expect(outcome(cedarWith((o) => (o["managementAccount"] = null)).decide(decrypt(BOB) as never))).toBe("Allow");
   });
 });

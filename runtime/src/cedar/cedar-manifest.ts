@@ -47,10 +47,11 @@ export interface ManifestLayers {
     /** The member accounts (never the management account), each with the scopes of its path, root first. */
     readonly accounts: readonly ManifestAccount[];
     /**
-     * The bundle's `managementAccount`, when it has one: in the organization (its requests carry the
-     * organization keys, deviation 49) though exempt from SCPs and RCPs.
+     * The bundle's `managementAccount` (`null` when it names none): in the organization (its requests carry
+     * the organization keys, deviation 49) though exempt from SCPs and RCPs. Absent in a manifest written
+     * before it was kept: every account is then taken to be in the organization (encode-request.ts).
      */
-    readonly managementAccount?: string;
+    readonly managementAccount?: string | null;
   };
   /** Principal ARN (bundle spelling) → the scope of its permissions boundary. */
   readonly boundaries: readonly { readonly principal: string; readonly scope: string }[];

@@ -135,13 +135,16 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
 
 /**
  * The organization's accounts (request/unknown-keys.ts): the manifest's member accounts and its management
- * account. A manifest with an organization but without `managementAccount` was written before it was kept:
- * its management account, if any, is not known to be in the organization.
+ * account (`null`: the bundle names none). A manifest with an organization but no `managementAccount`
+ * member was written before it was kept: any account outside the tree may be its management account, so
+ * every account counts as in the organization (fail closed: the organization keys a request leaves out are
+ * unknown, never absent).
  */
 export function organizationAccounts(manifest: CedarManifest): OrganizationAccounts | undefined {
   const org = manifest.layers?.organization;
   if (org === undefined) return undefined;
-  return { members: new Set(org.accounts.map((a) => a.account)), management: org.managementAccount };
+  if (org.managementAccount === undefined) return { members: { has: () => true }, management: undefined };
+  return { members: new Set(org.accounts.map((a) => a.account)), management: org.managementAccount ?? undefined };
 }
 
 interface TargetEntity {

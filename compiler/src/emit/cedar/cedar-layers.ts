@@ -111,7 +111,7 @@ export function cedarLayers(graph: DecisionGraph): CedarLayers | undefined {
     scpLevels, rcpLevels, boundaries, sessions, endpoints: endpoints ?? [], grants,
     manifest: {
       ...(organization === undefined ? {} : {
-        organization: { accounts, ...(organization.managementAccount === undefined ? {} : { managementAccount: organization.managementAccount }) },
+        organization: { accounts, managementAccount: organization.managementAccount ?? null },
       }),
       boundaries: boundaries.map(({ principal, scope }) => ({ principal, scope })),
       sessions: sessions.map(({ principal, scope }) => ({ principal, scope })),
