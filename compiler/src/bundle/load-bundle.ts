@@ -84,9 +84,9 @@ export interface ParsedInput {
 }
 
 /** Reads and parses an input file; `undefined` text means it could not be read (`error` says why). */
-export function readInput(path: string, file: string): ParsedInput | { readonly file: string; readonly error: string } {
+export function readInput(path: string, file: string): ParsedInput | { readonly file: string; readonly error: string; readonly code?: string } {
   const read = readTextFile(path);
-  if ("error" in read) return { file, error: read.error };
+  if ("error" in read) return { file, error: read.error, ...(read.code === undefined ? {} : { code: read.code }) };
   return parseInput(path, file, read.text);
 }
 
@@ -121,11 +121,13 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
       const read = readTextFile(path);
       if ("error" in read) {
         files.set(path, undefined);
-        diagnostics.push({
-          code: BundleCode.unreadablePolicyFile, severity: "error",
-          message: `cannot read \`${reference.value.value}\`: ${read.error}`, span: reference.value.span,
-          help: `paths are relative to the bundle file; this one resolves to \`${displayPath(path, cwd)}\``,
-        });
+        diagnostics.push(read.code !== undefined && read.notUtf8 !== undefined
+          ? { code: read.code, severity: "error", message: `cannot read \`${reference.value.value}\`: ${read.notUtf8}`, span: reference.value.span }
+          : {
+            code: BundleCode.unreadablePolicyFile, severity: "error",
+            message: `cannot read \`${reference.value.value}\`: ${read.error}`, span: reference.value.span,
+            help: `paths are relative to the bundle file; this one resolves to \`${displayPath(path, cwd)}\``,
+          });
         unreadableFiles = true;
       } else {
         files.set(path, { file: displayPath(path, cwd), source: relative(dirname(input.path), path).split(sep).join("/"), text: read.text });
