@@ -7,7 +7,7 @@ import { prepareEngines } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { judgeEntry, type EntryVerdict } from "../eval/judge-entry.js";
-import { checkStdinOnce, loadRequestsArgument, STDIN_ARGUMENT } from "../input-arguments.js";
+import { checkStdinOnce, loadRequestsArgument, reportRequestsFailure, STDIN_ARGUMENT } from "../input-arguments.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
 import { createTextStyle, shouldUseColor, type TextStyle } from "../render/text-style.js";
 import { prepareBundle } from "./prepare-bundle.js";
@@ -34,6 +34,12 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
   const reports: FileReport[] = [];
   const setups = new Map<string, Awaited<ReturnType<typeof prepareTestEngines>>>();
   for (const file of files) {
+    // The requests file first: a missing one is named, not the bundle.json looked for beside it.
+    const requests = loadRequestsArgument(file, io);
+    if (!requests.ok) {
+      reportRequestsFailure(requests, io);
+      return EXIT_USAGE;
+    }
     const bundle = bundleOption ?? relative(io.cwd, join(dirname(resolve(io.cwd, file)), "bundle.json"));
     let setup = setups.get(bundle);
     if (setup === undefined) {
@@ -42,11 +48,6 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
       setups.set(bundle, setup);
     }
     if (typeof setup === "number") return setup;
-    const requests = loadRequestsArgument(file, io);
-    if (!requests.ok) {
-      io.err(`kms-cedar: ${requests.message}\n`);
-      return EXIT_USAGE;
-    }
     reports.push({ file: requests.file, bundle, results: requests.entries.map((entry, i) => judgeEntry(entry, i, setup)) });
   }
   const all = reports.flatMap((r) => r.results);
