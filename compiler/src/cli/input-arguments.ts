@@ -7,6 +7,7 @@ import { parseInput, readInput, type ParsedInput } from "../bundle/load-bundle.j
 import type { CliIo } from "./cli-io.js";
 import { LineIndex } from "./render/line-index.js";
 import { renderDiagnostic } from "./render/render-diagnostic.js";
+import { printableLine } from "./render/printable-line.js";
 import { createTextStyle } from "./render/text-style.js";
 
 /** The argument that means standard input. */
@@ -39,7 +40,7 @@ export function loadRequestsArgument(file: string, io: CliIo): LoadedRequests {
 
 /** Says on stderr why a requests file failed as a whole (`eval` and `test` alike): one line, then its syntax errors. */
 export function reportRequestsFailure(requests: Extract<LoadedRequests, { ok: false }>, io: CliIo): void {
-  io.err(`kms-cedar: ${requests.message}\n`);
+  io.err(`kms-cedar: ${printableLine(requests.message)}\n`);
   if (requests.text === undefined || requests.diagnostics === undefined) return;
   const index = new LineIndex(requests.text);
   for (const d of requests.diagnostics) io.err(renderDiagnostic(d, { file: requests.file, index }, createTextStyle(false)));

@@ -10,6 +10,7 @@ import { checkStdinOnce, readInputArgument } from "../input-arguments.js";
 import { plural } from "../render/summary-line.js";
 import { checkJson, renderCheckText, type UnreadableFile } from "../render/check-report.js";
 import { checkSarif } from "../render/check-sarif.js";
+import { printableLine } from "../render/printable-line.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
 import { compilerVersion } from "../version.js";
 import { usageError } from "./usage-error.js";
@@ -34,7 +35,7 @@ export async function runCheck(args: readonly string[], options: Options, io: Cl
     if ("error" in input) {
       unreadable = true;
       items.push({ file: input.file, error: `cannot read \`${input.file}\`: ${input.error}` });
-      io.err(`kms-cedar: cannot read \`${input.file}\`: ${input.error}\n`);
+      io.err(`kms-cedar: ${printableLine(`cannot read \`${input.file}\`: ${input.error}`)}\n`);
       continue;
     }
     const loaded = loadBundleOrPolicy(input, io.cwd, kind ? { kind } : {}, {

@@ -9,6 +9,7 @@ import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.j
 import { judgeEntry, type EntryVerdict } from "../eval/judge-entry.js";
 import { checkStdinOnce, loadRequestsArgument, reportRequestsFailure, STDIN_ARGUMENT } from "../input-arguments.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
+import { printableLine } from "../render/printable-line.js";
 import { createTextStyle, shouldUseColor, type TextStyle } from "../render/text-style.js";
 import { prepareBundle } from "./prepare-bundle.js";
 import { usageError } from "./usage-error.js";
@@ -78,14 +79,14 @@ async function prepareTestEngines(bundle: string, options: Options, io: CliIo, s
 function renderTestReport(reports: readonly FileReport[], style: TextStyle): string {
   const lines: string[] = [];
   for (const report of reports) {
-    lines.push(`${style.bold(report.file)} (bundle ${report.bundle}):`);
+    lines.push(`${style.bold(printableLine(report.file))} (bundle ${printableLine(report.bundle)}):`);
     for (const r of report.results) {
-      const label = `[${r.index}]${r.description !== undefined ? ` ${r.description}` : ""}`;
+      const label = `[${r.index}]${r.description !== undefined ? ` ${printableLine(r.description)}` : ""}`;
       if (r.status === "pass") lines.push(`${style.good("PASS")} ${label}`);
       else if (r.status === "skip") lines.push(`${style.note("SKIP")} ${label} (no \`expect\`)`);
       else {
         const got = Object.entries(r.outcomes).map(([engine, outcome]) => `${engine} ${outcome}`).join(", ");
-        lines.push(`${style.error("FAIL")} ${label}: expected ${r.expected}, got ${got}`);
+        lines.push(`${style.error("FAIL")} ${label}: expected ${printableLine(String(r.expected))}, got ${printableLine(got)}`);
       }
     }
     lines.push("");
