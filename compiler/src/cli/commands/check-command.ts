@@ -24,14 +24,14 @@ export async function runCheck(args: readonly string[], options: Options, io: Cl
   const expanded = expandDirectories(args, io.cwd);
   if ("error" in expanded) return usageError(io, expanded.error, "check");
   const files = expanded.files;
-  const twice = checkStdinOnce(files);
+  const twice = checkStdinOnce(files.filter((file): file is string => typeof file === "string"));
   if (twice !== undefined) return usageError(io, twice, "check");
   const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
   const format = options["format"] === "sarif" ? "sarif" : formatOf(options);
   const items: (CheckedFile | UnreadableFile)[] = [];
   let unreadable = false;
   for (const file of files) {
-    const input = readInputArgument(file, io);
+    const input = typeof file === "string" ? readInputArgument(file, io) : file;
     if ("error" in input) {
       unreadable = true;
       items.push({ file: input.file, error: `cannot read \`${input.file}\`: ${input.error}` });
