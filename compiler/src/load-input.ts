@@ -20,7 +20,7 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
   const cwd = options.baseDir ?? process.cwd();
   if (typeof input === "string") {
     const parsed = readInput(resolve(cwd, input), input);
-    if ("error" in parsed) return failed(input, `cannot read \`${input}\`: ${parsed.error}`);
+    if ("error" in parsed) return failed(input, `cannot read \`${input}\`: ${parsed.error}`, parsed.code);
     return loadBundleOrPolicy(parsed, cwd, {}, { key: PLACEHOLDER_KEY_ARN, principal: PLACEHOLDER_PRINCIPAL_ARN });
   }
   // A bundle object is the bundle file it stands for (bundle-object-text.ts says why), read once;
@@ -37,8 +37,8 @@ export function loadInput(input: string | Bundle, options: LoadOptions = {}): Lo
 const OBJECT_FILE = "<bundle>";
 
 /** A file that cannot be read. */
-function failed(file: string, message: string): LoadedBundle {
-  return refused(file, BundleCode.unreadablePolicyFile, message, true);
+function failed(file: string, message: string, code: string = BundleCode.unreadablePolicyFile): LoadedBundle {
+  return refused(file, code, message, true);
 }
 
 /** An input refused whole: one error, nothing loaded. */

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
-import { createAuthorizer, duplicateMemberError } from "@kms-cedar/runtime";
+import { createAuthorizer, decodeUtf8, duplicateMemberError } from "@kms-cedar/runtime";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -25,7 +25,11 @@ export function createAuthorizationServer(graphJson: string): Server {
     });
     req.on("end", () => {
       if (size > MAX_BODY_BYTES) return reply(413, { error: { code: "size", message: "request body too large" } });
-      const body = Buffer.concat(chunks).toString("utf8");
+      // Strictly (the CLI's decoder): bytes that are not UTF-8, such as the raw form of a lone surrogate,
+      // are refused, never replaced by U+FFFD and decided.
+      const decoded = decodeUtf8(Buffer.concat(chunks));
+      if ("notUtf8" in decoded) return reply(400, { error: { code: decoded.notUtf8.code, message: decoded.notUtf8.message } });
+      const body = decoded.text;
       let request: unknown;
       try {
         request = JSON.parse(body);

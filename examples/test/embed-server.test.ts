@@ -84,6 +84,20 @@ describe("examples/embed/server.ts in-process", () => {
     expect((await post(base, JSON.stringify(allowed))).json).toMatchObject({ decision: "Allow" });
   });
 
+  it("refuses a body that is not UTF-8 (KC1026, 400) with the CLI's message, never decides it", async () => {
+    // ED A0 80: the raw bytes of the lone surrogate U+D800, whose escape `\ud800` is KR0008; decoded
+    // leniently they became U+FFFD and the request was allowed.
+    const [allowed] = abacRequests() as Record<string, unknown>[];
+    const [before, after] = JSON.stringify({ ...allowed, context: { "aws:ResourceTag/Project": "Alpha", "aws:PrincipalTag/team": "x@" } }).split("@");
+    const body = Buffer.concat([Buffer.from(before!), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(after!)]);
+    const response = await fetch(base, { method: "POST", body, headers: { connection: "close" } });
+    expect(response.status).toBe(400);
+    const column = before!.length + 1;
+    expect(await response.json()).toEqual({
+      error: { code: "KC1026", message: `not UTF-8: the bytes at 1:${column} (ED A0 80 22 …) are no UTF-8 character` },
+    });
+  });
+
   it("refuses other methods, bodies that are not JSON, and oversized bodies", async () => {
     expect((await post(base, "", "GET")).status).toBe(405);
     expect(await post(base, "{not json")).toEqual({ status: 400, json: { error: { code: "json", message: "the body is not JSON" } } });

@@ -145,3 +145,14 @@ describe("the node:path stand-in", () => {
     expect(relative("/a/b", "/a/c/d")).toBe("../c/d");
   });
 });
+
+describe("one diagnostic per problem", () => {
+  // A JSON-level mistake inside an inline policy was counted twice: by the bundle's parse and the policy's.
+  it("a lone surrogate or a duplicate member inside an inline policy is reported once", () => {
+    const policy = (statement: string) => `{"keys":{"${KEY}":{"policy":{"Version":"2012-10-17","Statement":[${statement}]}}}}`;
+    const lone = policy(`{"Sid":"x\\ud800","Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}`);
+    const twice = policy(`{"Effect":"Allow","Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*"}`);
+    expect(analyzeInput(lone).diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["KC1025"]);
+    expect(analyzeInput(twice).diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["KC1024"]);
+  });
+});

@@ -39,8 +39,8 @@ export type { CedarManifest } from "./cedar/cedar-manifest.js";
 // resources, the ARNs a bundle may name, the keys derived from the caller, and the KR request-error registry.
 export {
   acceptsGiven, callerDerived, classifyPrincipalArn, DERIVED_KEYS, derivedKeyIndex, isKeyArn, isWellFormed, parseCaller, parseTarget,
-  duplicateMemberError, namedRoleArns, printable, readInputShape, REQUEST_ERRORS, RequestErrorCode, requestError,
+  decodeUtf8, duplicateMemberError, namedRoleArns, NOT_UTF8_CODE, printable, readInputShape, REQUEST_ERRORS, RequestErrorCode, requestError,
 } from "./request/index.js";
-export type { CallerInfo, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";
+export type { CallerInfo, DecodedText, Derived, InputKind, RequestErrorInfo, TargetInfo } from "./request/index.js";
 // Operations (several checks, decided as the worst): shared by every engine built on the runtime.
 export { decideOperation } from "./decide-operation.js";

@@ -2,6 +2,7 @@
 // (paths relative to the bundle file), or a single policy file attached to one key or principal.
 // Produces the text and location of every policy; the plain JSON bundle is built by to-plain-bundle.ts.
 import type { Diagnostic, JsonValue, ParseResult } from "@kms-cedar/grammar";
+import { JsonCode } from "@kms-cedar/grammar";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { PolicyKind } from "../syntax/policy-syntax.js";
 import { BundleCode } from "./bundle-diagnostic-codes.js";
@@ -84,9 +85,9 @@ export interface ParsedInput {
 }
 
 /** Reads and parses an input file; `undefined` text means it could not be read (`error` says why). */
-export function readInput(path: string, file: string): ParsedInput | { readonly file: string; readonly error: string } {
+export function readInput(path: string, file: string): ParsedInput | { readonly file: string; readonly error: string; readonly code?: string } {
   const read = readTextFile(path);
-  if ("error" in read) return { file, error: read.error };
+  if ("error" in read) return { file, error: read.error, ...(read.code === undefined ? {} : { code: read.code }) };
   return parseInput(path, file, read.text);
 }
 
@@ -121,11 +122,13 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
       const read = readTextFile(path);
       if ("error" in read) {
         files.set(path, undefined);
-        diagnostics.push({
-          code: BundleCode.unreadablePolicyFile, severity: "error",
-          message: `cannot read \`${reference.value.value}\`: ${read.error}`, span: reference.value.span,
-          help: `paths are relative to the bundle file; this one resolves to \`${displayPath(path, cwd)}\``,
-        });
+        diagnostics.push(read.code !== undefined && read.notUtf8 !== undefined
+          ? { code: read.code, severity: "error", message: `cannot read \`${reference.value.value}\`: ${read.notUtf8}`, span: reference.value.span }
+          : {
+            code: BundleCode.unreadablePolicyFile, severity: "error",
+            message: `cannot read \`${reference.value.value}\`: ${read.error}`, span: reference.value.span,
+            help: `paths are relative to the bundle file; this one resolves to \`${displayPath(path, cwd)}\``,
+          });
         unreadableFiles = true;
       } else {
         files.set(path, { file: displayPath(path, cwd), source: relative(dirname(input.path), path).split(sep).join("/"), text: read.text });
@@ -135,10 +138,24 @@ export function loadBundle(input: ParsedInput, cwd: string): LoadedBundle {
     if (loaded) policies.push({ ...common, ...loaded, start: 0, end: loaded.text.length, inline: false });
   }
   return {
-    file: input.file, text: input.text, diagnostics, unreadableFiles, policies,
+    file: input.file, text: input.text, diagnostics: withoutInlineRepeats(diagnostics, input.diagnostics, policies), unreadableFiles, policies,
     keys: shape.keys, principals: shape.principals,
     ...(shape.layerUses === undefined ? {} : { layerUses: shape.layerUses }),
   };
+}
+
+/**
+ * The bundle's diagnostics without the syntax errors of its parse that lie inside an inline policy: the
+ * policy's own parse of the same text reports each of them again, under the policy (a duplicate key or a
+ * lone surrogate there was counted twice). Limits are the bundle's own (its size, and a depth the policy
+ * alone does not reach), so KC1002 and KC1003 stay.
+ */
+function withoutInlineRepeats(all: readonly Diagnostic[], parsed: readonly Diagnostic[], policies: readonly PolicySource[]): Diagnostic[] {
+  const inline = policies.filter((p) => p.inline);
+  if (inline.length === 0) return [...all];
+  const own = new Set<string>([JsonCode.documentTooLarge, JsonCode.nestingTooDeep]);
+  const repeated = new Set(parsed.filter((d) => !own.has(d.code) && inline.some((p) => d.span.start >= p.start && d.span.end <= p.end)));
+  return all.filter((d) => !repeated.has(d));
 }
 
 /** A one-policy bundle from a single policy file: `keys[ARN]` or `principals[ARN][0]`. */

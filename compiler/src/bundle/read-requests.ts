@@ -36,18 +36,30 @@ export const MALFORMED_REQUEST = "KR0007";
  */
 export const ANNOTATION_MEMBERS: readonly string[] = ["description"];
 
-/** The entries of a requests array. */
-export function readRequests(array: JsonArray): RequestEntry[] {
+/**
+ * The entries of a requests array. `tooDeep`: where the parser skipped content nested too deep (KC1003);
+ * the entry holding it is judged on what is left, and is malformed whatever that is.
+ */
+export function readRequests(array: JsonArray, tooDeep: readonly Span[] = []): RequestEntry[] {
   return array.elements.map((element, index) => {
-    const where = `request ${index}`;
-    const annotations = element.kind === "object" ? readAnnotations(element, where) : {};
-    if (typeof annotations === "string") {
-      const error = { code: MALFORMED_REQUEST, message: annotations };
-      return { kind: "malformed", span: element.span, error, annotations: { unreadableAnnotations: true } };
-    }
-    const entry = readEntry(element.kind === "object" ? withoutMembers(element, ["expect"]) : element, where);
-    return Object.keys(annotations).length > 0 ? { ...entry, annotations } : entry;
+    const entry = readAnnotatedEntry(element, index);
+    const deep = tooDeep.some((span) => span.start >= element.span.start && span.start < element.span.end);
+    // INVARIANT: no request or operation nests that deep (REQUESTS_MAX_DEPTH), so the reader refuses what is left.
+    if (!deep || entry.kind === "malformed") return entry;
+    const error = { code: MALFORMED_REQUEST, message: `request ${index}: arrays and objects nest too deeply` };
+    return { kind: "malformed", span: element.span, error, ...(entry.annotations === undefined ? {} : { annotations: entry.annotations }) };
   });
+}
+
+function readAnnotatedEntry(element: JsonValue, index: number): RequestEntry {
+  const where = `request ${index}`;
+  const annotations = element.kind === "object" ? readAnnotations(element, where) : {};
+  if (typeof annotations === "string") {
+    const error = { code: MALFORMED_REQUEST, message: annotations };
+    return { kind: "malformed", span: element.span, error, annotations: { unreadableAnnotations: true } };
+  }
+  const entry = readEntry(element.kind === "object" ? withoutMembers(element, ["expect"]) : element, where);
+  return Object.keys(annotations).length > 0 ? { ...entry, annotations } : entry;
 }
 
 const DECISIONS = ["Allow", "ExplicitDeny", "ImplicitDeny"];
@@ -120,7 +132,7 @@ function findDuplicate(value: JsonValue): string | undefined {
     seen.add(m.key.value);
   }
   for (const m of (value as JsonObject).members) {
-    // INVARIANT: the file parsed without errors (load-requests.ts), so every member has a value.
+    // A member whose value was skipped as too deep has none (load-requests.ts); the file has no other error.
     const found = m.value === undefined ? undefined : findDuplicate(m.value);
     if (found !== undefined) return found;
   }

@@ -5,6 +5,10 @@ import { join, resolve } from "node:path";
 import { loadRequests, loadRequestsText, type LoadedRequests } from "../bundle/load-requests.js";
 import { parseInput, readInput, type ParsedInput } from "../bundle/load-bundle.js";
 import type { CliIo } from "./cli-io.js";
+import { LineIndex } from "./render/line-index.js";
+import { renderDiagnostic } from "./render/render-diagnostic.js";
+import { printableLine } from "./render/printable-line.js";
+import { createTextStyle } from "./render/text-style.js";
 
 /** The argument that means standard input. */
 export const STDIN_ARGUMENT = "-";
@@ -32,4 +36,12 @@ export function loadRequestsArgument(file: string, io: CliIo): LoadedRequests {
   const read = io.readStdin();
   if ("error" in read) return { ok: false, file: STDIN_NAME, message: `cannot read standard input: ${read.error}` };
   return loadRequestsText(read.text, STDIN_NAME);
+}
+
+/** Says on stderr why a requests file failed as a whole (`eval` and `test` alike): one line, then its syntax errors. */
+export function reportRequestsFailure(requests: Extract<LoadedRequests, { ok: false }>, io: CliIo): void {
+  io.err(`kms-cedar: ${printableLine(requests.message)}\n`);
+  if (requests.text === undefined || requests.diagnostics === undefined) return;
+  const index = new LineIndex(requests.text);
+  for (const d of requests.diagnostics) io.err(renderDiagnostic(d, { file: requests.file, index }, createTextStyle(false)));
 }

@@ -154,6 +154,7 @@ export const JSON_CASES: readonly DiagnosticCase[] = [
 
 /** Registry codes that no policy text given to checkPolicyText can produce, and why. */
 export const NOT_FROM_POLICY_TEXT: readonly { readonly code: string; readonly why: string }[] = [
+  { code: "KC1026", why: "bytes that are not UTF-8, refused before any text is parsed; shown firing by compiler/test/cli/cli-not-utf8.test.ts" },
   { code: "KC9001", why: "internal error of the JSON parser (a bug), never caused by input" },
   { code: "KC9002", why: "internal error of a check; shown firing by internal-error.test.ts, which forces a check to throw" },
   ...BUNDLE_DIAGNOSTICS.map((info) => ({ code: info.code, why: "bundle loader code, shown firing by compiler/test/bundle and compiler/test/cli" })),

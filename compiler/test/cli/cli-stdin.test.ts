@@ -1,12 +1,14 @@
 // `-` reads a file argument from standard input, in every command and for --requests; a bundle read
 // from standard input names its policy files relative to the working directory; `-` twice is a
 // usage error (stdin is read once).
-import { readFileSync, truncateSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runKmsCedar, tempFiles } from "./run-cli-process.js";
 
 const ABAC = join(REPO, "examples/abac");
+const KEY = "arn:aws:kms:us-west-2:111122223333:key/1111aaaa-1111-1111-1111-111111111111";
 const read = (path: string) => readFileSync(join(REPO, path), "utf8");
 
 describe("standard input as `-`", () => {
@@ -54,10 +56,26 @@ describe("standard input as `-`", () => {
 
 describe("inputs with no end, or too large to read", () => {
   // They were read whole: `check /dev/zero` took 45 s and 17 GB before it died (found by an audit).
-  it("a device that never ends (/dev/zero) is read to 256 MiB, then refused with exit 2", () => {
+  it("a device that never ends (/dev/zero) is refused before it is read, with exit 2", () => {
     const run = runKmsCedar(["check", "/dev/zero"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("cannot read `/dev/zero`: larger than 256 MiB");
+    expect(run.stderr).toContain("cannot read `/dev/zero`: not a regular file");
+  });
+
+  // Opening a FIFO with no writer blocked `check` forever (found by an audit); every path is stat'ed first.
+  it("a FIFO, named on the command line, by a bundle or as --requests, is refused before it is opened", () => {
+    const dir = tempFiles({});
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    writeFileSync(join(dir, "bundle.json"), JSON.stringify({ keys: { [KEY]: { policy: "fifo" } } }));
+    writeFileSync(join(dir, "ok.json"), JSON.stringify({ keys: { [KEY]: { policy: "policy.json" } } }));
+    writeFileSync(join(dir, "policy.json"), readFileSync(join(ABAC, "key-policy.json")));
+    const byBundle = runKmsCedar(["check", "bundle.json"], dir);
+    expect(byBundle.status).toBe(2);
+    expect(byBundle.stdout).toContain("error[KC2911]: cannot read `fifo`: not a regular file");
+    const direct = runKmsCedar(["check", "fifo"], dir);
+    expect([direct.status, direct.stderr]).toEqual([2, "kms-cedar: cannot read `fifo`: not a regular file\n"]);
+    const requests = runKmsCedar(["eval", "ok.json", "--requests", "fifo"], dir);
+    expect([requests.status, requests.stderr]).toEqual([2, "kms-cedar: cannot read `fifo`: not a regular file\n"]);
   });
 
   it("a file over 256 MiB is refused before it is read; one a little over a limit still gets KC1002", () => {

@@ -21,7 +21,7 @@ export interface CliRun {
 }
 
 /** Runs `kms-cedar args…` with `cwd` (default: the repository root) and `input` on standard input. */
-export function runKmsCedar(args: readonly string[], cwd: string = REPO, input = ""): CliRun {
+export function runKmsCedar(args: readonly string[], cwd: string = REPO, input: string | Buffer = ""): CliRun {
   const env = { ...process.env };
   delete env["NO_COLOR"];
   const result = spawnSync(process.execPath, [LAUNCHER, ...args], { cwd, env, input, encoding: "utf8", timeout: 60_000 });

@@ -29,6 +29,7 @@ export const JsonCode = {
   unexpectedClosingBracket: "KC1023",
   duplicateKey: "KC1024",
   illFormedUnicode: "KC1025",
+  notUtf8: "KC1026",
   internalError: "KC9001",
 } as const;
 
@@ -158,6 +159,12 @@ export const JSON_DIAGNOSTICS: readonly DiagnosticInfo[] = [
     code: "KC1025", slug: "ill-formed-unicode", severity: "error",
     summary: "string is not well-formed Unicode",
     help: "a lone surrogate (`\\ud800`–`\\udfff` without its pair) is no character; IAM stores UTF-8, which cannot hold it",
+  },
+  {
+    // Found before parsing, by the one strict decoder of input bytes (runtime/src/request/decode-utf8.ts).
+    code: "KC1026", slug: "invalid-encoding", severity: "error",
+    summary: "the file is not UTF-8",
+    help: "some bytes (such as ED A0 80, the raw form of a lone surrogate, or Latin-1 text) are no UTF-8 character; save the file as UTF-8",
   },
   {
     code: "KC9001", slug: "internal-error-json", severity: "error",

@@ -90,7 +90,8 @@ describe("every grammar code fires with the expected underline", () => {
 
   it("covers every KC1xxx code of the registry", () => {
     const tested = new Set(CASES.map((c) => c.code));
-    const missing = JSON_DIAGNOSTICS.map((d) => d.code).filter((code) => code.startsWith("KC1") && !tested.has(code));
+    // KC1026 is found in bytes, before any text exists to parse (compiler/test/cli/cli-not-utf8.test.ts).
+    const missing = JSON_DIAGNOSTICS.map((d) => d.code).filter((code) => code.startsWith("KC1") && code !== JsonCode.notUtf8 && !tested.has(code));
     expect(missing).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 // reader of shapes, callers and resources, the caller-derived keys, and the KR error registry.
 export { readInputShape, asOperation, asRequest, printable } from "./read-shape.js";
 export { duplicateMemberError } from "./duplicate-member.js";
+export { decodeUtf8, NOT_UTF8_CODE } from "./decode-utf8.js";
+export type { DecodedText } from "./decode-utf8.js";
 export type { InputKind } from "./read-shape.js";
 export { parseCaller, roleKeyOf, BARE_ACCOUNT } from "./read-caller.js";
 export type { CallerInfo, CallerKind } from "./read-caller.js";

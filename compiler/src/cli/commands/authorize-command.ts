@@ -11,6 +11,7 @@ import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.j
 import { readContextArguments } from "../eval/context-arguments.js";
 import { tabulateResults } from "../eval/tabulate-results.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
+import { printableLine } from "../render/printable-line.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
 import { prepareBundle } from "./prepare-bundle.js";
 import { usageError } from "./usage-error.js";
@@ -64,7 +65,7 @@ export async function runAuthorize(bundleFile: string, options: Options, io: Cli
   if (disagreements > 0) return EXIT_POLICY_ERRORS;
   const result = (names.length > 1 ? row["reference"] : row) as { decision?: string; error?: { code: string; message: string } };
   if (result.error !== undefined) {
-    io.err(`kms-cedar: the request cannot be decided: ${result.error.code}: ${result.error.message}\n`);
+    io.err(`kms-cedar: the request cannot be decided: ${printableLine(`${result.error.code}: ${result.error.message}`)}\n`);
     return EXIT_USAGE;
   }
   if (options["exit-code"] === true && result.decision !== "Allow") return EXIT_DENIED;

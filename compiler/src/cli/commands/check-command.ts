@@ -10,6 +10,7 @@ import { checkStdinOnce, readInputArgument } from "../input-arguments.js";
 import { plural } from "../render/summary-line.js";
 import { checkJson, renderCheckText, type UnreadableFile } from "../render/check-report.js";
 import { checkSarif } from "../render/check-sarif.js";
+import { printableLine } from "../render/printable-line.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
 import { compilerVersion } from "../version.js";
 import { usageError } from "./usage-error.js";
@@ -23,18 +24,18 @@ export async function runCheck(args: readonly string[], options: Options, io: Cl
   const expanded = expandDirectories(args, io.cwd);
   if ("error" in expanded) return usageError(io, expanded.error, "check");
   const files = expanded.files;
-  const twice = checkStdinOnce(files);
+  const twice = checkStdinOnce(files.filter((file): file is string => typeof file === "string"));
   if (twice !== undefined) return usageError(io, twice, "check");
   const kind = stringOption(options, "kind") as "identity" | "key" | undefined;
   const format = options["format"] === "sarif" ? "sarif" : formatOf(options);
   const items: (CheckedFile | UnreadableFile)[] = [];
   let unreadable = false;
   for (const file of files) {
-    const input = readInputArgument(file, io);
+    const input = typeof file === "string" ? readInputArgument(file, io) : file;
     if ("error" in input) {
       unreadable = true;
       items.push({ file: input.file, error: `cannot read \`${input.file}\`: ${input.error}` });
-      io.err(`kms-cedar: cannot read \`${input.file}\`: ${input.error}\n`);
+      io.err(`kms-cedar: ${printableLine(`cannot read \`${input.file}\`: ${input.error}`)}\n`);
       continue;
     }
     const loaded = loadBundleOrPolicy(input, io.cwd, kind ? { kind } : {}, {

@@ -3,12 +3,10 @@
 import { prepareCommandEngines, type EngineName } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
-import { checkStdinOnce, loadRequestsArgument } from "../input-arguments.js";
+import { checkStdinOnce, loadRequestsArgument, reportRequestsFailure } from "../input-arguments.js";
 import { tabulateResults } from "../eval/tabulate-results.js";
 import { explainEntries } from "../eval/explain-entries.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
-import { LineIndex } from "../render/line-index.js";
-import { renderDiagnostic } from "../render/render-diagnostic.js";
 import { createTextStyle, shouldUseColor } from "../render/text-style.js";
 import { prepareBundle } from "./prepare-bundle.js";
 import { usageError } from "./usage-error.js";
@@ -35,11 +33,7 @@ export async function runEval(bundleFile: string, options: Options, io: CliIo): 
   }
   const requests = loadRequestsArgument(requestsFile, io);
   if (!requests.ok) {
-    io.err(`kms-cedar: ${requests.message}\n`);
-    if (requests.text !== undefined && requests.diagnostics !== undefined) {
-      const index = new LineIndex(requests.text);
-      for (const d of requests.diagnostics) io.err(renderDiagnostic(d, { file: requests.file, index }, createTextStyle(false)));
-    }
+    reportRequestsFailure(requests, io);
     return EXIT_USAGE;
   }
   const engines = names.map((name, k) => ({ name, decide: setup.decide[k] ?? missingEngine(), decideMany: setup.decideMany[k] ?? missingEngine() }));

@@ -12,6 +12,7 @@ import { EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { readInputArgument } from "../input-arguments.js";
 import { checkJson, renderCheckText } from "../render/check-report.js";
 import { plural } from "../render/summary-line.js";
+import { printableLine } from "../render/printable-line.js";
 import type { TextStyle } from "../render/text-style.js";
 import { usageError } from "./usage-error.js";
 
@@ -39,7 +40,7 @@ export async function prepareBundle(
   if ("error" in limit) return { ok: false, exit: usageError(io, limit.error, command) };
   const input = readInputArgument(file, io);
   if ("error" in input) {
-    io.err(`kms-cedar: cannot read \`${input.file}\`: ${input.error}\n`);
+    io.err(`kms-cedar: ${printableLine(`cannot read \`${input.file}\`: ${input.error}`)}\n`);
     return { ok: false, exit: EXIT_USAGE };
   }
   if (looksLikeBundle(input.root) && (attach.attach.kind !== undefined || attach.attach.arn !== undefined)) {

@@ -7,8 +7,9 @@ import { prepareEngines } from "../adapters/engines.js";
 import { formatOf, stringOption, type Options } from "../args/option-values.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE, type CliIo } from "../cli-io.js";
 import { judgeEntry, type EntryVerdict } from "../eval/judge-entry.js";
-import { checkStdinOnce, loadRequestsArgument, STDIN_ARGUMENT } from "../input-arguments.js";
+import { checkStdinOnce, loadRequestsArgument, reportRequestsFailure, STDIN_ARGUMENT } from "../input-arguments.js";
 import { compilerDiagnosticsJson, renderCompilerDiagnostics } from "../render/compiler-diagnostics.js";
+import { printableLine } from "../render/printable-line.js";
 import { createTextStyle, shouldUseColor, type TextStyle } from "../render/text-style.js";
 import { prepareBundle } from "./prepare-bundle.js";
 import { usageError } from "./usage-error.js";
@@ -34,6 +35,12 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
   const reports: FileReport[] = [];
   const setups = new Map<string, Awaited<ReturnType<typeof prepareTestEngines>>>();
   for (const file of files) {
+    // The requests file first: a missing one is named, not the bundle.json looked for beside it.
+    const requests = loadRequestsArgument(file, io);
+    if (!requests.ok) {
+      reportRequestsFailure(requests, io);
+      return EXIT_USAGE;
+    }
     const bundle = bundleOption ?? relative(io.cwd, join(dirname(resolve(io.cwd, file)), "bundle.json"));
     let setup = setups.get(bundle);
     if (setup === undefined) {
@@ -42,11 +49,6 @@ export async function runTest(files: readonly string[], options: Options, io: Cl
       setups.set(bundle, setup);
     }
     if (typeof setup === "number") return setup;
-    const requests = loadRequestsArgument(file, io);
-    if (!requests.ok) {
-      io.err(`kms-cedar: ${requests.message}\n`);
-      return EXIT_USAGE;
-    }
     reports.push({ file: requests.file, bundle, results: requests.entries.map((entry, i) => judgeEntry(entry, i, setup)) });
   }
   const all = reports.flatMap((r) => r.results);
@@ -77,14 +79,14 @@ async function prepareTestEngines(bundle: string, options: Options, io: CliIo, s
 function renderTestReport(reports: readonly FileReport[], style: TextStyle): string {
   const lines: string[] = [];
   for (const report of reports) {
-    lines.push(`${style.bold(report.file)} (bundle ${report.bundle}):`);
+    lines.push(`${style.bold(printableLine(report.file))} (bundle ${printableLine(report.bundle)}):`);
     for (const r of report.results) {
-      const label = `[${r.index}]${r.description !== undefined ? ` ${r.description}` : ""}`;
+      const label = `[${r.index}]${r.description !== undefined ? ` ${printableLine(r.description)}` : ""}`;
       if (r.status === "pass") lines.push(`${style.good("PASS")} ${label}`);
       else if (r.status === "skip") lines.push(`${style.note("SKIP")} ${label} (no \`expect\`)`);
       else {
         const got = Object.entries(r.outcomes).map(([engine, outcome]) => `${engine} ${outcome}`).join(", ");
-        lines.push(`${style.error("FAIL")} ${label}: expected ${r.expected}, got ${got}`);
+        lines.push(`${style.error("FAIL")} ${label}: expected ${printableLine(String(r.expected))}, got ${printableLine(got)}`);
       }
     }
     lines.push("");

@@ -4,6 +4,7 @@
 // where it is (line:column) and the request value it saw. Statements are numbered from 1.
 import type { ClosestStatement, ExplanationResult, Explanation, Reason, SeenValue, Span } from "@kms-cedar/runtime";
 import type { TextStyle } from "../render/text-style.js";
+import { printableLine } from "../render/printable-line.js";
 
 const PATHS: Readonly<Record<string, string>> = {
   "key-direct": "key policy, names the caller",
@@ -28,7 +29,7 @@ function describeOne(e: Explanation, indent: string, style: TextStyle): string[]
   } else if (e.closest !== undefined) {
     lines.push(...side("key policy", e.closest.key, indent, style), ...side("identity policies", e.closest.identity, indent, style));
   }
-  for (const note of e.notes ?? []) lines.push(`${indent}${style.warning("note")}: ${note}`);
+  for (const note of e.notes ?? []) lines.push(`${indent}${style.warning("note")}: ${printableLine(note)}`);
   return lines;
 }
 
@@ -38,13 +39,13 @@ function side(name: string, list: readonly ClosestStatement[], indent: string, s
     const head = `${indent}${name}, closest: ${statementName(c)}${at(c.span)}`;
     if (c.failed === undefined) return `${head} — ${style.good("applies")} (${c.tests} of ${c.tests} tests)`;
     const test = c.failed.test;
-    const what = test.kind === "condition" ? `condition ${test.operator} ${JSON.stringify(test.key)}` : test.kind;
+    const what = printableLine(test.kind === "condition" ? `condition ${test.operator} ${JSON.stringify(test.key)}` : test.kind);
     return `${head} — passed ${c.passed} of ${c.tests} tests; ${style.warning("first failed")}: ${what}${at(c.failed.span)}, saw ${seenText(c.failed.seen)}`;
   });
 }
 
 function statementName(s: Pick<Reason, "policy" | "statement" | "sid">): string {
-  return `${s.policy} statement ${s.statement + 1}${s.sid !== undefined ? ` (Sid ${JSON.stringify(s.sid)})` : ""}`;
+  return printableLine(`${s.policy} statement ${s.statement + 1}${s.sid !== undefined ? ` (Sid ${JSON.stringify(s.sid)})` : ""}`);
 }
 
 function at(span: Span | undefined): string {
@@ -54,5 +55,5 @@ function at(span: Span | undefined): string {
 function seenText(seen: SeenValue): string {
   if (seen.kind === "absent") return "no value (the key is absent)";
   if (seen.kind === "ambiguous") return "an ambiguous key (two entries differ only in case, or the value is unknown)";
-  return seen.values.length === 1 ? JSON.stringify(seen.values[0]) : JSON.stringify(seen.values);
+  return printableLine(seen.values.length === 1 ? JSON.stringify(seen.values[0]) : JSON.stringify(seen.values));
 }

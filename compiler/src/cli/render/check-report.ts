@@ -6,6 +6,7 @@ import { toJsonDiagnostic, type JsonDiagnostic } from "./diagnostic-json.js";
 import { LineIndex } from "./line-index.js";
 import { renderDiagnostic } from "./render-diagnostic.js";
 import { formatSummary } from "./summary-line.js";
+import { printableLine } from "./printable-line.js";
 import type { TextStyle } from "./text-style.js";
 
 /** A file named on the command line that could not be read. */
@@ -30,7 +31,7 @@ export function renderCheckText(files: readonly CheckedFile[], style: TextStyle,
   const blocks: string[] = [];
   for (const file of files) {
     if (file.inferredBecause !== undefined) {
-      blocks.push(`${style.note("note")}: checked \`${file.file}\` as ${article(file.kind)} policy (${file.inferredBecause}; use --kind to choose)\n`);
+      blocks.push(`${style.note("note")}: checked \`${printableLine(file.file)}\` as ${article(file.kind)} policy (${file.inferredBecause}; use --kind to choose)\n`);
     }
     if (file.diagnostics.length === 0) continue;
     let index = indexes.get(file.file);

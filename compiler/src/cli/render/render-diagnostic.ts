@@ -3,6 +3,7 @@
 import type { Diagnostic, Severity, Span } from "@kms-cedar/grammar";
 import { gutterWidthFor, renderSnippet, type SnippetOptions } from "./code-frame.js";
 import type { LineIndex } from "./line-index.js";
+import { printableLine } from "./printable-line.js";
 import type { TextStyle } from "./text-style.js";
 
 /** A text a diagnostic points into: its display name and its line index. */
@@ -24,7 +25,7 @@ export function renderDiagnostic(
   const bar = `${pad} ${style.gutter("|")}`;
   const lines: string[] = [];
   const label = severityLabel(diagnostic.severity, style);
-  lines.push(`${label}${style.bold(`[${diagnostic.code}]`)}${style.bold(`: ${diagnostic.message}`)}`);
+  lines.push(`${label}${style.bold(`[${diagnostic.code}]`)}${style.bold(`: ${printableLine(diagnostic.message)}`)}`);
   lines.push(`${pad}${style.gutter("-->")} ${location(source, diagnostic.span)}`);
   lines.push(bar);
   lines.push(...renderSnippet(source.index, diagnostic.span, "primary", gutter, style, options));
@@ -33,7 +34,7 @@ export function renderDiagnostic(
     lines.push(...indentedNote(`${pad} ${style.gutter("=")} ${style.bold("help")}: `, diagnostic.help));
   }
   for (const item of related) {
-    lines.push(`${style.note("note")}: ${item.message}`);
+    lines.push(`${style.note("note")}: ${printableLine(item.message)}`);
     lines.push(`${pad}${style.gutter("-->")} ${location(source, item.span)}`);
     lines.push(bar);
     lines.push(...renderSnippet(source.index, item.span, "secondary", gutter, style, options));
@@ -44,7 +45,7 @@ export function renderDiagnostic(
 /** `file:line:col` of the start of `span` (1-based, columns in characters). */
 export function location(source: SourceText, span: Span): string {
   const { line, column } = source.index.position(span.start);
-  return `${source.file}:${line}:${column}`;
+  return `${printableLine(source.file)}:${line}:${column}`;
 }
 
 function severityLabel(severity: Severity, style: TextStyle): string {
@@ -56,5 +57,6 @@ function severityLabel(severity: Severity, style: TextStyle): string {
 /** `prefix` + text, continuation lines of a multi-line help aligned under the first. */
 function indentedNote(prefix: string, text: string): string[] {
   const visibleWidth = prefix.replace(/\u001b\[[0-9;]*m/g, "").length;
-  return text.split(/\r?\n/).map((line, i) => (i === 0 ? prefix : " ".repeat(visibleWidth)) + line);
+  // A help may span lines on purpose; each line is made printable on its own.
+  return text.split(/\r?\n/).map((line, i) => (i === 0 ? prefix : " ".repeat(visibleWidth)) + printableLine(line));
 }
