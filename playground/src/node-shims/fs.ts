@@ -6,6 +6,11 @@ export function readFileSync(path: string | number): never {
   throw new Error(`the playground reads no files (\`${path}\`): paste the policy document inline`);
 }
 
+/** Always fails, as `readFileSync` (read-text-file.ts looks at a path before it opens it). */
+export function statSync(path: string): never {
+  return readFileSync(path);
+}
+
 /** Always fails, as `readFileSync` (read-text-file.ts reads through a descriptor). */
 export function openSync(path: string): never {
   return readFileSync(path);

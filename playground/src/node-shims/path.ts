@@ -1,11 +1,25 @@
 // Browser stand-in for `node:path` (esbuild alias in scripts/build-playground.ts): POSIX paths, enough for
-// the bundle loader's dirname/resolve/relative on the page's one virtual file.
+// the bundle loader's dirname/join/resolve/relative on the page's one virtual file.
 
 export const sep = "/";
 
 /** Whether `path` starts at the root. */
 export function isAbsolute(path: string): boolean {
   return path.startsWith("/");
+}
+
+/** `parts` joined by `/`, with `.` and `..` segments and repeated slashes removed (relative stays relative). */
+export function join(...parts: string[]): string {
+  const joined = parts.filter((p) => p !== "").join("/");
+  if (joined === "") return ".";
+  const out: string[] = [];
+  for (const segment of joined.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (segment !== ".." || !isAbsolute(joined)) out.push(segment);
+  }
+  const body = out.join("/");
+  return isAbsolute(joined) ? `/${body}` : body === "" ? "." : body;
 }
 
 /** `path` without its last segment. */
