@@ -1,8 +1,8 @@
 // Cedar decides the layers (docs/cedar-mapping.md "Layers"): small bundles, each decision authored from
 // docs/semantics/ (not read from any engine's output), and checked against the reference too.
-import { compileBundle } from "@kms-cedar/compiler";
-import { createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
-import { evaluateReference } from "@kms-cedar/runtime/reference";
+import { compileBundle, emitCedarProbes } from "@kms-cedar/compiler";
+import { createAuthorizer, createCedarAuthorizer, type DecisionResult } from "@kms-cedar/runtime";
+import { evaluateReference, explainReference } from "@kms-cedar/runtime/reference";
 import { describe, expect, it } from "vitest";
 
 const A = "111122223333";
@@ -87,6 +87,33 @@ describe("Cedar: explanations name the layer that decided", () => {
     };
     expect(layersOf(req(APP, "DescribeKey"))).toEqual(["ImplicitDeny scp organization[root].scps"]);
     expect(layersOf(req(APP, "Encrypt"))).toEqual([`ExplicitDeny boundary principals[${APP}].boundary`]);
+  });
+});
+
+describe("explanations of an Allow by a grant", () => {
+  it("name the grant in every engine, after the statements that hold (Cedar's probes test no grant)", () => {
+    // Worker has no identity policy; the key policy names only the account: the grant alone allows Worker,
+    // and for Bob (an identity Allow) the key policy's account statement and the grant both hold.
+    const bundle = {
+      keys: { [KEY]: { policy: enableIam(A), grants: [{ name: "g1", granteePrincipal: WORKER, operations: ["Decrypt"] }, { name: "g2", granteePrincipal: BOB, operations: ["Decrypt"] }] } },
+      principals: { [BOB]: { policies: [allowAll] } },
+    };
+    const compiled = compileBundle(bundle as never);
+    const engines = { graph: createAuthorizer(compiled.graph!), cedar: createCedarAuthorizer({ ...compiled.cedar!, explain: emitCedarProbes(compiled.graph!) }) };
+    const explained = (explain: (r: Doc) => unknown, request: Doc): string[] => {
+      const e = explain(request) as { decision: string; reasons: { policy: string; path?: string }[] };
+      return e.reasons.map((r) => `${e.decision} ${r.path} ${r.policy}`);
+    };
+    const grant = (name: string): string => `Allow grant keys[${KEY}].grants[${name}]`;
+    const expected: [Doc, string[]][] = [
+      [req(`arn:aws:sts::${A}:assumed-role/Worker/w1`, "Decrypt"), [grant("g1")]],
+      [req(BOB, "Decrypt"), [`Allow key-account keys[${KEY}]`, `Allow identity principals[${BOB}][0]`, grant("g2")]],
+    ];
+    for (const [request, reasons] of expected) {
+      expect(explained((r) => explainReference(bundle as never, r), request), "reference").toEqual(reasons);
+      expect(explained((r) => engines.graph.explain(r), request), "graph").toEqual(reasons);
+      expect(explained((r) => engines.cedar.explain(r), request), "cedar").toEqual(reasons);
+    }
   });
 });
 

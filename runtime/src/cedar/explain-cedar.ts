@@ -42,9 +42,12 @@ export function explainCedarDecision(input: CedarExplainInput): Explanation {
     const identity = inScope.filter((s) => s.side === "identity" && testsHold(s));
     // AWS: §5.3 — the identity side holds (the key policy delegated to IAM) through an identity Allow or for the root user.
     const delegated = input.rootDecided || identity.length > 0;
+    // A grant is no statement the probes test: the grants that allowed are the decision's own (its deciding
+    // grant permits), after the statements, as the reference and the graph list them.
     const reasons = [
       ...direct.map((s) => reasonOf(s, "key-direct")),
       ...(delegated ? [...account.map((s) => reasonOf(s, "key-account")), ...identity.map((s) => reasonOf(s, "identity"))] : []),
+      ...decision.reasons.filter((r) => r.path === "grant"),
     ];
     return { decision: "Allow", reasons };
   }
