@@ -31,7 +31,7 @@ import { EvalState } from "./eval-state.js";
 import { compileLayers, type CallerLayers } from "./compile-layers.js";
 import { decideLayered, ReasonCache, type LayeredCaller, type LayeredGraph, type LayeredRequest } from "./decide-layered.js";
 import { requestEndpoint, type NetworkEntry } from "../request/request-endpoint.js";
-import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization, type OrganizationAccounts } from "../request/unknown-keys.js";
+import { callerInOrganization, callerUserIdUnknown, isCreateGrant, keysAwsSets, resourceInOrganization, type OrganizationAccounts } from "../request/unknown-keys.js";
 import { StringCache } from "./string-cache.js";
 
 export type { Operation } from "../decide-operation.js";
@@ -269,10 +269,10 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     derived.principalArn = caller.principalArn;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
-    // Deviations 49, 50: the keys AWS includes whose value the request alone gives.
+    // Deviations 49, 50, 51: the keys AWS includes whose value the request alone gives.
     derived.unknownIfLeftOut = keysAwsSets(
       callerInOrganization(organization, caller),
-      resourceInOrganization(organization, target.kind, target.account), createGrant[a] === true,
+      resourceInOrganization(organization, target.kind, target.account), createGrant[a] === true, callerUserIdUnknown(caller),
     );
     l.caller = caller;
     l.a = a;
