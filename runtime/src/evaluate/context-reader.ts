@@ -11,7 +11,7 @@ import type { Derived } from "../request/derived-keys.js";
 import { acceptsGiven, CALLER_ACCOUNT, DERIVED_KEYS, derivedKeyIndex, PRINCIPAL_ARN, RESOURCE_ACCOUNT } from "../request/derived-keys.js";
 import { contradiction } from "../request/resolve-derived.js";
 import { NETWORK_KEYS, networkEntry } from "../request/request-endpoint.js";
-import { ALL_KEYS_AWS_SETS, unknownRequestKeys } from "../request/unknown-keys.js";
+import { unknownRequestKeys } from "../request/unknown-keys.js";
 import type { NetworkEntry } from "../request/request-endpoint.js";
 import type { EvalState } from "./eval-state.js";
 import { checkContextEntry, contextEntryError, ENTRY_BAD_VALUE, ENTRY_OK } from "../request/read-shape.js";
@@ -54,7 +54,8 @@ export interface RequestDerived {
   principalArn?: string | undefined;
   /**
    * The keys AWS includes in this request whose value the bundle cannot give (request/unknown-keys.ts
-   * `keysAwsSets`): left out, they are unknown (deviations 49, 50, 51). Undefined: none.
+   * `keysAwsSets`; the graph gives only those a policy reads, create-authorizer.ts `readSets`): left out, they
+   * are unknown (deviations 49, 50, 51). Undefined: none.
    */
   unknownIfLeftOut?: readonly string[] | undefined;
 }
@@ -102,11 +103,6 @@ export class ContextReader {
   readonly grantEntries: { count: number; readonly names: string[]; readonly values: (string | readonly string[])[] } & GrantEntries = { count: 0, names: [], values: [] };
   /** The generation of the last request loaded: a smaller one means the state's generations wrapped. */
   private lastGen = 0;
-  /**
-   * PERF: each answer of `keysAwsSets` (request/unknown-keys.ts) → its keys the graph reads (has a slot for),
-   * made once: a key no policy reads cannot matter, so a request reads and allocates nothing for it.
-   */
-  private readonly readSets: Map<readonly string[], readonly string[]>;
 
   constructor(slots: Map<string, number>) {
     this.slots = slots;
@@ -119,13 +115,6 @@ export class ContextReader {
     this.networkValue = NETWORK_KEYS.map(() => undefined);
     this.networkMade = NETWORK_KEYS.map(() => undefined);
     this.networkMadeFrom = NETWORK_KEYS.map(() => undefined);
-    this.readSets = new Map(ALL_KEYS_AWS_SETS.map((set) => [set, this.readSet(set)]));
-  }
-
-  /** The keys of `set` the graph reads (`readSets`); NO_KEYS when none. */
-  private readSet(set: readonly string[]): readonly string[] {
-    const read = set.filter((key) => this.slots.has(key));
-    return read.length === 0 ? NO_KEYS : read;
   }
 
   /**
@@ -210,8 +199,7 @@ export class ContextReader {
     }
     if (loading) {
       this.fillDerived(state, derived);
-      const given = derived.unknownIfLeftOut ?? NO_KEYS;
-      const set = this.readSets.get(given) ?? (given.length === 0 ? NO_KEYS : this.readSet(given));
+      const set = derived.unknownIfLeftOut ?? NO_KEYS;
       if (this.networkGen[SOURCE_VPCE] === state.gen || set.length > 0) this.fillUnknown(state, set);
       if (this.keysSlot >= 0 && state.seenGen[this.keysSlot] !== state.gen && grants.count > 0) this.fillEncryptionContextKeys(state);
     }
@@ -309,7 +297,7 @@ export class ContextReader {
   /**
    * The keys AWS includes that the request leaves out (request/unknown-keys.ts `unknownRequestKeys`: a VPC
    * endpoint path's, deviation 44; those AWS always includes, the organization's and CreateGrant's, `set`,
-   * deviations 49, 50, 51, only those with a slot: `readSets`): ambiguous, decided by the fail-closed rule.
+   * deviations 49, 50, 51): ambiguous, decided by the fail-closed rule.
    * A key no policy reads has no slot and cannot matter.
    */
   private fillUnknown(state: EvalState, set: readonly string[]): void {

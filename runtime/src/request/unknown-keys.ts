@@ -70,7 +70,7 @@ const SETS: readonly (readonly string[])[] = Array.from({ length: 16 }, (_, i) =
   ...(i & 1 ? PRINCIPAL_ORG_KEYS : []), ...(i & 2 ? RESOURCE_ORG_KEYS : []), ...(i & 4 ? CREATE_GRANT_KEYS : []),
 ]);
 
-/** Every answer `keysAwsSets` can give (an engine may prepare its own reading of each). */
+/** Every answer `keysAwsSets` can give, by `keysAwsSetIndex` (an engine may prepare its own reading of each). */
 export const ALL_KEYS_AWS_SETS: readonly (readonly string[])[] = SETS;
 
 /** Whether `lowerAction` (a lower-cased request action) is CreateGrant. */
@@ -79,14 +79,19 @@ export function isCreateGrant(lowerAction: string): boolean {
 }
 
 /**
- * The keys (lower-cased) AWS includes in this request's context whatever the request builder wrote, whose
- * value cannot be derived from the bundle: those AWS always includes (`ALWAYS_KEYS`, deviation 51), the
- * caller's `aws:userid` (`userIdUnknown`, `callerUserIdUnknown`), the principal's organization keys
- * (`callerInOrg`), the resource's (`resourceInOrg`), CreateGrant's required parameters (`createGrant`).
- * Never empty; one of `ALL_KEYS_AWS_SETS`.
+ * The index in `ALL_KEYS_AWS_SETS` of the keys (lower-cased) AWS includes in this request's context whatever
+ * the request builder wrote, whose value cannot be derived from the bundle: those AWS always includes
+ * (`ALWAYS_KEYS`, deviation 51), the caller's `aws:userid` (`userIdUnknown`, `callerUserIdUnknown`), the
+ * principal's organization keys (`callerInOrg`), the resource's (`resourceInOrg`), CreateGrant's required
+ * parameters (`createGrant`). PERF: an engine may keep its own reading of each set by this index.
  */
+export function keysAwsSetIndex(callerInOrg: boolean, resourceInOrg: boolean, createGrant: boolean, userIdUnknown: boolean): number {
+  return (callerInOrg ? 1 : 0) | (resourceInOrg ? 2 : 0) | (createGrant ? 4 : 0) | (userIdUnknown ? 8 : 0);
+}
+
+/** The keys AWS includes in this request's context whose value cannot be derived (`keysAwsSetIndex`). Never empty. */
 export function keysAwsSets(callerInOrg: boolean, resourceInOrg: boolean, createGrant: boolean, userIdUnknown: boolean): readonly string[] {
-  return SETS[(callerInOrg ? 1 : 0) | (resourceInOrg ? 2 : 0) | (createGrant ? 4 : 0) | (userIdUnknown ? 8 : 0)]!;
+  return SETS[keysAwsSetIndex(callerInOrg, resourceInOrg, createGrant, userIdUnknown)]!;
 }
 
 const NO_KEYS: readonly string[] = [];
@@ -95,7 +100,7 @@ const NO_KEYS: readonly string[] = [];
  * The keys this request leaves unknown: the VPC endpoint path's keys it leaves out (deviation 44,
  * request-endpoint.ts `unknownEndpointPathKeys`), and those of `set` (`keysAwsSets`) it leaves out.
  * `entry(lowerName)` reads the request's context. An engine may leave out of `set` the keys no policy
- * reads (such a key cannot matter): the graph does (evaluate/context-reader.ts `readSet`), so that a request
+ * reads (such a key cannot matter): the graph does (evaluate/create-authorizer.ts `readSets`), so that a request
  * allocates nothing for the keys AWS always includes when no policy reads them. Apply after the request's
  * own checks (which read the context as given). PERF: a request with nothing to leave unknown allocates
  * nothing.
