@@ -176,6 +176,16 @@ export const CONDITION_KEYS: readonly ConditionKeySpec[] = [
   key("aws:CurrentTime", "date", INSTANTS_POLICY, INSTANTS_CONTEXT),
   key("aws:TokenIssueTime", "date", DATES_POLICY, DATES_CONTEXT),
   key("aws:SecureTransport", "bool", BOOL_POLICY, BOOL_CONTEXT),
+  // Keys AWS always includes in the request context (deviation 51): like aws:CurrentTime and aws:SecureTransport,
+  // a request that leaves them out (one in three, request-arbitraries.ts `contextArb`) has them unknown.
+  key("aws:ViaAWSService", "bool", BOOL_POLICY, BOOL_CONTEXT),
+  key("aws:EpochTime", "numeric", ["1577836800", "1577836799.5", "1600000000"],
+    ["1577836800", "1577836799", "1577836801", "1577836800.0", "1600000000", "soon"]),
+  key("aws:RequestedRegion", "string", ["us-west-2", "eu-*", "us-*"], ["us-west-2", "eu-west-1", "US-WEST-2", "ap-south-1"]),
+  // Derived for the root user (the account) and federated users; unknown when left out for IAM users and role
+  // sessions (deviation 51), absent for a service caller. A value a root caller's context gives otherwise is KR0009.
+  key("aws:userid", "string", ["AROAEXAMPLE:*", "AIDAEXAMPLE", "111122223333", "111122223333:*"],
+    ["AROAEXAMPLE:s1", "AIDAEXAMPLE", "111122223333", "aroaexample:s1"]),
   key("kms:GrantIsForAWSResource", "bool", BOOL_POLICY, BOOL_CONTEXT),
   key("aws:SourceIp", "ip", IP_POLICY, IP_CONTEXT),
   key("aws:VpcSourceIp", "ip", IP_POLICY, IP_CONTEXT),
@@ -205,6 +215,8 @@ export const VARIABLE_KEYS: readonly { readonly key: string; readonly contextVal
   { key: "aws:username", contextValues: ["Bob", "bob", "*", "a*b", "red"] },
   { key: "aws:PrincipalTag/team", contextValues: ["red", "blue", "Red", "*", "1111aaaa"] },
   { key: "aws:PrincipalTag/__proto__", contextValues: ["red", "blue"] },
+  // Deviation 51: left out by an IAM user or a role session, the variable has no value.
+  { key: "aws:userid", contextValues: ["AROAEXAMPLE:s1", "AIDAEXAMPLE", "111122223333"] },
 ];
 
 /** String and ARN policy values with variables and special characters (2012-10-17 only means something). */
@@ -212,6 +224,7 @@ export const VARIABLE_VALUES: Readonly<Record<"string" | "arn", readonly string[
   string: [
     "${aws:username}", "${aws:PrincipalTag/team}", "${aws:PrincipalTag/team, 'red'}", "a${*}b", "a${?}b", "${aws:username}-*",
     "${$}x", "${AWS:UserName}", "${aws:PrincipalTag/__proto__}", "${aws:PrincipalTag/team, ''}", "IT${aws:PrincipalTag/team, ''}",
+    "${aws:userid}",
   ],
   arn: [
     "arn:aws:iam::111122223333:user/${aws:username}", "arn:aws:s3:::bucket-${aws:PrincipalTag/team, '1'}",

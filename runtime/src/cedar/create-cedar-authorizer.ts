@@ -174,7 +174,11 @@ export function createCedarAuthorizer(bundle: CedarBundle, options: CedarAuthori
         return { result: { decision: "ImplicitDeny", reasons: gap === undefined ? [] : [gap] }, determining: [closed.by], errors };
       }
     }
-    return { result: toDecision(allowed, determining, roles, (encoded.action as { readonly id?: string }).id === actionId("RetireGrant")), determining, errors };
+    // A service caller on an IAM-only request (an alias, no specific resource) has no identity side: nothing could
+    // allow it, so no layer is what closed it (the reference and the graph decide it before the layers).
+    const noGap = plainUid(encoded.principal).type === CedarType.service && plainUid(encoded.resource).type !== CedarType.key;
+    const retireGrant = (encoded.action as { readonly id?: string }).id === actionId("RetireGrant");
+    return { result: toDecision(allowed, determining, roles, retireGrant, noGap), determining, errors };
   };
 
   // A request is read once by the encoder (its snapshot and shape check: onInput's readsOwnShape); an
@@ -271,7 +275,7 @@ function slicedSets(cedar: CedarWasm, setId: string, policies: Record<string, st
   };
 }
 
-function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>, retireGrant: boolean): Decision {
+function toDecision(allowed: boolean, determining: readonly string[], roles: ReadonlyMap<string, ManifestPolicy>, retireGrant: boolean, noGap: boolean): Decision {
   const reasons = (role: string): Reason[] =>
     determining.flatMap((id) => {
       const p = roles.get(id);
@@ -282,7 +286,7 @@ function toDecision(allowed: boolean, determining: readonly string[], roles: Rea
   if (denies.length > 0) return { decision: "ExplicitDeny", reasons: denies };
   // DEVIATION: §5.4 — RetireGrant is never allowed (no request can name its grant yet), so no layer is what
   // closed it: no reason, as in the reference and the graph.
-  if (retireGrant) return { decision: "ImplicitDeny", reasons: [] };
+  if (retireGrant || noGap) return { decision: "ImplicitDeny", reasons: [] };
   // docs/semantics/README.md §1.5: an SCP level or endpoint without an Allow names its layer (the first, in policy order).
   const gap = reasons("layer-gate")[0];
   return { decision: "ImplicitDeny", reasons: gap === undefined ? [] : [gap] };

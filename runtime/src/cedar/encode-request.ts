@@ -14,7 +14,7 @@ import { snapshotInput } from "../request/snapshot-input.js";
 import { parseTarget } from "../request/read-target.js";
 import { RequestErrorCode, unreadableInput } from "../request/request-errors.js";
 import { resolveDerived } from "../request/resolve-derived.js";
-import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization, unknownRequestKeys } from "../request/unknown-keys.js";
+import { callerInOrganization, callerUserIdUnknown, isCreateGrant, keysAwsSets, resourceInOrganization, unknownRequestKeys } from "../request/unknown-keys.js";
 import type { OrganizationAccounts } from "../request/unknown-keys.js";
 import { ENCRYPTION_CONTEXT_KEYS, pairKeys } from "../request/encryption-context-keys.js";
 import { accountId, actionId, callerType, CedarType, identityPolicyParents, sessionRoleId } from "./cedar-names.js";
@@ -107,10 +107,11 @@ export function createEncoder(manifest: CedarManifest, options: EncoderOptions =
     // docs/cedar-mapping.md "Layers": the scopes that apply (after the caller keys, as the other engines check).
     const placed = placeInLayers?.({ caller, action: action.name, target, resource: request.resource, index, rawContext });
     if (placed !== undefined && "error" in placed) return placed;
-    // Deviations 44, 49, 50 (request/unknown-keys.ts): the keys AWS includes that the request leaves out
+    // Deviations 44, 49, 50, 51 (request/unknown-keys.ts): the keys AWS includes that the request leaves out
     // are unknown (FCR), not absent; after the endpoint's checks, which see them absent.
     const set = keysAwsSets(
       callerInOrganization(organization, caller), resourceInOrganization(organization, target.kind, target.account), isCreateGrant(action.name.toLowerCase()),
+      callerUserIdUnknown(caller),
     );
     for (const key of unknownRequestKeys(set, (lowerName) => index.get(lowerName))) index.set(key, { kind: "ambiguous" });
     // DEVIATION: §3.2 — an empty-string value is null to AWS: unknown (FCR), not a present value.

@@ -54,7 +54,8 @@ export interface RequestDerived {
   principalArn?: string | undefined;
   /**
    * The keys AWS includes in this request whose value the bundle cannot give (request/unknown-keys.ts
-   * `keysAwsSets`): left out, they are unknown (deviations 49, 50). Undefined: none.
+   * `keysAwsSets`; the graph gives only those a policy reads, create-authorizer.ts `readSets`): left out, they
+   * are unknown (deviations 49, 50, 51). Undefined: none.
    */
   unknownIfLeftOut?: readonly string[] | undefined;
 }
@@ -295,14 +296,15 @@ export class ContextReader {
 
   /**
    * The keys AWS includes that the request leaves out (request/unknown-keys.ts `unknownRequestKeys`: a VPC
-   * endpoint path's, deviation 44; the organization's and CreateGrant's, `set`, deviations 49, 50):
-   * ambiguous, decided by the fail-closed rule. A key no policy reads has no slot and cannot matter.
+   * endpoint path's, deviation 44; those AWS always includes, the organization's and CreateGrant's, `set`,
+   * deviations 49, 50, 51): ambiguous, decided by the fail-closed rule.
+   * A key no policy reads has no slot and cannot matter.
    */
   private fillUnknown(state: EvalState, set: readonly string[]): void {
     for (const key of unknownRequestKeys(set, (lowerName) => this.loadedEntry(state, lowerName))) {
       const slot = this.slots.get(key);
       if (slot === undefined) continue;
-      // DEVIATION: deviations 44, 49, 50 — a key AWS includes, left out, is unknown (FCR), not absent.
+      // DEVIATION: deviations 44, 49, 50, 51 — a key AWS includes, left out, is unknown (FCR), not absent.
       state.seenGen[slot] = state.gen;
       state.ambiguousGen[slot] = state.gen;
       state.slotGen[slot] = 0;

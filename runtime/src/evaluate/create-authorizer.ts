@@ -31,7 +31,7 @@ import { EvalState } from "./eval-state.js";
 import { compileLayers, type CallerLayers } from "./compile-layers.js";
 import { decideLayered, ReasonCache, type LayeredCaller, type LayeredGraph, type LayeredRequest } from "./decide-layered.js";
 import { requestEndpoint, type NetworkEntry } from "../request/request-endpoint.js";
-import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization, type OrganizationAccounts } from "../request/unknown-keys.js";
+import { ALL_KEYS_AWS_SETS, callerInOrganization, callerUserIdUnknown, isCreateGrant, keysAwsSetIndex, resourceInOrganization, type OrganizationAccounts } from "../request/unknown-keys.js";
 import { StringCache } from "./string-cache.js";
 
 export type { Operation } from "../decide-operation.js";
@@ -111,6 +111,9 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     : { members: layers.organization.accounts, management: layers.organization.management };
   // Deviation 50: whether each action is CreateGrant.
   const createGrant = cg.actions.map((a) => isCreateGrant(a.name.toLowerCase()));
+  // PERF: each answer of `keysAwsSets` (request/unknown-keys.ts, by `keysAwsSetIndex`) cut to the keys the graph
+  // reads (has a slot for), made once: a key no policy reads cannot matter, so a request does nothing for it.
+  const readSets = ALL_KEYS_AWS_SETS.map((set) => set.filter((key) => cg.slots.has(key)));
 
   const accountOf = (account: string): string => {
     const kept = accounts.get(account);
@@ -269,11 +272,11 @@ export function createAuthorizer(graph: DecisionGraph | string): Authorizer {
     derived.principalArn = caller.principalArn;
     derived.resource = found.derived;
     derived.setsCallerAccount = (target.kind === "key" ? callerAccountOnKey : callerAccountOnNone)[a] === true && target.kind !== "alias";
-    // Deviations 49, 50: the keys AWS includes whose value the request alone gives.
-    derived.unknownIfLeftOut = keysAwsSets(
+    // Deviations 49, 50, 51: the keys AWS includes whose value the request alone gives (those a policy reads).
+    derived.unknownIfLeftOut = readSets[keysAwsSetIndex(
       callerInOrganization(organization, caller),
-      resourceInOrganization(organization, target.kind, target.account), createGrant[a] === true,
-    );
+      resourceInOrganization(organization, target.kind, target.account), createGrant[a] === true, callerUserIdUnknown(caller),
+    )]!;
     l.caller = caller;
     l.a = a;
     // The key policy is consulted for a request on a key, for the actions a key policy can name.

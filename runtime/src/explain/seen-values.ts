@@ -10,7 +10,7 @@ import { callerDerived, resourceDerived, setsCallerAccount, uniqueRoles } from "
 import { parseCaller } from "../request/read-caller.js";
 import { parseTarget } from "../request/read-target.js";
 import { requestContext } from "../request/read-shape.js";
-import { callerInOrganization, isCreateGrant, keysAwsSets, resourceInOrganization } from "../request/unknown-keys.js";
+import { callerInOrganization, callerUserIdUnknown, isCreateGrant, keysAwsSets, resourceInOrganization } from "../request/unknown-keys.js";
 import type { OrganizationAccounts } from "../request/unknown-keys.js";
 import type { SeenValue } from "./explanation.js";
 
@@ -32,9 +32,10 @@ export function createSeenReader(
         caller: callerDerived(caller, (roleKey) => roles.get(roleKey) ?? undefined),
         resource: resourceDerived(target.kind, target.account),
         setsCallerAccount: target.kind !== "alias" && setsCallerAccount(request.action.toLowerCase(), target.kind),
-        // Deviations 49, 50 (request/unknown-keys.ts): as the engine read them.
+        // Deviations 49, 50, 51 (request/unknown-keys.ts): as the engine read them.
         unknownIfLeftOut: keysAwsSets(
           callerInOrganization(organization, caller), resourceInOrganization(organization, target.kind, target.account), isCreateGrant(request.action.toLowerCase()),
+          callerUserIdUnknown(caller),
         ),
       };
       // INVARIANT: the engine decided this request, so its context fits the derived keys (no KR0009).

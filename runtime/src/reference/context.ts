@@ -84,8 +84,10 @@ export function conditionContext(
 }
 
 /**
- * Deviations 49 and 50: keys AWS includes in this request's context whatever the request builder wrote,
- * whose values the bundle cannot give: `aws:PrincipalOrgID`/`aws:PrincipalOrgPaths` when the caller's
+ * Deviations 49, 50 and 51: keys AWS includes in this request's context whatever the request builder wrote,
+ * whose values the bundle cannot give: those "always included in the request context" (`aws:CurrentTime`,
+ * `aws:EpochTime`, `aws:SecureTransport`, `aws:RequestedRegion`, `aws:ViaAWSService`), `aws:userid` of an IAM
+ * user or role session, `aws:PrincipalOrgID`/`aws:PrincipalOrgPaths` when the caller's
  * account is in the organization, `aws:ResourceOrgID`/`aws:ResourceOrgPaths` when the key's or alias's
  * account is, `kms:GrantOperations`/`kms:GranteePrincipal` on CreateGrant (`alwaysSetKeys`). One the
  * context leaves out (absent: no entry, or an empty list) has an unknown value, never an absent key.
@@ -93,7 +95,7 @@ export function conditionContext(
 function withKeysAwsSets(context: RequestContext, alwaysSet: readonly string[]): RequestContext {
   if (alwaysSet.length === 0) return context;
   const set = new Set(alwaysSet.map((k) => k.toLowerCase()));
-  // DEVIATION: deviations 49, 50 — a key AWS always includes here, left out, is unknown (FCR), not absent.
+  // DEVIATION: deviations 49, 50, 51 — a key AWS always includes here, left out, is unknown (FCR), not absent.
   const unknown = (keyName: string): boolean => set.has(keyName.toLowerCase()) && context.entry(keyName).kind === "absent";
   return {
     entry: (keyName) => (unknown(keyName) ? { kind: "ambiguous" } : context.entry(keyName)),
@@ -102,17 +104,21 @@ function withKeysAwsSets(context: RequestContext, alwaysSet: readonly string[]):
 }
 
 /**
- * The keys AWS always includes in this request's context (deviations 49, 50; global condition keys page:
- * the organization keys when "the principal's account is in an organization", the resource's when the
+ * The keys AWS always includes in this request's context (deviations 49, 50, 51; global condition keys page:
+ * `aws:CurrentTime`, `aws:EpochTime`, `aws:SecureTransport`, `aws:RequestedRegion`, `aws:ViaAWSService`: "This
+ * key is always included in the request context."; `aws:userid`: "included in the request context for all
+ * signed requests" — its value is ours to derive for the root user and federated users (caller-keys.ts), not
+ * for IAM users and role sessions, and AWS documents none for a service principal; the organization keys when "the principal's account is in an organization", the resource's when the
  * resource's account is; KMS API, CreateGrant: `Operations` and `GranteePrincipal` "Required: Yes").
  * `inOrganization` says whether an account is in the bundle's organization. A service caller has no
  * account; a request on no specific resource has no resource account (its `aws:ResourceAccount` is
  * context-driven).
  */
 export function alwaysSetKeys(
-  inOrganization: (account: string) => boolean, callerAccount: string | undefined, resourceAccount: string | undefined, actionName: string,
+  inOrganization: (account: string) => boolean, callerKind: string, callerAccount: string | undefined, resourceAccount: string | undefined, actionName: string,
 ): string[] {
-  const keys: string[] = [];
+  const keys: string[] = ["aws:CurrentTime", "aws:EpochTime", "aws:SecureTransport", "aws:RequestedRegion", "aws:ViaAWSService"];
+  if (callerKind === "user" || callerKind === "role" || callerKind === "session") keys.push("aws:userid");
   if (callerAccount !== undefined && inOrganization(callerAccount)) keys.push("aws:PrincipalOrgID", "aws:PrincipalOrgPaths");
   if (resourceAccount !== undefined && inOrganization(resourceAccount)) keys.push("aws:ResourceOrgID", "aws:ResourceOrgPaths");
   if (actionName === "CreateGrant") keys.push("kms:GrantOperations", "kms:GranteePrincipal");

@@ -88,7 +88,7 @@ export function decideCheck(bundle: unknown, request: unknown): ReferenceResult 
 }
 
 /**
- * Deviations 49, 50: the keys AWS always includes in this request's context (context.ts `alwaysSetKeys`).
+ * Deviations 49, 50, 51: the keys AWS always includes in this request's context (context.ts `alwaysSetKeys`).
  * An account is in the organization when it is the management account or a leaf of the tree (`placeOf`;
  * an organization the oracle cannot read holds every account: more unknown keys, fail closed).
  */
@@ -97,7 +97,7 @@ export function alwaysSetOf(bundle: unknown, parsed: ReadRequest): string[] {
   const inOrganization = (account: string): boolean => organization !== undefined && placeOf(organization, account).kind !== "outside";
   const callerAccount = parsed.caller.kind === "service" ? undefined : parsed.caller.account;
   const resourceAccount = parsed.target.kind === "none" ? undefined : parsed.target.account;
-  return alwaysSetKeys(inOrganization, callerAccount, resourceAccount, parsed.action.name);
+  return alwaysSetKeys(inOrganization, parsed.caller.kind, callerAccount, resourceAccount, parsed.action.name);
 }
 
 /**

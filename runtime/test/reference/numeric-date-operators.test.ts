@@ -71,7 +71,10 @@ const dates: ConditionRow[] = [
   date("context hour 24 does not parse", "DateLessThan", "2030-01-01", "2021-01-01T24:00:00Z", false),
   date("context negative epoch does not parse", "DateLessThan", "2030-01-01", "-5", false),
   date("unparseable context: DateNotEquals is undecided, not satisfied in an Allow", "DateNotEquals", "2021-06-15", "yesterday", false),
-  date("DateGreaterThanIfExists absent", "DateGreaterThanIfExists", "2021-06-15", undefined, true),
+  // An absent key: aws:TokenIssueTime (present only with temporary credentials). aws:CurrentTime is always in
+  // the request context: left out, it is unknown, not absent (deviation 51).
+  { name: "DateGreaterThanIfExists absent", condition: { DateGreaterThanIfExists: { "aws:TokenIssueTime": "2021-06-15" } }, context: {}, expected: true },
+  date("DateGreaterThanIfExists aws:CurrentTime left out (unknown, deviation 51)", "DateGreaterThanIfExists", "2021-06-15", undefined, false),
   date("DateEquals absent", "DateEquals", "2021-06-15", undefined, false),
 ];
 
