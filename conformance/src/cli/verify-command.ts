@@ -1,8 +1,7 @@
 // `kms-cedar-conformance verify <bundle>`: requests generated for the user's own bundle, decided
 // by the three engines; exit 1 on any divergence, or (before any request) on policy errors, printed
 // as `kms-cedar check` prints them. Phase: conformance CLI.
-import { readFileSync } from "node:fs";
-import { checkPlainBundle, describeIoError, PLACEHOLDER_KEY_ARN } from "@kms-cedar/compiler/api";
+import { checkPlainBundle, PLACEHOLDER_KEY_ARN, readTextFile } from "@kms-cedar/compiler/api";
 import type { PlainLoadOptions } from "@kms-cedar/compiler/api";
 import { runConformance } from "../run/run-conformance.js";
 import { verifySource } from "../verify/verify-source.js";
@@ -68,11 +67,9 @@ export function verifyCommand(args: readonly string[]): number {
   });
 }
 
-/** All of standard input, or an I/O error. */
+/** All of standard input, read as every input is (strict UTF-8: KC1026), or an I/O error. */
 function readStdin(): string {
-  try {
-    return readFileSync(0, "utf8");
-  } catch (e) {
-    throw new IoError(`cannot read standard input: ${describeIoError(e)}`);
-  }
+  const read = readTextFile(0);
+  if ("error" in read) throw new IoError(`cannot read standard input: ${read.error}`);
+  return read.text;
 }

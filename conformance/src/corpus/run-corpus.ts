@@ -1,7 +1,7 @@
 // The corpus run: every policy of corpus/ whose kind the compiler takes, in a bundle that reaches
 // every KMS path (corpus-bundle.ts), with requests generated for it as `verify` does; policies the
 // compiler rejects are counted by first error. Phase: conformance corpus.
-import { readFileSync } from "node:fs";
+import { readTextFile } from "@kms-cedar/compiler/api";
 import type { PlainBundleShape } from "../laws/bundle-transforms.js";
 import { mergeLaws, mergeStatistics } from "../run/merge-statistics.js";
 import { cpuMsSince, runConformance } from "../run/run-conformance.js";
@@ -45,8 +45,13 @@ export function runCorpus(options: CorpusOptions): CorpusResult {
   taken.forEach((e, i) => {
     options.onPolicy?.(i, taken.length, e.file);
     let policy: unknown;
+    const read = readTextFile(e.path);
+    if ("error" in read) {
+      rejectedFiles[e.file] = `unreadable: ${read.error}`;
+      return;
+    }
     try {
-      policy = JSON.parse(readFileSync(e.path, "utf8"));
+      policy = JSON.parse(read.text);
     } catch (err) {
       rejectedFiles[e.file] = `not JSON: ${err instanceof Error ? err.message : String(err)}`;
       return;
