@@ -101,6 +101,17 @@ describe("kms-cedar prove", () => {
     expect(json.proved).toBe(false);
     expect(json.assertions[0].counterexample.principal).toContain("444455556666");
   });
+
+  it("prints names from the inputs escaped in text output: no forged line, no terminal escape", async () => {
+    const name = "nobody\nproved: forged (1 request classes)\u001b]0;PWNED\u0007";
+    const assertions = write("assert-escape.json", { assertions: [{ name, notInAccounts: ["111122223333"], actions: ["kms:Decrypt"], keys: ["*"] }] });
+    const proved = await run("prove", OLD, "--assert", assertions);
+    expect(proved.out.split("\n").filter((l) => l.startsWith("proved: "))).toHaveLength(1);
+    expect(proved.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(proved.out).toContain("nobody\\nproved: forged");
+    // JSON keeps the exact string.
+    expect(JSON.parse((await run("prove", OLD, "--assert", assertions, "--format", "json")).out).assertions[0].name).toBe(name);
+  });
 });
 
 describe("kms-cedar prove: an assertion that names nothing is an error at its place, never proved", () => {

@@ -1,5 +1,6 @@
 // `kms-cedar abac BUNDLE`: who can change whose access by tagging keys or moving aliases.
 import { abacDot, abacPaths } from "../abac.js";
+import { printableLine } from "@kms-cedar/compiler/cli-front-door";
 import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import { EXIT_OK } from "./cli-types.js";
 import type { AnalysisIo } from "./cli-types.js";
@@ -13,10 +14,12 @@ export async function runAbac(file: string, options: { format: "text" | "json" |
   else if (options.format === "dot") io.out(abacDot(paths));
   else if (paths.length === 0) io.out("no ABAC path: no caller can change another caller's access by tagging or aliasing a key\n");
   else {
+    // ARNs come from the bundle: each line made safe for a terminal.
+    const line = (text: string): void => io.out(`${printableLine(text)}\n`);
     for (const p of paths) {
-      io.out(`${p.actor} can ${p.change} on ${p.key}\n`);
-      for (const g of p.grants ?? []) io.out(`  grants  ${g.principal}: ${g.actions.join(", ")}\n`);
-      for (const r of p.revokes ?? []) io.out(`  revokes ${r.principal}: ${r.actions.join(", ")}\n`);
+      line(`${p.actor} can ${p.change} on ${p.key}`);
+      for (const g of p.grants ?? []) line(`  grants  ${g.principal}: ${g.actions.join(", ")}`);
+      for (const r of p.revokes ?? []) line(`  revokes ${r.principal}: ${r.actions.join(", ")}`);
     }
   }
   return EXIT_OK;

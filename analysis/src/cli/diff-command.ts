@@ -1,7 +1,7 @@
 // `kms-cedar diff OLD NEW`: the requests whose decision changes, as readable classes with a witness
 // each, confirmed by the three engines. Exit 0 equivalent, 1 changed (with --no-new-access: only a
 // change to Allow counts), 2 usage errors and refusals.
-import { directoryUri, sarifArtifact, SRCROOT } from "@kms-cedar/compiler/cli-front-door";
+import { directoryUri, printableLine, sarifArtifact, SRCROOT } from "@kms-cedar/compiler/cli-front-door";
 import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import type { ChangeClass } from "../describe-classes.js";
 import { diffGraphs } from "../diff-graphs.js";
@@ -55,14 +55,17 @@ export function classJson(c: ChangeClass): object {
 const list = (items: readonly string[], max = 4): string =>
   items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} … (${items.length} in all)`;
 
-/** The text report: a function of the inputs alone (no timing), so it is byte-identical across runs. */
+/**
+ * The text report: a function of the inputs alone (no timing), so it is byte-identical across runs. Each line
+ * is made safe for a terminal (printableLine: file names, ARNs and condition values come from the inputs).
+ */
 export function renderDiffText(oldFile: string, newFile: string, classes: readonly ChangeClass[], regions: number, changed: number, triples?: number): string {
   const lines: string[] = [];
   // A localized diff decides only the triples a changed statement may apply to (changed-triples.ts): say so.
   const where = triples === undefined ? "" : ` in the ${triples.toLocaleString("en-US")} (action, resource, caller) triple${triples === 1 ? "" : "s"} a changed statement may apply to`;
   if (classes.length === 0) {
     lines.push(`${oldFile} and ${newFile} are equivalent: no request changes decision (${regions.toLocaleString("en-US")} request classes decided${where}).`);
-    return lines.join("\n") + "\n";
+    return lines.map(printableLine).join("\n") + "\n";
   }
   lines.push(`${classes.length} change${classes.length === 1 ? "" : "s"} from ${oldFile} to ${newFile} (${changed.toLocaleString("en-US")} of ${regions.toLocaleString("en-US")} request classes):`);
   for (const c of classes) {
@@ -73,7 +76,7 @@ export function renderDiffText(oldFile: string, newFile: string, classes: readon
     c.condition.forEach((alt, i) => lines.push(`    ${i === 0 ? "when:      " : "or:        "} ${alt}`));
     lines.push(`    witness:    ${JSON.stringify(c.witness)}`);
   }
-  return lines.join("\n") + "\n";
+  return lines.map(printableLine).join("\n") + "\n";
 }
 
 const RULES = [

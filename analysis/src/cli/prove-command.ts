@@ -1,6 +1,7 @@
 // `kms-cedar prove BUNDLE --assert FILE`: proved, or a counterexample the three engines allow. An
 // assertion that names nothing (an action no KMS action matches, a key not in the bundle) or matches
 // no request is an error with its place in FILE (exit 2), never "proved".
+import { printableLine } from "@kms-cedar/compiler/cli-front-door";
 import type { OptionValues } from "@kms-cedar/compiler/cli-arguments";
 import { AnalysisCode, AnalysisRefusal } from "../diagnostics.js";
 import { checkAssertionNames, proveAssertions, readAssertions } from "../prove.js";
@@ -39,8 +40,8 @@ export async function runProve(file: string, assertFile: string, options: { form
   } else {
     for (const r of results) {
       io.out(r.proved
-        ? `proved: ${r.name} (${r.regions.toLocaleString("en-US")} request classes)\n`
-        : `FAILS: ${r.name}\n  counterexample (allowed by the reference evaluator, the graph and Cedar): ${JSON.stringify(r.counterexample)}\n`);
+        ? `proved: ${printableLine(r.name)} (${r.regions.toLocaleString("en-US")} request classes)\n`
+        : `FAILS: ${printableLine(r.name)}\n  counterexample (allowed by the reference evaluator, the graph and Cedar): ${JSON.stringify(r.counterexample)}\n`);
     }
   }
   return proved ? EXIT_OK : EXIT_FOUND;

@@ -7,6 +7,7 @@ export type { CliIo } from "./cli-io.js";
 export { EXIT_OK, EXIT_POLICY_ERRORS, EXIT_USAGE } from "./cli-io.js";
 export { checkStdinOnce, readInputArgument, STDIN_ARGUMENT, STDIN_NAME } from "./input-arguments.js";
 export { renderDiagnostic } from "./render/render-diagnostic.js";
+export { printableLine } from "./render/printable-line.js";
 export { LineIndex } from "./render/line-index.js";
 export { createTextStyle, shouldUseColor } from "./render/text-style.js";
 export { prepareBundle } from "./commands/prepare-bundle.js";
