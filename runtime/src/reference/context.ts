@@ -108,8 +108,9 @@ function withKeysAwsSets(context: RequestContext, alwaysSet: readonly string[]):
  * `aws:CurrentTime`, `aws:EpochTime`, `aws:SecureTransport`, `aws:RequestedRegion`, `aws:ViaAWSService`: "This
  * key is always included in the request context."; `aws:userid`: "included in the request context for all
  * signed requests" — its value is ours to derive for the root user and federated users (caller-keys.ts), not
- * for IAM users and role sessions, and AWS documents none for a service principal; the organization keys when "the principal's account is in an organization", the resource's when the
- * resource's account is; KMS API, CreateGrant: `Operations` and `GranteePrincipal` "Required: Yes").
+ * for IAM users and role sessions, and AWS documents none for a service principal; the organization keys
+ * when "the principal's account is in an organization", the resource's when the resource's account is; KMS
+ * API, CreateGrant: `Operations` and `GranteePrincipal` "Required: Yes").
  * `inOrganization` says whether an account is in the bundle's organization. A service caller has no
  * account; a request on no specific resource has no resource account (its `aws:ResourceAccount` is
  * context-driven).
