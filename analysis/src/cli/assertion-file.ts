@@ -2,10 +2,11 @@
 // so a syntax error has a code and a line:column; an unreadable file is one I/O line), its problems
 // rendered as `check` renders diagnostics, each at the assertion member it is about.
 import { LineIndex, createTextStyle, readInputArgument, renderDiagnostic, toPlainValue } from "@kms-cedar/compiler/cli-front-door";
-import type { CliIo, Diagnostic, JsonValue, Span } from "@kms-cedar/compiler/cli-front-door";
+import type { Diagnostic, JsonValue, Span } from "@kms-cedar/compiler/cli-front-door";
 import type { AnalysisRefusal, AssertionPlace } from "../diagnostics.js";
 import { AnalysisInputError } from "../diagnostics.js";
 import type { AnalysisIo } from "./cli-types.js";
+import { cliIoOf } from "./load-argument.js";
 
 /** An assertions file as read: its display name, text, syntax tree and plain value. */
 export interface AssertionFile {
@@ -17,8 +18,7 @@ export interface AssertionFile {
 
 /** Reads `name` (`-`: standard input); syntax errors are returned rendered, an unreadable file throws AnalysisInputError. */
 export function readAssertionFile(name: string, io: AnalysisIo): AssertionFile | { readonly errors: string } {
-  const cliIo = { ...io, env: {}, stdoutIsTty: false, readStdin: io.readStdin ?? (() => ({ error: "not available here" })) } satisfies CliIo;
-  const input = readInputArgument(name, cliIo);
+  const input = readInputArgument(name, cliIoOf(io));
   if ("error" in input) throw new AnalysisInputError(`cannot read \`${input.file}\`: ${input.error}`);
   const errors = input.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || input.root === undefined) {
